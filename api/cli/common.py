@@ -1,0 +1,50 @@
+"""What every CLI command shares: settings, the driver, progress bars and error output."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import typer
+from neo4j import Driver
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from graph.db import connect
+from graph.server import LocalNeo4j
+from graph.settings import Settings, get_settings
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def settings() -> Settings:
+    try:
+        return get_settings()
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        err_console.print(f"[red]Invalid settings:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+@contextmanager
+def driver(start_local: bool = True) -> Iterator[Driver]:
+    """The process's one driver; starts the managed server first when none is configured."""
+    s = settings()
+    if s.managed and start_local:
+        LocalNeo4j(s).start()
+    try:
+        drv = connect(s)
+    except Exception as exc:  # driver errors vary by cause; the person needs the gist, not a trace
+        err_console.print(f"[red]Cannot reach Neo4j at {s.bolt_uri}:[/red] {type(exc).__name__}: {exc}")
+        raise typer.Exit(3) from exc
+    try:
+        yield drv
+    finally:
+        drv.close()
+
+
+def progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=False,
+    )

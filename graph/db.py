@@ -1,0 +1,106 @@
+"""One Neo4j driver per process, and the batched writer every loader uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, LiteralString, cast
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+
+from graph.settings import Settings
+
+
+def connect(settings: Settings) -> Driver:
+    """Open the driver, check that the server answers, and hand the same driver to neomodel."""
+    from neomodel import db as neomodel_db
+
+    driver = GraphDatabase.driver(
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        max_connection_pool_size=50,
+        connection_acquisition_timeout=30,
+    )
+    driver.verify_connectivity()
+    neomodel_db.set_connection(driver=driver)
+    return driver
+
+
+@dataclass
+class WriteCounts:
+    """What Neo4j reported for a series of write batches."""
+
+    rows: int = 0
+    batches: int = 0
+    nodes_created: int = 0
+    relationships_created: int = 0
+    properties_set: int = 0
+    nodes_deleted: int = 0
+    relationships_deleted: int = 0
+
+    def add(self, other: WriteCounts) -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+
+@dataclass
+class BatchWriter:
+    """Runs ``UNWIND $rows AS row …`` statements one transaction per batch.
+
+    Args:
+        driver: the process's driver.
+        database: target database name.
+        batch_size: rows per transaction.
+    """
+
+    driver: Driver
+    database: str = "neo4j"
+    batch_size: int = 5000
+    counts: WriteCounts = field(default_factory=WriteCounts)
+
+    def write(
+        self,
+        cypher: str,
+        rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]],
+        params: dict[str, Any] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> WriteCounts:
+        """Write ``rows`` in batches; ``on_batch(n)`` is told how many rows each batch held."""
+        total = WriteCounts()
+        extra = params or {}
+
+        def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> WriteCounts:
+            summary = tx.run(cast(LiteralString, cypher), rows=batch, **extra).consume()
+            c = summary.counters
+            return WriteCounts(
+                rows=len(batch), batches=1, nodes_created=c.nodes_created,
+                relationships_created=c.relationships_created, properties_set=c.properties_set,
+                nodes_deleted=c.nodes_deleted, relationships_deleted=c.relationships_deleted,
+            )
+
+        with self.driver.session(database=self.database) as session:
+            for batch in chunked(rows, self.batch_size):
+                total.add(session.execute_write(work, batch))
+                if on_batch is not None:
+                    on_batch(len(batch))
+        self.counts.add(total)
+        return total
+
+
+def chunked(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Yield lists of at most ``size`` rows.
+
+    >>> [len(b) for b in chunked(({"i": i} for i in range(5)), 2)]
+    [2, 2, 1]
+    """
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

@@ -1,0 +1,252 @@
+"""The graph schema: the labels, keys and relationships analysts write Cypher against.
+
+Every class is a label; every label has exactly one natural key with a uniqueness constraint
+(``code`` on the administrative spine, ``uid`` elsewhere). ``docs/schema.md`` draws the picture.
+
+Provenance rule: a fact taken from a source is a relationship (or node) that carries
+``source_id`` (the ``Document.uid`` it came from), ``source_loc`` (``row 12`` / ``sheet 结对!row 12``
+for registers, ``chars 120-126`` for reports), ``evidence`` (the sentence or the row as text),
+``method`` (which rule or loader produced it) and ``confidence`` (0–1). Facts from different
+sources are separate relationships, so removing or replacing one source never touches another.
+"""
+
+from __future__ import annotations
+
+from neomodel import (
+    ArrayProperty,
+    BooleanProperty,
+    DateProperty,
+    FloatProperty,
+    IntegerProperty,
+    RelationshipFrom,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    StructuredRel,
+)
+
+# --- relationship models -------------------------------------------------------------------
+
+
+class Provenance(StructuredRel):
+    """Properties every sourced relationship carries."""
+
+    source_id = StringProperty(index=True)
+    source_loc = StringProperty()
+    evidence = StringProperty()
+    method = StringProperty()
+    confidence = FloatProperty()
+
+
+class PairedWith(Provenance):
+    """``(helper)-[:PAIRED_WITH]->(recipient)``: a pairing in force from ``since`` to ``until``."""
+
+    since = DateProperty()
+    until = DateProperty()
+    programme = StringProperty()
+    kind = StringProperty()  # 结对帮扶, 结对共建, 挂钩, 联建 … as the source words it
+
+
+class Holds(Provenance):
+    """``(:Person)-[:HOLDS {role}]->(unit, party organization or village)``."""
+
+    role = StringProperty(required=True)
+    since = DateProperty()
+    until = DateProperty()
+
+
+class Designated(Provenance):
+    """``(:Village)-[:DESIGNATED_AS {year}]->(:WeakCategory)``."""
+
+    year = IntegerProperty()
+
+
+# --- administrative spine ------------------------------------------------------------------
+
+
+class AdminUnit(StructuredNode):
+    __abstract_node__ = True
+    name = StringProperty(required=True, index=True)
+    full_name = StringProperty()
+
+
+class Province(AdminUnit):
+    code = StringProperty(unique_index=True, required=True)  # 2 digits
+
+
+class City(AdminUnit):
+    code = StringProperty(unique_index=True, required=True)  # 4 digits
+    province = RelationshipTo("Province", "PART_OF")
+
+
+class District(AdminUnit):
+    code = StringProperty(unique_index=True, required=True)  # 6 digits
+    city = RelationshipTo("City", "PART_OF")
+
+
+TOWN_KINDS = {"street": "街道", "town": "镇", "township": "乡", "other": "其他乡级单位"}
+
+
+class Town(AdminUnit):
+    code = StringProperty(unique_index=True, required=True)  # 9 digits
+    kind = StringProperty(choices={k: v for k, v in TOWN_KINDS.items()})
+    district = RelationshipTo("District", "PART_OF")
+
+
+class Village(AdminUnit):
+    """A village (村委会) or community (居委会/社区).
+
+    ``code`` is the 12-digit official code when known. A village a source names but the code
+    table lacks has no ``code``, ``resolved = false``, and a ``uid`` built from the place the
+    source gives; it is never given somebody else's code.
+    """
+
+    uid = StringProperty(unique_index=True, required=True)  # the code itself when resolved
+    code = StringProperty(unique_index=True)
+    kind = StringProperty(choices={"village": "村委会", "community": "居委会/社区"})
+    resolved = BooleanProperty(default=True)
+    weak = BooleanProperty(default=False, index=True)
+    weak_categories = ArrayProperty(StringProperty(), default=list)
+    town = RelationshipTo("Town", "PART_OF")
+
+
+class WeakCategory(StructuredNode):
+    """经济薄弱村, 贫困村, 软弱涣散村 … as designated by a register or report."""
+
+    name = StringProperty(unique_index=True, required=True)
+    villages = RelationshipFrom("Village", "DESIGNATED_AS", model=Designated)
+
+
+# --- actors --------------------------------------------------------------------------------
+
+
+class Organization(StructuredNode):
+    """A unit: government organ, street office, enterprise, school, public institution …"""
+
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True, index=True)
+    kind = StringProperty(index=True)  # government, street_office, enterprise, school, institution, other
+    district_code = StringProperty()  # where the unit sits, when known
+    paired_with = RelationshipTo("AdminUnit", "PAIRED_WITH", model=PairedWith)
+
+
+class PartyOrganization(StructuredNode):
+    """党委 / 党总支 / 党支部 … belonging to a unit, a village or a town."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True, index=True)
+    level = StringProperty()  # committee (党委), general_branch (党总支), branch (党支部), group, other
+    belongs_to = RelationshipTo("StructuredNode", "BELONGS_TO")
+    paired_with = RelationshipTo("AdminUnit", "PAIRED_WITH", model=PairedWith)
+
+
+class Person(StructuredNode):
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True, index=True)
+    holds = RelationshipTo("StructuredNode", "HOLDS", model=Holds)
+
+
+# --- projects, resources, sources -----------------------------------------------------------
+
+
+class Project(StructuredNode):
+    """Something a helper funds or does for a recipient: ``(helper)-[:FUNDS]->(:Project)-[:BENEFITS]->(recipient)``."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True, index=True)
+    category = StringProperty(index=True)
+    amount = FloatProperty()
+    amount_unit = StringProperty()  # 万元, 元, 公里, 平方米, 吨, 斤, 亩, 户, 人 …
+    amount_yuan = FloatProperty()  # money normalised to 元, when the unit is money
+    year = IntegerProperty()
+    source_id = StringProperty(index=True)
+
+
+class Resource(StructuredNode):
+    """A kind of shared resource (education, medical, culture, information, market, talent, funds …).
+
+    ``(helper)-[:PROVIDES]->(:Resource)`` and ``(:Project)-[:USES]->(:Resource)``; ``category`` is
+    one of the fixed set in ``RESOURCE_CATEGORIES``.
+    """
+
+    uid = StringProperty(unique_index=True, required=True)
+    name = StringProperty(required=True)
+    category = StringProperty(index=True)
+
+
+RESOURCE_CATEGORIES = (
+    "education", "medical", "culture", "information", "market", "talent", "funds",
+    "technology", "goods", "land", "other",
+)
+
+
+class Document(StructuredNode):
+    """A source: a report (``kind = 'report'``) or a register file (``kind = 'register'``)."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    kind = StringProperty(required=True)
+    title = StringProperty()
+    path = StringProperty()
+    sha256 = StringProperty(index=True)
+    published = DateProperty()
+
+
+class Claim(StructuredNode):
+    """An aggregate statement a report makes ("29 units paired with 64 villages"), kept as said."""
+
+    uid = StringProperty(unique_index=True, required=True)
+    metric = StringProperty(required=True)  # helpers_paired, villages_paired, weak_villages_paired …
+    value = FloatProperty(required=True)
+    unit = StringProperty()
+    scope_code = StringProperty(index=True)  # the district/town the claim is about, when known
+    source_id = StringProperty(index=True)
+    source_loc = StringProperty()
+    evidence = StringProperty()
+
+
+ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
+    Province, City, District, Town, Village, WeakCategory,
+    Organization, PartyOrganization, Person, Project, Resource, Document, Claim,
+)
+
+
+def schema_from_models() -> list[str]:
+    """``CREATE … IF NOT EXISTS`` statements for every key and index the node classes declare.
+
+    neomodel's own ``install_labels`` reports already-existing rules as errors on stdout, so the
+    statements are derived here from the same declarations and made idempotent by Neo4j itself.
+    """
+    statements: list[str] = []
+    seen_rel_indexes: set[tuple[str, str]] = set()
+    for cls in ALL_NODE_CLASSES:
+        label = cls.__label__
+        for prop, definition in cls.defined_properties(aliases=False, rels=False).items():
+            if definition.unique_index:
+                statements.append(
+                    f"CREATE CONSTRAINT {label}_{prop}_unique IF NOT EXISTS "
+                    f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+                )
+            elif definition.index:
+                statements.append(f"CREATE INDEX {label}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for rel in cls.defined_properties(aliases=False, properties=False).values():
+            model = rel.definition.get("model")
+            rel_type = rel.definition["relation_type"]
+            if model is None:
+                continue
+            for prop, definition in model.defined_properties(aliases=False, rels=False).items():
+                if definition.index and (rel_type, prop) not in seen_rel_indexes:
+                    seen_rel_indexes.add((rel_type, prop))
+                    statements.append(
+                        f"CREATE INDEX {rel_type}_{prop} IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.{prop})"
+                    )
+    return statements
+
+
+def install_schema() -> None:
+    """Install every constraint and index (idempotent: existing ones are left alone)."""
+    from neomodel import db
+
+    from graph.queries import schema_statements
+
+    for statement in schema_from_models() + schema_statements():
+        db.cypher_query(statement)

@@ -1,0 +1,78 @@
+"""All of revkg's configuration, read once from the environment (prefix ``REVKG_``) or ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_PASSWORD = "revkg-local-dev"
+DEVELOPMENT_API_KEY = "revkg-local-api-key"
+
+
+def _default_home() -> Path:
+    return Path.home() / ".cache" / "revkg"
+
+
+class Settings(BaseSettings):
+    """revkg settings.
+
+    ``neo4j_uri`` left unset means "the server revkg manages itself": it is installed under
+    ``home`` and started by ``revkg neo4j start``. Set it (``REVKG_NEO4J_URI=neo4j://…``) to use
+    any other server — Docker, Aura, a cluster — and revkg starts nothing.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="REVKG_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr(DEVELOPMENT_PASSWORD)
+    neo4j_database: str = "neo4j"
+
+    # The managed local server.
+    home: Path = _default_home()
+    instance: str = "default"
+    bolt_port: int = 7687
+    http_port: int = 7474
+    heap_size: str = "4g"
+    pagecache_size: str = "6g"
+    java_home: Path | None = None
+    start_timeout_s: float = 180.0
+
+    api_key: SecretStr = SecretStr(DEVELOPMENT_API_KEY)
+    cypher_timeout_s: float = 15.0
+    cypher_row_cap: int = 5000
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets_outside_development(self) -> Settings:
+        if self.environment == "production":
+            if self.neo4j_password.get_secret_value() in {DEVELOPMENT_PASSWORD, "neo4j"}:
+                raise ValueError("REVKG_NEO4J_PASSWORD must be set to a non-default value in production")
+            if self.api_key.get_secret_value() == DEVELOPMENT_API_KEY:
+                raise ValueError("REVKG_API_KEY must be set to a non-default value in production")
+        if self.neo4j_password.get_secret_value() == "neo4j":
+            raise ValueError("the Neo4j default password 'neo4j' is not accepted; choose another")
+        return self
+
+    @property
+    def managed(self) -> bool:
+        """True when revkg runs the Neo4j server itself (no external URI configured)."""
+        return self.neo4j_uri is None
+
+    @property
+    def bolt_uri(self) -> str:
+        return self.neo4j_uri or f"bolt://127.0.0.1:{self.bolt_port}"
+
+    @property
+    def browser_url(self) -> str:
+        return f"http://127.0.0.1:{self.http_port}/browser/"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
