@@ -105,6 +105,10 @@ class Village(AdminUnit):
     code = StringProperty(unique_index=True)
     kind = StringProperty(choices={"village": "村委会", "community": "居委会/社区"})
     resolved = BooleanProperty(default=True)
+    # For unresolved villages: 'unknown' (no candidate in the code table) or 'ambiguous'
+    # (several candidates, kept in candidate_codes until a person decides).
+    status = StringProperty()
+    candidate_codes = ArrayProperty(StringProperty())
     weak = BooleanProperty(default=False, index=True)
     weak_categories = ArrayProperty(StringProperty(), default=list)
     town = RelationshipTo("Town", "PART_OF")
@@ -204,9 +208,32 @@ class Claim(StructuredNode):
     evidence = StringProperty()
 
 
+class Mentions(Provenance):
+    """``(:Document)-[:MENTIONS {start, end, surface}]->(entity)``: where a report names something."""
+
+    start = IntegerProperty()
+    end = IntegerProperty()
+    surface = StringProperty()
+
+
+class ReviewDecision(StructuredNode):
+    """A person's decision on an ambiguous or unresolved mention; loaders apply it on every re-load.
+
+    ``uid`` is the mention key (surface form plus the place it was read in); ``decided_code`` the
+    official code chosen, or null when the person confirmed the place is not in the code table.
+    """
+
+    uid = StringProperty(unique_index=True, required=True)
+    surface = StringProperty(required=True)
+    scope_code = StringProperty()
+    decided_code = StringProperty()
+    note = StringProperty()
+    decided_at = StringProperty()
+
+
 ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Province, City, District, Town, Village, WeakCategory,
-    Organization, PartyOrganization, Person, Project, Resource, Document, Claim,
+    Organization, PartyOrganization, Person, Project, Resource, Document, Claim, ReviewDecision,
 )
 
 
