@@ -78,6 +78,7 @@ class LocalNeo4j:
         self.settings = settings
         self.dist = settings.home / f"neo4j-{NEO4J_VERSION}"
         self.home = settings.home / "instances" / settings.instance
+        self._process: subprocess.Popen[bytes] | None = None  # set when this process started it
 
     # -- paths -------------------------------------------------------------------------------
     @property
@@ -233,6 +234,7 @@ class LocalNeo4j:
             stdin=subprocess.DEVNULL, start_new_session=True,
         )
         log.close()
+        self._process = process
         self.pid_file.write_text(str(process.pid))
         deadline = time.monotonic() + self.settings.start_timeout_s
         try:
@@ -256,6 +258,9 @@ class LocalNeo4j:
             os.kill(pid, signal.SIGKILL)
             while _alive(pid):
                 time.sleep(0.1)
+        if self._process is not None and self._process.pid == pid:
+            self._process.wait()  # reap our own child so not even a zombie entry remains
+            self._process = None
         self.pid_file.unlink(missing_ok=True)
 
     def _answers_queries(self) -> bool:
