@@ -12,6 +12,8 @@ have_jdk() {
 have_jdk || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v npm >/dev/null || missing+=(npm)
+# Only to validate docker-compose.yml (`docker-compose config` needs no engine).
+command -v docker-compose >/dev/null || missing+=(docker-compose)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} from Debian's packages"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
