@@ -1,0 +1,492 @@
+"""Place-name resolution against the national code table, shared by the register and report loaders.
+
+``PlaceIndex`` holds every province, city, district, town and village of the gazetteer in memory,
+keyed by normalised name forms; ``resolve`` turns a name plus whatever context a source gives
+(town, district, city, province — names or codes) into a ``Resolution``: one place, an honest
+``ambiguous`` with every surviving candidate, or ``unknown``. It never picks among namesakes.
+
+Name forms, from surest to loosest (the ``method`` of a resolution says which one matched):
+
+* ``exact``  — the official name or the short form people use (四滧村 for 四滧村村委会);
+* ``stem``   — the name without its level word (凌云路 for 凌云路街道, 浦东 for 浦东新区);
+* ``alias``  — a derived short form (凌云街 → 凌云路街道, whose stem drops the trailing 路);
+* ``fuzzy``  — same pinyin with at most one differing character, searched only inside a known
+  town or district (鲁屿村 vs 鲁玙村, 曹泾镇 vs 漕泾镇); flagged, with lower confidence.
+
+Traditional characters are converted to simplified before matching (``to_simplified``).
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from loaders import gazetteer
+
+LEVELS = gazetteer.LEVELS
+CODE_LENGTH = gazetteer.CODE_LENGTH
+_LENGTH_LEVEL = {n: level for level, n in CODE_LENGTH.items()}
+
+Status = Literal["resolved", "ambiguous", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One administrative unit of the code table."""
+
+    level: str
+    code: str
+    name: str  # the short form people use: 四滧村, 凌云路街道, 浦东新区
+    full_name: str  # the official form: 四滧村村委会
+    parent_code: str | None
+    kind: str | None  # town: street/town/township/other; village: village/community
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a name resolved to.
+
+    ``place`` is set only when ``status == 'resolved'``; ``candidates`` holds every surviving
+    candidate (one when resolved, several when ambiguous, none when unknown).
+    """
+
+    status: Status
+    place: Place | None
+    candidates: tuple[Place, ...]
+    method: str
+    confidence: float
+    reason: str
+
+    @property
+    def fuzzy(self) -> bool:
+        return self.method.startswith("fuzzy")
+
+    @property
+    def candidate_codes(self) -> list[str]:
+        return [c.code for c in self.candidates]
+
+
+# --- text normalisation ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Character-level traditional → simplified map from OpenCC's bundled dictionary.
+
+    Only one-to-one character entries are used, so converting never changes a text's length and
+    character offsets stay valid for evidence.
+    """
+    import opencc
+
+    table: dict[int, str] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 2:
+                continue
+            src, targets = parts
+            target = targets.split(" ")[0]
+            if len(src) == 1 and len(target) == 1 and src != target:
+                table[ord(src)] = target
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified characters, one for one (offsets are preserved).
+
+    >>> to_simplified("崇明區堡鎮四滧村")
+    '崇明区堡镇四滧村'
+    """
+    return text.translate(_t2s_table())
+
+
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalize(name: str) -> str:
+    """NFKC, simplified characters, no white space.
+
+    >>> normalize(" 崇明區 堡鎮 ")
+    '崇明区堡镇'
+    """
+    return to_simplified(_SPACE_RE.sub("", unicodedata.normalize("NFKC", name)))
+
+
+# --- name forms ----------------------------------------------------------------------------------
+
+_VILLAGE_SUFFIXES = (
+    "社区居民委员会", "社区居委会", "村民委员会", "居民委员会", "村委会", "居委会", "委员会", "村委", "居委",
+)
+_TOWN_SUFFIXES = ("街道办事处", "地区办事处", "街道", "办事处", "镇", "乡", "苏木", "街")
+_DISTRICT_SUFFIXES = ("自治县", "自治旗", "新区", "林区", "特区", "区", "县", "市", "旗")
+_CITY_SUFFIXES = ("自治州", "地区", "市", "盟")
+_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市")
+
+
+def _strip_one(name: str, suffixes: Iterable[str], keep: int = 2) -> str:
+    for suffix in suffixes:
+        if name.endswith(suffix) and len(name) - len(suffix) >= keep:
+            return name[: -len(suffix)]
+    return name
+
+
+def stem(name: str, level: str) -> str:
+    """The name without its level word: the form most likely shared by different spellings.
+
+    >>> [stem(n, lv) for n, lv in [("四滧村村委会", "village"), ("梅陇三村", "village"), ("银闸社区", "village"),
+    ...     ("凌云路街道", "town"), ("凌云街", "town"), ("漕泾镇", "town"), ("浦东新区", "district"),
+    ...     ("崇明区", "district"), ("广西壮族自治区", "province"), ("上海市", "province")]]
+    ['四滧', '梅陇三', '银闸', '凌云路', '凌云', '漕泾', '浦东', '崇明', '广西', '上海']
+    """
+    return _stem_normal(normalize(name), level)
+
+
+def _stem_normal(name: str, level: str) -> str:
+    if level == "village":
+        name = _strip_one(name, _VILLAGE_SUFFIXES, keep=1)
+        return _strip_one(name, ("社区", "村"), keep=1)
+    if level == "town":
+        return _strip_one(name, _TOWN_SUFFIXES)
+    if level == "district":
+        return _strip_one(name, _DISTRICT_SUFFIXES)
+    if level == "city":
+        return _strip_one(name, _CITY_SUFFIXES)
+    return _strip_one(name, _PROVINCE_SUFFIXES)
+
+
+def _aliases(place: Place) -> set[str]:
+    """Derived short forms beyond the stem (indexed at the ``alias`` tier)."""
+    out: set[str] = set()
+    s = _stem_normal(place.name, place.level)
+    if place.level == "town" and place.kind == "street" and s.endswith("路") and len(s) >= 3:
+        out.add(s[:-1])  # 凌云路街道 is said 凌云街
+    if place.level == "district" and place.name.endswith("新区") and len(s) >= 2:
+        out.add(s + "区")  # 浦东新区 is also written 浦东区
+    return out - {s}
+
+
+def _put(keys: dict[str, str | list[str]], key: str, code: str) -> None:
+    current = keys.get(key)
+    if current is None:
+        keys[key] = code
+    elif isinstance(current, str):
+        if current != code:
+            keys[key] = [current, code]
+    elif code not in current:
+        current.append(code)
+
+
+def _codes(value: str | list[str] | None) -> tuple[str, ...] | list[str]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else value
+
+
+# --- pinyin ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def char_readings(char: str) -> frozenset[str]:
+    """Toneless pinyin readings of one character (all of them, for characters with several).
+
+    >>> sorted(char_readings("屿")), sorted(char_readings("玙"))
+    (['yu'], ['yu'])
+    """
+    from pypinyin import Style, pinyin
+
+    readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors="default")
+    found = {r for group in readings for r in group if r}
+    return frozenset(found) or frozenset({char})
+
+
+def sounds_alike_one_off(a: str, b: str) -> bool:
+    """Same length, every character sharing a reading, at most one character differing.
+
+    >>> sounds_alike_one_off("鲁屿", "鲁玙"), sounds_alike_one_off("曹泾", "漕泾"), sounds_alike_one_off("曹泾", "漕河")
+    (True, True, False)
+    """
+    if len(a) != len(b) or a == b:
+        return False
+    differing = 0
+    for x, y in zip(a, b):
+        if x == y:
+            continue
+        differing += 1
+        if differing > 1 or not (char_readings(x) & char_readings(y)):
+            return False
+    return differing == 1
+
+
+# --- the index -----------------------------------------------------------------------------------
+
+_TIERS = ("exact", "stem", "alias")
+
+
+class PlaceIndex:
+    """Every unit of the code table (all of China or some provinces), in memory, by name form."""
+
+    def __init__(self) -> None:
+        self._places: dict[str, Place] = {}
+        self._children: dict[str, list[str]] = {}
+        # level -> tier -> key -> one code, or a list when several places share the key (saves memory)
+        self._keys: dict[str, dict[str, dict[str, str | list[str]]]] = {
+            level: {tier: {} for tier in _TIERS} for level in LEVELS
+        }
+
+    @classmethod
+    def from_gazetteer(cls, data_dir: Path, provinces: Iterable[str] | None = None) -> PlaceIndex:
+        """Build the index from the code table's CSVs (``loaders.gazetteer.read``)."""
+        index = cls()
+        # The index is hundreds of thousands of small objects that all live on: the cyclic garbage
+        # collector would rescan them again and again while they are built (3× slower), so it
+        # waits until the build is done.
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            index.add_all(
+                Place(r.level, sys.intern(r.code), r.name, r.full_name,
+                      sys.intern(r.parent_code) if r.parent_code else None, r.kind)
+                for r in gazetteer.read(data_dir, provinces)
+            )
+        finally:
+            if was_enabled:
+                gc.enable()
+        return index
+
+    @classmethod
+    def from_places(cls, places: Iterable[Place]) -> PlaceIndex:
+        """Build an index from ``Place`` values (tests, small fixtures)."""
+        index = cls()
+        index.add_all(places)
+        return index
+
+    def add_all(self, places: Iterable[Place]) -> None:
+        for place in places:
+            self.add(place)
+
+    def add(self, place: Place) -> None:
+        """Index one place. Names are taken as already normal (the code table's are)."""
+        code = place.code
+        self._places[code] = place
+        if place.parent_code:
+            siblings = self._children.get(place.parent_code)
+            if siblings is None:
+                self._children[place.parent_code] = [code]
+            else:
+                siblings.append(code)
+        level = place.level
+        keys = self._keys[level]
+        name = place.name
+        if level == "village":
+            # Hot path (600k villages). Full names are not indexed: lookups shorten the query
+            # the same way (四滧村村委会 → 四滧村) before looking it up.
+            _put(keys["exact"], name, code)
+            if len(name) > 2 and name[-1] == "村":
+                _put(keys["stem"], name[:-1], code)
+            elif len(name) > 3 and name.endswith("社区"):
+                _put(keys["stem"], name[:-2], code)
+            return
+        if level == "city" and name in {"市辖区", "县"}:
+            return  # a municipality's placeholder city is found through its province
+        _put(keys["exact"], name, code)
+        if place.full_name != name:
+            _put(keys["exact"], place.full_name, code)
+        s = _stem_normal(name, level)
+        if s != name and s != place.full_name:
+            _put(keys["stem"], s, code)
+        for alias in _aliases(place):
+            _put(keys["alias"], alias, code)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._places
+
+    def get(self, code: str) -> Place | None:
+        return self._places.get(code)
+
+    def path(self, code: str) -> list[Place]:
+        """Province … the place itself (empty when the code is unknown)."""
+        out: list[Place] = []
+        place = self._places.get(code)
+        while place is not None:
+            out.append(place)
+            place = self._places.get(place.parent_code) if place.parent_code else None
+        return out[::-1]
+
+    def children(self, code: str) -> list[Place]:
+        return [self._places[c] for c in self._children.get(code, ())]
+
+    def descendants(self, code: str, level: str) -> Iterator[Place]:
+        """Every place of ``level`` under ``code`` (walks the tree, so cheap for a town or district)."""
+        want = CODE_LENGTH[level]
+        stack = [code]
+        while stack:
+            current = stack.pop()
+            for child in self._children.get(current, ()):
+                if len(child) == want:
+                    yield self._places[child]
+                elif len(child) < want:
+                    stack.append(child)
+
+    def lookup_tiered(
+        self, name: str, level: str | None = None, within: str | None = None
+    ) -> list[tuple[str, Place]]:
+        """``(tier, place)`` for every place whose name form matches, best tier first, no duplicates."""
+        levels = [level] if level else list(LEVELS)
+        seen: set[str] = set()
+        out: list[tuple[str, Place]] = []
+        norm = normalize(name)
+        for tier in _TIERS:
+            for lv in levels:
+                if tier == "exact":
+                    key = gazetteer.short_village_name(norm) if lv == "village" else norm
+                else:
+                    key = _stem_normal(norm, lv)
+                for code in _codes(self._keys[lv][tier].get(key)):
+                    if code in seen or (within and not code.startswith(within)):
+                        continue
+                    seen.add(code)
+                    out.append((tier, self._places[code]))
+        return out
+
+    def lookup(self, name: str, level: str | None = None, within: str | None = None) -> list[Place]:
+        """Places whose name (full, short, stem or alias form) matches ``name``.
+
+        Args:
+            name: as written (traditional characters and spaces are fine).
+            level: ``province`` … ``village``, or None for any.
+            within: a code prefix the place must start with (a province, district or town code).
+        """
+        return [p for _, p in self.lookup_tiered(name, level, within)]
+
+    def fuzzy_lookup(self, name: str, level: str, within: str) -> list[Place]:
+        """Places under ``within`` whose stem sounds the same as ``name``'s with one character off."""
+        target = stem(name, level)
+        if len(target) < 2:
+            return []
+        return [
+            p for p in self.descendants(within, level)
+            if sounds_alike_one_off(target, stem(p.name, level))
+        ]
+
+
+# --- resolution ----------------------------------------------------------------------------------
+
+_CONFIDENCE = {"exact": 0.95, "stem": 0.9, "alias": 0.85}
+_SCOPE_BONUS = {"town": 0.0, "district": -0.03, "city": -0.08, "province": -0.1, None: -0.2}
+_CONTEXT_ORDER = ("province", "city", "district", "town")
+
+
+def _scopes_for_context(
+    index: PlaceIndex, context: dict[str, str | None]
+) -> tuple[list[str], str | None, list[str]]:
+    """Code prefixes the context narrows to, the level of the most precise one, and notes.
+
+    Each context value is a name or a code; names are resolved inside the context above them.
+    A context name that is ambiguous narrows to all its candidates; one that is unknown is noted
+    and ignored (the broader context still holds).
+    """
+    scopes: list[str] = []
+    scope_level: str | None = None
+    notes: list[str] = []
+    for level in _CONTEXT_ORDER:
+        value = context.get(level)
+        if not value:
+            continue
+        value = normalize(value)
+        if value.isdigit():
+            if value in index:
+                place = index.get(value)
+                assert place is not None
+                if not scopes or any(value.startswith(s) for s in scopes):
+                    scopes, scope_level = [value], place.level
+                else:
+                    notes.append(f"{level} code {value} lies outside the rest of the context")
+            continue
+        found: list[Place] = []
+        for within in scopes or [None]:
+            tiered = index.lookup_tiered(value, level, within)
+            if not tiered and level == "city":
+                tiered = index.lookup_tiered(value, "province", within)  # 上海市 as a city
+            if tiered:
+                best = tiered[0][0]
+                found.extend(p for t, p in tiered if t == best)
+        if not found and level in ("town", "district"):
+            for within in scopes:
+                if len(within) >= 4:
+                    found.extend(index.fuzzy_lookup(value, level, within))
+        if found:
+            scopes = sorted({p.code for p in found})
+            scope_level = found[0].level
+            if len(scopes) > 1:
+                notes.append(f"{level} {value!r} is ambiguous ({len(scopes)} candidates)")
+        else:
+            notes.append(f"{level} {value!r} not found in the context")
+    return scopes, scope_level, notes
+
+
+def resolve(
+    index: PlaceIndex,
+    name: str,
+    level: str,
+    *,
+    town: str | None = None,
+    district: str | None = None,
+    city: str | None = None,
+    province: str | None = None,
+) -> Resolution:
+    """Resolve ``name`` (a place of ``level``) using whatever context is given (names or codes).
+
+    Within the context, exact name forms beat stems and aliases; if several places survive at the
+    best tier the result is ``ambiguous`` with all of them. Only when nothing matches inside a
+    known town or district are same-sounding names with one differing character tried (``fuzzy``).
+    A name with no candidate in the context is ``unknown`` — a namesake elsewhere is never taken.
+    """
+    norm = normalize(name)
+    context = {"town": town, "district": district, "city": city, "province": province}
+    scopes, scope_level, notes = _scopes_for_context(index, context)
+    # Context at or below the asked level says nothing finer than its parent about where it lies.
+    while scopes and len(scopes[0]) >= CODE_LENGTH[level]:
+        parents = {p.parent_code for s in scopes if (p := index.get(s)) is not None and p.parent_code}
+        scopes = sorted(parents)
+    scope_level = _LENGTH_LEVEL.get(len(scopes[0])) if scopes else None
+    note = ("; " + "; ".join(notes)) if notes else ""
+    where = f"in {','.join(scopes)}" if scopes else "nationally"
+
+    tiered: list[tuple[str, Place]] = []
+    for within in scopes or [None]:
+        tiered.extend(index.lookup_tiered(norm, level, within))
+    if tiered:
+        order = {t: i for i, t in enumerate(_TIERS)}
+        best_tier = min((t for t, _ in tiered), key=order.__getitem__)
+        best = tuple(sorted({p for t, p in tiered if t == best_tier}, key=lambda p: p.code))
+        if len(best) == 1:
+            confidence = round(_CONFIDENCE[best_tier] + _SCOPE_BONUS[scope_level], 3)
+            return Resolution("resolved", best[0], best, best_tier, confidence,
+                              f"{best_tier} name match {where}{note}")
+        return Resolution("ambiguous", None, best, best_tier, 0.0,
+                          f"{len(best)} places named {norm!r} {where}{note}")
+
+    fuzzy_scopes = [s for s in scopes if len(s) >= CODE_LENGTH["district"]]
+    if fuzzy_scopes:
+        found = sorted(
+            {p for s in fuzzy_scopes for p in index.fuzzy_lookup(norm, level, s)}, key=lambda p: p.code
+        )
+        if len(found) == 1:
+            return Resolution("resolved", found[0], (found[0],), "fuzzy_pinyin", 0.6,
+                              f"no exact match {where}; {found[0].name} sounds the same with one character "
+                              f"differing{note}")
+        if found:
+            return Resolution("ambiguous", None, tuple(found), "fuzzy_pinyin", 0.0,
+                              f"{len(found)} same-sounding places {where}{note}")
+    return Resolution("unknown", None, (), "none", 0.0, f"no place named {norm!r} {where}{note}")
