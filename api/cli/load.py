@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from api.cli.common import console, driver, progress, settings
+from api.cli.register import register
 from loaders import gazetteer as gazetteer_loader
 
 app = typer.Typer(help="Load the gazetteer, registers and reports.", no_args_is_help=True)
@@ -36,3 +37,6 @@ def gazetteer(
     console.print(f"Loaded {counts} in {report.seconds:.1f}s.")
     for problem in report.rejected:
         console.print(f"[yellow]rejected:[/yellow] {problem}")
+
+
+app.command("register")(register)

@@ -1,0 +1,75 @@
+"""``revkg load register PATH…``: planners' Excel/CSV registers into the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+import typer
+from rich.table import Table
+
+from api.cli.common import console, driver, err_console, progress, settings
+from loaders import gazetteer as gazetteer_loader
+from loaders import register as register_loader
+from loaders.places import PlaceIndex
+
+
+def register(
+    paths: list[Path] = typer.Argument(..., help="Register files (.xlsx, .xls, .csv) or folders holding them."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="pairings | weak | projects | leaders; detected from each sheet's headers when omitted."
+    ),
+    rejects: Path | None = typer.Option(
+        None, "--rejects", help="Write rejected rows and warnings here (.xlsx or .csv)."
+    ),
+    provinces: str | None = typer.Option(
+        None, "--provinces",
+        help="Resolve names only against these 2-digit province codes (faster); all of China when omitted.",
+    ),
+) -> None:
+    """Load registers (pairings, weak villages, projects, leaders); bad rows are reported, good rows load."""
+    if kind is not None and kind not in register_loader.KINDS:
+        err_console.print(f"[red]--kind must be one of {', '.join(register_loader.KINDS)}[/red]")
+        raise typer.Exit(2)
+    files = register_loader.expand(paths)
+    missing = [p for p in files if not p.exists()]
+    if missing:
+        err_console.print(f"[red]No such file:[/red] {', '.join(map(str, missing))}")
+        raise typer.Exit(2)
+    if not files:
+        err_console.print("[red]No register files found.[/red]")
+        raise typer.Exit(2)
+    s = settings()
+    wanted = None if provinces in (None, "", "all") else [p.strip() for p in provinces.split(",") if p.strip()]
+    with err_console.status("Building the place index from the code table…"):
+        index = PlaceIndex.from_gazetteer(gazetteer_loader.ensure_downloaded(s.home / "gazetteer"), wanted)
+    with driver() as drv, progress() as bar:
+        task = bar.add_task("rows written", total=0)
+
+        def on_rows(event: str, n: int) -> None:
+            if event == "read":
+                bar.update(task, total=(bar.tasks[task].total or 0) + n)
+            else:
+                bar.advance(task, n)
+
+        report = register_loader.load(
+            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,  # type: ignore[arg-type]
+        )
+    table = Table(title="Registers loaded")
+    for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):
+        table.add_column(column, justify="right" if column in ("rows", "loaded", "rejected", "warnings") else "left")
+    for sheet in report.sheets:
+        table.add_row(sheet.file, sheet.sheet, sheet.kind or "?", str(sheet.rows), str(sheet.loaded),
+                      f"[red]{sheet.rejected}[/red]" if sheet.rejected else "0", str(sheet.warnings))
+    console.print(table)
+    file_level = [i for i in report.issues if i.row is None and i.sheet is None]
+    for issue in file_level:
+        console.print(f"[red]{issue.file}:[/red] {issue.reason}")
+    console.print(f"{report.summary()} in {report.seconds:.1f}s.")
+    if rejects is not None:
+        register_loader.write_issues(rejects, report.issues)
+        console.print(f"Rejects and warnings written to {rejects}.")
+    elif report.issues:
+        for issue in report.issues[:20]:
+            where = f"{issue.file} {issue.sheet or ''}!row {issue.row}" if issue.row else issue.file
+            console.print(f"[yellow]{issue.severity}[/yellow] {where} {issue.column or ''}: {issue.reason}")
+        if len(report.issues) > 20:
+            console.print(f"… {len(report.issues) - 20} more; use --rejects rejects.xlsx for the full list.")
