@@ -1,0 +1,283 @@
+"""The planners' analyses: each runs named queries from ``cypher/analyses/`` with ``$params`` only.
+
+Shared rules (docs/analyses.md): a helper is an ``Organization``; a ``PartyOrganization`` that
+``BELONGS_TO`` an organization counts as that organization; helpers are counted ``DISTINCT``; a
+pairing is in force on ``as_of`` when ``(since IS NULL OR since <= as_of) AND (until IS NULL OR
+until >= as_of)``; ``as_of`` left out means today.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import combinations
+from typing import Any, Literal
+
+import networkx as nx
+from neo4j import Driver
+
+from graph.errors import InvalidInput, NotFound
+from graph.records import read
+
+Row = dict[str, Any]
+Level = Literal["district", "town"]
+
+# Spread thin: the villages a helper is paired with lie in this many towns or more (or in more than
+# one district). Carrying many: this many villages or more. Capacity: what a helper should carry.
+SPREAD_TOWNS = 3
+MANY_VILLAGES = 5
+CAPACITY = 5
+
+# Edge weights of the shared-resource projection (docs/analyses.md).
+PAIRING_WEIGHT = 1.0
+PROJECT_WEIGHT = 1.0
+RESOURCE_WEIGHT = 0.5
+CLUSTER_SEED = 42
+
+RESOURCE_NAMES_ZH = {
+    "education": "教育", "medical": "医疗", "culture": "文化", "information": "信息", "market": "市场",
+    "talent": "人才", "funds": "资金", "technology": "科技", "goods": "物资", "land": "土地", "other": "其他",
+}
+
+
+def resolve_place(driver: Driver, level: Level, value: str | None, database: str = "neo4j") -> str | None:
+    """The code of the district or town ``value`` names (a code or a name), or None for None.
+
+    Raises:
+        NotFound: nothing of that level has that code or name.
+        InvalidInput: the name is shared by several (the message lists them with their codes).
+    """
+    if value is None or not value.strip():
+        return None
+    rows = read(driver, "lookup/places_named", database, value=value.strip(), level=level)
+    what = "district (区/县)" if level == "district" else "town (街道/镇/乡)"
+    if not rows:
+        raise NotFound(f"no {what} has the code or name {value!r}; try /search?q={value}")
+    if len(rows) > 1:
+        options = ", ".join(f"{r['name']} {r['code']} ({r['parent']})" for r in rows)
+        raise InvalidInput(f"{value!r} names {len(rows)} {what}s: {options}; give the code instead")
+    return str(rows[0]["code"])
+
+
+def uncovered_weak_villages(
+    driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
+    nearest: int = 3, database: str = "neo4j",
+) -> list[Row]:
+    """Weak villages without a pairing in force on ``as_of``, with the helpers nearest to each."""
+    return read(
+        driver, "analyses/uncovered_weak_villages", database, as_of=as_of,
+        district=resolve_place(driver, "district", district, database),
+        town=resolve_place(driver, "town", town, database), nearest=nearest,
+    )
+
+
+def coverage(
+    driver: Driver, as_of: date | None = None, level: Level = "district", parent: str | None = None,
+    database: str = "neo4j",
+) -> list[Row]:
+    """Coverage per district (under an optional province/city) or per town of one district."""
+    if level == "town":
+        if not parent:
+            raise InvalidInput("coverage per town needs the district (parent=崇明区 or parent=310151)")
+        code = resolve_place(driver, "district", parent, database)
+        return read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
+    return read(driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent)
+
+
+def helper_load(
+    driver: Driver, as_of: date | None = None, district: str | None = None,
+    spread_towns: int = SPREAD_TOWNS, many_villages: int = MANY_VILLAGES, database: str = "neo4j",
+) -> list[Row]:
+    """Helpers ranked by villages paired, with weak share, spread, projects, money and flags."""
+    return read(
+        driver, "analyses/helper_load", database, as_of=as_of,
+        district=resolve_place(driver, "district", district, database),
+        spread_towns=spread_towns, many_villages=many_villages,
+    )
+
+
+def shared_resource_clusters(
+    driver: Driver, as_of: date | None = None, district: str | None = None, seed: int = CLUSTER_SEED,
+    database: str = "neo4j",
+) -> list[Row]:
+    """Groups of helpers and villages bound by pairings, joint projects and shared resources.
+
+    Louvain (networkx, seeded) on the projection docs/analyses.md describes; clusters of one
+    member are left out. Each cluster: members, what they share, size, cohesion (the share of its
+    members' tie weight that stays inside it) and density.
+    """
+    rows = read(
+        driver, "analyses/shared_resource_edges", database, as_of=as_of,
+        district=resolve_place(driver, "district", district, database),
+    )
+    projection, members, hubs = build_projection(rows)
+    if projection.number_of_nodes() == 0:
+        return []
+    communities = nx.community.louvain_communities(projection, weight="weight", seed=seed)
+    clusters = []
+    for community in communities:
+        if len(community) < 2:
+            continue
+        inside = projection.subgraph(community)
+        internal = inside.size(weight="weight")
+        boundary = nx.cut_size(projection, community, weight="weight")
+        shared = [
+            {"kind": kind, "uid": hub_uid, "name": hub["name"],
+             "members": sorted(m for m in hub["members"] if m in community)}
+            for (kind, hub_uid), hub in sorted(hubs.items())
+            if len(hub["members"] & community) >= 2
+        ]
+        clusters.append({
+            "size": len(community),
+            "helpers": sorted((members[m] for m in community if members[m]["label"] != "Village"), key=_by_uid),
+            "villages": sorted((members[m] for m in community if members[m]["label"] == "Village"), key=_by_uid),
+            "shared": shared,
+            "cohesion": round(internal / (internal + boundary), 3) if internal + boundary else 0.0,
+            "density": round(nx.density(inside), 3),
+        })
+    clusters.sort(key=lambda c: (-c["size"], c["helpers"][0]["uid"] if c["helpers"] else c["villages"][0]["uid"]))
+    for number, cluster in enumerate(clusters, start=1):
+        cluster["cluster"] = number
+    return clusters
+
+
+def build_projection(rows: list[Row]) -> tuple[nx.Graph, dict[str, Row], dict[tuple[str, str], Row]]:
+    """The weighted helper–village graph from the tie rows of ``shared_resource_edges``.
+
+    A pairing links its helper and village (1.0); everyone taking part in one project is linked
+    pairwise (1.0 per project); everyone providing or using one resource category is linked
+    pairwise (0.5 per category). Weights add up.
+
+    >>> g, _, _ = build_projection([
+    ...     {"kind": "pairing", "member_uid": "org:a", "member_name": "A", "member_label": "Organization",
+    ...      "hub_uid": "v1", "hub_name": "一村", "hub_label": "Village", "hub_category": None},
+    ...     {"kind": "resource", "member_uid": "org:a", "member_name": "A", "member_label": "Organization",
+    ...      "hub_uid": "resource:funds", "hub_name": "funds", "hub_label": "Resource", "hub_category": "funds"},
+    ...     {"kind": "resource", "member_uid": "v1", "member_name": "一村", "member_label": "Village",
+    ...      "hub_uid": "resource:funds", "hub_name": "funds", "hub_label": "Resource", "hub_category": "funds"}])
+    >>> g["org:a"]["v1"]["weight"]
+    1.5
+    """
+    graph = nx.Graph()
+    members: dict[str, Row] = {}
+    hubs: dict[tuple[str, str], Row] = {}
+
+    def link(a: str, b: str, weight: float) -> None:
+        if graph.has_edge(a, b):
+            graph[a][b]["weight"] += weight
+        else:
+            graph.add_edge(a, b, weight=weight)
+
+    for row in rows:
+        member = row["member_uid"]
+        members[member] = {"uid": member, "name": row["member_name"], "label": row["member_label"]}
+        graph.add_node(member)
+        if row["kind"] == "pairing":
+            members[row["hub_uid"]] = {"uid": row["hub_uid"], "name": row["hub_name"], "label": "Village"}
+            link(member, row["hub_uid"], PAIRING_WEIGHT)
+            hub = hubs.setdefault(("helper", member), {"name": row["member_name"], "members": set()})
+            hub["members"].add(row["hub_uid"])
+        else:
+            hub = hubs.setdefault((row["kind"], row["hub_uid"]), {"name": row["hub_name"], "members": set()})
+            hub["members"].add(member)
+    for (kind, _), hub in hubs.items():
+        if kind == "helper":
+            continue
+        weight = PROJECT_WEIGHT if kind == "project" else RESOURCE_WEIGHT
+        for a, b in combinations(sorted(hub["members"]), 2):
+            link(a, b, weight)
+    return graph, members, hubs
+
+
+def _by_uid(member: Row) -> str:
+    return str(member["uid"])
+
+
+def pairing_suggestions(
+    driver: Driver, as_of: date | None = None, village: str | None = None, district: str | None = None,
+    capacity: int = CAPACITY, per_village: int = 3, database: str = "neo4j",
+) -> list[Row]:
+    """Ranked candidate helpers for a village, or for each uncovered weak village of a district.
+
+    Raises:
+        InvalidInput: neither ``village`` nor ``district`` is given, or ``capacity`` is below 1.
+        NotFound: the village does not exist.
+    """
+    if capacity < 1:
+        raise InvalidInput("capacity must be at least 1 village")
+    if village is None and district is None:
+        raise InvalidInput("give a village (code) or a district (code or name) to suggest helpers for")
+    if village is not None:
+        village_profile(driver, village, as_of, database)  # NotFound for an unknown code
+        district_code = None
+    else:
+        district_code = resolve_place(driver, "district", district, database)
+    rows = read(
+        driver, "analyses/pairing_suggestions", database, as_of=as_of, village=village,
+        district=district_code, capacity=capacity, per_village=per_village,
+    )
+    for row in rows:
+        row["reasons"] = reasons(row, capacity)
+    return rows
+
+
+def reasons(row: Row, capacity: int) -> list[str]:
+    """The score's components as sentences a planner reads (Chinese / English).
+
+    >>> reasons({"same_town": True, "same_district": True, "town": "堡镇", "district": "崇明区",
+    ...          "resource_matches": ["medical"], "capacity_left": 3, "hops": 1}, 5)[0]
+    '已在本镇（堡镇）结对帮扶 / already paired in the same town (堡镇)'
+    """
+    out = []
+    if row["same_town"]:
+        out.append(f"已在本镇（{row['town']}）结对帮扶 / already paired in the same town ({row['town']})")
+    elif row["same_district"]:
+        out.append(f"已在本区（{row['district']}）结对帮扶 / already paired in the same district ({row['district']})")
+    if row["resource_matches"]:
+        zh = "、".join(RESOURCE_NAMES_ZH.get(c, c) for c in row["resource_matches"])
+        out.append(f"能提供村里项目所用的资源：{zh} / provides what the village's projects use: "
+                   + ", ".join(row["resource_matches"]))
+    out.append(f"尚可承接 {row['capacity_left']} 个村（上限 {capacity}） / capacity left: "
+               f"{row['capacity_left']} of {capacity} villages")
+    if row["hops"] == 1:
+        out.append("曾与该村结对 / paired with this village before")
+    elif row["hops"] is not None:
+        out.append(f"图中相距 {row['hops']} 步 / {row['hops']} steps away in the graph")
+    return out
+
+
+def paths(driver: Driver, source: str, target: str, max_paths: int = 5, database: str = "neo4j") -> list[Row]:
+    """Shortest paths between two entities that skip the administrative spine, with evidence."""
+    rows = read(driver, "analyses/paths", database, source=source, target=target, max_paths=max_paths)
+    for row in rows:
+        row.pop("path", None)  # the Browser draws it; the API returns nodes and relationships
+    return rows
+
+
+def evidence(driver: Driver, entity: str, database: str = "neo4j") -> list[Row]:
+    """Every fact about a village or helper (its party organizations included) with its source."""
+    return read(driver, "analyses/entity_evidence", database, id=entity)
+
+
+def village_profile(driver: Driver, code: str, as_of: date | None = None, database: str = "neo4j") -> Row:
+    """One village with its path, designations, helpers in force and projects.
+
+    Raises:
+        NotFound: no village has that code or uid.
+    """
+    rows = read(driver, "analyses/village_profile", database, code=code, as_of=as_of)
+    if not rows:
+        raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
+    return rows[0]
+
+
+def organization_profile(driver: Driver, uid: str, as_of: date | None = None, database: str = "neo4j") -> Row:
+    """One helper unit with its party organizations, pairings in force, projects and resources.
+
+    Raises:
+        NotFound: no organization or party organization has that uid.
+    """
+    rows = read(driver, "analyses/organization_profile", database, uid=uid, as_of=as_of)
+    if not rows:
+        raise NotFound(f"no organization has the uid {uid!r}; find it with /search?q=<name>")
+    return rows[0]
+

@@ -1,0 +1,69 @@
+"""Turning what the driver returns into plain Python (dicts, lists, dates) for JSON and tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, LiteralString, cast
+
+from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.graph import Node, Path, Relationship
+
+from graph import queries
+from graph.errors import DatabaseUnavailable
+
+
+def plain(value: Any) -> Any:
+    """Nodes, relationships, paths and temporal values as JSON-friendly Python.
+
+    >>> plain({"a": [1, None]})
+    {'a': [1, None]}
+    """
+    if isinstance(value, Node):
+        return {"element_id": value.element_id, "labels": sorted(value.labels), "properties": plain(dict(value))}
+    if isinstance(value, Relationship):
+        return {
+            "element_id": value.element_id, "type": value.type,
+            "start": value.start_node.element_id if value.start_node is not None else None,
+            "end": value.end_node.element_id if value.end_node is not None else None,
+            "properties": plain(dict(value)),
+        }
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    to_native = getattr(value, "to_native", None)
+    if callable(to_native):  # neo4j.time.Date / DateTime / Duration
+        return to_native()
+    return value
+
+
+@contextmanager
+def unavailable_as_error() -> Iterator[None]:
+    """Raise ``DatabaseUnavailable`` when the server cannot be reached (the API answers 503)."""
+    try:
+        yield
+    except (ServiceUnavailable, SessionExpired) as exc:
+        raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
+
+
+def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+    """Run the named query ``name`` in a read transaction and return its rows as plain dicts.
+
+    Raises:
+        InvalidInput: ``params`` are not exactly the ones the query's header declares.
+        DatabaseUnavailable: Neo4j cannot be reached.
+    """
+    query = queries.get(name)
+    query.check_params(params)
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        return [plain(record.data()) for record in tx.run(cast(LiteralString, query.text), params)]
+
+    with unavailable_as_error():
+        # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
+        with driver.session(database=database, notifications_min_severity="OFF") as session:
+            return session.execute_read(work)

@@ -1,0 +1,266 @@
+"""Every analysis against expectations computed by hand from ``tests.factories.build_chongming``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from neo4j import Driver
+
+from graph import analyses
+from graph.errors import InvalidInput, NotFound
+from graph.search import search
+from tests.factories import AS_OF, Chongming, build_chongming
+
+pytestmark = pytest.mark.neo4j
+
+K = Chongming()
+
+
+@pytest.fixture
+def demo(graph: Driver) -> Iterator[Driver]:
+    build_chongming(graph)
+    yield graph
+
+
+def codes(rows: list[dict]) -> list[str]:
+    return [r["code"] for r in rows]
+
+
+# --- uncovered weak villages -------------------------------------------------------------------
+
+
+def test_uncovered_lists_ended_future_and_never_paired_weak_villages_of_chongming(demo: Driver) -> None:
+    rows = analyses.uncovered_weak_villages(demo, AS_OF, district="崇明区")
+    # 彷徨 (pairing ended 2023-12-31), 新建村/新河 (never paired), 东新 (pairing starts 2024-09-01)
+    assert codes(rows) == [K.panghuang, K.xinjian_xinhe, K.dongxin]
+    assert rows[0]["town"] == "堡镇" and rows[0]["district"] == "崇明区"
+    assert rows[0]["weak_categories"] == ["经济薄弱村"]
+
+
+def test_uncovered_counts_a_pairing_through_the_party_branch_as_cover(demo: Driver) -> None:
+    rows = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    assert K.wuxiao not in codes(rows)  # paired only by 上海农商银行崇明支行党委
+
+
+def test_uncovered_respects_since_and_until_on_other_days(demo: Driver) -> None:
+    before_end = codes(analyses.uncovered_weak_villages(demo, date(2023, 6, 1), district="310151"))
+    after_start = codes(analyses.uncovered_weak_villages(demo, date(2024, 10, 1), district="310151"))
+    assert K.panghuang not in before_end and K.baoxi in before_end  # 堡西 paired only from 2024-01-01
+    assert K.dongxin not in after_start and K.panghuang in after_start
+
+
+def test_uncovered_lists_same_town_helpers_first_then_district_helpers(demo: Driver) -> None:
+    rows = {r["code"]: r for r in analyses.uncovered_weak_villages(demo, AS_OF, district="崇明区")}
+    panghuang = [(h["name"], h["same_town"], h["villages_paired"]) for h in rows[K.panghuang]["nearest_helpers"]]
+    assert panghuang == [("崇明区民政局", True, 5), ("上海农商银行崇明支行", True, 2), ("静安区南京西路街道", False, 2)]
+    dongxin = [h["name"] for h in rows[K.dongxin]["nearest_helpers"]]
+    assert dongxin == ["静安区南京西路街道", "崇明区民政局", "上海农商银行崇明支行"]
+
+
+def test_uncovered_filters_by_town_name_and_tells_namesake_villages_apart(demo: Driver) -> None:
+    rows = analyses.uncovered_weak_villages(demo, AS_OF, town="新河镇")
+    assert codes(rows) == [K.xinjian_xinhe]  # the weak 新建村; its namesake in 长兴镇 is not weak
+    assert rows[0]["town"] == "新河镇"
+
+
+def test_uncovered_refuses_an_unknown_district_and_an_ambiguous_town_name(demo: Driver) -> None:
+    with pytest.raises(NotFound, match="no district"):
+        analyses.uncovered_weak_villages(demo, AS_OF, district="不存在区")
+    shared_name = demo.execute_query(
+        "MATCH (t:Town) WITH t.name AS name, count(*) AS n WHERE n = 2 RETURN name ORDER BY name LIMIT 1"
+    ).records[0]["name"]
+    with pytest.raises(InvalidInput, match="names 2"):
+        analyses.uncovered_weak_villages(demo, AS_OF, town=shared_name)
+
+
+# --- coverage --------------------------------------------------------------------------------
+
+
+def test_coverage_of_chongming_counts_distinct_helpers_and_sets_the_claim_beside_the_graph(demo: Driver) -> None:
+    rows = {r["code"]: r for r in analyses.coverage(demo, AS_OF, "district", parent="上海市")}
+    cm = rows["310151"]
+    assert cm["villages"] == 268  # 村委会 of 崇明区 in the 2023 code table
+    assert cm["weak_villages"] == 7
+    assert cm["paired_weak_villages"] == 4  # 四滧, 五滧 (party branch), 米行, 堡西
+    assert cm["coverage_ratio"] == pytest.approx(0.571)
+    assert cm["paired_villages"] == 8
+    assert cm["villages_with_one_helper"] == 7  # all but 米行 (民政局 twice + 银行 and its 党委 = 2 helpers)
+    assert cm["helpers"] == 3  # 民政局, 银行 (with its 党委), 南京西路街道
+    assert cm["claims"] == [{
+        "metric": "villages_paired", "value": 64.0, "unit": None, "source_id": "report:003_9de6edaabdfc1f7f",
+        "source_loc": "chars 300-340", "evidence": "全区29家单位结对64个村", "graph_value": 8,
+    }]
+
+
+def test_coverage_of_a_district_without_weak_villages_has_no_ratio(demo: Driver) -> None:
+    rows = {r["code"]: r for r in analyses.coverage(demo, AS_OF, "district", parent="31")}
+    minhang = rows[K.district_without_weak]
+    assert minhang["weak_villages"] == 0 and minhang["coverage_ratio"] is None
+    assert rows["310116"]["weak_villages"] == 1 and rows["310116"]["coverage_ratio"] == 1.0
+
+
+def test_coverage_per_town_splits_chongming_by_town(demo: Driver) -> None:
+    rows = {r["name"]: r for r in analyses.coverage(demo, AS_OF, "town", parent="崇明区")}
+    assert rows["堡镇"]["villages"] == 18
+    assert (rows["堡镇"]["weak_villages"], rows["堡镇"]["paired_weak_villages"]) == (4, 3)
+    assert (rows["竖新镇"]["weak_villages"], rows["竖新镇"]["paired_weak_villages"]) == (2, 1)
+    assert rows["新河镇"]["coverage_ratio"] == 0.0
+
+
+def test_coverage_per_town_needs_a_district(demo: Driver) -> None:
+    with pytest.raises(InvalidInput, match="needs the district"):
+        analyses.coverage(demo, AS_OF, "town", parent=None)
+
+
+# --- helper load -------------------------------------------------------------------------------
+
+
+def test_helper_load_ranks_helpers_and_flags_the_busy_and_the_spread(demo: Driver) -> None:
+    rows = analyses.helper_load(demo, AS_OF)
+    assert [r["uid"] for r in rows] == [K.civil_affairs, K.street, K.bank]
+    civil, street, bank = rows
+    assert (civil["villages"], civil["weak_villages"], civil["weak_share"]) == (5, 2, 0.4)
+    assert (civil["projects"], civil["money_yuan"]) == (1, 500000.0)
+    assert civil["carrying_many"] and not civil["spread_thin"]
+    assert (street["villages"], street["towns"], street["districts"]) == (3, 3, 2)
+    assert street["spread_thin"] and not street["carrying_many"]
+    # the bank's own pairing and its party committee's count once per village, projects via the committee
+    assert (bank["villages"], bank["weak_share"], bank["projects"], bank["money_yuan"]) == (2, 1.0, 1, 200000.0)
+
+
+def test_helper_load_leaves_out_ended_and_not_yet_started_pairings(demo: Driver) -> None:
+    uids = [r["uid"] for r in analyses.helper_load(demo, AS_OF)]
+    assert K.education not in uids and K.hospital not in uids
+
+
+def test_helper_load_filtered_to_jinshan_keeps_only_the_street_office(demo: Driver) -> None:
+    assert [r["uid"] for r in analyses.helper_load(demo, AS_OF, district="金山区")] == [K.street]
+
+
+# --- shared-resource clusters ----------------------------------------------------------------
+
+
+def test_clusters_separate_the_street_office_and_its_villages(demo: Driver) -> None:
+    clusters = analyses.shared_resource_clusters(demo, AS_OF, district="崇明区")
+    street = next(c for c in clusters if any(h["uid"] == K.street for h in c["helpers"]))
+    assert {v["uid"] for v in street["villages"]} == {K.xinjian_changxing, K.baoxi}
+    assert street["size"] == 3 and street["cohesion"] == 1.0
+    assert {"kind": "helper", "uid": K.street, "name": "静安区南京西路街道",
+            "members": sorted([K.xinjian_changxing, K.baoxi])} in street["shared"]
+    civil = next(c for c in clusters if any(h["uid"] == K.civil_affairs for h in c["helpers"]))
+    assert {K.yonghe, K.huayuan, K.taoyuan, K.sixiao} <= {v["uid"] for v in civil["villages"]}
+    assert 0 < civil["cohesion"] < 1
+
+
+def test_clusters_are_the_same_on_every_run(demo: Driver) -> None:
+    first = analyses.shared_resource_clusters(demo, AS_OF)
+    assert analyses.shared_resource_clusters(demo, AS_OF) == first
+
+
+# --- pairing suggestions -------------------------------------------------------------------------
+
+
+def test_suggestions_for_a_village_rank_by_town_resources_capacity_and_closeness(demo: Driver) -> None:
+    rows = analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe)
+    # 民政局 is full (5 of 5). 银行: district 2 + capacity 3/5; 教育局: education matches the town's
+    # 助学计划 1.5 + capacity 5/5; 街道: district 2 + capacity 2/5.
+    assert [(r["helper"], r["score"]) for r in rows] == [
+        ("上海农商银行崇明支行", 2.6), ("崇明区教育局", 2.5), ("静安区南京西路街道", 2.4)]
+    assert rows[1]["resource_matches"] == ["education"]
+    assert any("education" in reason for reason in rows[1]["reasons"])
+
+
+def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driver) -> None:
+    rows = analyses.pairing_suggestions(demo, AS_OF, district="崇明区", per_village=3)
+    by_village = {}
+    for r in rows:
+        by_village.setdefault(r["village_code"], []).append(r)
+    assert set(by_village) == {K.panghuang, K.xinjian_xinhe, K.dongxin}
+    panghuang = [(r["helper"], r["score"], r["hops"]) for r in by_village[K.panghuang]]
+    # 教育局 paired with 彷徨 until 2023-12-31: one hop away, so 2 / 1 for closeness
+    assert panghuang == [("上海农商银行崇明支行", 3.6, None), ("崇明区教育局", 3.0, 1), ("静安区南京西路街道", 2.4, None)]
+    assert "曾与该村结对 / paired with this village before" in by_village[K.panghuang][1]["reasons"]
+
+
+def test_suggestions_need_a_village_or_a_district(demo: Driver) -> None:
+    with pytest.raises(InvalidInput):
+        analyses.pairing_suggestions(demo, AS_OF)
+    with pytest.raises(NotFound):
+        analyses.pairing_suggestions(demo, AS_OF, village="310151999999")
+
+
+# --- connections, evidence, profiles ------------------------------------------------------------
+
+
+def test_paths_between_two_helpers_go_through_a_shared_village_not_the_spine(demo: Driver) -> None:
+    rows = analyses.paths(demo, K.civil_affairs, K.bank)
+    assert rows and all(r["hops"] == 2 for r in rows)
+    middles = {r["nodes"][1]["key"] for r in rows}
+    assert K.mihang in middles
+    assert all(rel["type"] != "PART_OF" for r in rows for rel in r["relationships"])
+
+
+def test_evidence_of_a_village_lists_each_sourced_pairing_separately(demo: Driver) -> None:
+    facts = analyses.evidence(demo, K.mihang)
+    pairings = [f for f in facts if f["relationship"] == "PAIRED_WITH"]
+    assert len(pairings) == 4  # 民政局 from the register and from the report, 银行, 银行党委
+    assert {f["source_id"] for f in pairings} == {"register:chongming-pairings.xlsx", "report:003_9de6edaabdfc1f7f"}
+    assert all(f["evidence"] for f in pairings)
+
+
+def test_evidence_of_an_organization_includes_its_party_branch_facts(demo: Driver) -> None:
+    facts = analyses.evidence(demo, K.bank)
+    assert {(f["subject_key"], f["other_key"]) for f in facts if f["relationship"] == "PAIRED_WITH"} == {
+        (K.bank, K.mihang), (K.bank_party, K.mihang), (K.bank_party, K.wuxiao)}
+
+
+def test_village_profile_shows_helpers_via_party_and_the_path(demo: Driver) -> None:
+    profile = analyses.village_profile(demo, K.wuxiao, AS_OF)
+    assert (profile["province"], profile["district"], profile["town"]) == ("上海市", "崇明区", "堡镇")
+    assert [(h["name"], h["via"]) for h in profile["helpers"]] == [("上海农商银行崇明支行", "上海农商银行崇明支行党委")]
+    with pytest.raises(NotFound):
+        analyses.village_profile(demo, "310151000000", AS_OF)
+
+
+def test_organization_profile_lists_pairings_in_force_only(demo: Driver) -> None:
+    profile = analyses.organization_profile(demo, K.education, AS_OF)
+    assert profile["pairings"] == [] and profile["resources"] == ["education"]
+    street = analyses.organization_profile(demo, K.street, AS_OF)
+    assert sorted(p["key"] for p in street["pairings"]) == sorted([K.xinjian_changxing, K.baoxi, K.zengfeng])
+
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+def test_search_by_name_tells_namesakes_apart_by_their_path(demo: Driver) -> None:
+    rows = [r for r in search(demo, "新建村", limit=50) if r["path"][:2] == ["上海市", "崇明区"]]
+    assert sorted((r["key"], r["path"][2]) for r in rows) == [(K.xinjian_xinhe, "新河镇"), (K.xinjian_changxing, "长兴镇")]
+
+
+def test_search_by_code_partial_name_and_pinyin(demo: Driver) -> None:
+    assert search(demo, K.sixiao, limit=1)[0]["name"] == "四滧村"
+    assert any(r["key"] == K.civil_affairs for r in search(demo, "民政局"))
+    assert search(demo, "chongmingqu", limit=1)[0]["key"] == "310151"
+    assert any(r["key"] == "310151" for r in search(demo, "cmq", limit=50))
+
+
+def test_search_refuses_an_empty_query(demo: Driver) -> None:
+    with pytest.raises(InvalidInput):
+        search(demo, "  ")
+
+
+# --- empty database -------------------------------------------------------------------------------
+
+
+def test_every_analysis_answers_empty_on_an_empty_database(empty_graph: Driver) -> None:
+    assert analyses.uncovered_weak_villages(empty_graph, AS_OF) == []
+    assert analyses.coverage(empty_graph, AS_OF) == []
+    assert analyses.helper_load(empty_graph, AS_OF) == []
+    assert analyses.shared_resource_clusters(empty_graph, AS_OF) == []
+    assert analyses.paths(empty_graph, "a", "b") == []
+    assert analyses.evidence(empty_graph, "x") == []
+    assert search(empty_graph, "村") == []
+    with pytest.raises(NotFound):
+        analyses.coverage(empty_graph, AS_OF, "town", parent="崇明区")
