@@ -30,7 +30,8 @@ from neo4j import Driver
 
 from graph import queries
 from graph.db import BatchWriter, WriteCounts
-from loaders.places import Place, PlaceIndex, Resolution, normalize, resolve as resolve_place, stem
+from loaders.places import Place, PlaceIndex, Resolution, normalize, stem, to_simplified
+from loaders.places import resolve as resolve_place
 
 Kind = Literal["pairings", "weak", "projects", "leaders"]
 KINDS: tuple[Kind, ...] = ("pairings", "weak", "projects", "leaders")
@@ -44,7 +45,7 @@ class RegisterError(ValueError):
 # --- the one header table ------------------------------------------------------------------------
 
 # Canonical field → the headers (Chinese or English) that name it. Headers are compared after
-# ``header_key``: NFKC, lower case, no spaces/underscores/marks, and without a parenthesised part
+# ``header_key``: NFKC, simplified characters, lower case, no spaces/underscores/marks, and without a parenthesised part
 # (``金额（万元）`` → ``金额``; for amounts the parenthesised unit becomes the column's unit).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "helper": ("帮扶单位", "结对单位", "帮扶方", "结对帮扶单位", "共建单位", "结对共建单位", "帮扶主体单位",
@@ -96,10 +97,10 @@ _PAREN_RE = re.compile(r"[(\[【](.*?)[)\]】]")
 def header_key(header: str) -> tuple[str, str | None]:
     """The comparable form of a header and its parenthesised part, if any.
 
-    >>> header_key(" 金额（万元） "), header_key("Village_Code"), header_key("*村名")
-    (('金额', '万元'), ('villagecode', None), ('村名', None))
+    >>> header_key(" 金额（万元） "), header_key("Village_Code"), header_key("*村名"), header_key("類別")
+    (('金额', '万元'), ('villagecode', None), ('村名', None), ('类别', None))
     """
-    text = unicodedata.normalize("NFKC", header).strip().lower()
+    text = to_simplified(unicodedata.normalize("NFKC", header)).strip().lower()
     inner = _PAREN_RE.search(text)
     text = _PAREN_RE.sub("", text)
     return _MARKS_RE.sub("", text), (inner.group(1).strip() or None) if inner else None

@@ -1,0 +1,186 @@
+"""Registers into Neo4j: counts, rejects, idempotency, replacement of a changed file, provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from loaders import register
+from loaders.places import PlaceIndex
+from tests.conftest import REPO, TEST_PROVINCES
+from tests.loaders.register_files import PAIRINGS_HEADER, WEAK_HEADER, pairing_row, weak_row, write_csv, write_xlsx
+
+pytestmark = pytest.mark.neo4j
+EXAMPLES = REPO / "data" / "examples"
+
+
+@pytest.fixture(scope="module")
+def index(gazetteer_dir: Path) -> PlaceIndex:
+    return PlaceIndex.from_gazetteer(gazetteer_dir, TEST_PROVINCES)
+
+
+def load(graph: Driver, index: PlaceIndex, *paths: Path, **kw: Any) -> register.LoadReport:
+    return register.load(graph, list(paths), index, **kw)
+
+
+def scalar(graph: Driver, cypher: str, **params: Any) -> Any:
+    return graph.execute_query(cypher, **params).records[0][0]
+
+
+def snapshot(graph: Driver) -> tuple[list[Any], list[Any]]:
+    """Everything the registers can touch, as comparable values (spine and plain villages left out)."""
+    nodes = graph.execute_query(
+        "MATCH (n) WHERE NOT (n:Province OR n:City OR n:District OR n:Town) "
+        "AND (NOT n:Village OR n.weak OR EXISTS { (n)-[r]-() WHERE type(r) <> 'PART_OF' }) "
+        "RETURN labels(n) AS labels, properties(n) AS props"
+    ).records
+    rels = graph.execute_query(
+        "MATCH (a)-[r]->(b) WHERE type(r) <> 'PART_OF' "
+        "RETURN type(r) AS type, coalesce(a.uid, a.code) AS a, coalesce(b.uid, b.code) AS b, properties(r) AS props"
+    ).records
+    norm = lambda d: sorted((k, str(v)) for k, v in d.items())  # noqa: E731
+    return (sorted(str((r["labels"], norm(r["props"]))) for r in nodes),
+            sorted(str((r["type"], r["a"], r["b"], norm(r["props"]))) for r in rels))
+
+
+def test_example_registers_load_every_good_row(graph: Driver, index: PlaceIndex) -> None:
+    report = load(graph, index, *register.expand([EXAMPLES]))
+    assert (report.loaded("pairings"), report.loaded("weak"), report.loaded("projects"), report.loaded("leaders")) == (13, 16, 6, 5)
+    assert len(report.rejected) == 10
+    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
+    assert scalar(graph, "MATCH (v:Village) WHERE v.weak RETURN count(v)") == 15  # 16 rows, 胜利村 twice
+    assert scalar(graph, "MATCH (v:Village {code: '310151109207'}) RETURN v.weak_categories") == ["经济薄弱村", "软弱涣散村"]
+    assert scalar(graph, "MATCH (:Organization)-[:FUNDS]->(p:Project)-[:BENEFITS]->(:Village) RETURN count(p)") == 6
+    assert scalar(graph, "MATCH (:Person)-[h:HOLDS]->() RETURN count(h)") == 5
+
+
+def test_namesake_villages_in_two_towns_are_separate_nodes_with_their_own_helpers(graph: Driver, index: PlaceIndex) -> None:
+    load(graph, index, EXAMPLES / "pairings.csv")
+    rows = graph.execute_query(
+        "MATCH (h)-[r:PAIRED_WITH]->(v:Village {name: '红星村'}) RETURN v.code AS code, h.name AS helper, "
+        "labels(h)[0] AS label, r.until AS until ORDER BY code"
+    ).records
+    assert [(r["code"], r["label"]) for r in rows] == [("310151109203", "PartyOrganization"), ("310151116216", "Organization")]
+    assert rows[1]["until"].iso_format() == "2020-12-31"
+
+
+def test_party_organization_belongs_to_its_unit_and_pairs_when_the_register_says_so(graph: Driver, index: PlaceIndex) -> None:
+    load(graph, index, EXAMPLES / "pairings.csv")
+    row = graph.execute_query(
+        "MATCH (p:PartyOrganization {uid: 'party:上海申能电力设计院第一党支部'})-[b:BELONGS_TO]->(o:Organization) "
+        "MATCH (p)-[r:PAIRED_WITH]->(v:Village) RETURN o.uid AS org, o.kind AS kind, p.level AS level, "
+        "v.code AS code, b.source_loc AS loc"
+    ).records
+    assert [(r["org"], r["kind"], r["level"], r["code"], r["loc"]) for r in row] == [
+        ("org:上海申能电力设计院", "institution", "branch", "310151109203", "sheet pairings!row 4")]
+    # A unit with a party branch column but no 结对主体: the unit pairs, the branch only belongs to it.
+    assert scalar(graph, "MATCH (p:PartyOrganization {uid: 'party:崇明区机关事务管理局机关党支部'})-[:PAIRED_WITH]->() "
+                         "RETURN count(*)") == 0
+
+
+def test_every_register_fact_carries_its_provenance(graph: Driver, index: PlaceIndex) -> None:
+    load(graph, index, *register.expand([EXAMPLES]))
+    missing = scalar(graph, """
+        MATCH ()-[r:PAIRED_WITH|DESIGNATED_AS|HOLDS|FUNDS|BENEFITS|BELONGS_TO]->()
+        WHERE r.source_id IS NULL OR r.source_loc IS NULL OR r.evidence IS NULL OR r.method IS NULL
+           OR r.confidence IS NULL
+        RETURN count(r)""")
+    assert missing == 0
+    rel = graph.execute_query(
+        "MATCH (:Organization {uid: 'org:上海浦江实业集团有限公司'})-[r:PAIRED_WITH]->(:Village {code: '310151102216'}) "
+        "RETURN r"
+    ).records[0]["r"]
+    assert rel["source_id"] == "register:pairings.csv" and rel["source_loc"] == "sheet pairings!row 2"
+    assert rel["evidence"].startswith("序号=1; 帮扶单位=上海浦江实业集团有限公司;")
+    assert rel["method"] == "register:village_code" and rel["confidence"] == 1.0
+    assert rel["since"].iso_format() == "2021-03-01" and rel["until"] is None
+    document = graph.execute_query("MATCH (d:Document {uid: 'register:pairings.csv'}) RETURN d").records[0]["d"]
+    assert document["kind"] == "register" and len(document["sha256"]) == 64
+    project = graph.execute_query("MATCH (p:Project {name: '村级农产品冷库建设'}) RETURN p").records[0]["p"]
+    assert project["source_id"] == "register:projects_and_leaders.xlsx" and project["source_loc"] == "sheet 帮扶项目!row 3"
+
+
+def test_loading_the_same_files_twice_leaves_the_same_graph(graph: Driver, index: PlaceIndex) -> None:
+    paths = register.expand([EXAMPLES])
+    load(graph, index, *paths)
+    first = snapshot(graph)
+    again = load(graph, index, *paths)
+    assert snapshot(graph) == first
+    assert again.writes.nodes_created == 0 and again.writes.relationships_created == 0
+    assert all(not f["changed"] for f in again.files.values())
+
+
+def test_changed_file_replaces_its_old_facts_and_leaves_other_sources_alone(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    path = tmp_path / "结对.csv"
+    write_csv(path, PAIRINGS_HEADER, [pairing_row(), pairing_row(helper="崇明区机关事务管理局", village="彷徨村")])
+    load(graph, index, path)
+    other = write_csv(tmp_path / "other.csv", PAIRINGS_HEADER, [pairing_row(helper="崇明区机关事务管理局", village="彷徨村")])
+    load(graph, index, other)
+    write_csv(path, PAIRINGS_HEADER, [pairing_row(village="堡渔村", since="2024-01-01")])
+    report = load(graph, index, path)
+    assert report.files["结对.csv"]["changed"]
+    rows = graph.execute_query(
+        "MATCH (h)-[r:PAIRED_WITH]->(v) RETURN r.source_id AS src, h.name AS helper, v.name AS village, "
+        "toString(r.since) AS since ORDER BY src"
+    ).records
+    assert [tuple(r.values()) for r in rows] == [
+        ("register:other.csv", "崇明区机关事务管理局", "彷徨村", "2021-03-01"),
+        ("register:结对.csv", "上海浦江实业集团有限公司", "堡渔村", "2024-01-01"),
+    ]
+
+
+def test_helper_left_without_facts_after_a_change_is_removed(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(helper="某临时单位")])
+    load(graph, index, path)
+    assert scalar(graph, "MATCH (o:Organization {uid: 'org:某临时单位'}) RETURN count(o)") == 1
+    write_csv(path, PAIRINGS_HEADER, [pairing_row(helper="上海浦江实业集团有限公司")])
+    load(graph, index, path)
+    assert scalar(graph, "MATCH (o:Organization {uid: 'org:某临时单位'}) RETURN count(o)") == 0
+
+
+def test_removing_a_designation_clears_the_weak_flag(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "weak.csv", WEAK_HEADER, [weak_row("四滧村", "堡镇"), weak_row("彷徨村", "堡镇")])
+    load(graph, index, path)
+    flags = "MATCH (v:Village) WHERE v.code IN ['310151102216', '310151102217'] RETURN v.code, v.weak ORDER BY v.code"
+    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [("310151102216", True), ("310151102217", True)]
+    write_csv(path, WEAK_HEADER, [weak_row("四滧村", "堡镇")])
+    load(graph, index, path)
+    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [("310151102216", True), ("310151102217", False)]
+    assert scalar(graph, "MATCH (v:Village {code: '310151102217'}) RETURN v.weak_categories") == []
+
+
+def test_unreadable_file_keeps_its_previous_facts(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row()])
+    load(graph, index, path)
+    path.write_bytes(b"\x00\x01garbage")
+    report = load(graph, index, path)
+    assert report.issues[0].reason.startswith("file not read")
+    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->() RETURN count(r)") == 1
+
+
+def test_rejected_rows_are_reported_with_location_while_the_rest_load(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "台账.xlsx", {
+        "结对": [PAIRINGS_HEADER, pairing_row(), pairing_row(village="红星村", town=""), pairing_row(since="2021-13-01")],
+        "薄弱村": [WEAK_HEADER, weak_row("四滧村", "堡镇", code="3.10151102216E+11"), weak_row("彷徨村", "堡镇")],
+    })
+    report = load(graph, index, path)
+    assert [(i.sheet, i.row, i.column) for i in report.rejected] == [("结对", 3, "村"), ("结对", 4, "开始日期"), ("薄弱村", 2, "村代码")]
+    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:台账.xlsx'}]->() RETURN count(r)") == 1
+    assert scalar(graph, "MATCH ()-[r:DESIGNATED_AS {source_id: 'register:台账.xlsx'}]->() RETURN r.source_loc") == "sheet 薄弱村!row 3"
+
+
+def test_leaders_hold_posts_in_villages_party_organizations_and_units(graph: Driver, index: PlaceIndex) -> None:
+    load(graph, index, EXAMPLES / "projects_and_leaders.xlsx")
+    rows = graph.execute_query(
+        "MATCH (p:Person)-[h:HOLDS]->(post) RETURN p.uid AS uid, h.role AS role, labels(post)[0] AS label, "
+        "coalesce(post.code, post.uid) AS post ORDER BY uid"
+    ).records
+    got = {r["uid"]: (r["role"], r["label"], r["post"]) for r in rows}
+    assert got["person:王海峰@org:上海浦江实业集团有限公司"] == ("第一书记", "Village", "310151102216")
+    assert got["person:陈晓燕@party:四滧村党总支"] == ("书记", "PartyOrganization", "party:四滧村党总支")
+    assert scalar(graph, "MATCH (:PartyOrganization {uid: 'party:四滧村党总支'})-[:BELONGS_TO]->(v:Village) RETURN v.code") == "310151102216"
