@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from api.cli import load, neo4j, schema, up
+from api.cli import reports as reports_cli
 
 app = typer.Typer(
     name="revkg",
@@ -18,3 +19,5 @@ app.add_typer(schema.app, name="schema")
 app.add_typer(load.app, name="load")
 app.command("up")(up.up)
 app.command("serve")(up.serve)
+app.command("extract")(reports_cli.extract)
+app.add_typer(reports_cli.review_app, name="review")

@@ -1,0 +1,124 @@
+"""``revkg extract``, ``revkg load reports`` and ``revkg review``: Chinese reports into the graph."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import typer
+
+from api.cli.common import console, driver, err_console, progress, settings
+from api.cli.load import app as load_app
+from loaders import gazetteer as gazetteer_loader
+from loaders import reports as reports_loader
+from loaders.places import PlaceIndex
+
+review_app = typer.Typer(help="List and decide what needs a person's decision.", invoke_without_command=True)
+
+_PROVINCES_HELP = "Comma-separated 2-digit province codes to index (all of China when omitted; faster when given)."
+
+
+def _index(provinces: str | None) -> PlaceIndex:
+    wanted = None if provinces in (None, "", "all") else [p.strip() for p in provinces.split(",") if p.strip()]
+    data_dir = gazetteer_loader.ensure_downloaded(settings().home / "gazetteer")
+    started = time.perf_counter()
+    index = PlaceIndex.from_gazetteer(data_dir, wanted)
+    err_console.print(f"Indexed {len(index):,} places in {time.perf_counter() - started:.1f}s.")
+    return index
+
+
+def extract(
+    paths: list[Path] = typer.Argument(..., exists=True, help="Report files or folders (UTF-8 or GB18030 text)."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON fact per line (the default prints a summary)."),
+    provinces: str = typer.Option(None, "--provinces", help=_PROVINCES_HELP),
+) -> None:
+    """Print the facts a report states, with evidence, without touching the database."""
+    extractor = reports_loader.Extractor(_index(provinces))
+    for path in reports_loader.iter_paths(paths):
+        doc = reports_loader.read(path)
+        problem = reports_loader.validate(doc)
+        if problem:
+            err_console.print(f"[yellow]rejected:[/yellow] {problem}")
+            continue
+        result = extractor.extract(doc)
+        if jsonl:
+            for fact in result.facts:
+                typer.echo(json.dumps(fact.as_json(), ensure_ascii=False))
+        else:
+            kinds: dict[str, int] = {}
+            for fact in result.facts:
+                kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
+            review = sum(1 for f in result.facts if reports_loader.needs_review(f))
+            console.print(f"{doc.uid}: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+                          + f"; {review} for review; region {','.join(result.region) or '?'}")
+
+
+@load_app.command("reports")
+def load_reports(
+    paths: list[Path] = typer.Argument(..., exists=True, help="Report files or folders."),
+    provinces: str = typer.Option(None, "--provinces", help=_PROVINCES_HELP),
+    force: bool = typer.Option(False, "--force", help="Re-extract even documents whose content is unchanged."),
+) -> None:
+    """Load reports: extract, resolve and write their facts (idempotent; a changed report replaces its facts)."""
+    index = _index(provinces)
+    files = list(reports_loader.iter_paths(paths))
+    s = settings()
+    with driver() as drv, progress() as bar:
+        task = bar.add_task("reports  ", total=len(files))
+        report = reports_loader.load(drv, files, index, database=s.neo4j_database, force=force,
+                                     on_document=lambda _uid: bar.advance(task))
+    facts = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
+    console.print(f"Wrote {len(report.written)} report(s), {len(report.unchanged)} unchanged, "
+                  f"{len(report.rejected)} rejected in {report.seconds:.1f}s. Facts: {facts or 'none'}.")
+    if report.review_items:
+        console.print(f"{report.review_items} item(s) need a decision: run `revkg review`.")
+    for problem in report.rejected:
+        console.print(f"[yellow]rejected:[/yellow] {problem}")
+
+
+@review_app.callback()
+def review(
+    ctx: typer.Context,
+    max_confidence: float = typer.Option(0.7, "--max-confidence", help="List mentions at or below this confidence."),
+) -> None:
+    """List mentions that need a person's decision (ambiguous, unresolved, fuzzy, low confidence)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from graph import queries
+
+    s = settings()
+    with driver() as drv:
+        records = drv.execute_query(queries.get("review/list_review_items").text, max_confidence=max_confidence,
+                                    database_=s.neo4j_database).records
+    if not records:
+        console.print("Nothing to review.")
+        return
+    for r in records:
+        decided = f" decided={r['decided_code']}" if r["decided_code"] else ""
+        candidates = ",".join(r["candidates"] or [])
+        console.print(f"[bold]{r['key'] or '-'}[/bold] {r['label']} {r['status'] or 'resolved'} "
+                      f"{r['method']} conf={r['confidence']} node={r['node']}"
+                      f"{' candidates=' + candidates if candidates else ''}{decided}\n"
+                      f"    {r['document']} {r['source_loc']}: {r['evidence'][:120]}")
+
+
+@review_app.command("decide")
+def decide(
+    key: str = typer.Argument(..., help="The mention key shown by `revkg review` (name@scope code)."),
+    code: str = typer.Option(None, "--code", help="The official 12-digit code; omit to confirm it is not in the table."),
+    note: str = typer.Option("", "--note", help="Why."),
+) -> None:
+    """Record a decision; every later load of any report applies it."""
+    from graph import queries
+
+    surface, _, scope = key.partition("@")
+    s = settings()
+    with driver() as drv:
+        drv.execute_query(queries.get("review/merge_review_decision").text, uid=key, surface=surface,
+                          scope_code=scope or None, decided_code=code, note=note,
+                          decided_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                          database_=s.neo4j_database)
+    console.print(f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
+                  "(`revkg load reports --force …`).")
