@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from neo4j import Driver
 
 from graph.db import connect
@@ -46,5 +47,17 @@ def settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def require_api_key(
+    request: Request,
+    x_api_key: Annotated[str | None, Header(description="写入接口的密钥 · API key for endpoints that write")] = None,
+) -> None:
+    """Refuse the request (401) unless ``X-API-Key`` matches ``REVKG_API_KEY``, compared in constant time."""
+    expected = request.app.state.settings.api_key.get_secret_value().encode()
+    if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), expected):
+        raise HTTPException(status_code=401, detail="a valid X-API-Key header is needed to write",
+                            headers={"WWW-Authenticate": "X-API-Key"})
+
+
 DriverDep = Annotated[Driver, Depends(get_driver)]
 SettingsDep = Annotated[Settings, Depends(settings_dep)]
+ApiKeyDep = Depends(require_api_key)

@@ -5,10 +5,27 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from api.deps import lifespan_driver
-from api.routes import health
+from api.routes import analyses, cypher, health, organizations, search, uploads, villages
+from graph.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound, RevkgError
+from graph.server import BROWSER_DIR
+from graph.settings import get_settings
+
+DESCRIPTION = """
+乡村振兴结对帮扶知识图谱的查询接口：哪些经济薄弱村尚无结对单位、谁可以承接、帮扶单位在哪里聚集或负担过重，每个回答都附证据。
+
+The query API of revkg: which weak villages nobody is paired with, who could take them, where helpers
+cluster or carry too much — each answer with its evidence (register row or report sentence).
+Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`) need the `X-API-Key` header.
+"""
+
+# graph/'s errors, mapped once: the message is for the person who made the request.
+STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, DatabaseUnavailable: 503}
 
 
 @asynccontextmanager
@@ -20,7 +37,28 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 app = FastAPI(
     title="revkg — 乡村振兴结对帮扶知识图谱",
     summary="Weak villages, their helpers, projects and evidence, from registers and reports.",
+    description=DESCRIPTION,
     version="0.1.0",
     lifespan=lifespan,
 )
-app.include_router(health.router)
+
+
+@app.exception_handler(RevkgError)
+async def revkg_error(request: Request, exc: RevkgError) -> JSONResponse:
+    status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
+    headers = {"Retry-After": "5"} if status == 503 else None
+    return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+
+
+for module in (health, search, villages, organizations, analyses, cypher, uploads):
+    app.include_router(module.router)
+
+# The Neo4j Browser style and guide (graph/server.py points browser.post_connect_cmd here). Browser
+# fetches them from its own origin, so that origin (and only it, only GET) may read cross-origin.
+_settings = get_settings()
+app.add_middleware(
+    CORSMiddleware,
+    allow_origins=[f"http://{host}:{_settings.http_port}" for host in ("127.0.0.1", "localhost")],
+    allow_methods=["GET"],
+)
+app.mount("/browser-assets", StaticFiles(directory=BROWSER_DIR, check_dir=False), name="browser-assets")

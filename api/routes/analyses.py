@@ -1,0 +1,116 @@
+"""``GET /analyses/…``: the planners' analyses, paginated, as JSON or a CSV / Excel download."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import StreamingResponse
+
+from api.deps import DriverDep, SettingsDep
+from api.schemas import Cluster, Connection, CoverageRow, HelperLoadRow, Suggestion, UncoveredVillage
+from api.tabular import AS_OF_QUERY, FORMAT_QUERY, LIMIT_QUERY, OFFSET_QUERY, Format, Page, download, page
+from graph import analyses
+
+router = APIRouter(prefix="/analyses", tags=["analyses 分析"])
+
+DISTRICT_QUERY = Query(None, description="区县代码或名称 · district code or name (310151, 崇明区)")
+TOWN_QUERY = Query(None, description="街镇代码或名称 · town code or name (310151102, 堡镇)")
+
+
+def _answer(rows: list[dict[str, Any]], fmt: Format, limit: int, offset: int, stem: str,
+            columns: list[str]) -> dict[str, Any] | StreamingResponse:
+    if fmt == "json":
+        return page(rows, limit, offset)
+    return download(rows, columns, fmt, stem)
+
+
+@router.get("/uncovered-weak-villages", response_model=Page[UncoveredVillage])
+def uncovered_weak_villages(
+    driver: DriverDep, settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY, district: str | None = DISTRICT_QUERY, town: str | None = TOWN_QUERY,
+    nearest: int = Query(3, ge=0, le=20, description="每村列出的就近帮扶单位数 · nearby helpers listed per village"),
+    format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
+) -> Any:
+    """未结对的薄弱村及就近帮扶单位 · Weak villages no helper is paired with, and the helpers nearest to each."""
+    rows = analyses.uncovered_weak_villages(driver, as_of, district, town, nearest, settings.neo4j_database)
+    return _answer(rows, format, limit, offset, "uncovered_weak_villages",
+                   ["code", "village", "town", "district", "weak_categories", "nearest_helpers"])
+
+
+@router.get("/coverage", response_model=Page[CoverageRow])
+def coverage(
+    driver: DriverDep, settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY,
+    level: analyses.Level = Query("district", description="district 按区县 / town 按街镇（需 parent）· per district or per town"),
+    parent: str | None = Query(None, description="上级：省/市代码或名称（按区县），或区县（按街镇）· province/city for districts, district for towns"),
+    format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
+) -> Any:
+    """结对覆盖率及报告所称数字对照 · Coverage of weak villages per district or town, with reports' claims beside it."""
+    rows = analyses.coverage(driver, as_of, level, parent, settings.neo4j_database)
+    return _answer(rows, format, limit, offset, f"coverage_by_{level}",
+                   ["code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
+                    "paired_villages", "villages_with_one_helper", "helpers"])
+
+
+@router.get("/helper-load", response_model=Page[HelperLoadRow])
+def helper_load(
+    driver: DriverDep, settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY, district: str | None = DISTRICT_QUERY,
+    spread_towns: int = Query(analyses.SPREAD_TOWNS, ge=1, description="跨几个街镇算分散 · towns spanned that count as spread thin"),
+    many_villages: int = Query(analyses.MANY_VILLAGES, ge=1, description="结对几个村算负担重 · villages that count as carrying many"),
+    format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
+) -> Any:
+    """帮扶单位负担排名 · Helpers ranked by villages paired, weak share, spread, projects and money."""
+    rows = analyses.helper_load(driver, as_of, district, spread_towns, many_villages, settings.neo4j_database)
+    return _answer(rows, format, limit, offset, "helper_load",
+                   ["uid", "name", "kind", "villages", "weak_villages", "weak_share", "towns", "districts",
+                    "district_names", "projects", "money_yuan", "spread_thin", "carrying_many"])
+
+
+@router.get("/shared-resource-clusters", response_model=Page[Cluster])
+def shared_resource_clusters(
+    driver: DriverDep, settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY, district: str | None = DISTRICT_QUERY,
+    seed: int = Query(analyses.CLUSTER_SEED, description="Louvain 随机种子 · Louvain seed (same seed, same clusters)"),
+    format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
+) -> Any:
+    """资源共享群落（Louvain）· Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
+    clusters = analyses.shared_resource_clusters(driver, as_of, district, seed, settings.neo4j_database)
+    if format == "json":
+        return page(clusters, limit, offset)
+    members = [
+        {"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"], **m,
+         "shared": [s["name"] for s in c["shared"] if m["uid"] in s["members"] or s["uid"] == m["uid"]]}
+        for c in clusters for m in c["helpers"] + c["villages"]
+    ]
+    return download(members, ["cluster", "size", "cohesion", "label", "uid", "name", "shared"], format,
+                    "shared_resource_clusters")
+
+
+@router.get("/pairing-suggestions", response_model=Page[Suggestion])
+def pairing_suggestions(
+    driver: DriverDep, settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY,
+    village: str | None = Query(None, description="村代码 · village code (or give district)"),
+    district: str | None = DISTRICT_QUERY,
+    capacity: int = Query(analyses.CAPACITY, ge=1, le=100, description="每个单位最多结对村数 · most villages per helper"),
+    per_village: int = Query(3, ge=1, le=20, description="每村候选数 · candidates per village"),
+    format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
+) -> Any:
+    """结对推荐及理由 · Ranked candidate helpers for a village or a district's uncovered weak villages, with reasons."""
+    rows = analyses.pairing_suggestions(driver, as_of, village, district, capacity, per_village, settings.neo4j_database)
+    return _answer(rows, format, limit, offset, "pairing_suggestions",
+                   ["village_code", "village", "town", "district", "rank", "helper", "helper_uid", "score", "reasons"])
+
+
+@router.get("/paths", response_model=list[Connection])
+def paths(
+    driver: DriverDep, settings: SettingsDep,
+    source: str = Query(..., description="起点：村代码或单位 uid · village code or helper uid"),
+    target: str = Query(..., description="终点 · the other entity"),
+    max_paths: int = Query(5, ge=1, le=50, description="最多路径数 · most paths"),
+) -> list[dict[str, Any]]:
+    """两个实体如何相连（不经行政隶属）· How two entities are connected, skipping the administrative spine."""
+    return analyses.paths(driver, source, target, max_paths, settings.neo4j_database)

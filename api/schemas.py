@@ -1,0 +1,260 @@
+"""Response models of the API; field descriptions in Chinese and English for the OpenAPI docs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class SearchHit(BaseModel):
+    label: str = Field(description="类型 · label (Village, Town, District, Organization …)")
+    key: str = Field(description="代码或标识 · code or uid")
+    name: str
+    full_name: str | None = None
+    path: list[str] = Field(description="行政区划路径，用于区分同名村 · administrative path that tells namesakes apart")
+    score: int = Field(description="3 完全匹配，2 开头匹配，1 包含 · 3 exact, 2 prefix, 1 contains")
+
+
+class Fact(BaseModel):
+    """One sourced fact about a village or helper (一条带出处的事实)."""
+
+    subject: str | None = None
+    subject_key: str
+    relationship: str
+    direction: str
+    other_label: str
+    other_key: str | None = None
+    other_name: str | None = None
+    since: date | None = None
+    until: date | None = None
+    year: int | None = None
+    role: str | None = None
+    kind: str | None = None
+    source_id: str | None = Field(None, description="来源文件 · the Document the fact came from")
+    source_loc: str | None = Field(None, description="表格行或字符位置 · register row or report characters")
+    evidence: str | None = Field(None, description="原句或原行 · the sentence or register row")
+    method: str | None = None
+    confidence: float | None = None
+
+
+class Designation(BaseModel):
+    name: str
+    year: int | None = None
+    source_id: str | None = None
+    evidence: str | None = None
+
+
+class PairedHelper(BaseModel):
+    uid: str
+    name: str
+    via: str | None = Field(None, description="经由的党组织 · the party organization that pairs on the unit's behalf")
+    since: date | None = None
+    until: date | None = None
+    source_id: str | None = None
+    source_loc: str | None = None
+    evidence: str | None = None
+
+
+class ProjectSummary(BaseModel):
+    uid: str
+    name: str
+    category: str | None = None
+    amount: float | None = None
+    amount_unit: str | None = None
+    amount_yuan: float | None = None
+    year: int | None = None
+    source_id: str | None = None
+
+
+class VillageDetail(BaseModel):
+    uid: str
+    code: str | None = None
+    name: str
+    full_name: str | None = None
+    kind: str | None = None
+    resolved: bool | None = None
+    status: str | None = None
+    town_code: str | None = None
+    town: str | None = None
+    district_code: str | None = None
+    district: str | None = None
+    province: str | None = None
+    weak: bool
+    designations: list[Designation]
+    helpers: list[PairedHelper] = Field(description="当日有效的结对单位 · helpers paired on as_of")
+    projects: list[ProjectSummary]
+    evidence: list[Fact]
+
+
+class PartyOrganizationSummary(BaseModel):
+    uid: str
+    name: str
+    level: str | None = None
+
+
+class Pairing(BaseModel):
+    key: str | None = None
+    name: str
+    label: str
+    town: str | None = None
+    weak: bool
+    via: str | None = None
+    since: date | None = None
+    until: date | None = None
+    source_id: str | None = None
+    source_loc: str | None = None
+    evidence: str | None = None
+
+
+class OrganizationDetail(BaseModel):
+    uid: str
+    name: str
+    kind: str | None = None
+    label: str
+    district_code: str | None = None
+    district: str | None = None
+    party_organizations: list[PartyOrganizationSummary]
+    pairings: list[Pairing] = Field(description="当日有效的结对 · pairings in force on as_of")
+    projects: list[ProjectSummary]
+    resources: list[str]
+    evidence: list[Fact]
+
+
+class NearbyHelper(BaseModel):
+    uid: str
+    name: str
+    same_town: bool = Field(description="是否已在本镇结对 · already paired in the village's town")
+    villages_paired: int = Field(description="在本区结对的村数 · villages it is paired with in the district")
+
+
+class UncoveredVillage(BaseModel):
+    village_uid: str
+    code: str | None = None
+    village: str
+    town_code: str | None = None
+    town: str | None = None
+    district_code: str
+    district: str
+    weak_categories: list[str]
+    nearest_helpers: list[NearbyHelper]
+
+
+class ClaimBeside(BaseModel):
+    metric: str = Field(description="报告中的口径 · what the report counted")
+    value: float = Field(description="报告所称 · the value the report states")
+    unit: str | None = None
+    source_id: str | None = None
+    source_loc: str | None = None
+    evidence: str | None = None
+    graph_value: int | None = Field(None, description="图谱中的对应数 · what the graph holds for the same metric")
+
+
+class CoverageRow(BaseModel):
+    code: str
+    name: str
+    villages: int = Field(description="村委会数 · villages (村委会)")
+    weak_villages: int = Field(description="薄弱村数 · weak villages")
+    paired_weak_villages: int = Field(description="已结对薄弱村数 · weak villages with a helper in force")
+    coverage_ratio: float | None = Field(description="覆盖率；无薄弱村时为空 · null when there is no weak village")
+    paired_villages: int
+    villages_with_one_helper: int = Field(description="仅一个帮扶单位的村数 · villages with exactly one helper")
+    helpers: int = Field(description="帮扶单位数（去重） · distinct helpers")
+    claims: list[ClaimBeside]
+
+
+class HelperLoadRow(BaseModel):
+    uid: str
+    name: str
+    kind: str | None = None
+    label: str
+    villages: int
+    weak_villages: int
+    weak_share: float | None = None
+    towns: int
+    districts: int
+    district_names: list[str]
+    projects: int
+    money_yuan: float
+    spread_thin: bool = Field(description="帮扶分散 · villages in many towns or several districts")
+    carrying_many: bool = Field(description="负担较重 · paired with many villages")
+
+
+class ClusterMember(BaseModel):
+    uid: str
+    name: str | None = None
+    label: str
+
+
+class Shared(BaseModel):
+    kind: str = Field(description="helper 共同帮扶单位 / project 共同项目 / resource 共享资源")
+    uid: str
+    name: str | None = None
+    members: list[str]
+
+
+class Cluster(BaseModel):
+    cluster: int
+    size: int
+    cohesion: float = Field(description="内部联系占比 · share of members' tie weight inside the cluster")
+    density: float
+    helpers: list[ClusterMember]
+    villages: list[ClusterMember]
+    shared: list[Shared]
+
+
+class Suggestion(BaseModel):
+    village_uid: str
+    village_code: str | None = None
+    village: str
+    town: str | None = None
+    district: str | None = None
+    rank: int
+    helper_uid: str
+    helper: str
+    helper_kind: str | None = None
+    score: float
+    same_town: bool
+    same_district: bool
+    villages_paired: int
+    capacity_left: int
+    resource_matches: list[str]
+    hops: int | None = None
+    reasons: list[str] = Field(description="推荐理由 · why this helper")
+
+
+class PathNode(BaseModel):
+    label: str
+    key: str | None = None
+    name: str | None = None
+
+
+class PathRelationship(BaseModel):
+    type: str
+    start: str | None = None
+    end: str | None = None
+    since: date | None = None
+    until: date | None = None
+    source_id: str | None = None
+    source_loc: str | None = None
+    evidence: str | None = None
+
+
+class Connection(BaseModel):
+    hops: int
+    nodes: list[PathNode]
+    relationships: list[PathRelationship]
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(description="只读 Cypher 语句 · a read-only Cypher statement",
+                       examples=["MATCH (v:Village {weak: true}) RETURN v.name LIMIT 10"])
+    params: dict[str, Any] = Field(default_factory=dict, description="$参数 · $parameters")
+
+
+class CypherResponse(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = Field(description="是否超过行数上限被截断 · true when the row cap cut the result")
+    row_cap: int

@@ -1,0 +1,210 @@
+"""The API against the real test server: routes, errors, downloads, read-only Cypher, uploads."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from neo4j import Driver
+
+from graph.settings import Settings
+from tests.factories import AS_OF, Chongming, build_chongming
+
+pytestmark = pytest.mark.neo4j
+
+K = Chongming()
+DAY = AS_OF.isoformat()
+
+
+@pytest.fixture
+def client(graph: Driver) -> Iterator[TestClient]:
+    from api.main import app
+
+    build_chongming(graph)
+    with TestClient(app) as test_client:
+        yield test_client
+
+
+def node_count(driver: Driver) -> int:
+    return driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+
+
+def test_uncovered_weak_villages_answers_the_planners_question_for_chongming(client: TestClient) -> None:
+    body = client.get("/analyses/uncovered-weak-villages", params={"district": "崇明区", "as_of": DAY}).json()
+    assert body["total"] == 3
+    assert [v["village"] for v in body["items"]] == ["彷徨村", "新建村", "东新村"]
+    assert body["items"][0]["nearest_helpers"][0]["name"] == "崇明区民政局"
+
+
+def test_pagination_slices_and_reports_the_total(client: TestClient) -> None:
+    body = client.get("/analyses/uncovered-weak-villages",
+                      params={"district": "310151", "as_of": DAY, "limit": 1, "offset": 1}).json()
+    assert (body["total"], body["limit"], body["offset"]) == (3, 1, 1)
+    assert [v["code"] for v in body["items"]] == [K.xinjian_xinhe]
+
+
+def test_coverage_downloads_as_csv_with_chinese_intact(client: TestClient) -> None:
+    response = client.get("/analyses/coverage", params={"parent": "31", "as_of": DAY, "format": "csv"})
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("code,name,villages,weak_villages")
+    assert "310151,崇明区,268,7,4,0.571,8,7,3" in text
+
+
+def test_helper_load_downloads_as_an_excel_workbook(client: TestClient) -> None:
+    from openpyxl import load_workbook
+
+    response = client.get("/analyses/helper-load", params={"as_of": DAY, "format": "xlsx"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("uid", "name", "kind")
+    assert rows[1][1] == "崇明区民政局" and rows[1][3] == 5
+
+
+def test_clusters_suggestions_and_paths_answer(client: TestClient) -> None:
+    clusters = client.get("/analyses/shared-resource-clusters", params={"as_of": DAY, "district": "崇明区"}).json()
+    assert clusters["total"] >= 2 and all(c["size"] >= 2 for c in clusters["items"])
+    suggestions = client.get("/analyses/pairing-suggestions", params={"as_of": DAY, "village": K.xinjian_xinhe}).json()
+    assert suggestions["items"][0]["helper"] == "上海农商银行崇明支行" and suggestions["items"][0]["reasons"]
+    connections = client.get("/analyses/paths", params={"source": K.civil_affairs, "target": K.bank}).json()
+    assert connections and connections[0]["hops"] == 2
+
+
+def test_village_and_organization_pages_carry_evidence(client: TestClient) -> None:
+    village = client.get(f"/villages/{K.mihang}", params={"as_of": DAY}).json()
+    assert village["name"] == "米行村" and village["town"] == "堡镇"
+    assert sorted(h["name"] for h in village["helpers"]) == ["上海农商银行崇明支行", "上海农商银行崇明支行", "崇明区民政局", "崇明区民政局"]
+    assert any(f["evidence"] for f in village["evidence"] if f["relationship"] == "PAIRED_WITH")
+    org = client.get(f"/organizations/{K.bank}", params={"as_of": DAY}).json()
+    assert org["party_organizations"][0]["name"] == "上海农商银行崇明支行党委"
+    assert sorted(p["key"] for p in org["pairings"]) == sorted([K.mihang, K.mihang, K.wuxiao])
+
+
+def test_search_returns_paths_that_tell_namesakes_apart(client: TestClient) -> None:
+    hits = client.get("/search", params={"q": "新建村", "limit": 50}).json()
+    chongming = {h["key"]: h["path"] for h in hits if h["path"][:2] == ["上海市", "崇明区"]}
+    assert chongming == {K.xinjian_xinhe: ["上海市", "崇明区", "新河镇"], K.xinjian_changxing: ["上海市", "崇明区", "长兴镇"]}
+
+
+def test_unknown_entities_answer_404_and_bad_input_422(client: TestClient) -> None:
+    missing = client.get("/villages/310151999999")
+    assert missing.status_code == 404 and "no village" in missing.json()["detail"]
+    assert client.get("/organizations/org:nobody").status_code == 404
+    assert client.get("/analyses/uncovered-weak-villages", params={"district": "不存在区"}).status_code == 404
+    bad_level = client.get("/analyses/coverage", params={"level": "village"})
+    assert bad_level.status_code == 422
+    no_parent = client.get("/analyses/coverage", params={"level": "town"})
+    assert no_parent.status_code == 422 and "needs the district" in no_parent.json()["detail"]
+    assert client.get("/analyses/uncovered-weak-villages", params={"as_of": "2024-13-40"}).status_code == 422
+
+
+def test_database_outage_answers_503_with_retry_after(client: TestClient) -> None:
+    from graph.errors import DatabaseUnavailable
+    from api.main import app
+    from api.deps import get_driver
+
+    def down() -> Driver:
+        raise DatabaseUnavailable("Neo4j is not reachable; retry shortly")
+
+    app.dependency_overrides[get_driver] = down
+    try:
+        response = client.get("/analyses/helper-load")
+    finally:
+        app.dependency_overrides.clear()
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+
+
+# --- POST /cypher ---------------------------------------------------------------------------------
+
+
+def test_cypher_runs_a_read_and_caps_rows(client: TestClient, settings: Settings) -> None:
+    response = client.post("/cypher", json={"query": "MATCH (v:Village {weak: true}) RETURN v.name AS name ORDER BY name"})
+    body = response.json()
+    assert response.status_code == 200 and body["columns"] == ["name"] and len(body["rows"]) == 7
+    capped = client.post("/cypher", json={"query": "UNWIND range(1, $n) AS i RETURN i", "params": {"n": settings.cypher_row_cap + 10}}).json()
+    assert capped["truncated"] and len(capped["rows"]) == settings.cypher_row_cap
+
+
+@pytest.mark.parametrize("statement", [
+    "CREATE (n:Intruder {name: 'x'})",
+    "MERGE (n:Intruder {name: 'x'})",
+    "MATCH (v:Village {code: '310151102216'}) SET v.name = 'hacked'",
+    "MATCH (v:Village {code: '310151102216'}) DETACH DELETE v",
+    "CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.name)",
+    "DROP CONSTRAINT Village_uid_unique",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+    "CALL apoc.create.node(['Intruder'], {name: 'x'}) YIELD node RETURN node",
+    "CALL apoc.cypher.runWrite('CREATE (:Intruder)', {}) YIELD value RETURN value",
+    "CALL apoc.periodic.iterate('MATCH (v:Village) RETURN v', 'SET v.name = 1', {})",
+    "MATCH (v:Village) CALL (v) { SET v.x = 1 } IN TRANSACTIONS RETURN count(*)",
+    "CREATE USER intruder SET PASSWORD 'intruder-pass'",
+    "match (v:Village {code: '310151102216'}) /* read? */ set v.name = 'hacked'",
+])
+def test_cypher_refuses_writes_schema_changes_and_load_csv_leaving_the_db_unchanged(
+    client: TestClient, graph: Driver, statement: str,
+) -> None:
+    before = node_count(graph)
+    response = client.post("/cypher", json={"query": statement})
+    assert response.status_code == 422, response.text
+    assert node_count(graph) == before
+    name = graph.execute_query("MATCH (v:Village {code: '310151102216'}) RETURN v.name AS n").records[0]["n"]
+    assert name == "四滧村"
+    assert not graph.execute_query("MATCH (n:Intruder) RETURN n LIMIT 1").records
+
+
+def test_cypher_allows_listed_procedures_and_refuses_others(client: TestClient) -> None:
+    assert client.post("/cypher", json={"query": "CALL db.labels() YIELD label RETURN label"}).status_code == 200
+    # a read-mode procedure that fetches URLs and files: refused by the allow-list, not by access mode
+    refused = client.post("/cypher", json={"query": "CALL apoc.load.json('http://127.0.0.1:1/x') YIELD value RETURN value"})
+    assert refused.status_code == 422 and "apoc.load.json is not on the read-only allow-list" in refused.json()["detail"]
+    assert client.post("/cypher", json={"query": "CALL dbms.listConfig()"}).status_code == 422
+
+
+def test_cypher_stops_a_statement_that_runs_too_long(client: TestClient) -> None:
+    from api.main import app
+
+    app.state.settings = app.state.settings.model_copy(update={"cypher_timeout_s": 1.0})
+    slow = "UNWIND range(1, 100000000) AS i WITH i WHERE i % 7 = 99 RETURN count(i)"
+    response = client.post("/cypher", json={"query": slow})
+    assert response.status_code == 422 and "longer than" in response.json()["detail"]
+
+
+# --- uploads ----------------------------------------------------------------------------------------
+
+
+def test_uploads_need_the_api_key(client: TestClient) -> None:
+    files = {"files": ("pairings.csv", b"a,b\n1,2\n", "text/csv")}
+    assert client.post("/uploads/registers", files=files).status_code == 401
+    assert client.post("/uploads/registers", files=files, headers={"X-API-Key": "wrong"}).status_code == 401
+    assert client.post("/uploads/reports", files=files).status_code == 401
+
+
+def test_uploads_refuse_files_of_the_wrong_kind(client: TestClient, settings: Settings) -> None:
+    headers = {"X-API-Key": settings.api_key.get_secret_value()}
+    response = client.post("/uploads/registers", files={"files": ("notes.pdf", b"%PDF", "application/pdf")}, headers=headers)
+    assert response.status_code == 422 and ".xlsx" in response.json()["detail"]
+
+
+def test_browser_assets_are_served_to_the_browser_origin(client: TestClient, settings: Settings) -> None:
+    origin = f"http://127.0.0.1:{settings.http_port}"
+    style = client.get("/browser-assets/style.grass", headers={"Origin": origin})
+    assert style.status_code == 200 and "node.Village" in style.text
+    assert style.headers["access-control-allow-origin"] == origin
+    assert client.get("/browser-assets/guide.html").status_code == 200
+
+
+def test_uploading_the_example_register_runs_the_register_loader(client: TestClient, settings: Settings) -> None:
+    from tests.conftest import REPO
+
+    example = REPO / "data" / "examples" / "pairings.csv"
+    response = client.post(
+        "/uploads/registers", files={"files": ("pairings.csv", example.read_bytes(), "text/csv")},
+        headers={"X-API-Key": settings.api_key.get_secret_value()},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["files"] == ["pairings.csv"] and "register file" in body["summary"]
+    assert body["report"]["sheets"][0]["loaded"] > 0
