@@ -1052,6 +1052,12 @@ def load(
         report.issues.extend(file_report.issues)
         if path.name not in file_report.files:
             continue
+        accepted, unloaded = _drop_places_missing_from_graph(driver, accepted, database)
+        report.issues.extend(unloaded)
+        for summary in report.sheets:
+            lost = sum(1 for i in unloaded if i.sheet == summary.sheet and i.file == summary.file)
+            summary.loaded -= lost
+            summary.rejected += lost
         sha = hashlib.sha256(path.read_bytes()).hexdigest()
         if on_rows:
             on_rows("read", len(accepted))
@@ -1063,6 +1069,30 @@ def load(
         report.files[path.name] = {**file_report.files[path.name], "sha256": sha, "changed": changed}
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _drop_places_missing_from_graph(
+    driver: Driver, accepted: list[Resolved], database: str
+) -> tuple[list[Resolved], list[Issue]]:
+    """Rows whose official place has no node yet (its province's gazetteer is not loaded) become issues."""
+    codes = sorted({t.code for _, t in accepted if t is not None})
+    if not codes:
+        return accepted, []
+    records, _, _ = driver.execute_query(queries.get("load/missing_register_places").text, codes=codes,
+                                         database_=database)
+    missing = set(records[0]["missing"]) if records else set()
+    if not missing:
+        return accepted, []
+    kept: list[Resolved] = []
+    issues: list[Issue] = []
+    for row, target in accepted:
+        if target is not None and target.code in missing:
+            issues.append(Issue(row.file, row.sheet, row.row, None, target.code,
+                                f"{target.code} is in the code table but not in the graph; load the gazetteer "
+                                f"first (revkg load gazetteer --provinces {target.code[:2]})"))
+        else:
+            kept.append((row, target))
+    return kept, issues
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated
+
 import typer
 from rich.table import Table
 
@@ -13,17 +15,17 @@ from loaders.places import PlaceIndex
 
 
 def register(
-    paths: list[Path] = typer.Argument(..., help="Register files (.xlsx, .xls, .csv) or folders holding them."),
-    kind: str | None = typer.Option(
-        None, "--kind", help="pairings | weak | projects | leaders; detected from each sheet's headers when omitted."
-    ),
-    rejects: Path | None = typer.Option(
-        None, "--rejects", help="Write rejected rows and warnings here (.xlsx or .csv)."
-    ),
-    provinces: str | None = typer.Option(
-        None, "--provinces",
+    paths: Annotated[list[Path], typer.Argument(help="Register files (.xlsx, .xls, .csv) or folders holding them.")],
+    kind: Annotated[str | None, typer.Option(
+        "--kind", help="pairings | weak | projects | leaders; detected from each sheet's headers when omitted.",
+    )] = None,
+    rejects: Annotated[Path | None, typer.Option(
+        "--rejects", help="Write rejected rows and warnings here (.xlsx or .csv).",
+    )] = None,
+    provinces: Annotated[str | None, typer.Option(
+        "--provinces",
         help="Resolve names only against these 2-digit province codes (faster); all of China when omitted.",
-    ),
+    )] = None,
 ) -> None:
     """Load registers (pairings, weak villages, projects, leaders); bad rows are reported, good rows load."""
     if kind is not None and kind not in register_loader.KINDS:

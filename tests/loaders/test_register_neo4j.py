@@ -41,7 +41,7 @@ def snapshot(graph: Driver) -> tuple[list[Any], list[Any]]:
         "MATCH (a)-[r]->(b) WHERE type(r) <> 'PART_OF' "
         "RETURN type(r) AS type, coalesce(a.uid, a.code) AS a, coalesce(b.uid, b.code) AS b, properties(r) AS props"
     ).records
-    norm = lambda d: sorted((k, str(v)) for k, v in d.items())  # noqa: E731
+    norm = lambda d: sorted((k, str(v)) for k, v in d.items())
     return (sorted(str((r["labels"], norm(r["props"]))) for r in nodes),
             sorted(str((r["type"], r["a"], r["b"], norm(r["props"]))) for r in rels))
 
@@ -184,3 +184,20 @@ def test_leaders_hold_posts_in_villages_party_organizations_and_units(graph: Dri
     assert got["person:王海峰@org:上海浦江实业集团有限公司"] == ("第一书记", "Village", "310151102216")
     assert got["person:陈晓燕@party:四滧村党总支"] == ("书记", "PartyOrganization", "party:四滧村党总支")
     assert scalar(graph, "MATCH (:PartyOrganization {uid: 'party:四滧村党总支'})-[:BELONGS_TO]->(v:Village) RETURN v.code") == "310151102216"
+
+
+def test_row_whose_place_is_not_in_the_graph_is_rejected_not_lost(graph: Driver, gazetteer_dir: Path, tmp_path: Path) -> None:
+    beijing = PlaceIndex.from_gazetteer(gazetteer_dir, ["11"])  # the graph fixture loads only 上海 and 福建
+    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(village="", district="", town="", code="110101001001")])
+    report = load(graph, beijing, path)
+    assert [i.reason for i in report.rejected] == [
+        "110101001001 is in the code table but not in the graph; load the gazetteer first (revkg load gazetteer --provinces 11)"]
+    assert report.sheets[0].loaded == 0 and report.sheets[0].rejected == 1
+
+
+def test_demo_loads_the_example_registers_and_says_what_it_did(graph: Driver, settings) -> None:
+    from loaders.demo import load_demo
+
+    summary = load_demo(graph, settings)
+    assert "13 pairings, 16 weak, 6 projects, 5 leaders loaded, 10 rows rejected" in summary
+    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
