@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import load, neo4j, schema, up
+from api.cli import analyze, load, neo4j, schema, up
 from api.cli import reports as reports_cli
 
 app = typer.Typer(
@@ -17,6 +17,7 @@ app = typer.Typer(
 app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(schema.app, name="schema")
 app.add_typer(load.app, name="load")
+app.add_typer(analyze.app, name="analyze")
 app.command("up")(up.up)
 app.command("serve")(up.serve)
 app.command("extract")(reports_cli.extract)

@@ -1,0 +1,171 @@
+"""``revkg analyze …``: the planners' analyses as readable tables, or saved to .csv / .xlsx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import typer
+from rich.table import Table
+
+from api.cli.common import console, driver, err_console, settings
+from graph import analyses
+from graph.errors import RevkgError
+from graph.search import search as search_graph
+
+app = typer.Typer(help="Answer planners' questions: uncovered weak villages, coverage, helper load …", no_args_is_help=True)
+
+T = TypeVar("T")
+
+AS_OF = typer.Option(None, "--as-of", help="The day pairings are judged on (YYYY-MM-DD); today when omitted.")
+DISTRICT = typer.Option(None, "--district", help="District code or name (310151, 崇明区).")
+OUT = typer.Option(None, "--out", help="Save the table as .csv or .xlsx instead of printing it.")
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError as exc:
+        err_console.print(f"[red]--as-of must be a date like 2024-06-30, not {text!r}[/red]")
+        raise typer.Exit(2) from exc
+
+
+def _run(work: Callable[[Any, str], T]) -> T:
+    """Run one analysis with the process's driver; graph errors become one red line and exit 1."""
+    s = settings()
+    with driver() as drv:
+        try:
+            return work(drv, s.neo4j_database)
+        except RevkgError as exc:
+            err_console.print(f"[red]{exc}[/red]")
+            raise typer.Exit(1) from exc
+
+
+def _cell(value: Any) -> str:
+    from api.tabular import cell
+
+    text = cell(value)
+    return "" if text is None else str(text)
+
+
+def _show(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, out: Path | None) -> None:
+    if out is not None:
+        _save(rows, columns, out)
+        console.print(f"{len(rows)} rows written to {out}")
+        return
+    if not rows:
+        console.print(f"{title}: nothing found.")
+        return
+    table = Table(title=f"{title} ({len(rows)})")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    console.print(table)
+
+
+def _save(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Path) -> None:
+    from api.tabular import download
+
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in ("csv", "xlsx"):
+        err_console.print("[red]--out must end in .csv or .xlsx[/red]")
+        raise typer.Exit(2)
+    response = download(rows, columns, suffix, out.stem)  # type: ignore[arg-type]
+    out.write_bytes(b"".join(response.body_iterator))  # type: ignore[arg-type]
+
+
+@app.command()
+def uncovered(
+    district: str | None = DISTRICT,
+    town: str | None = typer.Option(None, "--town", help="Town code or name (310151102, 堡镇)."),
+    as_of: str | None = AS_OF, nearest: int = typer.Option(3, help="Nearby helpers listed per village."),
+    out: Path | None = OUT,
+) -> None:
+    """Weak villages nobody is paired with, and the nearest helpers."""
+    rows = _run(lambda drv, db: analyses.uncovered_weak_villages(drv, _day(as_of), district, town, nearest, db))
+    _show(rows, ["code", "village", "town", "district", "weak_categories", "nearest_helpers"],
+          "Uncovered weak villages 未结对薄弱村", out)
+
+
+@app.command()
+def coverage(
+    parent: str | None = typer.Option(None, "--parent", help="Province/city for districts; the district for --level town."),
+    level: str = typer.Option("district", "--level", help="district or town."),
+    as_of: str | None = AS_OF, out: Path | None = OUT,
+) -> None:
+    """Coverage of weak villages per district or per town, with reports' claims beside it."""
+    if level not in ("district", "town"):
+        err_console.print("[red]--level must be district or town[/red]")
+        raise typer.Exit(2)
+    rows = _run(lambda drv, db: analyses.coverage(drv, _day(as_of), level, parent, db))  # type: ignore[arg-type]
+    for row in rows:
+        row["claims"] = [f"{c['metric']}: report {c['value']:g} / graph {c['graph_value']}" for c in row["claims"]]
+    _show(rows, ["code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
+                 "villages_with_one_helper", "helpers", "claims"], "Coverage 覆盖率", out)
+
+
+@app.command()
+def helpers(
+    district: str | None = DISTRICT, as_of: str | None = AS_OF,
+    spread_towns: int = typer.Option(analyses.SPREAD_TOWNS, help="Towns spanned that count as spread thin."),
+    many_villages: int = typer.Option(analyses.MANY_VILLAGES, help="Villages that count as carrying many."),
+    out: Path | None = OUT,
+) -> None:
+    """Helpers ranked by villages paired, with spread, projects, money and flags."""
+    rows = _run(lambda drv, db: analyses.helper_load(drv, _day(as_of), district, spread_towns, many_villages, db))
+    _show(rows, ["name", "villages", "weak_villages", "weak_share", "towns", "districts", "projects",
+                 "money_yuan", "spread_thin", "carrying_many"], "Helper load 帮扶单位负担", out)
+
+
+@app.command()
+def clusters(district: str | None = DISTRICT, as_of: str | None = AS_OF, out: Path | None = OUT) -> None:
+    """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
+    found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db))
+    rows = [{"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"],
+             "helpers": c["helpers"], "villages": c["villages"],
+             "shared": [f"{s['kind']}:{s['name']}" for s in c["shared"]]} for c in found]
+    _show(rows, ["cluster", "size", "cohesion", "helpers", "villages", "shared"], "Shared-resource clusters 资源共享群落", out)
+
+
+@app.command()
+def suggest(
+    village: str | None = typer.Option(None, "--village", help="Village code."),
+    district: str | None = DISTRICT, as_of: str | None = AS_OF,
+    capacity: int = typer.Option(analyses.CAPACITY, help="Most villages a helper should carry."),
+    per_village: int = typer.Option(3, help="Candidates per village."),
+    out: Path | None = OUT,
+) -> None:
+    """Ranked candidate helpers, with reasons, for a village or a district's uncovered weak villages."""
+    rows = _run(lambda drv, db: analyses.pairing_suggestions(drv, _day(as_of), village, district, capacity, per_village, db))
+    _show(rows, ["village_code", "village", "town", "rank", "helper", "score", "reasons"], "Pairing suggestions 结对推荐", out)
+
+
+@app.command()
+def paths(
+    source: str = typer.Argument(..., help="Village code or helper uid."),
+    target: str = typer.Argument(..., help="The other entity."),
+    max_paths: int = typer.Option(5, help="Most paths."),
+) -> None:
+    """How two entities are connected (shortest paths skipping PART_OF), with evidence."""
+    rows = _run(lambda drv, db: analyses.paths(drv, source, target, max_paths, db))
+    shown = [{"hops": r["hops"],
+              "path": " → ".join(f"{n['name']}" for n in r["nodes"]),
+              "relationships": [f"{rel['type']} ({rel['source_id'] or 'no source'}: {rel['evidence'] or ''})"
+                                for rel in r["relationships"]]} for r in rows]
+    _show(shown, ["hops", "path", "relationships"], "Connections 关联路径", None)
+
+
+@app.command()
+def search(
+    q: str = typer.Argument(..., help="Name, part of a name, code or pinyin."),
+    limit: int = typer.Option(20, help="Most results."),
+    out: Path | None = OUT,
+) -> None:
+    """Find villages, towns, districts and helpers by name, code or pinyin, with their path."""
+    rows = _run(lambda drv, db: search_graph(drv, q, limit, db))
+    _show(rows, ["label", "key", "name", "path"], "Search 搜索", out)
