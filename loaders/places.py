@@ -236,6 +236,8 @@ class PlaceIndex:
     def __init__(self) -> None:
         self._places: dict[str, Place] = {}
         self._children: dict[str, list[str]] = {}
+        # (scope code, level) -> stem length -> [(stem, place)], filled on first fuzzy lookup there
+        self._stem_cache: dict[tuple[str, str], dict[int, list[tuple[str, Place]]]] = {}
         # level -> tier -> key -> one code, or a list when several places share the key (saves memory)
         self._keys: dict[str, dict[str, dict[str, str | list[str]]]] = {
             level: {tier: {} for tier in _TIERS} for level in LEVELS
@@ -374,10 +376,14 @@ class PlaceIndex:
         target = stem(name, level)
         if len(target) < 2:
             return []
-        return [
-            p for p in self.descendants(within, level)
-            if sounds_alike_one_off(target, stem(p.name, level))
-        ]
+        key = (within, level)
+        stems = self._stem_cache.get(key)
+        if stems is None:
+            stems = {}
+            for p in self.descendants(within, level):
+                stems.setdefault(len(s := _stem_normal(p.name, level)), []).append((s, p))
+            self._stem_cache[key] = stems
+        return [p for s, p in stems.get(len(target), ()) if sounds_alike_one_off(target, s)]
 
 
 # --- resolution ----------------------------------------------------------------------------------
@@ -444,6 +450,7 @@ def resolve(
     district: str | None = None,
     city: str | None = None,
     province: str | None = None,
+    fuzzy: bool = True,
 ) -> Resolution:
     """Resolve ``name`` (a place of ``level``) using whatever context is given (names or codes).
 
@@ -451,6 +458,7 @@ def resolve(
     best tier the result is ``ambiguous`` with all of them. Only when nothing matches inside a
     known town or district are same-sounding names with one differing character tried (``fuzzy``).
     A name with no candidate in the context is ``unknown`` — a namesake elsewhere is never taken.
+    ``fuzzy=False`` skips the same-sound search (for callers trying many substrings of a text).
     """
     norm = normalize(name)
     context = {"town": town, "district": district, "city": city, "province": province}
@@ -477,7 +485,7 @@ def resolve(
         return Resolution("ambiguous", None, best, best_tier, 0.0,
                           f"{len(best)} places named {norm!r} {where}{note}")
 
-    fuzzy_scopes = [s for s in scopes if len(s) >= CODE_LENGTH["district"]]
+    fuzzy_scopes = [s for s in scopes if len(s) >= CODE_LENGTH["district"]] if fuzzy else []
     if fuzzy_scopes:
         found = sorted(
             {p for s in fuzzy_scopes for p in index.fuzzy_lookup(norm, level, s)}, key=lambda p: p.code

@@ -545,11 +545,12 @@ class Extractor:
                 pass
             yield match.start(), end
 
-    def _resolve_village(self, surface: str, contexts: list[tuple[str, dict[str, str], bool]]) -> tuple[Resolution | None, str, dict[str, str]]:
+    def _resolve_village(self, surface: str, contexts: list[tuple[str, dict[str, str], bool]],
+                         fuzzy: bool = True) -> tuple[Resolution | None, str, dict[str, str]]:
         """Try contexts in order; a strict context (a chain) is not left for a broader one."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         for how, ctx, strict in contexts:
-            res = resolve(self.index, surface, "village", **ctx)  # type: ignore[arg-type]
+            res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)  # type: ignore[arg-type]
             if res.status != "unknown":
                 return res, how, ctx
             if last[0] is None:
@@ -582,7 +583,9 @@ class Extractor:
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
                     contexts = [c for c in contexts if c[0] != "region_all"]
-                res, how, ctx = self._resolve_village(surface, contexts)
+                # Same-sound matching only for the name with a clear left edge: trying it on every
+                # substring would be slow and would find look-alikes inside ordinary words.
+                res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
                 if res is None or res.status == "unknown":
                     continue
                 best = self._village_mention(surface, start, end, res, how, ctx)
@@ -661,6 +664,24 @@ class Extractor:
         if res.status == "unknown":
             res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
         return self._village_mention(surface, name_start, end, res, how, ctx)
+
+    def _town_stems_before_villages(self, text: str, villages: list[Mention], admin: list[Mention]) -> list[Mention]:
+        """航头长达村: a resolved village preceded by its own town's stem names that town too."""
+        from loaders.places import _stem_normal  # noqa: PLC0415
+
+        out: list[Mention] = []
+        ends = {m.end for m in admin}
+        for v in villages:
+            if v.place is None or v.start in ends:
+                continue
+            town = self.index.get(v.place.parent_code or "")
+            if town is None:
+                continue
+            stem_ = _stem_normal(town.name, "town")
+            if len(stem_) >= 2 and text[v.start - len(stem_):v.start] == stem_:
+                out.append(Mention("town", v.start - len(stem_), v.start, stem_, "town_stem_before_its_village",
+                                   0.9, place=town))
+        return out
 
     def _ellipses(self, text: str, villages: list[Mention], admin: list[Mention],
                   sents: list[Sentence], region: list[str]) -> list[Mention]:
@@ -897,6 +918,7 @@ class Extractor:
         admin += self._town_misspellings(text, admin, region)
         admin.sort(key=lambda m: m.start)
         villages = self._village_mentions(text, sents, admin, region)
+        admin += self._town_stems_before_villages(text, villages, admin)
         villages += self._ellipses(text, villages, admin, sents, region)
         villages += self._list_villages(text, sents, admin, region, [(m.start, m.end) for m in villages + admin])
         places = sorted(admin + villages, key=lambda m: m.start)
@@ -920,6 +942,13 @@ class Extractor:
         for m in places:
             data = _place_data(m)
             facts.append(Fact("place", data, ev(m.start, m.end, m.method, m.confidence)))
+        for m in places:
+            if _is_street_office(m, places) and _acts(text, m):
+                office = _street_office(m)
+                facts.append(Fact("organization", {"uid": office.uid, "name": office.surface,
+                                                   "org_kind": "street_office",
+                                                   "district_code": office.extra["district_code"]},
+                                  ev(m.start, m.end, "street_office_as_subject", 0.8)))
         for m in orgs:
             if m.kind == "organization":
                 data = {"uid": m.uid, "name": doc.text[m.start:m.end], "org_kind": m.extra.get("org_kind"),
@@ -985,10 +1014,16 @@ class Extractor:
                 if kind not in _STRONG_PAIR and conf > 0.7:
                     conf = 0.7
                 rec_uid = _entity_uid(recipient)
-                data = {"helper_uid": helper.uid, "helper_name": helper.surface, "helper_kind": helper.kind,
+                owner = helper.extra.get("owner")
+                helper_name = helper.surface
+                if owner is not None and "expanded" in owner.extra:
+                    helper_name = owner.extra["expanded"] + helper.surface[len(owner.surface):]
+                data = {"helper_uid": helper.uid, "helper_name": helper_name, "helper_kind": helper.kind,
                         "helper_org_kind": helper.extra.get("org_kind"),
                         "helper_district_code": helper.extra.get("district_code"),
                         "recipient_uid": rec_uid, "recipient_name": recipient.surface,
+                        "recipient_full_name": recipient.extra.get(
+                            "expanded", recipient.place.name if recipient.place else recipient.surface),
                         "recipient_level": recipient.kind,
                         "recipient_code": recipient.place.code if recipient.place else None,
                         "relation": kind}
@@ -1103,6 +1138,12 @@ def _is_street_office(m: Mention, places: list[Mention]) -> bool:
     """A 街道 named on its own acts as its office (街道办事处), the usual urban helper."""
     return (m.kind == "town" and m.place is not None and m.place.kind == "street"
             and m.surface.endswith("街道") and not _is_chain_prefix(m, places))
+
+
+def _acts(text: str, m: Mention) -> bool:
+    """The street is the subject of a clause (starts it, or is followed by a verb-like word)."""
+    before = text[m.start - 1:m.start]
+    return not before or before in _BOUNDARY_CHARS or text[m.start - 2:m.start] in _LEFT_VERBS
 
 
 def _street_office(m: Mention) -> Mention:
