@@ -58,32 +58,40 @@ def cell(value: Any) -> Any:
     return value
 
 
-def download(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Format, stem: str) -> StreamingResponse:
-    """``rows`` as a CSV (UTF-8 with BOM, so Excel reads Chinese) or an .xlsx attachment."""
+def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Literal["csv", "xlsx"],
+                sheet_name: str = "revkg") -> bytes:
+    """``rows`` as CSV (UTF-8 with BOM, so Excel reads Chinese) or as an .xlsx workbook."""
     table = [[cell(row.get(c)) for c in columns] for row in rows]
     if fmt == "csv":
         text = io.StringIO()
         writer = csv.writer(text)
         writer.writerow(columns)
         writer.writerows(table)
-        body = io.BytesIO(("\ufeff" + text.getvalue()).encode("utf-8"))
-        media = "text/csv; charset=utf-8"
-    else:
-        import xlsxwriter
+        return ("\ufeff" + text.getvalue()).encode("utf-8")
+    import xlsxwriter
 
-        body = io.BytesIO()
-        book = xlsxwriter.Workbook(body, {"in_memory": True})
-        sheet = book.add_worksheet(stem[:31])
-        bold = book.add_format({"bold": True})
-        sheet.write_row(0, 0, list(columns), bold)
-        for i, row in enumerate(table, start=1):
-            sheet.write_row(i, 0, row)
-        sheet.freeze_panes(1, 0)
-        book.close()
-        body.seek(0)
-        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    body = io.BytesIO()
+    book = xlsxwriter.Workbook(body, {"in_memory": True})
+    sheet = book.add_worksheet(sheet_name[:31])
+    bold = book.add_format({"bold": True})
+    sheet.write_row(0, 0, list(columns), bold)
+    for i, row in enumerate(table, start=1):
+        sheet.write_row(i, 0, row)
+    sheet.freeze_panes(1, 0)
+    book.close()
+    return body.getvalue()
+
+
+MEDIA_TYPES = {"csv": "text/csv; charset=utf-8",
+               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def download(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Literal["csv", "xlsx"],
+             stem: str) -> StreamingResponse:
+    """``rows`` as a .csv or .xlsx attachment named ``stem``."""
+    body = io.BytesIO(table_bytes(rows, columns, fmt, stem))
     filename = f"{stem}.{fmt}"
     return StreamingResponse(
-        body, media_type=media,
+        body, media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
     )

@@ -69,14 +69,13 @@ def _show(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, ou
 
 
 def _save(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Path) -> None:
-    from api.tabular import download
+    from api.tabular import table_bytes
 
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in ("csv", "xlsx"):
         err_console.print("[red]--out must end in .csv or .xlsx[/red]")
         raise typer.Exit(2)
-    response = download(rows, columns, suffix, out.stem)  # type: ignore[arg-type]
-    out.write_bytes(b"".join(response.body_iterator))  # type: ignore[arg-type]
+    out.write_bytes(table_bytes(rows, columns, suffix, out.stem))  # type: ignore[arg-type]
 
 
 @app.command()
