@@ -11,8 +11,21 @@ import pytest
 from loaders import register
 from loaders.places import PlaceIndex
 from loaders.register import (
-    Issue, RegisterError, Sheet, ValueProblem, decode_csv, detect_kind, map_headers, organization_kind,
-    parse_amount, parse_code, parse_date, parse_year, prepare, read, validate,
+    Issue,
+    RegisterError,
+    Sheet,
+    ValueProblem,
+    decode_csv,
+    detect_kind,
+    map_headers,
+    organization_kind,
+    parse_amount,
+    parse_code,
+    parse_date,
+    parse_year,
+    prepare,
+    read,
+    validate,
 )
 from tests.conftest import REPO, TEST_PROVINCES
 from tests.loaders.register_files import PAIRINGS_HEADER, WEAK_HEADER, pairing_row, weak_row, write_csv, write_xlsx
@@ -56,7 +69,7 @@ def test_big5_file_is_decoded_as_big5_not_misread_as_gb18030() -> None:
 
 def test_file_without_any_known_header_is_refused_rather_than_guessed() -> None:
     with pytest.raises(RegisterError, match="cannot tell the file's encoding"):
-        decode_csv("foo,bar\n1,2\n".encode("utf-8"))
+        decode_csv(b"foo,bar\n1,2\n")
 
 
 def test_unsupported_extension_is_refused(tmp_path: Path) -> None:
@@ -300,3 +313,20 @@ def test_rejects_report_opens_with_location_reason_and_candidates(tmp_path: Path
         "file": "p.csv", "sheet": "p", "row": "10", "column": "村", "value": "红星村", "severity": "rejected",
         "reason": "ambiguous: 2 places", "candidates": "310151109203 红星村; 310151116216 红星村",
     }
+
+
+def test_same_sounding_misspelling_loads_with_a_warning_and_lower_confidence(index: PlaceIndex) -> None:
+    accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(village="四效村")))
+    assert accepted[0][1].code == "310151102216" and accepted[0][1].confidence < 0.9
+    assert accepted[0][1].method == "register:name_fuzzy_pinyin"
+    assert issue.severity == "warning" and issue.reason.startswith("loaded as 四滧村")
+
+
+def test_code_with_a_misspelt_name_inside_its_town_is_accepted_with_the_fuzzy_method(index: PlaceIndex) -> None:
+    accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四效村")))
+    assert not issues and accepted[0][1].method == "register:village_code+name_fuzzy_pinyin"
+
+
+def test_village_code_agrees_with_the_official_committee_name(index: PlaceIndex) -> None:
+    accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四滧村村委会")))
+    assert not issues and accepted[0][1].method == "register:village_code"
