@@ -339,7 +339,7 @@ _SURNAMES = set(
 )
 _PERSON_RE = re.compile(
     "(" + "|".join(_ROLES + _NOT_LEADER_ROLES) + r")[:：\s]?([" + _CJK + r"]{2,3}?)"
-    r"(?=表示|说|指出|介绍|认为|强调|同志|带领|告诉|坦言|感慨|一行|等|[，,。、；;:：\s(（]|\d|$)"
+    r"(?=表示|说|指出|介绍|认为|强调|同志|带领|告诉|坦言|感慨|一行|等|报道|摄|[，,。、；;:：\s(（]|\d|$)"
 )
 _NON_NAME_START = set("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十")
 
@@ -1089,7 +1089,9 @@ class Extractor:
                 value = parse_number(match.group(1))
                 if value is None:
                     continue
-                noun = match.group(4)
+                said = match.group(3) + match.group(4)
+                noun = next((n for n in sorted(_CLAIM_METRIC, key=len, reverse=True) if said.endswith(n)),
+                            match.group(4))
                 metric = _CLAIM_METRIC.get(noun, "count")
                 start, end = match.start(1), match.end(4)
                 data = {"uid": f"claim:{doc.uid}:{start}-{end}", "metric": metric, "value": value,
