@@ -47,8 +47,8 @@ def test_changed_report_replaces_its_old_facts(graph: Driver, index: PlaceIndex,
     before = graph.execute_query(
         "MATCH ()-[r:PAIRED_WITH {source_id: $s}]->() RETURN count(r) AS n", s=f"report:{REPORT}").records[0]["n"]
     assert before > 0
-    # Keep only the first paragraph: pairings from later paragraphs must disappear.
-    path.write_text(path.read_text(encoding="utf-8").split("\n")[0] + "\n", encoding="utf-8")
+    # Keep only the first two paragraphs: pairings from later paragraphs must disappear.
+    path.write_text("\n".join(path.read_text(encoding="utf-8").split("\n")[:2]) + "\n", encoding="utf-8")
     reports.load(graph, [path], index)
     rows = graph.execute_query(
         "MATCH (h)-[r:PAIRED_WITH {source_id: $s}]->(v) RETURN h.name AS h, v.name AS v",
