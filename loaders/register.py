@@ -940,19 +940,18 @@ def write(
 ) -> tuple[WriteCounts, bool]:
     """Write one file's resolved rows; returns the counts and whether the file had changed.
 
-    The file's ``Document`` node keeps its checksum: when it differs from the stored one, every
-    fact the file contributed before is deleted first, so a changed file replaces its old facts.
-    Writing the same file again only re-merges the same keys (the graph stays the same).
+    The file's ``Document`` node keeps the checksum of its last complete load: when it differs
+    (or a load was interrupted), every fact the file contributed before is deleted first, so a
+    changed file replaces its old facts. Writing the same file again re-merges the same keys (the
+    graph stays the same, and a changed gazetteer or resolver is taken into account).
     """
     sid = source_id(file_name)
     writer = BatchWriter(driver, database=database, batch_size=batch_size)
     document = queries.get("load/merge_register_document")
-    records, _, _ = driver.execute_query(
-        document.text, uid=sid, title=file_name, path=str(path), sha256=sha256, database_=database
-    )
+    records, _, _ = driver.execute_query(document.text, uid=sid, title=file_name, path=str(path), database_=database)
     previous = records[0]["previous"] if records else None
     changed = previous != sha256
-    if changed and previous is not None:
+    if changed:
         summary = driver.execute_query(queries.get("load/delete_register_facts").text, source_id=sid,
                                        database_=database).summary
         c = summary.counters
@@ -964,6 +963,7 @@ def write(
         if params:
             writer.write(queries.get(_QUERY[kind]).text, params, params={"source_id": sid}, on_batch=on_batch)
     driver.execute_query(queries.get("load/refresh_village_weak").text, database_=database)
+    driver.execute_query(queries.get("load/mark_register_loaded").text, uid=sid, sha256=sha256, database_=database)
     return writer.counts, changed
 
 

@@ -201,3 +201,26 @@ def test_demo_loads_the_example_registers_and_says_what_it_did(graph: Driver, se
     summary = load_demo(graph, settings)
     assert "13 pairings, 16 weak, 6 projects, 5 leaders loaded, 10 rows rejected" in summary
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
+
+
+def test_interrupted_load_is_redone_in_full_and_drops_stale_rows(
+    graph: Driver, index: PlaceIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(), pairing_row(village="彷徨村")])
+    load(graph, index, path)
+    write_csv(path, PAIRINGS_HEADER, [pairing_row(village="堡渔村")])
+    real_get = register.queries.get
+
+    def crash_before_delete(name: str) -> Any:
+        if name == "load/delete_register_facts":
+            raise RuntimeError("connection lost")
+        return real_get(name)
+
+    monkeypatch.setattr(register.queries, "get", crash_before_delete)
+    with pytest.raises(RuntimeError):
+        load(graph, index, path)
+    monkeypatch.undo()
+    load(graph, index, path)
+    villages = graph.execute_query(
+        "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->(v) RETURN collect(v.name) AS names").records[0]["names"]
+    assert villages == ["堡渔村"]
