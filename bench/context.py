@@ -1,0 +1,43 @@
+"""What every phase is handed: the bench server, the scale, the seed and a place for files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.instance import BenchServer
+from graph import queries
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+BENCH_CYPHER = BENCH_DIR / "cypher"
+
+QUICK_PROVINCES = ("31",)  # 上海: 16 districts, 215 towns, 5,700 villages
+QUICK_SCALE = 0.01
+
+
+@dataclass
+class Context:
+    server: BenchServer
+    quick: bool
+    seed: int
+    work_dir: Path  # generated files (outside git)
+    scale: float | None = None  # workload scale; None: 1.0 national, QUICK_SCALE with --quick
+    log: Any = lambda msg: print(msg, flush=True)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def workload_scale(self) -> float:
+        if self.scale is not None:
+            return self.scale
+        return QUICK_SCALE if self.quick else 1.0
+
+    @property
+    def provinces(self) -> tuple[str, ...] | None:
+        return QUICK_PROVINCES if self.quick else None
+
+
+def baseline_query(name: str) -> str:
+    """The text of ``bench/cypher/<name>.cypher`` (baselines are benchmark data, not catalogue queries)."""
+    return queries.parse(BENCH_CYPHER / f"{name}.cypher", root=BENCH_CYPHER).text

@@ -1,0 +1,139 @@
+"""The benchmark's own managed Neo4j instance, and the ways a phase starts from an empty store.
+
+Community edition cannot ``CREATE OR REPLACE DATABASE``, and deleting 700,000 nodes through Cypher
+takes longer than the loads being measured, so an empty graph is made by stopping the server and
+removing the ``neo4j`` database's store and transaction logs (``system`` and the password stay).
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from graph.db import connect
+from graph.schema import install_schema
+from graph.server import LocalNeo4j, find_java
+from graph.settings import Settings
+
+BENCH_SETTINGS: dict[str, Any] = {
+    "instance": "bench", "bolt_port": 27687, "http_port": 27474,
+    "heap_size": "4g", "pagecache_size": "6g", "neo4j_uri": None, "environment": "development",
+}
+
+
+def bench_settings() -> Settings:
+    return Settings(**BENCH_SETTINGS)
+
+
+class BenchServer:
+    """One ``LocalNeo4j`` instance the benchmark may wipe at will."""
+
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or bench_settings()
+        self.server = LocalNeo4j(self.settings)
+        self._driver: Driver | None = None
+
+    @property
+    def import_dir(self) -> Path:
+        return self.server.import_dir
+
+    def driver(self) -> Driver:
+        if self._driver is None:
+            self.server.start()
+            self._driver = connect(self.settings)
+        return self._driver
+
+    def close_driver(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def stop(self) -> None:
+        self.close_driver()
+        self.server.stop()
+
+    def _remove_store(self) -> None:
+        # server.directories.transaction.logs.root is relative to the data folder (data/data/transactions).
+        data = self.server.home / "data"
+        for path in [data / "databases" / "neo4j", *data.glob("**/transactions/neo4j")]:
+            if path.exists():
+                shutil.rmtree(path)
+
+    def fresh(self, *, schema: bool = True) -> Driver:
+        """Stop, delete the ``neo4j`` store, start again; install revkg's schema unless told not to."""
+        self.stop()
+        self.server.write_config()
+        self._remove_store()
+        driver = self.driver()
+        if schema:
+            install_schema()
+            await_indexes(driver)
+        return driver
+
+    def admin_import(self, args: list[str], log: Path) -> float:
+        """Run ``neo4j-admin database import full neo4j <args>`` against the stopped instance.
+
+        Returns the tool's wall time in seconds (JVM start-up included, as a user would see it).
+        """
+        self.stop()
+        self.server.install()
+        self.server.write_config()
+        self._remove_store()
+        java = find_java(self.settings.java_home)
+        cmd = [
+            str(java), "-cp", str(self.server.lib_dir / "*"), "org.neo4j.cli.AdminTool",
+            "database", "import", "full", "neo4j", "--overwrite-destination=true", *args,
+        ]
+        started = time.perf_counter()
+        with open(log, "w", encoding="utf-8") as out:
+            result = subprocess.run(cmd, env=self.server._env(), stdout=out, stderr=subprocess.STDOUT,
+                                    cwd=self.server.home)
+        seconds = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"neo4j-admin import failed (exit {result.returncode}); see {log}")
+        return seconds
+
+    def versions(self) -> dict[str, str]:
+        rec = self.driver().execute_query(
+            "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS v, edition"
+        ).records[0]
+        return {"neo4j": f"{rec['v']} {rec['edition']}"}
+
+    def memory(self) -> dict[str, Any]:
+        """Heap and page-cache figures the server reports about itself (JMX beans are off)."""
+        out: dict[str, Any] = {"heap_max": self.settings.heap_size, "pagecache_size": self.settings.pagecache_size}
+        pid = self.server.pid()
+        if pid:
+            out["rss_bytes"] = _rss(pid)
+            out["peak_rss_bytes"] = _rss(pid, "VmHWM")
+        return out
+
+
+def _rss(pid: int, field: str = "VmRSS") -> int | None:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def await_indexes(driver: Driver, timeout_s: int = 600) -> None:
+    with driver.session() as session:
+        session.run(f"CALL db.awaitIndexes({timeout_s})").consume()
+
+
+@contextmanager
+def running(server: BenchServer) -> Iterator[BenchServer]:
+    try:
+        yield server
+    finally:
+        server.stop()

@@ -1,0 +1,1 @@
+"""One module per benchmark phase; each exposes ``run(ctx) -> dict`` of raw results."""

@@ -1,0 +1,225 @@
+"""Gazetteer phase: revkg's loader against LOAD CSV, neo4j-admin import and per-row neomodel saves.
+
+Every method starts from an empty store with revkg's schema installed (the offline import builds
+the schema afterwards, and that time is reported beside the import's). The revkg loader and the
+LOAD CSV baseline must leave the same graph; a snapshot of both is compared and recorded.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from bench.context import Context, baseline_query
+from bench.instance import await_indexes
+from bench.measure import load_average, timed
+from graph.schema import install_schema
+from loaders import gazetteer
+from loaders.gazetteer import AdminRecord
+
+FILES = {"province": "provinces.csv", "city": "cities.csv", "district": "areas.csv",
+         "town": "streets.csv", "village": "villages.csv"}
+LABELS = {"province": "Province", "city": "City", "district": "District", "town": "Town", "village": "Village"}
+NEOMODEL_SAMPLE = 10_000
+
+
+def prepare_csvs(source: Path, target: Path, provinces: Iterable[str] | None) -> dict[str, int]:
+    """Copy the five CSVs (or only some provinces' rows) to ``target``; return rows per level."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = set(provinces) if provinces else None
+    counts: dict[str, int] = {}
+    for level, name in FILES.items():
+        if wanted is None:
+            shutil.copyfile(source / name, target / name)
+            with open(target / name, encoding="utf-8") as f:
+                counts[level] = sum(1 for _ in f) - 1
+            continue
+        with open(source / name, encoding="utf-8", newline="") as src, \
+                open(target / name, "w", encoding="utf-8", newline="") as dst:
+            reader = csv.reader(src)
+            writer = csv.writer(dst, quoting=csv.QUOTE_MINIMAL)
+            writer.writerow(next(reader))
+            n = 0
+            for row in reader:
+                if row[0][:2] in wanted:
+                    writer.writerow(row)
+                    n += 1
+            counts[level] = n
+    return counts
+
+
+def snapshot(driver: Driver) -> dict[str, Any]:
+    """Counts and a content checksum that two loads of the same table must share."""
+    out: dict[str, Any] = {}
+    for level, label in LABELS.items():
+        rec = driver.execute_query(
+            f"MATCH (n:{label}) RETURN count(n) AS n, sum(size(n.name) + size(n.full_name)) AS chars, "
+            f"count(n.kind) AS kinds, collect(DISTINCT n.kind) AS kind_values"
+        ).records[0]
+        out[label] = {"nodes": rec["n"], "name_chars": rec["chars"], "with_kind": rec["kinds"],
+                      "kinds": sorted(k for k in rec["kind_values"] if k)}
+    rec = driver.execute_query(
+        "MATCH (a)-[r:PART_OF]->(b) RETURN count(r) AS n, "
+        "sum(CASE WHEN b.code = left(a.code, size(b.code)) THEN 1 ELSE 0 END) AS nested"
+    ).records[0]
+    out["PART_OF"] = {"rels": rec["n"], "nested_codes": rec["nested"]}
+    kinds = driver.execute_query(
+        "MATCH (v:Village) RETURN v.kind AS kind, count(*) AS n, sum(CASE WHEN v.weak = false THEN 1 ELSE 0 END) AS not_weak"
+    ).records
+    out["village_kinds"] = {r["kind"]: [r["n"], r["not_weak"]] for r in kinds}
+    return out
+
+
+def _revkg_load(driver: Driver, data_dir: Path, batch_size: int = 10000) -> dict[str, Any]:
+    with timed() as t:
+        report = gazetteer.load(driver, data_dir, batch_size=batch_size)
+    rows = sum(report.counts.values())
+    return {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
+            "writes": report.writes.as_dict(), "rejected": len(report.rejected)}
+
+
+def _load_csv(driver: Driver, rows: int) -> dict[str, Any]:
+    per_level: dict[str, float] = {}
+    with timed() as total:
+        for level in ("provinces", "cities", "districts", "towns", "villages"):
+            url = f"file:///gazetteer/{_file_for(level)}"
+            with timed() as t, driver.session() as session:  # auto-commit: CALL … IN TRANSACTIONS
+                session.run(baseline_query(f"load_csv_{level}"), url=url).consume()
+            per_level[level] = round(t.seconds, 3)
+    return {"seconds": round(total.seconds, 3), "rows": rows, "rows_per_s": round(rows / total.seconds),
+            "per_level_seconds": per_level}
+
+
+def _file_for(plural: str) -> str:
+    return {"provinces": "provinces.csv", "cities": "cities.csv", "districts": "areas.csv",
+            "towns": "streets.csv", "villages": "villages.csv"}[plural]
+
+
+# --- neo4j-admin database import full ---------------------------------------------------------
+
+_ADMIN_HEADERS = {
+    "province": ["code:ID(Province)", "name", "full_name"],
+    "city": ["code:ID(City)", "name", "full_name"],
+    "district": ["code:ID(District)", "name", "full_name"],
+    "town": ["code:ID(Town)", "name", "full_name", "kind"],
+    "village": ["code:ID(Village)", "uid", "name", "full_name", "kind", "resolved:boolean", "weak:boolean"],
+}
+_PARENT = {"city": "province", "district": "city", "town": "district", "village": "town"}
+
+
+def write_admin_files(records: Iterable[AdminRecord], target: Path) -> list[str]:
+    """The offline importer's CSVs (one node and one PART_OF file per level); returns its arguments."""
+    target.mkdir(parents=True, exist_ok=True)
+    handles = {}
+    writers = {}
+    for level, header in _ADMIN_HEADERS.items():
+        handles[level] = open(target / f"{level}.csv", "w", encoding="utf-8", newline="")
+        writers[level] = csv.writer(handles[level])
+        writers[level].writerow(header)
+        if level in _PARENT:
+            handles[level + "_rel"] = open(target / f"{level}_part_of.csv", "w", encoding="utf-8", newline="")
+            writers[level + "_rel"] = csv.writer(handles[level + "_rel"])
+            writers[level + "_rel"].writerow([f":START_ID({LABELS[level]})", f":END_ID({LABELS[_PARENT[level]]})"])
+    try:
+        for r in records:
+            if r.level == "village":
+                writers[r.level].writerow([r.code, r.code, r.name, r.full_name, r.kind, "true", "false"])
+            elif r.level == "town":
+                writers[r.level].writerow([r.code, r.name, r.full_name, r.kind])
+            else:
+                writers[r.level].writerow([r.code, r.name, r.full_name])
+            if r.parent_code is not None:
+                writers[r.level + "_rel"].writerow([r.code, r.parent_code])
+    finally:
+        for h in handles.values():
+            h.close()
+    args = [f"--nodes={LABELS[level]}={target / f'{level}.csv'}" for level in _ADMIN_HEADERS]
+    args += [f"--relationships=PART_OF={target / f'{level}_part_of.csv'}" for level in _PARENT]
+    return args
+
+
+# --- per-row neomodel saves ---------------------------------------------------------------------
+
+
+def _neomodel_saves(sample: list[AdminRecord]) -> float:
+    """Save each village as a neomodel object and connect it to its town, one round trip at a time."""
+    from graph.schema import Town, Village
+
+    started = time.perf_counter()
+    for r in sample:
+        village = Village(uid=r.code, code=r.code, name=r.name, full_name=r.full_name, kind=r.kind,
+                          resolved=True, weak=False, weak_categories=[]).save()
+        village.town.connect(Town.nodes.get(code=r.parent_code))
+    return time.perf_counter() - started
+
+
+# --- the phase --------------------------------------------------------------------------------
+
+
+def run(ctx: Context) -> dict[str, Any]:
+    server = ctx.server
+    source = gazetteer.ensure_downloaded(server.settings.home / "gazetteer")
+    csv_dir = server.import_dir / "gazetteer"
+    counts = prepare_csvs(source, csv_dir, ctx.provinces)
+    rows = sum(counts.values())
+    result: dict[str, Any] = {"rows": counts, "total_rows": rows, "load_average": {"start": load_average()}}
+    ctx.log(f"gazetteer: {rows:,} rows ({counts['village']:,} villages)")
+
+    # LOAD CSV first, then revkg: any warm-up of the OS file cache favours the method that runs later,
+    # so the baseline is measured first with the same cold store both times.
+    driver = server.fresh()
+    result["load_csv"] = _load_csv(driver, rows)
+    ctx.log(f"  LOAD CSV            {result['load_csv']['seconds']:8.1f}s")
+    csv_snapshot = snapshot(driver)
+
+    driver = server.fresh()
+    result["revkg"] = _revkg_load(driver, csv_dir)
+    ctx.log(f"  revkg loader        {result['revkg']['seconds']:8.1f}s")
+    revkg_snapshot = snapshot(driver)
+    result["revkg_reload"] = _revkg_load(driver, csv_dir)
+    ctx.log(f"  revkg reload        {result['revkg_reload']['seconds']:8.1f}s")
+    result["same_graph_as_load_csv"] = revkg_snapshot == csv_snapshot
+    if revkg_snapshot != csv_snapshot:
+        result["snapshots"] = {"revkg": revkg_snapshot, "load_csv": csv_snapshot}
+    result["snapshot"] = revkg_snapshot
+
+    # Per-row neomodel saves on a sample of villages whose towns are already loaded.
+    villages = [r for r in gazetteer.read(csv_dir) if r.level == "village"]
+    size = min(NEOMODEL_SAMPLE if not ctx.quick else 2_000, len(villages))
+    sample = random.Random(ctx.seed).sample(villages, size)
+    driver.execute_query("MATCH (v:Village) WHERE v.code IN $codes DETACH DELETE v", codes=[r.code for r in sample])
+    seconds = _neomodel_saves(sample)
+    rate = size / seconds
+    result["neomodel"] = {"sample_rows": size, "sample_seconds": round(seconds, 3), "rows_per_s": round(rate, 1),
+                          "extrapolated_seconds": round(rows / rate, 1), "extrapolated": True}
+    ctx.log(f"  neomodel per row    {seconds:8.1f}s for {size:,} rows → {rows / rate:,.0f}s extrapolated")
+
+    # Offline bulk import into a fresh store, then the same schema on top.
+    admin_dir = ctx.work_dir / "admin-import"
+    if admin_dir.exists():
+        shutil.rmtree(admin_dir)
+    with timed() as prep:
+        args = write_admin_files(gazetteer.read(csv_dir), admin_dir)
+    import_seconds = server.admin_import(args + ["--threads=2"], ctx.work_dir / "admin-import.log")
+    driver = server.driver()
+    with timed() as schema:
+        install_schema()
+        await_indexes(driver)
+    admin_snapshot = snapshot(driver)
+    result["admin_import"] = {
+        "seconds": round(import_seconds, 3), "rows_per_s": round(rows / import_seconds),
+        "prepare_files_seconds": round(prep.seconds, 3), "schema_after_seconds": round(schema.seconds, 3),
+        "seconds_with_schema": round(import_seconds + schema.seconds, 3),
+        "same_counts": {k: admin_snapshot[k]["nodes"] for k in LABELS.values()}
+        == {k: revkg_snapshot[k]["nodes"] for k in LABELS.values()},
+    }
+    ctx.log(f"  neo4j-admin import  {import_seconds:8.1f}s (+{schema.seconds:.1f}s schema)")
+    result["load_average"]["end"] = load_average()
+    return result
