@@ -329,9 +329,80 @@ def read(path: Path) -> list[Sheet]:
         return [Sheet(path.name, path.stem, _cells(frame), encoding)]
     try:
         frames = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False)
-    except Exception as exc:  # openpyxl/xlrd raise many types for a broken workbook
+        merged = merged_ranges(path) if suffix in (".xlsx", ".xlsm") else {}
+    except Exception as exc:  # openpyxl/xlrd/zipfile raise many types for a broken workbook
         raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
-    return [Sheet(path.name, str(name), _cells(frame)) for name, frame in frames.items()]
+    sheets = []
+    for name, frame in frames.items():
+        cells = _cells(frame)
+        fill_merged(cells, merged.get(str(name), []))
+        sheets.append(Sheet(path.name, str(name), cells))
+    return sheets
+
+
+_MERGE_RE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_SHEET_TAG_RE = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
+_REL_TAG_RE = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
+
+
+def _attr(tag: str, name: str) -> str:
+    match = re.search(rf'\s{re.escape(name)}="([^"]*)"', tag)
+    return match.group(1) if match else ""
+
+
+def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Each sheet's merged ranges as 1-based (first row, first column, last row, last column).
+
+    Read straight from the .xlsx package (pandas drops them, openpyxl needs a full non-streaming
+    load to expose them).
+    """
+    import html
+    import zipfile
+
+    def column(letters: str) -> int:
+        n = 0
+        for ch in letters:
+            n = n * 26 + ord(ch) - 64
+        return n
+
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    with zipfile.ZipFile(path) as package:
+        names = set(package.namelist())
+        book = package.read("xl/workbook.xml").decode("utf-8")
+        rels = {_attr(t, "Id"): _attr(t, "Target")
+                for t in _REL_TAG_RE.findall(package.read("xl/_rels/workbook.xml.rels").decode("utf-8"))}
+        for tag in _SHEET_TAG_RE.findall(book):
+            sheet_name, target = _attr(tag, "name"), rels.get(_attr(tag, "r:id"), "")
+            member = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if member not in names:
+                continue
+            xml = package.read(member).decode("utf-8")
+            at = xml.rfind("</sheetData>")
+            out[html.unescape(sheet_name)] = [
+                (int(r1), column(c1), int(r2), column(c2))
+                for c1, r1, c2, r2 in _MERGE_RE.findall(xml, max(at, 0))
+            ]
+    return out
+
+
+def fill_merged(cells: list[list[str]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
+    """Give every cell of a range merged over several rows the value of its top-left cell.
+
+    A unit merged over the rows of its five villages is what the sheet shows for each row; leaving
+    the lower rows blank would reject them for a missing helper.
+
+    >>> cells = [["帮扶单位", "村"], ["某公司", "甲村"], ["", "乙村"]]
+    >>> fill_merged(cells, [(2, 1, 3, 1)]); cells[2]
+    ['某公司', '乙村']
+    """
+    for r1, c1, r2, c2 in ranges:
+        if r2 <= r1 or r1 > len(cells) or c1 > len(cells[r1 - 1]):
+            continue  # merges within one row are titles or headers: nothing to fill
+        value = cells[r1 - 1][c1 - 1]
+        for r in range(r1, min(r2, len(cells)) + 1):
+            row = cells[r - 1]
+            for c in range(c1, min(c2, len(row)) + 1):
+                row[c - 1] = value
 
 
 def _cells(frame: pd.DataFrame) -> list[list[str]]:
@@ -757,12 +828,12 @@ class Resolver:
         self.index = index
         self._cache: dict[tuple[Any, ...], Resolution] = {}
 
-    def _resolve(self, name: str, level: str, ref: PlaceRef, **context: str | None) -> Resolution:
-        key = (name, level, tuple(sorted(context.items())), ref.district, ref.city, ref.province)
+    def _resolve(self, name: str, level: str, ref: PlaceRef, town: str | None = None) -> Resolution:
+        key = (name, level, town, ref.district, ref.city, ref.province)
         found = self._cache.get(key)
         if found is None:
-            found = resolve_place(self.index, name, level, district=ref.district, city=ref.city,
-                                  province=ref.province, **context)
+            found = resolve_place(self.index, name, level, town=town, district=ref.district, city=ref.city,
+                                  province=ref.province)
             self._cache[key] = found
         return found
 

@@ -21,14 +21,19 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], 
     return path
 
 
-def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]]) -> Path:
-    """A workbook with one sheet per entry; each value is the sheet's rows (header row included)."""
+def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], merges: dict[str, list[str]] | None = None) -> Path:
+    """A workbook with one sheet per entry; each value is the sheet's rows (header row included).
+
+    ``merges`` maps a sheet name to ranges to merge (``"A2:A4"``), as planners merge a helper's cell.
+    """
     book = Workbook()
     book.remove(book.active)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(list(row))
+        for ref in (merges or {}).get(name, []):
+            sheet.merge_cells(ref)
     book.save(path)
     return path
 

@@ -88,6 +88,13 @@ def test_workbook_yields_every_sheet_with_codes_kept_as_text(tmp_path: Path) -> 
     assert sheets[0].cells[1][6] == "310151102216"
 
 
+def test_helper_merged_over_several_rows_applies_to_each_row(tmp_path: Path) -> None:
+    rows = [PAIRINGS_HEADER, pairing_row(), pairing_row(helper="", village="彷徨村"), pairing_row(helper="", village="堡渔村")]
+    path = write_xlsx(tmp_path / "m.xlsx", {"结对": rows}, merges={"结对": ["A2:A4"]})
+    result = validate(read(path)[0])
+    assert [r.values["helper"] for r in result.rows] == ["上海浦江实业集团有限公司"] * 3 and not result.issues
+
+
 def test_cells_are_nfkc_normalised_and_trimmed(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(helper=" 上海浦江实业集团有限公司 ", code="３１０１５１１０２２１６")])
     cells = read(path)[0].cells[1]
