@@ -617,13 +617,17 @@ def organization_kind(name: str) -> str:
     return "other"
 
 
-def name_key(name: str) -> str:
-    """The normalised name used in uids (NFKC, simplified characters, no white space).
+_UID_DROP_RE = re.compile(r"[\s()（）\"“”]")
 
-    >>> name_key(" 崇明區 財政局 ")
-    '崇明区财政局'
+
+def name_key(name: str) -> str:
+    """The normalised name in uids: NFKC, simplified characters, no white space, brackets or quotes
+    (the same key ``loaders.reports`` builds, so a unit named by a register and a report is one node).
+
+    >>> name_key(" 崇明區 財政局 "), name_key("玫琳凯（中國）有限公司")
+    ('崇明区财政局', '玫琳凯中国有限公司')
     """
-    return normalize(name)
+    return _UID_DROP_RE.sub("", unicodedata.normalize("NFKC", to_simplified(name)))
 
 
 def org_uid(name: str) -> str:

@@ -337,3 +337,10 @@ def test_code_with_a_misspelt_name_inside_its_town_is_accepted_with_the_fuzzy_me
 def test_village_code_agrees_with_the_official_committee_name(index: PlaceIndex) -> None:
     accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四滧村村委会")))
     assert not issues and accepted[0][1].method == "register:village_code"
+
+
+@pytest.mark.parametrize("name", ["玫琳凯（中國）有限公司", " 崇明区 财政局 ", "上海“申江”集团", "城厢区实验小学党总支"])
+def test_unit_uids_use_the_same_name_key_as_the_report_loader(name: str) -> None:
+    from loaders.reports import normal_key
+
+    assert register.name_key(name) == normal_key(name)
