@@ -51,6 +51,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/pairings_bench.csv"))
     parser.add_argument("--provinces", default="31,35")
     parser.add_argument("--load", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="leave the loaded facts in the graph")
     args = parser.parse_args()
     provinces = args.provinces.split(",")
     generate(args.rows, args.out, provinces)
@@ -70,9 +71,13 @@ def main() -> None:
     try:
         sha = register.hashlib.sha256(args.out.read_bytes()).hexdigest()
         counts, _ = register.write(driver, args.out.name, args.out, sha, accepted, database=settings.neo4j_database)
+        written = time.perf_counter()
+        if not args.keep:
+            sid = register.source_id(args.out.name)
+            driver.execute_query(register.queries.get("load/delete_register_facts").text, source_id=sid)
+            driver.execute_query("MATCH (d:Document {uid: $uid}) DELETE d", uid=sid)
     finally:
         driver.close()
-    written = time.perf_counter()
     n = args.rows
     print(f"index {built - started:.1f}s; read+validate+resolve {prepared - built:.1f}s "
           f"({n / (prepared - built):,.0f} rows/s); write {written - prepared:.1f}s "
