@@ -60,5 +60,6 @@ app.add_middleware(
     CORSMiddleware,
     allow_origins=[f"http://{host}:{_settings.http_port}" for host in ("127.0.0.1", "localhost")],
     allow_methods=["GET"],
+    allow_headers=["*"],  # Browser's guide fetch sends headers that need a preflight
 )
 app.mount("/browser-assets", StaticFiles(directory=BROWSER_DIR, check_dir=False), name="browser-assets")

@@ -1,6 +1,6 @@
 """The Neo4j Browser guide (``docs/browser/guide.html``), rendered from the query catalogue.
 
-Each analysis gets a slide: what it answers, a one-click ``:params`` block built from the file's
+Each analysis gets a slide: what it answers, a one-click block of ``:param`` commands built from the file's
 ``// :param`` examples, and the query itself, one click from the editor. Regenerate after changing
 a catalogue file with ``python -m graph.browser``; a test fails while the committed guide differs.
 """
@@ -44,7 +44,7 @@ INTRO = """
        <b>WeakCategory</b>; 项目 <b>Project</b> (<code>FUNDS</code>, <code>BENEFITS</code>, <code>USES</code> a <b>Resource</b>).
        Every sourced relationship carries <code>source_id</code>, <code>source_loc</code> and <code>evidence</code>.</p>
     <p>Click a block to put it in the editor, then run it. Each analysis first sets its parameters with a
-       <code>:params</code> block — edit them there (district code or name, date).</p>
+       <code>:param</code> block — edit them there (district code or name, date).</p>
     <figure><pre class="pre-scrollable code runnable">CALL db.schema.visualization()</pre>
       <figcaption>The schema as the data holds it · 图谱结构</figcaption></figure>
     <figure><pre class="pre-scrollable code runnable">MATCH p = (h)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {name: '崇明区'})
@@ -56,13 +56,18 @@ RETURN p LIMIT 100</pre>
 
 
 def params_command(query: queries.NamedQuery) -> str:
-    """The ``:params {…}`` command made of the file's ``// :param`` examples."""
-    pairs = []
+    """The file's ``// :param`` examples as ``:param`` commands, one per line.
+
+    ``:param name => expr`` (not ``:params {…}``) because Browser evaluates the arrow form on the
+    server, so ``date('2024-06-30')`` is a date and ``3`` an integer; ``:params`` keeps the text and
+    turns integers into floats.
+    """
+    commands = []
     for line in query.text.splitlines():
         match = _EXAMPLE.match(line)
         if match:
-            pairs.append(f"{match.group(1)}: {match.group(2).strip()}")
-    return ":params {" + ", ".join(pairs) + "}"
+            commands.append(f":param {match.group(1)} => {match.group(2).strip()};")
+    return "\n".join(commands)
 
 
 def slide(name: str, title: str, question: str) -> str:

@@ -169,7 +169,8 @@ class LocalNeo4j:
             # Browser fetches guides over HTTP from an allow-listed host; the server's own
             # static folder is not configurable in Community, so the style and guide are applied
             # with the commands Browser runs right after connecting.
-            lines.append("browser.remote_content_hostname_whitelist=*")
+            # Only the API on this machine serves them; '*' would let a guide pull from anywhere.
+            lines.append("browser.remote_content_hostname_whitelist=127.0.0.1,localhost")
             lines.append(
                 f"browser.post_connect_cmd=style {_browser_asset_url(s, 'style.grass')}; "
                 f"play {_browser_asset_url(s, 'guide.html')}"

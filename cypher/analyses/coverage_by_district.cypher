@@ -5,7 +5,7 @@
 // @param parent STRING  province (31) or city (3101) code or name, or null for every district
 // :param as_of => date('2024-06-30')
 // :param parent => '31'
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 MATCH (area:District)-[:PART_OF]->(c:City)-[:PART_OF]->(p:Province)
 WHERE $parent IS NULL OR $parent IN [c.code, p.code, c.name, c.full_name, p.name, p.full_name]
 CALL (area, day) {

@@ -5,7 +5,7 @@
 // @param parent STRING  the district: 6-digit code or name (崇明区)
 // :param as_of => date('2024-06-30')
 // :param parent => '310151'
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 MATCH (area:Town)-[:PART_OF]->(d:District)
 WHERE d.code = $parent OR d.name = $parent
 CALL (area, day) {

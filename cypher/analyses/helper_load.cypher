@@ -10,7 +10,7 @@
 // :param district => '310151'
 // :param spread_towns => 3
 // :param many_villages => 5
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 MATCH (h)-[p:PAIRED_WITH]->(r)
 WHERE (h:Organization OR h:PartyOrganization) AND (r:Village OR r:Town)
   AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)

@@ -4,7 +4,7 @@
 // @param as_of DATE    the day pairings are judged on; null means today
 // :param uid => 'org:崇明区民政局'
 // :param as_of => date('2024-06-30')
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 CALL () { MATCH (n:Organization {uid: $uid}) RETURN n UNION MATCH (n:PartyOrganization {uid: $uid}) RETURN n }
 WITH day, n AS o
 OPTIONAL MATCH (d:District {code: o.district_code})

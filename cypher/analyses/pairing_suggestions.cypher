@@ -14,7 +14,7 @@
 // :param district => '310151'
 // :param capacity => 5
 // :param per_village => 3
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 CALL (day) {
   MATCH (h)
   WHERE h:Organization OR (h:PartyOrganization AND NOT EXISTS { (h)-[:BELONGS_TO]->() })

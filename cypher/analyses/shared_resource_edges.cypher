@@ -7,7 +7,7 @@
 // @param district STRING  6-digit district code or name, or null for everywhere
 // :param as_of => date('2024-06-30')
 // :param district => '310151'
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 MATCH (h)-[p:PAIRED_WITH]->(v:Village)-[:PART_OF*1..2]->(d:District)
 WHERE (h:Organization OR h:PartyOrganization)
   AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)

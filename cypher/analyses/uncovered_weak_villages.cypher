@@ -9,7 +9,7 @@
 // :param district => '310151'
 // :param town => null
 // :param nearest => 3
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 MATCH (v:Village)-[:PART_OF*1..2]->(d:District)
 WHERE (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) })
   AND ($district IS NULL OR d.code = $district OR d.name = $district)

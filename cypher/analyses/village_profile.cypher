@@ -5,7 +5,7 @@
 // @param as_of DATE    the day pairings are judged on; null means today
 // :param code => '310151102216'
 // :param as_of => date('2024-06-30')
-WITH coalesce($as_of, date()) AS day
+WITH coalesce(date($as_of), date()) AS day
 CALL () { MATCH (n:Village {code: $code}) RETURN n UNION MATCH (n:Village {uid: $code}) RETURN n }
 WITH day, n AS v
 OPTIONAL MATCH (v)-[:PART_OF]->(t:Town)
