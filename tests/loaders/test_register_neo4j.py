@@ -224,3 +224,13 @@ def test_interrupted_load_is_redone_in_full_and_drops_stale_rows(
     villages = graph.execute_query(
         "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->(v) RETURN collect(v.name) AS names").records[0]["names"]
     assert villages == ["堡渔村"]
+
+
+def test_replacing_a_file_leaves_unrelated_bare_nodes_alone(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    graph.execute_query("CREATE (:Organization {uid: 'org:另一来源的单位', name: '另一来源的单位'})")
+    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(helper="某临时单位")])
+    load(graph, index, path)
+    write_csv(path, PAIRINGS_HEADER, [pairing_row(helper="上海浦江实业集团有限公司")])
+    load(graph, index, path)
+    assert scalar(graph, "MATCH (o:Organization) WHERE o.uid IN ['org:另一来源的单位', 'org:某临时单位'] "
+                         "RETURN collect(o.uid)") == ["org:另一来源的单位"]
