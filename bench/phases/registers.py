@@ -1,0 +1,135 @@
+"""Registers phase: the generated national workload through revkg's register loader vs LOAD CSV.
+
+The gazetteer must be in the graph first; when the gazetteer phase ran just before, its graph is
+reused, otherwise revkg's loader puts it there (untimed here). The LOAD CSV baseline covers the
+pairings (the issue's target); weak designations, projects and leaders are loaded through revkg
+and reported in absolute terms. The graph is left loaded for the analyses and API phases.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from bench import workload
+from bench.context import Context, baseline_query
+from bench.measure import load_average, timed
+from loaders import gazetteer, register
+from loaders.places import PlaceIndex
+
+KIND_ORDER = ("weak", "pairings", "projects", "leaders")
+
+
+def ensure_gazetteer(ctx: Context) -> Driver:
+    server = ctx.server
+    data_dir = gazetteer.ensure_downloaded(server.settings.home / "gazetteer")
+    expected = sum(1 for r in gazetteer.read(data_dir, ctx.provinces) if r.level == "village")
+    driver = server.driver()
+    have = driver.execute_query("MATCH (v:Village) WHERE v.resolved RETURN count(v) AS n").records[0]["n"]
+    others = driver.execute_query(
+        "MATCH (n) WHERE n:Organization OR n:PartyOrganization OR n:Person OR n:Project OR n:Document "
+        "RETURN count(n) AS n").records[0]["n"]
+    if have != expected or others:
+        ctx.log(f"  loading the gazetteer ({expected:,} villages) for the registers")
+        driver = server.fresh()
+        gazetteer.load(driver, data_dir, ctx.provinces)
+    return driver
+
+
+def counts(driver: Driver) -> dict[str, int]:
+    rec = driver.execute_query(
+        "CALL () { MATCH ()-[r:PAIRED_WITH]->() RETURN count(r) AS pairings } "
+        "CALL () { MATCH (o:Organization) RETURN count(o) AS organizations } "
+        "CALL () { MATCH (p:PartyOrganization) RETURN count(p) AS party_organizations } "
+        "CALL () { MATCH (:Village)-[r:DESIGNATED_AS]->() RETURN count(r) AS designations } "
+        "CALL () { MATCH (p:Project) RETURN count(p) AS projects } "
+        "CALL () { MATCH (:Person)-[h:HOLDS]->() RETURN count(h) AS holds } "
+        "CALL () { MATCH (v:Village {weak: true}) RETURN count(v) AS weak_villages } "
+        "RETURN *"
+    ).records[0]
+    return dict(rec)
+
+
+def _delete_baseline(driver: Driver) -> None:
+    with driver.session() as session:
+        session.run("MATCH ()-[r:PAIRED_WITH|BELONGS_TO {method: 'load_csv'}]->() "
+                    "CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
+        session.run("MATCH (n) WHERE n:Organization OR n:PartyOrganization "
+                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
+
+
+def run(ctx: Context) -> dict[str, Any]:
+    server = ctx.server
+    data_dir = gazetteer.ensure_downloaded(server.settings.home / "gazetteer")
+    out_dir = ctx.work_dir / "registers"
+    result: dict[str, Any] = {"load_average": {"start": load_average()}}
+    with timed() as t:
+        summary = workload.generate(data_dir, out_dir, scale=ctx.workload_scale, seed=ctx.seed,
+                                    provinces=ctx.provinces)
+    result["workload"] = {**{k: v for k, v in summary.items() if k != "files"}, "generate_seconds": round(t.seconds, 1),
+                          "bytes": sum(p.stat().st_size for p in out_dir.glob("*.csv"))}
+    ctx.log(f"registers: generated {json.dumps(summary['rows'])} in {t.seconds:.1f}s")
+    driver = ensure_gazetteer(ctx)
+    files = {kind: sorted(out_dir.glob(f"{kind}_*.csv")) for kind in KIND_ORDER}
+
+    # Baseline: LOAD CSV over the same pairings files, then its facts are removed again.
+    import_dir = server.import_dir / "registers"
+    if import_dir.exists():
+        shutil.rmtree(import_dir)
+    import_dir.mkdir(parents=True)
+    for path in files["pairings"]:
+        shutil.copyfile(path, import_dir / path.name)
+    with timed() as t:
+        for path in files["pairings"]:
+            with driver.session() as session:  # auto-commit: CALL … IN TRANSACTIONS
+                session.run(baseline_query("load_csv_pairings"), url=f"file:///registers/{path.name}",
+                            sid=f"register:{path.name}", sheet=path.stem).consume()
+    baseline_counts = counts(driver)
+    rows = summary["rows"]["pairings"]
+    result["load_csv_pairings"] = {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
+                                   "counts": baseline_counts}
+    ctx.log(f"  LOAD CSV pairings   {t.seconds:8.1f}s ({baseline_counts['pairings']:,} PAIRED_WITH)")
+    _delete_baseline(driver)
+
+    with timed() as t:
+        index = PlaceIndex.from_gazetteer(data_dir, ctx.provinces)
+    result["place_index_seconds"] = round(t.seconds, 2)
+    ctx.log(f"  place index         {t.seconds:8.1f}s")
+
+    for kind in KIND_ORDER:
+        with timed() as t:
+            report = register.load(driver, files[kind], index, kind=kind)  # type: ignore[arg-type]
+        loaded = sum(s.loaded for s in report.sheets)
+        rejected = sum(s.rejected for s in report.sheets)
+        rows = summary["rows"][kind]
+        result[f"revkg_{kind}"] = {
+            "seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
+            "loaded": loaded, "rejected": rejected,
+            "warnings": sum(s.warnings for s in report.sheets),
+            "reject_reasons": _top_reasons(report.issues), "writes": report.writes.as_dict(),
+        }
+        ctx.log(f"  revkg {kind:<13} {t.seconds:8.1f}s ({loaded:,} loaded, {rejected:,} rejected)")
+    result["counts"] = counts(driver)
+    with timed() as t:
+        again = register.load(driver, files["pairings"], index, kind="pairings")
+    result["revkg_pairings_reload"] = {"seconds": round(t.seconds, 3),
+                                       "changed": sum(1 for f in again.files.values() if f.get("changed"))}
+    ctx.log(f"  revkg pairings reload {t.seconds:6.1f}s")
+    result["load_average"]["end"] = load_average()
+    return result
+
+
+def _top_reasons(issues: list[register.Issue], n: int = 5) -> dict[str, int]:
+    from collections import Counter
+
+    reasons = Counter(i.reason.split(":")[0][:80] for i in issues if i.severity == "rejected")
+    return dict(reasons.most_common(n))
+
+
+def workload_files(ctx: Context) -> dict[str, list[Path]]:
+    out_dir = ctx.work_dir / "registers"
+    return {kind: sorted(out_dir.glob(f"{kind}_*.csv")) for kind in KIND_ORDER}

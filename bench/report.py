@@ -1,0 +1,197 @@
+"""BENCHMARKS.md from the raw results in ``bench/results/``: ratios to same-run baselines first.
+
+The newest national run (no ``--quick``) is the main table; the newest quick run follows. Every
+number printed here is read from a result file; nothing is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from bench.context import REPO
+
+RESULTS = Path(__file__).resolve().parent / "results"
+TARGET = REPO / "BENCHMARKS.md"
+
+
+def newest(quick: bool) -> tuple[Path, dict[str, Any]] | None:
+    files = sorted(p for p in RESULTS.glob("*.json") if p.stem.endswith("-quick") == quick)
+    for path in reversed(files):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("phases"):
+            return path, data
+    return None
+
+
+def _s(x: float | None) -> str:
+    if x is None:
+        return "—"
+    return f"{x:,.1f} s" if x >= 1 else f"{x * 1000:,.0f} ms"
+
+
+def _ratio(x: float | None, base: float | None) -> str:
+    if not x or not base:
+        return "—"
+    return f"**{x / base:.2f}×**"
+
+
+def _met(ok: bool | None, text: str) -> str:
+    if ok is None:
+        return f"not evaluated ({text})"
+    return ("met" if ok else "**missed**") + f" ({text})"
+
+
+def render_gazetteer(p: dict[str, Any], national: bool) -> list[str]:
+    if "error" in p:
+        return [f"Phase failed: `{p['error']}`"]
+    rows = p["total_rows"]
+    base = p["load_csv"]["rows_per_s"]
+    out = [f"{rows:,} rows ({', '.join(f'{n:,} {k}' for k, n in p['rows'].items())}). "
+           "Ratio = throughput (rows/s) relative to the LOAD CSV baseline; higher is faster.", "",
+           "| method | time | rows/s | ratio to LOAD CSV |", "|---|---:|---:|---:|",
+           f"| `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF 10000 ROWS` (baseline) | {_s(p['load_csv']['seconds'])} "
+           f"| {base:,} | 1.00× |"]
+    if "revkg_previous" in p:
+        q = p["revkg_previous"]
+        out.append(f"| revkg loader before this work (one MERGE per village row, as of 0488aca) | {_s(q['seconds'])} "
+                   f"| {q['rows_per_s']:,} | {_ratio(q['rows_per_s'], base)} |")
+    r = p["revkg"]
+    out.append(f"| **revkg loader** (`loaders.gazetteer.load`), first load | {_s(r['seconds'])} | {r['rows_per_s']:,} "
+               f"| {_ratio(r['rows_per_s'], base)} |")
+    rr = p["revkg_reload"]
+    out.append(f"| revkg loader, idempotent reload | {_s(rr['seconds'])} | {rr['rows_per_s']:,} "
+               f"| {_ratio(rr['rows_per_s'], base)} |")
+    a = p.get("admin_import")
+    if a:
+        out.append(f"| `neo4j-admin database import full` (offline, store empty) | {_s(a['seconds'])} | "
+                   f"{a['rows_per_s']:,} | {_ratio(a['rows_per_s'], base)} |")
+        with_schema = rows / a["seconds_with_schema"]
+        out.append(f"| … plus creating revkg's constraints and indexes afterwards | {_s(a['seconds_with_schema'])} | "
+                   f"{with_schema:,.0f} | {_ratio(with_schema, base)} |")
+    n = p.get("neomodel")
+    if n:
+        out.append(f"| per-row neomodel `save()` + `connect()` — **extrapolated** from {n['rows_done']:,} rows "
+                   f"in {_s(n['seconds'])} | {_s(n['extrapolated_seconds'])} | {n['rows_per_s']:,} "
+                   f"| {_ratio(n['rows_per_s'], base)} |")
+    out.append("")
+    same = p.get("same_graph_as_load_csv")
+    out.append(f"revkg's graph equals the baseline's (counts, kinds, name lengths, nested codes): "
+               f"{'yes' if same else '**no**'}. Offline import node counts equal: "
+               f"{'yes' if a and a['same_counts'] else 'no'} (it writes no `weak_categories` list, which its "
+               f"CSV format cannot give as an empty array).")
+    ratio = r["rows_per_s"] / base
+    out.append("")
+    out.append(f"- Target ≥ 0.8× LOAD CSV: {_met(ratio >= 0.8, f'{ratio:.2f}×')}")
+    out.append(f"- Target all of China < 60 s: "
+               + (_met(r['seconds'] < 60, _s(r['seconds'])) if national else "not evaluated (quick run, one province)"))
+    return out
+
+
+def render_registers(p: dict[str, Any], national: bool) -> list[str]:
+    if "error" in p:
+        return [f"Phase failed: `{p['error']}`"]
+    w = p["workload"]
+    out = [f"Generated workload (seed {w['seed']}, scale {w['scale']}): {w['villages']:,} villages, "
+           f"{w['weak_villages']:,} weak designations, {w['helpers']:,} helper units "
+           f"({w['party_organizations']:,} naming a party organization, {w['pairing_helpers_via_party']:,} pairing "
+           f"as it), rows {', '.join(f'{n:,} {k}' for k, n in w['rows'].items())}; generated in "
+           f"{_s(w['generate_seconds'])}, {w['bytes'] / 1e6:,.0f} MB of CSV.", "",
+           "| load | time | rows/s | ratio to LOAD CSV | loaded / rejected |", "|---|---:|---:|---:|---:|"]
+    b = p["load_csv_pairings"]
+    out.append(f"| pairings, hand-written `LOAD CSV` (baseline: codes or first name match, no validation) | "
+               f"{_s(b['seconds'])} | {b['rows_per_s']:,} | 1.00× | {b['counts']['pairings']:,} edges |")
+    for kind in ("pairings", "weak", "projects", "leaders"):
+        r = p.get(f"revkg_{kind}")
+        if not r:
+            continue
+        ratio = _ratio(r["rows_per_s"], b["rows_per_s"]) if kind == "pairings" else "—"
+        out.append(f"| {'**' if kind == 'pairings' else ''}{kind}, revkg register loader"
+                   f"{'**' if kind == 'pairings' else ''} | {_s(r['seconds'])} | {r['rows_per_s']:,} | {ratio} "
+                   f"| {r['loaded']:,} / {r['rejected']:,} |")
+    rl = p.get("revkg_pairings_reload")
+    if rl:
+        out.append(f"| pairings, revkg reload of unchanged files | {_s(rl['seconds'])} | — | — | — |")
+    out.append("")
+    out.append(f"Place index (all names of the code table in memory) built in {_s(p['place_index_seconds'])}, "
+               "included in none of the rows above. Rejects are the workload's own doing (名称-only rows whose "
+               "name occurs twice in the town); top reasons: "
+               + "; ".join(f"{k} ({v:,})" for k, v in p["revkg_pairings"]["reject_reasons"].items()) + ".")
+    c = p.get("counts", {})
+    if c:
+        out.append("")
+        out.append("Graph after the registers: " + ", ".join(f"{v:,} {k}" for k, v in c.items()) + ".")
+    sec = p["revkg_pairings"]["seconds"]
+    out.append("")
+    out.append("- Target pairings < 2 min: " + (_met(sec < 120, _s(sec)) if national else
+               f"not evaluated (quick run; {_s(sec)} for {p['revkg_pairings']['rows']:,} rows)"))
+    return out
+
+
+def render_generic(p: dict[str, Any], national: bool) -> list[str]:
+    if "error" in p:
+        return [f"Phase failed: `{p['error']}`"]
+    if "markdown" in p:
+        return list(p["markdown"])
+    return ["```", json.dumps(p, ensure_ascii=False, indent=1)[:4000], "```"]
+
+
+RENDER = {"gazetteer": render_gazetteer, "registers": render_registers}
+TITLES = {"gazetteer": "Gazetteer load", "registers": "Register load", "analyses": "Analyses at scale",
+          "api": "API throughput", "extraction": "Report extraction"}
+
+
+def render_run(path: Path, data: dict[str, Any]) -> list[str]:
+    national = not data["quick"]
+    m = data["machine"]
+    la = data["load_average"]
+    out = [
+        f"Result file `{path.relative_to(REPO)}`, started {data['started']}, finished {data.get('finished', '?')}, "
+        f"revision {data['revision']}.", "",
+        f"- Command: `{data['command']}`",
+        f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}",
+        f"- Versions: Neo4j {data.get('versions', {}).get('neo4j', '?')} (heap {data['neo4j_memory']['heap_max']}, "
+        f"page cache {data['neo4j_memory']['pagecache_size']}), Python {m['python']}, neo4j driver "
+        f"{m['neo4j_driver']}, neomodel {m['neomodel']}, {m['java']}",
+        f"- Load average (1, 5, 15 min) at start {la['start']}, at end {la.get('end')}: "
+        + ("**other processes were running** on the same 2 cores — " + "; ".join(data["other_processes"][:8])
+           if data.get("other_processes") else "no other busy processes seen"),
+    ]
+    mem = data.get("neo4j_memory", {})
+    if mem.get("peak_rss_bytes"):
+        out.append(f"- Neo4j process peak RSS {mem['peak_rss_bytes'] / 2**30:.1f} GiB "
+                   f"(heap max {mem['heap_max']}, page cache {mem['pagecache_size']})")
+    for name, phase in data["phases"].items():
+        out += ["", f"### {TITLES.get(name, name)}", ""]
+        out += RENDER.get(name, render_generic)(phase, national)
+        out.append(f"\n_Phase wall time {phase.get('phase_seconds', '?')} s._")
+    return out
+
+
+def write_report(target: Path = TARGET) -> Path:
+    lines = [
+        "# revkg benchmarks",
+        "",
+        "Generated by `python -m bench run` (or `python -m bench report`) from the raw results in "
+        "`bench/results/`; edit `bench/report.py`, not this file. Every figure is measured against a "
+        "baseline run in the same invocation, on the same Neo4j instance (`bench`, its own store and "
+        "ports 27687/27474), and is given as a ratio first, with the absolute number beside it.",
+        "",
+        "Reproduce: `python -m bench run` (national: all 620,573 villages, ~1,000,000 pairings) or "
+        "`python -m bench run --quick` (上海 only, 1% workload, a few minutes). `--only gazetteer,registers` "
+        "runs some phases.",
+    ]
+    full = newest(quick=False)
+    quick = newest(quick=True)
+    if full:
+        lines += ["", "## National run", ""] + render_run(*full)
+    else:
+        lines += ["", "## National run", "", "Not run yet."]
+    if quick:
+        lines += ["", "## Quick run (CI size)", ""] + render_run(*quick)
+    notes = (Path(__file__).resolve().parent / "NOTES.md")
+    if notes.exists():
+        lines += ["", notes.read_text(encoding="utf-8").strip()]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
