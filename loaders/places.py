@@ -93,8 +93,10 @@ def _t2s_table() -> dict[int, str]:
             if len(parts) != 2:
                 continue
             src, targets = parts
-            target = targets.split(" ")[0]
-            if len(src) == 1 and len(target) == 1 and src != target:
+            options = targets.split(" ")
+            target = options[0]
+            # 乾 → "干 乾": a character that is also its own simplified form is left alone.
+            if len(src) == 1 and len(target) == 1 and src != target and src not in options:
                 table[ord(src)] = target
     return table
 
@@ -118,6 +120,19 @@ def normalize(name: str) -> str:
     '崇明区堡镇'
     """
     return to_simplified(_SPACE_RE.sub("", unicodedata.normalize("NFKC", name)))
+
+
+_UID_DROP_RE = re.compile(r"[\s()（）\"“”]")
+
+
+def name_key(name: str) -> str:
+    """The part of a uid that names a unit or party organization, shared by every loader so that a
+    unit named by a register and by a report is one node: NFKC, simplified, no spaces, brackets or quotes.
+
+    >>> name_key(" 崇明區 財政局 "), name_key("玫琳凯（中國）有限公司")
+    ('崇明区财政局', '玫琳凯中国有限公司')
+    """
+    return _UID_DROP_RE.sub("", unicodedata.normalize("NFKC", to_simplified(name)))
 
 
 # --- name forms ----------------------------------------------------------------------------------
@@ -275,7 +290,8 @@ class PlaceIndex:
             self.add(place)
 
     def add(self, place: Place) -> None:
-        """Index one place. Names are taken as already normal (the code table's are)."""
+        """Index one place under the same normal form queries get (the code table keeps a few
+        characters, such as 崑 or 湧, that the traditional→simplified map would change)."""
         code = place.code
         self._places[code] = place
         if place.parent_code:
@@ -286,7 +302,7 @@ class PlaceIndex:
                 siblings.append(code)
         level = place.level
         keys = self._keys[level]
-        name = place.name
+        name = normalize(place.name)
         if level == "village":
             # Hot path (600k villages). Full names are not indexed: lookups shorten the query
             # the same way (四滧村村委会 → 四滧村) before looking it up.
@@ -299,10 +315,11 @@ class PlaceIndex:
         if level == "city" and name in {"市辖区", "县"}:
             return  # a municipality's placeholder city is found through its province
         _put(keys["exact"], name, code)
-        if place.full_name != name:
-            _put(keys["exact"], place.full_name, code)
+        full_name = normalize(place.full_name)
+        if full_name != name:
+            _put(keys["exact"], full_name, code)
         s = _stem_normal(name, level)
-        if s != name and s != place.full_name:
+        if s != name and s != full_name:
             _put(keys["stem"], s, code)
         for alias in _aliases(place):
             _put(keys["alias"], alias, code)

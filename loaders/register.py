@@ -30,7 +30,7 @@ from neo4j import Driver
 
 from graph import queries
 from graph.db import BatchWriter, WriteCounts
-from loaders.places import Place, PlaceIndex, Resolution, normalize, stem, to_simplified
+from loaders.places import Place, PlaceIndex, Resolution, name_key, normalize, stem, to_simplified
 from loaders.places import resolve as resolve_place
 
 Kind = Literal["pairings", "weak", "projects", "leaders"]
@@ -615,19 +615,6 @@ def organization_kind(name: str) -> str:
     if name.endswith(("中心", "医院", "所", "院", "站", "馆")):
         return "institution"
     return "other"
-
-
-_UID_DROP_RE = re.compile(r"[\s()（）\"“”]")
-
-
-def name_key(name: str) -> str:
-    """The normalised name in uids: NFKC, simplified characters, no white space, brackets or quotes
-    (the same key ``loaders.reports`` builds, so a unit named by a register and a report is one node).
-
-    >>> name_key(" 崇明區 財政局 "), name_key("玫琳凯（中國）有限公司")
-    ('崇明区财政局', '玫琳凯中国有限公司')
-    """
-    return _UID_DROP_RE.sub("", unicodedata.normalize("NFKC", to_simplified(name)))
 
 
 def org_uid(name: str) -> str:

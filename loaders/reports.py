@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from loaders.places import CODE_LENGTH, Place, PlaceIndex, Resolution, resolve, to_simplified
+from loaders.places import CODE_LENGTH, Place, PlaceIndex, Resolution, name_key, resolve, to_simplified
 
 # --- read / validate --------------------------------------------------------------------------
 
@@ -313,13 +313,7 @@ def party_level(name: str) -> str | None:
     return None
 
 
-def normal_key(name: str) -> str:
-    """The part of a uid that names something: simplified, NFKC, no spaces or brackets.
-
-    >>> normal_key("玫琳凯（中國）有限公司")
-    '玫琳凯中国有限公司'
-    """
-    return re.sub(r"[\s()（）\"“”]", "", unicodedata.normalize("NFKC", to_simplified(name)))
+normal_key = name_key  # the uid key of units and party organizations, one rule for every loader
 
 
 # --- persons --------------------------------------------------------------------------------------

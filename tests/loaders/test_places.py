@@ -120,3 +120,20 @@ def test_index_of_all_china_builds_in_seconds() -> None:
     index = PlaceIndex.from_gazetteer(data_dir)
     assert time.perf_counter() - started < 60
     assert len(index) == sum(EXPECTED_COUNTS.values())
+
+
+def test_names_with_characters_the_traditional_map_would_alter_still_match_exactly() -> None:
+    # 乾 is both a traditional form (of 干) and a simplified character in its own right; fullwidth
+    # brackets appear in official names of ethnic-minority communities.
+    from loaders.places import Place, PlaceIndex, resolve
+
+    town = Place("town", "310113102", "测试镇", "测试镇", "310113", "town")
+    places = [
+        town,
+        Place("village", "310113102016", "乾溪新村一", "乾溪新村一居委会", "310113102", "community"),
+        Place("village", "310113102017", "罗山（畲族）社区", "罗山（畲族）社区居委会", "310113102", "community"),
+    ]
+    index = PlaceIndex.from_places(places)
+    for name, code in (("乾溪新村一", "310113102016"), ("罗山(畲族)社区", "310113102017"), ("罗山（畲族）社区", "310113102017")):
+        result = resolve(index, name, "village", town="310113102")
+        assert (result.status, result.method, result.place.code if result.place else None) == ("resolved", "exact", code)
