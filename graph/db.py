@@ -20,6 +20,8 @@ def connect(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         max_connection_pool_size=50,
         connection_acquisition_timeout=30,
+        # Planner hints ("property key does not exist" on an empty graph) are noise to a planner.
+        notifications_min_severity="OFF",
     )
     driver.verify_connectivity()
     neomodel_db.set_connection(driver=driver)

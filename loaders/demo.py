@@ -1,4 +1,5 @@
-"""The demo data set: the example registers in ``data/examples`` (Shanghai 崇明区 and Fujian 城厢区).
+"""The demo data set: the example registers in ``data/examples`` (Shanghai 崇明区 and Fujian 城厢区)
+and, when the checkout has ``../shared/corpus`` beside it, the five real reports there.
 
 The villages and codes are real; helpers, persons, pairings and projects are invented. The rows that
 are wrong on purpose (to show the rejects report) are rejected as in any other load.
@@ -11,10 +12,12 @@ from pathlib import Path
 from neo4j import Driver
 
 from graph.settings import Settings
-from loaders import gazetteer, register
+from loaders import gazetteer, register, reports
 from loaders.places import PlaceIndex
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "data" / "examples"
+CORPUS = REPO.parent / "shared" / "corpus"
 DEMO_PROVINCES = ("31", "35")  # the provinces the example registers are about
 
 
@@ -25,4 +28,8 @@ def load_demo(driver: Driver, settings: Settings) -> str:
     """
     index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), DEMO_PROVINCES)
     report = register.load(driver, register.expand([EXAMPLES]), index, database=settings.neo4j_database)
-    return f"registers: {report.summary()} (the rejected rows are deliberate examples)"
+    summary = f"registers: {report.summary()} (the rejected rows are deliberate examples)"
+    if CORPUS.is_dir():
+        loaded = reports.load(driver, sorted(CORPUS.glob("*.txt")), index, database=settings.neo4j_database)
+        summary += f"; reports: {loaded.summary()}"
+    return summary

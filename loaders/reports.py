@@ -1311,6 +1311,13 @@ class ReportLoad:
     writes: Any = None
     seconds: float = 0.0
 
+    def summary(self) -> str:
+        facts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.facts.items())) or "no facts"
+        return (
+            f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.rejected)} rejected "
+            f"({facts}; {self.review_items} for review)"
+        )
+
 
 def _prov(f: Fact) -> dict[str, Any]:
     e = f.evidence
