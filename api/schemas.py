@@ -161,6 +161,7 @@ class CoverageRow(BaseModel):
     paired_villages: int
     villages_with_one_helper: int = Field(description="仅一个帮扶单位的村数 · villages with exactly one helper")
     helpers: int = Field(description="帮扶单位数（去重） · distinct helpers")
+    projects: int = Field(description="受益项目数 · projects benefiting its villages or towns")
     claims: list[ClaimBeside]
 
 

@@ -183,5 +183,5 @@ def build_chongming(driver: Driver) -> Chongming:
     for helper, category in ((k.civil_affairs, "funds"), (k.bank, "funds"), (k.bank_party, "market"),
                              (k.street, "culture"), (k.hospital, "medical"), (k.education, "education")):
         provides(driver, helper, category)
-    claim(driver, "claim:chongming-villages-paired", "villages_paired", 64, "310151", "全区29家单位结对64个村")
+    claim(driver, "claim:chongming-villages-paired", "villages_paired", 64, "310151", "报告所称崇明区结对村数：64")
     return k

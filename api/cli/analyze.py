@@ -126,7 +126,7 @@ def clusters(district: str | None = DISTRICT, as_of: str | None = AS_OF, out: Pa
     """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
     found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db))
     rows = [{"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"],
-             "helpers": c["helpers"], "villages": c["villages"],
+             "helpers": c["helpers"], "villages": [f"{v['name']} {v['uid']}" for v in c["villages"]],
              "shared": [f"{s['kind']}:{s['name']}" for s in c["shared"]]} for c in found]
     _show(rows, ["cluster", "size", "cohesion", "helpers", "villages", "shared"], "Shared-resource clusters 资源共享群落", out)
 

@@ -32,16 +32,23 @@ CALL (area, day) {
   OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
   RETURN count(DISTINCT coalesce(o, h)) AS helpers
 }
-CALL (area, villages, weak_villages, paired_weak_villages, paired_villages, helpers) {
+CALL (area) {
+  OPTIONAL MATCH (pr:Project)-[:BENEFITS]->()-[:PART_OF*0..2]->(area)
+  RETURN count(DISTINCT pr) AS projects
+}
+// Report claims come from sentences about pairing, so a claimed number of villages or weak
+// villages is set beside the paired ones the graph holds.
+CALL (area, paired_weak_villages, paired_villages, helpers, projects) {
   OPTIONAL MATCH (claim:Claim {scope_code: area.code})
-  WITH claim ORDER BY claim.metric, claim.source_id
+  WITH claim ORDER BY claim.metric, claim.source_id, claim.source_loc
   RETURN collect(claim {.metric, .value, .unit, .source_id, .source_loc, .evidence,
-    graph_value: CASE claim.metric
-      WHEN 'villages' THEN villages WHEN 'weak_villages' THEN weak_villages
-      WHEN 'villages_paired' THEN paired_villages WHEN 'weak_villages_paired' THEN paired_weak_villages
-      WHEN 'helpers_paired' THEN helpers END}) AS claims
+    graph_value: CASE
+      WHEN claim.metric IN ['villages', 'villages_paired'] THEN paired_villages
+      WHEN claim.metric IN ['weak_villages', 'weak_villages_paired'] THEN paired_weak_villages
+      WHEN claim.metric IN ['helpers', 'helpers_paired'] THEN helpers
+      WHEN claim.metric = 'projects' THEN projects END}) AS claims
 }
 RETURN area.code AS code, area.name AS name, villages, weak_villages, paired_weak_villages,
        CASE WHEN weak_villages = 0 THEN null ELSE round(toFloat(paired_weak_villages) / weak_villages, 3) END AS coverage_ratio,
-       paired_villages, villages_with_one_helper, helpers, claims
+       paired_villages, villages_with_one_helper, helpers, projects, claims
 ORDER BY code

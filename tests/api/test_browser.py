@@ -21,6 +21,7 @@ from neo4j import Driver
 
 from graph.server import LocalNeo4j
 from graph.settings import Settings
+from tests.conftest import reset_to_spine
 from tests.factories import build_chongming
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
@@ -42,7 +43,7 @@ def post_connect_api_port(server: LocalNeo4j) -> int:
 
 
 @pytest.fixture
-def api_for_browser(neo4j_server: LocalNeo4j) -> Iterator[int]:
+def api_for_browser(neo4j_server: LocalNeo4j, driver: Driver) -> Iterator[int]:
     """The API, serving /browser-assets on the port the server's post-connect commands point at."""
     import uvicorn
 
@@ -61,6 +62,9 @@ def api_for_browser(neo4j_server: LocalNeo4j) -> Iterator[int]:
     yield port
     server.should_exit = True
     thread.join(timeout=10)
+    from neomodel import db as neomodel_db
+
+    neomodel_db.set_connection(driver=driver)  # the app's lifespan closed the driver it gave neomodel
 
 
 def test_browser_connects_applies_style_and_guide_and_runs_the_uncovered_query(
@@ -69,6 +73,7 @@ def test_browser_connects_applies_style_and_guide_and_runs_the_uncovered_query(
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (.ci/setup-browser.sh)")
+    reset_to_spine(graph)
     build_chongming(graph)
     ARTIFACTS.mkdir(exist_ok=True)
     fetched: list[str] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from neo4j import Driver
 from typer.testing import CliRunner
 
 from api.cli import app
+from tests.conftest import reset_to_spine
 from tests.factories import AS_OF, build_chongming
 
 pytestmark = pytest.mark.neo4j
@@ -17,9 +19,14 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def demo(graph: Driver) -> Driver:
+def demo(graph: Driver) -> Iterator[Driver]:
+    from neomodel import db as neomodel_db
+
+    reset_to_spine(graph)
     build_chongming(graph)
-    return graph
+    yield graph
+    neomodel_db.set_connection(driver=graph)  # each command handed neomodel its own driver and closed it
+
 
 
 def test_analyze_uncovered_for_chongming_writes_an_excel_file(demo: Driver, tmp_path: Path) -> None:
