@@ -214,3 +214,15 @@ def test_uploading_the_example_register_runs_the_register_loader(client: TestCli
     body = response.json()
     assert body["files"] == ["pairings.csv"] and "register file" in body["summary"]
     assert body["report"]["sheets"][0]["loaded"] > 0
+
+
+def test_uploading_a_report_runs_the_report_loader(client: TestClient, settings: Settings) -> None:
+    from tests.conftest import CORPUS
+
+    report = sorted(CORPUS.glob("*.txt"))[-1]
+    response = client.post(
+        "/uploads/reports", files={"files": (report.name, report.read_bytes(), "text/plain")},
+        headers={"X-API-Key": settings.api_key.get_secret_value()},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["report"]["written"] == [f"report:{report.stem}"]
