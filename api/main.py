@@ -11,8 +11,22 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.deps import lifespan_driver
-from api.routes import analyses, cypher, health, organizations, search, uploads, villages
-from graph.errors import Conflict, DatabaseUnavailable, InvalidInput, NotFound, RevkgError
+from api.routes import (
+    analyses,
+    cypher,
+    health,
+    organizations,
+    search,
+    uploads,
+    villages,
+)
+from graph.errors import (
+    Conflict,
+    DatabaseUnavailable,
+    InvalidInput,
+    NotFound,
+    RevkgError,
+)
 from graph.server import BROWSER_DIR
 from graph.settings import get_settings
 

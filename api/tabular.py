@@ -68,7 +68,7 @@ def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Lit
         writer.writerow(columns)
         writer.writerows(table)
         return ("\ufeff" + text.getvalue()).encode("utf-8")
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     body = io.BytesIO()
     book = xlsxwriter.Workbook(body, {"in_memory": True})

@@ -12,7 +12,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any, Literal
 
-import networkx as nx
+import networkx as nx  # type: ignore[import-untyped]
 from neo4j import Driver
 
 from graph.errors import InvalidInput, NotFound

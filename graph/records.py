@@ -63,7 +63,6 @@ def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> l
     def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
         return [plain(record.data()) for record in tx.run(cast(LiteralString, query.text), params)]
 
-    with unavailable_as_error():
-        # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
-        with driver.session(database=database, notifications_min_severity="OFF") as session:
-            return session.execute_read(work)
+    # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
+    with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
+        return session.execute_read(work)

@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
 from api.deps import DriverDep, SettingsDep
-from api.schemas import Cluster, Connection, CoverageRow, HelperLoadRow, Suggestion, UncoveredVillage
-from api.tabular import AS_OF_QUERY, FORMAT_QUERY, LIMIT_QUERY, OFFSET_QUERY, Format, Page, download, page
+from api.schemas import (
+    Cluster,
+    Connection,
+    CoverageRow,
+    HelperLoadRow,
+    Suggestion,
+    UncoveredVillage,
+)
+from api.tabular import (
+    AS_OF_QUERY,
+    FORMAT_QUERY,
+    LIMIT_QUERY,
+    OFFSET_QUERY,
+    Format,
+    Page,
+    download,
+    page,
+)
 from graph import analyses
 
 router = APIRouter(prefix="/analyses", tags=["analyses 分析"])
@@ -43,7 +59,7 @@ def uncovered_weak_villages(
 def coverage(
     driver: DriverDep, settings: SettingsDep,
     as_of: date | None = AS_OF_QUERY,
-    level: analyses.Level = Query("district", description="district 按区县 / town 按街镇（需 parent）· per district or per town"),
+    level: Annotated[analyses.Level, Query(description="district 按区县 / town 按街镇（需 parent）· per district or per town")] = "district",
     parent: str | None = Query(None, description="上级：省/市代码或名称（按区县），或区县（按街镇）· province/city for districts, district for towns"),
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from neo4j import Driver
@@ -66,7 +66,7 @@ def _as_report(result: Any, files: list[Path]) -> UploadReport:
 @router.post("/registers", response_model=UploadReport)
 def upload_registers(
     request: Request, driver: DriverDep, settings: SettingsDep,
-    files: list[UploadFile] = File(..., description="登记表（.xlsx/.xls/.csv）· register files"),
+    files: Annotated[list[UploadFile], File(description="登记表（.xlsx/.xls/.csv）· register files")],
     kind: str | None = Query(None, description="pairings | weak | projects | leaders；省略则按表头识别 · detected from headers when omitted"),
 ) -> UploadReport:
     """上传登记表并加载 · Load uploaded registers (pairings, weak villages, projects, leaders) and return the loader's report."""
@@ -84,7 +84,7 @@ def upload_registers(
 @router.post("/reports", response_model=UploadReport)
 def upload_reports(
     request: Request, driver: DriverDep, settings: SettingsDep,
-    files: list[UploadFile] = File(..., description="工作报告（文本）· report texts"),
+    files: Annotated[list[UploadFile], File(description="工作报告（文本）· report texts")],
 ) -> UploadReport:
     """上传工作报告并抽取 · Extract pairings, projects and claims from uploaded reports and return the loader's report."""
     from loaders import reports

@@ -108,9 +108,9 @@ def test_unknown_entities_answer_404_and_bad_input_422(client: TestClient) -> No
 
 
 def test_database_outage_answers_503_with_retry_after(client: TestClient) -> None:
-    from graph.errors import DatabaseUnavailable
-    from api.main import app
     from api.deps import get_driver
+    from api.main import app
+    from graph.errors import DatabaseUnavailable
 
     def down() -> Driver:
         raise DatabaseUnavailable("Neo4j is not reachable; retry shortly")
@@ -219,7 +219,7 @@ def test_uploading_the_example_register_runs_the_register_loader(client: TestCli
 def test_uploading_a_report_runs_the_report_loader(client: TestClient, settings: Settings) -> None:
     from tests.conftest import CORPUS
 
-    report = sorted(CORPUS.glob("*.txt"))[-1]
+    report = max(CORPUS.glob("*.txt"))
     response = client.post(
         "/uploads/reports", files={"files": (report.name, report.read_bytes(), "text/plain")},
         headers={"X-API-Key": settings.api_key.get_secret_value()},

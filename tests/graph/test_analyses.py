@@ -176,7 +176,7 @@ def test_suggestions_for_a_village_rank_by_town_resources_capacity_and_closeness
 
 def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driver) -> None:
     rows = analyses.pairing_suggestions(demo, AS_OF, district="崇明区", per_village=3)
-    by_village = {}
+    by_village: dict[str, list[dict]] = {}
     for r in rows:
         by_village.setdefault(r["village_code"], []).append(r)
     assert set(by_village) == {K.panghuang, K.xinjian_xinhe, K.dongxin}
