@@ -58,6 +58,11 @@ def resolve_place(driver: Driver, level: Level, value: str | None, database: str
     return str(rows[0]["code"])
 
 
+def loaded_provinces(driver: Driver, database: str = "neo4j") -> list[str]:
+    """Codes of the provinces whose code table is in the graph."""
+    return [row["code"] for row in read(driver, "lookup/provinces_loaded", database)]
+
+
 def uncovered_weak_villages(
     driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
     nearest: int = 3, database: str = "neo4j",

@@ -12,6 +12,7 @@ from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from api.deps import ApiKeyDep, DriverDep, SettingsDep
+from graph import analyses
 from graph.errors import InvalidInput
 from graph.settings import Settings
 
@@ -35,8 +36,7 @@ def _place_index(request: Request, driver: Driver, settings: Settings) -> Any:
         from loaders import gazetteer
         from loaders.places import PlaceIndex
 
-        provinces = [r["code"] for r in driver.execute_query(
-            "MATCH (p:Province) RETURN p.code AS code", database_=settings.neo4j_database).records]
+        provinces = analyses.loaded_provinces(driver, settings.neo4j_database)
         index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), provinces or None)
         request.app.state.place_index = index
     return index
