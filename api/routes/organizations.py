@@ -14,7 +14,7 @@ from graph import analyses
 router = APIRouter(prefix="/organizations", tags=["organizations 帮扶单位"])
 
 
-@router.get("/{uid}", response_model=OrganizationDetail)
+@router.get("/{uid:path}", response_model=OrganizationDetail)
 def organization(
     driver: DriverDep, settings: SettingsDep,
     uid: str = Path(..., description="单位或党组织标识 · organization or party organization uid (org:…, party:…)"),

@@ -14,7 +14,7 @@ from graph import analyses
 router = APIRouter(prefix="/villages", tags=["villages 村"])
 
 
-@router.get("/{code}", response_model=VillageDetail)
+@router.get("/{code:path}", response_model=VillageDetail)
 def village(
     driver: DriverDep, settings: SettingsDep,
     code: str = Path(..., description="12 位村代码，或未入代码表村的 uid · 12-digit code, or uid of an unresolved village"),
