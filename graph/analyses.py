@@ -251,7 +251,15 @@ def reasons(row: Row, capacity: int) -> list[str]:
 
 
 def paths(driver: Driver, source: str, target: str, max_paths: int = 5, database: str = "neo4j") -> list[Row]:
-    """Shortest paths between two entities that skip the administrative spine, with evidence."""
+    """Shortest paths between two entities that skip the administrative spine, with evidence.
+
+    Raises:
+        NotFound: ``source`` or ``target`` names nothing.
+    """
+    found = {row["key"] for row in read(driver, "lookup/entities_found", database, keys=[source, target])}
+    missing = [key for key in (source, target) if key not in found]
+    if missing:
+        raise NotFound(f"nothing has the code or uid {', '.join(map(repr, missing))}; find it with /search?q=<name>")
     rows = read(driver, "analyses/paths", database, source=source, target=target, max_paths=max_paths)
     for row in rows:
         row.pop("path", None)  # the Browser draws it; the API returns nodes and relationships

@@ -99,6 +99,7 @@ def test_unknown_entities_answer_404_and_bad_input_422(client: TestClient) -> No
     missing = client.get("/villages/310151999999")
     assert missing.status_code == 404 and "no village" in missing.json()["detail"]
     assert client.get("/organizations/org:nobody").status_code == 404
+    assert client.get("/analyses/paths", params={"source": K.bank, "target": "org:nobody"}).status_code == 404
     assert client.get("/analyses/uncovered-weak-villages", params={"district": "不存在区"}).status_code == 404
     bad_level = client.get("/analyses/coverage", params={"level": "village"})
     assert bad_level.status_code == 422

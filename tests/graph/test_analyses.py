@@ -204,6 +204,11 @@ def test_paths_between_two_helpers_go_through_a_shared_village_not_the_spine(dem
     assert all(rel["type"] != "PART_OF" for r in rows for rel in r["relationships"])
 
 
+def test_paths_name_the_key_that_names_nothing(demo: Driver) -> None:
+    with pytest.raises(NotFound, match="'org:nobody'"):
+        analyses.paths(demo, K.civil_affairs, "org:nobody")
+
+
 def test_evidence_of_a_village_lists_each_sourced_pairing_separately(demo: Driver) -> None:
     facts = analyses.evidence(demo, K.mihang)
     pairings = [f for f in facts if f["relationship"] == "PAIRED_WITH"]
@@ -261,7 +266,8 @@ def test_every_analysis_answers_empty_on_an_empty_database(empty_graph: Driver) 
     assert analyses.coverage(empty_graph, AS_OF) == []
     assert analyses.helper_load(empty_graph, AS_OF) == []
     assert analyses.shared_resource_clusters(empty_graph, AS_OF) == []
-    assert analyses.paths(empty_graph, "a", "b") == []
+    with pytest.raises(NotFound):
+        analyses.paths(empty_graph, "a", "b")
     assert analyses.evidence(empty_graph, "x") == []
     assert search(empty_graph, "村") == []
     with pytest.raises(NotFound):
