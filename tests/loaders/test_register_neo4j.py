@@ -195,12 +195,19 @@ def test_row_whose_place_is_not_in_the_graph_is_rejected_not_lost(graph: Driver,
     assert report.sheets[0].loaded == 0 and report.sheets[0].rejected == 1
 
 
-def test_demo_loads_the_example_registers_and_says_what_it_did(graph: Driver, settings) -> None:
-    from loaders.demo import load_demo
+def test_demo_loads_the_example_registers_and_the_corpus_and_says_what_it_did(graph: Driver, settings) -> None:
+    from loaders.demo import CORPUS, load_demo
 
     summary = load_demo(graph, settings)
     assert "13 pairings, 16 weak, 6 projects, 5 leaders loaded, 10 rows rejected" in summary
-    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
+    from_registers = scalar(
+        graph, "MATCH ()-[r:PAIRED_WITH]->() WHERE r.source_id STARTS WITH 'register:' RETURN count(r)"
+    )
+    assert from_registers == 13
+    reports = sorted(CORPUS.glob("*.txt"))
+    assert f"reports: {len(reports)} written" in summary
+    documents = scalar(graph, "MATCH (d:Document {kind: 'report'}) RETURN count(d)")
+    assert documents == len(reports)
 
 
 def test_interrupted_load_is_redone_in_full_and_drops_stale_rows(
