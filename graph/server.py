@@ -148,6 +148,7 @@ class LocalNeo4j:
             f"server.http.advertised_address=127.0.0.1:{s.http_port}",
             "server.https.enabled=false",
             "dbms.usage_report.enabled=false",
+            "client.allow_telemetry=false",  # Browser's own product-usage reporting
             f"server.memory.heap.initial_size={s.heap_size}",
             f"server.memory.heap.max_size={s.heap_size}",
             f"server.memory.pagecache.size={s.pagecache_size}",
