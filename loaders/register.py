@@ -227,6 +227,7 @@ class Sheet:
     name: str
     cells: list[list[str]]  # all rows of the sheet, including any title rows above the header
     encoding: str | None = None  # for CSV files
+    uncomputed: frozenset[tuple[int, int]] = frozenset()  # 0-based (row, column) of formulas with no value
 
     def header_index(self, scan: int = 10) -> int | None:
         """0-based index of the row that maps the most known headers (at least two), if any."""
@@ -238,14 +239,18 @@ class Sheet:
         return best
 
 
-def clean_cell(value: Any) -> str:
-    """NFKC-normalise a cell and trim it; zero-width characters go.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
-    >>> clean_cell("  ＡＢ１２ "), clean_cell("四滧村\\u200b")
-    ('AB12', '四滧村')
+
+def clean_cell(value: Any) -> str:
+    """NFKC-normalise a cell and trim it; zero-width and control characters go (a stray NUL or
+    ESC would otherwise make a second unit of the same name, or an unknown village).
+
+    >>> clean_cell("  ＡＢ１２ "), clean_cell("四滧村\\u200b"), clean_cell("四\\x00滧\\x1b村")
+    ('AB12', '四滧村', '四滧村')
     """
     text = unicodedata.normalize("NFKC", str(value)).replace("\u200b", "").replace("\ufeff", "")
-    return text.strip()
+    return _CONTROL_RE.sub("", text).strip()
 
 
 _ENCODINGS = ("utf-8-sig", "gb18030")
@@ -322,25 +327,30 @@ def read(path: Path) -> list[Sheet]:
         raise RegisterError(f"unsupported file type {suffix!r}; use one of {', '.join(EXTENSIONS)}")
     if suffix == ".csv":
         text, encoding = decode_csv(path.read_bytes())
-        frame = pd.read_csv(
-            io.StringIO(text), sep=_delimiter(text), header=None, dtype=str, keep_default_na=False,
-            skip_blank_lines=False, engine="c",
-        )
-        return [Sheet(path.name, path.stem, _cells(frame), encoding)]
+        # csv, not pandas: a row with more cells than the header is a row to report, not a file to refuse.
+        try:
+            rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+        except csv.Error as exc:
+            raise RegisterError(f"cannot split the CSV into cells: {exc}") from exc
+        return [Sheet(path.name, path.stem, [[clean_cell(v) for v in row] for row in rows], encoding)]
     try:
         frames = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False)
-        merged = merged_ranges(path) if suffix in (".xlsx", ".xlsm") else {}
+        merged, formulas = sheet_extras(path) if suffix in (".xlsx", ".xlsm") else ({}, {})
     except Exception as exc:  # openpyxl/xlrd/zipfile raise many types for a broken workbook
         raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
     sheets = []
     for name, frame in frames.items():
         cells = _cells(frame)
         fill_merged(cells, merged.get(str(name), []))
-        sheets.append(Sheet(path.name, str(name), cells))
+        sheets.append(Sheet(path.name, str(name), cells, uncomputed=formulas.get(str(name), frozenset())))
     return sheets
 
 
 _MERGE_RE = re.compile(r'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+# A formula cell whose computed value was never stored (the file was written by a program, not saved
+# by Excel): pandas reads it as blank, which would load the row without that value.
+_UNCOMPUTED_RE = re.compile(r'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+                            r'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
 _SHEET_TAG_RE = re.compile(r"<(?:\w+:)?sheet\b[^>]*>")
 _REL_TAG_RE = re.compile(r"<(?:\w+:)?Relationship\b[^>]*>")
 
@@ -351,9 +361,15 @@ def _attr(tag: str, name: str) -> str:
 
 
 def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
-    """Each sheet's merged ranges as 1-based (first row, first column, last row, last column).
+    """Each sheet's merged ranges as 1-based (first row, first column, last row, last column)."""
+    return sheet_extras(path)[0]
 
-    Read straight from the .xlsx package (pandas drops them, openpyxl needs a full non-streaming
+
+def sheet_extras(path: Path) -> tuple[dict[str, list[tuple[int, int, int, int]]], dict[str, frozenset[tuple[int, int]]]]:
+    """Each sheet's merged ranges as 1-based (first row, first column, last row, last column), and
+    its formula cells that hold no computed value, as 0-based (row, column).
+
+    Read straight from the .xlsx package (pandas drops both, openpyxl needs a full non-streaming
     load to expose them).
     """
     import html
@@ -366,6 +382,7 @@ def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
         return n
 
     out: dict[str, list[tuple[int, int, int, int]]] = {}
+    uncomputed: dict[str, frozenset[tuple[int, int]]] = {}
     with zipfile.ZipFile(path) as package:
         names = set(package.namelist())
         book = package.read("xl/workbook.xml").decode("utf-8")
@@ -382,7 +399,10 @@ def merged_ranges(path: Path) -> dict[str, list[tuple[int, int, int, int]]]:
                 (int(r1), column(c1), int(r2), column(c2))
                 for c1, r1, c2, r2 in _MERGE_RE.findall(xml, max(at, 0))
             ]
-    return out
+            if "<f" in xml:
+                uncomputed[html.unescape(sheet_name)] = frozenset(
+                    (int(r) - 1, column(c) - 1) for c, r in _UNCOMPUTED_RE.findall(xml))
+    return out, uncomputed
 
 
 def fill_merged(cells: list[list[str]], ranges: Iterable[tuple[int, int, int, int]]) -> None:
@@ -667,6 +687,12 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
     headers = columns.headers
     header_of = {f: headers[i] for f, i in fields.items()}
     for number, cells in body:
+        blank_formula = next((f for f, i in fields.items() if (number - 1, i) in sheet.uncomputed), None)
+        if blank_formula is not None:
+            result.issues.append(Issue(sheet.file, sheet.name, number, headers[fields[blank_formula]], None,
+                                       "formula with no computed value (the file was not saved by Excel); "
+                                       "open it in Excel and save, or type the value"))
+            continue
         get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
         row_or_issue = _validate_row(sheet, detected, number, get, header_of, columns.unit_hint,
                                      _render(headers, cells))

@@ -40,21 +40,64 @@ class ReportDoc:
     title: str
 
 
+class ReportError(ValueError):
+    """A report file cannot be read as text."""
+
+
+def _plausible_chinese(text: str) -> bool:
+    """Whether GB18030-decoded text reads as Chinese: real reports use the common characters
+    (GB2312) almost only, while binary junk decodes to rare ones.
+
+    >>> _plausible_chinese("崇明区堡镇四滧村"), _plausible_chinese(bytes(range(129, 255)).decode("gb18030", "ignore"))
+    (True, False)
+    """
+    wide = [c for c in text if ord(c) > 0x7F]
+    if not wide:
+        return True
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common >= 0.8 * len(wide)
+
+
 def read(path: Path) -> ReportDoc:
-    """Read one report (UTF-8, or GB18030 when it is not UTF-8)."""
+    """Read one report (UTF-16 with a BOM, UTF-8, or GB18030 when it is not UTF-8).
+
+    Raises:
+        ReportError: the bytes are none of these (binary junk, another encoding).
+    """
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("gb18030")
+    encodings = ("utf-16", "utf-8-sig", "gb18030") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding != "gb18030" or _plausible_chinese(text):
+            break
+    else:
+        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
     return ReportDoc(f"report:{path.stem}", str(path), text, hashlib.sha256(raw).hexdigest(), title)
+
+
+# Extraction time grows faster than linearly with the number of mentions (see RELIABILITY.md): a
+# 120 KB text dense with places takes ~6 s, 5 MB would take hours. Reports run to a few thousand
+# characters; a longer text is refused with a message instead of tying up the loader.
+MAX_CHARS = 100_000
 
 
 def validate(doc: ReportDoc) -> str | None:
     """Why a document cannot be extracted, or None."""
     if not doc.text.strip():
         return f"{doc.path}: empty"
+    if len(doc.text) > MAX_CHARS:
+        return (f"{doc.path}: too long ({len(doc.text):,} characters; the limit is {MAX_CHARS:,}); "
+                "split it into several files")
     if not _CJK_RE.search(doc.text):
         return f"{doc.path}: no Chinese text"
     return None
@@ -1453,7 +1496,11 @@ def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str
     report = ReportLoad(writes=WriteCounts())
     extractor = Extractor(index, decisions=review_decisions(driver, database))
     for path in iter_paths(paths):
-        doc = read(path)
+        try:
+            doc = read(path)
+        except (ReportError, OSError) as exc:
+            report.rejected.append(str(exc))
+            continue
         problem = validate(doc)
         if problem:
             report.rejected.append(problem)
