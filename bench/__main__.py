@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> Path:
         "load_average": {"start": load_average()}, "other_processes": other_heavy_processes(),
     }
     try:
-        server.fresh(schema=False)
+        server.driver()  # the store is kept: --only analyses works on the graph the registers left
         result["versions"] = server.versions()
         for name in only:
             print(f"== {name}", flush=True)

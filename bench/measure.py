@@ -19,16 +19,20 @@ from typing import Any
 @dataclass
 class Timer:
     seconds: float = 0.0
+    _started: float = 0.0
+
+    @property
+    def elapsed(self) -> float:
+        return time.perf_counter() - self._started
 
 
 @contextmanager
 def timed() -> Iterator[Timer]:
-    t = Timer()
-    started = time.perf_counter()
+    t = Timer(_started=time.perf_counter())
     try:
         yield t
     finally:
-        t.seconds = time.perf_counter() - started
+        t.seconds = time.perf_counter() - t._started
 
 
 def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:

@@ -28,7 +28,7 @@ FILES = {"province": "provinces.csv", "city": "cities.csv", "district": "areas.c
          "town": "streets.csv", "village": "villages.csv"}
 LABELS = {"province": "Province", "city": "City", "district": "District", "town": "Town", "village": "Village"}
 NEOMODEL_SAMPLE = 10_000
-NEOMODEL_BUDGET_S = 180.0
+NEOMODEL_BUDGET_S = 90.0
 
 
 def prepare_csvs(source: Path, target: Path, provinces: Iterable[str] | None) -> dict[str, int]:

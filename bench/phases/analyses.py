@@ -1,0 +1,238 @@
+"""Analyses phase: the catalogue's analyses through the API, cold and warm, vs naive single Cypher.
+
+Needs the graph the registers phase leaves (gazetteer + generated registers). The API runs as its
+own uvicorn process against the bench instance. *Cold* is the first call of each question right
+after Neo4j and the API were restarted (empty page cache and query caches); *warm* are the
+repeated calls that follow. The baseline is the same question as one plain Cypher query an analyst
+would write, run through the Python driver (no HTTP), also cold and warm.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from neo4j import Driver
+
+from bench.context import REPO, Context
+from bench.measure import load_average, percentiles
+
+API_PORT = 28000
+
+NAIVE = {
+    "uncovered_district": (
+        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District {code: $district}) "
+        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
+        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
+    "uncovered_national": (
+        "MATCH (v:Village {weak: true}) "
+        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
+        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
+    "coverage_districts": (
+        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District) "
+        "RETURN d.code AS code, count(v) AS weak, count(CASE WHEN EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) "
+        "WHERE p.until IS NULL OR p.until >= date() } THEN 1 END) AS covered"),
+    "helper_load": (
+        "MATCH (h:Organization)-[p:PAIRED_WITH]->(v:Village) WHERE p.until IS NULL OR p.until >= date() "
+        "RETURN h.uid AS uid, count(DISTINCT v) AS villages ORDER BY villages DESC LIMIT 100"),
+    "clusters_district": (
+        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $district}), "
+        "(h2)-[:PAIRED_WITH]->(v) WHERE elementId(h1) < elementId(h2) "
+        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
+    "clusters_national": (
+        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)<-[:PAIRED_WITH]-(h2) WHERE elementId(h1) < elementId(h2) "
+        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
+    "suggestions_village": (
+        "MATCH (v:Village {code: $village})-[:PART_OF]->(t:Town)<-[:PART_OF]-(:Village)<-[:PAIRED_WITH]-(h) "
+        "RETURN h.uid AS uid, count(*) AS nearby ORDER BY nearby DESC LIMIT 5"),
+    "village_lookup": (
+        "MATCH (v:Village {code: $village})-[:PART_OF]->(t:Town)-[:PART_OF]->(d:District) "
+        "OPTIONAL MATCH (h)-[p:PAIRED_WITH]->(v) "
+        "RETURN v {.*} AS village, t.name AS town, d.name AS district, collect(h {.uid, .name, since: p.since}) AS helpers"),
+}
+
+
+def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any]]]:
+    return {
+        "uncovered_district": ("/analyses/uncovered-weak-villages", {"district": district, "limit": 100}),
+        "uncovered_national": ("/analyses/uncovered-weak-villages", {"limit": 100}),
+        "coverage_districts": ("/analyses/coverage", {"level": "district", "limit": 100}),
+        "helper_load": ("/analyses/helper-load", {"limit": 100}),
+        "clusters_district": ("/analyses/shared-resource-clusters", {"district": district, "limit": 100}),
+        "clusters_national": ("/analyses/shared-resource-clusters", {"limit": 100}),
+        "suggestions_village": ("/analyses/pairing-suggestions", {"village": village}),
+        "village_lookup": (f"/villages/{village}", {}),
+    }
+
+
+class Api:
+    """The revkg API as a uvicorn process on loopback, pointed at the bench instance."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.process: subprocess.Popen[bytes] | None = None
+        self.url = f"http://127.0.0.1:{API_PORT}"
+
+    def start(self) -> None:
+        s = self.ctx.server.settings
+        env = {k: v for k, v in os.environ.items() if not k.startswith("REVKG_")}
+        env.update(REVKG_INSTANCE=s.instance, REVKG_BOLT_PORT=str(s.bolt_port), REVKG_HTTP_PORT=str(s.http_port),
+                   REVKG_ENVIRONMENT="development", REVKG_API_PORT=str(API_PORT))
+        log = open(self.ctx.work_dir / "api.log", "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(API_PORT),
+             "--log-level", "warning"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(self.url + "/health", timeout=5).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError(f"the API did not answer; see {self.ctx.work_dir / 'api.log'}")
+
+    def peak_rss(self) -> int | None:
+        from bench.instance import _rss
+
+        return _rss(self.process.pid, "VmHWM") if self.process else None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+
+
+def pick_targets(driver: Driver, seed: int) -> tuple[str, str]:
+    """The district with the most weak villages, and a weak village there nobody pairs with."""
+    rec = driver.execute_query(
+        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District) "
+        "RETURN d.code AS d, count(v) AS n ORDER BY n DESC, d LIMIT 1").records
+    if not rec:
+        raise RuntimeError("no weak villages in the bench graph; run the registers phase first")
+    district = rec[0]["d"]
+    villages = [r["code"] for r in driver.execute_query(
+        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $d}) "
+        "WHERE NOT EXISTS { ()-[:PAIRED_WITH]->(v) } RETURN v.code AS code ORDER BY code", d=district).records]
+    if not villages:
+        villages = [r["code"] for r in driver.execute_query(
+            "MATCH (v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $d}) RETURN v.code AS code "
+            "ORDER BY code LIMIT 50", d=district).records]
+    return district, random.Random(seed).choice(villages)
+
+
+def _time_http(client: httpx.Client, path: str, params: dict[str, Any], timeout: float) -> tuple[float, int]:
+    started = time.perf_counter()
+    r = client.get(path, params=params, timeout=timeout)
+    return (time.perf_counter() - started) * 1000, r.status_code
+
+
+def _time_cypher(driver: Driver, query: str, params: dict[str, Any]) -> float:
+    started = time.perf_counter()
+    with driver.session() as session:
+        list(session.run(query, **params))  # type: ignore[arg-type]
+    return (time.perf_counter() - started) * 1000
+
+
+def run(ctx: Context) -> dict[str, Any]:
+    server = ctx.server
+    driver = server.driver()
+    district, village = pick_targets(driver, ctx.seed)
+    result: dict[str, Any] = {"district": district, "village": village, "load_average": {"start": load_average()},
+                              "cases": {}}
+    params = {"district": district, "village": village}
+    heavy = {"uncovered_national", "coverage_districts", "helper_load", "clusters_national"}
+    warm_n = 20 if ctx.quick else 10
+    timeout = 600.0
+
+    # Cold: restart Neo4j (keeping the store), then the first call of each question.
+    server.stop()
+    driver = server.driver()
+    cold_base = {}
+    for name, query in NAIVE.items():
+        used = {k: v for k, v in params.items() if f"${k}" in query}
+        cold_base[name] = _time_cypher(driver, query, used)
+    server.stop()
+    driver = server.driver()
+    api = Api(ctx)
+    api.start()
+    try:
+        with httpx.Client(base_url=api.url) as client:
+            cases = api_cases(district, village)
+            cold_api = {name: _time_http(client, path, p, timeout) for name, (path, p) in cases.items()}
+            for name, (path, p) in cases.items():
+                n = 3 if name in heavy and not ctx.quick else warm_n
+                samples, statuses = [], set()
+                for _ in range(n):
+                    ms, status = _time_http(client, path, p, timeout)
+                    samples.append(ms)
+                    statuses.add(status)
+                query = NAIVE[name]
+                used = {k: v for k, v in params.items() if f"${k}" in query}
+                base = [_time_cypher(driver, query, used) for _ in range(n)]
+                warm = percentiles(samples)
+                warm_base = percentiles(base)
+                result["cases"][name] = {
+                    "path": path, "params": p, "status": sorted(statuses | {cold_api[name][1]}),
+                    "cold_ms": round(cold_api[name][0], 1), "warm": warm,
+                    "baseline_cold_ms": round(cold_base[name], 1), "baseline_warm": warm_base,
+                    "ratio_warm_p50": round(warm["p50"] / warm_base["p50"], 2) if warm_base["p50"] else None,
+                }
+                ctx.log(f"  {name:<20} cold {cold_api[name][0]:9.1f} ms  warm p50 {warm['p50']:9.1f} p95 "
+                        f"{warm['p95']:9.1f}  | naive cypher p50 {warm_base['p50']:9.1f} ms")
+        result["api_peak_rss_bytes"] = api.peak_rss()
+    finally:
+        api.stop()
+    result["neo4j_memory"] = server.memory()
+    result["load_average"]["end"] = load_average()
+    return result
+
+
+def throughput(ctx: Context, api: Api, driver: Driver) -> dict[str, Any]:
+    """Requests/s for GET /villages/{code} at 1, 8, 32 clients, vs the same lookup over Bolt."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    codes = [r["code"] for r in driver.execute_query(
+        "MATCH (v:Village) RETURN v.code AS code ORDER BY code").records]
+    codes = random.Random(ctx.seed).sample(codes, min(5000, len(codes)))
+    seconds = 5.0 if ctx.quick else 15.0
+    out: dict[str, Any] = {"seconds_per_level": seconds}
+    for clients in (1, 8, 32):
+        for kind in ("api", "bolt"):
+            deadline = time.perf_counter() + seconds
+
+            def worker(i: int, kind: str = kind, deadline: float = deadline) -> list[float]:
+                rng = random.Random(i)
+                lat: list[float] = []
+                if kind == "api":
+                    with httpx.Client(base_url=api.url, timeout=30) as client:
+                        while time.perf_counter() < deadline:
+                            t0 = time.perf_counter()
+                            client.get(f"/villages/{rng.choice(codes)}").raise_for_status()
+                            lat.append((time.perf_counter() - t0) * 1000)
+                else:
+                    while time.perf_counter() < deadline:
+                        lat.append(_time_cypher(driver, NAIVE["village_lookup"], {"village": rng.choice(codes)}))
+                return lat
+
+            started = time.perf_counter()
+            with ThreadPoolExecutor(clients) as pool:
+                lats = [x for part in pool.map(worker, range(clients)) for x in part]
+            elapsed = time.perf_counter() - started
+            out[f"{kind}_{clients}"] = {"requests": len(lats), "rps": round(len(lats) / elapsed, 1),
+                                        "latency_ms": percentiles(lats)}
+            ctx.log(f"  /villages/{{code}} {kind:<4} {clients:>2} clients: {len(lats) / elapsed:8.1f} req/s, "
+                    f"p95 {percentiles(lats).get('p95')} ms")
+    return out

@@ -1,0 +1,77 @@
+"""Extraction phase: report extraction throughput (KB/s per core) and the matcher's cost.
+
+The corpus reports (``/work/shared/corpus``) are extracted repeatedly in this process, timed by
+CPU time (one thread, so per core). Baseline in the same run: scanning the same texts for every
+place name of the index with one Aho-Corasick automaton (pyahocorasick) — dictionary matching
+alone, the floor of what any extractor has to do. Matcher build time and memory: the national (or
+quick: one province) ``PlaceIndex`` and the ``Extractor`` built on it, measured by RSS growth.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.context import Context
+from bench.instance import _rss
+from bench.measure import load_average
+from loaders import gazetteer, reports
+from loaders.places import PlaceIndex
+
+CORPUS = Path("/work/shared/corpus")
+
+
+def run(ctx: Context) -> dict[str, Any]:
+    import ahocorasick
+
+    result: dict[str, Any] = {"load_average": {"start": load_average()}}
+    data_dir = gazetteer.ensure_downloaded(ctx.server.settings.home / "gazetteer")
+    paths = sorted(CORPUS.glob("*.txt"))
+    docs = [reports.read(p) for p in paths]
+    size_kb = sum(len(d.text.encode("utf-8")) for d in docs) / 1024
+    gc.collect()
+    rss0 = _rss(os.getpid()) or 0
+    t0, c0 = time.perf_counter(), time.process_time()
+    index = PlaceIndex.from_gazetteer(data_dir, ctx.provinces)
+    extractor = reports.Extractor(index)
+    extractor.extract(docs[0])  # the matcher is built lazily on first use
+    result["matcher"] = {"build_seconds": round(time.perf_counter() - t0, 2),
+                         "build_cpu_seconds": round(time.process_time() - c0, 2),
+                         "rss_growth_bytes": (_rss(os.getpid()) or 0) - rss0,
+                         "provinces": "all" if ctx.provinces is None else ",".join(ctx.provinces)}
+    ctx.log(f"  matcher built in {result['matcher']['build_seconds']} s, "
+            f"+{result['matcher']['rss_growth_bytes'] / 2**20:.0f} MiB")
+    rounds = 3 if ctx.quick else 5
+    c0 = time.process_time()
+    facts = 0
+    for _ in range(rounds):
+        for doc in docs:
+            facts += len(extractor.extract(doc).facts)
+    cpu = time.process_time() - c0
+    result["extraction"] = {"documents": len(docs) * rounds, "kb": round(size_kb * rounds, 1),
+                            "cpu_seconds": round(cpu, 3), "kb_per_s_per_core": round(size_kb * rounds / cpu, 1),
+                            "facts": facts}
+    # Baseline: one automaton over every place name in the index, scanning the same texts.
+    automaton = ahocorasick.Automaton()
+    for r in gazetteer.read(data_dir, ctx.provinces):
+        for name in {r.name, r.full_name}:
+            if len(name) >= 2:
+                automaton.add_word(name, name)
+    automaton.make_automaton()
+    c0 = time.process_time()
+    hits = 0
+    for _ in range(rounds * 20):
+        for doc in docs:
+            hits += sum(1 for _ in automaton.iter(doc.text))
+    cpu_base = time.process_time() - c0
+    result["baseline_dictionary_scan"] = {"kb": round(size_kb * rounds * 20, 1), "cpu_seconds": round(cpu_base, 3),
+                                          "kb_per_s_per_core": round(size_kb * rounds * 20 / cpu_base, 1)}
+    result["ratio"] = round(result["extraction"]["kb_per_s_per_core"]
+                            / result["baseline_dictionary_scan"]["kb_per_s_per_core"], 4)
+    ctx.log(f"  extraction {result['extraction']['kb_per_s_per_core']} KB/s/core vs dictionary scan "
+            f"{result['baseline_dictionary_scan']['kb_per_s_per_core']} KB/s/core")
+    result["load_average"]["end"] = load_average()
+    return result
