@@ -13,6 +13,10 @@ from neo4j import Driver
 from graph.db import connect
 from graph.settings import Settings, get_settings
 
+# How long a read is retried while Neo4j is unreachable before the API answers 503 (the driver's
+# default, 30 s, would hold every request that long during an outage).
+RETRY_S = 2.0
+
 
 @contextmanager
 def lifespan_driver(app: FastAPI) -> Iterator[None]:
@@ -20,7 +24,7 @@ def lifespan_driver(app: FastAPI) -> Iterator[None]:
     app.state.settings = settings
     app.state.driver = None
     try:
-        app.state.driver = connect(settings)
+        app.state.driver = connect(settings, retry_s=RETRY_S)
     except Exception:  # the API still starts; /health reports the outage and routes answer 503
         app.state.driver = None
     try:
@@ -37,7 +41,7 @@ def get_driver(request: Request) -> Driver:
     if driver is None:
         settings: Settings = request.app.state.settings
         try:
-            driver = request.app.state.driver = connect(settings)
+            driver = request.app.state.driver = connect(settings, retry_s=RETRY_S)
         except Exception as exc:
             raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
     return driver

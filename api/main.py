@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from api.deps import lifespan_driver
 from api.routes import (
@@ -62,6 +63,17 @@ async def revkg_error(request: Request, exc: RevkgError) -> JSONResponse:
     status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
     headers = {"Retry-After": "5"} if status == 503 else None
     return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+
+
+@app.exception_handler(ServiceUnavailable)
+@app.exception_handler(SessionExpired)
+@app.exception_handler(Neo4jError)
+async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
+    """A driver error that got past ``graph/``'s wrappers: 503 when Neo4j is down, else a plain 500."""
+    if is_unavailable(exc):
+        return JSONResponse({"detail": "Neo4j is not reachable; retry shortly"}, status_code=503,
+                            headers={"Retry-After": "5"})
+    return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
 
 
 for module in (health, search, villages, organizations, analyses, cypher, uploads):

@@ -11,8 +11,12 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 from graph.settings import Settings
 
 
-def connect(settings: Settings) -> Driver:
-    """Open the driver, check that the server answers, and hand the same driver to neomodel."""
+def connect(settings: Settings, *, retry_s: float = 30.0) -> Driver:
+    """Open the driver, check that the server answers, and hand the same driver to neomodel.
+
+    ``retry_s`` bounds how long a managed transaction is retried while the server is unreachable:
+    the driver's 30 s suits a loader; the API passes a few seconds so an outage answers 503 at once.
+    """
     from neomodel import db as neomodel_db
 
     driver = GraphDatabase.driver(
@@ -20,6 +24,7 @@ def connect(settings: Settings) -> Driver:
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         max_connection_pool_size=50,
         connection_acquisition_timeout=30,
+        max_transaction_retry_time=retry_s,
         # Planner hints ("property key does not exist" on an empty graph) are noise to a planner.
         notifications_min_severity="OFF",
     )

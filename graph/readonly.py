@@ -22,7 +22,7 @@ from neo4j import Driver
 from neo4j.exceptions import ClientError, Neo4jError
 
 from graph.errors import InvalidInput
-from graph.records import plain, unavailable_as_error
+from graph.records import is_unavailable, plain, unavailable_as_error
 
 ALLOWED_PROCEDURES = frozenset({
     "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.info", "db.ping",
@@ -32,7 +32,10 @@ ALLOWED_PROCEDURES = frozenset({
     "apoc.path.expand", "apoc.path.expandConfig", "apoc.path.subgraphNodes", "apoc.path.subgraphAll",
     "apoc.path.spanningTree",
 })
-FORBIDDEN_OPERATORS = frozenset({"LoadCSV", "TerminateTransactions", "AdministrationCommand"})
+# SHOW TRANSACTIONS lists other sessions' statements (with their literals); SHOW SETTINGS the server's
+# configuration. Both plan as reads, so the query type alone does not stop them.
+FORBIDDEN_OPERATORS = frozenset({"LoadCSV", "TerminateTransactions", "AdministrationCommand", "ShowTransactions",
+                                 "ShowSettings"})
 _PROCEDURE_NAME = re.compile(r"^\s*([\w.]+)\s*\(")
 
 
@@ -102,6 +105,8 @@ def run_read_only(
         try:
             summary = session.run(cast(LiteralString, "EXPLAIN " + text), values).consume()
         except Neo4jError as exc:
+            if is_unavailable(exc):
+                raise
             raise InvalidInput(f"the statement does not compile: {exc.message}") from exc
         reason = refusal(summary.query_type, plan_operators(summary.plan or {}))
         if reason:
@@ -123,5 +128,7 @@ def run_read_only(
                 raise InvalidInput(f"the statement ran longer than {timeout_s:g} s and was stopped") from exc
             raise InvalidInput(f"Neo4j refused the statement: {exc.message}") from exc
         except Neo4jError as exc:
+            if is_unavailable(exc):
+                raise
             raise InvalidInput(f"Neo4j refused the statement: {exc.message}") from exc
     return CypherResult(columns=columns, rows=rows, truncated=truncated, row_cap=row_cap)

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
 from neo4j import Driver, ManagedTransaction
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
 from graph import queries
@@ -41,12 +41,26 @@ def plain(value: Any) -> Any:
     return value
 
 
+def is_unavailable(exc: Exception) -> bool:
+    """Whether an error means the server or database is down (shutting down, starting), not the query.
+
+    >>> from neo4j.exceptions import TransientError
+    >>> is_unavailable(TransientError._hydrate_neo4j(code="Neo.TransientError.General.DatabaseUnavailable", message="x"))
+    True
+    """
+    if isinstance(exc, ServiceUnavailable | SessionExpired):
+        return True
+    return isinstance(exc, Neo4jError) and "Unavailable" in (exc.code or "")
+
+
 @contextmanager
 def unavailable_as_error() -> Iterator[None]:
     """Raise ``DatabaseUnavailable`` when the server cannot be reached (the API answers 503)."""
     try:
         yield
-    except (ServiceUnavailable, SessionExpired) as exc:
+    except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
+        if not is_unavailable(exc):
+            raise
         raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
 
 

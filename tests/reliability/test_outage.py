@@ -1,0 +1,94 @@
+"""Neo4j stopped under API traffic: 503 with Retry-After and a message, never a stack trace; the API
+recovers by itself when Neo4j is back; ``/health`` tells the truth throughout.
+
+A throw-away managed instance on its own ports, so the session's test server is not disturbed.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+from httpx import Response
+
+from graph.server import LocalNeo4j
+from graph.settings import Settings, get_settings
+
+pytestmark = pytest.mark.neo4j
+
+READ = {"query": "RETURN 1 AS one", "params": {}}
+
+
+@pytest.fixture
+def outage_server(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalNeo4j]:
+    bolt, http = settings.bolt_port + 100, settings.http_port + 100
+    instance = f"{settings.instance}-outage"
+    own = settings.model_copy(update={"instance": instance, "bolt_port": bolt, "http_port": http})
+    server = LocalNeo4j(own)
+    server.start()
+    for name, value in (("REVKG_INSTANCE", instance), ("REVKG_BOLT_PORT", str(bolt)), ("REVKG_HTTP_PORT", str(http))):
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        yield server
+    finally:
+        server.stop()
+        monkeypatch.undo()
+        get_settings.cache_clear()
+
+
+def assert_clean_503(response: Response) -> None:
+    assert response.status_code == 503, response.text
+    assert response.headers.get("Retry-After", "").isdigit()
+    body = response.json()
+    text = response.text
+    assert "Traceback" not in text and "neo4j.exceptions" not in text and "bolt://" not in text
+    assert "retry" in (body.get("detail") or "").lower()
+
+
+def test_neo4j_outage_gives_503_with_retry_after_and_the_api_recovers_by_itself(outage_server: LocalNeo4j) -> None:
+    from api.main import app
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        assert client.get("/health").json()["neo4j"] == "up"
+        assert client.post("/cypher", json=READ).json()["rows"] == [{"one": 1}]
+
+        # Traffic while the server goes down: every answer is a 200 or a clean 503, nothing else.
+        stopper = threading.Thread(target=outage_server.stop)
+        stopper.start()
+        during: Counter[int] = Counter()
+        odd: list[str] = []
+        while stopper.is_alive():
+            for response in (client.post("/cypher", json=READ), client.get("/search", params={"q": "四滧村"})):
+                during[response.status_code] += 1
+                if response.status_code == 503:
+                    assert_clean_503(response)
+                elif response.status_code != 200:
+                    odd.append(f"{response.request.url.path} {response.status_code} {response.text[:300]}")
+        stopper.join()
+        assert set(during) <= {200, 503}, (during, odd)
+
+        # Down: /health says so, every route answers 503 quickly with Retry-After.
+        health = client.get("/health")
+        assert_clean_503(health)
+        assert health.json()["neo4j"] == "unavailable"
+        for _ in range(3):
+            started = time.monotonic()
+            assert_clean_503(client.post("/cypher", json=READ))
+            assert_clean_503(client.get("/search", params={"q": "四滧村"}))
+            assert_clean_503(client.get("/analyses/uncovered-weak-villages"))
+            assert time.monotonic() - started < 10
+
+        # Back: the same app (no restart) answers again within seconds.
+        outage_server.start()
+        deadline = time.monotonic() + 30
+        while client.get("/health").status_code != 200:
+            assert time.monotonic() < deadline, "the API did not recover within 30 s of Neo4j answering"
+            time.sleep(0.5)
+        assert client.get("/health").json() == {"status": "ok", "neo4j": "up", "detail": None}
+        assert client.post("/cypher", json=READ).json()["rows"] == [{"one": 1}]
+        assert client.get("/search", params={"q": "四滧村"}).status_code == 200
