@@ -28,6 +28,7 @@ from graph.errors import (
     NotFound,
     RevkgError,
 )
+from graph.records import is_unavailable
 from graph.server import BROWSER_DIR
 from graph.settings import get_settings
 

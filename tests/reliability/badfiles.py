@@ -19,7 +19,14 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from tests.loaders.register_files import PAIRINGS_HEADER, WEAK_HEADER, pairing_row, weak_row, write_csv, write_xlsx
+from tests.loaders.register_files import (
+    PAIRINGS_HEADER,
+    WEAK_HEADER,
+    pairing_row,
+    weak_row,
+    write_csv,
+    write_xlsx,
+)
 
 # Real villages of 崇明区 堡镇 / 中兴镇 (names as the code table has them).
 SIHAO = ("四滧村", "堡镇", "310151102216")

@@ -13,7 +13,12 @@ from neo4j import Driver
 from loaders import register
 from loaders.places import PlaceIndex
 from tests.conftest import TEST_PROVINCES
-from tests.reliability.badfiles import REGISTER_CASES, RegisterCase, big_register, register_cases
+from tests.reliability.badfiles import (
+    REGISTER_CASES,
+    RegisterCase,
+    big_register,
+    register_cases,
+)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,6 @@ from neo4j import Driver
 from loaders import reports
 from loaders.places import PlaceIndex
 from loaders.reports import Extractor, ReportError, check_evidence
-from tests.conftest import TEST_PROVINCES
 from tests.loaders.test_places import _index
 from tests.reliability.badfiles import ReportCase, report_cases
 

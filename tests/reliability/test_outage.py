@@ -18,7 +18,7 @@ from httpx import Response
 from graph.server import LocalNeo4j
 from graph.settings import Settings, get_settings
 
-pytestmark = pytest.mark.neo4j
+
 
 READ = {"query": "RETURN 1 AS one", "params": {}}
 
@@ -50,6 +50,7 @@ def assert_clean_503(response: Response) -> None:
     assert "retry" in (body.get("detail") or "").lower()
 
 
+@pytest.mark.neo4j
 def test_neo4j_outage_gives_503_with_retry_after_and_the_api_recovers_by_itself(outage_server: LocalNeo4j) -> None:
     from api.main import app
 
@@ -92,3 +93,21 @@ def test_neo4j_outage_gives_503_with_retry_after_and_the_api_recovers_by_itself(
         assert client.get("/health").json() == {"status": "ok", "neo4j": "up", "detail": None}
         assert client.post("/cypher", json=READ).json()["rows"] == [{"one": 1}]
         assert client.get("/search", params={"q": "四滧村"}).status_code == 200
+
+
+@pytest.mark.parametrize(("code", "status"), [
+    ("Neo.TransientError.General.DatabaseUnavailable", 503),
+    ("Neo.ClientError.Statement.SyntaxError", 500),
+])
+def test_a_stray_driver_error_is_mapped_without_a_stack_trace(code: str, status: int) -> None:
+    import asyncio
+
+    from neo4j.exceptions import Neo4jError
+
+    from api.main import neo4j_error
+
+    exc = Neo4jError._hydrate_neo4j(code=code, message="internal detail bolt://secret")
+    response = asyncio.run(neo4j_error(None, exc))  # type: ignore[arg-type]
+    assert response.status_code == status
+    assert b"bolt://" not in response.body and b"internal detail" not in response.body
+    assert (response.headers.get("Retry-After") == "5") == (status == 503)
