@@ -14,7 +14,7 @@ REPO = BENCH_DIR.parent
 BENCH_CYPHER = BENCH_DIR / "cypher"
 
 QUICK_PROVINCES = ("31",)  # 上海: 16 districts, 215 towns, 5,700 villages
-QUICK_SCALE = 0.01
+QUICK_SCALE = 0.005
 
 
 @dataclass
