@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> Path:
     work_dir = server.settings.home / "bench-work" / ("quick" if args.quick else "full")
     work_dir.mkdir(parents=True, exist_ok=True)
     ctx = Context(server=server, quick=args.quick, seed=args.seed, work_dir=work_dir, scale=args.scale)
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     result: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> Path:
         result["neo4j_memory"] = server.memory()
         server.stop()
     result["load_average"]["end"] = load_average()
-    result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    result["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result["notes"] = ctx.notes
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"{started.strftime('%Y%m%dT%H%M%SZ')}{'-quick' if args.quick else ''}.json"
