@@ -7,6 +7,7 @@ removing the ``neo4j`` database's store and transaction logs (``system`` and the
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
@@ -27,12 +28,23 @@ BENCH_SETTINGS: dict[str, Any] = {
     "heap_size": "4g", "pagecache_size": "6g", "neo4j_uri": None, "environment": "development",
 }
 
+# Several people may benchmark on one machine; each names its own instance through these.
+BENCH_OVERRIDES = {
+    "REVKG_BENCH_INSTANCE": ("instance", str), "REVKG_BENCH_BOLT_PORT": ("bolt_port", int),
+    "REVKG_BENCH_HTTP_PORT": ("http_port", int), "REVKG_BENCH_HEAP_SIZE": ("heap_size", str),
+    "REVKG_BENCH_PAGECACHE_SIZE": ("pagecache_size", str),
+}
+
 
 SMALL_GRAPH_NODES = 100_000
 
 
 def bench_settings() -> Settings:
-    return Settings(**BENCH_SETTINGS)
+    chosen = dict(BENCH_SETTINGS)
+    for variable, (field, convert) in BENCH_OVERRIDES.items():
+        if os.environ.get(variable):
+            chosen[field] = convert(os.environ[variable])
+    return Settings(**chosen)
 
 
 class BenchServer:
