@@ -398,6 +398,13 @@ _AMOUNT_RE = re.compile(
     r"(近|约|超过|超|逾|共计|合计|共|计)?(" + _NUM + r")(多|余)?(万|亿)?(" + "|".join(_AMOUNT_UNITS) + r")(多|余|左右)?"
 )
 _MONEY_FACTOR = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+# Reports drop 元 after a money noun ("慰问金5万左右", "资金约3万"): the noun says it is money.
+_BARE_MONEY_RE = re.compile(
+    r"(?:金|款|资金|经费|金额)(近|约|超过|超|逾|共计|合计|共|计)?(" + _NUM + r")(多|余)?(万|亿)(?!元)(左右)?(?![" + "\u4e00-\u9fff" + r"])"
+)
+_MONEY_UNITS = ("亿元", "万元", "元")
+# Units worth a fact even when no recipient is named: money, goods sold or given, orders, households.
+_LOOSE_UNITS = _MONEY_UNITS + ("吨", "万斤", "斤", "公斤", "千克", "单")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
@@ -428,12 +435,19 @@ _CLAIM_RE = re.compile(
     r"(?<![每第])(" + _NUM + r")(?:余|多)?(家|个|名|所|支)((?:[" + _CJK + r"()（）“”\"、]){0,10})"
     r"(单位|企业|党组织|行政村|经济薄弱村|薄弱村|贫困村|软弱涣散村|村|社区|结对单位|项目|公益项目|党员|第一书记|农户|贫困户)"
 )
+# The count after its noun: "选派第一书记27人", "结对村达64个". The number must end the phrase, or
+# "第一书记3人小组" would read as a count of secretaries.
+_CLAIM_NOUN_FIRST_RE = re.compile(
+    r"(第一书记|驻村干部|结对单位|帮扶单位|经济薄弱村|薄弱村|贫困村|结对村|贫困户)(?:共|累计|总计|合计|达|达到)?(" + _NUM
+    + r")(?:余|多)?(人|名|个|家|户)(?![" + _CJK + r"])"
+)
 _CLAIM_METRIC = {
     "单位": "helpers", "企业": "helpers", "党组织": "helpers", "结对单位": "helpers",
     "行政村": "villages", "村": "villages", "社区": "villages",
     "经济薄弱村": "weak_villages", "薄弱村": "weak_villages", "贫困村": "poor_villages",
     "软弱涣散村": "weak_party_villages", "项目": "projects", "公益项目": "projects", "党员": "party_members",
-    "第一书记": "first_secretaries", "农户": "households", "贫困户": "poor_households",
+    "第一书记": "first_secretaries", "驻村干部": "first_secretaries", "农户": "households", "贫困户": "poor_households",
+    "帮扶单位": "helpers", "结对村": "villages",
 }
 
 
@@ -1029,11 +1043,10 @@ class Extractor:
                 if sent.start <= m.start < sent.end and owner is not None and owner not in recips_in:
                     recips_in.append(owner)
             keywords = list(_PAIR_RE.finditer(chunk))
-            if not keywords:
-                if helpers_in:
-                    last_helper = helpers_in[-1]
-                continue
-            if not recips_in:
+            if not keywords or not recips_in:
+                if keywords or helpers_in:
+                    helper = helpers_in[0] if helpers_in else (last_helper if _clause_subjectless(text, sent) else None)
+                    facts.extend(self._loose_amounts(doc, text, sent, helper, recips_in, ev))
                 if helpers_in:
                     last_helper = helpers_in[-1]
                 continue
@@ -1067,7 +1080,11 @@ class Extractor:
                 start = min(helper.start, recipient.start) if helper.start >= sent.start else recipient.start
                 end = max(helper.end, recipient.end) if helper.start >= sent.start else recipient.end
                 facts.append(Fact("pairing", data, ev(start, end, method, conf * min(1.0, recipient.confidence + 0.1))))
-            facts.extend(self._amounts(doc, text, sent, pairs, ev))
+            paired_amounts = self._amounts(doc, text, sent, pairs, ev)
+            if not paired_amounts:
+                helper = helpers_in[0] if helpers_in else (last_helper if _clause_subjectless(text, sent) else None)
+                paired_amounts = self._loose_amounts(doc, text, sent, helper, recips_in, ev)
+            facts.extend(paired_amounts)
             if helpers_in:
                 last_helper = helpers_in[-1]
         return _dedupe_amounts(facts)
@@ -1115,6 +1132,48 @@ class Extractor:
                 facts.append(Fact("project", data, ev(start, end, "amount_after_recipients", 0.75)))
         return facts
 
+    def _loose_amounts(self, doc: ReportDoc, text: str, sent: Sentence, helper: Mention | None,
+                       recipients: list[Mention], ev: Callable[[int, int, str, float], Evidence]) -> list[Fact]:
+        """Money and goods in a sentence about assistance that names no helper–recipient pair.
+
+        "慰问金共计10000元" after a list of branches, "资金约196万元" after "结对单位共开展…": the amount is
+        real and worth keeping, but who gave it to whom is only as certain as the sentence makes it, so
+        these facts carry a lower confidence and land in review.
+        """
+        if not re.search(_PAIR_RE.pattern + "|协助|捐|销售|营销|征订|认购|收益|投入|慰问金|帮困", text[sent.start:sent.end]):
+            return []
+        found: list[tuple[int, int, float, str, bool]] = []
+        for match in _AMOUNT_RE.finditer(text, sent.start, sent.end):
+            unit = match.group(5)
+            if match.group(4):
+                unit = match.group(4) + unit if unit != "元" else match.group(4) + "元"
+            value = parse_number(match.group(2))
+            if value is None or unit not in _LOOSE_UNITS:
+                continue
+            found.append((match.start(2), match.end(5), value, unit,
+                          bool(match.group(1) or match.group(3) or match.group(6))))
+        for match in _BARE_MONEY_RE.finditer(text, sent.start, sent.end):
+            value = parse_number(match.group(2))
+            if value is None or any(a <= match.start(2) < b for a, b, *_ in found):
+                continue
+            found.append((match.start(2), match.end(4), value, match.group(4) + "元",
+                          bool(match.group(1) or match.group(3) or match.group(5))))
+        facts: list[Fact] = []
+        for start, end, value, unit, approximate in sorted(found):
+            clause_start = max(sent.start, *(text.rfind(c, sent.start, start) + 1 for c in "，,；;"))
+            clause_end = min([i for i in (text.find(c, end, sent.end) for c in "，,；;。") if i >= 0] + [sent.end])
+            name = text[clause_start:clause_end].strip()[:40] or unit
+            factor = _MONEY_FACTOR.get(unit)
+            data = {"uid": f"project:{doc.uid}:{start}-{end}", "name": name, "amount": value,
+                    "amount_unit": unit, "amount_yuan": value * factor if factor else None,
+                    "helper_uid": helper.uid if helper else None, "helper_name": helper.surface if helper else None,
+                    "recipient_uids": [_entity_uid(r) for r in recipients],
+                    "recipient_codes": [r.place.code if r.place else None for r in recipients],
+                    "approximate": approximate, "category": _project_category(name)}
+            facts.append(Fact("project", data, ev(start, end, "amount_in_assistance_sentence",
+                                                  0.6 if helper else 0.45)))
+        return facts
+
     def _claims(self, doc: ReportDoc, text: str, sents: list[Sentence], region: list[str],
                 ev: Callable[[int, int, str, float], Evidence]) -> list[Fact]:
         facts: list[Fact] = []
@@ -1124,7 +1183,9 @@ class Extractor:
                 continue
             for match in _CLAIM_RE.finditer(text, sent.start, sent.end):
                 value = parse_number(match.group(1))
-                if value is None:
+                # "两个村", "一个贫困户" point back at entities the sentence or the one before named;
+                # an aggregate worth comparing with the graph counts more than that.
+                if value is None or value <= 2:
                     continue
                 said = match.group(3) + match.group(4)
                 noun = next((n for n in sorted(_CLAIM_METRIC, key=len, reverse=True) if said.endswith(n)),
@@ -1134,6 +1195,15 @@ class Extractor:
                 data = {"uid": f"claim:{doc.uid}:{start}-{end}", "metric": metric, "value": value,
                         "unit": match.group(2) + noun, "scope_code": region[0] if region else None}
                 facts.append(Fact("claim", data, ev(start, end, "count_noun_pattern", 0.7)))
+            for match in _CLAIM_NOUN_FIRST_RE.finditer(text, sent.start, sent.end):
+                value = parse_number(match.group(2))
+                if value is None or value <= 2:
+                    continue
+                noun = match.group(1)
+                start, end = match.start(1), match.end(3)
+                data = {"uid": f"claim:{doc.uid}:{start}-{end}", "metric": _CLAIM_METRIC.get(noun, "count"),
+                        "value": value, "unit": match.group(3) + noun, "scope_code": region[0] if region else None}
+                facts.append(Fact("claim", data, ev(start, end, "noun_count_pattern", 0.65)))
         return facts
 
 

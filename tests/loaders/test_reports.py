@@ -131,3 +131,28 @@ def test_extract_cli_prints_json_facts(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 0, result.output
     facts = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert any(f.get("code") == "910102102202" for f in facts)
+
+
+def test_amount_in_assistance_sentence_without_a_named_village_keeps_helper_and_lower_confidence(
+        extractor: Extractor) -> None:
+    text = "西山县召开会议。新华置业集团党支部到结对村开展帮困慰问,慰问金共计8000元。"
+    money = next(p for p in _facts(extractor, text, "project") if p.data["amount_unit"] == "元")
+    assert money.data["amount_yuan"] == 8000
+    assert money.data["helper_name"] == "新华置业集团党支部" and money.data["recipient_uids"] == []
+    assert money.evidence.method == "amount_in_assistance_sentence" and money.evidence.confidence < 0.7
+
+
+def test_money_noun_with_bare_wan_reads_as_ten_thousand_yuan(extractor: Extractor) -> None:
+    text = "西山县召开会议。新华置业集团帮困慰问,共发放慰问金3万左右。"
+    money = next(p for p in _facts(extractor, text, "project") if p.data["amount_unit"] == "万元")
+    assert money.data["amount"] == 3 and money.data["amount_yuan"] == 30000 and money.data["approximate"]
+
+
+def test_sentence_without_assistance_words_yields_no_loose_amount(extractor: Extractor) -> None:
+    assert _facts(extractor, "西山县召开会议。全县粮食产量达到3000吨。", "project") == []
+
+
+def test_count_after_its_noun_is_a_claim_but_two_villages_are_not(extractor: Extractor) -> None:
+    text = "西山县选派驻村第一书记15人,两个村结对共建。"
+    claims = [(c.data["metric"], c.data["value"]) for c in _facts(extractor, text, "claim")]
+    assert claims == [("first_secretaries", 15.0)]

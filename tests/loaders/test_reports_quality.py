@@ -23,8 +23,8 @@ FLOORS = {  # category: (precision, recall)
     "party_orgs": (0.95, 0.9),
     "persons": (1.0, 1.0),
     "pairings": (0.95, 0.85),
-    "amounts": (0.8, 0.5),
-    "claims": (0.5, 0.65),
+    "amounts": (0.75, 0.85),
+    "claims": (0.75, 0.75),
 }
 
 
