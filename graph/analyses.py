@@ -39,8 +39,9 @@ RESOURCE_NAMES_ZH = {
 }
 
 
-def resolve_place(driver: Driver, level: Level, value: str | None, database: str = "neo4j") -> str | None:
-    """The code of the district or town ``value`` names (a code or a name), or None for None.
+def resolve_place(driver: Driver, level: Level | Literal["province"], value: str | None,
+                  database: str = "neo4j") -> str | None:
+    """The code of the province, district or town ``value`` names (a code or a name), or None for None.
 
     Raises:
         NotFound: nothing of that level has that code or name.
@@ -49,7 +50,8 @@ def resolve_place(driver: Driver, level: Level, value: str | None, database: str
     if value is None or not value.strip():
         return None
     rows = read(driver, "lookup/places_named", database, value=value.strip(), level=level)
-    what = "district (区/县)" if level == "district" else "town (街道/镇/乡)"
+    what = {"province": "province (省/自治区/直辖市)", "district": "district (区/县)",
+            "town": "town (街道/镇/乡)"}[level]
     if not rows:
         raise NotFound(f"no {what} has the code or name {value!r}; try /search?q={value}")
     if len(rows) > 1:
@@ -65,14 +67,47 @@ def loaded_provinces(driver: Driver, database: str = "neo4j") -> list[str]:
 
 def uncovered_weak_villages(
     driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
-    nearest: int = 3, database: str = "neo4j",
+    nearest: int = 3, database: str = "neo4j", *, province: str | None = None,
 ) -> list[Row]:
     """Weak villages without a pairing in force on ``as_of``, with the helpers nearest to each."""
-    return read(
+    return uncovered_weak_villages_page(driver, as_of, district, town, nearest, database, province=province)[1]
+
+
+def uncovered_weak_villages_page(
+    driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
+    nearest: int = 3, database: str = "neo4j", *, province: str | None = None,
+    limit: int | None = None, offset: int = 0,
+) -> tuple[int, list[Row]]:
+    """How many weak villages in the scope are uncovered, and ``limit`` of them from ``offset``.
+
+    The scope is the narrowest of ``town``, ``district``, ``province`` given (each a code or a
+    name), or all of China. Nearby helpers are worked out for the returned rows only, so a page of
+    a national answer costs little more than counting it.
+    """
+    rows = read(
         driver, "analyses/uncovered_weak_villages", database, as_of=as_of,
+        province=resolve_place(driver, "province", province, database),
         district=resolve_place(driver, "district", district, database),
-        town=resolve_place(driver, "town", town, database), nearest=nearest,
+        town=resolve_place(driver, "town", town, database), nearest=nearest, limit=limit, offset=offset,
     )
+    return _paged(rows)
+
+
+def _paged(rows: list[Row]) -> tuple[int, list[Row]]:
+    """Split a paged query's rows into its total and its items (a page past the end is one empty row).
+
+    >>> _paged([{"total": 2, "code": "1"}, {"total": 2, "code": "2"}])
+    (2, [{'code': '1'}, {'code': '2'}])
+    >>> _paged([{"total": 2, "code": None}])
+    (2, [])
+    """
+    total = rows[0]["total"] if rows else 0
+    items = []
+    for row in rows:
+        row.pop("total")
+        if any(value is not None for value in row.values() if not isinstance(value, list)):
+            items.append(row)
+    return total, items
 
 
 def coverage(

@@ -32,6 +32,7 @@ from graph import analyses
 router = APIRouter(prefix="/analyses", tags=["analyses 分析"])
 
 DISTRICT_QUERY = Query(None, description="区县代码或名称 · district code or name (310151, 崇明区)")
+PROVINCE_QUERY = Query(None, description="省级代码或名称 · province code or name (31, 上海市)")
 TOWN_QUERY = Query(None, description="街镇代码或名称 · town code or name (310151102, 堡镇)")
 
 
@@ -45,14 +46,20 @@ def _answer(rows: list[dict[str, Any]], fmt: Format, limit: int, offset: int, st
 @router.get("/uncovered-weak-villages", response_model=Page[UncoveredVillage])
 def uncovered_weak_villages(
     driver: DriverDep, settings: SettingsDep,
-    as_of: date | None = AS_OF_QUERY, district: str | None = DISTRICT_QUERY, town: str | None = TOWN_QUERY,
+    as_of: date | None = AS_OF_QUERY, province: str | None = PROVINCE_QUERY, district: str | None = DISTRICT_QUERY,
+    town: str | None = TOWN_QUERY,
     nearest: int = Query(3, ge=0, le=20, description="每村列出的就近帮扶单位数 · nearby helpers listed per village"),
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:
     """未结对的薄弱村及就近帮扶单位 · Weak villages no helper is paired with, and the helpers nearest to each."""
-    rows = analyses.uncovered_weak_villages(driver, as_of, district, town, nearest, settings.neo4j_database)
-    return _answer(rows, format, limit, offset, "uncovered_weak_villages",
-                   ["code", "village", "town", "district", "weak_categories", "nearest_helpers"])
+    # JSON pages are cut in the database; a download holds every row
+    total, rows = analyses.uncovered_weak_villages_page(
+        driver, as_of, district, town, nearest, settings.neo4j_database, province=province,
+        limit=limit if format == "json" else None, offset=offset if format == "json" else 0)
+    if format == "json":
+        return {"total": total, "limit": limit, "offset": offset, "items": rows}
+    return download(rows, ["code", "village", "town", "district", "weak_categories", "nearest_helpers"], format,
+                    "uncovered_weak_villages")
 
 
 @router.get("/coverage", response_model=Page[CoverageRow])

@@ -1,41 +1,83 @@
 // Weak villages (经济薄弱村 …) that no helper is paired with on a given date, each with its town,
 // district, weak categories and the nearest helpers already active in the same town, then district.
 // A helper is an Organization; a PartyOrganization that BELONGS_TO an Organization counts as it.
+// Scope: one town, else one district, else one province, else all of China. One page of rows
+// (ordered by district, town, code) is returned, each carrying the total; a page past the end is
+// one row with only the total.
 // @param as_of    DATE     the day coverage is judged on; null means today
-// @param district STRING   6-digit district code or district name (崇明区), or null for every district
-// @param town     STRING   9-digit town code or town name (堡镇), or null for every town
+// @param province STRING   2-digit province code, or null
+// @param district STRING   6-digit district code, or null
+// @param town     STRING   9-digit town code, or null
 // @param nearest  INTEGER  how many nearby helpers to list per village
+// @param offset   INTEGER  rows of the ordered answer to skip
+// @param limit    INTEGER  rows to return; null for all
 // :param as_of => date('2024-06-30')
+// :param province => null
 // :param district => '310151'
 // :param town => null
 // :param nearest => 3
-WITH coalesce(date($as_of), date()) AS day
-MATCH (v:Village)-[:PART_OF*1..2]->(d:District)
+// :param offset => 0
+// :param limit => 100
+WITH coalesce(date($as_of), date()) AS day,
+     // each scope is reached through index seeks: a branch whose key is null seeks nothing
+     CASE WHEN $district IS NULL THEN $province END AS province,
+     CASE WHEN $town IS NULL THEN $district END AS district,
+     CASE WHEN $town IS NULL AND $district IS NULL AND $province IS NULL THEN true END AS everywhere
+CALL (province, district, everywhere) {
+  MATCH (v:Village)-[:PART_OF]->(:Town {code: $town})
+  RETURN v
+  UNION
+  MATCH (v:Village)-[:PART_OF*1..2]->(:District {code: district})
+  RETURN v
+  UNION
+  MATCH (v:Village)-[:PART_OF*1..2]->(:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province {code: province})
+  RETURN v
+  UNION
+  MATCH (v:Village {weak: everywhere})
+  RETURN v
+  UNION
+  MATCH (w:WeakCategory) WHERE everywhere
+  MATCH (v:Village)-[:DESIGNATED_AS]->(w)
+  RETURN v
+}
+WITH DISTINCT day, v
 WHERE (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) })
-  AND ($district IS NULL OR d.code = $district OR d.name = $district)
-OPTIONAL MATCH (v)-[:PART_OF]->(t:Town)
-WITH day, v, t, d
-WHERE ($town IS NULL OR t.code = $town OR t.name = $town)
   AND NOT EXISTS {
     MATCH (h)-[p:PAIRED_WITH]->(v)
     WHERE (h:Organization OR h:PartyOrganization)
       AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
   }
-CALL (v, t, d, day) {
+MATCH (v)-[:PART_OF*1..2]->(d:District)
+WHERE ($district IS NULL OR d.code = $district) AND ($province IS NULL OR d.code STARTS WITH $province)
+OPTIONAL MATCH (v)-[:PART_OF]->(t:Town)
+WITH day, v, t, d ORDER BY d.code, t.code, v.code, v.uid
+WITH day, collect({v: v, t: t, d: d}) AS rows
+WITH day, size(rows) AS total,
+     rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS rows
+// the nearest helpers are worked out once per district of the page, not once per village
+CALL (day, rows) {
+  UNWIND rows AS row
+  WITH DISTINCT row.d AS d
   OPTIONAL MATCH (h)-[p:PAIRED_WITH]->(other:Village)-[:PART_OF*1..2]->(d)
   WHERE (h:Organization OR h:PartyOrganization)
     AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
   OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
   OPTIONAL MATCH (other)-[:PART_OF]->(ot:Town)
-  WITH coalesce(o, h) AS helper, other, coalesce(ot = t, false) AS in_town
+  WITH d, coalesce(o, h) AS helper, other, ot
   WHERE helper IS NOT NULL
-  WITH helper, max(CASE WHEN in_town THEN 1 ELSE 0 END) = 1 AS same_town, count(DISTINCT other) AS villages
+  WITH d, helper, count(DISTINCT other) AS villages, collect(DISTINCT ot.code) AS towns
+  RETURN collect({d: d, helper: helper, villages: villages, towns: towns}) AS active
+}
+UNWIND CASE WHEN size(rows) = 0 THEN [null] ELSE rows END AS row
+WITH total, active, row, row.v AS v, row.t AS t, row.d AS d
+CALL (active, v, t, d) {
+  UNWIND [x IN active WHERE x.d = d] AS x
+  WITH x.helper AS helper, x.villages AS villages, coalesce(t.code IN x.towns, false) AS same_town
   ORDER BY same_town DESC, villages DESC, helper.name
   RETURN collect(helper {.uid, .name, same_town: same_town, villages_paired: villages})[..$nearest] AS nearest_helpers
 }
-RETURN v.uid AS village_uid, v.code AS code, v.name AS village, t.code AS town_code, t.name AS town,
+RETURN total, v.uid AS village_uid, v.code AS code, v.name AS village, t.code AS town_code, t.name AS town,
        d.code AS district_code, d.name AS district,
-       COLLECT { UNWIND coalesce(v.weak_categories, []) AS c RETURN c
-                 UNION MATCH (v)-[:DESIGNATED_AS]->(w:WeakCategory) RETURN w.name AS c } AS weak_categories,
+       CASE WHEN v IS NULL THEN [] ELSE COLLECT { UNWIND coalesce(v.weak_categories, []) AS c RETURN c
+                 UNION MATCH (v)-[:DESIGNATED_AS]->(w:WeakCategory) RETURN w.name AS c } END AS weak_categories,
        nearest_helpers
-ORDER BY district_code, town_code, code, village_uid

@@ -67,6 +67,31 @@ def test_uncovered_filters_by_town_name_and_tells_namesake_villages_apart(demo: 
     assert rows[0]["town"] == "新河镇"
 
 
+def test_uncovered_for_a_province_or_all_of_china_finds_the_same_chongming_villages(demo: Driver) -> None:
+    expected = [K.panghuang, K.xinjian_xinhe, K.dongxin]  # 东新 is weak by designation only
+    assert codes(analyses.uncovered_weak_villages(demo, AS_OF, province="上海市")) == expected
+    assert codes(analyses.uncovered_weak_villages(demo, AS_OF, province="31")) == expected
+    assert codes(analyses.uncovered_weak_villages(demo, AS_OF)) == expected
+    assert analyses.uncovered_weak_villages(demo, AS_OF, province="35") == []  # 福建: no weak village
+    with pytest.raises(NotFound, match="no province"):
+        analyses.uncovered_weak_villages(demo, AS_OF, province="不存在省")
+
+
+def test_uncovered_narrowest_scope_wins_and_a_town_outside_the_district_finds_nothing(demo: Driver) -> None:
+    assert codes(analyses.uncovered_weak_villages(demo, AS_OF, district="崇明区", province="31")) == [
+        K.panghuang, K.xinjian_xinhe, K.dongxin]
+    assert analyses.uncovered_weak_villages(demo, AS_OF, district="310151", province="35") == []
+    assert analyses.uncovered_weak_villages(demo, AS_OF, district="310116", town="新河镇") == []
+
+
+def test_uncovered_page_is_cut_in_the_database_and_reports_the_total(demo: Driver) -> None:
+    total, rows = analyses.uncovered_weak_villages_page(demo, AS_OF, district="崇明区", limit=1, offset=1)
+    assert (total, codes(rows)) == (3, [K.xinjian_xinhe])
+    assert rows[0]["nearest_helpers"][0]["name"] == "崇明区民政局"  # 新河镇 has no helper: district ones
+    assert analyses.uncovered_weak_villages_page(demo, AS_OF, province="31", limit=10, offset=3) == (3, [])
+    assert analyses.uncovered_weak_villages_page(demo, AS_OF, province="35", limit=10) == (0, [])
+
+
 def test_uncovered_refuses_an_unknown_district_and_an_ambiguous_town_name(demo: Driver) -> None:
     with pytest.raises(NotFound, match="no district"):
         analyses.uncovered_weak_villages(demo, AS_OF, district="不存在区")
