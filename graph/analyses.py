@@ -128,11 +128,24 @@ def helper_load(
     spread_towns: int = SPREAD_TOWNS, many_villages: int = MANY_VILLAGES, database: str = "neo4j",
 ) -> list[Row]:
     """Helpers ranked by villages paired, with weak share, spread, projects, money and flags."""
-    return read(
+    return helper_load_page(driver, as_of, district, spread_towns, many_villages, database)[1]
+
+
+def helper_load_page(
+    driver: Driver, as_of: date | None = None, district: str | None = None,
+    spread_towns: int = SPREAD_TOWNS, many_villages: int = MANY_VILLAGES, database: str = "neo4j",
+    *, limit: int | None = None, offset: int = 0,
+) -> tuple[int, list[Row]]:
+    """How many helpers the ranking holds, and ``limit`` of them from ``offset``.
+
+    Projects and money are summed for the returned helpers only (the ranking does not use them).
+    """
+    rows = read(
         driver, "analyses/helper_load", database, as_of=as_of,
         district=resolve_place(driver, "district", district, database),
-        spread_towns=spread_towns, many_villages=many_villages,
+        spread_towns=spread_towns, many_villages=many_villages, limit=limit, offset=offset,
     )
+    return _paged(rows)
 
 
 def shared_resource_clusters(

@@ -43,6 +43,18 @@ def _answer(rows: list[dict[str, Any]], fmt: Format, limit: int, offset: int, st
     return download(rows, columns, fmt, stem)
 
 
+def _cut(fmt: Format, limit: int, offset: int) -> dict[str, int | None]:
+    """JSON pages are cut in the database; a download holds every row."""
+    return {"limit": limit, "offset": offset} if fmt == "json" else {"limit": None, "offset": 0}
+
+
+def _answer_page(total: int, rows: list[dict[str, Any]], fmt: Format, limit: int, offset: int, stem: str,
+                 columns: list[str]) -> dict[str, Any] | StreamingResponse:
+    if fmt == "json":
+        return {"total": total, "limit": limit, "offset": offset, "items": rows}
+    return download(rows, columns, fmt, stem)
+
+
 @router.get("/uncovered-weak-villages", response_model=Page[UncoveredVillage])
 def uncovered_weak_villages(
     driver: DriverDep, settings: SettingsDep,
@@ -52,14 +64,11 @@ def uncovered_weak_villages(
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:
     """未结对的薄弱村及就近帮扶单位 · Weak villages no helper is paired with, and the helpers nearest to each."""
-    # JSON pages are cut in the database; a download holds every row
     total, rows = analyses.uncovered_weak_villages_page(
         driver, as_of, district, town, nearest, settings.neo4j_database, province=province,
-        limit=limit if format == "json" else None, offset=offset if format == "json" else 0)
-    if format == "json":
-        return {"total": total, "limit": limit, "offset": offset, "items": rows}
-    return download(rows, ["code", "village", "town", "district", "weak_categories", "nearest_helpers"], format,
-                    "uncovered_weak_villages")
+        **_cut(format, limit, offset))
+    return _answer_page(total, rows, format, limit, offset, "uncovered_weak_villages",
+                        ["code", "village", "town", "district", "weak_categories", "nearest_helpers"])
 
 
 @router.get("/coverage", response_model=Page[CoverageRow])
@@ -86,8 +95,9 @@ def helper_load(
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:
     """帮扶单位负担排名 · Helpers ranked by villages paired, weak share, spread, projects and money."""
-    rows = analyses.helper_load(driver, as_of, district, spread_towns, many_villages, settings.neo4j_database)
-    return _answer(rows, format, limit, offset, "helper_load",
+    total, rows = analyses.helper_load_page(driver, as_of, district, spread_towns, many_villages,
+                                            settings.neo4j_database, **_cut(format, limit, offset))
+    return _answer_page(total, rows, format, limit, offset, "helper_load",
                    ["uid", "name", "kind", "villages", "weak_villages", "weak_share", "towns", "districts",
                     "district_names", "projects", "money_yuan", "spread_thin", "carrying_many"])
 

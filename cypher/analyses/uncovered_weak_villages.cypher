@@ -36,8 +36,8 @@ CALL (province, district, everywhere) {
   MATCH (v:Village {weak: everywhere})
   RETURN v
   UNION
-  MATCH (w:WeakCategory) WHERE everywhere
-  MATCH (v:Village)-[:DESIGNATED_AS]->(w)
+  UNWIND CASE WHEN everywhere THEN [true] ELSE [] END AS designated
+  MATCH (v:Village)-[:DESIGNATED_AS]->(:WeakCategory)
   RETURN v
 }
 WITH DISTINCT day, v

@@ -166,6 +166,13 @@ def test_helper_load_filtered_to_jinshan_keeps_only_the_street_office(demo: Driv
     assert [r["uid"] for r in analyses.helper_load(demo, AS_OF, district="金山区")] == [K.street]
 
 
+def test_helper_load_page_keeps_the_ranking_and_sums_projects_for_the_page(demo: Driver) -> None:
+    total, rows = analyses.helper_load_page(demo, AS_OF, limit=1, offset=2)
+    assert total == 3 and [r["uid"] for r in rows] == [K.bank]
+    assert (rows[0]["projects"], rows[0]["money_yuan"], rows[0]["villages"]) == (1, 200000.0, 2)
+    assert analyses.helper_load_page(demo, AS_OF, district="310151", limit=5, offset=3) == (3, [])
+
+
 # --- shared-resource clusters ----------------------------------------------------------------
 
 
