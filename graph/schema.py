@@ -231,6 +231,12 @@ class ReviewDecision(StructuredNode):
     decided_at = StringProperty()
 
 
+# Relationship types whose facts carry provenance and are merged on (source_id, source_loc): one
+# composite index each, so that MERGE finds the one edge a row wrote (the single source_id index
+# returns every edge of the source, which made a first load of a big file quadratic), and so that
+# deleting a source's facts seeks per type instead of scanning every relationship.
+PROVENANCE_RELATIONSHIPS: tuple[str, ...] = ("PAIRED_WITH", "HOLDS", "DESIGNATED_AS", "BELONGS_TO", "FUNDS", "BENEFITS")
+
 ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Province, City, District, Town, Village, WeakCategory,
     Organization, PartyOrganization, Person, Project, Resource, Document, Claim, ReviewDecision,
@@ -266,6 +272,10 @@ def schema_from_models() -> list[str]:
                     statements.append(
                         f"CREATE INDEX {rel_type}_{prop} IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.{prop})"
                     )
+    for rel_type in PROVENANCE_RELATIONSHIPS:
+        statements.append(
+            f"CREATE INDEX {rel_type}_source IF NOT EXISTS FOR ()-[r:{rel_type}]-() ON (r.source_id, r.source_loc)"
+        )
     return statements
 
 

@@ -22,6 +22,7 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -332,7 +333,7 @@ def read(path: Path) -> list[Sheet]:
             rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
         except csv.Error as exc:
             raise RegisterError(f"cannot split the CSV into cells: {exc}") from exc
-        return [Sheet(path.name, path.stem, [[clean_cell(v) for v in row] for row in rows], encoding)]
+        return [Sheet(path.name, path.stem, _clean_rows(rows), encoding)]
     try:
         frames = pd.read_excel(path, sheet_name=None, header=None, dtype=str, keep_default_na=False)
         merged, formulas = sheet_extras(path) if suffix in (".xlsx", ".xlsm") else ({}, {})
@@ -426,7 +427,21 @@ def fill_merged(cells: list[list[str]], ranges: Iterable[tuple[int, int, int, in
 
 
 def _cells(frame: pd.DataFrame) -> list[list[str]]:
-    return [[clean_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return _clean_rows(frame.itertuples(index=False, name=None))
+
+
+def _clean_rows(rows: Iterable[Sequence[Any]]) -> list[list[str]]:
+    """``clean_cell`` over every cell, once per distinct value: a register repeats its units,
+    towns, dates and rounds on thousands of rows, and normalising them is most of reading."""
+    seen: dict[Any, str] = {}
+
+    def clean(value: Any) -> str:
+        out = seen.get(value)
+        if out is None:
+            out = seen[value] = clean_cell(value)
+        return out
+
+    return [[clean(v) for v in row] for row in rows]
 
 
 # --- validate: values -------------------------------------------------------------------------------
@@ -472,6 +487,15 @@ def parse_date(text: str) -> dt.date | None:
     if re.fullmatch(r"\d{4}(年|[-/.]\d{1,2}|年\d{1,2}月)?", text):
         raise ValueProblem(f"{text!r} has no day; write the full date (2023-01-05)")
     raise ValueProblem(f"{text!r} is not a date (write 2023-01-05, 2023/1/5 or 2023年1月5日)")
+
+
+@lru_cache(maxsize=8192)
+def _parse_date_once(text: str) -> tuple[dt.date | None, str | None]:
+    """``parse_date`` as (date, None) or (None, the problem), memoised: dates repeat down a register."""
+    try:
+        return parse_date(text), None
+    except ValueProblem as exc:
+        return None, str(exc)
 
 
 def parse_code(text: str, digits: int = 12) -> str | None:
@@ -758,10 +782,10 @@ def _validate_row(
                      get.get("city") or None, get.get("province") or None)
     for f in ("since", "until"):
         if f in get:
-            try:
-                values[f] = parse_date(get[f])
-            except ValueProblem as exc:
-                return issue(f, f"bad date: {exc}")
+            date, problem = _parse_date_once(get[f])
+            if problem is not None:
+                return issue(f, f"bad date: {problem}")
+            values[f] = date
     if values.get("since") and values.get("until") and values["until"] < values["since"]:
         return issue("until", f"ends ({values['until']}) before it starts ({values['since']})")
     if "year" in get:
@@ -844,6 +868,8 @@ class Resolver:
     def __init__(self, index: PlaceIndex) -> None:
         self.index = index
         self._cache: dict[tuple[Any, ...], Resolution] = {}
+        # (place code, town, district, city as written) → the contradiction, if any: rows repeat them.
+        self._context: dict[tuple[Any, ...], tuple[str, str, str, tuple[str, ...]] | None] = {}
 
     def _resolve(self, name: str, level: str, ref: PlaceRef, town: str | None = None) -> Resolution:
         key = (name, level, town, ref.district, ref.city, ref.province)
@@ -908,20 +934,29 @@ class Resolver:
 
     def _check_context(self, row: RegisterRow, place: Place) -> Issue | None:
         """A town/district/city the row gives must be the place's own: a contradiction is a reject."""
+        key = (place.code, row.place.town, row.place.district, row.place.city)
+        if key not in self._context:
+            self._context[key] = self._context_problem(row.place, place)
+        problem = self._context.get(key)
+        if problem is None:
+            return None
+        level, given, reason, candidates = problem
+        return Issue(row.file, row.sheet, row.row, row.columns.get(level), given, reason, candidates)
+
+    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, str, tuple[str, ...]] | None:
         path = {p.level: p for p in self.index.path(place.code)}
-        for level, given in (("town", row.place.town), ("district", row.place.district), ("city", row.place.city)):
+        for level, given in (("town", ref.town), ("district", ref.district), ("city", ref.city)):
             if not given or level == place.level or level not in path:
                 continue
             official = path[level]
             if given.isdigit():
                 if given != official.code:
-                    return Issue(row.file, row.sheet, row.row, row.columns.get(level), given,
-                                 f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
-                                 (describe(place, self.index),))
+                    return (level, given,
+                            f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
+                            (describe(place, self.index),))
             elif not _names_match(given, official, level):
-                return Issue(row.file, row.sheet, row.row, row.columns.get(level), given,
-                             f"{place.name} ({place.code}) lies in {official.name}, not {given}",
-                             (describe(place, self.index),))
+                return (level, given, f"{place.name} ({place.code}) lies in {official.name}, not {given}",
+                        (describe(place, self.index),))
         return None
 
 
@@ -955,22 +990,27 @@ def resolve(rows: Iterable[RegisterRow], index: PlaceIndex) -> tuple[list[Resolv
 
 # --- write --------------------------------------------------------------------------------------------
 
-_QUERY = {
-    "pairings": "load/merge_register_pairings", "weak": "load/merge_register_designations",
-    "projects": "load/merge_register_projects", "leaders": "load/merge_register_leaders",
-}
+_FACTS = {"pairings": "pairings", "weak": "designations", "projects": "projects", "leaders": "leaders"}
+
+
+def _fact_query(kind: str, fresh: bool) -> str:
+    """``create_`` when the file's old facts were just deleted (a MERGE would look up, row by row,
+    edges that cannot exist), ``merge_`` when an unchanged file is written again."""
+    return f"load/{'create' if fresh else 'merge'}_register_{_FACTS[kind]}"
 
 
 def source_id(file_name: str) -> str:
     return f"register:{file_name}"
 
 
+@lru_cache(maxsize=65536)
 def _org(name: str | None) -> dict[str, Any]:
     if not name:
         return {"org_uid": None, "org_name": None, "org_kind": None}
     return {"org_uid": org_uid(name), "org_name": name, "org_kind": organization_kind(name_key(name))}
 
 
+@lru_cache(maxsize=65536)
 def _party(name: str | None) -> dict[str, Any]:
     if not name:
         return {"party_uid": None, "party_name": None, "party_level": None}
@@ -978,7 +1018,7 @@ def _party(name: str | None) -> dict[str, Any]:
 
 
 def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, Any]:
-    """The map one row contributes to its kind's ``UNWIND $rows`` query."""
+    """Everything one row states, as a flat map; ``Batches`` splits it into the write queries' rows."""
     v = row.values
     base: dict[str, Any] = {
         "source_loc": row.source_loc, "evidence": row.evidence,
@@ -1015,6 +1055,51 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
     return base
 
 
+# The keys each fact query reads from a row (the rest of ``to_params`` goes to the node queries).
+_FACT_KEYS: dict[str, tuple[str, ...]] = {
+    "pairings": ("source_loc", "evidence", "method", "confidence", "helper_uid", "village_uid", "town_code",
+                 "since", "until", "programme", "kind"),
+    "weak": ("source_loc", "evidence", "method", "confidence", "village_uid", "category", "year"),
+    "projects": ("uid", "source_loc", "evidence", "method", "confidence", "org_uid", "name", "category", "amount",
+                 "amount_unit", "amount_yuan", "year", "village_uid", "town_code"),
+    "leaders": ("source_loc", "evidence", "method", "confidence", "person_uid", "role", "since", "until",
+                "post_uid", "village_uid", "town_code"),
+}
+
+
+@dataclass
+class Batches:
+    """One file's rows split into what each write query takes: every unit, party organization,
+    person and membership once (the first row naming it wins, as ``ON CREATE`` did per row),
+    then one fact row per register row."""
+
+    organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    parties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    persons: dict[str, dict[str, Any]] = field(default_factory=dict)
+    memberships: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    facts: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in KINDS})
+
+    def add(self, kind: str, p: dict[str, Any]) -> None:
+        if p.get("org_uid") and p["org_uid"] not in self.organizations:
+            self.organizations[p["org_uid"]] = {"uid": p["org_uid"], "name": p["org_name"], "kind": p["org_kind"]}
+        if p.get("party_uid") and p["party_uid"] not in self.parties:
+            self.parties[p["party_uid"]] = {"uid": p["party_uid"], "name": p["party_name"], "level": p["party_level"]}
+        if kind == "pairings" and p["party_uid"] and p["org_uid"]:
+            self._member(p, p["org_uid"], confidence=1.0)
+        elif kind == "leaders":
+            if p["party_uid"] and p["party_parent_uid"]:
+                self._member(p, p["party_parent_uid"], confidence=p["confidence"])
+            if p["person_uid"] not in self.persons:
+                self.persons[p["person_uid"]] = {"uid": p["person_uid"], "name": p["person_name"]}
+        self.facts[kind].append({k: p[k] for k in _FACT_KEYS[kind]})
+
+    def _member(self, p: dict[str, Any], parent: str, confidence: float) -> None:
+        key = (p["party_uid"], parent)
+        if key not in self.memberships:
+            self.memberships[key] = {"party_uid": p["party_uid"], "parent_uid": parent, "source_loc": p["source_loc"],
+                                     "evidence": p["evidence"], "method": p["method"], "confidence": confidence}
+
+
 def write(
     driver: Driver,
     file_name: str,
@@ -1023,7 +1108,7 @@ def write(
     rows: Sequence[Resolved],
     *,
     database: str = "neo4j",
-    batch_size: int = 5000,
+    batch_size: int = 10000,
     on_batch: Callable[[int], None] | None = None,
 ) -> tuple[WriteCounts, bool]:
     """Write one file's resolved rows; returns the counts and whether the file had changed.
@@ -1032,6 +1117,7 @@ def write(
     (or a load was interrupted), every fact the file contributed before is deleted first, so a
     changed file replaces its old facts. Writing the same file again re-merges the same keys (the
     graph stays the same, and a changed gazetteer or resolver is taken into account).
+    Nodes are merged first, each once per file, so the fact queries only match their endpoints.
     """
     sid = source_id(file_name)
     writer = BatchWriter(driver, database=database, batch_size=batch_size)
@@ -1039,18 +1125,32 @@ def write(
     records, _, _ = driver.execute_query(document.text, uid=sid, title=file_name, path=str(path), database_=database)
     previous = records[0]["previous"] if records else None
     changed = previous != sha256
+    removed_facts = 0
     if changed:
         summary = driver.execute_query(queries.get("load/delete_register_facts").text, source_id=sid,
                                        database_=database).summary
         c = summary.counters
+        removed_facts = c.relationships_deleted
         writer.counts.add(WriteCounts(nodes_deleted=c.nodes_deleted, relationships_deleted=c.relationships_deleted))
-    by_kind: dict[str, list[dict[str, Any]]] = {k: [] for k in KINDS}
+    batches = Batches()
     for row, target in rows:
-        by_kind[row.kind].append(to_params(row, target, sid))
-    for kind, params in by_kind.items():
+        batches.add(row.kind, to_params(row, target, sid))
+    # The node rows are not the register's rows: only the fact batches are reported to on_batch.
+    for name, nodes in (("load/merge_register_organizations", batches.organizations),
+                        ("load/merge_register_party_organizations", batches.parties),
+                        ("load/merge_register_persons", batches.persons)):
+        if nodes:
+            writer.write(queries.get(name).text, list(nodes.values()))
+    if batches.memberships:
+        writer.write(queries.get(f"load/{'create' if changed else 'merge'}_register_memberships").text,
+                     list(batches.memberships.values()), params={"source_id": sid})
+    for kind, params in batches.facts.items():
         if params:
-            writer.write(queries.get(_QUERY[kind]).text, params, params={"source_id": sid}, on_batch=on_batch)
-    driver.execute_query(queries.get("load/refresh_village_weak").text, database_=database)
+            writer.write(queries.get(_fact_query(kind, changed)).text, params, params={"source_id": sid},
+                         on_batch=on_batch)
+    # Designation batches recompute their own villages' flags; only removed edges need the full pass.
+    if removed_facts:
+        driver.execute_query(queries.get("load/refresh_village_weak").text, database_=database)
     driver.execute_query(queries.get("load/mark_register_loaded").text, uid=sid, sha256=sha256, database_=database)
     return writer.counts, changed
 
@@ -1124,7 +1224,7 @@ def load(
     *,
     kind: Kind | None = None,
     database: str = "neo4j",
-    batch_size: int = 5000,
+    batch_size: int = 10000,
     on_rows: Callable[[str, int], None] | None = None,
 ) -> LoadReport:
     """Load register files: every good row is written, every other row is in ``report.issues``.

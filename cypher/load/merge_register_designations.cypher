@@ -1,5 +1,6 @@
-// Register load: weak-village designations, (:Village)-[:DESIGNATED_AS {year}]->(:WeakCategory).
-// Run load/refresh_village_weak afterwards to recompute Village.weak and weak_categories.
+// Register load: weak-village designations, (:Village)-[:DESIGNATED_AS {year}]->(:WeakCategory),
+// and the Village.weak / weak_categories of the villages in the batch recomputed from all their
+// designations (load/refresh_village_weak is then needed only after designations were removed).
 // @param rows      LIST    maps {source_loc, evidence, method, confidence, village_uid, category, year}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:weak.csv'
@@ -9,3 +10,10 @@ MATCH (v:Village {uid: row.village_uid})
 MERGE (c:WeakCategory {name: row.category})
 MERGE (v)-[r:DESIGNATED_AS {source_id: $source_id, source_loc: row.source_loc}]->(c)
 SET r.year = row.year, r.evidence = row.evidence, r.method = row.method, r.confidence = row.confidence
+WITH DISTINCT v
+CALL (v) {
+  OPTIONAL MATCH (v)-[:DESIGNATED_AS]->(c:WeakCategory)
+  WITH c ORDER BY c.name
+  RETURN collect(DISTINCT c.name) AS categories
+}
+SET v.weak = size(categories) > 0, v.weak_categories = categories

@@ -1,26 +1,12 @@
 // Register load: pairings. The helper is the unit (Organization) or, when the register says its
 // party organization pairs, the PartyOrganization; the recipient is a Village (uid) or a Town (code).
-// @param rows      LIST    maps {source_loc, evidence, method, confidence, org_uid, org_name, org_kind, party_uid, party_name, party_level, helper_uid, village_uid, town_code, since, until, programme, kind}
+// Helpers exist already (load/merge_register_organizations, _party_organizations), so this only
+// matches endpoints; the composite index on (source_id, source_loc) finds an existing edge.
+// @param rows      LIST    maps {source_loc, evidence, method, confidence, helper_uid, village_uid, town_code, since, until, programme, kind}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:pairings.csv'
-// :param rows => [{source_loc: 'sheet pairings!row 2', evidence: '帮扶单位=区农业农村委', method: 'register:code', confidence: 1.0, org_uid: 'org:区农业农村委', org_name: '区农业农村委', org_kind: 'government', party_uid: null, party_name: null, party_level: null, helper_uid: 'org:区农业农村委', village_uid: '310151102216', town_code: null, since: date('2023-01-01'), until: null, programme: '第三轮', kind: '结对帮扶'}]
+// :param rows => [{source_loc: 'sheet pairings!row 2', evidence: '帮扶单位=区农业农村委', method: 'register:code', confidence: 1.0, helper_uid: 'org:区农业农村委', village_uid: '310151102216', town_code: null, since: date('2023-01-01'), until: null, programme: '第三轮', kind: '结对帮扶'}]
 UNWIND $rows AS row
-CALL (row) {
-  WITH row WHERE row.org_uid IS NOT NULL
-  MERGE (o:Organization {uid: row.org_uid})
-  ON CREATE SET o.name = row.org_name, o.kind = row.org_kind
-}
-CALL (row) {
-  WITH row WHERE row.party_uid IS NOT NULL
-  MERGE (p:PartyOrganization {uid: row.party_uid})
-  ON CREATE SET p.name = row.party_name, p.level = row.party_level
-}
-CALL (row) {
-  WITH row WHERE row.party_uid IS NOT NULL AND row.org_uid IS NOT NULL
-  MATCH (p:PartyOrganization {uid: row.party_uid}), (o:Organization {uid: row.org_uid})
-  MERGE (p)-[b:BELONGS_TO {source_id: $source_id, source_loc: row.source_loc}]->(o)
-  SET b.evidence = row.evidence, b.method = row.method, b.confidence = 1.0
-}
 OPTIONAL MATCH (ho:Organization {uid: row.helper_uid})
 OPTIONAL MATCH (hp:PartyOrganization {uid: row.helper_uid})
 OPTIONAL MATCH (v:Village {uid: row.village_uid})

@@ -1,0 +1,17 @@
+// Register load, new or changed file: pairings, created without looking for an existing edge
+// (the file's old facts were just deleted, and source_loc differs on every row). Twin of
+// load/merge_register_pairings, which an unchanged file's reload runs instead.
+// @param rows      LIST    maps {source_loc, evidence, method, confidence, helper_uid, village_uid, town_code, since, until, programme, kind}
+// @param source_id STRING  the Document.uid, 'register:<file name>'
+// :param source_id => 'register:pairings.csv'
+// :param rows => [{source_loc: 'sheet pairings!row 2', evidence: '帮扶单位=区农业农村委', method: 'register:code', confidence: 1.0, helper_uid: 'org:区农业农村委', village_uid: '310151102216', town_code: null, since: date('2023-01-01'), until: null, programme: '第三轮', kind: '结对帮扶'}]
+UNWIND $rows AS row
+OPTIONAL MATCH (ho:Organization {uid: row.helper_uid})
+OPTIONAL MATCH (hp:PartyOrganization {uid: row.helper_uid})
+OPTIONAL MATCH (v:Village {uid: row.village_uid})
+OPTIONAL MATCH (t:Town {code: row.town_code})
+WITH row, coalesce(ho, hp) AS helper, coalesce(v, t) AS recipient
+WHERE helper IS NOT NULL AND recipient IS NOT NULL
+CREATE (helper)-[:PAIRED_WITH {
+  source_id: $source_id, source_loc: row.source_loc, since: row.since, until: row.until, programme: row.programme,
+  kind: row.kind, evidence: row.evidence, method: row.method, confidence: row.confidence}]->(recipient)
