@@ -1526,15 +1526,21 @@ def write(driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str =
     from graph.db import BatchWriter, WriteCounts
 
     counts = WriteCounts()
+    # The stored hash makes a re-load skip the document: it is cleared before the old facts go and
+    # set only once every batch is in, so a load killed half-way is redone in full.
+    mark = queries.get("load/mark_report_loaded").text
+    driver.execute_query(mark, uid=doc.uid, sha256=None, database_=database)
     summary = driver.execute_query(queries.get("load/delete_report_facts").text, source_id=doc.uid,
                                    database_=database).summary.counters
     counts.nodes_deleted += summary.nodes_deleted
     counts.relationships_deleted += summary.relationships_deleted
     writer = BatchWriter(driver, database=database, batch_size=batch_size)
     rows = rows_for_write(doc, facts)
+    rows["document"] = [{**row, "sha256": None} for row in rows["document"]]
     for key, query in _WRITE_ORDER:
         if rows[key]:
             counts.add(writer.write(queries.get(query).text, rows[key]))
+    driver.execute_query(mark, uid=doc.uid, sha256=doc.sha256, database_=database)
     return counts
 
 

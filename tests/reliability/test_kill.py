@@ -1,0 +1,200 @@
+"""Loaders SIGKILLed mid-write and re-run end with exactly the graph of an uninterrupted run; a killed
+load never leaves part of a batch behind; every loader run twice leaves an identical graph.
+
+The loader runs in a child process (``tests/reliability/killable.py``) that says when it starts
+writing; the kill lands at a random moment of the write phase (uniform over the duration an
+uninterrupted run's writes took). The graph is compared by ``graph_sum``: node and relationship
+counts and a SHA-256 over every label, property and relationship end.
+
+``pytest tests/reliability/test_kill.py`` kills each loader a few times; ``-m slow`` runs the
+20-kill loops (``make reliability``).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from loaders import gazetteer, register, reports
+from loaders.places import PlaceIndex
+from tests.conftest import CORPUS, REPO, TEST_PROVINCES, reset_to_spine, wipe
+from tests.loaders.register_files import PAIRINGS_HEADER, write_csv
+from tests.reliability.graphsum import GraphSum, graph_sum
+
+pytestmark = pytest.mark.neo4j
+
+REGISTER_ROWS = 3000  # the 20-kill loop's file; the quick run's file is its first QUICK_ROWS rows
+QUICK_ROWS = 1000
+BATCH = 250  # small batches, so a kill can fall between, or inside, many transactions
+REPORT_BATCH = 2000  # loaders.reports.write's batch size
+QUICK_KILLS = 1
+SLOW_KILLS = 20
+
+
+@pytest.fixture(scope="module")
+def index(gazetteer_dir: Path) -> PlaceIndex:
+    return PlaceIndex.from_gazetteer(gazetteer_dir, TEST_PROVINCES)
+
+
+@pytest.fixture(scope="module")
+def registers(tmp_path_factory: pytest.TempPathFactory, driver: Driver, gazetteer_dir: Path) -> dict[int, Path]:
+    """Pairings of real Shanghai villages by 60 units, villages given by code: rows → file."""
+    if driver.execute_query("MATCH (v:Village) WHERE v.code STARTS WITH '31' RETURN count(v) AS n").records[0]["n"] < 1000:
+        gazetteer.load(driver, gazetteer_dir, TEST_PROVINCES)
+    villages = driver.execute_query(
+        "MATCH (v:Village)-[:PART_OF]->(t:Town)-[:PART_OF]->(d:District) WHERE v.code STARTS WITH '31' "
+        "RETURN d.name AS district, t.name AS town, v.name AS village, v.code AS code ORDER BY v.code LIMIT $n",
+        n=REGISTER_ROWS).records
+    assert len(villages) == REGISTER_ROWS
+    rows = [(f"测试帮扶单位{i % 60:02d}有限公司", "", "", r["district"], r["town"], r["village"], r["code"],
+             f"202{i % 4}-0{1 + i % 9}-15", "", "第三轮") for i, r in enumerate(villages)]
+    folder = tmp_path_factory.mktemp("kill")
+    return {n: write_csv(folder / f"pairings_{n}.csv", PAIRINGS_HEADER, rows[:n]) for n in (QUICK_ROWS, REGISTER_ROWS)}
+
+
+@dataclass
+class Child:
+    """One loader process: how long it took to start writing and to write."""
+
+    to_write: float
+    writing: float
+    returncode: int
+
+
+def run_child(args: list[str], kill_after: float | None = None) -> Child:
+    """Run the loader; with ``kill_after``, SIGKILL it that many seconds after it starts writing."""
+    process = subprocess.Popen([sys.executable, "-m", "tests.reliability.killable", *args], cwd=REPO,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    assert process.stdout is not None
+    started = time.monotonic()
+    line = process.stdout.readline().strip()
+    if line != "WRITING":
+        process.kill()
+        raise AssertionError(f"loader did not start writing: {line!r} {process.communicate()[1][-2000:]}")
+    writing_from = time.monotonic()
+    if kill_after is not None:
+        try:
+            process.wait(timeout=kill_after)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        return Child(writing_from - started, time.monotonic() - writing_from, process.returncode)
+    out, err = process.communicate(timeout=600)
+    assert process.returncode == 0 and out.strip().endswith("DONE"), err[-2000:]
+    return Child(writing_from - started, time.monotonic() - writing_from, process.returncode)
+
+
+def scalar(driver: Driver, cypher: str, **params: object) -> int:
+    return int(driver.execute_query(cypher, **params).records[0][0])
+
+
+@dataclass
+class KillResult:
+    kills: int = 0  # runs the SIGKILL landed before the load finished
+    finished_first: int = 0  # runs that finished before the kill moment
+    seeds: tuple[int, ...] = ()
+
+
+def register_kill_loop(graph: Driver, index: PlaceIndex, path: Path, rows: int, runs: int) -> KillResult:
+    sid = register.source_id(path.name)
+    count = lambda: scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: $sid}]->() RETURN count(r)", sid=sid)
+    marked = lambda: scalar(graph, "MATCH (d:Document {uid: $sid}) WHERE d.sha256 IS NOT NULL RETURN count(d)", sid=sid)
+    args = ["register", str(path), "--batch-size", str(BATCH), "--provinces", "31"]
+
+    reset_to_spine(graph)
+    reference = run_child(args)
+    expected = graph_sum(graph, facts_only=True)
+    assert count() == rows and marked() == 1
+
+    result = KillResult()
+    for _ in range(runs):
+        seed = random.randrange(2**32)
+        result.seeds += (seed,)
+        reset_to_spine(graph)
+        child = run_child(args, kill_after=random.Random(seed).uniform(0, reference.writing))
+        written = count()
+        if child.returncode == -signal.SIGKILL:
+            result.kills += 1
+            # Whole batches only, and the file is not marked loaded until every row is in.
+            assert written % BATCH == 0, f"seed {seed}: {written} rows visible, not a multiple of {BATCH}"
+            assert written == rows or marked() == 0, f"seed {seed}: file marked loaded with {written} of {rows} rows"
+        else:
+            result.finished_first += 1
+        # Re-run (in this process; the loader is the same code) and compare with the uninterrupted run.
+        register.load(graph, [path], index, batch_size=BATCH)
+        after = graph_sum(graph, facts_only=True)
+        assert after == expected, f"seed {seed}: {expected.diff(after)}"
+    return result
+
+
+def report_kill_loop(graph: Driver, index: PlaceIndex, runs: int) -> KillResult:
+    paths = sorted(CORPUS.glob("*.txt"))
+    args = ["reports", *map(str, paths)]
+    per_doc = ("MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
+               "RETURN d.uid AS uid, d.sha256 IS NOT NULL AS marked, count(m) AS mentions")
+
+    reset_to_spine(graph)
+    reference = run_child(args)
+    expected = graph_sum(graph, facts_only=True)
+    full = {r["uid"]: r["mentions"] for r in graph.execute_query(per_doc).records}
+    assert len(full) == len(paths) and all(full.values())
+
+    result = KillResult()
+    for _ in range(runs):
+        seed = random.randrange(2**32)
+        result.seeds += (seed,)
+        reset_to_spine(graph)
+        child = run_child(args, kill_after=random.Random(seed).uniform(0, reference.writing))
+        if child.returncode == -signal.SIGKILL:
+            result.kills += 1
+            for record in graph.execute_query(per_doc).records:
+                seen, whole = record["mentions"], full[record["uid"]]
+                assert seen == whole or seen % REPORT_BATCH == 0, f"seed {seed}: {record['uid']} half a batch"
+        else:
+            result.finished_first += 1
+        reports.load(graph, paths, index)
+        after = graph_sum(graph, facts_only=True)
+        assert after == expected, f"seed {seed}: {expected.diff(after)}"
+    return result
+
+
+@pytest.fixture
+def clean(graph: Driver) -> Iterator[Driver]:
+    yield graph
+    reset_to_spine(graph)
+
+
+def test_register_load_killed_mid_write_and_rerun_equals_an_uninterrupted_load(
+    clean: Driver, index: PlaceIndex, registers: dict[int, Path]
+) -> None:
+    result = register_kill_loop(clean, index, registers[QUICK_ROWS], QUICK_ROWS, QUICK_KILLS)
+    assert result.kills >= 1, result
+
+
+def test_report_load_killed_mid_write_and_rerun_equals_an_uninterrupted_load(clean: Driver, index: PlaceIndex) -> None:
+    result = report_kill_loop(clean, index, QUICK_KILLS)
+    assert result.kills + result.finished_first == QUICK_KILLS
+
+
+@pytest.mark.slow
+def test_register_load_survives_twenty_kills(clean: Driver, index: PlaceIndex, registers: dict[int, Path]) -> None:
+    result = register_kill_loop(clean, index, registers[REGISTER_ROWS], REGISTER_ROWS, SLOW_KILLS)
+    print(f"\nregister kill loop: {result.kills} killed mid-load, {result.finished_first} finished first")
+    assert result.kills >= SLOW_KILLS // 2, result
+
+
+@pytest.mark.slow
+def test_report_load_survives_twenty_kills(clean: Driver, index: PlaceIndex) -> None:
+    result = report_kill_loop(clean, index, SLOW_KILLS)
+    print(f"\nreport kill loop: {result.kills} killed mid-load, {result.finished_first} finished first")
+    assert result.kills >= SLOW_KILLS // 2, result
