@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import combinations
-from typing import Any, Literal
+from typing import Any, Literal, LiteralString, cast
 
 import networkx as nx  # type: ignore[import-untyped]
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
 from graph.errors import InvalidInput, NotFound
-from graph.records import read
+from graph import queries
+from graph.records import plain, read, unavailable_as_error
 
 Row = dict[str, Any]
 Level = Literal["district", "town"]
@@ -329,6 +330,33 @@ def village_profile(driver: Driver, code: str, as_of: date | None = None, databa
     if not rows:
         raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
     return rows[0]
+
+
+def village_detail(driver: Driver, code: str, as_of: date | None = None, database: str = "neo4j") -> Row:
+    """``village_profile`` with ``evidence`` under the key ``evidence``, read in one transaction.
+
+    One transaction instead of two halves the round trips of ``GET /villages/{code}``.
+
+    Raises:
+        NotFound: no village has that code or uid.
+    """
+    profile_query = queries.get("analyses/village_profile")
+    evidence_query = queries.get("analyses/entity_evidence")
+
+    def work(tx: ManagedTransaction) -> Row | None:
+        found = tx.run(cast(LiteralString, profile_query.text), code=code, as_of=as_of).single()
+        if found is None:
+            return None
+        profile: Row = plain(found.data())
+        facts = tx.run(cast(LiteralString, evidence_query.text), id=profile["uid"])
+        profile["evidence"] = [plain(record.data()) for record in facts]
+        return profile
+
+    with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
+        detail = session.execute_read(work)
+    if detail is None:
+        raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
+    return detail
 
 
 def organization_profile(driver: Driver, uid: str, as_of: date | None = None, database: str = "neo4j") -> Row:

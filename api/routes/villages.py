@@ -21,6 +21,4 @@ def village(
     as_of: date | None = AS_OF_QUERY,
 ) -> dict:
     """村的全部信息及证据 · A village: path, weak designations, helpers in force, projects, evidence."""
-    profile = analyses.village_profile(driver, code, as_of, settings.neo4j_database)
-    profile["evidence"] = analyses.evidence(driver, profile["uid"], settings.neo4j_database)
-    return profile
+    return analyses.village_detail(driver, code, as_of, settings.neo4j_database)

@@ -4,9 +4,12 @@
 // use (1.5 each), capacity left under $capacity (up to 1), and closeness in the graph
 // (2 / hops over pairings, party ties, projects and posts, at most 4 hops; an ended pairing is 1 hop).
 // Helpers at or over capacity, and helpers already paired with the village, are left out.
+// Only helpers that can score more than capacity alone are ranked in full (active in the district,
+// providing what the village needs, within 4 hops), beside the first idle helpers by name (nothing
+// in force: the most capacity alone can give); when there are too few idle ones, every helper is.
 // @param as_of       DATE     the day pairings are judged on; null means today
 // @param village     STRING   village code or uid; null to suggest for the district's uncovered weak villages
-// @param district    STRING   6-digit district code or name (used when village is null)
+// @param district    STRING   6-digit district code (used when village is null)
 // @param capacity    INTEGER  the most villages a helper should carry
 // @param per_village INTEGER  candidates listed per village
 // :param as_of => date('2024-06-30')
@@ -14,25 +17,41 @@
 // :param district => '310151'
 // :param capacity => 5
 // :param per_village => 3
-WITH coalesce(date($as_of), date()) AS day
+WITH coalesce(date($as_of), date()) AS day, CASE WHEN $village IS NULL THEN $district END AS district
 CALL (day) {
-  MATCH (h)
-  WHERE h:Organization OR (h:PartyOrganization AND NOT EXISTS { (h)-[:BELONGS_TO]->() })
-  OPTIONAL MATCH (h)<-[:BELONGS_TO*0..1]-()-[p:PAIRED_WITH]->(r:Village)
-  WHERE (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
-  OPTIONAL MATCH (r)-[:PART_OF]->(rt:Town)
-  OPTIONAL MATCH (r)-[:PART_OF*1..2]->(rd:District)
-  WITH h, count(DISTINCT r) AS load, collect(DISTINCT rt.code) AS towns, collect(DISTINCT rd.code) AS districts
-  RETURN collect({h: h, load: load, towns: towns, districts: districts,
-    provides: COLLECT { MATCH (h)<-[:BELONGS_TO*0..1]-()-[:PROVIDES]->(res:Resource) RETURN DISTINCT res.category }}) AS candidates
+  CALL (day) {
+    MATCH (h:Organization)
+    WHERE h.name IS NOT NULL AND NOT EXISTS {
+      MATCH (h)<-[:BELONGS_TO*0..1]-()-[p:PAIRED_WITH]->(:Village)
+      WHERE (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+    }
+    RETURN h ORDER BY h.name LIMIT $per_village
+    UNION
+    MATCH (h:PartyOrganization)
+    WHERE h.name IS NOT NULL AND NOT EXISTS { (h)-[:BELONGS_TO]->() } AND NOT EXISTS {
+      MATCH (h)-[p:PAIRED_WITH]->(:Village)
+      WHERE (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+    }
+    RETURN h ORDER BY h.name LIMIT $per_village
+  }
+  RETURN collect(h) AS idle
 }
-CALL (day) {
-  MATCH (v:Village) WHERE $village IS NOT NULL AND (v.uid = $village OR v.code = $village)
-  RETURN v
+CALL (idle) {
+  UNWIND CASE WHEN size(idle) < $per_village THEN [true] ELSE [] END AS short
+  CALL () {
+    MATCH (h:Organization) RETURN h
+    UNION
+    MATCH (h:PartyOrganization) WHERE NOT EXISTS { (h)-[:BELONGS_TO]->() } RETURN h
+  }
+  RETURN collect(h) AS everyone
+}
+CALL (day, district) {
+  MATCH (v:Village {code: $village}) RETURN v
   UNION
-  MATCH (v:Village)-[:PART_OF*1..2]->(d:District)
-  WHERE $village IS NULL AND (d.code = $district OR d.name = $district)
-    AND (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) })
+  MATCH (v:Village {uid: $village}) RETURN v
+  UNION
+  MATCH (v:Village)-[:PART_OF*1..2]->(:District {code: district})
+  WHERE (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) })
     AND NOT EXISTS {
       MATCH (h)-[p:PAIRED_WITH]->(v)
       WHERE (h:Organization OR h:PartyOrganization)
@@ -42,13 +61,38 @@ CALL (day) {
 }
 OPTIONAL MATCH (v)-[:PART_OF]->(t:Town)
 OPTIONAL MATCH (v)-[:PART_OF*1..2]->(d:District)
-WITH day, candidates, v, t, d,
+WITH day, idle, everyone, v, t, d,
      COLLECT { MATCH (pr:Project)-[:BENEFITS]->(x) WHERE x = v OR x = t
                MATCH (pr)-[:USES]->(res:Resource) RETURN DISTINCT res.category } AS needs
-UNWIND candidates AS c
-WITH day, v, t, d, needs, c.h AS h, c.load AS load,
-     coalesce(t.code IN c.towns, false) AS same_town, coalesce(d.code IN c.districts, false) AS same_district,
-     $capacity - c.load AS capacity_left, [x IN c.provides WHERE x IN needs] AS matches
+CALL (day, idle, everyone, v, d, needs) {
+  UNWIND idle + everyone AS h
+  RETURN h
+  UNION
+  MATCH (h)<-[:BELONGS_TO*0..1]-()-[p:PAIRED_WITH]->(:Village)-[:PART_OF*1..2]->(d)
+  WHERE (h:Organization OR (h:PartyOrganization AND NOT EXISTS { (h)-[:BELONGS_TO]->() }))
+    AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+  RETURN h
+  UNION
+  UNWIND needs AS category
+  MATCH (h)<-[:BELONGS_TO*0..1]-()-[:PROVIDES]->(:Resource {category: category})
+  WHERE h:Organization OR (h:PartyOrganization AND NOT EXISTS { (h)-[:BELONGS_TO]->() })
+  RETURN h
+  UNION
+  MATCH ANY SHORTEST (v)-[:PAIRED_WITH|BELONGS_TO|FUNDS|BENEFITS|HOLDS]-{1,4}(h)
+  WHERE h:Organization OR (h:PartyOrganization AND NOT EXISTS { (h)-[:BELONGS_TO]->() })
+  RETURN h
+}
+OPTIONAL MATCH (h)<-[:BELONGS_TO*0..1]-()-[p:PAIRED_WITH]->(r:Village)
+WHERE (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+OPTIONAL MATCH (r)-[:PART_OF]->(rt:Town)
+OPTIONAL MATCH (r)-[:PART_OF*1..2]->(rd:District)
+WITH day, v, t, d, needs, h, count(DISTINCT r) AS load, collect(DISTINCT rt.code) AS towns,
+     collect(DISTINCT rd.code) AS districts
+WITH day, v, t, d, needs, h, load, towns, districts,
+     COLLECT { MATCH (h)<-[:BELONGS_TO*0..1]-()-[:PROVIDES]->(res:Resource) RETURN DISTINCT res.category } AS provides
+WITH day, v, t, d, needs, h, load,
+     coalesce(t.code IN towns, false) AS same_town, coalesce(d.code IN districts, false) AS same_district,
+     $capacity - load AS capacity_left, [x IN provides WHERE x IN needs] AS matches
 WHERE capacity_left > 0
   AND NOT EXISTS {
     MATCH (h)<-[:BELONGS_TO*0..1]-()-[p:PAIRED_WITH]->(v)

@@ -218,6 +218,21 @@ def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driv
     assert "曾与该村结对 / paired with this village before" in by_village[K.panghuang][1]["reasons"]
 
 
+def test_suggestions_ranked_among_nearby_and_idle_helpers_match_ranking_every_helper(demo: Driver) -> None:
+    # Two idle helpers (医院: pairing not started, 教育局: ended): with two places to fill only nearby
+    # and idle helpers are ranked; with three, every helper is. The first two must agree.
+    def top(rows: list[dict], n: int) -> dict[str, list[tuple[str, float]]]:
+        out: dict[str, list[tuple[str, float]]] = {}
+        for r in rows:
+            out.setdefault(r["village_code"], []).append((r["helper_uid"], r["score"]))
+        return {k: v[:n] for k, v in out.items()}
+
+    for scope in ({"village": K.xinjian_xinhe}, {"village": K.sixiao}, {"district": "崇明区"}):
+        pruned = analyses.pairing_suggestions(demo, AS_OF, per_village=2, **scope)
+        full = analyses.pairing_suggestions(demo, AS_OF, per_village=3, **scope)
+        assert pruned and top(pruned, 2) == top(full, 2), scope
+
+
 def test_suggestions_need_a_village_or_a_district(demo: Driver) -> None:
     with pytest.raises(InvalidInput):
         analyses.pairing_suggestions(demo, AS_OF)
