@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -40,6 +41,8 @@ cluster or carry too much — each answer with its evidence (register row or rep
 Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`) need the `X-API-Key` header.
 """
 
+logger = logging.getLogger("revkg.api")
+
 # graph/'s errors, mapped once: the message is for the person who made the request.
 STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, DatabaseUnavailable: 503}
 
@@ -74,6 +77,14 @@ async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
     if is_unavailable(exc):
         return JSONResponse({"detail": "Neo4j is not reachable; retry shortly"}, status_code=503,
                             headers={"Retry-After": "5"})
+    code = getattr(exc, "code", None) or ""
+    if "MemoryPoolOutOfMemoryError" in code or "TransactionTimedOut" in code:
+        # The question is too big for the limits the database sets one transaction, not a fault.
+        logger.warning("%s: %s", code, request.url)
+        return JSONResponse({"detail": "this question needs more memory or time than the database allows one "
+                             "request; narrow it (district=…, province=…) or page it (limit=…)"},
+                            status_code=503, headers={"Retry-After": "30"})
+    logger.exception("database error on %s", request.url)
     return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
 
 

@@ -33,6 +33,9 @@ PAIRING_WEIGHT = 1.0
 PROJECT_WEIGHT = 1.0
 RESOURCE_WEIGHT = 0.5
 CLUSTER_SEED = 42
+# A project or resource shared by more members than this ties them through one stand-in node
+# (weight per member) instead of pairwise.
+CLIQUE_LIMIT = 50
 
 RESOURCE_NAMES_ZH = {
     "education": "教育", "medical": "医疗", "culture": "文化", "information": "信息", "market": "市场",
@@ -151,42 +154,45 @@ def helper_load_page(
 
 def shared_resource_clusters(
     driver: Driver, as_of: date | None = None, district: str | None = None, seed: int = CLUSTER_SEED,
-    database: str = "neo4j",
+    database: str = "neo4j", *, province: str | None = None,
 ) -> list[Row]:
     """Groups of helpers and villages bound by pairings, joint projects and shared resources.
 
     Louvain (networkx, seeded) on the projection docs/analyses.md describes; clusters of one
     member are left out. Each cluster: members, what they share, size, cohesion (the share of its
-    members' tie weight that stays inside it) and density.
+    members' tie weight that stays inside it) and density. The scope is one district, one
+    province (the narrower wins) or all of China.
     """
-    rows = read(
-        driver, "analyses/shared_resource_edges", database, as_of=as_of,
-        district=resolve_place(driver, "district", district, database),
-    )
+    rows = projection_rows(driver, as_of, district, database, province=province)
     projection, members, hubs = build_projection(rows)
     if projection.number_of_nodes() == 0:
         return []
     communities = nx.community.louvain_communities(projection, weight="weight", seed=seed)
+    community_of = {node: number for number, community in enumerate(communities) for node in community}
+    # What each community shares, hub by hub in sorted order: one pass over the hubs, not one per community.
+    shared: dict[int, list[Row]] = {}
+    for (kind, hub_uid), hub in sorted(hubs.items()):
+        by_community: dict[int, list[str]] = {}
+        for member in hub["members"]:
+            by_community.setdefault(community_of[member], []).append(member)
+        for number, inside_members in by_community.items():
+            if len(inside_members) >= 2:
+                shared.setdefault(number, []).append(
+                    {"kind": kind, "uid": hub_uid, "name": hub["name"], "members": sorted(inside_members)})
     clusters = []
-    for community in communities:
-        if len(community) < 2:
+    for number, community in enumerate(communities):
+        real = {m for m in community if m in members}  # a big hub's stand-in node is not a member
+        if len(real) < 2:
             continue
-        inside = projection.subgraph(community)
-        internal = inside.size(weight="weight")
+        internal = projection.subgraph(community).size(weight="weight")
         boundary = nx.cut_size(projection, community, weight="weight")
-        shared = [
-            {"kind": kind, "uid": hub_uid, "name": hub["name"],
-             "members": sorted(m for m in hub["members"] if m in community)}
-            for (kind, hub_uid), hub in sorted(hubs.items())
-            if len(hub["members"] & community) >= 2
-        ]
         clusters.append({
-            "size": len(community),
-            "helpers": sorted((members[m] for m in community if members[m]["label"] != "Village"), key=_by_uid),
-            "villages": sorted((members[m] for m in community if members[m]["label"] == "Village"), key=_by_uid),
-            "shared": shared,
+            "size": len(real),
+            "helpers": sorted((members[m] for m in real if members[m]["label"] != "Village"), key=_by_uid),
+            "villages": sorted((members[m] for m in real if members[m]["label"] == "Village"), key=_by_uid),
+            "shared": shared.get(number, []),
             "cohesion": round(internal / (internal + boundary), 3) if internal + boundary else 0.0,
-            "density": round(nx.density(inside), 3),
+            "density": round(nx.density(projection.subgraph(real)), 3),
         })
     clusters.sort(key=lambda c: (-c["size"], c["helpers"][0]["uid"] if c["helpers"] else c["villages"][0]["uid"]))
     for number, cluster in enumerate(clusters, start=1):
@@ -194,12 +200,36 @@ def shared_resource_clusters(
     return clusters
 
 
+def projection_rows(
+    driver: Driver, as_of: date | None = None, district: str | None = None, database: str = "neo4j",
+    *, province: str | None = None,
+) -> list[Row]:
+    """The tie rows of the shared-resource projection, sorted by kind, member and hub.
+
+    The pairings in scope come first; their helpers' and villages' project and resource ties are
+    then read by uid, so neither query holds the whole scope in one row.
+    """
+    pairings = read(
+        driver, "analyses/shared_resource_pairings", database, as_of=as_of,
+        province=resolve_place(driver, "province", province, database),
+        district=resolve_place(driver, "district", district, database),
+    )
+    if not pairings:
+        return []
+    helpers = sorted({r["member_uid"] for r in pairings})
+    villages = sorted({r["hub_uid"] for r in pairings})
+    ties = read(driver, "analyses/shared_resource_edges", database, helpers=helpers, villages=villages)
+    unique = {(r["kind"], r["member_uid"], r["hub_uid"]): r for r in pairings + ties}
+    return [unique[key] for key in sorted(unique)]
+
+
 def build_projection(rows: list[Row]) -> tuple[nx.Graph, dict[str, Row], dict[tuple[str, str], Row]]:
     """The weighted helper–village graph from the tie rows of ``shared_resource_edges``.
 
     A pairing links its helper and village (1.0); everyone taking part in one project is linked
     pairwise (1.0 per project); everyone providing or using one resource category is linked
-    pairwise (0.5 per category). Weights add up.
+    pairwise (0.5 per category). Weights add up. A hub with more than ``CLIQUE_LIMIT`` members
+    links each to one stand-in node instead.
 
     >>> g, _, _ = build_projection([
     ...     {"kind": "pairing", "member_uid": "org:a", "member_name": "A", "member_label": "Organization",
@@ -233,10 +263,16 @@ def build_projection(rows: list[Row]) -> tuple[nx.Graph, dict[str, Row], dict[tu
         else:
             hub = hubs.setdefault((row["kind"], row["hub_uid"]), {"name": row["hub_name"], "members": set()})
             hub["members"].add(member)
-    for (kind, _), hub in hubs.items():
+    for (kind, hub_uid), hub in hubs.items():
         if kind == "helper":
             continue
         weight = PROJECT_WEIGHT if kind == "project" else RESOURCE_WEIGHT
+        if len(hub["members"]) > CLIQUE_LIMIT:
+            # Pairwise ties among thousands would be millions of edges and drown the pairings.
+            stand_in = f"{kind}-hub:{hub_uid}"
+            for member in sorted(hub["members"]):
+                link(stand_in, member, weight)
+            continue
         for a, b in combinations(sorted(hub["members"]), 2):
             link(a, b, weight)
     return graph, members, hubs

@@ -105,12 +105,13 @@ def helper_load(
 @router.get("/shared-resource-clusters", response_model=Page[Cluster])
 def shared_resource_clusters(
     driver: DriverDep, settings: SettingsDep,
-    as_of: date | None = AS_OF_QUERY, district: str | None = DISTRICT_QUERY,
+    as_of: date | None = AS_OF_QUERY, province: str | None = PROVINCE_QUERY, district: str | None = DISTRICT_QUERY,
     seed: int = Query(analyses.CLUSTER_SEED, description="Louvain 随机种子 · Louvain seed (same seed, same clusters)"),
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:
     """资源共享群落（Louvain）· Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
-    clusters = analyses.shared_resource_clusters(driver, as_of, district, seed, settings.neo4j_database)
+    clusters = analyses.shared_resource_clusters(driver, as_of, district, seed, settings.neo4j_database,
+                                                 province=province)
     if format == "json":
         return page(clusters, limit, offset)
     members = [

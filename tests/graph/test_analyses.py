@@ -193,6 +193,25 @@ def test_clusters_are_the_same_on_every_run(demo: Driver) -> None:
     assert analyses.shared_resource_clusters(demo, AS_OF) == first
 
 
+def test_clusters_of_shanghai_are_those_of_all_of_china_when_all_pairings_lie_there(demo: Driver) -> None:
+    assert analyses.shared_resource_clusters(demo, AS_OF, province="上海市") == analyses.shared_resource_clusters(
+        demo, AS_OF)
+    assert analyses.shared_resource_clusters(demo, AS_OF, province="35") == []
+
+
+@pytest.mark.parametrize("members", [analyses.CLIQUE_LIMIT, analyses.CLIQUE_LIMIT + 1])
+def test_a_resource_shared_by_many_ties_them_through_one_stand_in_not_pairwise(members: int) -> None:
+    rows = [{"kind": "resource", "member_uid": f"v{i}", "member_name": f"村{i}", "member_label": "Village",
+             "hub_uid": "resource:funds", "hub_name": "funds", "hub_label": "Resource", "hub_category": "funds"}
+            for i in range(members)]
+    graph, found, _ = analyses.build_projection(rows)
+    if members <= analyses.CLIQUE_LIMIT:
+        assert graph.number_of_edges() == members * (members - 1) // 2
+    else:
+        assert graph.number_of_edges() == members and graph.number_of_nodes() == members + 1
+        assert len(found) == members  # the stand-in is no member
+
+
 # --- pairing suggestions -------------------------------------------------------------------------
 
 
