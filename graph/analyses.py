@@ -94,22 +94,23 @@ def uncovered_weak_villages_page(
         district=resolve_place(driver, "district", district, database),
         town=resolve_place(driver, "town", town, database), nearest=nearest, limit=limit, offset=offset,
     )
-    return _paged(rows)
+    return _paged(rows, "village_uid")
 
 
-def _paged(rows: list[Row]) -> tuple[int, list[Row]]:
-    """Split a paged query's rows into its total and its items (a page past the end is one empty row).
+def _paged(rows: list[Row], key: str) -> tuple[int, list[Row]]:
+    """Split a paged query's rows into its total and its items (a page past the end is one row
+    whose ``key`` is null).
 
-    >>> _paged([{"total": 2, "code": "1"}, {"total": 2, "code": "2"}])
+    >>> _paged([{"total": 2, "code": "1"}, {"total": 2, "code": "2"}], "code")
     (2, [{'code': '1'}, {'code': '2'}])
-    >>> _paged([{"total": 2, "code": None}])
+    >>> _paged([{"total": 2, "code": None, "villages": 0}], "code")
     (2, [])
     """
     total = rows[0]["total"] if rows else 0
     items = []
     for row in rows:
         row.pop("total")
-        if any(value is not None for value in row.values() if not isinstance(value, list)):
+        if row[key] is not None:
             items.append(row)
     return total, items
 
@@ -119,12 +120,27 @@ def coverage(
     database: str = "neo4j",
 ) -> list[Row]:
     """Coverage per district (under an optional province/city) or per town of one district."""
+    return coverage_page(driver, as_of, level, parent, database)[1]
+
+
+def coverage_page(
+    driver: Driver, as_of: date | None = None, level: Level = "district", parent: str | None = None,
+    database: str = "neo4j", *, limit: int | None = None, offset: int = 0,
+) -> tuple[int, list[Row]]:
+    """How many areas the coverage table has, and ``limit`` of them from ``offset`` (by code).
+
+    Per district, only the districts of the page are counted; per town (one district's few dozen)
+    the whole table is counted and sliced.
+    """
     if level == "town":
         if not parent:
             raise InvalidInput("coverage per town needs the district (parent=崇明区 or parent=310151)")
         code = resolve_place(driver, "district", parent, database)
-        return read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
-    return read(driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent)
+        rows = read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
+        return len(rows), rows[offset:] if limit is None else rows[offset:offset + limit]
+    rows = read(driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent,
+                limit=limit, offset=offset)
+    return _paged(rows, "code")
 
 
 def helper_load(
@@ -149,7 +165,7 @@ def helper_load_page(
         district=resolve_place(driver, "district", district, database),
         spread_towns=spread_towns, many_villages=many_villages, limit=limit, offset=offset,
     )
-    return _paged(rows)
+    return _paged(rows, "uid")
 
 
 def shared_resource_clusters(

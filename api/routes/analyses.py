@@ -80,8 +80,9 @@ def coverage(
     format: Format = FORMAT_QUERY, limit: int = LIMIT_QUERY, offset: int = OFFSET_QUERY,
 ) -> Any:
     """结对覆盖率及报告所称数字对照 · Coverage of weak villages per district or town, with reports' claims beside it."""
-    rows = analyses.coverage(driver, as_of, level, parent, settings.neo4j_database)
-    return _answer(rows, format, limit, offset, f"coverage_by_{level}",
+    total, rows = analyses.coverage_page(driver, as_of, level, parent, settings.neo4j_database,
+                                         **_cut(format, limit, offset))
+    return _answer_page(total, rows, format, limit, offset, f"coverage_by_{level}",
                    ["code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
                     "paired_villages", "villages_with_one_helper", "helpers"])
 

@@ -1,13 +1,40 @@
 // Pairing coverage per district on a given date: villages (村委会, communities excluded), weak
 // villages, weak villages with a helper in force, coverage ratio, villages with exactly one helper,
 // distinct helpers — and, beside them, the aggregate claims reports made about the district.
-// @param as_of  DATE    the day coverage is judged on; null means today
-// @param parent STRING  province (31) or city (3101) code or name, or null for every district
+// Districts are ordered by code and one page of them is worked out, each row carrying the total;
+// a page past the end is one row with only the total.
+// @param as_of  DATE     the day coverage is judged on; null means today
+// @param parent STRING   province (31) or city (3101) code or name, or null for every district
+// @param offset INTEGER  districts to skip
+// @param limit  INTEGER  districts to return; null for all
 // :param as_of => date('2024-06-30')
 // :param parent => '31'
-WITH coalesce(date($as_of), date()) AS day
-MATCH (area:District)-[:PART_OF]->(c:City)-[:PART_OF]->(p:Province)
-WHERE $parent IS NULL OR $parent IN [c.code, p.code, c.name, c.full_name, p.name, p.full_name]
+// :param offset => 0
+// :param limit => 100
+WITH coalesce(date($as_of), date()) AS day,
+     CASE WHEN $parent IS NULL THEN [true] ELSE [] END AS everywhere
+// a parent is found through the code and name indexes; full names are compared on the few provinces and cities
+CALL (everywhere) {
+  MATCH (area:District)-[:PART_OF]->(:City {code: $parent}) RETURN area
+  UNION
+  MATCH (area:District)-[:PART_OF]->(:City {name: $parent}) RETURN area
+  UNION
+  MATCH (area:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province {code: $parent}) RETURN area
+  UNION
+  MATCH (area:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province {name: $parent}) RETURN area
+  UNION
+  MATCH (c:City) WHERE $parent IS NOT NULL AND (c.full_name = $parent OR EXISTS {
+    MATCH (c)-[:PART_OF]->(p:Province) WHERE p.full_name = $parent })
+  MATCH (area:District)-[:PART_OF]->(c) RETURN area
+  UNION
+  UNWIND everywhere AS all
+  MATCH (area:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province) RETURN area
+}
+WITH day, area ORDER BY area.code
+WITH day, collect(area) AS areas
+WITH day, size(areas) AS total,
+     areas[$offset..CASE WHEN $limit IS NULL THEN size(areas) ELSE $offset + $limit END] AS areas
+UNWIND CASE WHEN size(areas) = 0 THEN [null] ELSE areas END AS area
 CALL (area, day) {
   OPTIONAL MATCH (v:Village)-[:PART_OF*1..2]->(area)
   WITH v, day, (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) }) AS weak
@@ -48,7 +75,7 @@ CALL (area, paired_weak_villages, paired_villages, helpers, projects) {
       WHEN claim.metric IN ['helpers', 'helpers_paired'] THEN helpers
       WHEN claim.metric = 'projects' THEN projects END}) AS claims
 }
-RETURN area.code AS code, area.name AS name, villages, weak_villages, paired_weak_villages,
+RETURN total, area.code AS code, area.name AS name, villages, weak_villages, paired_weak_villages,
        CASE WHEN weak_villages = 0 THEN null ELSE round(toFloat(paired_weak_villages) / weak_villages, 3) END AS coverage_ratio,
        paired_villages, villages_with_one_helper, helpers, projects, claims
 ORDER BY code

@@ -136,6 +136,16 @@ def test_coverage_per_town_splits_chongming_by_town(demo: Driver) -> None:
     assert rows["新河镇"]["coverage_ratio"] == 0.0
 
 
+def test_coverage_pages_count_only_their_districts_and_agree_with_the_whole_table(demo: Driver) -> None:
+    whole = analyses.coverage(demo, AS_OF, "district", parent="上海市")
+    assert len(whole) == 16  # 上海's districts
+    for offset, limit in ((0, 5), (13, 5), (16, 5)):
+        assert analyses.coverage_page(demo, AS_OF, "district", parent="31", limit=limit, offset=offset) == (
+            16, whole[offset:offset + limit])
+    assert analyses.coverage_page(demo, AS_OF, "district", parent="3101", limit=1)[0] == 16  # the city
+    assert analyses.coverage_page(demo, AS_OF, "district", parent="福建省", limit=1)[0] > 0
+
+
 def test_coverage_per_town_needs_a_district(demo: Driver) -> None:
     with pytest.raises(InvalidInput, match="needs the district"):
         analyses.coverage(demo, AS_OF, "town", parent=None)
