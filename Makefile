@@ -1,18 +1,23 @@
 # The two commands of the README, and their parts.
 #   make up    install everything, start Neo4j, load the gazetteer and demo data, serve the API
 #   make test  install everything, then run the whole test suite against a real Neo4j
+#   make reliability  the long reliability runs (20-kill loops, 10-minute soak, long fuzz and schemathesis)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: up test install prerequisites browser-deps
+.PHONY: up test reliability install prerequisites browser-deps
 
 up: install
 	$(BIN)/revkg up
 
 test: install browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# RELIABILITY.md's figures for these come from this run's printed output (-s).
+reliability: install
+	$(BIN)/python -m pytest tests/reliability -m slow -s $(PYTEST_ARGS)
 
 install: prerequisites $(BIN)/.installed
 
