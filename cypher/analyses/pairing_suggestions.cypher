@@ -62,7 +62,8 @@ CALL (day, district) {
 OPTIONAL MATCH (v)-[:PART_OF]->(t:Town)
 OPTIONAL MATCH (v)-[:PART_OF*1..2]->(d:District)
 WITH day, idle, everyone, v, t, d,
-     COLLECT { MATCH (pr:Project)-[:BENEFITS]->(x) WHERE x = v OR x = t
+     COLLECT { CALL (v, t) { MATCH (pr:Project)-[:BENEFITS]->(v) RETURN pr
+                             UNION MATCH (pr:Project)-[:BENEFITS]->(t) RETURN pr }
                MATCH (pr)-[:USES]->(res:Resource) RETURN DISTINCT res.category } AS needs
 CALL (day, idle, everyone, v, d, needs) {
   UNWIND idle + everyone AS h
