@@ -79,6 +79,32 @@ def test_clusters_suggestions_and_paths_answer(client: TestClient) -> None:
     assert connections and connections[0]["hops"] == 2
 
 
+def test_uncovered_and_clusters_take_a_province(client: TestClient) -> None:
+    body = client.get("/analyses/uncovered-weak-villages", params={"province": "上海市", "as_of": DAY, "limit": 2}).json()
+    assert (body["total"], [v["code"] for v in body["items"]]) == (3, [K.panghuang, K.xinjian_xinhe])
+    assert client.get("/analyses/uncovered-weak-villages", params={"province": "35", "as_of": DAY}).json()["total"] == 0
+    assert client.get("/analyses/uncovered-weak-villages", params={"province": "火星"}).status_code == 404
+    clusters = client.get("/analyses/shared-resource-clusters", params={"as_of": DAY, "province": "31"}).json()
+    assert clusters["total"] >= 2
+
+
+def test_a_question_over_the_database_memory_limit_answers_503_with_what_to_do(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from neo4j.exceptions import TransientError
+
+    from graph import analyses
+
+    def too_big(*args: object, **kwargs: object) -> None:
+        raise TransientError._hydrate_neo4j(
+            code="Neo.TransientError.General.MemoryPoolOutOfMemoryError", message="over dbms.memory.transaction.total.max")
+
+    monkeypatch.setattr(analyses, "shared_resource_clusters", too_big)
+    response = client.get("/analyses/shared-resource-clusters")
+    assert response.status_code == 503 and "narrow it" in response.json()["detail"]
+    assert "Retry-After" in response.headers
+
+
 def test_village_and_organization_pages_carry_evidence(client: TestClient) -> None:
     village = client.get(f"/villages/{K.mihang}", params={"as_of": DAY}).json()
     assert village["name"] == "米行村" and village["town"] == "堡镇"
