@@ -157,13 +157,16 @@ def render_generic(p: dict[str, Any], national: bool) -> list[str]:
 
 ISSUE_TARGETS_MS = {"uncovered_district": ("p95 ≤ 50 ms", 50.0, "p95"), "uncovered_national": ("≤ 2 s", 2000.0, "p50"),
                     "coverage_districts": ("≤ 5 s", 5000.0, "p50"), "clusters_district": ("≤ 10 s per province (one district measured)", 10000.0, "p50"),
+                    "clusters_province": ("≤ 10 s per province", 10000.0, "p50"),
                     "clusters_national": ("≤ 2 min", 120000.0, "p50")}
 CASE_TITLES = {
     "uncovered_district": "uncovered weak villages, one district",
+    "uncovered_province": "uncovered weak villages, one province",
     "uncovered_national": "uncovered weak villages, all loaded",
     "coverage_districts": "coverage for all districts",
     "helper_load": "helper load",
     "clusters_district": "shared-resource clusters, one district",
+    "clusters_province": "shared-resource clusters, one province",
     "clusters_national": "shared-resource clusters, all loaded",
     "suggestions_village": "pairing suggestions, one village",
     "village_lookup": "`GET /villages/{code}`",

@@ -33,6 +33,11 @@ NAIVE = {
         "MATCH (v:Village {weak: true}) "
         "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
         "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
+    "uncovered_province": (
+        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(:District)-[:PART_OF]->(:City)"
+        "-[:PART_OF]->(:Province {code: $province}) "
+        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
+        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
     "coverage_districts": (
         "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District) "
         "RETURN d.code AS code, count(v) AS weak, count(CASE WHEN EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) "
@@ -42,6 +47,11 @@ NAIVE = {
         "RETURN h.uid AS uid, count(DISTINCT v) AS villages ORDER BY villages DESC LIMIT 100"),
     "clusters_district": (
         "MATCH (h1)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $district}), "
+        "(h2)-[:PAIRED_WITH]->(v) WHERE elementId(h1) < elementId(h2) "
+        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
+    "clusters_province": (
+        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District)-[:PART_OF]->(:City)"
+        "-[:PART_OF]->(:Province {code: $province}), "
         "(h2)-[:PAIRED_WITH]->(v) WHERE elementId(h1) < elementId(h2) "
         "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
     "clusters_national": (
@@ -60,10 +70,12 @@ NAIVE = {
 def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any]]]:
     return {
         "uncovered_district": ("/analyses/uncovered-weak-villages", {"district": district, "limit": 100}),
+        "uncovered_province": ("/analyses/uncovered-weak-villages", {"province": district[:2], "limit": 100}),
         "uncovered_national": ("/analyses/uncovered-weak-villages", {"limit": 100}),
         "coverage_districts": ("/analyses/coverage", {"level": "district", "limit": 100}),
         "helper_load": ("/analyses/helper-load", {"limit": 100}),
         "clusters_district": ("/analyses/shared-resource-clusters", {"district": district, "limit": 100}),
+        "clusters_province": ("/analyses/shared-resource-clusters", {"province": district[:2], "limit": 100}),
         "clusters_national": ("/analyses/shared-resource-clusters", {"limit": 100}),
         "suggestions_village": ("/analyses/pairing-suggestions", {"village": village}),
         "village_lookup": (f"/villages/{village}", {}),
@@ -132,13 +144,20 @@ def pick_targets(driver: Driver, seed: int) -> tuple[str, str]:
     return district, random.Random(seed).choice(villages)
 
 
+ERRORS: dict[str, str] = {}  # what a failing request answered (or why it dropped), by path
+
+
 def _time_http(client: httpx.Client, path: str, params: dict[str, Any], timeout: float) -> tuple[float, int]:
     """Milliseconds and HTTP status; a dropped connection (the API process failed the request) is 599."""
     started = time.perf_counter()
     try:
-        status = client.get(path, params=params, timeout=timeout).status_code
-    except httpx.HTTPError:
+        response = client.get(path, params=params, timeout=timeout)
+        status = response.status_code
+        if status != 200:
+            ERRORS[f"{path} {params}"] = f"HTTP {status}: {response.text[:500]}"
+    except httpx.HTTPError as exc:
         status = 599
+        ERRORS[f"{path} {params}"] = f"{type(exc).__name__}: {exc}"
     return (time.perf_counter() - started) * 1000, status
 
 
@@ -155,8 +174,8 @@ def run(ctx: Context) -> dict[str, Any]:
     district, village = pick_targets(driver, ctx.seed)
     result: dict[str, Any] = {"district": district, "village": village, "load_average": {"start": load_average()},
                               "cases": {}}
-    params = {"district": district, "village": village}
-    heavy = {"uncovered_national", "coverage_districts", "helper_load", "clusters_national"}
+    params = {"district": district, "village": village, "province": district[:2]}
+    heavy = {"uncovered_national", "coverage_districts", "helper_load", "clusters_national", "clusters_province"}
     warm_n = 10
     timeout = 600.0
 
@@ -207,6 +226,7 @@ def run(ctx: Context) -> dict[str, Any]:
         result["api_peak_rss_bytes"] = api.peak_rss()
     finally:
         api.stop()
+    result["errors"] = dict(ERRORS)
     result["neo4j_memory"] = server.memory()
     result["load_average"]["end"] = load_average()
     return result
