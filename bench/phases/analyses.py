@@ -23,6 +23,8 @@ from bench.context import REPO, Context
 from bench.measure import load_average, percentiles
 
 API_PORT = 28000
+# uvicorn worker processes; each holds its own driver (the machine has 2 cores, shared with Neo4j).
+API_WORKERS = int(os.environ.get("REVKG_BENCH_API_WORKERS", "1"))
 
 NAIVE = {
     "uncovered_district": (
@@ -98,7 +100,8 @@ class Api:
         log = open(self.ctx.work_dir / "api.log", "ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(API_PORT),
-             "--log-level", "warning"], cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+             "--log-level", "warning", "--workers", str(API_WORKERS)],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -232,8 +235,38 @@ def run(ctx: Context) -> dict[str, Any]:
     return result
 
 
+def wrk_level(ctx: Context, api: Api, codes: list[str], clients: int, seconds: float) -> dict[str, Any]:
+    """``wrk`` (a C load generator: it leaves the CPU to the server) at ``clients`` connections."""
+    import re
+
+    script = ctx.work_dir / "villages.lua"
+    script.write_text(
+        "local codes = {" + ",".join(f'"{c}"' for c in codes) + "}\n"
+        f"math.randomseed({ctx.seed})\n"
+        "request = function() return wrk.format('GET', '/villages/' .. codes[math.random(#codes)]) end\n"
+        "done = function(summary, latency, requests)\n"
+        "  for _, p in ipairs({50, 95, 99}) do io.write(string.format('revkg p%d %d\\n', p, latency:percentile(p))) end\n"
+        "end\n",
+        encoding="utf-8")
+    threads = min(clients, 2)
+    out = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", str(script), api.url],
+        capture_output=True, text=True, timeout=seconds + 60).stdout
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    latency = {f"p{p}": round(int(us) / 1000, 1) for p, us in re.findall(r"^revkg p(\d+) (\d+)$", out, re.M)}
+    return {"requests": requests, "rps": rps, "latency_ms": latency, "tool": "wrk",
+            "non_2xx": int(failed.group(1)) if failed else 0}
+
+
 def throughput(ctx: Context, api: Api, driver: Driver) -> dict[str, Any]:
-    """Requests/s for GET /villages/{code} at 1, 8, 32 clients, vs the same lookup over Bolt."""
+    """Requests/s for GET /villages/{code} at 1, 8, 32 clients, vs the same lookup over Bolt.
+
+    The API is driven by ``wrk`` when it is installed (else Python threads, which take CPU the
+    server would use); Bolt by Python threads through the driver, as an analyst's script would.
+    """
+    import shutil
     from concurrent.futures import ThreadPoolExecutor
 
     codes = [r["code"] for r in driver.execute_query(
@@ -241,8 +274,14 @@ def throughput(ctx: Context, api: Api, driver: Driver) -> dict[str, Any]:
     codes = random.Random(ctx.seed).sample(codes, min(5000, len(codes)))
     seconds = 5.0 if ctx.quick else 10.0
     out: dict[str, Any] = {"seconds_per_level": seconds}
+    use_wrk = shutil.which("wrk") is not None
     for clients in (1, 8, 32):
         for kind in ("api", "bolt"):
+            if kind == "api" and use_wrk:
+                out[f"api_{clients}"] = level = wrk_level(ctx, api, codes, clients, seconds)
+                ctx.log(f"  /villages/{{code}} api  {clients:>2} clients: {level['rps']:8.1f} req/s (wrk), "
+                        f"p99 {level['latency_ms'].get('p99')} ms")
+                continue
             deadline = time.perf_counter() + seconds
 
             def worker(i: int, kind: str = kind, deadline: float = deadline) -> list[float]:
