@@ -21,6 +21,7 @@ T = TypeVar("T")
 
 AS_OF = typer.Option(None, "--as-of", help="The day pairings are judged on (YYYY-MM-DD); today when omitted.")
 DISTRICT = typer.Option(None, "--district", help="District code or name (310151, 崇明区).")
+PROVINCE = typer.Option(None, "--province", help="Province code or name (31, 上海市); --district is narrower.")
 OUT = typer.Option(None, "--out", help="Save the table as .csv or .xlsx instead of printing it.")
 
 
@@ -80,13 +81,14 @@ def _save(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Path) -> 
 
 @app.command()
 def uncovered(
-    district: str | None = DISTRICT,
+    province: str | None = PROVINCE, district: str | None = DISTRICT,
     town: str | None = typer.Option(None, "--town", help="Town code or name (310151102, 堡镇)."),
     as_of: str | None = AS_OF, nearest: int = typer.Option(3, help="Nearby helpers listed per village."),
     out: Path | None = OUT,
 ) -> None:
     """Weak villages nobody is paired with, and the nearest helpers."""
-    rows = _run(lambda drv, db: analyses.uncovered_weak_villages(drv, _day(as_of), district, town, nearest, db))
+    rows = _run(lambda drv, db: analyses.uncovered_weak_villages(drv, _day(as_of), district, town, nearest, db,
+                                                                 province=province))
     _show(rows, ["code", "village", "town", "district", "weak_categories", "nearest_helpers"],
           "Uncovered weak villages 未结对薄弱村", out)
 
@@ -122,9 +124,11 @@ def helpers(
 
 
 @app.command()
-def clusters(district: str | None = DISTRICT, as_of: str | None = AS_OF, out: Path | None = OUT) -> None:
+def clusters(province: str | None = PROVINCE, district: str | None = DISTRICT, as_of: str | None = AS_OF,
+             out: Path | None = OUT) -> None:
     """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
-    found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db))
+    found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db,
+                                                                   province=province))
     rows = [{"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"],
              "helpers": c["helpers"], "villages": [f"{v['name']} {v['uid']}" for v in c["villages"]],
              "shared": [f"{s['kind']}:{s['name']}" for s in c["shared"]]} for c in found]
