@@ -35,32 +35,48 @@ WITH day, collect(area) AS areas
 WITH day, size(areas) AS total,
      areas[$offset..CASE WHEN $limit IS NULL THEN size(areas) ELSE $offset + $limit END] AS areas
 UNWIND CASE WHEN size(areas) = 0 THEN [null] ELSE areas END AS area
+// one pass over the area's villages gathers what the counts, the helpers and the projects need
 CALL (area, day) {
   OPTIONAL MATCH (v:Village)-[:PART_OF*1..2]->(area)
   WITH v, day, (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) }) AS weak
-  // most villages have no pairing at all: skip the helper count for them
-  WITH v, weak, CASE WHEN NOT EXISTS { (v)<-[:PAIRED_WITH]-() } THEN 0 ELSE COUNT {
+  // most villages have no pairing and no project at all: skip the subqueries for them
+  WITH v, weak, CASE WHEN NOT EXISTS { (v)<-[:PAIRED_WITH]-() } THEN [] ELSE COLLECT {
     MATCH (h)-[pw:PAIRED_WITH]->(v)
     WHERE (h:Organization OR h:PartyOrganization)
       AND (pw.since IS NULL OR pw.since <= day) AND (pw.until IS NULL OR pw.until >= day)
     OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
     RETURN DISTINCT coalesce(o, h) AS helper
-  } END AS helpers
+  } END AS helpers,
+  CASE WHEN NOT EXISTS { (v)<-[:BENEFITS]-() } THEN [] ELSE COLLECT {
+    MATCH (pr:Project)-[:BENEFITS]->(v) RETURN pr
+  } END AS projects
   RETURN count(CASE WHEN coalesce(v.kind, 'village') = 'village' THEN v END) AS villages,
          count(CASE WHEN weak THEN v END) AS weak_villages,
-         count(CASE WHEN weak AND helpers > 0 THEN v END) AS paired_weak_villages,
-         count(CASE WHEN helpers > 0 THEN v END) AS paired_villages,
-         count(CASE WHEN helpers = 1 THEN v END) AS villages_with_one_helper
+         count(CASE WHEN weak AND size(helpers) > 0 THEN v END) AS paired_weak_villages,
+         count(CASE WHEN size(helpers) > 0 THEN v END) AS paired_villages,
+         count(CASE WHEN size(helpers) = 1 THEN v END) AS villages_with_one_helper,
+         collect(helpers) AS village_helpers, collect(projects) AS village_projects
 }
-CALL (area, day) {
-  OPTIONAL MATCH (h)-[pw:PAIRED_WITH]->(r)-[:PART_OF*0..2]->(area)
-  WHERE (h:Organization OR h:PartyOrganization) AND (r:Village OR r:Town)
-    AND (pw.since IS NULL OR pw.since <= day) AND (pw.until IS NULL OR pw.until >= day)
-  OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
-  RETURN count(DISTINCT coalesce(o, h)) AS helpers
+CALL (area, day, village_helpers) {
+  CALL (area, day, village_helpers) {
+    UNWIND village_helpers AS some UNWIND some AS helper RETURN helper
+    UNION
+    MATCH (h)-[pw:PAIRED_WITH]->(:Town)-[:PART_OF]->(area)
+    WHERE (h:Organization OR h:PartyOrganization)
+      AND (pw.since IS NULL OR pw.since <= day) AND (pw.until IS NULL OR pw.until >= day)
+    OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
+    RETURN coalesce(o, h) AS helper
+  }
+  RETURN count(DISTINCT helper) AS helpers
 }
-CALL (area) {
-  OPTIONAL MATCH (pr:Project)-[:BENEFITS]->()-[:PART_OF*0..2]->(area)
+CALL (area, village_projects) {
+  CALL (area, village_projects) {
+    UNWIND village_projects AS some UNWIND some AS pr RETURN pr
+    UNION
+    MATCH (pr:Project)-[:BENEFITS]->(:Town)-[:PART_OF]->(area) RETURN pr
+    UNION
+    MATCH (pr:Project)-[:BENEFITS]->(area) RETURN pr
+  }
   RETURN count(DISTINCT pr) AS projects
 }
 // Report claims come from sentences about pairing, so a claimed number of villages or weak
