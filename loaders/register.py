@@ -31,6 +31,7 @@ from neo4j import Driver
 
 from graph import queries
 from graph.db import BatchWriter, WriteCounts
+from loaders.personal import is_personal_header, mask_personal
 from loaders.places import Place, PlaceIndex, Resolution, name_key, normalize, stem, to_simplified
 from loaders.places import resolve as resolve_place
 
@@ -710,7 +711,15 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
         return result
     headers = columns.headers
     header_of = {f: headers[i] for f, i in fields.items()}
-    for number, cells in body:
+    # Leaders' phone and ID numbers never reach the graph (loaders/personal.py): their columns are
+    # not read, and such numbers in any other cell are masked.
+    personal = {i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()}
+    if personal:
+        result.issues.append(Issue(sheet.file, sheet.name, header_row_number, "、".join(headers[i] for i in sorted(personal)),
+                                   None, "personal numbers (phone, ID card) are not stored; column not read",
+                                   severity="warning"))
+    for number, raw in body:
+        cells = ["" if i in personal else mask_personal(c) for i, c in enumerate(raw)]
         blank_formula = next((f for f, i in fields.items() if (number - 1, i) in sheet.uncomputed), None)
         if blank_formula is not None:
             result.issues.append(Issue(sheet.file, sheet.name, number, headers[fields[blank_formula]], None,

@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from loaders.personal import mask_personal
 from loaders.places import CODE_LENGTH, Place, PlaceIndex, Resolution, name_key, resolve, to_simplified
 
 # --- read / validate --------------------------------------------------------------------------
@@ -1434,7 +1435,8 @@ class ReportLoad:
 
 def _prov(f: Fact) -> dict[str, Any]:
     e = f.evidence
-    return {"source_id": e.source_id, "source_loc": e.source_loc, "evidence": e.sentence, "method": e.method,
+    # The sentence is shown by every read endpoint; a phone or ID number in it is masked (loaders/personal.py).
+    return {"source_id": e.source_id, "source_loc": e.source_loc, "evidence": mask_personal(e.sentence), "method": e.method,
             "confidence": e.confidence}
 
 
@@ -1443,7 +1445,7 @@ def rows_for_write(doc: ReportDoc, facts: Sequence[Fact]) -> dict[str, list[dict
     rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
         "document", "villages", "organizations", "party_orgs", "persons", "pairings", "projects", "claims",
         "mentions")}
-    rows["document"].append({"uid": doc.uid, "title": doc.title, "path": doc.path, "sha256": doc.sha256})
+    rows["document"].append({"uid": doc.uid, "title": mask_personal(doc.title), "path": doc.path, "sha256": doc.sha256})
     seen_villages: set[str] = set()
     seen_orgs: set[str] = set()
     for f in facts:

@@ -13,16 +13,11 @@ from neo4j import Driver
 
 from loaders import gazetteer, register, reports
 from loaders.places import PlaceIndex
-from tests.conftest import CORPUS, REPO, TEST_PROVINCES
+from tests.conftest import CORPUS, REPO
 from tests.reliability.graphsum import graph_sum
 
 pytestmark = pytest.mark.neo4j
 EXAMPLES = sorted(register.expand([REPO / "data" / "examples"]))
-
-
-@pytest.fixture(scope="module")
-def index(gazetteer_dir: Path) -> PlaceIndex:
-    return PlaceIndex.from_gazetteer(gazetteer_dir, TEST_PROVINCES)
 
 
 def test_gazetteer_loaded_again_leaves_the_whole_graph_identical(graph: Driver, gazetteer_dir: Path) -> None:

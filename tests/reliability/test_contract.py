@@ -1,0 +1,72 @@
+"""schemathesis against the app's own OpenAPI schema, over the Chongming demo graph: whatever it
+generates (within the schema or just outside it), no operation answers 5xx.
+
+Uploads are called with the API key, so generated files reach the loaders. ``-m slow`` (``make
+reliability``) runs many more examples per operation.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from neo4j import Driver
+
+from api.main import app
+from graph.settings import get_settings
+from tests.conftest import reset_to_spine
+from tests.factories import build_chongming
+
+pytestmark = pytest.mark.neo4j
+
+QUICK_EXAMPLES = int(os.environ.get("REVKG_CONTRACT_EXAMPLES", "3"))
+SLOW_EXAMPLES = 150
+schema = schemathesis.openapi.from_dict(app.openapi())
+
+
+@pytest.fixture(scope="module")
+def api(driver: Driver, gazetteer_dir: Any) -> Iterator[TestClient]:
+    from neomodel import db as neomodel_db
+
+    from loaders.gazetteer import load
+    from tests.conftest import TEST_PROVINCES
+
+    if driver.execute_query("MATCH (v:Village {code: '310151102216'}) RETURN count(v) AS n").records[0]["n"] == 0:
+        load(driver, gazetteer_dir, TEST_PROVINCES)
+    reset_to_spine(driver)
+    build_chongming(driver)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client
+    neomodel_db.set_connection(driver=driver)
+    reset_to_spine(driver)
+
+
+def call(api: TestClient, case: schemathesis.Case) -> None:
+    kwargs = case.as_transport_kwargs(base_url="http://testserver")
+    headers = dict(kwargs.pop("headers", None) or {})
+    if case.path.startswith("/uploads"):
+        headers["X-API-Key"] = get_settings().api_key.get_secret_value()
+    kwargs.pop("cookies", None)
+    response = api.request(kwargs.pop("method"), kwargs.pop("url"), headers=headers, **kwargs)
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path} {kwargs.get('params')} {str(kwargs.get('json'))[:300]} → "
+        f"{response.status_code} {response.text[:500]}")
+
+
+@schema.parametrize()
+@settings(max_examples=QUICK_EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_no_operation_answers_5xx(api: TestClient, case: schemathesis.Case) -> None:
+    call(api, case)
+
+
+@pytest.mark.slow
+@schema.parametrize()
+@settings(max_examples=SLOW_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_operation_answers_5xx_over_many_examples(api: TestClient, case: schemathesis.Case) -> None:
+    call(api, case)
