@@ -25,7 +25,7 @@ from tests.factories import build_chongming
 pytestmark = pytest.mark.neo4j
 
 QUICK_EXAMPLES = int(os.environ.get("REVKG_CONTRACT_EXAMPLES", "3"))
-SLOW_EXAMPLES = 150
+SLOW_EXAMPLES = 40
 schema = schemathesis.openapi.from_dict(app.openapi())
 
 
