@@ -21,6 +21,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -1243,29 +1244,44 @@ def load(
     """
     started = time.perf_counter()
     report = LoadReport()
-    for path in paths:
-        accepted, file_report = prepare(path, index, kind)
-        report.sheets.extend(file_report.sheets)
-        report.issues.extend(file_report.issues)
-        if path.name not in file_report.files:
-            continue
-        accepted, unloaded = _drop_places_missing_from_graph(driver, accepted, database)
-        report.issues.extend(unloaded)
-        for summary in report.sheets:
-            lost = sum(1 for i in unloaded if i.sheet == summary.sheet and i.file == summary.file)
-            summary.loaded -= lost
-            summary.rejected += lost
-        sha = hashlib.sha256(path.read_bytes()).hexdigest()
-        if on_rows:
-            on_rows("read", len(accepted))
-        counts, changed = write(
-            driver, path.name, path, sha, accepted, database=database, batch_size=batch_size,
-            on_batch=(lambda n: on_rows("written", n)) if on_rows else None,
-        )
-        report.writes.add(counts)
-        report.files[path.name] = {**file_report.files[path.name], "sha256": sha, "changed": changed}
+    paths = list(paths)
+    # Preparing is Python work and writing mostly waits on Neo4j, so the next file is read,
+    # validated and resolved in a second thread while the current one is written.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="register-prepare") as pool:
+        upcoming = [pool.submit(prepare, paths[0], index, kind)] if paths else []
+        for i, path in enumerate(paths):
+            accepted, file_report = upcoming.pop().result()
+            if i + 1 < len(paths):
+                upcoming.append(pool.submit(prepare, paths[i + 1], index, kind))
+            _write_prepared(driver, path, accepted, file_report, report, database, batch_size, on_rows)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_prepared(
+    driver: Driver, path: Path, accepted: list[Resolved], file_report: LoadReport, report: LoadReport,
+    database: str, batch_size: int, on_rows: Callable[[str, int], None] | None,
+) -> None:
+    """The database half of ``load`` for one prepared file; adds to ``report``."""
+    report.sheets.extend(file_report.sheets)
+    report.issues.extend(file_report.issues)
+    if path.name not in file_report.files:
+        return
+    accepted, unloaded = _drop_places_missing_from_graph(driver, accepted, database)
+    report.issues.extend(unloaded)
+    for summary in report.sheets:
+        lost = sum(1 for i in unloaded if i.sheet == summary.sheet and i.file == summary.file)
+        summary.loaded -= lost
+        summary.rejected += lost
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    if on_rows:
+        on_rows("read", len(accepted))
+    counts, changed = write(
+        driver, path.name, path, sha, accepted, database=database, batch_size=batch_size,
+        on_batch=(lambda n: on_rows("written", n)) if on_rows else None,
+    )
+    report.writes.add(counts)
+    report.files[path.name] = {**file_report.files[path.name], "sha256": sha, "changed": changed}
 
 
 def _drop_places_missing_from_graph(

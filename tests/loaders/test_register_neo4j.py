@@ -241,3 +241,40 @@ def test_replacing_a_file_leaves_unrelated_bare_nodes_alone(graph: Driver, index
     load(graph, index, path)
     assert scalar(graph, "MATCH (o:Organization) WHERE o.uid IN ['org:另一来源的单位', 'org:某临时单位'] "
                          "RETURN collect(o.uid)") == ["org:另一来源的单位"]
+
+
+def test_party_organization_on_many_rows_belongs_to_its_unit_once_per_file(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    rows = [pairing_row(party="某集团党委", village=v, town="堡镇") for v in ("四滧村", "彷徨村", "堡渔村")]
+    load(graph, index, write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, rows))
+    edges = graph.execute_query(
+        "MATCH (:PartyOrganization {uid: 'party:某集团党委'})-[b:BELONGS_TO]->(o:Organization) "
+        "RETURN o.uid AS org, b.source_loc AS loc").records
+    assert [(r["org"], r["loc"]) for r in edges] == [("org:上海浦江实业集团有限公司", "sheet p!row 2")]
+    assert scalar(graph, "MATCH (:Organization {uid: 'org:上海浦江实业集团有限公司'})-[r:PAIRED_WITH]->() RETURN count(r)") == 3
+
+
+def test_changed_file_written_again_gives_the_graph_a_first_load_gives(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    # A new or changed file is written with CREATE, an unchanged one with MERGE: both give one graph.
+    paths = register.expand([EXAMPLES])
+    load(graph, index, *paths)
+    first = snapshot(graph)
+    graph.execute_query("MATCH (d:Document {kind: 'register'}) SET d.sha256 = 'stale'")
+    again = load(graph, index, *paths)
+    assert all(f["changed"] for f in again.files.values())
+    assert snapshot(graph) == first
+
+
+def test_load_of_several_files_reports_each_as_loading_them_one_by_one(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    # Files are prepared one ahead in a second thread; the report must not depend on it.
+    paths = register.expand([EXAMPLES])
+    together = load(graph, index, *paths)
+    graph.execute_query("MATCH (d:Document {kind: 'register'}) SET d.sha256 = 'stale'")
+    apart = [load(graph, index, p) for p in paths]
+    assert [s.__dict__ for s in together.sheets] == [s.__dict__ for r in apart for s in r.sheets]
+    assert together.issues == [i for r in apart for i in r.issues]
