@@ -715,12 +715,13 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
     # Leaders' phone and ID numbers never reach the graph (loaders/personal.py): their columns are
     # not read, and such numbers in any other cell are masked.
     personal = {i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()}
+    masked: dict[str, str] = {}
     if personal:
         result.issues.append(Issue(sheet.file, sheet.name, header_row_number, "、".join(headers[i] for i in sorted(personal)),
                                    None, "personal numbers (phone, ID card) are not stored; column not read",
                                    severity="warning"))
     for number, raw in body:
-        cells = ["" if i in personal else mask_personal(c) for i, c in enumerate(raw)]
+        cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
         blank_formula = next((f for f, i in fields.items() if (number - 1, i) in sheet.uncomputed), None)
         if blank_formula is not None:
             result.issues.append(Issue(sheet.file, sheet.name, number, headers[fields[blank_formula]], None,
@@ -735,6 +736,14 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
         else:
             result.rows.append(row_or_issue)
     return result
+
+
+def _masked(cell: str, seen: dict[str, str]) -> str:
+    """``mask_personal`` once per distinct cell of a sheet (units, towns and dates repeat)."""
+    out = seen.get(cell)
+    if out is None:
+        out = seen[cell] = mask_personal(cell)
+    return out
 
 
 def _fields_for_kind(fields: dict[str, int], kind: Kind) -> dict[str, int]:
