@@ -37,7 +37,9 @@ def run(args: argparse.Namespace) -> Path:
     if unknown:
         raise SystemExit(f"unknown phases {sorted(unknown)}; choose from {', '.join(PHASES)}")
     server = BenchServer()
-    work_dir = server.settings.home / "bench-work" / ("quick" if args.quick else "full")
+    # Per instance: generating a workload replaces the files, so two benches sharing one folder
+    # would read each other's half-written registers.
+    work_dir = server.server.home / "bench-work" / ("quick" if args.quick else "full")
     work_dir.mkdir(parents=True, exist_ok=True)
     ctx = Context(server=server, quick=args.quick, seed=args.seed, work_dir=work_dir, scale=args.scale)
     started = dt.datetime.now(dt.UTC)
