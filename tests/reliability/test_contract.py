@@ -66,6 +66,7 @@ def test_no_operation_answers_5xx(api: TestClient, case: schemathesis.Case) -> N
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(1800)
 @schema.parametrize()
 @settings(max_examples=SLOW_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_operation_answers_5xx_over_many_examples(api: TestClient, case: schemathesis.Case) -> None:

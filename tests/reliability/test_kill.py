@@ -53,22 +53,27 @@ def run_child(args: list[str], kill_after: float | None = None) -> Child:
     process = subprocess.Popen([sys.executable, "-m", "tests.reliability.killable", *args], cwd=REPO,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
     assert process.stdout is not None
-    started = time.monotonic()
-    line = process.stdout.readline().strip()
-    if line != "WRITING":
-        process.kill()
-        raise AssertionError(f"loader did not start writing: {line!r} {process.communicate()[1][-2000:]}")
-    writing_from = time.monotonic()
-    if kill_after is not None:
-        try:
-            process.wait(timeout=kill_after)
-        except subprocess.TimeoutExpired:
-            os.kill(process.pid, signal.SIGKILL)
-        process.wait()
+    try:
+        started = time.monotonic()
+        line = process.stdout.readline().strip()
+        if line != "WRITING":
+            raise AssertionError(f"loader did not start writing: {line!r}")
+        writing_from = time.monotonic()
+        if kill_after is not None:
+            try:
+                process.wait(timeout=kill_after)
+            except subprocess.TimeoutExpired:
+                os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+            return Child(writing_from - started, time.monotonic() - writing_from, process.returncode)
+        out, err = process.communicate(timeout=600)
+        assert process.returncode == 0 and out.strip().endswith("DONE"), err[-2000:]
         return Child(writing_from - started, time.monotonic() - writing_from, process.returncode)
-    out, err = process.communicate(timeout=600)
-    assert process.returncode == 0 and out.strip().endswith("DONE"), err[-2000:]
-    return Child(writing_from - started, time.monotonic() - writing_from, process.returncode)
+    finally:
+        # A test that fails or times out must not leave a loader writing into the next test's graph.
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 def scalar(driver: Driver, cypher: str, **params: object) -> int:
@@ -116,8 +121,7 @@ def register_kill_loop(graph: Driver, index: PlaceIndex, path: Path, rows: int, 
     return result
 
 
-def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int) -> KillResult:
-    paths = sorted(CORPUS.glob("*.txt"))
+def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[Path]) -> KillResult:
     args = ["reports", *map(str, paths)]
     per_doc = ("MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
                "RETURN d.uid AS uid, d.sha256 IS NOT NULL AS marked, count(m) AS mentions")
@@ -163,11 +167,12 @@ def test_register_load_killed_mid_write_and_rerun_equals_an_uninterrupted_load(
 
 
 def test_report_load_killed_mid_write_and_rerun_equals_an_uninterrupted_load(clean: Driver, index: PlaceIndex) -> None:
-    result = report_kill_loop(clean, index, QUICK_KILLS)
+    result = report_kill_loop(clean, index, QUICK_KILLS, sorted(CORPUS.glob("*.txt"))[:2])
     assert result.kills == QUICK_KILLS, result
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_register_load_survives_twenty_kills(clean: Driver, index: PlaceIndex, registers: dict[int, Path]) -> None:
     result = register_kill_loop(clean, index, registers[REGISTER_ROWS], REGISTER_ROWS, SLOW_KILLS)
     print(f"\nregister kill loop: {result.kills} killed mid-load, {result.finished_first} finished first")
@@ -175,7 +180,8 @@ def test_register_load_survives_twenty_kills(clean: Driver, index: PlaceIndex, r
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(3600)
 def test_report_load_survives_twenty_kills(clean: Driver, index: PlaceIndex) -> None:
-    result = report_kill_loop(clean, index, SLOW_KILLS)
+    result = report_kill_loop(clean, index, SLOW_KILLS, sorted(CORPUS.glob("*.txt")))
     print(f"\nreport kill loop: {result.kills} killed mid-load, {result.finished_first} finished first")
     assert result.kills == SLOW_KILLS, result

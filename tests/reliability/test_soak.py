@@ -85,6 +85,7 @@ def served(graph: Driver) -> Iterator[tuple[str, int]]:
         reset_to_spine(graph)
 
 
+@pytest.mark.timeout(SOAK_S + 600)
 def test_soak_mixed_reads_and_uploads_without_errors_or_memory_growth(
     served: tuple[str, int], settings: Settings
 ) -> None:
