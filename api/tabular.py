@@ -19,7 +19,8 @@ Format = Literal["json", "csv", "xlsx"]
 
 FORMAT_QUERY = Query("json", description="json，或下载 csv / xlsx（Excel）· json, or download as csv / xlsx (Excel)")
 LIMIT_QUERY = Query(100, ge=1, le=10000, description="每页条数 · page size")
-OFFSET_QUERY = Query(0, ge=0, description="跳过的条数 · rows to skip")
+# Neo4j slices lists with 32-bit indexes; offset + limit past 2**31 made the query fail (500).
+OFFSET_QUERY = Query(0, ge=0, le=1_000_000_000, description="跳过的条数 · rows to skip")
 AS_OF_QUERY = Query(None, description="判断结对是否有效的日期，默认今天 · the day pairings are judged on (default today)")
 
 

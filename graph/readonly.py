@@ -104,6 +104,8 @@ def run_read_only(
     ) as session:
         try:
             summary = session.run(cast(LiteralString, "EXPLAIN " + text), values).consume()
+        except (OverflowError, ValueError, TypeError) as exc:  # the driver cannot send a parameter value
+            raise InvalidInput(f"a parameter cannot be sent to Neo4j: {exc}") from exc
         except Neo4jError as exc:
             if is_unavailable(exc):
                 raise

@@ -71,3 +71,17 @@ def test_no_operation_answers_5xx(api: TestClient, case: schemathesis.Case) -> N
 @settings(max_examples=SLOW_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_operation_answers_5xx_over_many_examples(api: TestClient, case: schemathesis.Case) -> None:
     call(api, case)
+
+
+# What schemathesis found (slow run, 40 examples per operation), kept as plain regression cases.
+@pytest.mark.parametrize("path", ["/analyses/uncovered-weak-villages", "/analyses/helper-load"])
+def test_an_offset_past_neo4j_list_indexes_is_refused_not_a_500(api: TestClient, path: str) -> None:
+    response = api.get(path, params={"district": "崇明区", "offset": 2147483548})
+    assert response.status_code == 422, response.text
+    assert api.get(path, params={"district": "崇明区", "offset": 1_000_000_000}).status_code == 200
+
+
+def test_a_cypher_parameter_the_driver_cannot_send_is_refused_not_a_500(api: TestClient) -> None:
+    response = api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63}})
+    assert response.status_code == 422 and "parameter" in response.json()["detail"], response.text
+    assert api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63 - 1}}).json()["rows"] == [{"n": 2**63 - 1}]
