@@ -36,7 +36,7 @@ pytestmark = pytest.mark.neo4j
 BATCH = 250  # small batches, so a kill can fall between, or inside, many transactions
 REPORT_BATCH = 2000  # loaders.reports.write's batch size
 QUICK_KILLS = 1
-SLOW_KILLS = 20
+SLOW_KILLS = int(os.environ.get("REVKG_KILLS", "20"))  # fewer for a shorter run
 
 
 @dataclass
