@@ -148,7 +148,7 @@ def test_soak_mixed_reads_and_uploads_without_errors_or_memory_growth(
         thread.join()
 
     every = sorted(x for values in latencies.values() for x in values)
-    p95 = lambda xs: statistics.quantiles(xs, n=20)[-1] if len(xs) >= 2 else xs[0]
+    p95 = lambda xs: statistics.quantiles(xs, n=20, method="inclusive")[-1] if len(xs) >= 2 else xs[0]
     lines = [f"soak {SOAK_S:.0f} s, {CLIENTS} readers + 1 uploader: {len(every)} requests, {len(errors)} errors; "
              f"API RSS {baseline:.0f} MB after warm-up → {samples[-1]:.0f} MB at the end (max {max(samples):.0f} MB); "
              f"all requests p50 {statistics.median(every) * 1000:.0f} ms, p95 {p95(every) * 1000:.0f} ms"]
