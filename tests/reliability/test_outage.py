@@ -10,6 +10,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from fastapi.testclient import TestClient
@@ -107,7 +108,8 @@ def test_a_stray_driver_error_is_mapped_without_a_stack_trace(code: str, status:
     from api.main import neo4j_error
 
     exc = Neo4jError._hydrate_neo4j(code=code, message="internal detail bolt://secret")
-    response = asyncio.run(neo4j_error(None, exc))  # type: ignore[arg-type]
+    request = SimpleNamespace(url="http://testserver/cypher")  # the handler logs the URL
+    response = asyncio.run(neo4j_error(request, exc))  # type: ignore[arg-type]
     assert response.status_code == status
     assert b"bolt://" not in response.body and b"internal detail" not in response.body
     assert (response.headers.get("Retry-After") == "5") == (status == 503)
