@@ -13,11 +13,11 @@ up: install
 	$(BIN)/revkg up
 
 test: install browser-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not long" $(PYTEST_ARGS)
 
 # RELIABILITY.md's figures for these come from this run's printed output (-s).
 reliability: install
-	$(BIN)/python -m pytest tests/reliability -m slow -s $(PYTEST_ARGS)
+	$(BIN)/python -m pytest tests/reliability -m long -s $(PYTEST_ARGS)
 
 install: prerequisites $(BIN)/.installed
 

@@ -1,7 +1,7 @@
 """schemathesis against the app's own OpenAPI schema, over the Chongming demo graph: whatever it
 generates (within the schema or just outside it), no operation answers 5xx.
 
-Uploads are called with the API key, so generated files reach the loaders. ``-m slow`` (``make
+Uploads are called with the API key, so generated files reach the loaders. ``-m long`` (``make
 reliability``) runs many more examples per operation.
 """
 
@@ -65,7 +65,7 @@ def test_no_operation_answers_5xx(api: TestClient, case: schemathesis.Case) -> N
     call(api, case)
 
 
-@pytest.mark.slow
+@pytest.mark.long
 @pytest.mark.timeout(1800)
 @schema.parametrize()
 @settings(max_examples=SLOW_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))

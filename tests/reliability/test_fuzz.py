@@ -2,7 +2,7 @@
 
 Each parser either returns a value or raises its own, documented error with a message; the
 extractor never raises and every fact's evidence points at its surface string. The default run
-is short (200 examples each); ``-m slow`` runs 5,000.
+is short (200 examples each); ``-m long`` runs 5,000.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def test_extractor_never_raises_and_evidence_points_at_its_surface(extractor: Ex
     run()
 
 
-@pytest.mark.slow
+@pytest.mark.long
 def test_long_fuzz_of_every_parser(extractor: Extractor) -> None:
     @LONG
     @given(cell_text, headers, csv_rows, encodings, report_text)

@@ -25,7 +25,7 @@ from graph.settings import Settings
 from tests.conftest import REPO, reset_to_spine
 from tests.factories import build_chongming
 
-pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+pytestmark = [pytest.mark.neo4j, pytest.mark.long]
 
 SOAK_S = float(os.environ.get("REVKG_SOAK_S", "600"))
 CLIENTS = 3
