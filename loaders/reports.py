@@ -1044,10 +1044,13 @@ class Extractor:
                 if sent.start <= m.start < sent.end and owner is not None and owner not in recips_in:
                     recips_in.append(owner)
             keywords = list(_PAIR_RE.finditer(chunk))
+            # Who gave an amount the sentence names without a pair: its own helper, or the last one
+            # when the sentence goes on without a subject.
+            sentence_helper = helpers_in[0] if helpers_in else (
+                last_helper if _clause_subjectless(text, sent) else None)
             if not keywords or not recips_in:
                 if keywords or helpers_in:
-                    helper = helpers_in[0] if helpers_in else (last_helper if _clause_subjectless(text, sent) else None)
-                    facts.extend(self._loose_amounts(doc, text, sent, helper, recips_in, ev))
+                    facts.extend(self._loose_amounts(doc, text, sent, sentence_helper, recips_in, ev))
                 if helpers_in:
                     last_helper = helpers_in[-1]
                 continue
@@ -1083,8 +1086,7 @@ class Extractor:
                 facts.append(Fact("pairing", data, ev(start, end, method, conf * min(1.0, recipient.confidence + 0.1))))
             paired_amounts = self._amounts(doc, text, sent, pairs, ev)
             if not paired_amounts:
-                helper = helpers_in[0] if helpers_in else (last_helper if _clause_subjectless(text, sent) else None)
-                paired_amounts = self._loose_amounts(doc, text, sent, helper, recips_in, ev)
+                paired_amounts = self._loose_amounts(doc, text, sent, sentence_helper, recips_in, ev)
             facts.extend(paired_amounts)
             if helpers_in:
                 last_helper = helpers_in[-1]
@@ -1111,26 +1113,12 @@ class Extractor:
                 value = parse_number(match.group(2))
                 if value is None:
                     continue
-                unit = match.group(5)
-                if match.group(4):
-                    unit = match.group(4) + unit if unit != "元" else match.group(4) + "元"
-                if unit in ("㎡", "m2"):
-                    unit = "平方米"
+                unit = _amount_unit(match)
                 if unit in ("人", "名", "户") and text[match.end():match.end() + 1] == "次":
                     continue
-                start, end = match.start(2), match.end(5)
-                clause_start = max(begin, *(text.rfind(c, begin, start) + 1 for c in "，,；;"))
-                clause_end = min([i for i in (text.find(c, end, stop) for c in "，,；;。") if i >= 0] + [stop])
-                name = text[clause_start:clause_end].strip()[:40] or unit
-                factor = {"亿元": 1e8, "万元": 1e4, "元": 1.0}.get(unit)
-                data = {"uid": f"project:{doc.uid}:{start}-{end}", "name": name, "amount": value,
-                        "amount_unit": unit, "amount_yuan": value * factor if factor else None,
-                        "helper_uid": helper.uid, "helper_name": helper.surface,
-                        "recipient_uids": [_entity_uid(r) for r in recipients],
-                        "recipient_codes": [r.place.code if r.place else None for r in recipients],
-                        "approximate": bool(match.group(1) or match.group(3) or match.group(6)),
-                        "category": _project_category(name)}
-                facts.append(Fact("project", data, ev(start, end, "amount_after_recipients", 0.75)))
+                data = _project_data(doc, text, match.start(2), match.end(5), value, unit, begin, stop, helper,
+                                     recipients, bool(match.group(1) or match.group(3) or match.group(6)))
+                facts.append(Fact("project", data, ev(match.start(2), match.end(5), "amount_after_recipients", 0.75)))
         return facts
 
     def _loose_amounts(self, doc: ReportDoc, text: str, sent: Sentence, helper: Mention | None,
@@ -1145,9 +1133,7 @@ class Extractor:
             return []
         found: list[tuple[int, int, float, str, bool]] = []
         for match in _AMOUNT_RE.finditer(text, sent.start, sent.end):
-            unit = match.group(5)
-            if match.group(4):
-                unit = match.group(4) + unit if unit != "元" else match.group(4) + "元"
+            unit = _amount_unit(match)
             value = parse_number(match.group(2))
             if value is None or unit not in _LOOSE_UNITS:
                 continue
@@ -1161,16 +1147,8 @@ class Extractor:
                           bool(match.group(1) or match.group(3) or match.group(5))))
         facts: list[Fact] = []
         for start, end, value, unit, approximate in sorted(found):
-            clause_start = max(sent.start, *(text.rfind(c, sent.start, start) + 1 for c in "，,；;"))
-            clause_end = min([i for i in (text.find(c, end, sent.end) for c in "，,；;。") if i >= 0] + [sent.end])
-            name = text[clause_start:clause_end].strip()[:40] or unit
-            factor = _MONEY_FACTOR.get(unit)
-            data = {"uid": f"project:{doc.uid}:{start}-{end}", "name": name, "amount": value,
-                    "amount_unit": unit, "amount_yuan": value * factor if factor else None,
-                    "helper_uid": helper.uid if helper else None, "helper_name": helper.surface if helper else None,
-                    "recipient_uids": [_entity_uid(r) for r in recipients],
-                    "recipient_codes": [r.place.code if r.place else None for r in recipients],
-                    "approximate": approximate, "category": _project_category(name)}
+            data = _project_data(doc, text, start, end, value, unit, sent.start, sent.end, helper, recipients,
+                                 approximate)
             facts.append(Fact("project", data, ev(start, end, "amount_in_assistance_sentence",
                                                   0.6 if helper else 0.45)))
         return facts
@@ -1364,6 +1342,29 @@ _CATEGORY_WORDS = (
     ("慰问|帮困|困难", "relief"), ("助学|学生|教育|培训", "education"), ("医疗|卫生|药品", "medical"),
     ("销售|订单|营销|电商|认购|征订|收购|稻谷|大米", "market"), ("花种|种子|物资|设备", "goods"),
 )
+
+
+def _amount_unit(match: re.Match[str]) -> str:
+    """The unit of an ``_AMOUNT_RE`` match, with its 万/亿 folded in (万 + 元 → 万元) and ㎡ spelled out."""
+    unit = match.group(5)
+    if match.group(4):
+        unit = match.group(4) + unit if unit != "元" else match.group(4) + "元"
+    return "平方米" if unit in ("㎡", "m2") else unit
+
+
+def _project_data(doc: ReportDoc, text: str, start: int, end: int, value: float, unit: str, begin: int, stop: int,
+                  helper: Mention | None, recipients: list[Mention], approximate: bool) -> dict[str, Any]:
+    """A project fact's data; its name is the clause around the amount, within ``begin``–``stop``."""
+    clause_start = max(begin, *(text.rfind(c, begin, start) + 1 for c in "，,；;"))
+    clause_end = min([i for i in (text.find(c, end, stop) for c in "，,；;。") if i >= 0] + [stop])
+    name = text[clause_start:clause_end].strip()[:40] or unit
+    factor = _MONEY_FACTOR.get(unit)
+    return {"uid": f"project:{doc.uid}:{start}-{end}", "name": name, "amount": value,
+            "amount_unit": unit, "amount_yuan": value * factor if factor else None,
+            "helper_uid": helper.uid if helper else None, "helper_name": helper.surface if helper else None,
+            "recipient_uids": [_entity_uid(r) for r in recipients],
+            "recipient_codes": [r.place.code if r.place else None for r in recipients],
+            "approximate": approximate, "category": _project_category(name)}
 
 
 def _project_category(s: str) -> str:
