@@ -18,7 +18,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,31 +98,15 @@ def register_kill_loop(graph: Driver, index: PlaceIndex, path: Path, rows: int, 
     expected = graph_sum(graph, facts_only=True)
     assert count() == rows and marked() == 1
 
-    result = KillResult()
-    # The first load is the slowest (cold query plans), so kill moments are drawn from the shortest
-    # write seen so far; otherwise most runs would finish before their kill moment.
-    horizon = reference.writing
-    # Runs until ``kills`` kills landed mid-load (a run whose load outpaces the kill moment still has
-    # to end with the same graph, but does not count), within a bound on the runs.
-    while result.kills < kills and len(result.seeds) < 2 * kills + 3:
-        seed = random.randrange(2**32)
-        result.seeds += (seed,)
-        reset_to_spine(graph)
-        child = run_child(args, kill_after=random.Random(seed).uniform(0, horizon))
+    def check_killed(seed: int) -> None:
         written = count()
-        if child.returncode == -signal.SIGKILL:
-            result.kills += 1
-            # Whole batches only, and the file is not marked loaded until every row is in.
-            assert written % BATCH == 0, f"seed {seed}: {written} rows visible, not a multiple of {BATCH}"
-            assert written == rows or marked() == 0, f"seed {seed}: file marked loaded with {written} of {rows} rows"
-        else:
-            result.finished_first += 1
-            horizon = min(horizon, child.writing)
-        # Re-run (in this process; the loader is the same code) and compare with the uninterrupted run.
-        register.load(graph, [path], index, batch_size=BATCH)
-        after = graph_sum(graph, facts_only=True)
-        assert after == expected, f"seed {seed}: {expected.diff(after)}"
-    return result
+        # Whole batches only, and the file is not marked loaded until every row is in.
+        assert written % BATCH == 0, f"seed {seed}: {written} rows visible, not a multiple of {BATCH}"
+        assert written == rows or marked() == 0, f"seed {seed}: file marked loaded with {written} of {rows} rows"
+
+    # Re-run in this process: the loader is the same code.
+    return kill_loop(graph, args, kills, reference, expected, check_killed,
+                     lambda: register.load(graph, [path], index, batch_size=BATCH))
 
 
 def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[Path]) -> KillResult:
@@ -136,6 +120,19 @@ def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[P
     full = {r["uid"]: r["mentions"] for r in graph.execute_query(per_doc).records}
     assert len(full) == len(paths) and all(full.values())
 
+    def check_killed(seed: int) -> None:
+        for record in graph.execute_query(per_doc).records:
+            seen, whole = record["mentions"], full[record["uid"]]
+            assert seen == whole or seen % REPORT_BATCH == 0, f"seed {seed}: {record['uid']} half a batch"
+
+    return kill_loop(graph, args, kills, reference, expected, check_killed,
+                     lambda: reports.load(graph, paths, index))
+
+
+def kill_loop(graph: Driver, args: list[str], kills: int, reference: Child, expected: GraphSum,
+              check_killed: Callable[[int], None], rerun: Callable[[], object]) -> KillResult:
+    """Kill the loader ``args`` at random moments of its writing, check what a kill left
+    (``check_killed(seed)``), re-run it (``rerun``) and compare with the uninterrupted ``expected``."""
     result = KillResult()
     # The first load is the slowest (cold query plans), so kill moments are drawn from the shortest
     # write seen so far; otherwise most runs would finish before their kill moment.
@@ -149,13 +146,11 @@ def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[P
         child = run_child(args, kill_after=random.Random(seed).uniform(0, horizon))
         if child.returncode == -signal.SIGKILL:
             result.kills += 1
-            for record in graph.execute_query(per_doc).records:
-                seen, whole = record["mentions"], full[record["uid"]]
-                assert seen == whole or seen % REPORT_BATCH == 0, f"seed {seed}: {record['uid']} half a batch"
+            check_killed(seed)
         else:
             result.finished_first += 1
             horizon = min(horizon, child.writing)
-        reports.load(graph, paths, index)
+        rerun()
         after = graph_sum(graph, facts_only=True)
         assert after == expected, f"seed {seed}: {expected.diff(after)}"
     return result
