@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
-from neo4j import Driver
+from neo4j import AsyncDriver, Driver
 
-from graph.db import connect
+from graph.db import connect, connect_async
 from graph.settings import Settings, get_settings
 
 # How long a read is retried while Neo4j is unreachable before the API answers 503 (the driver's
@@ -18,8 +18,9 @@ from graph.settings import Settings, get_settings
 RETRY_S = 2.0
 
 
-@contextmanager
-def lifespan_driver(app: FastAPI) -> Iterator[None]:
+@asynccontextmanager
+async def lifespan_drivers(app: FastAPI) -> AsyncIterator[None]:
+    """The sync driver most routes use, and the async one for the hottest lookups."""
     settings = get_settings()
     app.state.settings = settings
     app.state.driver = None
@@ -27,11 +28,13 @@ def lifespan_driver(app: FastAPI) -> Iterator[None]:
         app.state.driver = connect(settings, retry_s=RETRY_S)
     except Exception:  # the API still starts; /health reports the outage and routes answer 503
         app.state.driver = None
+    app.state.async_driver = connect_async(settings, retry_s=RETRY_S)  # connects on first use
     try:
         yield
     finally:
         if app.state.driver is not None:
             app.state.driver.close()
+        await app.state.async_driver.close()
 
 
 def get_driver(request: Request) -> Driver:
@@ -47,7 +50,12 @@ def get_driver(request: Request) -> Driver:
     return driver
 
 
-def settings_dep(request: Request) -> Settings:
+# Async so FastAPI calls them on the event loop: a sync dependency costs a thread-pool hop per request.
+async def get_async_driver(request: Request) -> AsyncDriver:
+    return request.app.state.async_driver
+
+
+async def settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -63,5 +71,6 @@ def require_api_key(
 
 
 DriverDep = Annotated[Driver, Depends(get_driver)]
+AsyncDriverDep = Annotated[AsyncDriver, Depends(get_async_driver)]
 SettingsDep = Annotated[Settings, Depends(settings_dep)]
 ApiKeyDep = Depends(require_api_key)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -12,7 +10,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from api.deps import lifespan_driver
+from api.deps import lifespan_drivers
 from api.routes import (
     analyses,
     cypher,
@@ -47,18 +45,12 @@ logger = logging.getLogger("revkg.api")
 STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, DatabaseUnavailable: 503}
 
 
-@asynccontextmanager
-async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    with lifespan_driver(app):
-        yield
-
-
 app = FastAPI(
     title="revkg — 乡村振兴结对帮扶知识图谱",
     summary="Weak villages, their helpers, projects and evidence, from registers and reports.",
     description=DESCRIPTION,
     version="0.1.0",
-    lifespan=lifespan,
+    lifespan=lifespan_drivers,
 )
 
 

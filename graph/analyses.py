@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import combinations
-from typing import Any, Literal, LiteralString, cast
+from typing import Any, Literal
 
 import networkx as nx  # type: ignore[import-untyped]
-from neo4j import Driver, ManagedTransaction
+from neo4j import AsyncDriver, Driver
 
 from graph.errors import InvalidInput, NotFound
 from graph import queries
-from graph.records import plain, read, unavailable_as_error
+from graph.records import read, read_async
 
 Row = dict[str, Any]
 Level = Literal["district", "town"]
@@ -88,13 +88,31 @@ def uncovered_weak_villages_page(
     name), or all of China. Nearby helpers are worked out for the returned rows only, so a page of
     a national answer costs little more than counting it.
     """
-    rows = read(
-        driver, "analyses/uncovered_weak_villages", database, as_of=as_of,
-        province=resolve_place(driver, "province", province, database),
-        district=resolve_place(driver, "district", district, database),
-        town=resolve_place(driver, "town", town, database), nearest=nearest, limit=limit, offset=offset,
-    )
-    return _paged(rows, "village_uid")
+    scope = {"province": province, "district": district, "town": town}
+    # A well-formed code skips the lookup round trip; it is checked only when nothing was found.
+    codes = {level: _code_shaped(level, value) or resolve_place(driver, level, value, database)
+             for level, value in scope.items()}
+    rows = read(driver, "analyses/uncovered_weak_villages", database, as_of=as_of, **codes,
+                nearest=nearest, limit=limit, offset=offset)
+    total, items = _paged(rows, "village_uid")
+    if total == 0:
+        for level, value in scope.items():
+            if _code_shaped(level, value):
+                resolve_place(driver, level, value, database)  # NotFound for a code nothing has
+    return total, items
+
+
+CODE_LENGTH = {"province": 2, "district": 6, "town": 9}
+
+
+def _code_shaped(level: str, value: str | None) -> str | None:
+    """``value`` when it is written as a code of ``level`` (digits, the level's length), else None.
+
+    >>> _code_shaped("district", " 310151 "), _code_shaped("district", "崇明区"), _code_shaped("town", "310151")
+    ('310151', None, None)
+    """
+    code = (value or "").strip()
+    return code if len(code) == CODE_LENGTH[level] and code.isascii() and code.isdigit() else None
 
 
 def _paged(rows: list[Row], key: str) -> tuple[int, list[Row]]:
@@ -373,42 +391,26 @@ def evidence(driver: Driver, entity: str, database: str = "neo4j") -> list[Row]:
 
 
 def village_profile(driver: Driver, code: str, as_of: date | None = None, database: str = "neo4j") -> Row:
-    """One village with its path, designations, helpers in force and projects.
+    """One village with its path, designations, helpers in force, projects and every fact's evidence.
 
     Raises:
         NotFound: no village has that code or uid.
     """
-    rows = read(driver, "analyses/village_profile", database, code=code, as_of=as_of)
+    return _found_village(read(driver, "analyses/village_profile", database, code=code, as_of=as_of), code)
+
+
+async def village_profile_async(
+    driver: AsyncDriver, code: str, as_of: date | None = None, database: str = "neo4j",
+) -> Row:
+    """``village_profile`` through the async driver (``GET /villages/{code}``)."""
+    rows = await read_async(driver, "analyses/village_profile", database, code=code, as_of=as_of)
+    return _found_village(rows, code)
+
+
+def _found_village(rows: list[Row], code: str) -> Row:
     if not rows:
         raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
     return rows[0]
-
-
-def village_detail(driver: Driver, code: str, as_of: date | None = None, database: str = "neo4j") -> Row:
-    """``village_profile`` with ``evidence`` under the key ``evidence``, read in one transaction.
-
-    One transaction instead of two halves the round trips of ``GET /villages/{code}``.
-
-    Raises:
-        NotFound: no village has that code or uid.
-    """
-    profile_query = queries.get("analyses/village_profile")
-    evidence_query = queries.get("analyses/entity_evidence")
-
-    def work(tx: ManagedTransaction) -> Row | None:
-        found = tx.run(cast(LiteralString, profile_query.text), code=code, as_of=as_of).single()
-        if found is None:
-            return None
-        profile: Row = plain(found.data())
-        facts = tx.run(cast(LiteralString, evidence_query.text), id=profile["uid"])
-        profile["evidence"] = [plain(record.data()) for record in facts]
-        return profile
-
-    with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
-        detail = session.execute_read(work)
-    if detail is None:
-        raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
-    return detail
 
 
 def organization_profile(driver: Driver, uid: str, as_of: date | None = None, database: str = "neo4j") -> Row:

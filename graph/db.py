@@ -6,9 +6,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction
 
 from graph.settings import Settings
+
+
+def _driver_options(settings: Settings, retry_s: float) -> dict[str, Any]:
+    return dict(
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        max_connection_pool_size=50,
+        connection_acquisition_timeout=30,
+        max_transaction_retry_time=retry_s,
+        # Planner hints ("property key does not exist" on an empty graph) are noise to a planner.
+        notifications_min_severity="OFF",
+    )
 
 
 def connect(settings: Settings, *, retry_s: float = 30.0) -> Driver:
@@ -19,18 +30,15 @@ def connect(settings: Settings, *, retry_s: float = 30.0) -> Driver:
     """
     from neomodel import db as neomodel_db
 
-    driver = GraphDatabase.driver(
-        settings.bolt_uri,
-        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        max_connection_pool_size=50,
-        connection_acquisition_timeout=30,
-        max_transaction_retry_time=retry_s,
-        # Planner hints ("property key does not exist" on an empty graph) are noise to a planner.
-        notifications_min_severity="OFF",
-    )
+    driver = GraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s))
     driver.verify_connectivity()
     neomodel_db.set_connection(driver=driver)
     return driver
+
+
+def connect_async(settings: Settings, *, retry_s: float = 30.0) -> AsyncDriver:
+    """The async driver for the API's hot lookups; it connects on first use (``connect`` checks the server)."""
+    return AsyncGraphDatabase.driver(settings.bolt_uri, **_driver_options(settings, retry_s))
 
 
 @dataclass

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
@@ -80,3 +80,26 @@ def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> l
     # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         return session.execute_read(work)
+
+
+async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+    """``read`` for the async driver: the API's hot lookups await Neo4j on the event loop.
+
+    A sync route holds a worker thread for the whole round trip, and with the GIL those threads
+    cost more than the query itself (see bench/NOTES.md, API throughput).
+
+    Raises:
+        InvalidInput: ``params`` are not exactly the ones the query's header declares.
+        DatabaseUnavailable: Neo4j cannot be reached.
+    """
+    query = queries.get(name)
+    query.check_params(params)
+
+    async def work(tx: AsyncManagedTransaction) -> list[dict[str, Any]]:
+        result = await tx.run(cast(LiteralString, query.text), params)
+        return [plain(record.data()) async for record in result]
+
+    with unavailable_as_error():
+        async with driver.session(database=database, notifications_min_severity="OFF") as session:
+            return await session.execute_read(work)
+

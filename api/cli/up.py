@@ -17,6 +17,7 @@ DEMO_PROVINCES = "31,35"  # 上海 and 福建: the provinces the demo reports co
 def serve(
     host: str = typer.Option("127.0.0.1", help="Address to listen on."),
     port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, help="Worker processes; one per core serves the most requests."),
 ) -> None:
     """Serve the query API (docs at /docs)."""
     import uvicorn
@@ -26,7 +27,7 @@ def serve(
     s = settings()
     if s.managed:
         console.print(f"Neo4j Browser: {s.browser_url}  (user {s.neo4j_user}, password from REVKG_NEO4J_PASSWORD)")
-    uvicorn.run("api.main:app", host=host, port=port, log_level="info")
+    uvicorn.run("api.main:app", host=host, port=port, log_level="info", workers=workers)
 
 
 def up(

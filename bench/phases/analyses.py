@@ -24,7 +24,8 @@ from bench.measure import load_average, percentiles
 
 API_PORT = 28000
 # uvicorn worker processes; each holds its own driver (the machine has 2 cores, shared with Neo4j).
-API_WORKERS = int(os.environ.get("REVKG_BENCH_API_WORKERS", "1"))
+# The analyses run against the first count; the throughput phase measures each.
+API_WORKERS = [int(n) for n in os.environ.get("REVKG_BENCH_API_WORKERS", "1,2").split(",")]
 
 NAIVE = {
     "uncovered_district": (
@@ -87,8 +88,9 @@ def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any
 class Api:
     """The revkg API as a uvicorn process on loopback, pointed at the bench instance."""
 
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, workers: int = API_WORKERS[0]):
         self.ctx = ctx
+        self.workers = workers
         self.process: subprocess.Popen[bytes] | None = None
         self.url = f"http://127.0.0.1:{API_PORT}"
 
@@ -100,7 +102,7 @@ class Api:
         log = open(self.ctx.work_dir / "api.log", "ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(API_PORT),
-             "--log-level", "warning", "--workers", str(API_WORKERS)],
+             "--log-level", "warning", "--workers", str(self.workers)],
             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         log.close()
         deadline = time.monotonic() + 120
@@ -260,8 +262,8 @@ def wrk_level(ctx: Context, api: Api, codes: list[str], clients: int, seconds: f
             "non_2xx": int(failed.group(1)) if failed else 0}
 
 
-def throughput(ctx: Context, api: Api, driver: Driver) -> dict[str, Any]:
-    """Requests/s for GET /villages/{code} at 1, 8, 32 clients, vs the same lookup over Bolt.
+def throughput(ctx: Context, api: Api, driver: Driver, bolt: bool = True) -> dict[str, Any]:
+    """Requests/s for GET /villages/{code} at 1, 8, 32 clients, and (``bolt``) the same lookup over Bolt.
 
     The API is driven by ``wrk`` when it is installed (else Python threads, which take CPU the
     server would use); Bolt by Python threads through the driver, as an analyst's script would.
@@ -273,10 +275,10 @@ def throughput(ctx: Context, api: Api, driver: Driver) -> dict[str, Any]:
         "MATCH (v:Village) RETURN v.code AS code ORDER BY code").records]
     codes = random.Random(ctx.seed).sample(codes, min(5000, len(codes)))
     seconds = 5.0 if ctx.quick else 10.0
-    out: dict[str, Any] = {"seconds_per_level": seconds}
+    out: dict[str, Any] = {"seconds_per_level": seconds, "api_workers": api.workers}
     use_wrk = shutil.which("wrk") is not None
     for clients in (1, 8, 32):
-        for kind in ("api", "bolt"):
+        for kind in ("api", "bolt") if bolt else ("api",):
             if kind == "api" and use_wrk:
                 out[f"api_{clients}"] = level = wrk_level(ctx, api, codes, clients, seconds)
                 ctx.log(f"  /villages/{{code}} api  {clients:>2} clients: {level['rps']:8.1f} req/s (wrk), "

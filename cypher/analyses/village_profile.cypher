@@ -1,6 +1,6 @@
 // One village: its administrative path (to tell namesakes apart), weak designations, the helpers
-// paired with it on a given date (a party organization shown with its unit) and the projects that
-// benefit it.
+// paired with it on a given date (a party organization shown with its unit), the projects that
+// benefit it, and every fact about it with its source (the rows of entity_evidence.cypher).
 // @param code  STRING  12-digit village code, or the uid of a village the code table lacks
 // @param as_of DATE    the day pairings are judged on; null means today
 // :param code => '310151102216'
@@ -26,4 +26,14 @@ RETURN v.uid AS uid, v.code AS code, v.name AS name, v.full_name AS full_name, v
                          since: pw.since, until: pw.until, source_id: pw.source_id,
                          source_loc: pw.source_loc, evidence: pw.evidence} } AS helpers,
        COLLECT { MATCH (pr:Project)-[:BENEFITS]->(v)
-                 RETURN pr {.uid, .name, .category, .amount, .amount_unit, .amount_yuan, .year, .source_id} } AS projects
+                 RETURN pr {.uid, .name, .category, .amount, .amount_unit, .amount_yuan, .year, .source_id} } AS projects,
+       COLLECT { MATCH (v)-[r]-(other)
+                 WHERE type(r) <> 'PART_OF'
+                 RETURN {subject: v.name, subject_key: coalesce(v.code, v.uid), relationship: type(r),
+                         direction: CASE WHEN startNode(r) = v THEN 'out' ELSE 'in' END,
+                         other_label: labels(other)[0], other_key: coalesce(other.code, other.uid),
+                         other_name: coalesce(other.name, other.title, other.metric),
+                         since: r.since, until: r.until, year: r.year, role: r.role, kind: r.kind,
+                         source_id: r.source_id, source_loc: r.source_loc, evidence: r.evidence,
+                         method: r.method, confidence: r.confidence} AS fact
+                 ORDER BY fact.relationship, fact.other_key, fact.source_id, fact.source_loc } AS evidence
