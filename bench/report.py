@@ -258,7 +258,9 @@ def render_extraction(p: dict[str, Any], national: bool) -> list[str]:
         "| method | KB/s per core | ratio |", "|---|---:|---:|",
         f"| dictionary scan: one Aho-Corasick automaton over every place name (baseline) | "
         f"{b['kb_per_s_per_core']:,.0f} | 1.00× |",
-        f"| revkg report extraction (`loaders.reports.Extractor`), {e['documents']} corpus documents, "
+        f"| revkg report extraction (`loaders.reports.Extractor`), {e['documents']} documents "
+        + (f"(the corpus, then copies with {e['villages_renamed']:,} village mentions renamed), "
+           if "villages_renamed" in e else "(the corpus repeated), ") +
         f"{e['kb']:,.0f} KB, {e['facts']:,} facts | {e['kb_per_s_per_core']:,.0f} | **{p['ratio']:.3f}×** |",
         "",
         f"Matcher for {m['provinces']} provinces: built in {_s(m['build_seconds'])} "
