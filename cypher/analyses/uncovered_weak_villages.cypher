@@ -54,7 +54,8 @@ WITH day, v, t, d ORDER BY d.code, t.code, v.code, v.uid
 WITH day, collect({v: v, t: t, d: d}) AS rows
 WITH day, size(rows) AS total,
      rows[$offset..CASE WHEN $limit IS NULL THEN size(rows) ELSE $offset + $limit END] AS rows
-// the nearest helpers are worked out once per district of the page, not once per village
+// The nearest helpers: each district of the page ranks its active helpers once (most villages
+// first), then each town of the page takes the first of them active in the town, then the others.
 CALL (day, rows) {
   UNWIND rows AS row
   WITH DISTINCT row.d AS d
@@ -66,16 +67,24 @@ CALL (day, rows) {
   WITH d, coalesce(o, h) AS helper, other, ot
   WHERE helper IS NOT NULL
   WITH d, helper, count(DISTINCT other) AS villages, collect(DISTINCT ot.code) AS towns
-  RETURN collect({d: d, helper: helper, villages: villages, towns: towns}) AS active
+  ORDER BY villages DESC, helper.name
+  WITH d, collect(helper {.uid, .name, villages_paired: villages, towns: towns}) AS ranked
+  RETURN collect({d: d.code, ranked: ranked}) AS active
+}
+CALL (rows, active) {
+  UNWIND rows AS row
+  WITH DISTINCT row.d.code AS d, row.t.code AS t
+  WITH d, t, coalesce([x IN active WHERE x.d = d][0].ranked, []) AS ranked
+  WITH d, t, [x IN ranked WHERE t IS NOT NULL AND t IN x.towns][..$nearest] AS in_town,
+       [x IN ranked WHERE NOT (t IS NOT NULL AND t IN x.towns)][..$nearest] AS elsewhere
+  WITH d, t, [x IN in_town | x {.uid, .name, same_town: true, .villages_paired}]
+             + [x IN elsewhere | x {.uid, .name, same_town: false, .villages_paired}] AS picks
+  RETURN collect({key: d + '/' + coalesce(t, ''), nearest: picks[..$nearest]}) AS nearest_by_town
 }
 UNWIND CASE WHEN size(rows) = 0 THEN [null] ELSE rows END AS row
-WITH total, active, row, row.v AS v, row.t AS t, row.d AS d
-CALL (active, v, t, d) {
-  UNWIND [x IN active WHERE x.d = d] AS x
-  WITH x.helper AS helper, x.villages AS villages, coalesce(t.code IN x.towns, false) AS same_town
-  ORDER BY same_town DESC, villages DESC, helper.name
-  RETURN collect(helper {.uid, .name, same_town: same_town, villages_paired: villages})[..$nearest] AS nearest_helpers
-}
+WITH total, row.v AS v, row.t AS t, row.d AS d,
+     coalesce([x IN nearest_by_town WHERE x.key = row.d.code + '/' + coalesce(row.t.code, '')][0].nearest, [])
+       AS nearest_helpers
 RETURN total, v.uid AS village_uid, v.code AS code, v.name AS village, t.code AS town_code, t.name AS town,
        d.code AS district_code, d.name AS district,
        CASE WHEN v IS NULL THEN [] ELSE COLLECT { UNWIND coalesce(v.weak_categories, []) AS c RETURN c
