@@ -12,6 +12,8 @@ sources are separate relationships, so removing or replacing one source never to
 
 from __future__ import annotations
 
+import re
+
 from neomodel import (
     ArrayProperty,
     BooleanProperty,
@@ -285,5 +287,28 @@ def install_schema() -> None:
 
     from graph.queries import schema_statements
 
-    for statement in schema_from_models() + schema_statements():
+    statements = schema_from_models() + schema_statements()
+    _drop_redeclared_fulltext_indexes(statements)
+    for statement in statements:
         db.cypher_query(statement)
+
+
+_FULLTEXT = re.compile(r"CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS\s+FOR \(\w+:([\w|]+)\)")
+
+
+def _drop_redeclared_fulltext_indexes(statements: list[str]) -> None:
+    """Drop a full-text index whose labels changed, so ``IF NOT EXISTS`` creates it as declared now.
+
+    (``entity_names`` covered places before; a graph created then gets the narrower index.)
+    """
+    from neomodel import db
+
+    declared = {m.group(1): sorted(m.group(2).split("|")) for m in map(_FULLTEXT.match, statements) if m}
+    if not declared:
+        return
+    existing, _ = db.cypher_query(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name IN $names RETURN name, labelsOrTypes",
+        {"names": sorted(declared)})
+    for name, labels in existing:
+        if sorted(labels) != declared[name]:
+            db.cypher_query(f"DROP INDEX {name}")  # name from our own catalogue, not user input

@@ -52,3 +52,18 @@ def test_unresolved_villages_without_code_can_coexist(empty_graph) -> None:
 
 def test_schema_statements_are_all_idempotent_forms() -> None:
     assert all("IF NOT EXISTS" in s for s in schema_from_models())
+
+
+def test_a_full_text_index_declared_with_other_labels_is_rebuilt_as_declared(driver) -> None:
+    def labels() -> list[str]:
+        rec = driver.execute_query("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_names' "
+                                   "RETURN labelsOrTypes").records
+        return sorted(rec[0]["labelsOrTypes"]) if rec else []
+
+    install_schema()
+    declared = labels()
+    assert "Organization" in declared and "Village" not in declared
+    driver.execute_query("DROP INDEX entity_names")
+    driver.execute_query("CREATE FULLTEXT INDEX entity_names FOR (n:Village|Organization) ON EACH [n.name]")
+    install_schema()
+    assert labels() == declared
