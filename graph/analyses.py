@@ -20,6 +20,9 @@ from neo4j import AsyncDriver, Driver
 from graph.errors import InvalidInput, NotFound
 from graph import queries
 from graph.records import read, read_async
+from graph.schema import CODE_LENGTH
+
+logger = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 Level = Literal["district", "town"]
@@ -34,8 +37,6 @@ CAPACITY = 5
 PAIRING_WEIGHT = 1.0
 PROJECT_WEIGHT = 1.0
 RESOURCE_WEIGHT = 0.5
-logger = logging.getLogger(__name__)
-
 CLUSTER_SEED = 42
 # A project or resource shared by more members than this ties them through one stand-in node
 # (weight per member) instead of pairwise.
@@ -94,19 +95,16 @@ def uncovered_weak_villages_page(
     """
     scope = {"province": province, "district": district, "town": town}
     # A well-formed code skips the lookup round trip; it is checked only when nothing was found.
-    codes = {level: _code_shaped(level, value) or resolve_place(driver, level, value, database)
-             for level, value in scope.items()}
+    shaped = {level: _code_shaped(level, value) for level, value in scope.items()}
+    codes = {level: shaped[level] or resolve_place(driver, level, value, database) for level, value in scope.items()}
     rows = read(driver, "analyses/uncovered_weak_villages", database, as_of=as_of, **codes,
                 nearest=nearest, limit=limit, offset=offset)
     total, items = _paged(rows, "village_uid")
     if total == 0:
-        for level, value in scope.items():
-            if _code_shaped(level, value):
-                resolve_place(driver, level, value, database)  # NotFound for a code nothing has
+        for level, code in shaped.items():
+            if code:
+                resolve_place(driver, level, code, database)  # NotFound for a code nothing has
     return total, items
-
-
-CODE_LENGTH = {"province": 2, "district": 6, "town": 9}
 
 
 def _code_shaped(level: str, value: str | None) -> str | None:
@@ -260,7 +258,7 @@ def louvain_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list
     edge_lists = [[(u, v, w) for u, v, w in projection.subgraph(c).edges(data="weight", default=1.0)]
                   for c in parts if len(c) > 2]
     if projection.number_of_nodes() < PARALLEL_LOUVAIN_NODES or (os.cpu_count() or 1) < 2:
-        found = [community for edges in edge_lists for community in _louvain(edges, seed)]
+        found = _louvain_chunk(edge_lists, seed)
     else:
         found = _louvain_in_processes(edge_lists, seed)
     return sorted(trivial + found, key=min)
@@ -289,10 +287,11 @@ def _louvain_in_processes(edge_lists: list[list[tuple[str, str, float]]], seed: 
         i = load.index(min(load))
         chunks[i].append(edges)
         load[i] += len(edges)
+    chunks = [chunk for chunk in chunks if chunk]
     # spawn: the API process has driver threads that a forked child must not inherit.
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = pool.map(_louvain_chunk, [c for c in chunks if c], [seed] * len(chunks))
+            results = pool.map(_louvain_chunk, chunks, [seed] * len(chunks))
             return [community for result in results for community in result]
     except (BrokenProcessPool, OSError) as exc:  # e.g. a caller's script without a __main__ guard
         logger.warning("Louvain in worker processes failed (%s); running it in this process", exc)

