@@ -91,7 +91,7 @@ def upload_reports(
 
     load = getattr(reports, "load", None)
     if load is None:
-        raise HTTPException(status_code=501, detail="the report loader (loaders/reports.py load) is not available in this build")
+        raise HTTPException(status_code=501, detail="the report loader (load in loaders/reports/loading.py) is not available in this build")
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REPORT_SUFFIXES)
         result = load(driver, paths, _place_index(request, driver, settings), database=settings.neo4j_database)

@@ -43,7 +43,10 @@ def main(argv: list[str] | None = None) -> None:
                     say("WRITING")
             register.load(driver, args.paths, index, batch_size=args.batch_size, on_rows=on_rows)
         else:
-            real_write = reports.write
+            # load() calls write() from the module it lives in, so that is where it is wrapped.
+            from loaders.reports import loading
+
+            real_write = loading.write
             started = False
 
             def write(*a: Any, **kw: Any) -> Any:
@@ -53,7 +56,7 @@ def main(argv: list[str] | None = None) -> None:
                     say("WRITING")
                 return real_write(*a, **kw)
 
-            reports.write = write  # type: ignore[assignment]
+            loading.write = write  # type: ignore[assignment]
             reports.load(driver, args.paths, index)
     finally:
         driver.close()

@@ -1,0 +1,145 @@
+"""The extractor: runs the stages over one document and turns their mentions into facts.
+
+``Extractor`` holds what is built once (the place index, its name matcher, the recorded review
+decisions); ``Extractor.extract`` is then pure — no files, no database — and fast. The stages, in
+order: places (``places``), villages (``villages``), units and party organizations
+(``organizations``), persons (``people``), relations with their amounts (``relations``,
+``amounts``) and claims. Every fact's evidence is checked against the text before it is returned.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from loaders.places import PlaceIndex
+from loaders.reports.amounts import claims
+from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
+from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.people import persons as person_mentions
+from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
+from loaders.reports.reading import matching_text, sentence_lookup, sentences
+from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
+from loaders.reports.villages import VillageFinder
+
+
+class Extractor:
+    """Holds the index and matcher (built once); ``extract`` is then pure and fast."""
+
+    def __init__(self, index: PlaceIndex, matcher: Matcher | None = None,
+                 decisions: dict[str, str | None] | None = None) -> None:
+        self.index = index
+        self.matcher = matcher or Matcher.build(index)
+        self.decisions = decisions or {}
+
+    def extract(self, doc: ReportDoc) -> Extraction:
+        """Every fact the report states, with evidence. Pure: no files, no database."""
+        started = time.perf_counter()
+        text = matching_text(doc.text)
+        sents = sentences(text)
+        admin = admin_mentions(self.matcher, text)
+        region = document_region(self.index, text, admin)
+        sent_of = sentence_lookup(sents, len(text))
+        resolved_admin: list[Mention] = []
+        prev: Mention | None = None
+        for m in admin:
+            sent = sent_of(m.start)
+            sentence_places = [p for p in resolved_admin if p.start >= sent.start]
+            resolve_admin(self.index, m, prev, sentence_places, region)
+            if m.place is not None:
+                resolved_admin.append(m)
+            prev = m
+        admin = [m for m in resolved_admin if m.place is not None]
+        admin += town_misspellings(self.index, text, admin, region)
+        admin.sort(key=lambda m: m.start)
+        village_finder = VillageFinder(self.index, self.decisions)
+        villages = village_finder.mentions(text, sents, admin, region)
+        admin += village_finder.town_stems_before_villages(text, villages, admin)
+        villages += village_finder.ellipses(text, villages, admin, sents, region)
+        villages += village_finder.list_villages(text, sents, admin, region,
+                                                 [(m.start, m.end) for m in villages + admin])
+        places = sorted(admin + villages, key=lambda m: m.start)
+        orgs = org_mentions(text, sents, places)
+        orgs = drop_overlaps(orgs, places)
+        persons = person_mentions(text, orgs, places)
+        facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)
+        check_evidence(doc, facts)
+        return Extraction(doc, facts, region, time.perf_counter() - started)
+
+    def _facts(self, doc: ReportDoc, text: str, sents: list[Sentence], sent_of: Callable[[int], Sentence],
+               places: list[Mention], orgs: list[Mention],
+               persons: list[tuple[Mention, str, Mention | None, bool]], region: list[str]) -> list[Fact]:
+        facts: list[Fact] = []
+
+        def ev(m_start: int, m_end: int, method: str, confidence: float) -> Evidence:
+            s = sent_of(m_start)
+            return Evidence(doc.uid, doc.sha256, m_start, m_end, doc.text[m_start:m_end],
+                            doc.text[s.start:s.end].strip(), method, round(confidence, 3))
+
+        for m in places:
+            data = place_data(m)
+            facts.append(Fact("place", data, ev(m.start, m.end, m.method, m.confidence)))
+        for m in places:
+            if is_street_office(m, places) and acts(text, m):
+                office = street_office(m)
+                facts.append(Fact("organization", {"uid": office.uid, "name": office.surface,
+                                                   "org_kind": "street_office",
+                                                   "district_code": office.extra["district_code"]},
+                                  ev(m.start, m.end, "street_office_as_subject", 0.8)))
+        for m in orgs:
+            if m.kind == "organization":
+                data = {"uid": m.uid, "name": doc.text[m.start:m.end], "org_kind": m.extra.get("org_kind"),
+                        "district_code": district_near(m, places)}
+                facts.append(Fact("organization", data, ev(m.start, m.end, m.method, m.confidence)))
+            else:
+                owner: Mention | None = m.extra.get("owner")
+                data = {"uid": m.uid, "name": doc.text[m.start:m.end], "level": m.extra.get("party_level"),
+                        "belongs_to": (owner.uid if owner is not None else m.extra.get("unit_uid")),
+                        "belongs_to_kind": (owner.kind if owner is not None else "organization")}
+                facts.append(Fact("party_org", data, ev(m.start, m.end, m.method, m.confidence)))
+        for person, role, aff, leader in persons:
+            if not leader:
+                facts.append(Fact("byline", {"name": person.surface, "role": role},
+                                  ev(person.start, person.end, person.method, person.confidence)))
+                continue
+            aff_uid = entity_uid(aff) if aff is not None else None
+            data = {"uid": f"person:{person.surface}@{aff_uid or doc.uid}", "name": person.surface, "role": role,
+                    "affiliation_uid": aff_uid, "affiliation_kind": aff.kind if aff else None,
+                    "affiliation_name": aff.surface if aff else None}
+            facts.append(Fact("person", data, ev(person.start, person.end, person.method, person.confidence)))
+        facts.extend(relations(doc, text, sents, places, orgs, ev))
+        facts.extend(claims(doc, text, sents, region, ev))
+        return facts
+
+
+def place_data(m: Mention) -> dict[str, Any]:
+    res = m.resolution
+    data: dict[str, Any] = {"level": m.kind, "surface": m.surface, "name": m.extra.get("expanded", m.surface)}
+    if m.place is not None and (res is None or res.status == "resolved"):
+        data.update({"status": "resolved", "code": m.place.code, "official_name": m.place.name,
+                     "uid": m.place.code if m.kind == "village" else None})
+    else:
+        data.update({"status": res.status if res else "unknown", "code": None, "uid": m.uid,
+                     "candidate_codes": res.candidate_codes if res else [],
+                     "part_of": m.extra.get("scope") or None})
+    if res is not None:
+        data["reason"] = res.reason
+        data["fuzzy"] = res.fuzzy
+    if "review_key" in m.extra:
+        data["review_key"] = m.extra["review_key"]
+    return data
+
+
+def check_evidence(doc: ReportDoc, facts: Sequence[Fact]) -> None:
+    """Raise EvidenceError when a fact's offsets do not give back its surface string."""
+    for f in facts:
+        e = f.evidence
+        if doc.text[e.start:e.end] != e.surface or not e.surface:
+            raise EvidenceError(f"{doc.uid}: {f.kind} chars {e.start}-{e.end} give "
+                                f"{doc.text[e.start:e.end]!r}, not {e.surface!r}")
+
+
+def extract(doc: ReportDoc, index: PlaceIndex, decisions: dict[str, str | None] | None = None) -> list[Fact]:
+    """Facts of one document (builds a matcher; reuse an ``Extractor`` for many documents)."""
+    return Extractor(index, decisions=decisions).extract(doc).facts

@@ -1,0 +1,212 @@
+"""Stage 8, write and load: facts into the graph, one document at a time, and the whole load.
+
+``rows_for_write`` (pure) shapes a document's facts into the rows each ``cypher/load/merge_report_*``
+query takes; ``write`` replaces what the document said before; ``load`` reads, validates, extracts
+and writes each report, skipping documents whose sha256 the graph already holds and applying the
+review decisions a person recorded.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from loaders.personal import mask_personal
+from loaders.places import PlaceIndex
+from loaders.reports.extractor import Extractor
+from loaders.reports.model import Fact, ReportDoc, ReportError
+from loaders.reports.reading import iter_paths, read, validate
+
+
+@dataclass
+class ReportLoad:
+    """What ``load`` did: documents written, skipped as unchanged, rejected; facts by kind; writes."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+    facts: Counter[str] = field(default_factory=Counter)
+    review_items: int = 0
+    writes: Any = None
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        facts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.facts.items())) or "no facts"
+        return (
+            f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.rejected)} rejected "
+            f"({facts}; {self.review_items} for review)"
+        )
+
+
+def _prov(f: Fact) -> dict[str, Any]:
+    e = f.evidence
+    # The sentence is shown by every read endpoint; a phone or ID number in it is masked (loaders/personal.py).
+    return {"source_id": e.source_id, "source_loc": e.source_loc, "evidence": mask_personal(e.sentence), "method": e.method,
+            "confidence": e.confidence}
+
+
+def rows_for_write(doc: ReportDoc, facts: Sequence[Fact]) -> dict[str, list[dict[str, Any]]]:
+    """The rows each ``cypher/load/merge_report_*`` query takes (pure)."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
+        "document", "villages", "organizations", "party_orgs", "persons", "pairings", "projects", "claims",
+        "mentions")}
+    rows["document"].append({"uid": doc.uid, "title": mask_personal(doc.title), "path": doc.path, "sha256": doc.sha256})
+    seen_villages: set[str] = set()
+    seen_orgs: set[str] = set()
+    for f in facts:
+        d = f.data
+        mention = {**_prov(f), "uid": None, "code": None, "start": f.evidence.start, "end": f.evidence.end,
+                   "surface": f.evidence.surface, "review_key": d.get("review_key")}
+        if f.kind == "place":
+            if d["status"] == "resolved":
+                if d["level"] == "village":
+                    mention["uid"] = d["code"]
+                else:
+                    mention["code"] = d["code"]
+            else:
+                mention["uid"] = d["uid"]
+                if d["uid"] not in seen_villages:
+                    seen_villages.add(d["uid"])
+                    rows["villages"].append({"uid": d["uid"], "name": d["name"], "status": d["status"],
+                                             "candidate_codes": d.get("candidate_codes") or [],
+                                             "part_of": d.get("part_of")})
+            rows["mentions"].append(mention)
+        elif f.kind == "organization":
+            if d["uid"] not in seen_orgs:
+                seen_orgs.add(d["uid"])
+                rows["organizations"].append({"uid": d["uid"], "name": d["name"], "kind": d["org_kind"],
+                                              "district_code": d.get("district_code")})
+            rows["mentions"].append({**mention, "uid": d["uid"]})
+        elif f.kind == "party_org":
+            owner = d.get("belongs_to")
+            owner_is_code = d.get("belongs_to_kind") == "town"
+            rows["party_orgs"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "level": d["level"],
+                                       "owner_uid": None if owner_is_code else owner,
+                                       "owner_code": owner if owner_is_code else None})
+            rows["mentions"].append({**mention, "uid": d["uid"]})
+        elif f.kind == "person":
+            aff = d.get("affiliation_uid")
+            by_code = d.get("affiliation_kind") in ("town", "district")
+            rows["persons"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "role": d["role"],
+                                    "aff_uid": None if by_code else aff, "aff_code": aff if by_code else None})
+            rows["mentions"].append({**mention, "uid": d["uid"]})
+        elif f.kind == "pairing":
+            if d["helper_kind"] == "organization" and d["helper_uid"] not in seen_orgs:
+                seen_orgs.add(d["helper_uid"])
+                rows["organizations"].append({"uid": d["helper_uid"], "name": d["helper_name"],
+                                              "kind": d.get("helper_org_kind"),
+                                              "district_code": d.get("helper_district_code")})
+            if d["helper_kind"] == "party_org":
+                rows["party_orgs"].append({**_prov(f), "uid": d["helper_uid"], "name": d["helper_name"],
+                                           "level": "other", "owner_uid": None, "owner_code": None})
+            rec_uid = d["recipient_uid"] if d["recipient_level"] == "village" else None
+            rec_code = d["recipient_code"] if d["recipient_level"] != "village" else None
+            rows["pairings"].append({**_prov(f), "helper_uid": d["helper_uid"], "recipient_uid": rec_uid,
+                                     "recipient_code": rec_code, "kind": d.get("relation")})
+        elif f.kind == "project":
+            uids = [u for u in d["recipient_uids"] if u and not (u.isdigit() and len(u) < 12)]
+            codes = [u for u in d["recipient_uids"] if u and u.isdigit() and len(u) < 12]
+            rows["projects"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "category": d["category"],
+                                     "amount": d["amount"], "amount_unit": d["amount_unit"],
+                                     "amount_yuan": d["amount_yuan"], "helper_uid": d["helper_uid"],
+                                     "recipient_uids": uids, "recipient_codes": codes})
+        elif f.kind == "claim":
+            rows["claims"].append({**_prov(f), "uid": d["uid"], "metric": d["metric"], "value": d["value"],
+                                   "unit": d["unit"], "scope_code": d.get("scope_code")})
+    return rows
+
+
+# Order matters: nodes before the relationships that MATCH them.
+_WRITE_ORDER = (
+    ("document", "load/merge_report_document"), ("villages", "load/merge_report_villages"),
+    ("organizations", "load/merge_report_organizations"), ("party_orgs", "load/merge_report_party_orgs"),
+    ("persons", "load/merge_report_persons"), ("pairings", "load/merge_report_pairings"),
+    ("projects", "load/merge_report_projects"), ("claims", "load/merge_report_claims"),
+    ("mentions", "load/merge_report_mentions"),
+)
+
+
+def write(driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str = "neo4j",
+          batch_size: int = 2000) -> Any:
+    """Replace the document's facts in the graph: delete what it said before, then write (batched)."""
+    from graph import queries
+    from graph.db import BatchWriter, WriteCounts
+
+    counts = WriteCounts()
+    # The stored hash makes a re-load skip the document: it is cleared before the old facts go and
+    # set only once every batch is in, so a load killed half-way is redone in full.
+    mark = queries.get("load/mark_report_loaded").text
+    driver.execute_query(mark, uid=doc.uid, sha256=None, database_=database)
+    summary = driver.execute_query(queries.get("load/delete_report_facts").text, source_id=doc.uid,
+                                   database_=database).summary.counters
+    counts.nodes_deleted += summary.nodes_deleted
+    counts.relationships_deleted += summary.relationships_deleted
+    writer = BatchWriter(driver, database=database, batch_size=batch_size)
+    rows = rows_for_write(doc, facts)
+    rows["document"] = [{**row, "sha256": None} for row in rows["document"]]
+    for key, query in _WRITE_ORDER:
+        if rows[key]:
+            counts.add(writer.write(queries.get(query).text, rows[key]))
+    driver.execute_query(mark, uid=doc.uid, sha256=doc.sha256, database_=database)
+    return counts
+
+
+def stored_hash(driver: Any, uid: str, database: str = "neo4j") -> str | None:
+    from graph import queries
+
+    records = driver.execute_query(queries.get("load/get_report_document_hash").text, uid=uid,
+                                   database_=database).records
+    return records[0]["sha256"] if records else None
+
+
+def review_decisions(driver: Any, database: str = "neo4j") -> dict[str, str | None]:
+    """Every recorded decision: mention key → decided code (None: confirmed not in the code table)."""
+    from graph import queries
+
+    records = driver.execute_query(queries.get("review/list_review_decisions").text, database_=database).records
+    return {r["uid"]: r["decided_code"] for r in records}
+
+
+def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str = "neo4j",
+         force: bool = False, on_document: Callable[[str], None] | None = None) -> ReportLoad:
+    """Read, validate, extract and write each report; unchanged documents (same sha256) are skipped.
+
+    Review decisions recorded in the graph are applied to the extraction, so re-loads keep them.
+    """
+    from graph.db import WriteCounts
+
+    started = time.perf_counter()
+    report = ReportLoad(writes=WriteCounts())
+    extractor = Extractor(index, decisions=review_decisions(driver, database))
+    for path in iter_paths(paths):
+        try:
+            doc = read(path)
+        except (ReportError, OSError) as exc:
+            report.rejected.append(str(exc))
+            continue
+        problem = validate(doc)
+        if problem:
+            report.rejected.append(problem)
+        elif not force and stored_hash(driver, doc.uid, database) == doc.sha256:
+            report.unchanged.append(doc.uid)
+        else:
+            facts = extractor.extract(doc).facts
+            report.writes.add(write(driver, doc, facts, database=database))
+            report.written.append(doc.uid)
+            report.facts.update(f.kind for f in facts)
+            report.review_items += sum(1 for f in facts if needs_review(f))
+        if on_document is not None:
+            on_document(doc.uid)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def needs_review(f: Fact, threshold: float = 0.7) -> bool:
+    """Ambiguous or unknown places, fuzzy matches and low-confidence facts."""
+    if f.kind == "place":
+        return f.data["status"] != "resolved" or bool(f.data.get("fuzzy")) or f.evidence.confidence <= threshold
+    return f.kind in ("pairing", "person") and f.evidence.confidence < 0.5

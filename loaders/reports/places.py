@@ -1,0 +1,194 @@
+"""Stage 2, administrative places: provinces, cities, districts and towns named in the text, resolved.
+
+The ``Matcher`` finds gazetteer names (an Aho-Corasick automaton built once per index); the
+document's region is the districts its names point to most; each district or town mention is then
+resolved by the most precise context the text gives — an explicit chain (区 + 镇), a place named
+earlier in the sentence, the region, and (districts only) the whole country. Town names misspelt
+by sound (曹/漕) and bare stems of towns the text names in full are found last.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from loaders.places import CODE_LENGTH, PlaceIndex, _stem_normal, resolve, sounds_alike_one_off
+from loaders.reports.lexicon import BOUNDARY_CHARS
+from loaders.reports.model import Mention
+from loaders.reports.reading import CJK_RE
+
+
+@dataclass
+class Matcher:
+    """Aho-Corasick automaton over the names of provinces, cities, districts and towns.
+
+    Villages are not in the automaton (600k short names would match everywhere); they are found
+    from their suffixes and checked against the index inside the context the text gives.
+    """
+
+    index: PlaceIndex
+    automaton: Any
+    seconds: float
+
+    @classmethod
+    def build(cls, index: PlaceIndex) -> Matcher:
+        import ahocorasick
+
+        started = time.perf_counter()
+        auto = ahocorasick.Automaton()
+        forms: dict[str, set[tuple[str, str]]] = {}
+        for level in ("province", "city", "district", "town"):
+            keys = index._keys[level]  # noqa: SLF001 - the matcher is the index's companion
+            for key in keys["exact"]:
+                if len(key) >= 2:
+                    forms.setdefault(key, set()).add((level, "exact"))
+            for key in keys["alias"]:
+                # A street's short form is written with 街 (凌云路街道 → 凌云街); bare it matches anything.
+                form = key + "街" if level == "town" else key
+                if len(key) >= 2:
+                    forms.setdefault(form, set()).add((level, "alias"))
+            if level in ("province", "district"):
+                for key in keys["stem"]:
+                    if len(key) >= 2:
+                        forms.setdefault(key, set()).add((level, "stem"))
+        for key, tags in forms.items():
+            auto.add_word(key, (key, tuple(sorted(tags))))
+        auto.make_automaton()
+        return cls(index, auto, time.perf_counter() - started)
+
+    def scan(self, text: str) -> list[tuple[int, int, str, tuple[tuple[str, str], ...]]]:
+        """Leftmost-longest, non-overlapping matches: (start, end, key, ((level, tier), …))."""
+        found = [(end + 1 - len(key), end + 1, key, tags) for end, (key, tags) in self.automaton.iter(text)]
+        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+        out: list[tuple[int, int, str, tuple[tuple[str, str], ...]]] = []
+        last_end = -1
+        for m in found:
+            if m[0] >= last_end:
+                out.append(m)
+                last_end = m[1]
+            elif out and m[0] == out[-1][0] and m[1] > out[-1][1]:
+                out[-1] = m
+                last_end = m[1]
+        return out
+
+
+def admin_mentions(matcher: Matcher, text: str) -> list[Mention]:
+    """Every gazetteer name in the text, its level chosen from the levels the name has (unresolved)."""
+    out: list[Mention] = []
+    for start, end, key, tags in matcher.scan(text):
+        levels = {lv for lv, _ in tags}
+        tiers = {t for _, t in tags}
+        level = min(levels, key=lambda lv: -CODE_LENGTH[lv]) if len(levels) > 1 else next(iter(levels))
+        # A name that is also a town and a district (or city) is read as the broader unit
+        # unless it carries the town's own suffix.
+        if "district" in levels and level == "town" and not key.endswith(("镇", "乡", "街道")):
+            level = "district"
+        method = "gazetteer_" + ("exact" if "exact" in tiers else "alias" if "alias" in tiers else "stem")
+        out.append(Mention(level, start, end, key, method, 0.0, extra={"levels": sorted(levels)}))
+    return out
+
+
+def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[str]:
+    """The districts a document is about: the ones its place names point to most."""
+    votes: Counter[str] = Counter()
+    title_end = text.find("\n", 1) if "\n" in text[1:] else min(len(text), 80)
+    for m in admin:
+        weight = 3 if m.start < max(title_end, 80) else 1
+        if m.kind == "district":
+            if m.method == "gazetteer_stem":
+                continue
+            cands = index.lookup(m.surface, "district")
+            if len(cands) == 1:
+                votes[cands[0].code] += weight
+            elif 1 < len(cands) <= 3:
+                for c in cands:
+                    votes[c.code] += weight / len(cands)
+        elif m.kind == "town":
+            cands = index.lookup(m.surface, "town")
+            if len(cands) == 1:
+                votes[cands[0].code[:6]] += weight * 0.5
+    if not votes:
+        return []
+    top = votes.most_common()
+    best = top[0][1]
+    return [code for code, v in top if v >= max(1.0, best / 3)][:4]
+
+
+def resolve_admin(index: PlaceIndex, m: Mention, prev: Mention | None, sentence_places: list[Mention],
+                  region: list[str]) -> None:
+    """Resolve a district or town mention: chain, then nearby, then region; drop namesakes."""
+    if m.kind not in ("district", "town"):
+        lvl_cands = index.lookup(m.surface, m.kind)
+        if len(lvl_cands) == 1:
+            m.place, m.confidence = lvl_cands[0], 0.9
+        return
+    contexts: list[tuple[str, dict[str, str]]] = []
+    if prev is not None and prev.end == m.start and prev.place is not None:
+        contexts.append(("chain", {prev.kind: prev.place.code}))
+    for p in reversed(sentence_places):
+        if p.place is not None and CODE_LENGTH[p.kind] < CODE_LENGTH[m.kind] and p is not prev:
+            contexts.append(("nearby", {p.kind: p.place.code}))
+            break
+    for code in region:
+        contexts.append(("region", {"district": code} if m.kind == "town" else {"city": code[:4]}))
+    if m.kind == "district":
+        contexts.append(("national", {}))
+    for how, ctx in contexts:
+        res = resolve(index, m.surface, m.kind, **ctx)  # type: ignore[arg-type]
+        if res.status == "resolved" and res.place is not None:
+            if m.method == "gazetteer_stem" and how == "national":
+                continue
+            m.place, m.resolution = res.place, res
+            m.confidence = res.confidence
+            m.method = f"{m.method}+{how}"
+            return
+
+
+def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region: list[str]) -> list[Mention]:
+    """Town names not in the code table but sounding like a town of the region (曹/漕)."""
+    taken = [(m.start, m.end) for m in admin]
+    out: list[Mention] = []
+    for match in re.finditer(r"镇|乡|街道", text):
+        end = match.end()
+        for length in (3, 4):
+            start = end - length
+            if start < 0 or any(s < end and start < e for s, e in taken):
+                continue
+            surface = text[start:end]
+            if not all(CJK_RE.match(c) for c in surface) or any(c in BOUNDARY_CHARS for c in surface):
+                continue
+            for code in region:
+                res = resolve(index, surface, "town", district=code)
+                if res.status == "resolved" and res.fuzzy and res.place is not None:
+                    out.append(Mention("town", start, end, surface, "gazetteer_fuzzy_pinyin+region",
+                                       res.confidence, place=res.place, resolution=res))
+                    taken.append((start, end))
+                    break
+            else:
+                continue
+            break
+    # The bare stem of a region town (来漕泾开展, 曹泾区域) when its full name is used elsewhere.
+    named = {m.place.code for m in admin + out if m.place is not None and m.kind == "town"}
+    for code in named:
+        place = index.get(code)
+        if place is None:
+            continue
+        stem_ = _stem_normal(place.name, "town")
+        if len(stem_) < 2 or stem_ == place.name:
+            continue
+        for start in range(0, len(text) - len(stem_) + 1):
+            surface = text[start:start + len(stem_)]
+            if surface != stem_ and not sounds_alike_one_off(surface, stem_):
+                continue
+            end = start + len(stem_)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            fuzzy = surface != stem_
+            out.append(Mention("town", start, end, surface,
+                               "town_stem_fuzzy_pinyin" if fuzzy else "town_stem", 0.6 if fuzzy else 0.8,
+                               place=place))
+            taken.append((start, end))
+    return out

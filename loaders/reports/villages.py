@@ -1,0 +1,271 @@
+"""Stage 3, villages: village and community names, resolved inside the context the text gives.
+
+Villages are not in the matcher (600,000 short names would match everywhere): a mention starts at a
+village ending (村, 社区, 居委会…), its left edge is found from boundary characters and verbs, and
+the name is looked up under a chain (镇 + 村), a town or district named earlier in the sentence, or
+the document's region. A name the code table lacks, or one with several candidates, becomes an
+unresolved village with its candidates, never a code. Review decisions (mention key → code) a
+person recorded override the lookup.
+
+Also: numbered villages whose prefix is left out (梅陇三村、六村), villages listed without 村
+(A、B两个村), and a town's stem written right before its own village (航头长达村).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from loaders.places import PlaceIndex, Resolution, _stem_normal, resolve
+from loaders.reports.lexicon import (
+    BOUNDARY_CHARS,
+    CJK,
+    GENERIC_VILLAGE_CHARS,
+    GENERIC_VILLAGE_WORDS,
+    LEFT_VERBS,
+    NOT_VILLAGE_AFTER_CUN,
+    NUMERALS,
+    VILLAGE_ENDINGS,
+    VILLAGE_LIST_COUNTS,
+)
+from loaders.reports.model import Mention, Sentence
+from loaders.reports.reading import left_limit
+from loaders.units import name_key
+
+GENERIC_VILLAGE_RE = re.compile(
+    r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$"
+)
+VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
+_LIST_VILLAGES_RE = re.compile(
+    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个(?:行政)?村"
+)
+
+
+class VillageFinder:
+    """Finds the villages of one document; holds the index and the recorded review decisions."""
+
+    def __init__(self, index: PlaceIndex, decisions: dict[str, str | None]) -> None:
+        self.index = index
+        self.decisions = decisions
+
+    def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
+        """(start, end) of every village ending (村, 社区, 居委会…) in the text."""
+        for match in VILLAGE_END_RE.finditer(text):
+            yield match.start(), match.end()
+
+    def _resolve_village(self, surface: str, contexts: list[tuple[str, dict[str, str], bool]],
+                         fuzzy: bool = True) -> tuple[Resolution | None, str, dict[str, str]]:
+        """Try contexts in order; a strict context (a chain) is not left for a broader one."""
+        last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
+        for how, ctx, strict in contexts:
+            res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)  # type: ignore[arg-type]
+            if res.status != "unknown":
+                return res, how, ctx
+            if last[0] is None:
+                last = (res, how, ctx)
+            if strict:
+                return res, how, ctx
+        return last
+
+    def mentions(self, text: str, sents: list[Sentence], admin: list[Mention],
+                 region: list[str]) -> list[Mention]:
+        admin_by_end = {m.end: m for m in admin if m.place is not None}
+        admin_spans = [(m.start, m.end) for m in admin]
+        out: list[Mention] = []
+        sent_idx = 0
+        for _vend_start, end in self._village_candidates(text, admin_by_end):
+            while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
+                sent_idx += 1
+            sent = sents[sent_idx] if sents else Sentence(0, len(text))
+            if any(s < end and _vend_start < e for s, e in admin_spans):
+                continue
+            floor = max([e for s, e in admin_spans if e <= _vend_start] + [sent.start])
+            left = left_limit(text, end, floor, 9)
+            # Context: chain (a town ending right where the name may start), nearby, region.
+            best: Mention | None = None
+            for start in range(left, end - 2):
+                surface = text[start:end]
+                if GENERIC_VILLAGE_RE.match(surface):
+                    continue
+                contexts = self._village_contexts(start, sent, admin, region)
+                if start != left:
+                    # Only a name whose left edge is clear may be looked up beyond the district.
+                    contexts = [c for c in contexts if c[0] != "region_all"]
+                # Same-sound matching only for the name with a clear left edge: trying it on every
+                # substring would be slow and would find look-alikes inside ordinary words.
+                res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
+                if res is None or res.status == "unknown":
+                    continue
+                best = self._village_mention(surface, start, end, res, how, ctx)
+                break
+            if best is None:
+                best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
+            if best is not None:
+                out.append(best)
+                admin_spans.append((best.start, best.end))
+        return out
+
+    def _village_contexts(self, start: int, sent: Sentence, admin: list[Mention],
+                          region: list[str]) -> list[tuple[str, dict[str, str], bool]]:
+        contexts: list[tuple[str, dict[str, str], bool]] = []
+        chain = next((m for m in admin if m.end == start and m.place is not None), None)
+        if chain is not None:
+            contexts.append(("chain", {chain.kind: chain.place.code}, True))  # type: ignore[union-attr]
+            return contexts
+        nearby = [m for m in admin if sent.start <= m.end <= start and m.place is not None
+                  and m.kind in ("town", "district")]
+        if nearby:
+            m = nearby[-1]
+            contexts.append(("nearby", {m.kind: m.place.code}, False))  # type: ignore[union-attr]
+        if region:
+            contexts.extend(("region", {"district": code}, False) for code in region[:1])
+            contexts.append(("region_all", {"city": region[0][:4]}, False))
+        return contexts
+
+    def _village_mention(self, surface: str, start: int, end: int, res: Resolution, how: str,
+                         ctx: dict[str, str]) -> Mention:
+        scope = next(iter(ctx.values()), "")
+        key = f"{surface}@{scope}"
+        if key in self.decisions:
+            decided = self.decisions[key]
+            place = self.index.get(decided) if decided else None
+            res = Resolution("resolved" if place else "unknown", place, (place,) if place else (),
+                             "review_decision", 1.0, "decided by a person")
+        m = Mention("village", start, end, surface, f"village_{res.method}+{how}", res.confidence,
+                    place=res.place, resolution=res, extra={"review_key": key, "scope": scope})
+        if res.status == "resolved" and res.place is not None:
+            m.uid = res.place.code
+            if how == "region_all" and m.confidence > 0.65:
+                m.confidence = 0.65  # only the city was known: worth a look
+        else:
+            m.uid = f"village:{scope}:{name_key(surface)}"
+            m.confidence = 0.5 if res.status == "ambiguous" else 0.4
+        return m
+
+    def _unknown_village(self, text: str, left: int, end: int, sent: Sentence, admin: list[Mention],
+                         admin_by_end: dict[int, Mention], region: list[str]) -> Mention | None:
+        """A village name the code table lacks: only taken when its boundaries are clear."""
+        suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2:end] == "社区" else 3
+        name_start = left
+        if end - suffix_len - name_start < 2 or end - suffix_len - name_start > 4:
+            return None
+        surface = text[name_start:end]
+        if GENERIC_VILLAGE_RE.match(surface) or surface.endswith(("村委会", "居委会")) and len(surface) < 4:
+            return None
+        # Names in quotes are slogans (“结对百镇千村”); admin words inside are not a village name.
+        if text[name_start - 1:name_start] in "“\"‘" or re.search("[镇乡区县市省]", surface[:-suffix_len]):
+            return None
+        chain = admin_by_end.get(name_start)
+        followed = text[end:end + 3]
+        clear_left = chain is not None or name_start == sent.start or text[name_start - 1] in BOUNDARY_CHARS
+        after_verb = text[name_start - 2:name_start] in LEFT_VERBS
+        clear_right = followed.startswith(("党支部", "党总支", "党委", "村委", "居委", "两委")) or (
+            after_verb and followed[:1] in ("的", "、", "，", ",", "。"))
+        if not (chain is not None or (clear_left and clear_right)):
+            return None
+        contexts = self._village_contexts(name_start, sent, admin, region)
+        if not contexts:
+            return None
+        res, how, ctx = self._resolve_village(surface, contexts[:1] if chain else contexts)
+        if res is None:
+            return None
+        if res.status == "unknown":
+            res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
+        return self._village_mention(surface, name_start, end, res, how, ctx)
+
+    def town_stems_before_villages(self, text: str, villages: list[Mention], admin: list[Mention]) -> list[Mention]:
+        """航头长达村: a resolved village preceded by its own town's stem names that town too."""
+        out: list[Mention] = []
+        ends = {m.end for m in admin}
+        for v in villages:
+            if v.place is None or v.start in ends:
+                continue
+            town = self.index.get(v.place.parent_code or "")
+            if town is None:
+                continue
+            stem_ = _stem_normal(town.name, "town")
+            if len(stem_) >= 2 and text[v.start - len(stem_):v.start] == stem_:
+                out.append(Mention("town", v.start - len(stem_), v.start, stem_, "town_stem_before_its_village",
+                                   0.9, place=town))
+        return out
+
+    def ellipses(self, text: str, villages: list[Mention], admin: list[Mention],
+                 sents: list[Sentence], region: list[str]) -> list[Mention]:
+        """``梅陇三村、六村`` and ``梅陇三、六村``: a numbered village whose prefix is left out."""
+        out: list[Mention] = []
+        taken = {(m.start, m.end) for m in villages}
+        for m in villages:
+            if m.place is None:
+                continue
+            name = m.place.name
+            num = re.match(f"^(.+?)([{NUMERALS}]+)(村|社区)$", name)
+            if not num:
+                continue
+            prefix, suffix = num.group(1), num.group(3)
+            # Following items: 、六村 / 、六村党支部
+            pos = m.end
+            while True:
+                nxt = re.match(f"[、和及与]([{NUMERALS}]+){suffix}", text[pos:])
+                if not nxt:
+                    break
+                start, end = pos + 1, pos + nxt.end()
+                surface = text[start:end]
+                res = resolve(self.index, prefix + surface, "village", town=m.place.parent_code)
+                if (start, end) not in taken:
+                    mention = self._village_mention(surface, start, end, res, "ellipsis",
+                                                    {"town": m.place.parent_code or ""})
+                    mention.method = f"village_ellipsis_{res.method}"
+                    mention.extra["expanded"] = prefix + surface
+                    out.append(mention)
+                    taken.add((start, end))
+                pos = end
+        # 梅陇三、六村: a prefix+number, a list of numbers, then the suffix once.
+        for match in re.finditer(f"([{CJK}]{{1,4}}?)([{NUMERALS}]+)((?:、[{NUMERALS}]+)+)(村|社区)", text):
+            prefix = match.group(1)
+            first_start = match.start(1)
+            numbers = [match.group(2)] + match.group(3).strip("、").split("、")
+            pos = match.start(2)
+            for n in numbers:
+                start = text.index(n, pos)
+                end = start + len(n)
+                pos = end
+                surface_start = first_start if n == numbers[0] else start
+                full = prefix + n + match.group(4)
+                sent = next((s for s in sents if s.start <= start < s.end), Sentence(0, len(text)))
+                contexts = self._village_contexts(first_start, sent, admin, region)
+                res, how, ctx = self._resolve_village(full, contexts)
+                if res is None or res.status == "unknown":
+                    break
+                span_end = match.end() if n == numbers[-1] else end
+                if any(s < span_end and surface_start < e for s, e in taken):
+                    continue
+                mention = self._village_mention(text[surface_start:span_end], surface_start, span_end, res,
+                                                how, ctx)
+                mention.method = f"village_ellipsis_{res.method}+{how}"
+                mention.extra["expanded"] = full
+                out.append(mention)
+                taken.add((surface_start, span_end))
+        return out
+
+    def list_villages(self, text: str, sents: list[Sentence], admin: list[Mention], region: list[str],
+                      taken: list[tuple[int, int]]) -> list[Mention]:
+        """``A、B两个村``: names listed without 村, counted after."""
+        out: list[Mention] = []
+        for match in _LIST_VILLAGES_RE.finditer(text):
+            pos = match.start(1)
+            for name in match.group(1).split("、"):
+                start = text.index(name, pos)
+                end = start + len(name)
+                pos = end + 1
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                sent = next((s for s in sents if s.start <= start < s.end), Sentence(0, len(text)))
+                res, how, ctx = self._resolve_village(name + "村", self._village_contexts(start, sent, admin, region))
+                if res is None or res.status == "unknown":
+                    continue
+                mention = self._village_mention(name, start, end, res, how, ctx)
+                mention.method = f"village_list_{res.method}+{how}"
+                out.append(mention)
+        return out
+
+    # -- organizations and persons ------------------------------------------------------------------
