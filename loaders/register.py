@@ -35,6 +35,7 @@ from graph.db import BatchWriter, WriteCounts
 from loaders.personal import is_personal_header, mask_personal
 from loaders.places import Place, PlaceIndex, Resolution, name_key, normalize, stem, to_simplified
 from loaders.places import resolve as resolve_place
+from loaders.units import org_uid, party_level, party_uid, unit_kind
 
 Kind = Literal["pairings", "weak", "projects", "leaders"]
 KINDS: tuple[Kind, ...] = ("pairings", "weak", "projects", "leaders")
@@ -626,49 +627,8 @@ class SheetResult:
     data_rows: int = 0  # non-blank rows under the header
 
 
-_PARTY_LEVELS = (("党总支", "general_branch"), ("党支部", "branch"), ("支部", "branch"), ("党小组", "group"),
-                 ("党委", "committee"), ("党工委", "committee"), ("党组", "other"))
 _PARTY_WORDS = ("党组织", "党委", "党支部", "党总支", "支部", "party", "branch")
 _UNIT_WORDS = ("单位", "unit", "organization", "organisation", "org")
-
-
-def party_level(name: str) -> str:
-    """committee / general_branch / branch / group / other from the name's ending.
-
-    >>> party_level("崇明区农业农村委机关党支部"), party_level("堡镇党委"), party_level("某公司党总支")
-    ('branch', 'committee', 'general_branch')
-    """
-    for suffix, level in _PARTY_LEVELS:
-        if name.endswith(suffix):
-            return level
-    return "other"
-
-
-def organization_kind(name: str) -> str:
-    """The kind of a unit from its name's ending.
-
-    >>> [organization_kind(n) for n in ("城桥镇街道", "上海某某集团有限公司", "崇明中学", "区财政局", "区人民医院", "某合作社")]
-    ['street_office', 'enterprise', 'school', 'government', 'institution', 'other']
-    """
-    if name.endswith(("街道", "街道办事处", "街道办")):
-        return "street_office"
-    if name.endswith(("公司", "集团", "厂", "银行", "支行", "分行")):
-        return "enterprise"
-    if name.endswith(("学校", "中学", "小学", "大学", "学院", "幼儿园")):
-        return "school"
-    if name.endswith(("局", "委", "委员会", "办", "办公室", "部", "政府", "人大", "政协", "法院", "检察院")):
-        return "government"
-    if name.endswith(("中心", "医院", "所", "院", "站", "馆")):
-        return "institution"
-    return "other"
-
-
-def org_uid(name: str) -> str:
-    return "org:" + name_key(name)
-
-
-def party_uid(name: str) -> str:
-    return "party:" + name_key(name)
 
 
 def _render(headers: Sequence[str], cells: Sequence[str]) -> str:
@@ -1026,14 +986,15 @@ def source_id(file_name: str) -> str:
 def _org(name: str | None) -> dict[str, Any]:
     if not name:
         return {"org_uid": None, "org_name": None, "org_kind": None}
-    return {"org_uid": org_uid(name), "org_name": name, "org_kind": organization_kind(name_key(name))}
+    return {"org_uid": org_uid(name), "org_name": name, "org_kind": unit_kind(name)}
 
 
 @lru_cache(maxsize=65536)
 def _party(name: str | None) -> dict[str, Any]:
     if not name:
         return {"party_uid": None, "party_name": None, "party_level": None}
-    return {"party_uid": party_uid(name), "party_name": name, "party_level": party_level(name_key(name))}
+    # The column says it is a party organization, so a name without a party ending is "other".
+    return {"party_uid": party_uid(name), "party_name": name, "party_level": party_level(name) or "other"}
 
 
 def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, Any]:

@@ -18,7 +18,6 @@ from loaders.register import (
     decode_csv,
     detect_kind,
     map_headers,
-    organization_kind,
     parse_amount,
     parse_code,
     parse_date,
@@ -27,6 +26,7 @@ from loaders.register import (
     read,
     validate,
 )
+from loaders.units import unit_kind
 from tests.conftest import REPO, TEST_PROVINCES
 from tests.loaders.register_files import PAIRINGS_HEADER, WEAK_HEADER, pairing_row, weak_row, write_csv, write_xlsx
 
@@ -194,7 +194,7 @@ def test_year_and_amount_parsing() -> None:
     ("上海市第九人民医院", "institution"), ("某研究所", "institution"), ("某农民专业合作社", "other"),
 ])
 def test_organization_kind_follows_the_name_suffix(name: str, kind: str) -> None:
-    assert organization_kind(name) == kind
+    assert unit_kind(name) == kind
 
 
 # --- validation: rows and locations -----------------------------------------------------------------
