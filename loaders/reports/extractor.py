@@ -16,7 +16,14 @@ from typing import Any
 from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
-from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.organizations import (
+    drop_overlaps,
+    org_mentions,
+    place_sides,
+    short_forms,
+    unify_variants,
+    units_named_by_role,
+)
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import matching_text, sentence_lookup, sentences
@@ -60,8 +67,11 @@ class Extractor:
         villages += village_finder.list_villages(text, sents, admin, region,
                                                  [(m.start, m.end) for m in villages + admin])
         places = sorted(admin + villages, key=lambda m: m.start)
-        orgs = org_mentions(text, sents, places)
+        orgs = org_mentions(text, sents, places) + place_sides(text, places)
         orgs = drop_overlaps(orgs, places)
+        orgs += units_named_by_role(text, orgs + places)
+        orgs += short_forms(text, orgs, places)
+        unify_variants(orgs, places)
         persons = person_mentions(text, orgs, places)
         facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)
         check_evidence(doc, facts)

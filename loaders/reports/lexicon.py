@@ -30,6 +30,9 @@ LEFT_VERBS = frozenset({
     "联系", "邀请", "组织", "依托", "利用", "聚焦", "做实", "参加", "参与", "举办", "开展", "建设", "成立", "打造",
     "发挥", "带动", "位于", "地处", "探索", "推广", "复制", "指导", "加强", "完善", "发起", "包括", "其中", "引导",
     "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
+    # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
+    "举行", "召开", "携手", "会同", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
+    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -38,7 +41,9 @@ LEFT_VERBS = frozenset({
 VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
-                         "组", "落", "镇", "口")
+                         "组", "落", "镇", "口",
+                         # 农业农村厅 / 局 / 委 / 部: an organ's name, not a village
+                         "厅", "局")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
 GENERIC_VILLAGE_CHARS = "各每全本该此两三四五六七八九十百千个多余"  # and any digit
 GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试点", "行政", "中心", "农", "乡", "邻", "进", "驻",
@@ -54,7 +59,24 @@ ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "街道", "局", "中心", "党校", "组织部", "宣传部",
     "统战部", "委员会", "银行", "医院", "学校", "大学", "学院", "中学", "小学", "研究院", "研究所", "合作社",
     "协会", "商会", "办公室", "管理处", "事务所", "基金会", "支行", "分行", "厂",
+    # people's organizations and their common short forms (区残联, 市妇联, 县工商联)
+    "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
+    # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
+    "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
+    "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队",
 )
+# Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
+# a name goes on over at most this many characters to the next ending, with no boundary between.
+UNIT_NAME_CONTINUES_MAX = 8
+# Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
+NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
+# A bracket holding a photo caption's position (右一, 左二, 前排), not part of a name.
+CAPTION_IN_BRACKETS_RE = re.compile(r"[(（](?:左|右|中|前排|后排)[一二三四五六七八九十]?[)）]")
+# Between a unit's name and its party ending: 机关, an ordinal (机关第二党支部, 第十一党支部).
+PARTY_INFIX = r"(?:机关)?(?:第[一二三四五六七八九十]{1,3})?"
+# A few characters before 与 that are not the start of an official name joined by 与 (领导与…).
+NOT_NAME_BEFORE_YU = ("领导", "干部", "党员", "职工", "代表", "负责人", "同志", "一行", "人员", "群众", "村民", "双方",
+                      "企业", "单位", "政府", "部门")
 # Words that end like a unit but are not one (格局 ends in 局).
 NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", "当局", "服务中心", "活动中心", "邻里中心",
                     "党建中心", "中心村", "工厂化")
@@ -68,14 +90,32 @@ COUNT_MEASURES = "家个名所支"
 ORG_LEAD_WORDS = (
     "今年", "去年", "明年", "目前", "同时", "其中", "其次", "此外", "另外", "如", "例如", "比如", "会上", "近年来",
     "截至目前", "结对单位", "帮扶单位", "共建单位", "挂钩单位", "单位", "结对的", "帮扶的", "由", "经", "通过", "组织",
-    "协调", "推动", "邀请", "依托", "联合", "包括", "特别是",
+    "协调", "推动", "邀请", "依托", "联合", "包括", "特别是", "第一站", "第二站", "第三站", "首站", "最后一站", "随后",
+    "接着",
 )
 # Names that are a kind of unit, not a unit (公司, 该公司, 党群服务中心).
 GENERIC_ORG = frozenset({
     "公司", "集团", "街道", "中心", "党校", "委员会", "局", "该公司", "本公司", "企业", "单位", "结对单位",
+    "集团公司", "分公司", "子公司", "机关", "工作队", "驻村工作队", "扶贫工作队", "帮扶工作队", "工作组", "该集团",
+    "该中心", "该局", "该行", "该院", "该校", "该单位", "本院", "本行", "我校", "我局", "我行", "我院", "我公司",
+    "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心",
 })
+# Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
+COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据")
+COMPANION_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的安排", "的部署",
+                   "的要求", "的统一部署", "的工作人员", "的人员", "的专家")
+# A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
+PLACE_SIDE_WORD = "方"
+NOT_PLACE_SIDE_AFTER = "面式案向法针位"
+# Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
+UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
+                      "结对帮扶")
+# Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
+GENERIC_UNIT_RE = re.compile(r"^(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)")
+# A unit ending and the character after it that make an ordinary word instead (回报社会).
+WORDS_ACROSS_ENDING = ("社会",)
 # Verbs that start a "X与<place>" phrase and are not part of the unit X.
 UNIT_LEADING_VERBS = ("推动", "促进")
 # "X等企业": the nouns after 等 that say X is a unit.
@@ -83,19 +123,45 @@ UNIT_LIST_NOUNS = ("企业", "公司", "单位")
 
 # --- persons --------------------------------------------------------------------------------------
 
-# Role words a leader's name follows (第一书记王某). Tried in this order; a longer role first.
-ROLES = (
-    "第一书记", "党委副书记", "党委书记", "党总支书记", "党支部书记", "副书记", "书记", "副主任", "主任", "副部长",
-    "部长", "副局长", "局长", "副镇长", "镇长", "副乡长", "乡长", "副区长", "区长", "副县长", "县长", "村长", "主席",
-    "董事长", "总经理", "副总经理", "经理", "校长", "院长", "站长", "社长", "组长", "队长", "负责人",
+# The last word of a leading role; a role may be several, joined by 、 (党委副书记、镇长).
+ROLE_CORES = (
+    "第一书记", "书记", "副书记", "支书", "主任", "副主任", "局长", "副局长", "镇长", "副镇长", "乡长", "副乡长",
+    "县长", "副县长", "区长", "副区长", "市长", "副市长", "州长", "副州长", "省长", "副省长", "主席", "副主席",
+    "董事长", "副董事长", "董事", "总经理", "副总经理", "经理", "总裁", "会长", "副会长", "理事长", "秘书长",
+    "行长", "副行长", "校长", "副校长", "院长", "副院长", "站长", "所长", "馆长", "社长", "部长", "副部长",
+    "厅长", "副厅长", "处长", "副处长", "科长", "组长", "队长", "村长", "主委", "常委", "委员", "成员", "执委",
+    "负责人",
 )
-# Roles of the people who wrote the article, not leaders (记者, 通讯员): kept as a byline.
-NOT_LEADER_ROLES = ("记者", "责任编辑", "编辑", "作者", "通讯员", "摄影", "撰稿", "校对", "审核", "编审", "实习生")
-# What may follow a name after its role (表示, 说, 同志…); punctuation and digits too.
-AFTER_NAME_WORDS = ("表示", "说", "指出", "介绍", "认为", "强调", "同志", "带领", "告诉", "坦言", "感慨", "一行", "等",
-                    "报道", "摄")
-# The party words between an affiliation and a role (堡镇党委书记): the affiliation is still the place.
-AFFILIATION_PARTY_WORDS = ("党委", "党支部", "党总支", "")
+# Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
+ROLE_PREFIXES = (
+    "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "人大", "政协",
+    "纪委", "工会", "团委", "妇联", "常务", "执行",
+)
+# Roles too loose to stand alone before a name: a member of what?
+ROLE_CORES_NEEDING_PREFIX = ("委员", "成员", "常委", "执委")
+# Roles of the people who write and publish a report: never leaders.
+NOT_LEADER_ROLES = ("记者", "责任编辑", "责编", "编辑", "作者", "通讯员", "摄影", "撰稿", "校对", "审核", "监审",
+                    "编审", "实习生", "供稿", "来源")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+                     "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "呼延", "澹台", "赫连")
+# Characters after which a name has ended.
+NAME_END_CHARS = set("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n\u3000和与及等")
+# Characters that may stand right before a name that a bracket or verb follows.
+NAME_START_BOUNDARY = set("和与及、的是由")
+# Words that follow a name (so the name ended before them): verbs of speaking, taking part, leading.
+WORDS_AFTER_NAMES = (
+    "表示", "说", "指出", "介绍", "认为", "强调", "同志", "带领", "带队", "率队", "率领", "告诉", "坦言", "感慨",
+    "一行", "报道", "主持", "到场", "出席", "参加", "陪同", "一同", "一起", "代表", "向", "对", "为", "在", "从",
+    "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
+    "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
+    "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
+)
+# A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
+NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
+NOT_NAME_SECOND_CHARS = set("某")
+# What may stand between a unit or place and the role of its leader: 的, or nothing.
+AFFILIATION_GAPS = ("的", "党委", "党支部", "党总支")
+
 # Common surnames: a name after a role must start with one.
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
@@ -105,7 +171,7 @@ SURNAMES = frozenset(
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
 # Characters a name (of a person or a unit) never starts with: function words and numerals.
-NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十")
+NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十受")
 
 # --- relations ------------------------------------------------------------------------------------
 
@@ -118,7 +184,44 @@ PAIR_WORDS = (
 STRONG_PAIR = frozenset({"结对帮扶", "结对共建", "结对", "共建", "挂钩", "对接", "联建", "签约", "包村", "联组", "合作",
                          "配套"})
 # A clause starting with these has no subject of its own: the previous sentence's helper acts.
-SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同时", "此外", "另外", "还", "并", "通过", "特别是")
+SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同时", "此外", "另外", "还", "并", "通过", "特别是",
+                             "先后", "又", "并且", "而且", "另一方面")
+
+# Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
+# stay the amounts' and claims' sentence test). A standing pairing or assignment:
+PAIRING_TRIGGERS = (
+    "结对帮扶", "结对共建", "结对", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
+    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
+    "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
+)
+# Help to a named village without a pairing word: gifts, money, building, visits of assistance.
+ASSISTANCE_TRIGGERS = (
+    "帮扶", "帮助", "帮", "扶持", "支持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给", "赠送",
+    "送去", "送上", "送来", "援建", "援助", "投入", "慰问", "助力", "义诊", "扶贫", "硬化", "修建", "重建", "建设了",
+    "落实", "出资", "拿出", "提供", "赠", "受赠", "捐", "扶助", "助困", "帮困",
+)
+# Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
+VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "基层村", "挂钩村", "包扶村", "帮扶单位",
+                      "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点")
+# Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.
+VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "这里", "它")
+# Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
+WEAK_VILLAGE_REFERENCES = ("这里", "它")
+# How many sentences back a reference may reach for its village.
+REFERENCE_SENTENCE_WINDOW = 3
+# Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
+# and the publisher speaking of itself (我校, 本公司).
+REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "行", "局", "校", "厂", "支部",
+                   "党支部", "商会", "协会", "单位")
+SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
+                   "我中心", "本中心", "我集团", "本集团", "我委", "我办")
+# A bare head is a reference only after these characters (or a clause boundary): 与集团, 由机关.
+REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从及、")
+# …and not when it goes on into another word (公司党支部 is a party organization; 中心村 a village word).
+REFERENCE_NOT_AFTER = frozenset("党村组点内外部里站化级")
+# Several units at once: 几家党支部, 各党支部, 双方 → the units named in the sentence before.
+GROUP_REFERENCE_RE = r"(?:几家|各|这些|多家|两家|三家|四家|五家|上述)(?:党支部|党组织|支部|单位|企业|公司)"
+# A sentence starting with these continues the previous one's subject (还, 同时…).
 
 # --- amounts, projects and claims -------------------------------------------------------------------
 
@@ -175,3 +278,11 @@ CLAIM_METRIC = {
 # --- patterns built from the words above, used by more than one stage -------------------------------
 
 PAIR_RE = re.compile("|".join(PAIR_WORDS))
+TRIGGER_RE = re.compile("|".join(sorted(set(PAIRING_TRIGGERS + ASSISTANCE_TRIGGERS), key=len, reverse=True)))
+VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
+# Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
+BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会")
+_REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
+                          | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
+                          key=len, reverse=True)
+UNIT_REFERENCE_RE = re.compile("|".join(_REFERENCE_WORDS))

@@ -14,6 +14,17 @@ import re
 
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
+    CAPTION_IN_BRACKETS_RE,
+    NAME_SAFE_VERBS,
+    GENERIC_UNIT_RE,
+    NUMERALS,
+    WORDS_ACROSS_ENDING,
+    NOT_NAME_BEFORE_YU,
+    NOT_PLACE_SIDE_AFTER,
+    PARTY_INFIX,
+    PLACE_SIDE_WORD,
+    UNIT_BY_ROLE_AFTER,
+    UNIT_NAME_CONTINUES_MAX,
     CJK,
     COUNT_MEASURES,
     GENERIC_ORG,
@@ -30,15 +41,23 @@ from loaders.reports.lexicon import (
     UNIT_LIST_NOUNS,
 )
 from loaders.reports.model import Mention, Sentence
-from loaders.reports.reading import left_limit
+from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
 _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PARTY_AFTER}])"
+_UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")"
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
-    r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）])+?(?:"
-    + "|".join(ORG_SUFFIXES) + r")(?:" + _PARTY_ENDING + r")?"
+    r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）])+?" + _UNIT_ENDING
+    + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?"
 )
+# The same name going on to a further ending (某银行|张家港分行, 某中心|医院): a sub-unit or the full head.
+_CONTINUATION_RE = re.compile(
+    r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）]){0," + str(UNIT_NAME_CONTINUES_MAX) + r"}?"
+    + _UNIT_ENDING + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?"
+)
+# After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
+ROLE_AFTER_ENDING = frozenset("长员")
 # A party organization whose unit has no unit ending (区农业农村委机关党支部).
 PARTY_ONLY_RE = re.compile(r"[" + CJK + r"A-Za-z0-9]{2,12}?" + _PARTY_ENDING)
 # Dates and leading words that introduce a unit but are not part of its name.
@@ -55,9 +74,18 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
     place_by_end = {m.end: m for m in places}
     for sent in sents:
         chunk = text[sent.start:sent.end]
-        for match in ORG_RE.finditer(chunk):
+        pos = 0
+        while (match := ORG_RE.search(chunk, pos)) is not None:
             start, end = sent.start + match.start(), sent.start + match.end()
+            end = _continue_name(text, end, sent.end)
+            pos = end - sent.start
             left = left_limit(text, end, max(start, sent.start), 30)
+            left = _over_conjunction(text, left, sent.start)
+            caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
+            if caption:
+                left = caption.end()
+            if left > 0 and text[left - 1].isdigit() and text[left:left + 1] in "日月年号时":
+                left += 1  # 26日两天…: the date's last character is not the unit's first
             # Brackets inside a name (玫琳凯(中国)有限公司) are kept: re-extend over them.
             while left > sent.start and text[left - 1] in "()（）" and re.search(
                     r"[(（][^()（）]{1,6}[)）]$", text[max(sent.start, left - 8):end]):
@@ -85,7 +113,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             surface = text[start:end]
         elif start > sent.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
             continue
-        if len(surface) < 2:
+        if len(surface) < 2 or surface in GENERIC_ORG:
             continue
         out.append(Mention("organization", start, end, surface, "unit_named_by_role_pairing", 0.6,
                            uid=org_uid(surface), extra={"org_kind": "other"}))
@@ -112,6 +140,148 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
     return out
 
 
+def _continue_name(text: str, end: int, stop: int) -> int:
+    """Extend a unit's name over a further ending with nothing between that a name cannot hold.
+
+    ``某银行张家港分行``, ``某中心医院``, ``某集团江西区域公司第一党支部`` are one name each, but
+    ``某银行和某银行`` and ``某局的党支部`` are not: a boundary character or a verb ends the name.
+    """
+    while end < stop:
+        nxt = _CONTINUATION_RE.match(text, end, stop)
+        if nxt is None:
+            break
+        between = text[end:nxt.end()]
+        if any(ch in BOUNDARY_CHARS for ch in between) or any(
+                between[i:i + 2] in LEFT_VERBS and between[i:i + 2] not in NAME_SAFE_VERBS
+                for i in range(len(between) - 1)):
+            break
+        if party_level(text[end - 6:end]) and not party_level(between):
+            break  # a party organization ends the name: what follows is another unit
+        if text[nxt.end():nxt.end() + 1] in ROLE_AFTER_ENDING:
+            break  # 某局局长: the second 局 starts a role word
+        end = nxt.end()
+    return end
+
+
+def _over_conjunction(text: str, left: int, floor: int) -> int:
+    """Official names may hold 与 (自然资源与规划局, 科技与产业化发展中心): take the part before it too.
+
+    The part before 与 (two to six characters, not a word for people such as 领导) joins the name when
+    a clause boundary stands before it, or when it follows a unit's own ending that starts the whole
+    name (住建部科技与…).
+    """
+    if left - 1 <= floor or text[left - 1] != "与":
+        return left
+    conj = left - 1
+    for length in range(2, 7):
+        start = conj - length
+        if start < floor or not CJK_RE.match(text[start]) or text[start] in BOUNDARY_CHARS:
+            return left
+        part = text[start:conj]
+        if part.endswith(NOT_NAME_BEFORE_YU) or re.search(_UNIT_ENDING + "$", part):
+            return left
+        before = text[start - 1:start] if start > floor else ""
+        if not before or before in BOUNDARY_CHARS or not CJK_RE.match(before):
+            return start
+        if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6):start]):
+            return left_limit(text, start, floor, 12)
+    return left
+
+
+def place_sides(text: str, places: list[Mention]) -> list[Mention]:
+    """``宁波方投入200万元``: a city or district named as one side of a partnership acts as a unit."""
+    out: list[Mention] = []
+    for p in places:
+        if p.kind not in ("province", "city", "district") or p.place is None:
+            continue
+        if text[p.end:p.end + 1] != PLACE_SIDE_WORD or text[p.end + 1:p.end + 2] in NOT_PLACE_SIDE_AFTER:
+            continue
+        surface = text[p.start:p.end + 1]
+        out.append(Mention("organization", p.start, p.end + 1, surface, "place_as_side", 0.6,
+                           uid=org_uid(p.place.name + PLACE_SIDE_WORD),
+                           extra={"org_kind": "government", "district_code": p.place.code[:6]}))
+    return out
+
+
+_UNIT_BY_ROLE_RE = re.compile(f"由([{CJK}]{{2,8}}?)(?:" + "|".join(sorted(UNIT_BY_ROLE_AFTER, key=len, reverse=True)) + ")")
+
+
+def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
+    """``由某某协助帮扶``, ``由某某负责包扶``: the name after 由 is a unit although it has no ending."""
+    out: list[Mention] = []
+    for match in _UNIT_BY_ROLE_RE.finditer(text):
+        start, end = match.span(1)
+        if any(m.start < end and start < m.end for m in taken):
+            continue
+        surface = text[start:end]
+        if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
+            continue
+        out.append(Mention("organization", start, end, surface, "unit_named_by_role_assignment", 0.7,
+                           uid=org_uid(surface), extra={"org_kind": unit_kind(surface)}))
+    return out
+
+
+def short_forms(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+    """A unit named once in full and then by a short form (秦皇岛某某管业有限公司 → 某某管业).
+
+    The short form is the full name less a leading place and a trailing legal ending; every later
+    occurrence of it that is not inside another name is the same unit (same uid).
+    """
+    out: list[Mention] = []
+    taken = [(m.start, m.end) for m in units + places]
+    seen: set[str] = set()
+    for u in units:
+        if u.kind != "organization" or u.method.startswith(("unit_named", "place_as")):
+            continue
+        core = u.surface
+        for p in places:
+            if p.start == u.start and p.end < u.end:
+                core = text[p.end:u.end]
+        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|公司)$", "", core)
+        core = re.sub(r"^[(（][^)）]*[)）]", "", core)
+        if len(core) < 3 or core == u.surface or core in seen or core in GENERIC_ORG:
+            continue
+        seen.add(core)
+        for match in re.finditer(re.escape(core), text):
+            start, end = match.span()
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            if CJK_RE.match(text[start - 1:start] or " ") and text[start - 1] not in BOUNDARY_CHARS and \
+                    text[start - 2:start] not in LEFT_VERBS:
+                continue  # inside a longer run of characters: another word
+            out.append(Mention("organization", start, end, core, "unit_short_form", 0.75, uid=u.uid,
+                               extra={**u.extra, "full_name": u.surface}))
+            taken.append((start, end))
+    return out
+
+
+def unify_variants(units: list[Mention], places: list[Mention]) -> None:
+    """One uid for the names of one unit in a document: 浙江省某集团, 省某集团 and 某集团 are one unit.
+
+    Names equal once a leading place (浙江省) or a lone 省 / 自治区 is
+    taken off get the uid of the longest of them, and remember it as ``full_name``.
+    """
+    place_ends = {p.start: p.end for p in places}
+
+    def core(m: Mention) -> str:
+        name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
+        end = place_ends.get(m.start)
+        if end is not None and end < m.end:
+            name = name[end - m.start:]
+        # 省某集团 is 浙江省某集团; but 市委组织部 and 区委组织部 are different organs, so 市/县/区 stay.
+        return re.sub("^(?:自治区|省)", "", name)
+
+    groups: dict[str, list[Mention]] = {}
+    for m in units:
+        if m.kind == "organization":
+            groups.setdefault(core(m), []).append(m)
+    for members in groups.values():
+        longest = max(members, key=lambda m: len(m.extra.get("full_name", m.surface)))
+        for m in members:
+            m.uid = longest.uid
+            m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
+
+
 def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end: dict[int, Mention],
                      party_only: bool = False) -> list[Mention]:
     """The unit and/or party organization a matched name makes, or nothing when it is not a name.
@@ -125,6 +295,9 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
             if surface.endswith(suffix):
                 unit_end = end - len(suffix)
                 break
+        infix = re.search(PARTY_INFIX + "$", text[start:unit_end])
+        if infix and infix.group():
+            unit_end -= len(infix.group())
     unit_surface = text[start:unit_end]
     out: list[Mention] = []
     owner = place_by_end.get(unit_end)
@@ -142,7 +315,10 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if not level and text[unit_end:unit_end + 1] in UNIT_ENDING_CONTINUES:
         return out
-    if start > 0 and text[start - 1].isdigit() and unit_surface[:1] in COUNT_MEASURES:
+    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS) and re.match(
+            f"^[余多]?[{COUNT_MEASURES}]", unit_surface):
+        return out  # 29余家机关: a count of units, not a unit
+    if GENERIC_UNIT_RE.match(unit_surface) or text[unit_end - 1:unit_end + 1] in WORDS_ACROSS_ENDING:
         return out
     if party_only and (not level or len(unit_surface) < 3):
         return out

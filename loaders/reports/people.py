@@ -1,49 +1,170 @@
-"""Stage 5, persons: a name right after a role word (第一书记王某), with the unit or place it serves.
+"""Stage 5, persons: people with a leading role, written either way round: role then name, name then role.
 
-The affiliation is the unit or place that ends where the role starts (堡镇党委书记: 堡镇). A name
-after a byline role (记者, 通讯员) is the article's author, kept apart from the leaders.
+Stage: mentions (people). Forms the genre uses:
+
+- ``村党支部书记张三`` / ``党委副书记、镇长李四`` / ``市派“第一书记”王五`` — role(s) then the name;
+- ``张三（村党总支书记）`` — the name, its role in brackets;
+- ``张三作为商会会长`` / ``担任支部书记的张三`` — the role linked by a verb;
+- bylines (``记者 张三``, ``通讯员：李四``, ``编辑:王五``) are kept apart and never become leaders.
+
+A name is a surname (one or two characters) and one or two more characters, and the text must show
+where it ends: punctuation, a conjunction, or a word that follows names (表示, 带队, 参加…).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from loaders.reports.lexicon import (
-    AFFILIATION_PARTY_WORDS,
-    AFTER_NAME_WORDS,
-    CJK,
-    NON_NAME_START,
-    NOT_LEADER_ROLES,
-    ROLES,
-    SURNAMES,
-)
+from loaders.reports import lexicon
 from loaders.reports.model import Mention
 
-# role, an optional separator, a two- or three-character name, then a word, punctuation or a digit.
-PERSON_RE = re.compile(
-    "(" + "|".join(ROLES + NOT_LEADER_ROLES) + r")[:：\s]?([" + CJK + r"]{2,3}?)"
-    r"(?=" + "|".join(AFTER_NAME_WORDS) + r"|[，,。、；;:：\s(（]|\d|$)"
+_CJK = lexicon.CJK
+_ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
+_ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
+_ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
+_QUOTE = "[“”\"‘’「」]?"
+# role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三
+ROLE_THEN_NAME = re.compile(
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:、{_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
 )
+BYLINE_THEN_NAME = re.compile(
+    "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
+)
+# a name then its role in brackets: 张三（麻城市政府党组成员）
+NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
+# a name then a verb that gives the role: 张三作为商会会长 / 张三任村党支部书记
+NAME_VERB_ROLE = re.compile(f"(?:作为|担任|系)([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+# a verb, the role, 的, then the name: 担任支部书记的张三
+VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    mention: Mention
+    role: str
+    affiliation: Mention | None
+    is_leader: bool
+
+
+def _is_surname_start(text: str, start: int) -> int:
+    """Length of the surname at ``start`` (0 when none)."""
+    if text[start:start + 2] in lexicon.COMPOUND_SURNAMES:
+        return 2
+    return 1 if text[start:start + 1] in lexicon.SURNAMES else 0
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    """Whether a name may end right before ``pos``: punctuation, a conjunction, or a word that follows names."""
+    if pos >= len(text):
+        return True
+    ch = text[pos]
+    if ch in lexicon.NAME_END_CHARS or not re.match(f"[{_CJK}]", ch):
+        return True
+    return any(text.startswith(w, pos) for w in lexicon.WORDS_AFTER_NAMES)
+
+
+def name_at(text: str, start: int) -> tuple[int, int] | None:
+    """The span of a personal name starting at ``start``, or None.
+
+    >>> t = "镇长岳冉，书记吴付生带队"
+    >>> [t[s:e] for s, e in (name_at(t, 2), name_at(t, 7))]
+    ['岳冉', '吴付生']
+    """
+    surname = _is_surname_start(text, start)
+    if not surname or text[start] in lexicon.NAME_END_CHARS:
+        return None
+    spans = [(start, start + surname + 1), (start, start + surname + 2)]
+    chars = [text[s:e] for s, e in spans]
+    if not all(re.fullmatch(f"[{_CJK}]+", c) for c in chars[:1]):
+        return None
+    short, long_ = spans
+    if _ends_name(text, short[1]):
+        candidate = short
+    elif re.fullmatch(f"[{_CJK}]+", chars[1]) and _ends_name(text, long_[1]):
+        candidate = long_
+    else:
+        return None  # the text does not show where a name would end: not a name (书记关于全面…)
+    name = text[candidate[0]:candidate[1]]
+    if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS):
+        return None
+    if name[1:2] in lexicon.NOT_NAME_SECOND_CHARS:
+        return None
+    return candidate
+
+
+def _name_before(text: str, end: int) -> tuple[int, int] | None:
+    """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it."""
+    for length in (3, 2):
+        start = end - length
+        if start < 0:
+            continue
+        before = text[start - 1:start]
+        if before and re.match(f"[{_CJK}]", before) and before not in lexicon.NAME_START_BOUNDARY:
+            continue
+        if name_at(text, start) == (start, end):
+            return (start, end)
+    return None
+
+
+def _affiliation(role_start: int, text: str, anchors: list[Mention]) -> Mention | None:
+    """The unit or place that ends where the role starts (or before 的 / a party body)."""
+    best: Mention | None = None
+    for m in anchors:
+        gap = text[m.end:role_start]
+        if m.end <= role_start and (gap == "" or gap in lexicon.AFFILIATION_GAPS):
+            best = m if best is None or m.end > best.end else best
+    return best
 
 
 def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple[Mention, str, Mention | None, bool]]:
-    """(person mention, role, affiliation mention, is_leader)."""
-    out: list[tuple[Mention, str, Mention | None, bool]] = []
-    for match in PERSON_RE.finditer(text):
-        role, name = match.group(1), match.group(2)
-        start, end = match.start(2), match.end(2)
-        if name[0] not in SURNAMES or name[0] in NON_NAME_START:
+    anchors = orgs + places
+    found: dict[tuple[int, int], PersonMention] = {}
+
+    def add(span: tuple[int, int], role: str, role_start: int, method: str, leader: bool = True) -> None:
+        if span in found or any(s < span[1] and span[0] < e for s, e in found):
+            return
+        name = text[span[0]:span[1]]
+        aff = _affiliation(role_start, text, anchors) if leader else None
+        conf = (0.85 if aff else 0.7) if leader else 0.8
+        found[span] = PersonMention(Mention("person", span[0], span[1], name, method, conf), role.strip("“”\"‘’「」"),
+                                    aff, leader)
+
+    for m in BYLINE_THEN_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span:
+            add(span, m.group(1), m.start(1), "byline_role", leader=False)
+    for m in ROLE_THEN_NAME.finditer(text):
+        role = m.group(1)
+        core = re.sub("[“”\"‘’「」]", "", role)
+        if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
-        if role in NOT_LEADER_ROLES:
-            out.append((Mention("person", start, end, name, "byline_role", 0.8), role, None, False))
+        span = name_at(text, m.end())
+        if span is None:
             continue
-        # Affiliation: the organization or place that ends where the role starts.
-        role_start = match.start(1)
-        affiliation = None
-        for m in orgs + places:
-            if m.end == role_start or (m.end <= role_start and role_start - m.end <= 2
-                                       and text[m.end:role_start] in AFFILIATION_PARTY_WORDS):
-                affiliation = m
-        out.append((Mention("person", start, end, name, "role_then_name", 0.85 if affiliation else 0.65),
-                    role, affiliation, True))
-    return out
+        # 书记处, 主任委员会: the role word is part of another word.
+        add(span, core, m.start(1), "role_then_name")
+    for m in VERB_ROLE_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span:
+            add(span, m.group(1), m.start(1), "role_de_name")
+    for m in NAME_THEN_BRACKETED_ROLE.finditer(text):
+        span = _name_before(text, m.start())
+        if span:
+            inner = m.group(1)
+            role = re.search(f"{_ONE_ROLE}$", inner)
+            assert role is not None
+            add(span, role.group(), m.start(1) + role.start(), "name_then_bracketed_role")
+    for m in NAME_VERB_ROLE.finditer(text):
+        span = _name_before(text, m.start())
+        if span:
+            inner = m.group(1)
+            role = re.search(f"{_ONE_ROLE}$", inner)
+            assert role is not None
+            add(span, role.group(), m.start(1) + role.start(), "name_verb_role")
+    # Bylines in brackets at the end: (张三／文 李四／图), 张三 摄
+    for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
+        span = name_at(text, m.start(1))
+        if span and span[1] == m.end(1):
+            add(span, "byline", m.start(1), "byline_role", leader=False)
+    return [(p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)]

@@ -35,6 +35,8 @@ from loaders.units import name_key
 GENERIC_VILLAGE_RE = re.compile(
     r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$"
 )
+# What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
+DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个(?:行政)?村"
@@ -83,6 +85,8 @@ class VillageFinder:
             left = left_limit(text, end, floor, 9)
             # Context: chain (a town ending right where the name may start), nearby, region.
             best: Mention | None = None
+            if DESCRIBED_RE.search(text, max(sent.start, left - 10), left):
+                continue  # 是一个偏远的小山村: a description of a village, not its name
             for start in range(left, end - 2):
                 surface = text[start:end]
                 if GENERIC_VILLAGE_RE.match(surface):
@@ -98,12 +102,25 @@ class VillageFinder:
                     continue
                 best = self._village_mention(surface, start, end, res, how, ctx)
                 break
+            if best is None and end - 2 >= left and end - 2 in admin_by_end:
+                best = self._short_name_after_town(text, end - 2, end, admin_by_end[end - 2])
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
             if best is not None:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
         return out
+
+    def _short_name_after_town(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
+        """卫庄镇下村: a one-character name is a village only right after its town, and only if the table has it."""
+        if town.kind != "town" or town.place is None:
+            return None
+        surface = text[start:end]
+        ctx = {"town": town.place.code}
+        res = resolve(self.index, surface, "village", fuzzy=False, **ctx)  # type: ignore[arg-type]
+        if res.status != "resolved":
+            return None
+        return self._village_mention(surface, start, end, res, "chain", ctx)
 
     def _village_contexts(self, start: int, sent: Sentence, admin: list[Mention],
                           region: list[str]) -> list[tuple[str, dict[str, str], bool]]:

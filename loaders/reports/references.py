@@ -1,0 +1,199 @@
+"""Stage 4b, references: words that point back at a village or a unit named elsewhere.
+
+- villages: 该村, 这个村, 村里, 我们村 → the village named last (within a few sentences); 这里 and 它
+  only where their clause says what the place is to a helper (这里是集团的结对村, 它的帮扶单位);
+- units: 该院, 该行, 该中心 → the nearest unit before with that head; a bare head as a clause's subject
+  or object (集团, 机关, 企业) → the unit with that head the document names most;
+- the publisher speaking of itself (我校, 我局, 本公司) → the unit that publishes the report (named in
+  the title or the 来源 line, else the first unit of that kind), or, when the document names none, a
+  unit flagged for review instead of being dropped;
+- groups (几家党支部, 各单位) → the units of that kind named in the sentence before.
+
+A reference is a Mention that copies its referent's identity (kind, uid, place) and keeps the
+referent in ``extra["refers_to"]``. References make no place or unit facts of their own: they only
+let the relation stage see who is meant.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import replace
+
+from loaders.reports.lexicon import (
+    BARE_UNIT_REFERENCES,
+    CJK,
+    GROUP_REFERENCE_RE,
+    REFERENCE_HEADS,
+    REFERENCE_LEFT_CONTEXT,
+    REFERENCE_NOT_AFTER,
+    REFERENCE_SENTENCE_WINDOW,
+    SELF_REFERENCES,
+    UNIT_REFERENCE_RE,
+    VILLAGE_REFERENCES,
+    VILLAGE_ROLE_NOUNS_RE,
+    WEAK_VILLAGE_REFERENCES,
+)
+from loaders.reports.model import Mention, Sentence
+from loaders.units import org_uid, unit_kind
+
+_VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
+_GROUP_RE = re.compile(GROUP_REFERENCE_RE)
+_CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
+_CJK_RE = re.compile(f"[{CJK}]")
+
+
+def _refer(referent: Mention, start: int, end: int, surface: str, method: str, factor: float) -> Mention:
+    return replace(referent, start=start, end=end, surface=surface, method=method,
+                   confidence=round(referent.confidence * factor, 3),
+                   extra={**referent.extra, "refers_to": referent})
+
+
+def referent(m: Mention) -> Mention:
+    """The named mention a reference stands for (the mention itself when it is a name)."""
+    return m.extra.get("refers_to", m)
+
+
+class SentenceIndex:
+    """Which sentence a character offset falls in."""
+
+    def __init__(self, sents: list[Sentence]) -> None:
+        self.starts = [s.start for s in sents]
+
+    def __call__(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+
+def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention]) -> list[Mention]:
+    """该村 / 这个村 / 村里 → the nearest village named before it, a few sentences back at most."""
+    named = sorted((v for v in villages if v.kind == "village"), key=lambda v: v.start)
+    ends = [v.end for v in named]
+    out: list[Mention] = []
+    for match in _VILLAGE_REFERENCE_RE.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if any(v.start <= start < v.end for v in named):
+            continue
+        if word in WEAK_VILLAGE_REFERENCES:
+            clause_end = _clause_end(text, end)
+            clause_start = _clause_start(text, start)
+            if not re.search(VILLAGE_ROLE_NOUNS_RE, text[clause_start:clause_end]):
+                continue
+        i = bisect.bisect_right(ends, start) - 1
+        if i < 0:
+            continue
+        village = named[i]
+        if sent_no(start) - sent_no(village.start) > REFERENCE_SENTENCE_WINDOW:
+            continue
+        out.append(_refer(village, start, end, word, "village_reference", 0.9))
+    return out
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in "，,。；;！!？?\n") + 1
+
+
+def _fits_head(name: str, head: str) -> bool:
+    """该行 fits 某银行某分行, 该院 fits 某中心医院, 企业 and 公司 fit any enterprise."""
+    if head in ("企业", "公司", "集团公司"):
+        return unit_kind(name) in ("enterprise", "other")
+    if head == "行":
+        return name.endswith(("银行", "分行", "支行", "农发行", "农商行"))
+    if head == "院":
+        return name.endswith(("医院", "学院", "研究院", "设计院", "卫生院"))
+    if head == "单位":
+        return True
+    return name.endswith(head)
+
+
+def publisher(text: str, units: list[Mention]) -> Mention | None:
+    """The unit that publishes the report: in the 来源 line, the title, or else None."""
+    named = [u for u in units if u.kind == "organization" and "refers_to" not in u.extra]
+    source = re.search(r"(?:来源|供稿|稿源)[:：]\s*(\S+)", text)
+    if source:
+        for u in named:
+            if source.start(1) <= u.start < source.end(1):
+                return u
+    title_end = text.find("\n") if 0 < text.find("\n") < 120 else 0
+    return next((u for u in named if u.start < title_end), None)
+
+
+def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc_uid: str) -> list[Mention]:
+    """该院 / 该行 / 集团 / 机关 / 我校 → the unit meant; references already inside a name are skipped."""
+    named = sorted((u for u in units if u.kind == "organization"), key=lambda u: u.start)
+    taken = [(u.start, u.end) for u in units]
+    counts = Counter(u.uid for u in named)
+    the_publisher = publisher(text, units)
+    out: list[Mention] = []
+    for match in UNIT_REFERENCE_RE.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        word = match.group()
+        if word in SELF_REFERENCES:
+            out.append(_self_reference(word, start, end, named, the_publisher, doc_uid))
+            continue
+        if word in BARE_UNIT_REFERENCES:
+            prev = text[start - 1:start]
+            if prev and _CJK_RE.match(prev) and prev not in REFERENCE_LEFT_CONTEXT:
+                continue
+            if text[end:end + 1] in REFERENCE_NOT_AFTER:
+                continue
+            candidates = [u for u in named if u.end <= start and _fits_head(u.surface, word)] or [
+                u for u in named if _fits_head(u.surface, word)]
+            if not candidates:
+                continue
+            # The sentence nearest before that names such a unit; in it, the unit the article names
+            # most (浙江省某集团、某某港集团的书记… then 集团 means the first), the first on a tie.
+            nearest = max(sent_no(u.start) for u in candidates)
+            best = max((u for u in candidates if sent_no(u.start) == nearest),
+                       key=lambda u: (counts[u.uid], -u.start))
+            out.append(_refer(best, start, end, word, "unit_reference_bare", 0.8))
+            continue
+        head = word.removeprefix("该").removeprefix("这家")
+        before = [u for u in named if u.end <= start and _fits_head(u.surface, head)]
+        if before:
+            out.append(_refer(before[-1], start, end, word, "unit_reference", 0.85))
+    return [m for m in out if m is not None]
+
+
+def _self_reference(word: str, start: int, end: int, named: list[Mention], the_publisher: Mention | None,
+                    doc_uid: str) -> Mention:
+    head = word[1:]
+    if the_publisher is not None and _fits_head(the_publisher.surface, _head_for_self(head)):
+        return _refer(the_publisher, start, end, word, "self_reference", 0.9)
+    first = next((u for u in named if _fits_head(u.surface, _head_for_self(head))), None)
+    if first is not None:
+        return _refer(first, start, end, word, "self_reference_first_unit", 0.7)
+    # Nobody named: keep the unit, flagged for review (its name is the publisher's own word).
+    return Mention("organization", start, end, word, "self_reference_unnamed", 0.4,
+                   uid=org_uid(f"{word}@{doc_uid}"), extra={"org_kind": "other", "needs_name": True})
+
+
+def _head_for_self(head: str) -> str:
+    return {"司": "公司", "单位": "单位", "会": "会"}.get(head, head)
+
+
+def group_references(text: str, sent_no: SentenceIndex, helpers: list[Mention]) -> list[list[Mention]]:
+    """几家党支部 / 各单位 → (the reference, then every unit of that kind named in the sentence before)."""
+    out: list[list[Mention]] = []
+    for match in _GROUP_RE.finditer(text):
+        here = sent_no(match.start())
+        wanted_party = match.group().endswith(("党支部", "党组织", "支部"))
+        members = [h for h in helpers if sent_no(h.start) == here - 1 and "refers_to" not in h.extra
+                   and (h.kind == "party_org") == wanted_party]
+        if len(members) < 2:
+            continue
+        out.append([_refer(m, match.start(), match.end(), match.group(), "group_reference", 0.85)
+                    for m in members])
+    return out
+
+
+__all__ = ["SentenceIndex", "group_references", "publisher", "referent", "unit_references", "village_references",
+           "REFERENCE_HEADS"]
