@@ -31,6 +31,10 @@ from loaders.reports.relations import acts, district_near, is_street_office, rel
 from loaders.reports.villages import VillageFinder
 
 
+# A town name shared by more towns than this is too common to settle a village by.
+AMBIGUOUS_TOWN_CANDIDATES = 12
+
+
 class Extractor:
     """Holds the index and matcher (built once); ``extract`` is then pure and fast."""
 
@@ -57,10 +61,12 @@ class Extractor:
             if m.place is not None:
                 resolved_admin.append(m)
             prev = m
+        ambiguous_towns = sorted({p.code for m in admin if m.place is None and m.kind == "town"
+                                  for p in self.index.lookup(m.surface, "town")[:AMBIGUOUS_TOWN_CANDIDATES]})
         admin = [m for m in resolved_admin if m.place is not None]
         admin += town_misspellings(self.index, text, admin, region)
         admin.sort(key=lambda m: m.start)
-        village_finder = VillageFinder(self.index, self.decisions)
+        village_finder = VillageFinder(self.index, self.decisions, ambiguous_towns)
         villages = village_finder.mentions(text, sents, admin, region)
         admin += village_finder.town_stems_before_villages(text, villages, admin)
         villages += village_finder.ellipses(text, villages, admin, sents, region)

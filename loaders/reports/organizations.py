@@ -54,8 +54,10 @@ ORG_RE = re.compile(
 # The same name going on to a further ending (某银行|张家港分行, 某中心|医院): a sub-unit or the full head.
 _CONTINUATION_RE = re.compile(
     r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）]){0," + str(UNIT_NAME_CONTINUES_MAX) + r"}?"
-    + _UNIT_ENDING + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?"
+    + r"(?:" + _UNIT_ENDING + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?|" + PARTY_INFIX + _PARTY_ENDING + ")"
 )
+# What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
+NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
 # A party organization whose unit has no unit ending (区农业农村委机关党支部).
@@ -151,7 +153,7 @@ def _continue_name(text: str, end: int, stop: int) -> int:
         if nxt is None:
             break
         between = text[end:nxt.end()]
-        if any(ch in BOUNDARY_CHARS for ch in between) or any(
+        if any(ch in NAME_BREAK_CHARS for ch in between) or any(
                 between[i:i + 2] in LEFT_VERBS and between[i:i + 2] not in NAME_SAFE_VERBS
                 for i in range(len(between) - 1)):
             break
@@ -178,7 +180,8 @@ def _over_conjunction(text: str, left: int, floor: int) -> int:
         if start < floor or not CJK_RE.match(text[start]) or text[start] in BOUNDARY_CHARS:
             return left
         part = text[start:conj]
-        if part.endswith(NOT_NAME_BEFORE_YU) or re.search(_UNIT_ENDING + "$", part):
+        if part.endswith(NOT_NAME_BEFORE_YU) or re.search(_UNIT_ENDING + "$", part) or any(
+                ch in NON_NAME_START or ch in "镇乡县区市省村" for ch in part):
             return left
         before = text[start - 1:start] if start > floor else ""
         if not before or before in BOUNDARY_CHARS or not CJK_RE.match(before):

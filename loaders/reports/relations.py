@@ -70,7 +70,7 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
     recipients = [m for m in places if m.kind in ("village", "town")
-                  and not is_chain_prefix(m, places) and not is_street_office(m, places)]
+                  and not is_chain_prefix(m, places, text) and not is_street_office(m, places)]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
     recipients += village_references(text, sent_no, villages)
@@ -281,6 +281,10 @@ def _trigger_between(text: str, triggers: list[tuple[int, int, str]], h: Mention
     if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end:r.start]):
         return True
     spans = [(lo, hi), _clause(text, r), _clause(text, h)]
+    if h.end <= r.start:
+        # 来到某村，举办扶贫义诊活动: the clause after the recipient's goes on with the same subject.
+        clause_end = _clause(text, r)[1]
+        spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
     return any(a <= t[0] and t[1] <= b for t in triggers for a, b in spans)
 
 
@@ -400,9 +404,17 @@ def street_office(m: Mention, text: str = "") -> Mention:
                    extra={"org_kind": "street_office", "district_code": m.place.code[:6], "town_code": m.place.code})
 
 
-def is_chain_prefix(m: Mention, places: Iterable[Mention]) -> bool:
-    """崇明区堡镇四滧村: the town is only the village's address here."""
-    return any(p.start == m.end and p.kind == "village" for p in places)
+def is_chain_prefix(m: Mention, places: Iterable[Mention], text: str = "") -> bool:
+    """崇明区堡镇四滧村, 溪尾镇的老区基点村仙洋村: the town is only the village's address here."""
+    for p in places:
+        if p.kind != "village" or p.start < m.end:
+            continue
+        if p.start == m.end:
+            return True
+        gap = text[m.end:p.start]
+        if gap.startswith("的") and len(gap) <= 8 and not any(ch in _CLAUSE_BREAK + "、和与及" for ch in gap):
+            return True
+    return False
 
 
 def district_near(m: Mention, places: list[Mention]) -> str | None:

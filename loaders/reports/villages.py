@@ -29,7 +29,7 @@ from loaders.reports.lexicon import (
     VILLAGE_LIST_COUNTS,
 )
 from loaders.reports.model import Mention, Sentence
-from loaders.reports.reading import left_limit
+from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key
 
 GENERIC_VILLAGE_RE = re.compile(
@@ -37,6 +37,8 @@ GENERIC_VILLAGE_RE = re.compile(
 )
 # What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
+# Characters after which a list item or a clause begins (、同发村, ，和平村).
+LIST_OR_CLAUSE_BREAK = frozenset("、，,；;：:（( \u3000\n")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个(?:行政)?村"
@@ -46,9 +48,13 @@ _LIST_VILLAGES_RE = re.compile(
 class VillageFinder:
     """Finds the villages of one document; holds the index and the recorded review decisions."""
 
-    def __init__(self, index: PlaceIndex, decisions: dict[str, str | None]) -> None:
+    def __init__(self, index: PlaceIndex, decisions: dict[str, str | None],
+                 ambiguous_towns: list[str] | None = None) -> None:
         self.index = index
         self.decisions = decisions
+        # Codes of the towns a town name of the document could be (周庄镇 names several): a village
+        # found under exactly one of them settles both.
+        self.ambiguous_towns = ambiguous_towns or []
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
         """(start, end) of every village ending (村, 社区, 居委会…) in the text."""
@@ -74,6 +80,7 @@ class VillageFinder:
         admin_by_end = {m.end: m for m in admin if m.place is not None}
         admin_spans = [(m.start, m.end) for m in admin]
         out: list[Mention] = []
+        named_here: dict[str, tuple[Resolution, str, dict[str, str]]] = {}
         sent_idx = 0
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
@@ -83,6 +90,10 @@ class VillageFinder:
                 continue
             floor = max([e for s, e in admin_spans if e <= _vend_start] + [sent.start])
             left = left_limit(text, end, floor, 9)
+            # 、同发村 / ，和平村: a name may start with a character that is a function word elsewhere.
+            if left - 1 > floor and text[left - 1] in BOUNDARY_CHARS and CJK_RE.match(text[left - 1]) and (
+                    left - 2 < floor or text[left - 2] in LIST_OR_CLAUSE_BREAK):
+                left -= 1
             # Context: chain (a town ending right where the name may start), nearby, region.
             best: Mention | None = None
             if DESCRIBED_RE.search(text, max(sent.start, left - 10), left):
@@ -91,6 +102,11 @@ class VillageFinder:
                 surface = text[start:end]
                 if GENERIC_VILLAGE_RE.match(surface):
                     continue
+                if surface in named_here and admin_by_end.get(start) is None:
+                    # One sense per document: a name resolved once stands for that village throughout.
+                    res, how, ctx = named_here[surface]
+                    best = self._village_mention(surface, start, end, res, "same_name_in_document", ctx)
+                    break
                 contexts = self._village_contexts(start, sent, admin, region)
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
@@ -98,9 +114,13 @@ class VillageFinder:
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
+                if (res is None or res.status == "unknown") and start == left:
+                    res, how, ctx = self._under_ambiguous_town(surface, res, how, ctx)
                 if res is None or res.status == "unknown":
                     continue
                 best = self._village_mention(surface, start, end, res, how, ctx)
+                if res.status == "resolved" and not res.fuzzy:
+                    named_here.setdefault(surface, (res, how, ctx))
                 break
             if best is None and end - 2 >= left and end - 2 in admin_by_end:
                 best = self._short_name_after_town(text, end - 2, end, admin_by_end[end - 2])
@@ -110,6 +130,19 @@ class VillageFinder:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
         return out
+
+    def _under_ambiguous_town(self, surface: str, res: Resolution | None, how: str, ctx: dict[str, str]
+                              ) -> tuple[Resolution | None, str, dict[str, str]]:
+        """The village under exactly one of the towns an ambiguous town name of the document may be."""
+        found = []
+        for code in self.ambiguous_towns:
+            candidate = resolve(self.index, surface, "village", fuzzy=False, town=code)
+            if candidate.status == "resolved":
+                found.append((candidate, code))
+        if len(found) != 1:
+            return res, how, ctx
+        candidate, code = found[0]
+        return candidate, "ambiguous_town_settled", {"town": code}
 
     def _short_name_after_town(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
         """卫庄镇下村: a one-character name is a village only right after its town, and only if the table has it."""
