@@ -32,6 +32,8 @@ from loaders.reports.lexicon import (
     NON_NAME_START,
     NOT_PARTY_AFTER,
     NOT_UNIT_ENDINGS,
+    FACILITY_ENDINGS,
+    FACILITY_NAME_WORDS,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
     PAIR_RE,
@@ -57,7 +59,8 @@ _CONTINUATION_RE = re.compile(
     + r"(?:" + _UNIT_ENDING + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?|" + PARTY_INFIX + _PARTY_ENDING + ")"
 )
 # What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
-NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或")
+NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或在从到向对为由把将被让给于以也都还"
+                             "0123456789")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
 # A party organization whose unit has no unit ending (区农业农村委机关党支部).
@@ -81,7 +84,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             start, end = sent.start + match.start(), sent.start + match.end()
             end = _continue_name(text, end, sent.end)
             pos = end - sent.start
-            left = left_limit(text, end, max(start, sent.start), 30)
+            left = unit_left_limit(text, end, max(start, sent.start), 30)
             left = _over_conjunction(text, left, sent.start)
             caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
             if caption:
@@ -95,6 +98,10 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 if not inner:
                     break
                 left = left_limit(text, max(sent.start, left - 8) + inner.start(), sent.start, 20)
+            # 以及和平之君…, 、同心公司: a name may start with a character that is a function word elsewhere.
+            if left - 1 > sent.start and text[left - 1] in BOUNDARY_CHARS and CJK_RE.match(text[left - 1]) and (
+                    text[left - 2] in "、，,；;：:" or text[left - 3:left - 1] in ("以及", "还有", "的有")):
+                left -= 1
             surface = text[left:end]
             lead = ORG_LEAD_RE.match(surface)
             if lead:
@@ -140,6 +147,30 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 surface = text[left:end]
             out.extend(org_from_surface(text, left, end, surface, place_by_end, party_only=True))
     return out
+
+
+_UNIT_NAME_BOUNDARY = BOUNDARY_CHARS - {"之"}
+
+
+def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
+    """``left_limit`` for unit names: words that are verbs elsewhere but common in names (建设, 发展)
+    and 之 (和平之君) do not end a unit's name."""
+    start = end
+    while start > floor and end - start < max_len:
+        ch = text[start - 1]
+        if ch in ")）":
+            opening = max(text.rfind("(", floor, start), text.rfind("（", floor, start))
+            if opening >= 0 and 1 <= start - opening - 2 <= 6 and opening > floor:
+                start = opening
+                continue
+            break
+        if ch in _UNIT_NAME_BOUNDARY or not CJK_RE.match(ch):
+            break
+        word = text[start - 2:start]
+        if start - 2 >= floor and word in LEFT_VERBS and word not in NAME_SAFE_VERBS and end - start >= 2:
+            break
+        start -= 1
+    return start
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:
@@ -313,6 +344,11 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
         return out
     if len(unit_surface) < 2 or unit_surface in GENERIC_ORG or name_key(unit_surface) in GENERIC_ORG:
         return out
+    facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
+    if facility is not None:
+        prefix = unit_surface[:-len(facility)]
+        if len(prefix) <= 2 or any(w in prefix for w in FACILITY_NAME_WORDS):
+            return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or unit_surface[:1] in NON_NAME_START:
         return out
     # 局面, 中心村, 中心组: the suffix is the start of another word.

@@ -186,6 +186,8 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
             end = start + len(stem_)
             if any(s < end and start < e for s, e in taken):
                 continue
+            if text.startswith(("村", "社区", "居委"), end):
+                continue  # 福田河村: the stem begins a village's name here
             fuzzy = surface != stem_
             out.append(Mention("town", start, end, surface,
                                "town_stem_fuzzy_pinyin" if fuzzy else "town_stem", 0.6 if fuzzy else 0.8,

@@ -125,6 +125,10 @@ def _pairs(text: str, sent: Sentence, helpers: list[Mention], groups: list[list[
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
     pairs += _distributed(text, sent, helpers, recipients, done)
+    # Villages that pair with each other (A村则和B村签订协议) act in their own clause: settle them first.
+    for h, r, method, conf in _village_to_village(text, recipients, triggers, done):
+        pairs.append((h, r, method, conf))
+        acting_as_helper.add(entity_uid(referent(h.extra.get("owner", h))))
     for r in recipients:
         if id(r) in done or entity_uid(r) in acting_as_helper or _is_person_affiliation(text, r):
             continue
@@ -146,8 +150,6 @@ def _pairs(text: str, sent: Sentence, helpers: list[Mention], groups: list[list[
                 continue
             pairs.append((h, r, method, conf))
             done.add(id(r))
-    if not any(p[0].kind in ("organization", "party_org") and p[0].extra.get("owner") is None for p in pairs):
-        pairs += _village_to_village(text, recipients, triggers, done)
     return pairs
 
 
