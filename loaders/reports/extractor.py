@@ -21,6 +21,7 @@ from loaders.reports.organizations import (
     org_mentions,
     place_sides,
     short_forms,
+    trim_to_known_names,
     unify_variants,
     units_named_by_role,
 )
@@ -77,6 +78,7 @@ class Extractor:
         orgs = drop_overlaps(orgs, places)
         orgs += units_named_by_role(text, orgs + places)
         orgs += short_forms(text, orgs, places)
+        trim_to_known_names(text, orgs, places)
         unify_variants(orgs, places)
         persons = person_mentions(text, orgs, places)
         facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)

@@ -86,7 +86,7 @@ FACILITY_NAME_WORDS = ("党群", "便民", "社区", "村", "镇", "乡", "综�
 # A character right after a party ending that shows it is another word (支部建设, 党委员, 党组织).
 NOT_PARTY_AFTER = "织员建务"
 # A character right after a unit ending that makes the ending the start of another word (局面, 中心村).
-UNIT_ENDING_CONTINUES = "面势村组点站"
+UNIT_ENDING_CONTINUES = "面势村组点站生"
 # Measure words: "3家公司" is a count, not a unit named 家公司.
 COUNT_MEASURES = "家个名所支"
 # Leading words that introduce a unit but are not part of its name, in the order they are tried.

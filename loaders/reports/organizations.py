@@ -61,6 +61,8 @@ _CONTINUATION_RE = re.compile(
 # What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
 NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或在从到向对为由把将被让给于以也都还"
                              "0123456789")
+# Function characters that also start names (和平, 同心, 向阳, 为民): allowed at a list item's start.
+NAME_FUNCTION_STARTS = frozenset("和同向为与")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
 # A party organization whose unit has no unit ending (区农业农村委机关党支部).
@@ -289,6 +291,29 @@ def short_forms(text: str, units: list[Mention], places: list[Mention]) -> list[
     return out
 
 
+def trim_to_known_names(text: str, units: list[Mention], places: list[Mention]) -> None:
+    """村里原本就有城发集团: a unit whose name ends with another unit's name from the document, after
+    words that are not a place, is that unit; its left edge moves to where the known name starts."""
+    place_starts = {p.start for p in places}
+    names = sorted({u.surface for u in units if u.kind == "organization"}, key=len)
+    for u in units:
+        if u.kind != "organization":
+            continue
+        for name in names:
+            if len(name) >= len(u.surface) or len(name) < 3 or not u.surface.endswith(name):
+                continue
+            if name[0] in "省市县区州镇乡":
+                continue  # 县农业农村局 is the short form of 某县农业农村局, not another unit
+            cut = u.end - len(name)
+            if cut in place_starts or any(p.start == u.start and p.end == cut for p in places):
+                break  # 秦皇岛城发集团: a place before the name belongs to it
+            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", text[u.start:cut]):
+                break  # 省海港集团: an administrative prefix belongs to it
+            u.start, u.surface = cut, name
+            u.uid = org_uid(name)
+            break
+
+
 def unify_variants(units: list[Mention], places: list[Mention]) -> None:
     """One uid for the names of one unit in a document: 浙江省某集团, 省某集团 and 某集团 are one unit.
 
@@ -314,6 +339,19 @@ def unify_variants(units: list[Mention], places: list[Mention]) -> None:
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
+
+
+def _starts_like_no_name(text: str, start: int, name: str) -> bool:
+    """A unit's name does not start with a function word or a count (三家公司) — except a name that
+    starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部)."""
+    first = name[:1]
+    if first not in NON_NAME_START:
+        return False
+    if first in NUMERALS:
+        return name[1:2] in COUNT_MEASURES or name[1:2] in "项批类届年月日次"
+    if first not in NAME_FUNCTION_STARTS or name[1:2] in "该这那其":
+        return True
+    return not (text[start - 1:start] in ("、", "，", ",") or text[start - 2:start] in ("以及", "还有", "的有"))
 
 
 def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end: dict[int, Mention],
@@ -349,7 +387,7 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
         prefix = unit_surface[:-len(facility)]
         if len(prefix) <= 2 or any(w in prefix for w in FACILITY_NAME_WORDS):
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
-    if unit_surface.endswith(NOT_UNIT_ENDINGS) or unit_surface[:1] in NON_NAME_START:
+    if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if not level and text[unit_end:unit_end + 1] in UNIT_ENDING_CONTINUES:

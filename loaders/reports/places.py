@@ -87,8 +87,19 @@ def admin_mentions(matcher: Matcher, text: str) -> list[Mention]:
         if "district" in levels and level == "town" and not key.endswith(("镇", "乡", "街道")):
             level = "district"
         method = "gazetteer_" + ("exact" if "exact" in tiers else "alias" if "alias" in tiers else "stem")
+        if method == "gazetteer_stem" and _starts_village_name(matcher.index, text, start, end):
+            continue
         out.append(Mention(level, start, end, key, method, 0.0, extra={"levels": sorted(levels)}))
     return out
+
+
+_VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:村|社区)")
+
+
+def _starts_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:
+    """惠安堡村: a county's short name (惠安) that begins a village name the table has is that village's."""
+    match = _VILLAGE_AFTER_STEM_RE.match(text, end)
+    return bool(match) and bool(index.lookup(text[start:match.end()], "village"))
 
 
 def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[str]:

@@ -91,7 +91,7 @@ class VillageFinder:
             floor = max([e for s, e in admin_spans if e <= _vend_start] + [sent.start])
             left = left_limit(text, end, floor, 9)
             # 、同发村 / ，和平村: a name may start with a character that is a function word elsewhere.
-            if left - 1 > floor and text[left - 1] in BOUNDARY_CHARS and CJK_RE.match(text[left - 1]) and (
+            if left - 1 > floor and text[left - 1] in "和同向为与" and (
                     left - 2 < floor or text[left - 2] in LIST_OR_CLAUSE_BREAK):
                 left -= 1
             # Context: chain (a town ending right where the name may start), nearby, region.
