@@ -190,8 +190,11 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
         stem_ = _stem_normal(place.name, "town")
         if len(stem_) < 2 or stem_ == place.name:
             continue
-        for start in range(0, len(text) - len(stem_) + 1):
-            surface = text[start:start + len(stem_)]
+        # Only spans that keep all but one character of the stem can sound like it.
+        near = "|".join(re.escape(stem_[:i]) + "." + re.escape(stem_[i + 1:]) for i in range(len(stem_)))
+        for match in re.finditer(f"(?=({near}))", text):
+            start = match.start()
+            surface = match.group(1)
             if surface != stem_ and not sounds_alike_one_off(surface, stem_):
                 continue
             end = start + len(stem_)
