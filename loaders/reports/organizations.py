@@ -65,8 +65,8 @@ NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]�
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
-# A party organization whose unit has no unit ending (区农业农村委机关党支部).
-PARTY_ONLY_RE = re.compile(r"[" + CJK + r"A-Za-z0-9]{2,12}?" + _PARTY_ENDING)
+# A party ending (with its 机关 / ordinal) whose unit has no unit ending (区农业农村委机关党支部).
+_PARTY_ENDING_RE = re.compile(PARTY_INFIX + _PARTY_ENDING)
 # Dates and leading words that introduce a unit but are not part of its name.
 ORG_LEAD_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|\d{1,2}日|" + "|".join(ORG_LEAD_WORDS) + r"|[一二三四五六七八九十]是)+"
@@ -137,11 +137,12 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         out.append(Mention("organization", left, end, surface, "unit_named_by_role_list", 0.6,
                            uid=org_uid(surface), extra={"org_kind": "enterprise"}))
     for sent in sents:
-        for match in PARTY_ONLY_RE.finditer(text, sent.start, sent.end):
-            start, end = match.start(), match.end()
-            if any(m.start < end and start < m.end for m in out):
+        # Every party ending not yet inside a name: the name before it, cut at a boundary or a verb.
+        for match in _PARTY_ENDING_RE.finditer(text, sent.start, sent.end):
+            end = match.end()
+            if any(m.start < end <= m.end for m in out):
                 continue
-            left = left_limit(text, end, max(sent.start, start - 4), 14)
+            left = left_limit(text, end, max(sent.start, end - 16), 16)
             surface = text[left:end]
             lead = ORG_LEAD_RE.match(surface)
             if lead:
@@ -190,10 +191,12 @@ def _continue_name(text: str, end: int, stop: int) -> int:
                 between[i:i + 2] in LEFT_VERBS and between[i:i + 2] not in NAME_SAFE_VERBS
                 for i in range(len(between) - 1)):
             break
-        if party_level(text[end - 6:end]) and not party_level(between):
-            break  # a party organization ends the name: what follows is another unit
+        if party_level(text[end - 6:end]):
+            break  # a party organization ends the name: what follows is another one
         if text[nxt.end():nxt.end() + 1] in ROLE_AFTER_ENDING:
             break  # 某局局长: the second 局 starts a role word
+        if re.match(f"[{NUMERALS}]+[个家名所支]", between):
+            break  # 某党支部两个党支部分别…: a count of units follows, not a sub-unit
         end = nxt.end()
     return end
 
@@ -219,6 +222,8 @@ def _over_conjunction(text: str, left: int, floor: int) -> int:
         before = text[start - 1:start] if start > floor else ""
         if not before or before in BOUNDARY_CHARS or not CJK_RE.match(before):
             return start
+        if before in "省市县区":  # 县自然资源与规划局, 某某县自然资源与规划局: the prefix belongs to the name
+            return unit_left_limit(text, start, floor, 12)
         if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6):start]):
             return left_limit(text, start, floor, 12)
     return left

@@ -109,6 +109,8 @@ def _fits_head(name: str, head: str) -> bool:
         return name.endswith(("医院", "学院", "研究院", "设计院", "卫生院"))
     if head == "单位":
         return True
+    if head == "校":
+        return name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校"))
     return name.endswith(head)
 
 

@@ -49,9 +49,11 @@ from loaders.units import org_uid
 _SUBJECTLESS_RE = re.compile(r"^\s*(" + "|".join(SUBJECTLESS_CLAUSE_STARTS) + ")")
 _CLAUSE_BREAK = "，,；;：:"
 _LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
-_ROLE_AFTER_RE = re.compile("^(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(
+_ROLE_AFTER_RE = re.compile("(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(
     sorted(ROLE_CORES, key=len, reverse=True)) + ")")
 _PAIRING = frozenset(PAIRING_TRIGGERS)
+# Roles a unit sends to a village: the village they serve in is the unit's pair, not just a post.
+SENT_ROLES = ("第一书记",)
 # What may stand between a helper and the recipient it is joined to: its leaders, a party body, a town.
 _JOINED_RE = re.compile(f"(?:党政领导班子|领导班子|党组织|党委|党支部|党总支)?(?:与|和|同|跟)[{CJK}]{{0,8}}")
 _VILLAGE_JOIN_RE = re.compile(r"^(?:党支部|党总支|党委|村委会|居委会)?(?:则|也|还)?(?:与|和|同|跟)")
@@ -100,7 +102,7 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
                 last_subject = actors[0]
             continue
         pairs = _pairs(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject)
-        facts.extend(_pairing_facts(text, sent, pairs, triggers, ev))
+        facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
         if not paired_amounts:
             paired_amounts = loose_amounts(doc, text, sent, subject, recips_in, ev)
@@ -115,7 +117,7 @@ def _standing_for_owner(party: Mention) -> Mention:
     owner: Mention = party.extra["owner"]
     return Mention(owner.kind, party.start, party.end, owner.surface, owner.method, owner.confidence,
                    place=owner.place, resolution=owner.resolution, uid=owner.uid,
-                   extra={**owner.extra, "party": party})
+                   extra={**owner.extra, "party": party, "refers_to": owner})
 
 
 def _pairs(text: str, sent: Sentence, helpers: list[Mention], groups: list[list[Mention]],
@@ -332,13 +334,22 @@ def _companion(text: str, h: Mention) -> bool:
 
 
 def _is_person_affiliation(text: str, r: Mention) -> bool:
-    """某村党支部书记张三: the village names a leader's post here, not a recipient."""
-    return bool(_ROLE_AFTER_RE.match(text, r.end)) or bool(
-        r.extra.get("party") is not None and _ROLE_AFTER_RE.match(text, r.extra["party"].end))
+    """某村党支部书记张三: the village names a leader's post here, not a recipient.
+
+    A first secretary is the exception: 驻某村第一书记 is sent by a unit, so the village is its pair.
+    """
+    for end in (r.end, r.extra["party"].end if r.extra.get("party") is not None else None):
+        if end is None:
+            continue
+        role = _ROLE_AFTER_RE.match(text, end)
+        if role and not role.group().endswith(SENT_ROLES):
+            return True
+    return False
 
 
-def _pairing_facts(text: str, sent: Sentence, pairs: list[Pair], triggers: list[tuple[int, int, str]],
+def _pairing_facts(original: str, sent: Sentence, pairs: list[Pair], triggers: list[tuple[int, int, str]],
                    ev: EvidenceAt) -> list[Fact]:
+    """Pairing facts; names are taken as written in the document (``original``), not as matched."""
     facts: list[Fact] = []
     done: set[tuple[str | None, str | None]] = set()
     for helper, recipient, method, conf in pairs:
@@ -349,8 +360,13 @@ def _pairing_facts(text: str, sent: Sentence, pairs: list[Pair], triggers: list[
         kind = _nearest_trigger(triggers, recipient)
         if kind not in _PAIRING and conf > 0.7:
             conf = 0.7
+        if helper.extra.get("needs_name"):
+            conf = min(conf, 0.45)  # 我校 with no school named: a person must say which unit it is
         named = referent(helper)
+        as_written = original[named.start:named.end]
         helper_name = named.extra.get("full_name", named.surface)
+        if helper_name == named.surface:
+            helper_name = as_written
         owner = named.extra.get("owner")
         if owner is not None and "expanded" in owner.extra:
             helper_name = owner.extra["expanded"] + named.surface[len(owner.surface):]
@@ -358,7 +374,8 @@ def _pairing_facts(text: str, sent: Sentence, pairs: list[Pair], triggers: list[
                 "helper_org_kind": helper.extra.get("org_kind"),
                 "helper_district_code": helper.extra.get("district_code"),
                 "helper_place_code": owner.place.code if owner is not None and owner.place else None,
-                "recipient_uid": entity_uid(recipient), "recipient_name": referent(recipient).surface,
+                "recipient_uid": entity_uid(recipient),
+                "recipient_name": original[referent(recipient).start:referent(recipient).end],
                 "recipient_full_name": recipient.extra.get(
                     "expanded", recipient.place.name if recipient.place else referent(recipient).surface),
                 "recipient_level": recipient.kind,

@@ -1,0 +1,275 @@
+"""Each mechanism of the report extractor, proved on sentences written for the test.
+
+The code table is made up (provinces 91 and 92, no real names); the sentences follow the genre's
+forms — units with short names, references back (该村, 该院, 集团, 我校), lists distributed by 分别,
+villages pairing each other, leaders named either way round — without copying any report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from loaders.places import Place, PlaceIndex
+from loaders.reports import Extractor, Fact, ReportDoc
+
+
+def _table() -> PlaceIndex:
+    p = [
+        Place("province", "91", "测试省", "测试省", None, None),
+        Place("city", "9101", "甲市", "甲市", "91", None),
+        Place("district", "910101", "东湖区", "东湖区", "9101", None),
+        Place("district", "910102", "西山县", "西山县", "9101", None),
+        Place("town", "910101001", "凌波路街道", "凌波路街道", "910101", "street"),
+        Place("town", "910102101", "白石镇", "白石镇", "910102", "town"),
+        Place("town", "910102102", "青田镇", "青田镇", "910102", "town"),
+        Place("town", "910102103", "卫河镇", "卫河镇", "910102", "town"),
+        Place("village", "910101001002", "桃源社区", "桃源社区居委会", "910101001", "community"),
+        Place("village", "910101001003", "杏园社区", "杏园社区居委会", "910101001", "community"),
+        Place("village", "910102101203", "长岭村", "长岭村村委会", "910102101", "village"),
+        Place("village", "910102101204", "石门村", "石门村村委会", "910102101", "village"),
+        Place("village", "910102101205", "同乐村", "同乐村村委会", "910102101", "village"),
+        Place("village", "910102101206", "后坪村", "后坪村村委会", "910102101", "village"),
+        Place("village", "910102102202", "四滧村", "四滧村村委会", "910102102", "village"),
+        Place("village", "910102103201", "下村", "下村村委会", "910102103", "village"),
+        Place("village", "910102103202", "小山村", "小山村村委会", "910102103", "village"),
+        # Another province: a namesake village and a namesake town.
+        Place("province", "92", "乙省", "乙省", None, None),
+        Place("city", "9201", "丙市", "丙市", "92", None),
+        Place("district", "920101", "南山区", "南山区", "9201", None),
+        Place("town", "920101101", "卫河镇", "卫河镇", "920101", "town"),
+        Place("village", "920101101201", "长岭村", "长岭村村委会", "920101101", "village"),
+        Place("village", "920101101202", "柳泉村", "柳泉村村委会", "920101101", "village"),
+    ]
+    return PlaceIndex.from_places(p)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(_table())
+
+
+def _facts(extractor: Extractor, text: str, kind: str) -> list[Fact]:
+    doc = ReportDoc("report:t", "t.txt", text, hashlib.sha256(text.encode()).hexdigest(), text[:20])
+    return [f for f in extractor.extract(doc).facts if f.kind == kind]
+
+
+def _links(extractor: Extractor, text: str) -> set[tuple[str, str | None]]:
+    """(helper name, village code) of every helper → village pairing."""
+    return {(f.data["helper_name"], f.data["recipient_code"]) for f in _facts(extractor, text, "pairing")
+            if f.data["recipient_level"] == "village"}
+
+
+# --- units -------------------------------------------------------------------------------------------
+
+def test_short_form_of_a_county_bureau_is_a_unit_and_pairs(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村地处山区。县发改局与长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("县发改局", "910102101203")}
+
+
+def test_unit_name_takes_its_longest_ending_not_the_first(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市中心医院向石门村捐赠了一批药品。"
+    assert _links(extractor, text) == {("甲市中心医院", "910102101204")}
+
+
+def test_a_bank_and_its_branch_are_one_name(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。工商银行甲市分行与石门村签订结对协议。"
+    assert _links(extractor, text) == {("工商银行甲市分行", "910102101204")}
+
+
+def test_verb_before_a_unit_is_not_part_of_its_name(extractor: Extractor) -> None:
+    text = "西山县白石镇举行建设银行捐赠仪式，受赠的是长岭村和石门村。"
+    assert _links(extractor, text) == {("建设银行", "910102101203"), ("建设银行", "910102101204")}
+
+
+def test_official_name_holding_yu_is_kept_whole(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县自然资源与规划局与长岭村结对共建。"
+    assert _links(extractor, text) == {("县自然资源与规划局", "910102101203")}
+
+
+def test_party_branch_with_ordinal_belongs_to_its_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市人民医院第三党支部与长岭村党支部结对共建。"
+    party = next(f for f in _facts(extractor, text, "party_org") if f.data["name"] == "甲市人民医院第三党支部")
+    assert party.data["belongs_to"] == "org:甲市人民医院"
+    assert _links(extractor, text) == {("甲市人民医院第三党支部", "910102101203")}
+
+
+def test_short_form_of_a_company_named_in_full_earlier_is_the_same_unit(extractor: Extractor) -> None:
+    text = ("西山县白石镇召开会议。甲市恒远管业有限公司的代表来到石门村。"
+            "一个月前，由恒远管业协助帮扶石门村。")
+    pairings = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101204"]
+    assert {f.data["helper_uid"] for f in pairings} == {"org:甲市恒远管业有限公司"}
+
+
+def test_facility_is_not_a_unit_but_a_social_service_centre_is(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村党群服务中心举行仪式，与该村签订协议的有石门村和春晖社会服务中心。"
+    units = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert "春晖社会服务中心" in units and not any("党群服务中心" in u for u in units)
+
+
+# --- relations ---------------------------------------------------------------------------------------
+
+def test_prepositional_helper_and_village_reference(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村地处山区。在县卫生局机关党支部的帮扶下，该村修通了水泥路。"
+    assert _links(extractor, text) == {("县卫生局机关党支部", "910102101203")}
+
+
+def test_branch_pairs_with_this_village_named_in_an_earlier_clause(extractor: Extractor) -> None:
+    text = "西山县白石镇石门村是个老村，县财政局机关党支部和这个村支部结对多年。"
+    assert _links(extractor, text) == {("县财政局机关党支部", "910102101204")}
+
+
+def test_lists_distributed_by_fenbie_pair_in_order(extractor: Extractor) -> None:
+    text = ("东湖区凌波路街道召开会议。东湖建材公司党支部、西山物流集团党支部两个党支部分别与"
+            "白石镇长岭村、石门村结对。")
+    assert _links(extractor, text) == {("东湖建材公司党支部", "910102101203"),
+                                       ("西山物流集团党支部", "910102101204")}
+
+
+def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: Extractor) -> None:
+    text = "甲市第一中学：城乡结对显成效\n近日，我校与西山县白石镇长岭村签订城乡党组织结对帮扶协议。"
+    assert _links(extractor, text) == {("甲市第一中学", "910102101203")}
+
+
+def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: Extractor) -> None:
+    text = "近日，我校与西山县白石镇长岭村签订结对帮扶协议。"
+    pairing = next(f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101203")
+    assert pairing.data["helper_name"] == "我校" and pairing.evidence.confidence < 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "西山县白石镇召开会议。长岭村是东湖建材公司的联系点。",
+    "西山县白石镇召开会议。东湖建材公司挂钩帮扶长岭村。",
+    "西山县白石镇召开会议。东湖建材公司与长岭村党建联建。",
+    "西山县白石镇召开会议。驻长岭村第一书记、东湖建材公司干部王建国介绍了情况。",
+    "西山县白石镇长岭村地处山区，东湖建材公司一直以来都是它的帮扶单位。",
+])
+def test_pairing_phrasings_of_the_genre(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("东湖建材公司", "910102101203")}
+
+
+def test_bare_head_refers_to_the_unit_the_article_is_about(extractor: Extractor) -> None:
+    text = ("甲市远航集团党委书记来到西山县白石镇长岭村调研。这里是集团的结对村。"
+            "集团将帮助长岭村发展产业。")
+    assert _links(extractor, text) == {("甲市远航集团", "910102101203")}
+
+
+def test_group_word_stands_for_the_branches_of_the_sentence_before(extractor: Extractor) -> None:
+    text = ("西山县白石镇召开会议。甲报社党支部携手乙公司党支部、丙集团党支部来到白石镇。"
+            "几家党支部共向长岭村捐赠2万元。")
+    helpers = {h for h, code in _links(extractor, text) if code == "910102101203"}
+    assert helpers == {"甲报社党支部", "乙公司党支部", "丙集团党支部"}
+
+
+def test_companion_units_are_not_helpers(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。东湖区凌波路街道办事处会同甲市国土局的负责人，前往石门村开展对口帮扶。"
+    assert _links(extractor, text) == {("凌波路街道办事处", "910102101204")}
+
+
+def test_village_to_village_pairing_lets_either_side_help(extractor: Extractor) -> None:
+    text = "西山县召开会议。白石镇长岭村与青田镇四滧村签订结对共建协议。"
+    pairings = _facts(extractor, text, "pairing")
+    assert len(pairings) == 1
+    sides = {pairings[0].data["recipient_code"], pairings[0].data["helper_place_code"]}
+    assert sides == {"910102101203", "910102102202"}
+
+
+def test_community_helps_the_village_it_pairs_with(extractor: Extractor) -> None:
+    text = "东湖区召开会议。长岭村党支部和凌波路街道桃源社区党支部结对共建。"
+    pairing = next(f for f in _facts(extractor, text, "pairing"))
+    assert pairing.data["helper_place_code"] == "910101001002"
+    assert pairing.data["recipient_code"] == "910102101203"
+
+
+def test_a_sentence_naming_units_and_a_village_without_a_trigger_pairs_nothing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。东湖建材公司的员工参观了长岭村的果园。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_trigger_inside_a_name_is_not_a_relation(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。众兴专业合作社的社员参观了长岭村的果园。"
+    assert _links(extractor, text) == set()
+
+
+def test_village_named_as_a_leaders_post_is_not_a_recipient(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县农业局局长、长岭村党支部书记张建国参加了第一书记座谈会。"
+    assert _links(extractor, text) == set()
+
+
+# --- places ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word", ["后进村", "先进村", "示范村", "薄弱村", "空壳村", "重点村", "贫困村", "行政村", "自然村"])
+def test_descriptive_village_words_are_not_village_names(extractor: Extractor, word: str) -> None:
+    text = f"西山县白石镇召开会议。县农业局帮扶的{word}修通了道路。"
+    assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
+
+
+def test_a_description_with_a_quantifier_is_not_a_name(extractor: Extractor) -> None:
+    text = "西山县卫河镇后坪一带，是一个偏远的小山村，县农业局一直是它的帮扶单位。"
+    assert not [f for f in _facts(extractor, text, "place") if f.data.get("code") == "910102103202"]
+
+
+def test_one_character_village_name_right_after_its_town(extractor: Extractor) -> None:
+    text = "西山县农发行扶贫工作队来到他们的帮扶村卫河镇下村，慰问贫困户。"
+    assert ("西山县农发行扶贫工作队", "910102103201") in _links(extractor, text)
+
+
+def test_village_named_once_with_its_town_keeps_its_code_later(extractor: Extractor) -> None:
+    text = "东湖区开展活动。队伍来到西山县白石镇石门村调研。会后，还围绕东湖建材公司与石门村开展村企结对进行了商议。"
+    assert _links(extractor, text) == {("东湖建材公司", "910102101204")}
+
+
+def test_branch_named_after_a_village_belongs_to_the_namesake_inside_the_region(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。西山县农业局与长岭村党支部结对共建。"
+    party = next(f for f in _facts(extractor, text, "party_org") if f.data["name"].startswith("长岭村"))
+    assert party.data["belongs_to"] == "910102101203"
+
+
+def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extractor) -> None:
+    text = "卫河镇组织工作队前往东湖区：柳泉村的党支部书记一同前往。"
+    village = next(f for f in _facts(extractor, text, "place") if f.data["level"] == "village")
+    assert village.data["code"] == "920101101202"
+
+
+# --- people ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("西山县白石镇长岭村党支部书记张卫东介绍，村里变化很大。", ("张卫东", "党支部书记")),
+    ("张卫东（长岭村党总支书记）参加了会议。", ("张卫东", "党总支书记")),
+    ("会上，马建华作为县工商联副主席发言。", ("马建华", "副主席")),
+    ("担任支部书记的李春梅主持了仪式。", ("李春梅", "支部书记")),
+    ("镇党委副书记、镇长刘欣参加活动。", ("刘欣", "党委副书记、镇长")),
+    ("市派“第一书记”赵强一同参加。", ("赵强", "第一书记")),
+    ("东湖建材公司董事长欧阳明表示，将继续帮扶。", ("欧阳明", "董事长")),
+])
+def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str,
+                                                   expected: tuple[str, str]) -> None:
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "来源：甲市日报　作者：王丽　责任编辑：陈晨",
+    "（记者 孙浩 通讯员 李强 周敏）",
+    "（黄明／文　吴亮／图）",
+    "编辑:郭涛\n责编:刘洋\n监审:王强",
+])
+def test_bylines_are_never_leaders(extractor: Extractor, text: str) -> None:
+    assert _facts(extractor, text, "person") == []
+
+
+def test_a_form_of_address_is_not_a_name(extractor: Extractor) -> None:
+    text = "东湖建材公司董事长孟先生表示，要回报农村。公司党支部曹书记参加了座谈。"
+    assert _facts(extractor, text, "person") == []
+
+
+def test_role_followed_by_ordinary_words_is_not_a_leader(extractor: Extractor) -> None:
+    text = "要深入学习总书记关于全面推进乡村振兴的重要论述，率先实施村党组织书记任前培训。"
+    assert _facts(extractor, text, "person") == []
+
+
+# --- input as found ----------------------------------------------------------------------------------
+
+def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
+    text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."
+    assert _links(extractor, text) == {("縣發改局", "910102101203")}
