@@ -19,6 +19,7 @@ from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Men
 from loaders.reports.organizations import (
     drop_overlaps,
     org_mentions,
+    place_prefix_from,
     place_sides,
     short_forms,
     trim_to_known_names,
@@ -64,10 +65,14 @@ class Extractor:
             prev = m
         ambiguous_towns = sorted({p.code for m in admin if m.place is None and m.kind == "town"
                                   for p in self.index.lookup(m.surface, "town")[:AMBIGUOUS_TOWN_CANDIDATES]})
+        # Inside the document's provinces first: a namesake elsewhere in China is the last resort.
+        provinces = {code[:2] for code in region}
+        town_tiers = [[c for c in ambiguous_towns if c[:2] in provinces],
+                      [c for c in ambiguous_towns if c[:2] not in provinces]]
         admin = [m for m in resolved_admin if m.place is not None]
         admin += town_misspellings(self.index, text, admin, region)
         admin.sort(key=lambda m: m.start)
-        village_finder = VillageFinder(self.index, self.decisions, ambiguous_towns)
+        village_finder = VillageFinder(self.index, self.decisions, town_tiers)
         villages = village_finder.mentions(text, sents, admin, region)
         admin += village_finder.town_stems_before_villages(text, villages, admin)
         villages += village_finder.ellipses(text, villages, admin, sents, region)
@@ -76,10 +81,11 @@ class Extractor:
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places)
         orgs = drop_overlaps(orgs, places)
-        orgs += short_forms(text, orgs, places)
+        place_prefix = place_prefix_from(self.index)
+        orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
-        trim_to_known_names(text, orgs, places)
-        unify_variants(orgs, places)
+        trim_to_known_names(text, orgs, places, place_prefix)
+        unify_variants(orgs, places, place_prefix)
         persons = person_mentions(text, orgs, places)
         facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)
         check_evidence(doc, facts)

@@ -11,6 +11,7 @@ come from ``loaders/units.py``, shared with the register loader.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
@@ -42,6 +43,7 @@ from loaders.reports.lexicon import (
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
 )
+from loaders.places import PlaceIndex
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
@@ -262,7 +264,37 @@ def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-def short_forms(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+PlacePrefix = Callable[[str], int]
+
+
+def no_place_prefix(name: str) -> int:
+    return 0
+
+
+def place_prefix_from(index: PlaceIndex) -> PlacePrefix:
+    """How many leading characters of a unit's name are a place (秦皇岛某某公司 → 3), from the index."""
+    def length(name: str) -> int:
+        for k in (4, 3, 2):
+            head = name[:k]
+            rest = name[k:]
+            if len(rest) >= 3 and rest not in GENERIC_ORG and any(
+                    index.lookup(head, level) for level in ("province", "city", "district")):
+                return k
+        return 0
+    return length
+
+
+def _core(name: str, place_prefix: PlacePrefix) -> str:
+    """A unit's name without a leading place or 省/自治区 (秦皇岛城发集团 → 城发集团, 省海港集团 → 海港集团).
+
+    市/县/区 stay: 市委组织部 and 区委组织部 are different organs.
+    """
+    name = name[place_prefix(name):]
+    return re.sub("^(?:自治区|省)", "", name)
+
+
+def short_forms(text: str, units: list[Mention], places: list[Mention],
+                place_prefix: PlacePrefix = no_place_prefix) -> list[Mention]:
     """A unit named once in full and then by a short form (秦皇岛某某管业有限公司 → 某某管业).
 
     The short form is the full name less a leading place and a trailing legal ending; every later
@@ -274,7 +306,7 @@ def short_forms(text: str, units: list[Mention], places: list[Mention]) -> list[
     for u in units:
         if u.kind != "organization" or u.method.startswith(("unit_named", "place_as")):
             continue
-        core = u.surface
+        core = _core(u.surface, place_prefix)
         for p in places:
             if p.start == u.start and p.end < u.end:
                 core = text[p.end:u.end]
@@ -287,43 +319,51 @@ def short_forms(text: str, units: list[Mention], places: list[Mention]) -> list[
             start, end = match.span()
             if any(s <= start < e or s < end <= e for s, e in taken):
                 continue
-            if CJK_RE.match(text[start - 1:start] or " ") and text[start - 1] not in BOUNDARY_CHARS and \
-                    text[start - 2:start] not in LEFT_VERBS:
-                continue  # inside a longer run of characters: another word
+            if len(core) < 4 and CJK_RE.match(text[start - 1:start] or " ") and \
+                    text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
+                continue  # a short form of three characters inside a longer run may be another word
             out.append(Mention("organization", start, end, core, "unit_short_form", 0.75, uid=u.uid,
                                extra={**u.extra, "full_name": u.surface}))
             taken.append((start, end))
     return out
 
 
-def trim_to_known_names(text: str, units: list[Mention], places: list[Mention]) -> None:
-    """村里原本就有城发集团: a unit whose name ends with another unit's name from the document, after
-    words that are not a place, is that unit; its left edge moves to where the known name starts."""
+def trim_to_known_names(text: str, units: list[Mention], places: list[Mention],
+                        place_prefix: PlacePrefix = no_place_prefix) -> None:
+    """村里原本就有城发集团: a unit whose name ends with another unit's name (or its name less a leading
+    place) from the document, after words that are not a place, is that unit; its left edge moves to
+    where the known name starts."""
     place_starts = {p.start for p in places}
-    names = sorted({u.surface for u in units if u.kind == "organization"}, key=len)
+    known = {u.surface for u in units if u.kind == "organization"}
+    known |= {_core(n, place_prefix) for n in known}
+    names = sorted(known, key=len)
     for u in units:
         if u.kind != "organization":
             continue
         for name in names:
             if len(name) >= len(u.surface) or len(name) < 3 or not u.surface.endswith(name):
                 continue
-            if name[0] in "省市县区州镇乡":
+            if name[0] in "省市县区州镇乡" or name in GENERIC_ORG:
                 continue  # 县农业农村局 is the short form of 某县农业农村局, not another unit
             cut = u.end - len(name)
-            if cut in place_starts or any(p.start == u.start and p.end == cut for p in places):
+            prefix = text[u.start:cut]
+            if cut in place_starts or any(p.start == u.start and p.end == cut for p in places) or \
+                    place_prefix(u.surface) == len(prefix):
                 break  # 秦皇岛城发集团: a place before the name belongs to it
-            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", text[u.start:cut]):
+            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", prefix):
                 break  # 省海港集团: an administrative prefix belongs to it
             u.start, u.surface = cut, name
             u.uid = org_uid(name)
             break
 
 
-def unify_variants(units: list[Mention], places: list[Mention]) -> None:
+def unify_variants(units: list[Mention], places: list[Mention], place_prefix: PlacePrefix = no_place_prefix) -> None:
     """One uid for the names of one unit in a document: 浙江省某集团, 省某集团 and 某集团 are one unit.
 
-    Names equal once a leading place (浙江省) or a lone 省 / 自治区 is
-    taken off get the uid of the longest of them, and remember it as ``full_name``.
+    Names equal once a leading place is taken off (``_core``) are one unit when at most one of them
+    names a place: 秦皇岛城发集团 and 城发集团 are one, 甲市建材公司 and 乙县建材公司 are two. The group
+    takes the uid of its longest name, remembered as ``full_name``. Party organizations whose name
+    ends another's of the document (某支行党支部 in 某银行某支行党支部) are that one.
     """
     place_ends = {p.start: p.end for p in places}
 
@@ -331,19 +371,35 @@ def unify_variants(units: list[Mention], places: list[Mention]) -> None:
         name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
         end = place_ends.get(m.start)
         if end is not None and end < m.end:
-            name = name[end - m.start:]
-        # 省某集团 is 浙江省某集团; but 市委组织部 and 区委组织部 are different organs, so 市/县/区 stay.
-        return re.sub("^(?:自治区|省)", "", name)
+            return re.sub("^(?:自治区|省)", "", name[end - m.start:])
+        return _core(name, place_prefix)
 
     groups: dict[str, list[Mention]] = {}
     for m in units:
         if m.kind == "organization":
             groups.setdefault(core(m), []).append(m)
-    for members in groups.values():
+    for key, members in groups.items():
+        places_named = {_place_part(m.extra.get("full_name", m.surface), key) for m in members} - {""}
+        if len(places_named) > 1:
+            continue  # 甲市建材公司 and 乙县建材公司: two units
         longest = max(members, key=lambda m: len(m.extra.get("full_name", m.surface)))
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
+    parties = sorted((m for m in units if m.kind == "party_org" and m.extra.get("owner") is None),
+                     key=lambda m: m.start)
+    for m in parties:
+        if len(m.surface) < 6:
+            continue  # 第一党支部 alone could belong to any unit
+        longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
+        if longer:
+            m.uid = longer[0].uid
+
+
+def _place_part(full: str, key: str) -> str:
+    """The place a full name starts with (浙江 of 浙江省海港集团); 省 alone names none."""
+    prefix = full[:len(full) - len(key)] if full.endswith(key) else full
+    return re.sub("(?:省|自治区)$", "", prefix)
 
 
 def _starts_like_no_name(text: str, start: int, name: str) -> bool:

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
 from loaders.reports.lexicon import (
+    BOTH_SIDES_WORDS,
     BOUNDARY_CHARS,
     CJK,
     COMPANION_AFTER,
@@ -94,6 +95,10 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
                     if not any(n.start <= m.start() < n.end for n in names_in(sent))]
         actors = [h for h in helpers_in if not _companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
+        if triggers and not recips_in and not helpers_in and any(t[2] in _PAIRING for t in triggers):
+            both = _both_sides(text, sent, last_subject, recipients)
+            if both is not None:
+                facts.extend(_pairing_facts(doc.text, sent, [both], triggers, ev))
         if not triggers or not recips_in:
             # Amounts without a pair: only in sentences about pairing or gifts (the amounts' own test).
             if PAIR_RE.search(text, sent.start, sent.end) or helpers_in:
@@ -110,6 +115,27 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
         if actors:
             last_subject = actors[0]
     return dedupe_amounts(facts)
+
+
+def _both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipients: list[Mention]) -> Pair | None:
+    """``双方签订了结对协议``: the helper and the village of the sentence before pair."""
+    if last_subject is None:
+        return None
+    said = next((m for m in _BOTH_SIDES_RE.finditer(text, sent.start, sent.end)), None)
+    if said is None or text[said.end():said.end() + 1] == "的":
+        return None  # 双方 must be a clause's subject (双方签订…), not a possessor (双方的…)
+    previous = [r for r in recipients if r.kind == "village" and last_subject.start <= r.start < sent.start
+                and _same_sentence(text, last_subject.start, r.start)]
+    if not previous or len({entity_uid(r) for r in previous}) != 1:
+        return None  # 双方 is clear only when the sentence before named the helper and one village
+    return (last_subject, previous[-1], "pairing_both_sides_named_before", 0.7)
+
+
+_BOTH_SIDES_RE = re.compile(r"(?:^|(?<=[，,；;:：\n。]))(?:" + "|".join(BOTH_SIDES_WORDS) + ")")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not any(ch in "。！？!?\n" for ch in text[a:b])
 
 
 def _standing_for_owner(party: Mention) -> Mention:

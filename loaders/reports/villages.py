@@ -49,11 +49,11 @@ class VillageFinder:
     """Finds the villages of one document; holds the index and the recorded review decisions."""
 
     def __init__(self, index: PlaceIndex, decisions: dict[str, str | None],
-                 ambiguous_towns: list[str] | None = None) -> None:
+                 ambiguous_towns: list[list[str]] | None = None) -> None:
         self.index = index
         self.decisions = decisions
-        # Codes of the towns a town name of the document could be (周庄镇 names several): a village
-        # found under exactly one of them settles both.
+        # Codes of the towns a town name of the document could be (周庄镇 names several), those in
+        # the document's provinces first: a village found under exactly one of them settles both.
         self.ambiguous_towns = ambiguous_towns or []
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
@@ -134,15 +134,18 @@ class VillageFinder:
     def _under_ambiguous_town(self, surface: str, res: Resolution | None, how: str, ctx: dict[str, str]
                               ) -> tuple[Resolution | None, str, dict[str, str]]:
         """The village under exactly one of the towns an ambiguous town name of the document may be."""
-        found = []
-        for code in self.ambiguous_towns:
-            candidate = resolve(self.index, surface, "village", fuzzy=False, town=code)
-            if candidate.status == "resolved":
-                found.append((candidate, code))
-        if len(found) != 1:
-            return res, how, ctx
-        candidate, code = found[0]
-        return candidate, "ambiguous_town_settled", {"town": code}
+        for tier in self.ambiguous_towns:
+            found = []
+            for code in tier:
+                candidate = resolve(self.index, surface, "village", fuzzy=False, town=code)
+                if candidate.status == "resolved":
+                    found.append((candidate, code))
+            if len(found) == 1:
+                candidate, code = found[0]
+                return candidate, "ambiguous_town_settled", {"town": code}
+            if found:
+                break  # several towns of that name have the village: it stays unresolved
+        return res, how, ctx
 
     def _short_name_after_town(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
         """卫庄镇下村: a one-character name is a village only right after its town, and only if the table has it."""

@@ -108,6 +108,15 @@ def test_facility_is_not_a_unit_but_a_social_service_centre_is(extractor: Extrac
     assert "春晖社会服务中心" in units and not any("党群服务中心" in u for u in units)
 
 
+def test_one_unit_named_with_and_without_its_city_is_one_unit_but_two_cities_units_are_two(
+        extractor: Extractor) -> None:
+    one = "西山县白石镇召开会议。甲市远航集团来到长岭村调研。该村原本就有远航集团的帮扶。"
+    assert {f.data["helper_uid"] for f in _facts(extractor, one, "pairing")} == {"org:甲市远航集团"}
+    two = "西山县白石镇召开会议。甲市建材公司与长岭村结对，丙市建材公司与石门村结对。"
+    assert {(f.data["helper_uid"], f.data["recipient_code"]) for f in _facts(extractor, two, "pairing")} == {
+        ("org:甲市建材公司", "910102101203"), ("org:丙市建材公司", "910102101204")}
+
+
 # --- relations ---------------------------------------------------------------------------------------
 
 def test_prepositional_helper_and_village_reference(extractor: Extractor) -> None:
@@ -165,6 +174,18 @@ def test_group_word_stands_for_the_branches_of_the_sentence_before(extractor: Ex
 def test_companion_units_are_not_helpers(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。东湖区凌波路街道办事处会同甲市国土局的负责人，前往石门村开展对口帮扶。"
     assert _links(extractor, text) == {("凌波路街道办事处", "910102101204")}
+
+
+def test_both_sides_after_a_sentence_naming_them_pair(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。东湖建材公司党支部来到长岭村座谈。双方签订了结对共建协议。"
+    pairing = next(f for f in _facts(extractor, text, "pairing"))
+    assert (pairing.data["helper_name"], pairing.data["recipient_code"]) == ("东湖建材公司党支部", "910102101203")
+    assert pairing.evidence.method == "pairing_both_sides_named_before"
+
+
+def test_both_sides_as_a_possessor_pairs_nothing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。东湖建材公司党支部来到长岭村座谈。推动了双方党组织的共同进步，共建成效明显。"
+    assert _facts(extractor, text, "pairing") == []
 
 
 def test_village_to_village_pairing_lets_either_side_help(extractor: Extractor) -> None:
