@@ -3,8 +3,9 @@
 ``Extractor`` holds what is built once (the place index, its name matcher, the recorded review
 decisions); ``Extractor.extract`` is then pure — no files, no database — and fast. The stages, in
 order: places (``places``), villages (``villages``), units and party organizations
-(``organizations``), persons (``people``), relations with their amounts (``relations``,
-``amounts``) and claims. Every fact's evidence is checked against the text before it is returned.
+(``organizations``) and which of them are one unit (``unit_identity``), persons (``people``),
+references back (``references``), relations (``relations``, choosing helpers with ``pairing``) with
+their amounts (``amounts``), and claims. Every fact's evidence is checked against the text before it is returned.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from typing import Any
 from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
-from loaders.reports.organizations import (
-    drop_overlaps,
-    org_mentions,
+from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.unit_identity import (
     place_prefix_from,
     place_sides,
     short_forms,

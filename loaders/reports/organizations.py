@@ -1,17 +1,18 @@
 """Stage 4, units and party organizations named in the text.
 
-A unit is found from its ending (公司, 局, 中心… in ``lexicon.ORG_SUFFIXES``), cut on the left at a
-boundary character or a verb, without leading words (今年, 结对单位…). A party-organization ending
-after it (某公司党支部) makes a party organization that belongs to the unit; after a village or
-town (四滧村党支部) it makes the place's own party organization. A few units are named without an
-ending, by the role the sentence gives them (X与<village>…结对, X等企业). Kinds, levels and uids
-come from ``loaders/units.py``, shared with the register loader.
+A unit is found from its ending (公司, 局, 委办, 机关, 妇联… in ``lexicon.ORG_SUFFIXES``), goes on over
+further endings of the same name (某银行某分行, 某中心医院, 某集团某公司第一党支部) and over 与 in
+official names (自然资源与规划局), and is cut on the left at a boundary character or a verb, without
+leading words (今年, 结对单位…). A party-organization ending after it (某公司党支部, 机关第二党支部)
+makes a party organization that belongs to the unit; after a village or town (四滧村党支部) it makes
+the place's own party organization. A few units are named without an ending, by the role the
+sentence gives them (X与<village>…结对, X等企业). Which mentions are one unit: ``unit_identity``.
+Kinds, levels and uids come from ``loaders/units.py``, shared with the register loader.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
@@ -21,10 +22,7 @@ from loaders.reports.lexicon import (
     NUMERALS,
     WORDS_ACROSS_ENDING,
     NOT_NAME_BEFORE_YU,
-    NOT_PLACE_SIDE_AFTER,
     PARTY_INFIX,
-    PLACE_SIDE_WORD,
-    UNIT_BY_ROLE_AFTER,
     UNIT_NAME_CONTINUES_MAX,
     CJK,
     COUNT_MEASURES,
@@ -43,7 +41,6 @@ from loaders.reports.lexicon import (
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
 )
-from loaders.places import PlaceIndex
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
@@ -229,177 +226,6 @@ def _over_conjunction(text: str, left: int, floor: int) -> int:
         if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6):start]):
             return left_limit(text, start, floor, 12)
     return left
-
-
-def place_sides(text: str, places: list[Mention]) -> list[Mention]:
-    """``宁波方投入200万元``: a city or district named as one side of a partnership acts as a unit."""
-    out: list[Mention] = []
-    for p in places:
-        if p.kind not in ("province", "city", "district") or p.place is None:
-            continue
-        if text[p.end:p.end + 1] != PLACE_SIDE_WORD or text[p.end + 1:p.end + 2] in NOT_PLACE_SIDE_AFTER:
-            continue
-        surface = text[p.start:p.end + 1]
-        out.append(Mention("organization", p.start, p.end + 1, surface, "place_as_side", 0.6,
-                           uid=org_uid(p.place.name + PLACE_SIDE_WORD),
-                           extra={"org_kind": "government", "district_code": p.place.code[:6]}))
-    return out
-
-
-_UNIT_BY_ROLE_RE = re.compile(f"由([{CJK}]{{2,8}}?)(?:" + "|".join(sorted(UNIT_BY_ROLE_AFTER, key=len, reverse=True)) + ")")
-
-
-def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
-    """``由某某协助帮扶``, ``由某某负责包扶``: the name after 由 is a unit although it has no ending."""
-    out: list[Mention] = []
-    for match in _UNIT_BY_ROLE_RE.finditer(text):
-        start, end = match.span(1)
-        if any(m.start < end and start < m.end for m in taken):
-            continue
-        surface = text[start:end]
-        if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
-            continue
-        out.append(Mention("organization", start, end, surface, "unit_named_by_role_assignment", 0.7,
-                           uid=org_uid(surface), extra={"org_kind": unit_kind(surface)}))
-    return out
-
-
-PlacePrefix = Callable[[str], int]
-
-
-def no_place_prefix(name: str) -> int:
-    return 0
-
-
-def place_prefix_from(index: PlaceIndex) -> PlacePrefix:
-    """How many leading characters of a unit's name are a place (秦皇岛某某公司 → 3), from the index."""
-    def length(name: str) -> int:
-        for k in (4, 3, 2):
-            head = name[:k]
-            rest = name[k:]
-            if len(rest) >= 3 and rest not in GENERIC_ORG and any(
-                    index.lookup(head, level) for level in ("province", "city", "district")):
-                return k
-        return 0
-    return length
-
-
-def _core(name: str, place_prefix: PlacePrefix) -> str:
-    """A unit's name without a leading place or 省/自治区 (秦皇岛城发集团 → 城发集团, 省海港集团 → 海港集团).
-
-    市/县/区 stay: 市委组织部 and 区委组织部 are different organs.
-    """
-    name = name[place_prefix(name):]
-    return re.sub("^(?:自治区|省)", "", name)
-
-
-def short_forms(text: str, units: list[Mention], places: list[Mention],
-                place_prefix: PlacePrefix = no_place_prefix) -> list[Mention]:
-    """A unit named once in full and then by a short form (秦皇岛某某管业有限公司 → 某某管业).
-
-    The short form is the full name less a leading place and a trailing legal ending; every later
-    occurrence of it that is not inside another name is the same unit (same uid).
-    """
-    out: list[Mention] = []
-    taken = [(m.start, m.end) for m in units + places]
-    seen: set[str] = set()
-    for u in units:
-        if u.kind != "organization" or u.method.startswith(("unit_named", "place_as")):
-            continue
-        core = _core(u.surface, place_prefix)
-        for p in places:
-            if p.start == u.start and p.end < u.end:
-                core = text[p.end:u.end]
-        core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|公司)$", "", core)
-        core = re.sub(r"^[(（][^)）]*[)）]", "", core)
-        if len(core) < 3 or core == u.surface or core in seen or core in GENERIC_ORG:
-            continue
-        seen.add(core)
-        for match in re.finditer(re.escape(core), text):
-            start, end = match.span()
-            if any(s <= start < e or s < end <= e for s, e in taken):
-                continue
-            if len(core) < 4 and CJK_RE.match(text[start - 1:start] or " ") and \
-                    text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
-                continue  # a short form of three characters inside a longer run may be another word
-            out.append(Mention("organization", start, end, core, "unit_short_form", 0.75, uid=u.uid,
-                               extra={**u.extra, "full_name": u.surface}))
-            taken.append((start, end))
-    return out
-
-
-def trim_to_known_names(text: str, units: list[Mention], places: list[Mention],
-                        place_prefix: PlacePrefix = no_place_prefix) -> None:
-    """村里原本就有城发集团: a unit whose name ends with another unit's name (or its name less a leading
-    place) from the document, after words that are not a place, is that unit; its left edge moves to
-    where the known name starts."""
-    place_starts = {p.start for p in places}
-    known = {u.surface for u in units if u.kind == "organization"}
-    known |= {_core(n, place_prefix) for n in known}
-    names = sorted(known, key=len)
-    for u in units:
-        if u.kind != "organization":
-            continue
-        for name in names:
-            if len(name) >= len(u.surface) or len(name) < 3 or not u.surface.endswith(name):
-                continue
-            if name[0] in "省市县区州镇乡" or name in GENERIC_ORG:
-                continue  # 县农业农村局 is the short form of 某县农业农村局, not another unit
-            cut = u.end - len(name)
-            prefix = text[u.start:cut]
-            if cut in place_starts or any(p.start == u.start and p.end == cut for p in places) or \
-                    place_prefix(u.surface) == len(prefix):
-                break  # 秦皇岛城发集团: a place before the name belongs to it
-            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", prefix):
-                break  # 省海港集团: an administrative prefix belongs to it
-            u.start, u.surface = cut, name
-            u.uid = org_uid(name)
-            break
-
-
-def unify_variants(units: list[Mention], places: list[Mention], place_prefix: PlacePrefix = no_place_prefix) -> None:
-    """One uid for the names of one unit in a document: 浙江省某集团, 省某集团 and 某集团 are one unit.
-
-    Names equal once a leading place is taken off (``_core``) are one unit when at most one of them
-    names a place: 秦皇岛城发集团 and 城发集团 are one, 甲市建材公司 and 乙县建材公司 are two. The group
-    takes the uid of its longest name, remembered as ``full_name``. Party organizations whose name
-    ends another's of the document (某支行党支部 in 某银行某支行党支部) are that one.
-    """
-    place_ends = {p.start: p.end for p in places}
-
-    def core(m: Mention) -> str:
-        name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
-        end = place_ends.get(m.start)
-        if end is not None and end < m.end:
-            return re.sub("^(?:自治区|省)", "", name[end - m.start:])
-        return _core(name, place_prefix)
-
-    groups: dict[str, list[Mention]] = {}
-    for m in units:
-        if m.kind == "organization":
-            groups.setdefault(core(m), []).append(m)
-    for key, members in groups.items():
-        places_named = {_place_part(m.extra.get("full_name", m.surface), key) for m in members} - {""}
-        if len(places_named) > 1:
-            continue  # 甲市建材公司 and 乙县建材公司: two units
-        longest = max(members, key=lambda m: len(m.extra.get("full_name", m.surface)))
-        for m in members:
-            m.uid = longest.uid
-            m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
-    parties = sorted((m for m in units if m.kind == "party_org" and m.extra.get("owner") is None),
-                     key=lambda m: m.start)
-    for m in parties:
-        if len(m.surface) < 6:
-            continue  # 第一党支部 alone could belong to any unit
-        longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
-        if longer:
-            m.uid = longer[0].uid
-
-
-def _place_part(full: str, key: str) -> str:
-    """The place a full name starts with (浙江 of 浙江省海港集团); 省 alone names none."""
-    prefix = full[:len(full) - len(key)] if full.endswith(key) else full
-    return re.sub("(?:省|自治区)$", "", prefix)
 
 
 def _starts_like_no_name(text: str, start: int, name: str) -> bool:

@@ -1,6 +1,6 @@
-"""Stage 5, persons: people with a leading role, written either way round: role then name, name then role.
+"""Stage 5, persons: people with a leading role, named before or after it.
 
-Stage: mentions (people). Forms the genre uses:
+Forms the genre uses:
 
 - ``村党支部书记张三`` / ``党委副书记、镇长李四`` / ``市派“第一书记”王五`` — role(s) then the name;
 - ``张三（村党总支书记）`` — the name, its role in brackets;

@@ -29,7 +29,7 @@ from loaders.reports.lexicon import (
     VILLAGE_LIST_COUNTS,
 )
 from loaders.reports.model import Mention, Sentence
-from loaders.reports.reading import CJK_RE, left_limit
+from loaders.reports.reading import left_limit
 from loaders.units import name_key
 
 GENERIC_VILLAGE_RE = re.compile(

@@ -1,0 +1,311 @@
+"""Stage 6a, pairing: for one sentence, which helper governs each recipient.
+
+The rules, tried in order for every recipient (a village, a village's party branch standing for
+it, or a reference such as 该村): lists distributed by 分别; villages pairing each other (A村与B村
+签订协议); the nearest helper before it, with the helpers listed beside it or the units a group
+word stands for, skipping companions (会同某局的负责人); the first helper after it (某村是某集团的
+联系点); the previous sentence's subject in a sentence without one. A trigger must stand between the
+two or in the clause of either (``trigger_between``). ``relations`` turns the pairs into facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.reports.lexicon import (
+    BOTH_SIDES_WORDS,
+    CJK,
+    COMPANION_AFTER,
+    COMPANION_BEFORE,
+    PAIRING_TRIGGERS,
+    ROLE_CORES,
+    ROLE_PREFIXES,
+    SUBJECTLESS_CLAUSE_STARTS,
+)
+from loaders.reports.model import Mention, Sentence, entity_uid
+from loaders.reports.references import referent
+
+Trigger = tuple[int, int, str]
+
+
+_SUBJECTLESS_RE = re.compile(r"^\s*(" + "|".join(SUBJECTLESS_CLAUSE_STARTS) + ")")
+
+
+CLAUSE_BREAK = "，,；;：:"
+
+
+_LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
+
+
+_ROLE_AFTER_RE = re.compile("(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(
+    sorted(ROLE_CORES, key=len, reverse=True)) + ")")
+
+
+PAIRING = frozenset(PAIRING_TRIGGERS)
+
+
+# Roles a unit sends to a village: the village they serve in is the unit's pair, not just a post.
+SENT_ROLES = ("第一书记",)
+
+
+# What may stand between a helper and the recipient it is joined to: its leaders, a party body, a town.
+_JOINED_RE = re.compile(f"(?:党政领导班子|领导班子|党组织|党委|党支部|党总支)?(?:与|和|同|跟)[{CJK}]{{0,8}}")
+
+
+_VILLAGE_JOIN_RE = re.compile(r"^(?:党支部|党总支|党委|村委会|居委会)?(?:则|也|还)?(?:与|和|同|跟)")
+
+
+Pair = tuple[Mention, Mention, str, float]
+
+
+def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipients: list[Mention]) -> Pair | None:
+    """``双方签订了结对协议``: the helper and the village of the sentence before pair."""
+    if last_subject is None:
+        return None
+    said = next((m for m in _BOTH_SIDES_RE.finditer(text, sent.start, sent.end)), None)
+    if said is None or text[said.end():said.end() + 1] == "的":
+        return None  # 双方 must be a clause's subject (双方签订…), not a possessor (双方的…)
+    previous = [r for r in recipients if r.kind == "village" and last_subject.start <= r.start < sent.start
+                and _same_sentence(text, last_subject.start, r.start)]
+    if not previous or len({entity_uid(r) for r in previous}) != 1:
+        return None  # 双方 is clear only when the sentence before named the helper and one village
+    return (last_subject, previous[-1], "pairing_both_sides_named_before", 0.7)
+
+
+_BOTH_SIDES_RE = re.compile(r"(?:^|(?<=[，,；;:：\n。]))(?:" + "|".join(BOTH_SIDES_WORDS) + ")")
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not any(ch in "。！？!?\n" for ch in text[a:b])
+
+
+def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups: list[list[Mention]],
+           recipients: list[Mention], triggers: list[Trigger],
+           last_subject: Mention | None) -> list[Pair]:
+    pairs: list[Pair] = []
+    done: set[int] = set()
+    acting_as_helper: set[str | None] = set()
+    pairs += _distributed(text, sent, helpers, recipients, done)
+    # Villages that pair with each other (A村则和B村签订协议) act in their own clause: settle them first.
+    for h, r, method, conf in _village_to_village(text, recipients, triggers, done):
+        pairs.append((h, r, method, conf))
+        acting_as_helper.add(entity_uid(referent(h.extra.get("owner", h))))
+    for r in recipients:
+        if id(r) in done or entity_uid(r) in acting_as_helper or _is_person_affiliation(text, r):
+            continue
+        chosen = _helpers_before(text, r, helpers, groups)
+        method, conf = "pairing_helper_before_recipient", 0.85
+        if not chosen:
+            chosen = _helpers_after(text, r, helpers, recipients)
+            method, conf = "pairing_helper_after_recipient", 0.7
+            for h in chosen:
+                if h.kind in ("village", "town"):
+                    acting_as_helper.add(entity_uid(h))
+        if not chosen and last_subject is not None and not helpers and clause_subjectless(text, sent):
+            chosen = [last_subject]
+            method, conf = "pairing_helper_from_previous_sentence", 0.55
+        for h in chosen:
+            if h.start >= sent.start and not trigger_between(text, triggers, h, r):
+                continue
+            if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
+                continue
+            pairs.append((h, r, method, conf))
+            done.add(id(r))
+    return pairs
+
+
+def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
+    before = [h for h in helpers if h.end <= r.start and not is_companion(text, h)]
+    group_before = [g for g in groups if g[0].end <= r.start]
+    if group_before and (not before or group_before[-1][0].start > before[-1].start):
+        return group_before[-1]
+    if not before:
+        return []
+    chosen = before[-1]
+    # A reference to a unit whose own party branch the sentence named earlier: the branch acts (某中心第一
+    # 党支部…与村党支部开展共建, where 中心 stands for the unit).
+    unit = referent(chosen)
+    for h in before:
+        if h.kind == "party_org" and h.extra.get("unit_uid") == unit.uid and h is not chosen:
+            chosen = h
+            break
+    return _with_listed(text, chosen, before, forward=False)
+
+
+def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    after = [h for h in helpers if h.start >= r.end and not is_companion(text, h)]
+    if not after:
+        return []
+    first = after[0]
+    # Villages listed with the helpers after a recipient act with them (与该村签约的有A村、B公司).
+    listed = sorted(after + [v for v in recipients if v.start >= r.end and v.kind == "village"
+                             and entity_uid(v) != entity_uid(r)], key=lambda m: m.start)
+    group = _with_listed(text, first, listed, forward=True)
+    group += _with_listed(text, first, listed, forward=False)[:-1]
+    return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
+
+
+def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forward: bool) -> list[Mention]:
+    """The anchor and the mentions joined to it by 、/和/及/以及, in the given direction."""
+    out = [anchor]
+    ordered = sorted(candidates, key=lambda m: m.start, reverse=not forward)
+    current = anchor
+    for m in ordered:
+        if forward and m.start < current.end or not forward and m.end > current.start:
+            continue
+        gap = text[current.end:m.start] if forward else text[m.end:current.start]
+        if _LIST_JOINER_RE.match(gap.strip()) is None:
+            break
+        out.append(m)
+        current = m
+    return out if forward else list(reversed(out))
+
+
+def _distributed(text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention],
+                 done: set[int]) -> list[Pair]:
+    """``A、B、C分别与X村、Y村、Z村结对``: two lists of the same length pair in order."""
+    at = text.find("分别", sent.start, sent.end)
+    if at < 0:
+        return []
+    before = [h for h in helpers if h.end <= at]
+    after = [r for r in recipients if r.start > at]
+    if not before or not after:
+        return []
+    helper_list = _with_listed(text, before[-1], before, forward=False)
+    # Recipients may carry a party ending or a town before them; keep those whose order is a list.
+    recipient_list = _recipient_list(text, after)
+    if len(helper_list) < 2 or len(helper_list) != len(recipient_list):
+        return []
+    out: list[Pair] = []
+    for h, r in zip(helper_list, recipient_list):
+        out.append((h, r, "pairing_distributed_in_order", 0.85))
+        done.add(id(r))
+    return out
+
+
+def _recipient_list(text: str, recipients: list[Mention]) -> list[Mention]:
+    out = [recipients[0]]
+    for r in recipients[1:]:
+        gap = text[out[-1].end:r.start]
+        gap = re.sub(r"^(?:党支部|党总支|党委|村委会|居委会)", "", gap)
+        if re.fullmatch(r"(?:、|和|及|以及|与)?[^，。；、]{0,6}?", gap) is None:
+            break
+        if entity_uid(r) == entity_uid(out[-1]):
+            continue
+        out.append(r)
+    return out
+
+
+def _village_to_village(text: str, recipients: list[Mention], triggers: list[Trigger],
+                        done: set[int]) -> list[Pair]:
+    """``A村与B村签订结对协议``: a community (urban) helps a village; else the first named is the helper.
+
+    Villages listed on either side (广金村和梅陇三村、六村) all take part.
+    """
+    out: list[Pair] = []
+    villages = [r for r in recipients if r.kind == "village"]
+    for i, (a, b) in enumerate(zip(villages, villages[1:])):
+        if entity_uid(a) == entity_uid(b) or id(b) in done:
+            continue
+        if not _VILLAGE_JOIN_RE.match(text[a.end:b.start]):
+            continue
+        if not any(t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text))
+                   for t in triggers):
+            continue
+        first = _with_listed(text, a, villages[:i + 1], forward=False)
+        second = _with_listed(text, b, villages[i + 1:], forward=True)
+        helpers, others = first, second
+        if all(_is_community(v) for v in second) and not any(_is_community(v) for v in first):
+            helpers, others = second, first
+        for h in helpers:
+            for o in others:
+                out.append((_as_helper(h), o, "pairing_village_with_village", 0.7))
+                done.add(id(o))
+    return out
+
+
+def _is_community(v: Mention) -> bool:
+    return v.place is not None and v.place.kind == "community"
+
+
+def _as_helper(village: Mention) -> Mention:
+    """A village acting as a helper: its party organization, named in the text or implied."""
+    party: Mention | None = village.extra.get("party")
+    if party is not None:
+        return party
+    return Mention("party_org", village.start, village.end, village.surface, village.method, village.confidence,
+                   place=village.place, uid=f"party:{entity_uid(village)}:党组织", extra={"owner": village})
+
+
+def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) -> bool:
+    """A trigger between the two, or in the clause of either; anywhere in the sentence when the two are
+    joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建)."""
+    lo, hi = min(h.start, r.start), max(h.end, r.end)
+    if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end:r.start]):
+        return True
+    spans = [(lo, hi), _clause(text, r), _clause(text, h)]
+    if h.end <= r.start:
+        # 来到某村，举办扶贫义诊活动: the clause after the recipient's goes on with the same subject.
+        clause_end = _clause(text, r)[1]
+        spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
+    return any(a <= t[0] and t[1] <= b for t in triggers for a, b in spans)
+
+
+def _clause(text: str, m: Mention) -> tuple[int, int]:
+    breaks = [i for i in _breaks(text) if i < m.start]
+    return (breaks[-1] + 1 if breaks else 0), _clause_end(text, m.end, len(text))
+
+
+def _clause_end(text: str, pos: int, stop: int) -> int:
+    return next((i for i in _breaks(text) if pos <= i < stop), stop)
+
+
+_BREAKS_CACHE: dict[int, tuple[str, list[int]]] = {}
+
+
+def _breaks(text: str) -> list[int]:
+    """Offsets of clause breaks, leaving out punctuation inside quotes (“不忘初心，牢记使命”)."""
+    cached = _BREAKS_CACHE.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    out: list[int] = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "“「《":
+            depth += 1
+        elif ch in "”」》":
+            depth = max(0, depth - 1)
+        elif ch in "。！？!?\n":
+            depth = 0
+            out.append(i)
+        elif ch in CLAUSE_BREAK and depth == 0:
+            out.append(i)
+    _BREAKS_CACHE.clear()
+    _BREAKS_CACHE[id(text)] = (text, out)
+    return out
+
+
+def is_companion(text: str, h: Mention) -> bool:
+    """会同某局…, 某局的主要负责人, 按照某办的安排: the unit goes along or instructs; it does not act."""
+    if text[max(0, h.start - 2):h.start] in COMPANION_BEFORE:
+        return True
+    return text.startswith(COMPANION_AFTER, h.end)
+
+
+def _is_person_affiliation(text: str, r: Mention) -> bool:
+    """某村党支部书记张三: the village names a leader's post here, not a recipient.
+
+    A first secretary is the exception: 驻某村第一书记 is sent by a unit, so the village is its pair.
+    """
+    for end in (r.end, r.extra["party"].end if r.extra.get("party") is not None else None):
+        if end is None:
+            continue
+        role = _ROLE_AFTER_RE.match(text, end)
+        if role and not role.group().endswith(SENT_ROLES):
+            return True
+    return False
+
+
+def clause_subjectless(text: str, sent: Sentence) -> bool:
+    head = text[sent.start:sent.start + 8]
+    return bool(_SUBJECTLESS_RE.match(head))
