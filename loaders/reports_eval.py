@@ -58,19 +58,26 @@ class Evaluation:
     seconds: float = 0.0
 
 
-def _match_sets(doc: str, cat: str, gold: list[Any], pred: list[Any], same: Any, ev: Evaluation) -> None:
-    """Greedy one-to-one matching of gold items to predicted items with ``same``."""
+def _greedy_match(gold: list[Any], pred: list[Any], same: Any) -> tuple[int, list[Any], list[Any]]:
+    """Greedy one-to-one matching of gold items to predicted items: (matched, missed gold, extra predicted)."""
     left = list(pred)
+    missed = []
     for g in gold:
         hit = next((p for p in left if same(g, p)), None)
         if hit is None:
-            ev.scores[cat].fn += 1
-            ev.misses.append(f"{doc} {cat}: {g}")
+            missed.append(g)
         else:
-            ev.scores[cat].tp += 1
             left.remove(hit)
-    ev.scores[cat].fp += len(left)
-    ev.extras.extend(f"{doc} {cat}: {p}" for p in left)
+    return len(gold) - len(missed), missed, left
+
+
+def _match_sets(doc: str, cat: str, gold: list[Any], pred: list[Any], same: Any, ev: Evaluation) -> None:
+    tp, missed, extra = _greedy_match(gold, pred, same)
+    ev.scores[cat].tp += tp
+    ev.scores[cat].fn += len(missed)
+    ev.scores[cat].fp += len(extra)
+    ev.misses.extend(f"{doc} {cat}: {g}" for g in missed)
+    ev.extras.extend(f"{doc} {cat}: {p}" for p in extra)
 
 
 def _contains(a: str, b: str) -> bool:
@@ -245,20 +252,13 @@ def _roles_match(gold_role: str, role: str) -> bool:
 def _score(ev: DevEvaluation, doc: str, cat: str, gold: list[Any], pred: list[Any], same: Any,
            show: Any = str) -> None:
     per = ev.per_doc.setdefault(doc, {c: Score() for c in DEV_CATEGORIES})
-    left = list(pred)
-    for g in gold:
-        hit = next((p for p in left if same(g, p)), None)
-        if hit is None:
-            ev.scores[cat].fn += 1
-            per[cat].fn += 1
-            ev.misses.append(f"{doc} {cat}: {show(g)}")
-        else:
-            ev.scores[cat].tp += 1
-            per[cat].tp += 1
-            left.remove(hit)
-    ev.scores[cat].fp += len(left)
-    per[cat].fp += len(left)
-    ev.extras.extend(f"{doc} {cat}: {show(p)}" for p in left)
+    tp, missed, extra = _greedy_match(gold, pred, same)
+    for score in (ev.scores[cat], per[cat]):
+        score.tp += tp
+        score.fn += len(missed)
+        score.fp += len(extra)
+    ev.misses.extend(f"{doc} {cat}: {show(g)}" for g in missed)
+    ev.extras.extend(f"{doc} {cat}: {show(p)}" for p in extra)
 
 
 def _show_link(x: dict[str, Any]) -> str:

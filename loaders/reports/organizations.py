@@ -157,22 +157,7 @@ _UNIT_NAME_BOUNDARY = BOUNDARY_CHARS - {"之"}
 def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
     """``left_limit`` for unit names: words that are verbs elsewhere but common in names (建设, 发展)
     and 之 (和平之君) do not end a unit's name."""
-    start = end
-    while start > floor and end - start < max_len:
-        ch = text[start - 1]
-        if ch in ")）":
-            opening = max(text.rfind("(", floor, start), text.rfind("（", floor, start))
-            if opening >= 0 and 1 <= start - opening - 2 <= 6 and opening > floor:
-                start = opening
-                continue
-            break
-        if ch in _UNIT_NAME_BOUNDARY or not CJK_RE.match(ch):
-            break
-        word = text[start - 2:start]
-        if start - 2 >= floor and word in LEFT_VERBS and word not in NAME_SAFE_VERBS and end - start >= 2:
-            break
-        start -= 1
-    return start
+    return left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:

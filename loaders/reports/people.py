@@ -140,28 +140,19 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
         span = name_at(text, m.end())
-        if span is None:
-            continue
-        # 书记处, 主任委员会: the role word is part of another word.
-        add(span, core, m.start(1), "role_then_name")
+        if span is not None:
+            add(span, core, m.start(1), "role_then_name")
     for m in VERB_ROLE_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
-    for m in NAME_THEN_BRACKETED_ROLE.finditer(text):
-        span = _name_before(text, m.start())
-        if span:
-            inner = m.group(1)
-            role = re.search(f"{_ONE_ROLE}$", inner)
-            assert role is not None
-            add(span, role.group(), m.start(1) + role.start(), "name_then_bracketed_role")
-    for m in NAME_VERB_ROLE.finditer(text):
-        span = _name_before(text, m.start())
-        if span:
-            inner = m.group(1)
-            role = re.search(f"{_ONE_ROLE}$", inner)
-            assert role is not None
-            add(span, role.group(), m.start(1) + role.start(), "name_verb_role")
+    for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
+                            (NAME_VERB_ROLE, "name_verb_role")):
+        for m in pattern.finditer(text):
+            span = _name_before(text, m.start())
+            role = re.search(f"{_ONE_ROLE}$", m.group(1))
+            if span and role:
+                add(span, role.group(), m.start(1) + role.start(), method)
     # Bylines in brackets at the end: (张三／文 李四／图), 张三 摄
     for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
         span = name_at(text, m.start(1))

@@ -130,10 +130,12 @@ def sentence_lookup(sents: list[Sentence], n: int) -> Callable[[int], Sentence]:
     return find
 
 
-def left_limit(text: str, end: int, floor: int, max_len: int) -> int:
+def left_limit(text: str, end: int, floor: int, max_len: int, *, boundary: frozenset[str] = BOUNDARY_CHARS,
+               words_inside: frozenset[str] = frozenset()) -> int:
     """The earliest start a name ending at ``end`` may have: no boundary character or verb inside it.
 
-    A bracketed part of up to six characters (玫琳凯(中国)有限公司) is kept inside the name.
+    A bracketed part of up to six characters (玫琳凯(中国)有限公司) is kept inside the name; verbs in
+    ``words_inside`` (建设 in 某建设有限公司) do not end it.
     """
     start = end
     while start > floor and end - start < max_len:
@@ -144,9 +146,10 @@ def left_limit(text: str, end: int, floor: int, max_len: int) -> int:
                 start = opening
                 continue
             break
-        if ch in BOUNDARY_CHARS or not CJK_RE.match(ch):
+        if ch in boundary or not CJK_RE.match(ch):
             break
-        if start - 2 >= floor and text[start - 2:start] in LEFT_VERBS and end - start >= 2:
+        word = text[start - 2:start]
+        if start - 2 >= floor and word in LEFT_VERBS and word not in words_inside and end - start >= 2:
             break
         start -= 1
     return start
