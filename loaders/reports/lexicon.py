@@ -68,7 +68,7 @@ ORG_SUFFIXES = (
     "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
-    "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队",
+    "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
 )
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
@@ -208,6 +208,8 @@ ASSISTANCE_TRIGGERS = (
     "送去", "送上", "送来", "援建", "援助", "投入", "慰问", "助力", "义诊", "扶贫", "硬化", "修建", "重建", "建设了",
     "落实", "出资", "拿出", "提供", "赠", "受赠", "捐", "扶助", "助困", "帮困",
 )
+# A word right before a village's name that stations a helper there (驻某村工作队, 派驻某村): a pairing.
+STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
 VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "基层村", "挂钩村", "包扶村", "帮扶单位",
                       "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点")

@@ -59,7 +59,7 @@ _CONTINUATION_RE = re.compile(
 )
 # What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
 NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或在从到向对为由把将被让给于以也都还"
-                             "0123456789")
+                             "驻0123456789")
 # Function characters that also start names (和平, 同心, 向阳, 为民): allowed at a list item's start.
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
@@ -296,6 +296,8 @@ def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
             continue
         if m.kind == "organization" and any(p.start <= m.start and m.end <= p.end for p in places):
             continue
+        if m.kind == "organization" and any(p.kind == "village" and p.start < m.start < p.end for p in places):
+            continue  # 同乐村工作队 cut to 乐村工作队: a name that starts inside a village's name
         if m.kind == "organization" and any(o.kind == "organization" and o.start <= m.start and m.end <= o.end
                                             and (o.start, o.end) != (m.start, m.end) for o in out):
             continue

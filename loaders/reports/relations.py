@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
-from loaders.reports.lexicon import BOUNDARY_CHARS, LEFT_VERBS, PAIR_RE, TRIGGER_RE
+from loaders.reports.lexicon import BOUNDARY_CHARS, LEFT_VERBS, PAIR_RE, STATIONED_BEFORE_VILLAGE, TRIGGER_RE
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.pairing import (
     CLAUSE_BREAK,
@@ -78,6 +78,7 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
         # A trigger inside a name is part of the name (专业合作社, 某援建指挥部): not a relation.
         triggers = [(m.start(), m.end(), m.group()) for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
                     if not any(n.start <= m.start() < n.end for n in names_in(sent))]
+        triggers += stationed(text, recips_in)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
@@ -100,6 +101,16 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
         if actors:
             last_subject = actors[0]
     return dedupe_amounts(facts)
+
+
+def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:
+    """驻某村 / 派驻某村: the word before the village's name is a pairing trigger of its own."""
+    out: list[Trigger] = []
+    for r in recipients:
+        word = next((w for w in STATIONED_BEFORE_VILLAGE if text.endswith(w, 0, r.start)), None)
+        if r.kind == "village" and word:
+            out.append((r.start - len(word), r.start, "驻村"))
+    return out
 
 
 def _standing_for_owner(party: Mention) -> Mention:

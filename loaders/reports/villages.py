@@ -37,8 +37,8 @@ GENERIC_VILLAGE_RE = re.compile(
 )
 # What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
-# Characters after which a list item or a clause begins (、同发村, ，和平村).
-LIST_OR_CLAUSE_BREAK = frozenset("、，,；;：:（( \u3000\n")
+# Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
+NAME_FUNCTION_STARTS = frozenset("和同向为与")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个(?:行政)?村"
@@ -90,15 +90,14 @@ class VillageFinder:
                 continue
             floor = max([e for s, e in admin_spans if e <= _vend_start] + [sent.start])
             left = left_limit(text, end, floor, 9)
-            # 、同发村 / ，和平村: a name may start with a character that is a function word elsewhere.
-            if left - 1 > floor and text[left - 1] in "和同向为与" and (
-                    left - 2 < floor or text[left - 2] in LIST_OR_CLAUSE_BREAK):
-                left -= 1
+            # 同发村, 和平村, 向阳村: a name may start with a character that is a function word
+            # elsewhere; such a longer name is tried first, exactly (it must be in the table).
+            first = left - 1 if left - 1 >= floor and text[left - 1:left] in NAME_FUNCTION_STARTS else left
             # Context: chain (a town ending right where the name may start), nearby, region.
             best: Mention | None = None
             if DESCRIBED_RE.search(text, max(sent.start, left - 10), left):
                 continue  # 是一个偏远的小山村: a description of a village, not its name
-            for start in range(left, end - 2):
+            for start in range(first, end - 2):
                 surface = text[start:end]
                 if GENERIC_VILLAGE_RE.match(surface):
                     continue
@@ -114,6 +113,8 @@ class VillageFinder:
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
+                if start < left and res is not None and res.status != "resolved":
+                    continue  # the function character joins the name only when the table has that name
                 if (res is None or res.status == "unknown") and start == left:
                     res, how, ctx = self._under_ambiguous_town(surface, res, how, ctx)
                 if res is None or res.status == "unknown":

@@ -158,6 +158,24 @@ def test_pairing_phrasings_of_the_genre(extractor: Extractor, text: str) -> None
     assert _links(extractor, text) == {("东湖建材公司", "910102101203")}
 
 
+@pytest.mark.parametrize(("text", "helper", "code"), [
+    ("区卫健委党委与白石镇长岭村党总支签订“党建联建”协议。", "区卫健委党委", "910102101203"),
+    ("县人社局驻同乐村工作队开展入户走访。", "县人社局", "910102101205"),
+    ("后坪村是县水利局的定点帮扶村。", "县水利局", "910102101206"),
+    ("县供销社为石门村送去慰问金5000元。", "县供销社", "910102101204"),
+    ("长岭村在县财政局的帮助下，建起了光伏电站。", "县财政局", "910102101203"),
+    ("西山县白石镇长岭村第一书记张三（县人社局派驻）介绍了情况。", "县人社局", "910102101203"),
+    ("今年以来，县交通局投入资金80万元，为石门村修建产业路。", "县交通局", "910102101204"),
+])
+def test_more_phrasings_of_the_genre(extractor: Extractor, text: str, helper: str, code: str) -> None:
+    assert _links(extractor, "西山县白石镇召开会议。" + text) == {(helper, code)}
+
+
+def test_a_village_name_starting_with_a_function_word_in_a_list(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县文旅局帮扶长岭村、石门村和同乐村。"
+    assert {code for _, code in _links(extractor, text)} == {"910102101203", "910102101204", "910102101205"}
+
+
 def test_bare_head_refers_to_the_unit_the_article_is_about(extractor: Extractor) -> None:
     text = ("甲市远航集团党委书记来到西山县白石镇长岭村调研。这里是集团的结对村。"
             "集团将帮助长岭村发展产业。")
