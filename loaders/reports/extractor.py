@@ -79,7 +79,7 @@ class Extractor:
         villages += village_finder.list_villages(text, sents, admin, region,
                                                  [(m.start, m.end) for m in villages + admin])
         places = sorted(admin + villages, key=lambda m: m.start)
-        orgs = org_mentions(text, sents, places) + place_sides(text, places)
+        orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
         orgs = drop_overlaps(orgs, places)
         place_prefix = place_prefix_from(self.index)
         orgs += short_forms(text, orgs, places, place_prefix)

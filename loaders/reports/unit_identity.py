@@ -28,19 +28,33 @@ from loaders.reports.reading import CJK_RE
 from loaders.units import org_uid, unit_kind
 
 
-def place_sides(text: str, places: list[Mention]) -> list[Mention]:
-    """``宁波方投入200万元``: a city or district named as one side of a partnership acts as a unit."""
+def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = None) -> list[Mention]:
+    """``宁波方投入200万元``: a province, city or district named as one side of a partnership acts as a
+    unit. The place is a mention of the text, or (cities are written without 市 here) a short name
+    the index knows, set off by a clause boundary before it."""
     out: list[Mention] = []
-    for p in places:
-        if p.kind not in ("province", "city", "district") or p.place is None:
+    sides = [(p.start, p.end, p.place) for p in places
+             if p.kind in ("province", "city", "district") and p.place is not None]
+    if index is not None:
+        for match in _SIDE_RE.finditer(text):
+            start, end = match.span(1)
+            if start > 0 and CJK_RE.match(text[start - 1]) and text[start - 1] not in BOUNDARY_CHARS:
+                continue
+            found = [q for level in ("province", "city", "district") for q in index.lookup(match.group(1), level)]
+            if len(found) == 1:
+                sides.append((start, end, found[0]))
+    seen: set[int] = set()
+    for start, end, place in sides:
+        if start in seen or text[end:end + 1] != PLACE_SIDE_WORD or text[end + 1:end + 2] in NOT_PLACE_SIDE_AFTER:
             continue
-        if text[p.end:p.end + 1] != PLACE_SIDE_WORD or text[p.end + 1:p.end + 2] in NOT_PLACE_SIDE_AFTER:
-            continue
-        surface = text[p.start:p.end + 1]
-        out.append(Mention("organization", p.start, p.end + 1, surface, "place_as_side", 0.6,
-                           uid=org_uid(p.place.name + PLACE_SIDE_WORD),
-                           extra={"org_kind": "government", "district_code": p.place.code[:6]}))
+        seen.add(start)
+        out.append(Mention("organization", start, end + 1, text[start:end + 1], "place_as_side", 0.6,
+                           uid=org_uid(place.name + PLACE_SIDE_WORD),
+                           extra={"org_kind": "government", "district_code": place.code[:6]}))
     return out
+
+
+_SIDE_RE = re.compile(f"([{CJK}]{{2,3}}?)" + PLACE_SIDE_WORD)
 
 
 _UNIT_BY_ROLE_RE = re.compile(f"由([{CJK}]{{2,8}}?)(?:" + "|".join(sorted(UNIT_BY_ROLE_AFTER, key=len, reverse=True)) + ")")

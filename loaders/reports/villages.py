@@ -215,6 +215,12 @@ class VillageFinder:
         after_verb = text[name_start - 2:name_start] in LEFT_VERBS
         clear_right = followed.startswith(("党支部", "党总支", "党委", "村委", "居委", "两委")) or (
             after_verb and followed[:1] in ("的", "、", "，", ",", "。"))
+        # 沿河湾镇的玉家河村是…: a town named just before in the clause, the name set off on both sides.
+        town_before = next((m for m in reversed(admin) if m.kind == "town" and m.place is not None
+                            and sent.start <= m.end <= name_start and "，" not in text[m.end:name_start]
+                            and "," not in text[m.end:name_start]), None)
+        if town_before is not None and text[name_start - 1:name_start] == "的" and followed[:1] in "是的、，,。与和":
+            clear_right = True
         if not (chain is not None or (clear_left and clear_right)):
             return None
         contexts = self._village_contexts(name_start, sent, admin, region)

@@ -171,6 +171,19 @@ def test_more_phrasings_of_the_genre(extractor: Extractor, text: str, helper: st
     assert _links(extractor, "西山县白石镇召开会议。" + text) == {(helper, code)}
 
 
+def test_a_city_named_as_one_side_of_a_partnership_acts_as_a_helper(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。按照协议，丙市方投入200万元，对白石镇石门村的道路实施改造。"
+    assert _links(extractor, text) == {("丙市方", "910102101204")}
+
+
+def test_village_missing_from_the_table_after_its_town_is_kept_unresolved_and_paired(
+        extractor: Extractor) -> None:
+    text = "西山县召开会议。白石镇的岭头村是一个低收入村，由县委办负责包扶。"
+    pairing = next(f for f in _facts(extractor, text, "pairing"))
+    assert pairing.data["helper_name"] == "县委办" and pairing.data["recipient_code"] is None
+    assert pairing.data["recipient_uid"] == "village:910102101:岭头村" and pairing.evidence.confidence < 0.5
+
+
 def test_a_village_name_starting_with_a_function_word_in_a_list(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。县文旅局帮扶长岭村、石门村和同乐村。"
     assert {code for _, code in _links(extractor, text)} == {"910102101203", "910102101204", "910102101205"}
