@@ -1,8 +1,10 @@
 """Neo4j Browser in headless Chromium: connect, get the style and guide, run a catalogue query.
 
 Needs Debian's ``chromium`` and Playwright for Python (``.ci/setup-browser.sh`` installs both).
-The guide and style are served by the API on the port the test server's ``browser.post_connect_cmd``
-names (``REVKG_API_PORT`` when the server started), so this test runs the API there itself.
+The guide is served by the API on the port the test server's ``browser.post_connect_cmd`` names
+(``REVKG_API_PORT``, picked free by ``tests/conftest.py``, never a running ``make up``'s 8000), so this
+test runs the API there itself; the style comes inline in the same setting. The screenshots in
+``tests/artifacts/`` show what a planner sees right after connecting and after running the query.
 """
 
 from __future__ import annotations
