@@ -157,9 +157,18 @@ class LocalNeo4j:
 
     # -- configure ---------------------------------------------------------------------------
     def write_config(self) -> None:
-        s = self.settings
         for sub in ("conf", "data", "logs", "run", "import"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
+        (self.conf_dir / "neo4j.conf").write_text(self.config_text(), encoding="utf-8")
+
+    def config_is_current(self) -> bool:
+        """True when the configuration on disk is what these settings would write (a running server
+        read it at start, so a changed setting, e.g. another API port for Browser's guide, needs a restart)."""
+        conf = self.conf_dir / "neo4j.conf"
+        return conf.exists() and conf.read_text(encoding="utf-8") == self.config_text()
+
+    def config_text(self) -> str:
+        s = self.settings
         lines = [
             "# Written by revkg (graph/server.py) at every start; edit the settings, not this file.",
             "server.default_listen_address=127.0.0.1",
@@ -193,7 +202,7 @@ class LocalNeo4j:
             # Only the API on this machine serves them; '*' would let a guide pull from anywhere.
             lines.append("browser.remote_content_hostname_whitelist=127.0.0.1,localhost")
             lines.append("browser.post_connect_cmd=" + "; ".join(post_connect_commands(s)))
-        (self.conf_dir / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return "\n".join(lines) + "\n"
 
     def _set_initial_password(self, java: Path) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists():

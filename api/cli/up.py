@@ -107,6 +107,10 @@ def up(
         console.print(f"Neo4j {NEO4J_VERSION}: " + ("cached" if cached else "fetched from Maven Central")
                       + f" in {local.dist}")
         console.print(status.describe())
+        if not local.config_is_current():
+            instance = "" if s.instance == "default" else f"REVKG_INSTANCE={s.instance} "
+            console.print(f"[yellow]Neo4j was started with other settings (another --port: Browser's guide "
+                          f"points at the old one); `{instance}revkg neo4j stop`, then up again, applies them.[/yellow]")
     with driver():
         install_schema()
     console.print("Schema applied.")
