@@ -118,12 +118,14 @@ def test_taken_ports_are_refused_before_anything_starts_naming_the_setting(tmp_p
     import socket
 
     from graph.server import PortTaken
+    from tests.conftest import free_port
 
     with socket.socket() as holder:
         holder.bind(("127.0.0.1", 0))
         holder.listen()
         taken = holder.getsockname()[1]
-        server = LocalNeo4j(Settings(home=tmp_path, instance="taken", http_port=taken))
+        # the Bolt port free, so the refusal is the HTTP port's (the session's server holds the default one)
+        server = LocalNeo4j(Settings(home=tmp_path, instance="taken", http_port=taken, bolt_port=free_port()))
         with pytest.raises(PortTaken, match=f"Port {taken} .*REVKG_HTTP_PORT"):
             server.start()
     assert not (tmp_path / "instances" / "taken").exists()
