@@ -188,6 +188,22 @@ def helper_load_page(
     return _paged(rows, "uid")
 
 
+def cluster_members(clusters: list[Row]) -> list[Row]:
+    """One row per member of each cluster, with what it shares: the shape a spreadsheet holds.
+
+    >>> cluster_members([{"cluster": 1, "size": 2, "cohesion": 1.0,
+    ...     "helpers": [{"uid": "org:a", "name": "A", "label": "Organization"}],
+    ...     "villages": [{"uid": "v1", "name": "一村", "label": "Village"}],
+    ...     "shared": [{"uid": "v1", "name": "一村", "members": ["org:a"]}]}])[0]["shared"]
+    ['一村']
+    """
+    return [
+        {"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"], **m,
+         "shared": [s["name"] for s in c["shared"] if m["uid"] in s["members"] or s["uid"] == m["uid"]]}
+        for c in clusters for m in c["helpers"] + c["villages"]
+    ]
+
+
 def shared_resource_clusters(
     driver: Driver, as_of: date | None = None, district: str | None = None, seed: int = CLUSTER_SEED,
     database: str = "neo4j", *, province: str | None = None,

@@ -12,10 +12,12 @@ org.neo4j.server.CommunityEntryPoint --home-dir=… --config-dir=…``.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -50,6 +52,25 @@ JVM_FLAGS = [
 
 class ServerError(RuntimeError):
     """The local Neo4j server could not be installed, started or stopped."""
+
+
+class PortTaken(ServerError):
+    """A port the server needs is held by another program; the message names the setting that moves it."""
+
+
+def port_taken(port: int, host: str = "127.0.0.1") -> bool:
+    """True when another program listens on ``host:port`` (so binding it fails).
+
+    Binding, not connecting: a listener on 0.0.0.0 or one that refuses connections still blocks us.
+    SO_REUSEADDR as servers set it, so a port lingering in TIME_WAIT counts as free.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -136,9 +157,18 @@ class LocalNeo4j:
 
     # -- configure ---------------------------------------------------------------------------
     def write_config(self) -> None:
-        s = self.settings
         for sub in ("conf", "data", "logs", "run", "import"):
             (self.home / sub).mkdir(parents=True, exist_ok=True)
+        (self.conf_dir / "neo4j.conf").write_text(self.config_text(), encoding="utf-8")
+
+    def config_is_current(self) -> bool:
+        """True when the configuration on disk is what these settings would write (a running server
+        read it at start, so a changed setting, e.g. another API port for Browser's guide, needs a restart)."""
+        conf = self.conf_dir / "neo4j.conf"
+        return conf.exists() and conf.read_text(encoding="utf-8") == self.config_text()
+
+    def config_text(self) -> str:
+        s = self.settings
         lines = [
             "# Written by revkg (graph/server.py) at every start; edit the settings, not this file.",
             "server.default_listen_address=127.0.0.1",
@@ -165,18 +195,14 @@ class LocalNeo4j:
             "db.transaction.timeout=10m",
             "dbms.cypher.forbid_exhaustive_shortestpath=false",
         ]
-        guide = BROWSER_DIR / "guide.html"
-        if guide.exists():
+        if (BROWSER_DIR / "guide.html").exists():
             # Browser fetches guides over HTTP from an allow-listed host; the server's own
             # static folder is not configurable in Community, so the style and guide are applied
             # with the commands Browser runs right after connecting.
             # Only the API on this machine serves them; '*' would let a guide pull from anywhere.
             lines.append("browser.remote_content_hostname_whitelist=127.0.0.1,localhost")
-            lines.append(
-                f"browser.post_connect_cmd=style {_browser_asset_url(s, 'style.grass')}; "
-                f"play {_browser_asset_url(s, 'guide.html')}"
-            )
-        (self.conf_dir / "neo4j.conf").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            lines.append("browser.post_connect_cmd=" + "; ".join(post_connect_commands(s)))
+        return "\n".join(lines) + "\n"
 
     def _set_initial_password(self, java: Path) -> None:
         if (self.home / "data" / "dbms" / "auth.ini").exists():
@@ -218,6 +244,7 @@ class LocalNeo4j:
         if self.pid() is not None:
             self._wait_until_ready(time.monotonic() + self.settings.start_timeout_s)
             return self.status()
+        self._refuse_taken_ports()
         self.install()
         java = find_java(self.settings.java_home)
         self.write_config()
@@ -245,6 +272,14 @@ class LocalNeo4j:
             self.stop()
             raise
         return self.status()
+
+    def _refuse_taken_ports(self) -> None:
+        # Neo4j would start, fail to bind and leave a stack trace in its log; say it in one line instead.
+        for port, what, setting in ((self.settings.bolt_port, "Neo4j Bolt", "REVKG_BOLT_PORT"),
+                                    (self.settings.http_port, "Neo4j HTTP/Browser", "REVKG_HTTP_PORT")):
+            if port_taken(port):
+                raise PortTaken(f"Port {port} ({what}) is taken by another program; "
+                                f"set {setting} to a free one.")
 
     def stop(self, timeout_s: float = 60.0) -> None:
         """Stop the server; after this no process of this instance is left."""
@@ -301,9 +336,47 @@ class LocalNeo4j:
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
+def post_connect_commands(settings: Settings) -> list[str]:
+    """What Browser runs after connecting: apply revkg's style, then open the guide.
+
+    Browser puts the newest frame on top. A ``:style <url>`` and a ``:play <url>`` each add their
+    frame when their fetch returns, so whichever came back last (often the style, a screenful of
+    text) used to push the guide below the fold. The style is therefore given inline, as the JSON
+    Browser also accepts: it applies at once, before the guide's fetch returns, so the guide's
+    frame always lands on top. JSON carries its semicolons only inside quotes, which Browser keeps
+    when it splits this setting on ``;``.
+    """
+    commands = []
+    style = BROWSER_DIR / "style.grass"
+    if style.exists():
+        commands.append("style " + grass_as_json(style.read_text(encoding="utf-8")))
+    commands.append(f"play {_browser_asset_url(settings, 'guide.html')}")
+    return commands
+
+
+_GRASS_RULE = re.compile(r"([^{}\s][^{}]*?)\s*\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}", re.DOTALL)
+
+
+def grass_as_json(grass: str) -> str:
+    r"""A Browser style sheet (``.grass``, CSS-like) as the one-line JSON Browser's ``:style`` also reads.
+
+    >>> grass_as_json("node.Village {\n  color: #68BC00;\n  caption: '{name}';\n}")
+    '{"node.Village":{"color":"#68BC00","caption":"{name}"}}'
+    """
+    rules: dict[str, dict[str, str]] = {}
+    for selector, body in _GRASS_RULE.findall(grass):
+        props: dict[str, str] = {}
+        for declaration in re.split(r";(?=(?:[^'\"]*['\"][^'\"]*['\"])*[^'\"]*$)", body):
+            key, sep, value = declaration.partition(":")
+            if sep and key.strip():
+                props[key.strip()] = value.strip().strip("'\"")
+        rules[selector.strip()] = props
+    return json.dumps(rules, ensure_ascii=False, separators=(",", ":"))
+
+
 def _browser_asset_url(settings: Settings, name: str) -> str:
     # Served by the API (api/main.py mounts docs/browser at /browser-assets).
-    return f"http://127.0.0.1:{os.environ.get('REVKG_API_PORT', '8000')}/browser-assets/{name}"
+    return f"http://127.0.0.1:{settings.api_port}/browser-assets/{name}"
 
 
 def find_java(preferred: Path | None = None) -> Path:

@@ -44,6 +44,10 @@ class Settings(BaseSettings):
     java_home: Path | None = None
     start_timeout_s: float = 180.0
 
+    # The API's port. The managed server's Browser fetches its style and guide from the API
+    # (browser.post_connect_cmd), so the server's configuration names this port too.
+    api_port: int = 8000
+
     api_key: SecretStr = SecretStr(DEVELOPMENT_API_KEY)
     cypher_timeout_s: float = 15.0
     cypher_row_cap: int = 5000
@@ -71,6 +75,13 @@ class Settings(BaseSettings):
     @property
     def browser_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    @property
+    def password_hint(self) -> str:
+        """Where the Neo4j password comes from, for a person about to log in (never the secret itself)."""
+        if self.neo4j_password.get_secret_value() == DEVELOPMENT_PASSWORD:
+            return f"password {DEVELOPMENT_PASSWORD}, the development default; REVKG_NEO4J_PASSWORD sets another"
+        return "password from REVKG_NEO4J_PASSWORD"
 
 
 @lru_cache

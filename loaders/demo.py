@@ -21,12 +21,17 @@ CORPUS = REPO.parent / "shared" / "corpus"
 DEMO_PROVINCES = ("31", "35")  # the provinces the example registers are about
 
 
-def load_demo(driver: Driver, settings: Settings) -> str:
-    """Load the example registers (good rows) and return a one-line summary.
+def load_demo(driver: Driver, settings: Settings, provinces: list[str] | None = None) -> str:
+    """Load the example registers (good rows) and the corpus reports; return a one-line summary.
 
-    The gazetteer of ``DEMO_PROVINCES`` must already be in the graph (``revkg up`` loads it first).
+    ``provinces`` are the gazetteer's provinces in the graph (``None``: all of China); names are
+    resolved only against those of ``DEMO_PROVINCES`` among them, so a smaller ``revkg up
+    --provinces 31`` rejects the Fujian rows instead of pointing at villages the graph lacks.
     """
-    index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), DEMO_PROVINCES)
+    wanted = [p for p in DEMO_PROVINCES if provinces is None or p in provinces]
+    if not wanted:
+        return f"skipped: the demo is about provinces {', '.join(DEMO_PROVINCES)}, and none of them is loaded"
+    index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), wanted)
     report = register.load(driver, register.expand([EXAMPLES]), index, database=settings.neo4j_database)
     summary = f"registers: {report.summary()} (the rejected rows are deliberate examples)"
     if CORPUS.is_dir():

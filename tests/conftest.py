@@ -2,21 +2,34 @@
 
 The test server is a separate managed instance (``REVKG_INSTANCE=test``, its own ports and
 data folder), so running the tests never touches the graph ``revkg up`` serves. Set
-``REVKG_BOLT_PORT``/``REVKG_HTTP_PORT`` to run several test servers side by side.
+``REVKG_INSTANCE``, ``REVKG_BOLT_PORT``/``REVKG_HTTP_PORT`` to run several test servers side by side;
+the API port the tests serve on is picked free at run time.
 """
 
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+
+def free_port() -> int:
+    """A port nothing listens on right now (the kernel picks it), for servers a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 os.environ.setdefault("REVKG_ENVIRONMENT", "test")
 os.environ.setdefault("REVKG_INSTANCE", "test")
 os.environ.setdefault("REVKG_BOLT_PORT", "17687")
 os.environ.setdefault("REVKG_HTTP_PORT", "17474")
+# The API the Browser test serves, and that the test server's post-connect commands point at: never
+# the 8000 a `make up` on the same machine holds.
+os.environ.setdefault("REVKG_API_PORT", str(free_port()))
 os.environ.setdefault("REVKG_HEAP_SIZE", "1g")
 os.environ.setdefault("REVKG_PAGECACHE_SIZE", "1g")
 os.environ.pop("REVKG_NEO4J_URI", None)

@@ -22,7 +22,8 @@ T = TypeVar("T")
 AS_OF = typer.Option(None, "--as-of", help="The day pairings are judged on (YYYY-MM-DD); today when omitted.")
 DISTRICT = typer.Option(None, "--district", help="District code or name (310151, 崇明区).")
 PROVINCE = typer.Option(None, "--province", help="Province code or name (31, 上海市); --district is narrower.")
-OUT = typer.Option(None, "--out", help="Save the table as .csv or .xlsx instead of printing it.")
+OUT = typer.Option(None, "--out", help="Save the table as .csv or .xlsx instead of printing it (a folder: named for what and when).")
+HEADERS = typer.Option("zh", "--headers", help="Saved file's headers: zh (Chinese) or en (the API's JSON keys).")
 
 
 def _day(text: str | None) -> date | None:
@@ -53,10 +54,16 @@ def _cell(value: Any) -> str:
     return "" if text is None else str(text)
 
 
-def _show(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, out: Path | None) -> None:
+def _show(rows: Sequence[dict[str, Any]], export: str, title: str, out: Path | None, headers: str = "zh",
+          scope: str | None = None, as_of: str | None = None, columns: Sequence[str] | None = None) -> None:
+    """Print ``rows`` as a table, or save them with the download's columns and headers (``EXPORTS[export]``)."""
+    from api.tabular import EXPORTS
+
+    spec = EXPORTS[export] if export else None
+    columns = list(columns or (spec.columns if spec else []))
     if out is not None:
-        _save(rows, columns, out)
-        console.print(f"{len(rows)} rows written to {out}")
+        written = _save(rows, export, columns, out, headers, scope, as_of)
+        console.print(f"{len(rows)} rows written to {written}")
         return
     if not rows:
         console.print(f"{title}: nothing found.")
@@ -69,14 +76,24 @@ def _show(rows: Sequence[dict[str, Any]], columns: Sequence[str], title: str, ou
     console.print(table)
 
 
-def _save(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: Path) -> None:
-    from api.tabular import table_bytes
+def _save(rows: Sequence[dict[str, Any]], export: str, columns: Sequence[str], out: Path, headers: str,
+          scope: str | None, as_of: str | None) -> Path:
+    """Write the file; a folder for ``--out`` gets the download's own name (what, where, when)."""
+    from api.tabular import EXPORTS, file_name, table_bytes
 
+    if headers not in ("zh", "en"):
+        err_console.print("[red]--headers must be zh or en[/red]")
+        raise typer.Exit(2)
+    spec = EXPORTS[export]
+    if out.is_dir():
+        out = out / file_name(spec, "xlsx", scope, _day(as_of))
     suffix = out.suffix.lower().lstrip(".")
     if suffix not in ("csv", "xlsx"):
-        err_console.print("[red]--out must end in .csv or .xlsx[/red]")
+        err_console.print("[red]--out must end in .csv or .xlsx (or name a folder)[/red]")
         raise typer.Exit(2)
-    out.write_bytes(table_bytes(rows, columns, suffix, out.stem))  # type: ignore[arg-type]
+    out.write_bytes(table_bytes(rows, columns, suffix, spec.title,  # type: ignore[arg-type]
+                                spec.headers(headers, columns)))  # type: ignore[arg-type]
+    return out
 
 
 @app.command()
@@ -84,30 +101,27 @@ def uncovered(
     province: str | None = PROVINCE, district: str | None = DISTRICT,
     town: str | None = typer.Option(None, "--town", help="Town code or name (310151102, 堡镇)."),
     as_of: str | None = AS_OF, nearest: int = typer.Option(3, help="Nearby helpers listed per village."),
-    out: Path | None = OUT,
+    out: Path | None = OUT, headers: str = HEADERS,
 ) -> None:
     """Weak villages nobody is paired with, and the nearest helpers."""
     rows = _run(lambda drv, db: analyses.uncovered_weak_villages(drv, _day(as_of), district, town, nearest, db,
                                                                  province=province))
-    _show(rows, ["code", "village", "town", "district", "weak_categories", "nearest_helpers"],
-          "Uncovered weak villages 未结对薄弱村", out)
+    _show(rows, "uncovered_weak_villages", "Uncovered weak villages 未结对薄弱村", out, headers,
+          town or district or province, as_of)
 
 
 @app.command()
 def coverage(
     parent: str | None = typer.Option(None, "--parent", help="Province/city for districts; the district for --level town."),
     level: str = typer.Option("district", "--level", help="district or town."),
-    as_of: str | None = AS_OF, out: Path | None = OUT,
+    as_of: str | None = AS_OF, out: Path | None = OUT, headers: str = HEADERS,
 ) -> None:
     """Coverage of weak villages per district or per town, with reports' claims beside it."""
     if level not in ("district", "town"):
         err_console.print("[red]--level must be district or town[/red]")
         raise typer.Exit(2)
     rows = _run(lambda drv, db: analyses.coverage(drv, _day(as_of), level, parent, db))  # type: ignore[arg-type]
-    for row in rows:
-        row["claims"] = [f"{c['metric']}: report {c['value']:g} / graph {c['graph_value']}" for c in row["claims"]]
-    _show(rows, ["code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
-                 "villages_with_one_helper", "helpers", "claims"], "Coverage 覆盖率", out)
+    _show(rows, f"coverage_by_{level}", "Coverage 覆盖率", out, headers, parent, as_of)
 
 
 @app.command()
@@ -115,24 +129,27 @@ def helpers(
     district: str | None = DISTRICT, as_of: str | None = AS_OF,
     spread_towns: int = typer.Option(analyses.SPREAD_TOWNS, help="Towns spanned that count as spread thin."),
     many_villages: int = typer.Option(analyses.MANY_VILLAGES, help="Villages that count as carrying many."),
-    out: Path | None = OUT,
+    out: Path | None = OUT, headers: str = HEADERS,
 ) -> None:
     """Helpers ranked by villages paired, with spread, projects, money and flags."""
     rows = _run(lambda drv, db: analyses.helper_load(drv, _day(as_of), district, spread_towns, many_villages, db))
-    _show(rows, ["name", "villages", "weak_villages", "weak_share", "towns", "districts", "projects",
-                 "money_yuan", "spread_thin", "carrying_many"], "Helper load 帮扶单位负担", out)
+    _show(rows, "helper_load", "Helper load 帮扶单位负担", out, headers, district, as_of)
 
 
 @app.command()
 def clusters(province: str | None = PROVINCE, district: str | None = DISTRICT, as_of: str | None = AS_OF,
-             out: Path | None = OUT) -> None:
+             out: Path | None = OUT, headers: str = HEADERS) -> None:
     """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
     found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db,
                                                                    province=province))
+    if out is not None:  # one row per member, as the API's download
+        _show(analyses.cluster_members(found), "shared_resource_clusters", "", out, headers, district or province, as_of)
+        return
     rows = [{"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"],
              "helpers": c["helpers"], "villages": [f"{v['name']} {v['uid']}" for v in c["villages"]],
              "shared": [f"{s['kind']}:{s['name']}" for s in c["shared"]]} for c in found]
-    _show(rows, ["cluster", "size", "cohesion", "helpers", "villages", "shared"], "Shared-resource clusters 资源共享群落", out)
+    _show(rows, "shared_resource_clusters", "Shared-resource clusters 资源共享群落", None,
+          columns=["cluster", "size", "cohesion", "helpers", "villages", "shared"])
 
 
 @app.command()
@@ -141,11 +158,11 @@ def suggest(
     district: str | None = DISTRICT, as_of: str | None = AS_OF,
     capacity: int = typer.Option(analyses.CAPACITY, help="Most villages a helper should carry."),
     per_village: int = typer.Option(3, help="Candidates per village."),
-    out: Path | None = OUT,
+    out: Path | None = OUT, headers: str = HEADERS,
 ) -> None:
     """Ranked candidate helpers, with reasons, for a village or a district's uncovered weak villages."""
     rows = _run(lambda drv, db: analyses.pairing_suggestions(drv, _day(as_of), village, district, capacity, per_village, db))
-    _show(rows, ["village_code", "village", "town", "rank", "helper", "score", "reasons"], "Pairing suggestions 结对推荐", out)
+    _show(rows, "pairing_suggestions", "Pairing suggestions 结对推荐", out, headers, village or district, as_of)
 
 
 @app.command()
@@ -160,15 +177,15 @@ def paths(
               "path": " → ".join(f"{n['name']}" for n in r["nodes"]),
               "relationships": [f"{rel['type']} ({rel['source_id'] or 'no source'}: {rel['evidence'] or ''})"
                                 for rel in r["relationships"]]} for r in rows]
-    _show(shown, ["hops", "path", "relationships"], "Connections 关联路径", None)
+    _show(shown, "", "Connections 关联路径", None, columns=["hops", "path", "relationships"])
 
 
 @app.command()
 def search(
     q: str = typer.Argument(..., help="Name, part of a name, code or pinyin."),
     limit: int = typer.Option(20, help="Most results."),
-    out: Path | None = OUT,
+    out: Path | None = OUT, headers: str = HEADERS,
 ) -> None:
     """Find villages, towns, districts and helpers by name, code or pinyin, with their path."""
     rows = _run(lambda drv, db: search_graph(drv, q, limit, db))
-    _show(rows, ["label", "key", "name", "path"], "Search 搜索", out)
+    _show(rows, "search", "Search 搜索", out, headers, q)

@@ -11,11 +11,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.db import connect
-from graph.server import LocalNeo4j
+from graph.server import LocalNeo4j, ServerError
 from graph.settings import Settings, get_settings
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(soft_wrap=True)  # a long line stays one line, also in a pipe or a log
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def settings() -> Settings:
@@ -26,12 +26,23 @@ def settings() -> Settings:
         raise typer.Exit(2) from exc
 
 
+def start_local_neo4j(s: Settings) -> LocalNeo4j:
+    """Start the managed server (a no-op when it runs); a failure is one red line and exit 1."""
+    local = LocalNeo4j(s)
+    try:
+        local.start()
+    except ServerError as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
+    return local
+
+
 @contextmanager
 def driver(start_local: bool = True) -> Iterator[Driver]:
     """The process's one driver; starts the managed server first when none is configured."""
     s = settings()
     if s.managed and start_local:
-        LocalNeo4j(s).start()
+        start_local_neo4j(s)
     try:
         drv = connect(s)
     except Exception as exc:  # driver errors vary by cause; the person needs the gist, not a trace

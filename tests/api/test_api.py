@@ -51,12 +51,17 @@ def test_pagination_slices_and_reports_the_total(client: TestClient) -> None:
     assert [v["code"] for v in body["items"]] == [K.xinjian_xinhe]
 
 
-def test_coverage_downloads_as_csv_with_chinese_intact(client: TestClient) -> None:
+def test_coverage_downloads_as_csv_with_chinese_headers_and_intact_text(client: TestClient) -> None:
     response = client.get("/analyses/coverage", params={"parent": "31", "as_of": DAY, "format": "csv"})
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("code,name,villages,weak_villages")
+    assert text.splitlines()[0].startswith("区县代码,区县,村数,薄弱村数,已结对薄弱村数,覆盖率")
     assert "310151,崇明区,268,7,4,0.571,8,7,3" in text
+
+
+def test_downloads_keep_the_english_keys_with_headers_en(client: TestClient) -> None:
+    response = client.get("/analyses/coverage", params={"parent": "31", "as_of": DAY, "format": "csv", "headers": "en"})
+    assert response.content.decode("utf-8-sig").splitlines()[0].startswith("code,name,villages,weak_villages")
 
 
 def test_helper_load_downloads_as_an_excel_workbook(client: TestClient) -> None:
@@ -66,8 +71,30 @@ def test_helper_load_downloads_as_an_excel_workbook(client: TestClient) -> None:
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("uid", "name", "kind")
+    assert rows[0][:3] == ("标识", "帮扶单位", "类型")
     assert rows[1][1] == "崇明区民政局" and rows[1][3] == 5
+
+
+def test_uncovered_download_is_named_for_what_where_and_when_with_codes_as_text(client: TestClient) -> None:
+    from urllib.parse import unquote
+
+    from openpyxl import load_workbook
+
+    response = client.get("/analyses/uncovered-weak-villages",
+                          params={"district": "崇明区", "as_of": DAY, "format": "xlsx"})
+    disposition = response.headers["content-disposition"]
+    assert 'filename="uncovered_weak_villages_2024-06-30.xlsx"' in disposition  # ASCII fallback
+    assert unquote(disposition.split("filename*=UTF-8''")[1]) == "未结对薄弱村_崇明区_2024-06-30.xlsx"
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    assert header == ["区县代码", "区县", "街镇代码", "街镇", "村代码", "村名", "薄弱类别", "最近的帮扶单位"]
+    codes = [row[4] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in codes] == [K.panghuang, K.xinjian_xinhe, K.dongxin]
+    # text cells, all twelve digits: Excel shows 310151102216, not 3.10151E+11
+    assert all(c.data_type == "s" and len(c.value) == 12 for c in codes)
+    assert all(row[0].data_type == "s" and row[0].value == "310151" for row in sheet.iter_rows(min_row=2))
+    widths = sheet.column_dimensions
+    assert widths["H"].width > widths["A"].width >= 8  # the helpers' names need more room than a district code
 
 
 def test_clusters_suggestions_and_paths_answer(client: TestClient) -> None:

@@ -1,8 +1,10 @@
 """Neo4j Browser in headless Chromium: connect, get the style and guide, run a catalogue query.
 
 Needs Debian's ``chromium`` and Playwright for Python (``.ci/setup-browser.sh`` installs both).
-The guide and style are served by the API on the port the test server's ``browser.post_connect_cmd``
-names (``REVKG_API_PORT`` when the server started), so this test runs the API there itself.
+The guide is served by the API on the port the test server's ``browser.post_connect_cmd`` names
+(``REVKG_API_PORT``, picked free by ``tests/conftest.py``, never a running ``make up``'s 8000), so this
+test runs the API there itself; the style comes inline in the same setting. The screenshots in
+``tests/artifacts/`` show what a planner sees right after connecting and after running the query.
 """
 
 from __future__ import annotations
@@ -36,20 +38,22 @@ CHROMIUM_ARGS = [
 
 def post_connect_api_port(server: LocalNeo4j) -> int:
     conf = (server.conf_dir / "neo4j.conf").read_text(encoding="utf-8")
-    match = re.search(r"^browser\.post_connect_cmd=style http://127\.0\.0\.1:(\d+)/", conf, re.MULTILINE)
+    match = re.search(r"^browser\.post_connect_cmd=.*play http://127\.0\.0\.1:(\d+)/", conf, re.MULTILINE)
     if match is None:
         pytest.fail("the test server was configured without browser.post_connect_cmd (docs/browser/guide.html missing?)")
     return int(match.group(1))
 
 
 @pytest.fixture
-def api_for_browser(neo4j_server: LocalNeo4j, driver: Driver) -> Iterator[int]:
+def api_for_browser(neo4j_server: LocalNeo4j, driver: Driver, settings: Settings) -> Iterator[int]:
     """The API, serving /browser-assets on the port the server's post-connect commands point at."""
     import uvicorn
 
     from api.main import app
 
     port = post_connect_api_port(neo4j_server)
+    # The test server points at the test's own API port (tests/conftest.py), never a `make up`'s 8000.
+    assert port == settings.api_port != 8000
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", port)) == 0:
             pytest.fail(f"port {port} is taken; the post-connect commands expect the revkg API there")
@@ -91,10 +95,17 @@ def test_browser_connects_applies_style_and_guide_and_runs_the_uncovered_query(
             page.fill("input[data-testid='password']", settings.neo4j_password.get_secret_value())
             page.click("button[data-testid='connect']")
 
-            # post_connect_cmd: the guide opens and the style is fetched, both from the API
+            # post_connect_cmd: the guide, fetched from the API, opens as the top frame (Browser puts the
+            # newest on top); the style is applied inline, so its frame sits below the guide's
             page.get_by_text("revkg 结对帮扶图谱").first.wait_for(timeout=90_000)
-            assert f"200 http://127.0.0.1:{api_for_browser}/browser-assets/style.grass" in fetched
             assert f"200 http://127.0.0.1:{api_for_browser}/browser-assets/guide.html" in fetched
+            page.wait_for_timeout(2_000)  # room for any late frame to push in above the guide
+            commands = [e.inner_text().strip() for e in page.query_selector_all("[data-testid='frameCommand']")]
+            assert commands[0] == f":play http://127.0.0.1:{api_for_browser}/browser-assets/guide.html", commands
+            assert commands[1].startswith(':style {"node":'), commands
+            top = page.query_selector_all("[data-testid='frame']")[0].bounding_box()
+            assert top is not None and top["y"] < 200  # the guide is what a planner sees first
+            page.screenshot(path=str(ARTIFACTS / "browser_after_connect.png"))
 
             # slide 3: the uncovered-weak-villages query, one click for its :param block, one for the query
             page.click("[data-testid='nextSlide']")

@@ -35,8 +35,25 @@ def test_analyze_uncovered_for_chongming_writes_an_excel_file(demo: Driver, tmp_
     out = tmp_path / "uncovered.xlsx"
     result = runner.invoke(app, ["analyze", "uncovered", "--district", "崇明区", "--as-of", AS_OF.isoformat(), "--out", str(out)])
     assert result.exit_code == 0, result.output
-    rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert [r[1] for r in rows[1:]] == ["彷徨村", "新建村", "东新村"]
+    sheet = load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:6] == ["区县代码", "区县", "街镇代码", "街镇", "村代码", "村名"]
+    rows = list(sheet.iter_rows(min_row=2))
+    assert [r[header.index("村名")].value for r in rows] == ["彷徨村", "新建村", "东新村"]
+    assert all(r[header.index("村代码")].data_type == "s" for r in rows)
+
+
+def test_analyze_out_to_a_folder_names_the_file_for_what_where_and_when_with_english_headers(
+    demo: Driver, tmp_path: Path,
+) -> None:
+    from openpyxl import load_workbook
+
+    result = runner.invoke(app, ["analyze", "uncovered", "--district", "崇明区", "--as-of", AS_OF.isoformat(),
+                                 "--out", str(tmp_path), "--headers", "en"])
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "未结对薄弱村_崇明区_2024-06-30.xlsx"
+    assert [p.name for p in tmp_path.iterdir()] == [written.name]
+    assert [c.value for c in load_workbook(written).active[1]][4:6] == ["code", "village"]
 
 
 def test_analyze_helpers_prints_a_table(demo: Driver) -> None:

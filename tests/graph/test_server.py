@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -88,3 +89,43 @@ def test_find_java_picks_a_jdk_neo4j_supports() -> None:
     from graph.server import _java_major
 
     assert _java_major(find_java()) in {17, 21}
+
+
+def test_config_is_stale_once_the_api_port_the_browser_guide_points_at_changes(tmp_path) -> None:
+    settings = Settings(home=tmp_path, instance="conf-only", api_port=18123)
+    server = LocalNeo4j(settings)
+    assert not server.config_is_current()  # nothing written yet
+    server.write_config()
+    assert server.config_is_current()
+    assert "play http://127.0.0.1:18123/browser-assets/guide.html" in (server.conf_dir / "neo4j.conf").read_text()
+    assert not LocalNeo4j(settings.model_copy(update={"api_port": 18124})).config_is_current()
+
+
+def test_post_connect_commands_apply_the_style_inline_then_open_the_guide() -> None:
+    import json
+
+    from graph.server import post_connect_commands
+
+    style, guide = post_connect_commands(Settings(api_port=18123))
+    assert guide == "play http://127.0.0.1:18123/browser-assets/guide.html"
+    rules = json.loads(style.removeprefix("style "))  # Browser's :style reads JSON as it reads grass
+    assert rules["node.Village"]["caption"] == "{name}" and len(rules) >= 20
+    # Browser splits this setting on ';' except inside quotes: JSON has none outside its strings
+    assert ";" not in re.sub(r'"[^"]*"', "", style)
+
+
+def test_taken_ports_are_refused_before_anything_starts_naming_the_setting(tmp_path) -> None:
+    import socket
+
+    from graph.server import PortTaken
+    from tests.conftest import free_port
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        taken = holder.getsockname()[1]
+        # the Bolt port free, so the refusal is the HTTP port's (the session's server holds the default one)
+        server = LocalNeo4j(Settings(home=tmp_path, instance="taken", http_port=taken, bolt_port=free_port()))
+        with pytest.raises(PortTaken, match=f"Port {taken} .*REVKG_HTTP_PORT"):
+            server.start()
+    assert not (tmp_path / "instances" / "taken").exists()
