@@ -74,6 +74,13 @@ def loaded_provinces(driver: Driver, database: str = "neo4j") -> list[str]:
     return [row["code"] for row in read(driver, "lookup/provinces_loaded", database)]
 
 
+def area_names(driver: Driver, codes: list[str], database: str = "neo4j") -> dict[str, str]:
+    """Province, city and district names by code (codes nothing has are left out)."""
+    if not codes:
+        return {}
+    return {row["code"]: row["name"] for row in read(driver, "lookup/area_names", database, codes=sorted(set(codes)))}
+
+
 def uncovered_weak_villages(
     driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
     nearest: int = 3, database: str = "neo4j", *, province: str | None = None,
