@@ -85,7 +85,7 @@ def overview(request: Request, driver: DriverDep, settings: SettingsDep, as_of: 
         data = pages.overview(driver, None, as_of, settings.neo4j_database)
     except RevkgError as exc:
         return error_page(request, exc)
-    return page(request, "overview.html", title="全国", **data)
+    return page(request, "overview.html", **data)
 
 
 @router.get("/area/{code}", response_class=HTMLResponse)
@@ -118,7 +118,7 @@ def village(request: Request, driver: DriverDep, settings: SettingsDep,
         data = pages.village(driver, code, as_of, settings.neo4j_database)
     except RevkgError as exc:
         return error_page(request, exc)
-    return page(request, "village.html", title=data["profile"]["name"], today=date.today().isoformat(), **data)
+    return page(request, "village.html", title=data["profile"]["name"], today=(as_of or date.today()).isoformat(), **data)
 
 
 @router.get("/suggestions", response_class=HTMLResponse)
