@@ -143,7 +143,6 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         driver, as_of, code, None, 3, database, limit=UNCOVERED_SHOWN)
     _, towns = analyses.coverage_page(driver, as_of, "town", code, database)
     helpers_total, helpers = analyses.helper_load_page(driver, as_of, code, database=database, limit=HELPERS_SHOWN)
-    clusters = analyses.shared_resource_clusters(driver, as_of, code, database=database)
     for village in uncovered:
         village["href"] = f"/village/{quote(village['code'] or village['village_uid'], safe='')}" + query_string(as_of=as_of)
     for town in towns:
@@ -160,7 +159,8 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         "uncovered": uncovered, "uncovered_total": uncovered_total,
         "towns": towns, "town_chart": pictures.town_chart(towns),
         "helpers": helpers, "helpers_total": helpers_total,
-        "clusters": [pictures.cluster_picture(c) for c in clusters[:CLUSTERS_DRAWN]], "clusters_total": len(clusters),
+        # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
+        "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
             "uncovered": "/analyses/uncovered-weak-villages" + query_string(**scoped),
             "suggestions": "/analyses/pairing-suggestions" + query_string(**scoped),
@@ -169,6 +169,12 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
             "clusters": "/analyses/shared-resource-clusters" + query_string(**scoped),
         },
     }
+
+
+def clusters(driver: Driver, district: str, as_of: date | None, database: str) -> Row:
+    """A district's shared-resource clusters as small network pictures (the biggest first)."""
+    found = analyses.shared_resource_clusters(driver, as_of, district, database=database)
+    return {"clusters": [pictures.cluster_picture(c) for c in found[:CLUSTERS_DRAWN]], "clusters_total": len(found)}
 
 
 def suggestions(driver: Driver, village: str, as_of: date | None, database: str) -> list[Row]:

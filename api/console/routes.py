@@ -73,9 +73,10 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     return templates.TemplateResponse(request, template, {"as_of": as_of, **context}, status_code=status)
 
 
-def error_page(request: Request, exc: RevkgError) -> HTMLResponse:
+def error_page(request: Request, exc: RevkgError, fragment: bool = False) -> HTMLResponse:
+    """The error as a page, or as a paragraph for a fragment the page inserts."""
     status = next((code for cls, code in ERROR_STATUS.items() if isinstance(exc, cls)), 500)
-    return page(request, "error.html", status=status, message=str(exc), title="出错了")
+    return page(request, "_error.html" if fragment else "error.html", status=status, message=str(exc), title="出错了")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -128,9 +129,20 @@ def suggestions(request: Request, driver: DriverDep, settings: SettingsDep,
     try:
         rows = pages.suggestions(driver, village, as_of, settings.neo4j_database)
     except RevkgError as exc:
-        return error_page(request, exc)
+        return error_page(request, exc, fragment=True)
     return page(request, "_suggestions.html", suggestions=rows, village_key=village,
                 today=(as_of or date.today()).isoformat())
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, driver: DriverDep, settings: SettingsDep,
+             district: str = Query(..., max_length=6), as_of: date | None = AS_OF_QUERY) -> Response:
+    """群落片段 · A district's shared-resource clusters as small network pictures (a fragment)."""
+    try:
+        data = pages.clusters(driver, district, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc, fragment=True)
+    return page(request, "_clusters.html", **data)
 
 
 @router.get("/helper/{uid:path}", response_class=HTMLResponse)

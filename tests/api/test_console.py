@@ -67,7 +67,9 @@ def test_district_page_lists_uncovered_villages_towns_helpers_and_clusters(clien
     assert 'id="town-310151102"' in page.text  # 堡镇's bar in the per-town chart
     helpers = page.text.split('id="helpers-table"')[1].split("</table>")[0]
     assert "崇明区民政局" in helpers and "负担较重" in helpers
-    assert page.text.count('class="cluster"') >= 2 and "<line" in page.text
+    assert 'data-autoload="/clusters?district=310151&amp;as_of=2024-06-30"' in page.text
+    clusters = client.get("/clusters", params={"district": "310151", "as_of": DAY}).text
+    assert clusters.count('class="cluster"') >= 2 and "<line" in clusters and "<html" not in clusters
     assert client.get("/district/999999").status_code == 404
 
 
@@ -155,3 +157,10 @@ def test_rejects_download_as_xlsx_and_assets_are_small_and_local(client: TestCli
     size = sum(len(client.get(f"/console-static/{name}").content) for name in ("console.css", "console.js"))
     assert size < 50_000
     assert client.get("/console-static/..%2Fpages.py").status_code == 404
+
+
+@pytest.mark.neo4j
+def test_a_fragment_for_something_unknown_answers_a_short_error_not_a_page(client: TestClient) -> None:
+    response = client.get("/clusters", params={"district": "999999"})
+    assert response.status_code == 404 and response.text.startswith('<p class="error">') and "<html" not in response.text
+    assert client.get("/suggestions", params={"village": "310151999999"}).status_code == 404

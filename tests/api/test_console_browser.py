@@ -118,6 +118,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             page.get_by_role("button", name="按此日期").click()
             page.wait_for_url(f"**/district/310151?as_of={DAY}")
             assert uncovered_on_page(page) == [K.panghuang, K.xinjian_xinhe, K.dongxin]
+            page.locator("#clusters figure.cluster").first.wait_for(timeout=30_000)  # the pictures come as a fragment
             shot("district")
 
             # one village's suggestions, with reasons

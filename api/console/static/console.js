@@ -104,6 +104,13 @@
     });
   });
 
+  // fragments the page asks for as soon as it is shown (the slow parts of a page: cluster pictures)
+  $$("[data-autoload]").forEach(async (box) => {
+    const response = await fetch(box.dataset.autoload);
+    box.innerHTML = await response.text();  // HTML the console itself rendered (escaped by Jinja)
+    box.dataset.loaded = "1";
+  });
+
   // --- writes ------------------------------------------------------------------------------------
   function fields(form) {
     const out = {};
