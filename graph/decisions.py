@@ -9,7 +9,7 @@ can be listed and undone; undoing marks it undone rather than deleting it.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 from neo4j import Driver
@@ -23,7 +23,7 @@ PLANNER_SOURCE = "planner"
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _new_uid() -> str:

@@ -6,7 +6,7 @@ graph (``ReviewDecision``) and every later load of a report applies it.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from neo4j import Driver
@@ -35,7 +35,7 @@ def decide(driver: Driver, key: str, code: str | None, note: str = "", database:
     chosen = (code or "").strip() or None
     if chosen is not None and not (len(chosen) == 12 and chosen.isascii() and chosen.isdigit()):
         raise InvalidInput(f"{chosen!r} is not a 12-digit village code")
-    decided_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    decided_at = datetime.now(UTC).isoformat(timespec="seconds")
     write(driver, "review/merge_review_decision", database, uid=key.strip(), surface=surface, scope_code=scope or None,
           decided_code=chosen, note=note.strip(), decided_at=decided_at)
     return {"key": key.strip(), "decided_code": chosen, "note": note.strip(), "decided_at": decided_at}

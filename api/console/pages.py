@@ -103,7 +103,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     if level == "country":
         rows, child = _summed(districts, 2), "province"
     # a municipality (上海市) lists its districts: its "cities" are only 市辖区 and 县
-    elif level == "province" and not names[code].endswith("市") and len({d["code"][:4] for d in districts}) > 1:
+    elif code is not None and level == "province" and not names[code].endswith("市") and len({d["code"][:4] for d in districts}) > 1:
         rows, child = _summed(districts, 4), "city"
     else:
         rows, child = districts, "district"

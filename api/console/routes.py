@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path as FilePath
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response, StreamingResponse
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -179,7 +185,7 @@ def upload(request: Request) -> Response:
 
 
 @router.post("/upload/rejects.xlsx")
-def rejects_xlsx(issues: list[dict[str, Any]] = Body(..., max_length=100_000)) -> StreamingResponse:
+def rejects_xlsx(issues: Annotated[list[dict[str, Any]], Body(max_length=100_000)]) -> StreamingResponse:
     """The rejects of an upload (as the upload answered them) as an Excel workbook."""
     from loaders.register import ISSUE_COLUMNS
 

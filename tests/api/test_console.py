@@ -52,7 +52,7 @@ def test_overview_drills_from_the_country_to_shanghais_districts(client: TestCli
     shanghai = client.get("/area/31", params={"as_of": DAY}).text
     # a municipality lists its districts straight away; 崇明区: 4 of 7 weak villages paired
     assert 'href="/district/310151?as_of=2024-06-30"' in shanghai
-    row = re.search(r"崇明区</a></td>(.*?)</tr>", shanghai, re.S)
+    row = re.search(r"崇明区</a></td>(.*?)</tr>", shanghai, re.DOTALL)
     assert row and re.findall(r">(\d+|[\d.]+%)<", row.group(1))[:4] == ["268", "7", "4", "57.1%"]
     assert client.get("/area/99").status_code == 404
 
@@ -144,8 +144,9 @@ def test_review_queue_page_lists_mentions_with_accept_pick_and_reject(client: Te
 
 @pytest.mark.neo4j
 def test_rejects_download_as_xlsx_and_assets_are_small_and_local(client: TestClient) -> None:
-    from openpyxl import load_workbook
     import io
+
+    from openpyxl import load_workbook
 
     issues = [{"file": "bad.csv", "sheet": "bad", "row": 3, "column": "开始日期", "value": "2021-13-45",
                "severity": "rejected", "reason": "not a date"}]
