@@ -1,4 +1,4 @@
-"""``python -m bench run [--quick] [--only gazetteer,registers,analyses,api,extraction]``.
+"""``python -m bench run [--quick] [--only gazetteer,registers,analyses,api,extraction,console]``.
 
 ``python -m bench report`` regenerates BENCHMARKS.md from the newest result file without running.
 """

@@ -5,7 +5,8 @@ for its template. No Cypher here: every fact comes through ``graph.analyses``, `
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -65,25 +66,27 @@ def find(driver: Driver, q: str, database: str) -> list[Row]:
             for hit in hits]
 
 
-def _summed(rows: list[Row], key_length: int) -> list[Row]:
-    """District coverage rows summed per province (2) or city (4) code.
+def _total(rows: list[Row]) -> Row:
+    """The rows' villages, weak villages and paired weak villages added up, with the ratio.
 
-    >>> _summed([{"code": "310151", "villages": 2, "weak_villages": 2, "paired_weak_villages": 1},
-    ...          {"code": "310112", "villages": 1, "weak_villages": 0, "paired_weak_villages": 0}], 2)
-    [{'code': '31', 'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'districts': 2, 'coverage_ratio': 0.5}]
+    >>> _total([{"villages": 2, "weak_villages": 2, "paired_weak_villages": 1},
+    ...         {"villages": 1, "weak_villages": 0, "paired_weak_villages": 0}])
+    {'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'coverage_ratio': 0.5}
     """
-    areas: dict[str, Row] = {}
-    for row in rows:
-        area = areas.setdefault(row["code"][:key_length], {"code": row["code"][:key_length], "villages": 0,
-                                                            "weak_villages": 0, "paired_weak_villages": 0, "districts": 0})
-        area["villages"] += row["villages"]
-        area["weak_villages"] += row["weak_villages"]
-        area["paired_weak_villages"] += row["paired_weak_villages"]
-        area["districts"] += 1
-    for area in areas.values():
-        weak = area["weak_villages"]
-        area["coverage_ratio"] = round(area["paired_weak_villages"] / weak, 3) if weak else None
-    return sorted(areas.values(), key=lambda a: a["code"])
+    total = {key: sum(r[key] for r in rows) for key in ("villages", "weak_villages", "paired_weak_villages")}
+    weak = total["weak_villages"]
+    return {**total, "coverage_ratio": round(total["paired_weak_villages"] / weak, 3) if weak else None}
+
+
+# The national and provincial overviews add up every weak village of their scope (about a second
+# nationally); they are kept this long per process and say when they were worked out.
+OVERVIEW_KEPT_S = 60.0
+_overviews: dict[tuple[str | None, date | None], tuple[float, Row]] = {}
+
+
+def forget_overviews() -> None:
+    """Drop the kept overviews (tests that change the graph between pages)."""
+    _overviews.clear()
 
 
 def overview(driver: Driver, code: str | None, as_of: date | None, database: str) -> Row:
@@ -96,36 +99,40 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     level = "country" if code is None else LEVEL_OF_LENGTH.get(len(code))
     if level not in ("country", "province", "city"):
         raise NotFound(f"{code!r} is not a province (2 digits) or city (4 digits) code")
+    kept = _overviews.get((code, as_of))
+    if kept is not None and time.monotonic() - kept[0] < OVERVIEW_KEPT_S:
+        return kept[1]
     names = analyses.area_names(driver, [code[:2], code[:4]] if code else [], database)
     if code is not None and code not in names:
         raise NotFound(f"no province or city has the code {code!r}")
-    _, districts = analyses.coverage_page(driver, as_of, "district", code, database)
+    rows: list[Row] = []
+    child = "district"
     if level == "country":
-        rows, child = _summed(districts, 2), "province"
+        rows, child = analyses.coverage_by_area(driver, as_of, None, database), "province"
     # a municipality (上海市) lists its districts: its "cities" are only 市辖区 and 县
-    elif code is not None and level == "province" and not names[code].endswith("市") and len({d["code"][:4] for d in districts}) > 1:
-        rows, child = _summed(districts, 4), "city"
+    elif code is not None and level == "province" and not names[code].endswith("市"):
+        rows, child = analyses.coverage_by_area(driver, as_of, code, database), "city"
+    if child == "district":
+        _, rows = analyses.coverage_page(driver, as_of, "district", code, database)
     else:
-        rows, child = districts, "district"
-    if child != "district":
         names.update(analyses.area_names(driver, [r["code"] for r in rows], database))
         for row in rows:
             row["name"] = names.get(row["code"], row["code"])
     for row in rows:
         row["href"] = (f"/district/{row['code']}" if child == "district" else f"/area/{row['code']}") + query_string(as_of=as_of)
-    most = max((r["weak_villages"] for r in rows), default=0)
-    for row in rows:
         row["bar"] = pictures.bar_width(row["coverage_ratio"], 1.0)
-        row["weak_bar"] = pictures.bar_width(row["weak_villages"], most)
-    totals = _summed([{**r, "code": "全国"} for r in districts], 2)
     crumbs = [{"name": "全国", "href": "/" + query_string(as_of=as_of)}]
     if code is not None:
         crumbs.append({"name": names[code[:2]], "href": f"/area/{code[:2]}" + query_string(as_of=as_of)})
         if len(code) == 4:
             crumbs.append({"name": names.get(code, code), "href": f"/area/{code}" + query_string(as_of=as_of)})
     coverage_xlsx = "/analyses/coverage" + query_string(parent=code, as_of=as_of, format="xlsx")
-    return {"level": level, "child": child, "code": code, "rows": rows, "crumbs": crumbs,
-            "title": crumbs[-1]["name"], "totals": totals[0] if totals else None, "coverage_xlsx": coverage_xlsx}
+    data = {"level": level, "child": child, "code": code, "rows": rows, "crumbs": crumbs,
+            "title": crumbs[-1]["name"], "totals": _total(rows) if rows else None, "coverage_xlsx": coverage_xlsx,
+            "computed_at": datetime.now().strftime("%H:%M:%S"), "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0}
+    if child != "district":
+        _overviews[(code, as_of)] = (time.monotonic(), data)
+    return data
 
 
 def district(driver: Driver, code: str, as_of: date | None, database: str) -> Row:

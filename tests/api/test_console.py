@@ -33,8 +33,11 @@ def client(graph: Driver) -> Iterator[TestClient]:
 
     from api.main import app
 
+    from api.console.pages import forget_overviews
+
     reset_to_spine(graph)
     build_chongming(graph)
+    forget_overviews()
     with TestClient(app) as test_client:
         yield test_client
     neomodel_db.set_connection(driver=graph)

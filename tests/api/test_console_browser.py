@@ -54,8 +54,11 @@ def console_url(graph: Driver) -> Iterator[str]:
 
     from api.main import app
 
+    from api.console.pages import forget_overviews
+
     reset_to_spine(graph)
     build_chongming(graph)
+    forget_overviews()
     review_mention(graph)
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
