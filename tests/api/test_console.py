@@ -31,9 +31,8 @@ def test_console_helpers_do_what_their_examples_say(module: str) -> None:
 def client(graph: Driver) -> Iterator[TestClient]:
     from neomodel import db as neomodel_db
 
-    from api.main import app
-
     from api.console.pages import forget_overviews
+    from api.main import app
 
     reset_to_spine(graph)
     build_chongming(graph)

@@ -52,9 +52,8 @@ def console_url(graph: Driver) -> Iterator[str]:
     """The API (console included) on a free loopback port, over the Chongming graph and one review item."""
     import uvicorn
 
-    from api.main import app
-
     from api.console.pages import forget_overviews
+    from api.main import app
 
     reset_to_spine(graph)
     build_chongming(graph)
