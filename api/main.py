@@ -10,12 +10,15 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+from api import console
 from api.deps import lifespan_drivers
 from api.routes import (
     analyses,
     cypher,
+    decisions,
     health,
     organizations,
+    review,
     search,
     uploads,
     villages,
@@ -36,7 +39,8 @@ DESCRIPTION = """
 
 The query API of revkg: which weak villages nobody is paired with, who could take them, where helpers
 cluster or carry too much — each answer with its evidence (register row or report sentence).
-Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`) need the `X-API-Key` header.
+Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`, `/decisions/…`, `/review/decisions`) need the
+`X-API-Key` header. The planners' web console (规划人员控制台) is served at `/`.
 """
 
 logger = logging.getLogger("revkg.api")
@@ -80,8 +84,9 @@ async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
 
 
-for module in (health, search, villages, organizations, analyses, cypher, uploads):
+for module in (health, search, villages, organizations, analyses, cypher, uploads, decisions, review):
     app.include_router(module.router)
+app.include_router(console.router)  # the planners' web console at / (api/console/)
 
 # The Neo4j Browser style and guide (graph/server.py points browser.post_connect_cmd here). Browser
 # fetches them from its own origin, so that origin (and only it, only GET) may read cross-origin.

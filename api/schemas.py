@@ -259,3 +259,71 @@ class CypherResponse(BaseModel):
     rows: list[dict[str, Any]]
     truncated: bool = Field(description="是否超过行数上限被截断 · true when the row cap cut the result")
     row_cap: int
+
+
+class PairingDecisionRequest(BaseModel):
+    """记录结对 · Record that a helper is paired with a village from a date."""
+
+    helper_uid: str = Field(min_length=1, max_length=300, description="帮扶单位或党组织 uid · helper uid (org:…, party:…)")
+    village: str = Field(min_length=1, max_length=300, description="村代码或 uid · village code or uid")
+    since: date = Field(description="结对开始日期 · first day of the pairing")
+    note: str = Field("", max_length=2000, description="说明 · why (kept as the pairing's evidence)")
+    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
+
+
+class PairingEndRequest(BaseModel):
+    """结束结对 · End the pairing one source recorded (source_id and source_loc as the village page shows them)."""
+
+    village: str = Field(min_length=1, max_length=300, description="村代码或 uid · village code or uid")
+    source_id: str = Field(min_length=1, max_length=500, description="结对的来源 · the pairing's source_id")
+    source_loc: str = Field(min_length=1, max_length=500, description="来源位置 · the pairing's source_loc")
+    until: date = Field(description="结对最后一天 · last day of the pairing")
+    note: str = Field("", max_length=2000, description="说明 · why")
+    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
+
+
+class Decision(BaseModel):
+    uid: str = Field(description="决定标识 · decision uid (decision:…)")
+    action: str = Field(description="pair 记录结对 / end 结束结对")
+    helper_uid: str | None = None
+    helper: str | None = None
+    village_uid: str | None = None
+    village_code: str | None = None
+    village: str | None = None
+    day: date | None = Field(None, description="开始（pair）或结束（end）日期 · since (pair) or until (end)")
+    pairing_source_id: str | None = None
+    pairing_source_loc: str | None = None
+    previous_until: date | None = None
+    note: str | None = None
+    decided_by: str | None = None
+    decided_at: str | None = None
+    undone_by: str | None = None
+    undone_at: str | None = None
+
+
+class ReviewItem(BaseModel):
+    key: str | None = Field(None, description="提及键 · mention key (name@scope code)")
+    surface: str | None = None
+    label: str
+    node: str | None = None
+    status: str | None = None
+    candidates: list[str] | None = None
+    method: str | None = None
+    confidence: float | None = None
+    document: str | None = None
+    source_loc: str | None = None
+    evidence: str | None = None
+    decided_code: str | None = None
+
+
+class ReviewDecisionRequest(BaseModel):
+    key: str = Field(min_length=1, max_length=300, description="提及键 · mention key (红星村@310151)")
+    code: str | None = Field(None, max_length=12, description="选定的 12 位代码；空表示不在代码表 · code chosen, or null")
+    note: str = Field("", max_length=2000)
+
+
+class ReviewDecisionOut(BaseModel):
+    key: str
+    decided_code: str | None = None
+    note: str
+    decided_at: str

@@ -74,6 +74,35 @@ def loaded_provinces(driver: Driver, database: str = "neo4j") -> list[str]:
     return [row["code"] for row in read(driver, "lookup/provinces_loaded", database)]
 
 
+def area_names(driver: Driver, codes: list[str], database: str = "neo4j") -> dict[str, str]:
+    """Province, city and district names by code (codes nothing has are left out)."""
+    if not codes:
+        return {}
+    return {row["code"]: row["name"] for row in read(driver, "lookup/area_names", database, codes=sorted(set(codes)))}
+
+
+def coverage_by_area(driver: Driver, as_of: date | None = None, province: str | None = None,
+                     database: str = "neo4j") -> list[Row]:
+    """Villages, weak villages and weak villages paired on ``as_of``, per province (all of China) or per
+    city (of ``province``), counted by code prefix rather than district by district.
+
+    Villages the code table lacks are not counted (the per-district coverage counts the few a
+    source placed in a district); ``coverage_ratio`` is null where there is no weak village.
+    """
+    parent, key_length = ("", 2) if province is None else (province, 4)
+    villages = {r["code"]: r["villages"] for r in read(driver, "analyses/villages_by_area", database,
+                                                       parent=parent, key_length=key_length)}
+    weak = {r["code"]: r for r in read(driver, "analyses/weak_coverage_by_area", database, as_of=as_of,
+                                      parent=parent, key_length=key_length)}
+    rows = []
+    for code in sorted(set(villages) | set(weak)):
+        counted = weak.get(code, {"weak_villages": 0, "paired_weak_villages": 0})
+        ratio = round(counted["paired_weak_villages"] / counted["weak_villages"], 3) if counted["weak_villages"] else None
+        rows.append({"code": code, "villages": villages.get(code, 0), "weak_villages": counted["weak_villages"],
+                     "paired_weak_villages": counted["paired_weak_villages"], "coverage_ratio": ratio})
+    return rows
+
+
 def uncovered_weak_villages(
     driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
     nearest: int = 3, database: str = "neo4j", *, province: str | None = None,

@@ -119,3 +119,25 @@ async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **
         async with driver.session(database=database, notifications_min_severity="OFF") as session:
             return await session.execute_read(work)
 
+
+
+def write(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+    """Run the named query ``name`` in one write transaction and return its rows as plain dicts.
+
+    For the few single-statement writes a person makes (a planner's decision); loaders batch
+    through ``graph.db.BatchWriter`` instead.
+
+    Raises:
+        InvalidInput: ``params`` are not exactly the ones the query's header declares.
+        DatabaseUnavailable: Neo4j cannot be reached.
+    """
+    query = queries.get(name)
+    query.check_params(params)
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        result = tx.run(cast(LiteralString, query.text), params)
+        keys = result.keys()
+        return [plain_row(keys, record.values()) for record in result]
+
+    with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
+        return session.execute_write(work)

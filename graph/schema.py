@@ -236,6 +236,30 @@ class ReviewDecision(StructuredNode):
     decided_at = StringProperty()
 
 
+class PlannerDecision(StructuredNode):
+    """A planner's decision taken in the console: a pairing recorded (``action`` 'pair') or ended ('end').
+
+    The PAIRED_WITH edge it wrote or changed carries the provenance (``source_id`` 'planner', the
+    decision's ``uid`` as ``source_loc``); this node is the record of the decision itself, so it can
+    be listed and undone (``undone_at`` set, the edge removed or its old ``until`` restored).
+    """
+
+    uid = StringProperty(unique_index=True, required=True)  # 'decision:<uuid>'
+    action = StringProperty(required=True)  # 'pair' | 'end'
+    helper_uid = StringProperty()
+    village_uid = StringProperty(index=True)
+    village_code = StringProperty(index=True)
+    day = DateProperty()  # since (pair) or until (end)
+    pairing_source_id = StringProperty()
+    pairing_source_loc = StringProperty()
+    previous_until = DateProperty()
+    note = StringProperty()
+    decided_by = StringProperty()
+    decided_at = StringProperty()
+    undone_by = StringProperty()
+    undone_at = StringProperty()
+
+
 # Relationship types whose facts carry provenance and are merged on (source_id, source_loc): one
 # composite index each, so that MERGE finds the one edge a row wrote (the single source_id index
 # returns every edge of the source, which made a first load of a big file quadratic), and so that
@@ -245,6 +269,7 @@ PROVENANCE_RELATIONSHIPS: tuple[str, ...] = ("PAIRED_WITH", "HOLDS", "DESIGNATED
 ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
     Province, City, District, Town, Village, WeakCategory,
     Organization, PartyOrganization, Person, Project, Resource, Document, Claim, ReviewDecision,
+    PlannerDecision,
 )
 
 

@@ -185,3 +185,20 @@ def build_chongming(driver: Driver) -> Chongming:
         provides(driver, helper, category)
     claim(driver, "claim:chongming-villages-paired", "villages_paired", 64, "310151", "报告所称崇明区结对村数：64")
     return k
+
+
+def review_mention(driver: Driver) -> str:
+    """A report that names 红星村 in 崇明区, which has two (中兴镇 310151109203, 长兴镇 310151116216):
+    an ambiguous, unresolved village that the review queue lists under the key '红星村@310151'."""
+    key = "红星村@310151"
+    driver.execute_query(
+        "MERGE (d:Document {uid: $source}) SET d.kind = 'report' "
+        "MERGE (v:Village {uid: 'unresolved:' + $key}) "
+        "SET v.name = '红星村', v.resolved = false, v.status = 'ambiguous', "
+        "    v.candidate_codes = ['310151109203', '310151116216'] "
+        "MERGE (d)-[m:MENTIONS {source_id: $source, source_loc: 'chars 40-43'}]->(v) "
+        "SET m.start = 40, m.end = 43, m.surface = '红星村', m.review_key = $key, m.method = 'gazetteer_ambiguous', "
+        "    m.confidence = 0.5, m.evidence = '区农业农村委与红星村签订结对协议。'",
+        source=SOURCE_REPORT, key=key,
+    )
+    return key

@@ -88,20 +88,21 @@ def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any
 class Api:
     """The revkg API as a uvicorn process on loopback, pointed at the bench instance."""
 
-    def __init__(self, ctx: Context, workers: int = API_WORKERS[0]):
+    def __init__(self, ctx: Context, workers: int = API_WORKERS[0], port: int = API_PORT):
         self.ctx = ctx
         self.workers = workers
+        self.port = port
         self.process: subprocess.Popen[bytes] | None = None
-        self.url = f"http://127.0.0.1:{API_PORT}"
+        self.url = f"http://127.0.0.1:{port}"
 
     def start(self) -> None:
         s = self.ctx.server.settings
         env = {k: v for k, v in os.environ.items() if not k.startswith("REVKG_")}
         env.update(REVKG_INSTANCE=s.instance, REVKG_BOLT_PORT=str(s.bolt_port), REVKG_HTTP_PORT=str(s.http_port),
-                   REVKG_ENVIRONMENT="development", REVKG_API_PORT=str(API_PORT))
+                   REVKG_ENVIRONMENT="development", REVKG_API_PORT=str(self.port))
         log = open(self.ctx.work_dir / "api.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(API_PORT),
+            [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.port),
              "--log-level", "warning", "--workers", str(self.workers)],
             cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         log.close()

@@ -1,7 +1,7 @@
 """schemathesis against the app's own OpenAPI schema, over the Chongming demo graph: whatever it
 generates (within the schema or just outside it), no operation answers 5xx.
 
-Uploads are called with the API key, so generated files reach the loaders. ``-m long`` (``make
+Uploads, decisions and reviews are called with the API key, so generated input reaches the loaders and the writes. ``-m long`` (``make
 reliability``) runs many more examples per operation.
 """
 
@@ -49,7 +49,7 @@ def api(driver: Driver, gazetteer_dir: Any) -> Iterator[TestClient]:
 def call(api: TestClient, case: schemathesis.Case) -> None:
     kwargs = case.as_transport_kwargs(base_url="http://testserver")
     headers = dict(kwargs.pop("headers", None) or {})
-    if case.path.startswith("/uploads"):
+    if case.path.startswith(("/uploads", "/decisions", "/review")):
         headers["X-API-Key"] = get_settings().api_key.get_secret_value()
     kwargs.pop("cookies", None)
     response = api.request(kwargs.pop("method"), kwargs.pop("url"), headers=headers, **kwargs)

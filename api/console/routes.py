@@ -1,0 +1,211 @@
+"""The console's pages: each route gathers its page from ``api.console.pages`` and renders a template.
+
+Pages only read (open on loopback, as the JSON API is). Writes go from the page's JavaScript to the
+JSON endpoints (``/decisions``, ``/review/decisions``, ``/uploads``) with the ``X-API-Key`` header,
+so no cookie is involved and a forged cross-site form cannot write.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from api.console import pages
+from api.deps import DriverDep, SettingsDep
+from api.tabular import AS_OF_QUERY, download
+from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
+
+HERE = FilePath(__file__).resolve().parent
+STATIC_DIR = HERE / "static"
+# The only files /console-static serves: a fixed list, so a crafted name cannot reach other files.
+STATIC_FILES = {p.name: p for p in STATIC_DIR.iterdir() if p.suffix in {".css", ".js", ".svg"}}
+MEDIA = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+
+def highlight(text: str | None, *names: str | None) -> Markup:
+    """``text`` escaped, with each of ``names`` it contains wrapped in ``<mark>`` (the mention in its sentence).
+
+    >>> str(highlight("区民政局与四滧村结对<b>", "四滧村", None))
+    '区民政局与<mark>四滧村</mark>结对&lt;b&gt;'
+    """
+    out = str(escape(text or ""))
+    for name in sorted({n for n in names if n and len(n) >= 2}, key=len, reverse=True):
+        safe = str(escape(name))
+        out = out.replace(safe, f"<mark>{safe}</mark>")
+    return Markup(out)
+
+
+def percent(ratio: float | None) -> str:
+    """A ratio as a percentage for a table cell.
+
+    >>> percent(0.5714), percent(None)
+    ('57.1%', '—')
+    """
+    return "—" if ratio is None else f"{ratio * 100:.1f}%"
+
+
+def yuan(amount: float | None) -> str:
+    """An amount in yuan as 万元, as planners write money.
+
+    >>> yuan(500000), yuan(None)
+    ('50.0 万元', '—')
+    """
+    return "—" if not amount else f"{amount / 10000:,.1f} 万元"
+
+
+templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight)
+templates.env.globals.update(qs=pages.query_string, LABEL_ZH=pages.LABEL_ZH, RELATIONSHIP_ZH=pages.RELATIONSHIP_ZH)
+
+ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    as_of = request.query_params.get("as_of") or ""
+    return templates.TemplateResponse(request, template, {"as_of": as_of, **context}, status_code=status)
+
+
+def error_page(request: Request, exc: RevkgError, fragment: bool = False) -> HTMLResponse:
+    """The error as a page, or as a paragraph for a fragment the page inserts."""
+    status = next((code for cls, code in ERROR_STATUS.items() if isinstance(exc, cls)), 500)
+    return page(request, "_error.html" if fragment else "error.html", status=status, message=str(exc), title="出错了")
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request, driver: DriverDep, settings: SettingsDep, as_of: date | None = AS_OF_QUERY) -> Response:
+    """全国总览 · Coverage per province."""
+    try:
+        data = pages.overview(driver, None, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "overview.html", **data)
+
+
+@router.get("/area/{code}", response_class=HTMLResponse)
+def area(request: Request, driver: DriverDep, settings: SettingsDep,
+         code: str = Path(..., max_length=4), as_of: date | None = AS_OF_QUERY) -> Response:
+    """省 / 市总览 · Coverage per city or district of a province or city."""
+    try:
+        data = pages.overview(driver, code, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "overview.html", **data)
+
+
+@router.get("/district/{code}", response_class=HTMLResponse)
+def district(request: Request, driver: DriverDep, settings: SettingsDep,
+             code: str = Path(..., max_length=6), as_of: date | None = AS_OF_QUERY) -> Response:
+    """区县页 · A district."""
+    try:
+        data = pages.district(driver, code, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "district.html", title=data["name"], **data)
+
+
+@router.get("/village/{code:path}", response_class=HTMLResponse)
+def village(request: Request, driver: DriverDep, settings: SettingsDep,
+            code: str = Path(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+    """村页 · A village."""
+    try:
+        data = pages.village(driver, code, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "village.html", title=data["profile"]["name"], today=(as_of or date.today()).isoformat(), **data)
+
+
+@router.get("/suggestions", response_class=HTMLResponse)
+def suggestions(request: Request, driver: DriverDep, settings: SettingsDep,
+                village: str = Query(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+    """推荐片段 · The ranked suggestions for one village, as a fragment the district page inserts."""
+    try:
+        rows = pages.suggestions(driver, village, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc, fragment=True)
+    return page(request, "_suggestions.html", suggestions=rows, village_key=village,
+                today=(as_of or date.today()).isoformat())
+
+
+@router.get("/clusters", response_class=HTMLResponse)
+def clusters(request: Request, driver: DriverDep, settings: SettingsDep,
+             district: str = Query(..., max_length=6), as_of: date | None = AS_OF_QUERY) -> Response:
+    """群落片段 · A district's shared-resource clusters as small network pictures (a fragment)."""
+    try:
+        data = pages.clusters(driver, district, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc, fragment=True)
+    return page(request, "_clusters.html", **data)
+
+
+@router.get("/helper/{uid:path}", response_class=HTMLResponse)
+def helper(request: Request, driver: DriverDep, settings: SettingsDep,
+           uid: str = Path(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+    """帮扶单位页 · A helper."""
+    try:
+        data = pages.helper(driver, uid, as_of, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "helper.html", title=data["profile"]["name"], **data)
+
+
+@router.get("/find", response_class=HTMLResponse)
+def find(request: Request, driver: DriverDep, settings: SettingsDep,
+         q: str = Query("", max_length=100), as_of: date | None = AS_OF_QUERY) -> Response:
+    """搜索 · Search; one exact hit opens its page."""
+    if not q.strip():
+        return page(request, "find.html", title="搜索", q=q, hits=[])
+    try:
+        hits = pages.find(driver, q, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    exact = [h for h in hits if h["score"] == 3]
+    if len(exact) == 1:
+        return RedirectResponse(exact[0]["href"] + pages.query_string(as_of=as_of), status_code=303)
+    return page(request, "find.html", title=f"搜索：{q}", q=q, hits=hits)
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload(request: Request) -> Response:
+    """上传 · Upload registers and reports."""
+    return page(request, "upload.html", title="上传登记表与报告")
+
+
+@router.post("/upload/rejects.xlsx")
+def rejects_xlsx(issues: Annotated[list[dict[str, Any]], Body(max_length=100_000)]) -> StreamingResponse:
+    """The rejects of an upload (as the upload answered them) as an Excel workbook."""
+    from loaders.register import ISSUE_COLUMNS
+
+    rows = [{c: issue.get(c) for c in ISSUE_COLUMNS} for issue in issues]
+    return download(rows, list(ISSUE_COLUMNS), "xlsx", "rejects")
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue(request: Request, driver: DriverDep, settings: SettingsDep) -> Response:
+    """复核队列 · The review queue."""
+    try:
+        items = pages.review_queue(driver, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "queue.html", title="待复核", items=items)
+
+
+@router.get("/console-static/{name}")
+def static(name: str) -> Response:
+    path = STATIC_FILES.get(name)
+    if path is None:
+        return Response(status_code=404)
+    return FileResponse(path, media_type=MEDIA[path.suffix], headers={"Cache-Control": "max-age=300"})

@@ -1,0 +1,239 @@
+// revkg planners' console: sorting, lazy suggestions and the writes. No library; the pages work for
+// reading without it. The API key lives in sessionStorage only and travels as the X-API-Key header.
+"use strict";
+(function () {
+  const KEY = "revkg.apiKey", WHO = "revkg.who";
+  const $ = (sel, root) => (root || document).querySelector(sel);
+  const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
+
+  function flash(text, isError) {
+    const box = $("#flash");
+    if (!box) return;
+    box.textContent = text;
+    box.className = isError ? "error" : "";
+  }
+
+  // --- the key panel ---------------------------------------------------------------------------
+  function keyState() {
+    const state = $("#key-state");
+    if (state) state.textContent = sessionStorage.getItem(KEY) ? "已设置（" + (sessionStorage.getItem(WHO) || "未填操作人") + "）" : "未设置";
+    const who = $("#who-input");
+    if (who && !who.value) who.value = sessionStorage.getItem(WHO) || "";
+  }
+  const keyForm = $("#key-form");
+  if (keyForm) {
+    keyForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const key = $("#key-input").value.trim();
+      if (key) sessionStorage.setItem(KEY, key);
+      sessionStorage.setItem(WHO, $("#who-input").value.trim());
+      $("#key-input").value = "";
+      keyState();
+      $("#key-panel").open = false;
+      flash("已保存写入密钥（仅本标签页会话）。");
+    });
+    $("#key-clear").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); flash("已清除写入密钥。"); });
+  }
+  keyState();
+
+  function needKey() {
+    const key = sessionStorage.getItem(KEY);
+    const who = sessionStorage.getItem(WHO);
+    if (!key || !who) {
+      $("#key-panel").open = true;
+      $("#key-input").focus();
+      flash("请先在页首填写写入密钥和操作人。", true);
+      return null;
+    }
+    return { key, who };
+  }
+
+  async function send(method, url, body) {
+    const cred = needKey();
+    if (!cred) return null;
+    const headers = { "X-API-Key": cred.key };
+    if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
+    const response = await fetch(url, { method, headers, body: body === undefined || body instanceof FormData ? body : JSON.stringify(body) });
+    const text = await response.text();
+    let data = null;
+    try { data = JSON.parse(text); } catch (_) { data = text; }
+    if (!response.ok) {
+      const detail = data && data.detail ? (typeof data.detail === "string" ? data.detail : JSON.stringify(data.detail)) : text;
+      flash("未成功（" + response.status + "）：" + detail, true);
+      return null;
+    }
+    return data;
+  }
+
+  // --- sortable tables ---------------------------------------------------------------------------
+  $$("table.sortable").forEach((table) => {
+    $$("th[data-sort]", table).forEach((th) => {
+      const button = $("button.sort", th);
+      (button || th).addEventListener("click", () => {
+        const index = Array.from(th.parentNode.children).indexOf(th);
+        const numeric = th.dataset.sort === "num";
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        $$("th", table).forEach((other) => other.removeAttribute("aria-sort"));
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        const body = table.tBodies[0];
+        const rows = Array.from(body.rows).filter((r) => r.cells.length > index);
+        const value = (row) => {
+          const cell = row.cells[index];
+          const raw = cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent.trim();
+          return numeric ? parseFloat(raw) || 0 : raw;
+        };
+        rows.sort((a, b) => {
+          const x = value(a), y = value(b);
+          const order = numeric ? x - y : String(x).localeCompare(String(y), "zh-CN");
+          return ascending ? order : -order;
+        });
+        rows.forEach((r) => body.appendChild(r));
+      });
+    });
+  });
+
+  // --- lazy fragments (a district's suggestions per village) ------------------------------------
+  $$("details.lazy").forEach((details) => {
+    details.addEventListener("toggle", async () => {
+      if (!details.open || details.dataset.loaded) return;
+      details.dataset.loaded = "1";
+      const box = $(".fragment", details);
+      box.textContent = "正在计算推荐…";
+      const response = await fetch(details.dataset.fragment);
+      box.innerHTML = await response.text();  // HTML the console itself rendered (escaped by Jinja)
+    });
+  });
+
+  // fragments the page asks for as soon as it is shown (the slow parts of a page: cluster pictures)
+  $$("[data-autoload]").forEach(async (box) => {
+    const response = await fetch(box.dataset.autoload);
+    box.innerHTML = await response.text();  // HTML the console itself rendered (escaped by Jinja)
+    box.dataset.loaded = "1";
+  });
+
+  // --- writes ------------------------------------------------------------------------------------
+  function fields(form) {
+    const out = {};
+    new FormData(form).forEach((v, k) => { out[k] = typeof v === "string" ? v.trim() : v; });
+    return out;
+  }
+  const reload = (message) => { sessionStorage.setItem("revkg.flash", message); location.reload(); };
+  const pending = sessionStorage.getItem("revkg.flash");
+  if (pending) { sessionStorage.removeItem("revkg.flash"); flash(pending); }
+
+  document.addEventListener("submit", async (e) => {
+    const form = e.target;
+    const action = form.dataset && form.dataset.action;
+    if (!action || action === "upload") return;
+    e.preventDefault();
+    const f = fields(form);
+    const who = sessionStorage.getItem(WHO);
+    if (action === "record-pairing") {
+      const done = await send("POST", "/decisions/pairings", { helper_uid: f.helper_uid, village: f.village, since: f.since, note: f.note || "", decided_by: who });
+      if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源 planner）。");
+    } else if (action === "end-pairing") {
+      const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "", decided_by: who });
+      if (done) reload("已结束：" + done.helper + " 与 " + done.village + " 的结对止于 " + done.day + "。");
+    } else if (action === "review") {
+      const done = await send("POST", "/review/decisions", { key: f.key, code: f.code || null, note: f.note || "" });
+      if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。");
+    }
+  });
+
+  document.addEventListener("click", async (e) => {
+    const button = e.target.closest && e.target.closest("button[data-action='undo']");
+    if (!button) return;
+    const cred = needKey();
+    if (!cred) return;
+    const done = await send("DELETE", "/decisions/" + encodeURIComponent(button.dataset.decision) + "?by=" + encodeURIComponent(cred.who));
+    if (done) reload("已撤销该决定。");
+  });
+
+  // choose a helper by name: the datalist is filled from GET /search
+  const helperSearch = $("[data-helper-search]");
+  if (helperSearch) {
+    let timer = null;
+    helperSearch.addEventListener("input", () => {
+      clearTimeout(timer);
+      const q = helperSearch.value.trim();
+      const picked = $$("#helper-options option").find((o) => o.value === q);
+      if (picked) { $("#helper-uid").value = picked.dataset.uid; return; }
+      if (q.length < 2) return;
+      timer = setTimeout(async () => {
+        const hits = await (await fetch("/search?limit=20&q=" + encodeURIComponent(q))).json();
+        const list = $("#helper-options");
+        list.replaceChildren();
+        hits.filter((h) => h.label === "Organization" || h.label === "PartyOrganization").forEach((h) => {
+          const option = document.createElement("option");
+          option.value = h.name;
+          option.dataset.uid = h.key;
+          list.appendChild(option);
+        });
+      }, 250);
+    });
+  }
+
+  // --- upload ------------------------------------------------------------------------------------
+  const uploadForm = $("#upload-form");
+  let lastIssues = [];
+  function cell(row, value) { const td = document.createElement("td"); td.textContent = value === null || value === undefined ? "" : String(value); row.appendChild(td); }
+  function showReport(report) {
+    $("#upload-result").hidden = false;
+    $("#upload-summary").textContent = report.summary;
+    const sheets = $("#upload-sheets tbody");
+    sheets.replaceChildren();
+    (report.report.sheets || []).forEach((s) => {
+      const tr = document.createElement("tr");
+      [s.file, s.sheet, s.kind, s.rows, s.loaded, s.rejected, s.warnings].forEach((v) => cell(tr, v));
+      sheets.appendChild(tr);
+    });
+    lastIssues = report.report.issues || (report.report.rejected || []).map((r) => ({ file: "", reason: String(r), severity: "rejected" }));
+    const rejects = $("#upload-rejects tbody");
+    rejects.replaceChildren();
+    lastIssues.forEach((i) => {
+      const tr = document.createElement("tr");
+      tr.className = i.severity === "rejected" ? "reject" : "warning";
+      [i.file, i.sheet, i.row, i.column, i.value, i.severity === "rejected" ? "拒绝" : "警告", i.reason].forEach((v) => cell(tr, v));
+      rejects.appendChild(tr);
+    });
+    $("#upload-raw").textContent = JSON.stringify(report.report, null, 2);
+  }
+  if (uploadForm) {
+    uploadForm.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const cred = needKey();
+      if (!cred) return;
+      const target = uploadForm.querySelector("input[name=target]:checked").value;
+      const kind = $("#upload-kind").value;
+      const data = new FormData();
+      Array.from($("#upload-files").files).forEach((file) => data.append("files", file));
+      const url = "/uploads/" + target + (target === "registers" && kind ? "?kind=" + encodeURIComponent(kind) : "");
+      const xhr = new XMLHttpRequest();  // XHR, not fetch: it reports upload progress
+      const bar = $("#upload-progress"), state = $("#upload-state");
+      bar.hidden = false; bar.value = 0; state.textContent = "正在上传…";
+      xhr.upload.onprogress = (p) => { if (p.lengthComputable) bar.value = Math.round(p.loaded / p.total * 100); };
+      xhr.upload.onload = () => { state.textContent = "已上传，正在加载…"; };
+      xhr.onload = () => {
+        bar.hidden = true;
+        let body = null;
+        try { body = JSON.parse(xhr.responseText); } catch (_) { body = { detail: xhr.responseText }; }
+        if (xhr.status >= 200 && xhr.status < 300) { state.textContent = "完成。"; showReport(body); flash(body.summary); }
+        else { state.textContent = "未成功。"; flash("上传未成功（" + xhr.status + "）：" + (typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail)), true); }
+      };
+      xhr.onerror = () => { bar.hidden = true; state.textContent = "网络错误。"; };
+      xhr.open("POST", url);
+      xhr.setRequestHeader("X-API-Key", cred.key);
+      xhr.send(data);
+    });
+    $("#rejects-xlsx").addEventListener("click", async () => {
+      const response = await fetch("/upload/rejects.xlsx", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(lastIssues) });
+      const blob = await response.blob();
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(blob);
+      a.download = "rejects.xlsx";
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    });
+  }
+})();

@@ -1,0 +1,109 @@
+"""Planners' decisions: record that a helper is paired with a village, end a pairing, undo either.
+
+A decision writes an ordinary ``PAIRED_WITH`` edge (or sets ``until`` on one), so every analysis
+sees it at once; the edge carries the provenance (``source_id`` 'planner', the decision uid as
+``source_loc``, who, when, the note). A ``PlannerDecision`` node keeps the record, so the decision
+can be listed and undone; undoing marks it undone rather than deleting it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from neo4j import Driver
+
+from graph.errors import Conflict, InvalidInput, NotFound
+from graph.records import read, write
+
+Row = dict[str, Any]
+
+PLANNER_SOURCE = "planner"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _new_uid() -> str:
+    return f"decision:{uuid.uuid4()}"
+
+
+def _who(decided_by: str) -> str:
+    who = (decided_by or "").strip()
+    if not who:
+        raise InvalidInput("say who decides (decided_by): the decision is recorded with a name")
+    return who
+
+
+def record_pairing(
+    driver: Driver, helper_uid: str, village: str, since: date, note: str, decided_by: str,
+    database: str = "neo4j",
+) -> Row:
+    """Record that ``helper_uid`` is paired with ``village`` from ``since``.
+
+    Returns:
+        The decision (uid, action 'pair', helper, village, day, who, when, note).
+
+    Raises:
+        InvalidInput: nobody is named as deciding.
+        Conflict: the helper (or its unit, or a party organization of it) is paired with the
+            village on ``since`` already.
+        NotFound: no helper or no village has that uid or code.
+    """
+    who = _who(decided_by)
+    if read(driver, "decisions/pairing_in_force", database, helper_uid=helper_uid, village=village, day=since):
+        raise Conflict(f"{helper_uid} is paired with {village} on {since.isoformat()} already; "
+                       "end that pairing first or pick another helper")
+    rows = write(driver, "decisions/create_planner_pairing", database, decision_uid=_new_uid(),
+                 helper_uid=helper_uid, village=village, since=since, note=note.strip(), decided_by=who,
+                 decided_at=_now())
+    if not rows:
+        raise NotFound(f"no helper has the uid {helper_uid!r} or no village the code {village!r}; "
+                       "find them with /search?q=<name>")
+    return rows[0]["decision"]
+
+
+def end_pairing(
+    driver: Driver, village: str, source_id: str, source_loc: str, until: date, note: str, decided_by: str,
+    database: str = "neo4j",
+) -> Row:
+    """End the pairing into ``village`` that ``source_id`` / ``source_loc`` recorded, on ``until``.
+
+    Raises:
+        InvalidInput: nobody is named as deciding, or ``until`` is before the pairing's ``since``.
+        NotFound: the village has no pairing from that source.
+    """
+    who = _who(decided_by)
+    found = read(driver, "decisions/pairing_from_source", database, village=village, source_id=source_id,
+                 source_loc=source_loc)
+    if not found:
+        raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
+    since = found[0]["since"]
+    if since is not None and until < since:
+        raise InvalidInput(f"the pairing began on {since.isoformat()}; it cannot end before that ({until.isoformat()})")
+    rows = write(driver, "decisions/end_pairing", database, decision_uid=_new_uid(), village=village,
+                 source_id=source_id, source_loc=source_loc, until=until, note=note.strip(), decided_by=who,
+                 decided_at=_now())
+    if not rows:  # removed between the two statements
+        raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
+    return rows[0]["decision"]
+
+
+def undo(driver: Driver, decision_uid: str, undone_by: str, database: str = "neo4j") -> Row:
+    """Undo a decision: its pairing is removed, or the ended pairing's old ``until`` restored.
+
+    Raises:
+        NotFound: no decision has that uid, or it was undone already.
+    """
+    rows = write(driver, "decisions/undo_decision", database, decision_uid=decision_uid,
+                 undone_by=_who(undone_by), undone_at=_now())
+    if not rows:
+        raise NotFound(f"no decision {decision_uid!r} is in force (unknown, or undone already)")
+    return rows[0]["decision"]
+
+
+def decisions(driver: Driver, village: str | None = None, limit: int = 100, database: str = "neo4j") -> list[Row]:
+    """Planners' decisions, newest first: every village's, or one village's."""
+    return [row["decision"] for row in read(driver, "decisions/list_decisions", database, village=village, limit=limit)]
