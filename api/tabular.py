@@ -139,6 +139,12 @@ EXPORTS: dict[str, Export] = {
         ("village_code", "village", "town", "district", "rank", "helper", "helper_uid", "score", "reasons"),
     ),
     "search": Export("搜索结果", "search", ("label", "key", "name", "path")),
+    # The loader's issue columns (loaders.register.ISSUE_COLUMNS) are set where the rejects are written.
+    "load_rejects": Export(
+        "导入未通过的行", "load_rejects", (),
+        {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列", "value": "值", "severity": "级别",
+         "reason": "原因", "candidates": "候选"},
+    ),
 }
 
 

@@ -7,6 +7,8 @@ so no cookie is involved and a forged cross-site form cannot write.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
@@ -24,7 +26,7 @@ from markupsafe import Markup, escape
 
 from api.console import pages
 from api.deps import DriverDep, SettingsDep
-from api.tabular import AS_OF_QUERY, download
+from api.tabular import AS_OF_QUERY, EXPORTS, download
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 
 HERE = FilePath(__file__).resolve().parent
@@ -190,7 +192,7 @@ def rejects_xlsx(issues: Annotated[list[dict[str, Any]], Body(max_length=100_000
     from loaders.register import ISSUE_COLUMNS
 
     rows = [{c: issue.get(c) for c in ISSUE_COLUMNS} for issue in issues]
-    return download(rows, list(ISSUE_COLUMNS), "xlsx", "rejects")
+    return download(rows, replace(EXPORTS["load_rejects"], columns=tuple(ISSUE_COLUMNS)), "xlsx")
 
 
 @router.get("/queue", response_class=HTMLResponse)

@@ -154,7 +154,9 @@ def test_rejects_download_as_xlsx_and_assets_are_small_and_local(client: TestCli
                "severity": "rejected", "reason": "not a date"}]
     response = client.post("/upload/rejects.xlsx", json=issues)
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:4] == ("文件", "工作表", "行号", "列")
     assert rows[1][:4] == ("bad.csv", "bad", 3, "开始日期")
+    assert "filename*=UTF-8''" in response.headers["content-disposition"]
     page = client.get("/upload").text
     assert "http://" not in page and "https://" not in page  # nothing fetched from elsewhere
     size = sum(len(client.get(f"/console-static/{name}").content) for name in ("console.css", "console.js"))
