@@ -78,6 +78,11 @@ def uncovered_on_page(page) -> list[str]:  # type: ignore[no-untyped-def]
     return page.eval_on_selector_all("#uncovered-table tbody tr[data-village]", "rows => rows.map(r => r.dataset.village)")
 
 
+UNLABELLED = """() => Array.from(document.querySelectorAll('input, select, textarea'))
+    .filter(el => el.type !== 'hidden' && !(el.labels && el.labels.length) && !el.closest('label'))
+    .map(el => el.outerHTML)"""
+
+
 def paired_with_count(graph: Driver) -> int:
     return graph.execute_query("MATCH ()-[r:PAIRED_WITH]->() RETURN count(r) AS n").records[0]["n"]
 
@@ -103,6 +108,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
         try:
             def shot(name: str) -> None:
                 page.screenshot(path=str(ARTIFACTS / f"console_{name}.png"), full_page=True)
+                assert page.evaluate(UNLABELLED) == [], f"{name}: form fields without a label"
 
             page.goto(console_url + "/", wait_until="networkidle")
             assert page.get_by_role("heading", level=1).inner_text().startswith("全国")
