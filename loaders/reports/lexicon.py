@@ -164,6 +164,8 @@ WORDS_AFTER_NAMES = (
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
 )
+# What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
+POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
 NOT_NAME_SECOND_CHARS = set("某")

@@ -114,8 +114,13 @@ def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups:
     return pairs
 
 
+def _names_a_post(text: str, h: Mention) -> bool:
+    """某医院党委书记张三: the party body only names the leader's post; the unit is the one that acts."""
+    return h.kind == "party_org" and bool(_ROLE_AFTER_RE.match(text, h.end))
+
+
 def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
-    before = [h for h in helpers if h.end <= r.start and not is_companion(text, h)]
+    before = [h for h in helpers if h.end <= r.start and not is_companion(text, h) and not _names_a_post(text, h)]
     group_before = [g for g in groups if g[0].end <= r.start]
     if group_before and (not before or group_before[-1][0].start > before[-1].start):
         return group_before[-1]

@@ -31,6 +31,10 @@ ROLE_THEN_NAME = re.compile(
 BYLINE_THEN_NAME = re.compile(
     "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
 )
+# a role, then the unit the person works for: 驻村第一书记、某局干部张三
+ROLE_THEN_POST_THEN_NAME = re.compile(
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE})、[^，。；、,;]{{2,20}}?(?:" + "|".join(lexicon.POST_NOUNS) + f")(?=[{_CJK}])"
+)
 # a name then its role in brackets: 张三（麻城市政府党组成员）
 NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
 # a name then a verb that gives the role: 张三作为商会会长 / 张三任村党支部书记
@@ -142,6 +146,11 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         span = name_at(text, m.end())
         if span is not None:
             add(span, core, m.start(1), "role_then_name")
+    for m in ROLE_THEN_POST_THEN_NAME.finditer(text):
+        span = name_at(text, m.end())
+        core = re.sub("[“”\"‘’「」]", "", m.group(1))
+        if span and core not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, core, m.start(1), "role_then_post_then_name")
     for m in VERB_ROLE_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:

@@ -184,6 +184,24 @@ def test_village_missing_from_the_table_after_its_town_is_kept_unresolved_and_pa
     assert pairing.data["recipient_uid"] == "village:910102101:岭头村" and pairing.evidence.confidence < 0.5
 
 
+def test_a_party_body_that_only_names_a_leaders_post_leaves_the_unit_as_helper(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市第二人民医院党委书记周华一行来到长岭村，为村民开展义诊。"
+    assert _links(extractor, text) == {("甲市第二人民医院", "910102101203")}
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("周华", "党委书记")]
+
+
+def test_first_secretary_then_the_unit_he_comes_from_then_his_name(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村第一书记、甲市审计局干部陈刚说，自驻村以来村里变化很大。"
+    assert _links(extractor, text) == {("甲市审计局", "910102101203")}
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("陈刚", "第一书记")]
+
+
+def test_a_meeting_of_departments_and_model_villages_pairs_nothing(extractor: Extractor) -> None:
+    text = ("西山县召开乡村振兴工作推进会，县农业农村局、县财政局、县交通局等部门负责人参加会议，"
+            "白石镇长岭村、石门村作为示范村作了交流发言。")
+    assert _links(extractor, text) == set()
+
+
 def test_a_village_name_starting_with_a_function_word_in_a_list(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。县文旅局帮扶长岭村、石门村和同乐村。"
     assert {code for _, code in _links(extractor, text)} == {"910102101203", "910102101204", "910102101205"}
