@@ -86,6 +86,8 @@ def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups:
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
     pairs += _distributed(text, sent, helpers, recipients, done)
+    if any(t[2] in PAIRING for t in triggers):
+        pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
     # Villages that pair with each other (A村则和B村签订协议) act in their own clause: settle them first.
     for h, r, method, conf in _village_to_village(text, recipients, triggers, done):
         pairs.append((h, r, method, conf))
@@ -168,17 +170,22 @@ def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forwa
 
 def _distributed(text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention],
                  done: set[int]) -> list[Pair]:
-    """``A、B、C分别与X村、Y村、Z村结对``: two lists of the same length pair in order."""
+    """``A、B、C分别与X村、Y村、Z村结对`` and ``X村、Y村分别由A、B结对帮扶``: two lists of the same
+    length, on either side of 分别, pair in order."""
     at = text.find("分别", sent.start, sent.end)
     if at < 0:
         return []
-    before = [h for h in helpers if h.end <= at]
-    after = [r for r in recipients if r.start > at]
-    if not before or not after:
+    helpers_before = [h for h in helpers if h.end <= at]
+    recipients_before = [r for r in recipients if r.end <= at]
+    if helpers_before:
+        helper_list = _with_listed(text, helpers_before[-1], helpers_before, forward=False)
+        recipient_list = _recipient_list(text, [r for r in recipients if r.start > at])
+    elif recipients_before:
+        helpers_after = [h for h in helpers if h.start > at]
+        helper_list = _with_listed(text, helpers_after[0], helpers_after, forward=True) if helpers_after else []
+        recipient_list = _recipient_list(text, recipients_before, backward=True)
+    else:
         return []
-    helper_list = _with_listed(text, before[-1], before, forward=False)
-    # Recipients may carry a party ending or a town before them; keep those whose order is a list.
-    recipient_list = _recipient_list(text, after)
     if len(helper_list) < 2 or len(helper_list) != len(recipient_list):
         return []
     out: list[Pair] = []
@@ -188,17 +195,36 @@ def _distributed(text: str, sent: Sentence, helpers: list[Mention], recipients: 
     return out
 
 
-def _recipient_list(text: str, recipients: list[Mention]) -> list[Mention]:
-    out = [recipients[0]]
-    for r in recipients[1:]:
-        gap = text[out[-1].end:r.start]
+def _listed_pairs(text: str, helpers: list[Mention], recipients: list[Mention], done: set[int]) -> list[Pair]:
+    """``县审计局—长岭村；县财政局—石门村``: a helper and a village joined by a dash are a pair."""
+    out: list[Pair] = []
+    for r in recipients:
+        dash = _DASH_RE.search(text, max(0, r.start - 3), r.start)
+        if dash is None or dash.end() != r.start:
+            continue
+        h = next((h for h in helpers if h.end == dash.start()), None)
+        if h is not None:
+            out.append((h, r, "pairing_listed_pair", 0.8))
+            done.add(id(r))
+    return out
+
+
+_DASH_RE = re.compile("(?:——|—|－|-|→|–)")
+
+
+def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = False) -> list[Mention]:
+    """Recipients that follow one another as a list (with a party ending or a town between them)."""
+    ordered = list(reversed(recipients)) if backward else list(recipients)
+    out = [ordered[0]]
+    for r in ordered[1:]:
+        gap = text[r.end:out[-1].start] if backward else text[out[-1].end:r.start]
         gap = re.sub(r"^(?:党支部|党总支|党委|村委会|居委会)", "", gap)
         if re.fullmatch(r"(?:、|和|及|以及|与)?[^，。；、]{0,6}?", gap) is None:
             break
         if entity_uid(r) == entity_uid(out[-1]):
             continue
         out.append(r)
-    return out
+    return list(reversed(out)) if backward else out
 
 
 def _village_to_village(text: str, recipients: list[Mention], triggers: list[Trigger],

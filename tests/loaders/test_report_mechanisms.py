@@ -136,6 +136,17 @@ def test_lists_distributed_by_fenbie_pair_in_order(extractor: Extractor) -> None
                                        ("西山物流集团党支部", "910102101204")}
 
 
+def test_recipients_before_fenbie_pair_in_order_with_helpers_after(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。长岭村、石门村分别由县审计局、县财政局结对帮扶。"
+    assert _links(extractor, text) == {("县审计局", "910102101203"), ("县财政局", "910102101204")}
+
+
+def test_pairs_listed_with_dashes(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。结对情况如下：县审计局—长岭村；县财政局—石门村；县水利局—后坪村。"
+    assert _links(extractor, text) == {("县审计局", "910102101203"), ("县财政局", "910102101204"),
+                                       ("县水利局", "910102101206")}
+
+
 def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: Extractor) -> None:
     text = "甲市第一中学：城乡结对显成效\n近日，我校与西山县白石镇长岭村签订城乡党组织结对帮扶协议。"
     assert _links(extractor, text) == {("甲市第一中学", "910102101203")}
