@@ -45,6 +45,7 @@ class Extractor:
         self.index = index
         self.matcher = matcher or Matcher.build(index)
         self.decisions = decisions or {}
+        self.place_prefix = place_prefix_from(index)
 
     def extract(self, doc: ReportDoc) -> Extraction:
         """Every fact the report states, with evidence. Pure: no files, no database."""
@@ -81,7 +82,7 @@ class Extractor:
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
         orgs = drop_overlaps(orgs, places)
-        place_prefix = place_prefix_from(self.index)
+        place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
         trim_to_known_names(text, orgs, places, place_prefix)

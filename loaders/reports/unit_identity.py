@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
@@ -84,6 +85,7 @@ def no_place_prefix(name: str) -> int:
 
 def place_prefix_from(index: PlaceIndex) -> PlacePrefix:
     """How many leading characters of a unit's name are a place (秦皇岛某某公司 → 3), from the index."""
+    @lru_cache(maxsize=4096)
     def length(name: str) -> int:
         for k in (4, 3, 2):
             head = name[:k]
