@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
@@ -77,13 +77,8 @@ def unavailable_as_error() -> Iterator[None]:
         raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
 
 
-def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
-    """Run the named query ``name`` in a read transaction and return its rows as plain dicts.
-
-    Raises:
-        InvalidInput: ``params`` are not exactly the ones the query's header declares.
-        DatabaseUnavailable: Neo4j cannot be reached.
-    """
+def _checked_rows(name: str, params: dict[str, Any]) -> Callable[[ManagedTransaction], list[dict[str, Any]]]:
+    """The transaction function running the named query, its parameters checked against its header first."""
     query = queries.get(name)
     query.check_params(params)
 
@@ -92,6 +87,17 @@ def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> l
         keys = result.keys()
         return [plain_row(keys, record.values()) for record in result]
 
+    return work
+
+
+def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+    """Run the named query ``name`` in a read transaction and return its rows as plain dicts.
+
+    Raises:
+        InvalidInput: ``params`` are not exactly the ones the query's header declares.
+        DatabaseUnavailable: Neo4j cannot be reached.
+    """
+    work = _checked_rows(name, params)
     # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         return session.execute_read(work)
@@ -131,13 +137,6 @@ def write(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> 
         InvalidInput: ``params`` are not exactly the ones the query's header declares.
         DatabaseUnavailable: Neo4j cannot be reached.
     """
-    query = queries.get(name)
-    query.check_params(params)
-
-    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
-        result = tx.run(cast(LiteralString, query.text), params)
-        keys = result.keys()
-        return [plain_row(keys, record.values()) for record in result]
-
+    work = _checked_rows(name, params)
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         return session.execute_write(work)
