@@ -73,7 +73,9 @@ class Extractor:
         admin = [m for m in resolved_admin if m.place is not None]
         admin += town_misspellings(self.index, text, admin, region)
         admin.sort(key=lambda m: m.start)
-        village_finder = VillageFinder(self.index, self.decisions, town_tiers)
+        named_districts = sorted({m.place.code[:6] for m in admin
+                                  if m.place is not None and m.kind in ("district", "town")})
+        village_finder = VillageFinder(self.index, self.decisions, town_tiers, named_districts)
         villages = village_finder.mentions(text, sents, admin, region)
         admin += village_finder.town_stems_before_villages(text, villages, admin)
         villages += village_finder.ellipses(text, villages, admin, sents, region)

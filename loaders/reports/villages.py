@@ -49,9 +49,11 @@ class VillageFinder:
     """Finds the villages of one document; holds the index and the recorded review decisions."""
 
     def __init__(self, index: PlaceIndex, decisions: dict[str, str | None],
-                 ambiguous_towns: list[list[str]] | None = None) -> None:
+                 ambiguous_towns: list[list[str]] | None = None, named_districts: list[str] | None = None) -> None:
         self.index = index
         self.decisions = decisions
+        # Every district the document names (or names a town of), for villages outside its region.
+        self.named_districts = named_districts or []
         # Codes of the towns a town name of the document could be (周庄镇 names several), those in
         # the document's provinces first: a village found under exactly one of them settles both.
         self.ambiguous_towns = ambiguous_towns or []
@@ -66,6 +68,11 @@ class VillageFinder:
         """Try contexts in order; a strict context (a chain) is not left for a broader one."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         for how, ctx, strict in contexts:
+            if how == "region_others":
+                res, ctx = self._in_exactly_one(surface, ctx["districts"].split(","))
+                if res is not None:
+                    return res, how, ctx
+                continue
             res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)  # type: ignore[arg-type]
             if res.status != "unknown":
                 return res, how, ctx
@@ -109,7 +116,7 @@ class VillageFinder:
                 contexts = self._village_contexts(start, sent, admin, region)
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
-                    contexts = [c for c in contexts if c[0] != "region_all"]
+                    contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
@@ -131,6 +138,16 @@ class VillageFinder:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
         return out
+
+    def _in_exactly_one(self, surface: str, districts: list[str]) -> tuple[Resolution | None, dict[str, str]]:
+        """The village resolved exactly (no same-sound guess) under exactly one of ``districts``."""
+        found = [(res, code) for code in districts
+                 if (res := resolve(self.index, surface, "village", fuzzy=False, district=code)).status == "resolved"]
+        if len(found) != 1:
+            return None, {}
+        res, code = found[0]
+        return Resolution(res.status, res.place, res.candidates, res.method, min(res.confidence, 0.65),
+                          res.reason), {"district": code}
 
     def _under_ambiguous_town(self, surface: str, res: Resolution | None, how: str, ctx: dict[str, str]
                               ) -> tuple[Resolution | None, str, dict[str, str]]:
@@ -174,6 +191,11 @@ class VillageFinder:
         if region:
             contexts.extend(("region", {"district": code}, False) for code in region[:1])
             contexts.append(("region_all", {"city": region[0][:4]}, False))
+            others = [code for code in self.named_districts if code != region[0]]
+            if others:
+                # The document's other districts (东西部协作: the helper's district is named most, the
+                # village's county less): taken only where exactly one of them has the name.
+                contexts.append(("region_others", {"districts": ",".join(others)}, False))
         return contexts
 
     def _village_mention(self, surface: str, start: int, end: int, res: Resolution, how: str,
@@ -189,7 +211,7 @@ class VillageFinder:
                     place=res.place, resolution=res, extra={"review_key": key, "scope": scope})
         if res.status == "resolved" and res.place is not None:
             m.uid = res.place.code
-            if how == "region_all" and m.confidence > 0.65:
+            if how in ("region_all", "region_others") and m.confidence > 0.65:
                 m.confidence = 0.65  # only the city was known: worth a look
         else:
             m.uid = f"village:{scope}:{name_key(surface)}"

@@ -307,6 +307,14 @@ def test_branch_named_after_a_village_belongs_to_the_namesake_inside_the_region(
     assert party.data["belongs_to"] == "910102101203"
 
 
+def test_village_in_the_documents_second_district_is_found_when_only_it_has_the_name(
+        extractor: Extractor) -> None:
+    # East–West cooperation: the helper's district is named most, the village's county once.
+    text = ("南山区召开协作会议。南山区卫河镇与西山县建立协作关系。南山区组织部、南山区财政局参加。"
+            "会后，南山区农业局与后坪村签订结对帮扶协议。")
+    assert _links(extractor, text) == {("南山区农业局", "910102101206")}
+
+
 def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extractor) -> None:
     text = "卫河镇组织工作队前往东湖区：柳泉村的党支部书记一同前往。"
     village = next(f for f in _facts(extractor, text, "place") if f.data["level"] == "village")
