@@ -25,37 +25,25 @@ from loaders.reports.lexicon import (
 from loaders.reports.model import Mention, Sentence, entity_uid
 from loaders.reports.references import referent
 
-Trigger = tuple[int, int, str]
+Trigger = tuple[int, int, str]  # start, end, the trigger word
+Pair = tuple[Mention, Mention, str, float]  # helper, recipient, method, confidence
 
-
+# A sentence starting with these has no subject of its own (还, 同时…).
 _SUBJECTLESS_RE = re.compile(r"^\s*(" + "|".join(SUBJECTLESS_CLAUSE_STARTS) + ")")
-
-
+# Where a clause ends inside a sentence.
 CLAUSE_BREAK = "，,；;：:"
-
-
+# What joins the items of a list of helpers or villages.
 _LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
-
-
+# A leader's role right after a name: the name is that leader's post.
 _ROLE_AFTER_RE = re.compile("(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(
     sorted(ROLE_CORES, key=len, reverse=True)) + ")")
-
-
 PAIRING = frozenset(PAIRING_TRIGGERS)
-
-
 # Roles a unit sends to a village: the village they serve in is the unit's pair, not just a post.
 SENT_ROLES = ("第一书记",)
-
-
 # What may stand between a helper and the recipient it is joined to: its leaders, a party body, a town.
 _JOINED_RE = re.compile(f"(?:党政领导班子|领导班子|党组织|党委|党支部|党总支)?(?:与|和|同|跟)[{CJK}]{{0,8}}")
-
-
+# Two villages joined (A村党支部则与B村…).
 _VILLAGE_JOIN_RE = re.compile(r"^(?:党支部|党总支|党委|村委会|居委会)?(?:则|也|还)?(?:与|和|同|跟)")
-
-
-Pair = tuple[Mention, Mention, str, float]
 
 
 def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipients: list[Mention]) -> Pair | None:
