@@ -24,8 +24,9 @@ from tests.conftest import REPO, SHARED, free_port
 
 README = REPO / "README.md"
 BIN = Path(sys.executable).parent
-# run elsewhere: up (tests/api/test_cli_up.py), a whole-country load (minutes), serve (below)
-NOT_HERE = ("revkg up", "revkg serve", "revkg neo4j stop")
+# run elsewhere: up (tests/api/test_cli_up.py), a whole-country load (minutes), serve (below), backup and
+# restore (tests/graph/test_backup.py, on an instance of their own: they stop the server, restore replaces the graph)
+NOT_HERE = ("revkg up", "revkg serve", "revkg neo4j stop", "revkg backup", "revkg restore")
 
 
 def readme_commands() -> list[str]:

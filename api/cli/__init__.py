@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from api.cli import analyze, load, neo4j, schema, up
+from api.cli import backup as backup_cli
 from api.cli import reports as reports_cli
 
 app = typer.Typer(
@@ -22,3 +23,5 @@ app.command("up")(up.up)
 app.command("serve")(up.serve)
 app.command("extract")(reports_cli.extract)
 app.add_typer(reports_cli.review_app, name="review")
+app.command("backup")(backup_cli.backup)
+app.command("restore")(backup_cli.restore)
