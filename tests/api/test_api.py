@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from graph.settings import Settings
-from tests.conftest import reset_to_spine
-from tests.factories import AS_OF, Chongming, build_chongming
+from tests.factories import AS_OF, Chongming
 
 pytestmark = pytest.mark.neo4j
 
 K = Chongming()
 DAY = AS_OF.isoformat()
-
-
-@pytest.fixture
-def client(graph: Driver) -> Iterator[TestClient]:
-    from neomodel import db as neomodel_db
-
-    from api.main import app
-
-    reset_to_spine(graph)
-    build_chongming(graph)
-    with TestClient(app) as test_client:
-        yield test_client
-    # The app's lifespan handed its own driver to neomodel and closed it; give back the session's.
-    neomodel_db.set_connection(driver=graph)
 
 
 def node_count(driver: Driver) -> int:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import doctest
 import re
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
 from graph.settings import Settings
-from tests.conftest import reset_to_spine
-from tests.factories import AS_OF, Chongming, build_chongming, organization
+from tests.factories import AS_OF, Chongming, organization
 
 K = Chongming()
 DAY = AS_OF.isoformat()
@@ -25,21 +23,6 @@ def test_console_helpers_do_what_their_examples_say(module: str) -> None:
 
     failures, tried = doctest.testmod(importlib.import_module(module))
     assert tried > 0 and failures == 0
-
-
-@pytest.fixture
-def client(graph: Driver) -> Iterator[TestClient]:
-    from neomodel import db as neomodel_db
-
-    from api.console.pages import forget_overviews
-    from api.main import app
-
-    reset_to_spine(graph)
-    build_chongming(graph)
-    forget_overviews()
-    with TestClient(app) as test_client:
-        yield test_client
-    neomodel_db.set_connection(driver=graph)
 
 
 def text_of(html: str) -> str:
