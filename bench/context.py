@@ -38,6 +38,11 @@ class Context:
         return QUICK_PROVINCES if self.quick else None
 
 
+def baseline_named_query(name: str) -> queries.NamedQuery:
+    """``bench/cypher/<name>.cypher`` parsed, header and all (for ``BatchWriter.write_query``)."""
+    return queries.parse(BENCH_CYPHER / f"{name}.cypher", root=BENCH_CYPHER)
+
+
 def baseline_query(name: str) -> str:
     """The text of ``bench/cypher/<name>.cypher`` (baselines are benchmark data, not catalogue queries)."""
     return queries.parse(BENCH_CYPHER / f"{name}.cypher", root=BENCH_CYPHER).text

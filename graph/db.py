@@ -8,6 +8,7 @@ from typing import Any, LiteralString, cast
 
 from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction
 
+from graph import queries
 from graph.settings import Settings
 
 
@@ -52,6 +53,8 @@ class WriteCounts:
     properties_set: int = 0
     nodes_deleted: int = 0
     relationships_deleted: int = 0
+    # Transactions the driver ran again after a transient error (deadlock, lock timeout, leader switch).
+    retries: int = 0
 
     def add(self, other: WriteCounts) -> None:
         for name in self.__dataclass_fields__:
@@ -78,17 +81,60 @@ class BatchWriter:
 
     def write(
         self,
-        cypher: str,
+        name: str,
         rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]],
         params: dict[str, Any] | None = None,
         on_batch: Callable[[int], None] | None = None,
     ) -> WriteCounts:
-        """Write ``rows`` in batches; ``on_batch(n)`` is told how many rows each batch held."""
-        total = WriteCounts()
-        extra = params or {}
+        """Write ``rows`` through the catalogue's query ``name`` in batches.
 
-        def work(tx: ManagedTransaction, batch: list[dict[str, Any]]) -> WriteCounts:
-            summary = tx.run(cast(LiteralString, cypher), rows=batch, **extra).consume()
+        The query's header must declare ``rows`` and exactly the keys of ``params``.
+        ``on_batch(n)`` is told how many rows each batch held.
+
+        Raises:
+            InvalidInput: the parameters are not the ones the query's header declares.
+        """
+        return self.write_query(queries.get(name), rows, params, on_batch)
+
+    def statement(self, name: str, **params: Any) -> WriteCounts:
+        """Run the catalogue's write query ``name`` once, in one transaction (a delete, a mark).
+
+        Raises:
+            InvalidInput: ``params`` are not the ones the query's header declares.
+        """
+        query = queries.get(name)
+        query.check_params(params)
+
+        def work(tx: ManagedTransaction, attempts: list[int]) -> WriteCounts:
+            attempts[0] += 1
+            c = tx.run(cast(LiteralString, query.text), params).consume().counters
+            return WriteCounts(nodes_created=c.nodes_created, relationships_created=c.relationships_created,
+                               properties_set=c.properties_set, nodes_deleted=c.nodes_deleted,
+                               relationships_deleted=c.relationships_deleted)
+
+        attempts = [0]
+        with self.driver.session(database=self.database) as session:
+            counts = session.execute_write(work, attempts)
+        counts.retries = attempts[0] - 1
+        self.counts.add(counts)
+        return counts
+
+    def write_query(
+        self,
+        query: queries.NamedQuery,
+        rows: Sequence[dict[str, Any]] | Iterable[dict[str, Any]],
+        params: dict[str, Any] | None = None,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> WriteCounts:
+        """``write`` for a query parsed elsewhere (the benchmarks' baselines)."""
+        extra = params or {}
+        query.check_params({"rows": None, **extra})
+        total = WriteCounts()
+
+        def work(tx: ManagedTransaction, batch: list[dict[str, Any]], attempts: list[int]) -> WriteCounts:
+            # The driver calls this again after a transient error: every call past the first is a retry.
+            attempts[0] += 1
+            summary = tx.run(cast(LiteralString, query.text), rows=batch, **extra).consume()
             c = summary.counters
             return WriteCounts(
                 rows=len(batch), batches=1, nodes_created=c.nodes_created,
@@ -98,7 +144,10 @@ class BatchWriter:
 
         with self.driver.session(database=self.database) as session:
             for batch in chunked(rows, self.batch_size):
-                total.add(session.execute_write(work, batch))
+                attempts = [0]
+                counts = session.execute_write(work, batch, attempts)
+                counts.retries = attempts[0] - 1
+                total.add(counts)
                 if on_batch is not None:
                     on_batch(len(batch))
         self.counts.add(total)

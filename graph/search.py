@@ -13,7 +13,6 @@ from typing import Any
 from neo4j import Driver
 from pypinyin import Style, lazy_pinyin
 
-from graph import queries
 from graph.db import BatchWriter
 from graph.errors import InvalidInput
 from graph.records import read, unavailable_as_error
@@ -38,7 +37,6 @@ def pinyin_of(name: str) -> tuple[str, str]:
 def ensure_pinyin(driver: Driver, database: str = "neo4j") -> int:
     """Write pinyin on every searchable node that lacks it or has a stale one; returns how many."""
     writer = BatchWriter(driver, database, batch_size=PINYIN_BATCH)
-    set_pinyin = queries.get("search/set_pinyin").text
     written = 0
     while True:
         missing = read(driver, "search/names_without_pinyin", database, batch=PINYIN_BATCH)
@@ -49,7 +47,7 @@ def ensure_pinyin(driver: Driver, database: str = "neo4j") -> int:
             full, initials = pinyin_of(row["name"] or "")
             rows.append({"id": row["id"], "pinyin": full, "initials": initials, "name": row["name"]})
         with unavailable_as_error():
-            writer.write(set_pinyin, rows)
+            writer.write("search/set_pinyin", rows)
         written += len(rows)
 
 

@@ -21,7 +21,6 @@ from typing import Any
 
 from neo4j import Driver
 
-from graph import queries
 from graph.db import BatchWriter, WriteCounts
 from graph.schema import CODE_LENGTH
 
@@ -244,16 +243,16 @@ def load(
         rows = pending[level]
         report.counts[level] = len(rows)
         callback = (lambda n, lv=level: on_rows(lv, n)) if on_rows else None
-        cypher = queries.get(_MERGE_QUERY[level]).text
+        query = _MERGE_QUERY[level]
         if level != "village":
-            report.writes.add(writer.write(cypher, rows, on_batch=callback))
+            report.writes.add(writer.write(query, rows, on_batch=callback))
             continue
         # 620,573 villages under 41,352 towns: grouping lets each batch find each Town once, and the
         # rows no longer repeat the town's code (measured in bench/, see BENCHMARKS.md).
         one_transaction = BatchWriter(driver, database=database, batch_size=sys.maxsize)
         for batch in town_batches(rows, batch_size):
             villages = sum(len(group["villages"]) for group in batch)
-            counts = one_transaction.write(cypher, batch)
+            counts = one_transaction.write(query, batch)
             counts.rows = villages
             report.writes.add(counts)
             if callback:

@@ -30,7 +30,7 @@ from typing import Any, Literal
 import pandas as pd
 from neo4j import Driver
 
-from graph import queries
+from graph import records
 from graph.db import BatchWriter, WriteCounts
 from loaders.personal import is_personal_header, mask_personal
 from loaders.places import Place, PlaceIndex, Resolution, name_key, normalize, stem, to_simplified
@@ -1101,17 +1101,13 @@ def write(
     """
     sid = source_id(file_name)
     writer = BatchWriter(driver, database=database, batch_size=batch_size)
-    document = queries.get("load/merge_register_document")
-    records, _, _ = driver.execute_query(document.text, uid=sid, title=file_name, path=str(path), database_=database)
-    previous = records[0]["previous"] if records else None
+    document = records.write(driver, "load/merge_register_document", database, uid=sid, title=file_name,
+                             path=str(path))
+    previous = document[0]["previous"] if document else None
     changed = previous != sha256
     removed_facts = 0
     if changed:
-        summary = driver.execute_query(queries.get("load/delete_register_facts").text, source_id=sid,
-                                       database_=database).summary
-        c = summary.counters
-        removed_facts = c.relationships_deleted
-        writer.counts.add(WriteCounts(nodes_deleted=c.nodes_deleted, relationships_deleted=c.relationships_deleted))
+        removed_facts = writer.statement("load/delete_register_facts", source_id=sid).relationships_deleted
     batches = Batches()
     for row, target in rows:
         batches.add(row.kind, to_params(row, target, sid))
@@ -1120,18 +1116,18 @@ def write(
                         ("load/merge_register_party_organizations", batches.parties),
                         ("load/merge_register_persons", batches.persons)):
         if nodes:
-            writer.write(queries.get(name).text, list(nodes.values()))
+            writer.write(name, list(nodes.values()))
     if batches.memberships:
-        writer.write(queries.get(f"load/{'create' if changed else 'merge'}_register_memberships").text,
+        writer.write(f"load/{'create' if changed else 'merge'}_register_memberships",
                      list(batches.memberships.values()), params={"source_id": sid})
     for kind, params in batches.facts.items():
         if params:
-            writer.write(queries.get(_fact_query(kind, changed)).text, params, params={"source_id": sid},
+            writer.write(_fact_query(kind, changed), params, params={"source_id": sid},
                          on_batch=on_batch)
     # Designation batches recompute their own villages' flags; only removed edges need the full pass.
     if removed_facts:
-        driver.execute_query(queries.get("load/refresh_village_weak").text, database_=database)
-    driver.execute_query(queries.get("load/mark_register_loaded").text, uid=sid, sha256=sha256, database_=database)
+        writer.statement("load/refresh_village_weak")
+    writer.statement("load/mark_register_loaded", uid=sid, sha256=sha256)
     return writer.counts, changed
 
 
@@ -1261,9 +1257,8 @@ def _drop_places_missing_from_graph(
     codes = sorted({t.code for _, t in accepted if t is not None})
     if not codes:
         return accepted, []
-    records, _, _ = driver.execute_query(queries.get("load/missing_register_places").text, codes=codes,
-                                         database_=database)
-    missing = set(records[0]["missing"]) if records else set()
+    found = records.read(driver, "load/missing_register_places", database, codes=codes)
+    missing = set(found[0]["missing"]) if found else set()
     if not missing:
         return accepted, []
     kept: list[Resolved] = []

@@ -86,12 +86,11 @@ def review(
     """List mentions that need a person's decision (ambiguous, unresolved, fuzzy, low confidence)."""
     if ctx.invoked_subcommand is not None:
         return
-    from graph import queries
+    from graph import records as graph_records
 
     s = settings()
     with driver() as drv:
-        records = drv.execute_query(queries.get("review/list_review_items").text, max_confidence=max_confidence,
-                                    database_=s.neo4j_database).records
+        records = graph_records.read(drv, "review/list_review_items", s.neo4j_database, max_confidence=max_confidence)
     if not records:
         console.print("Nothing to review.")
         return
@@ -111,14 +110,13 @@ def decide(
     note: str = typer.Option("", "--note", help="Why."),
 ) -> None:
     """Record a decision; every later load of any report applies it."""
-    from graph import queries
+    from graph import records
 
     surface, _, scope = key.partition("@")
     s = settings()
     with driver() as drv:
-        drv.execute_query(queries.get("review/merge_review_decision").text, uid=key, surface=surface,
-                          scope_code=scope or None, decided_code=code, note=note,
-                          decided_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                          database_=s.neo4j_database)
+        records.write(drv, "review/merge_review_decision", s.neo4j_database, uid=key, surface=surface,
+                      scope_code=scope or None, decided_code=code, note=note,
+                      decided_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
     console.print(f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
                   "(`revkg load reports --force …`).")

@@ -17,7 +17,7 @@ from typing import Any
 
 from neo4j import Driver
 
-from bench.context import Context, baseline_query
+from bench.context import Context, baseline_named_query, baseline_query
 from bench.instance import await_indexes
 from bench.measure import load_average, timed
 from graph.schema import install_schema
@@ -99,9 +99,9 @@ def _revkg_previous(driver: Driver, data_dir: Path, batch_size: int = 10000) -> 
                                          "parent": r.parent_code, "kind": r.kind})
         writer = BatchWriter(driver, batch_size=batch_size)
         for level in gazetteer.LEVELS:
-            cypher = (baseline_query("previous_merge_villages") if level == "village"
-                      else queries.get(gazetteer._MERGE_QUERY[level]).text)
-            writer.write(cypher, pending[level])
+            query = (baseline_named_query("previous_merge_villages") if level == "village"
+                     else queries.get(gazetteer._MERGE_QUERY[level]))
+            writer.write_query(query, pending[level])
     rows = sum(len(v) for v in pending.values())
     return {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
             "writes": writer.counts.as_dict()}

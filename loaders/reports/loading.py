@@ -133,42 +133,34 @@ _WRITE_ORDER = (
 def write(driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str = "neo4j",
           batch_size: int = 2000) -> Any:
     """Replace the document's facts in the graph: delete what it said before, then write (batched)."""
-    from graph import queries
-    from graph.db import BatchWriter, WriteCounts
+    from graph.db import BatchWriter
 
-    counts = WriteCounts()
+    writer = BatchWriter(driver, database=database, batch_size=batch_size)
     # The stored hash makes a re-load skip the document: it is cleared before the old facts go and
     # set only once every batch is in, so a load killed half-way is redone in full.
-    mark = queries.get("load/mark_report_loaded").text
-    driver.execute_query(mark, uid=doc.uid, sha256=None, database_=database)
-    summary = driver.execute_query(queries.get("load/delete_report_facts").text, source_id=doc.uid,
-                                   database_=database).summary.counters
-    counts.nodes_deleted += summary.nodes_deleted
-    counts.relationships_deleted += summary.relationships_deleted
-    writer = BatchWriter(driver, database=database, batch_size=batch_size)
+    writer.statement("load/mark_report_loaded", uid=doc.uid, sha256=None)
+    writer.statement("load/delete_report_facts", source_id=doc.uid)
     rows = rows_for_write(doc, facts)
     rows["document"] = [{**row, "sha256": None} for row in rows["document"]]
     for key, query in _WRITE_ORDER:
         if rows[key]:
-            counts.add(writer.write(queries.get(query).text, rows[key]))
-    driver.execute_query(mark, uid=doc.uid, sha256=doc.sha256, database_=database)
-    return counts
+            writer.write(query, rows[key])
+    writer.statement("load/mark_report_loaded", uid=doc.uid, sha256=doc.sha256)
+    return writer.counts
 
 
 def stored_hash(driver: Any, uid: str, database: str = "neo4j") -> str | None:
-    from graph import queries
+    from graph import records
 
-    records = driver.execute_query(queries.get("load/get_report_document_hash").text, uid=uid,
-                                   database_=database).records
-    return records[0]["sha256"] if records else None
+    rows = records.read(driver, "load/get_report_document_hash", database, uid=uid)
+    return rows[0]["sha256"] if rows else None
 
 
 def review_decisions(driver: Any, database: str = "neo4j") -> dict[str, str | None]:
     """Every recorded decision: mention key → decided code (None: confirmed not in the code table)."""
-    from graph import queries
+    from graph import records
 
-    records = driver.execute_query(queries.get("review/list_review_decisions").text, database_=database).records
-    return {r["uid"]: r["decided_code"] for r in records}
+    return {r["uid"]: r["decided_code"] for r in records.read(driver, "review/list_review_decisions", database)}
 
 
 def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str = "neo4j",

@@ -40,3 +40,28 @@ def test_every_catalogue_query_compiles_with_explain(driver) -> None:
         params = {name: None for name in query.param_names}
         with driver.session() as session:
             session.run("EXPLAIN " + query.text, **params).consume()
+
+
+def test_batch_writes_are_refused_when_their_parameters_differ_from_the_header(driver) -> None:
+    from graph.db import BatchWriter
+
+    writer = BatchWriter(driver)
+    with pytest.raises(InvalidInput, match="undeclared parameters \\['source'\\]"):
+        writer.write("load/merge_provinces", [{"code": "99", "name": "x"}], params={"source": "y"})
+    with pytest.raises(InvalidInput, match="missing parameters \\['source_id'\\]"):
+        writer.write("load/merge_register_pairings", [])
+    with pytest.raises(InvalidInput, match="missing parameters \\['uid'\\]"):
+        writer.statement("load/mark_report_loaded", sha256=None)
+    assert writer.counts.rows == 0
+
+
+def test_batch_writes_report_rows_batches_and_no_retries_on_a_quiet_server(driver) -> None:
+    from graph.db import BatchWriter
+
+    writer = BatchWriter(driver, batch_size=2)
+    rows = [{"code": f"9{i}", "name": f"测试省{i}", "full_name": f"测试省{i}"} for i in range(5)]
+    try:
+        counts = writer.write("load/merge_provinces", rows)
+        assert (counts.rows, counts.batches, counts.retries) == (5, 3, 0)
+    finally:
+        driver.execute_query("MATCH (p:Province) WHERE p.code STARTS WITH '9' AND p.name STARTS WITH '测试省' DETACH DELETE p")

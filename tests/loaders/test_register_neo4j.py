@@ -216,14 +216,16 @@ def test_interrupted_load_is_redone_in_full_and_drops_stale_rows(
     path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(), pairing_row(village="彷徨村")])
     load(graph, index, path)
     write_csv(path, PAIRINGS_HEADER, [pairing_row(village="堡渔村")])
-    real_get = register.queries.get
+    from graph import queries
+
+    real_get = queries.get
 
     def crash_before_delete(name: str) -> Any:
         if name == "load/delete_register_facts":
             raise RuntimeError("connection lost")
         return real_get(name)
 
-    monkeypatch.setattr(register.queries, "get", crash_before_delete)
+    monkeypatch.setattr(queries, "get", crash_before_delete)
     with pytest.raises(RuntimeError):
         load(graph, index, path)
     monkeypatch.undo()
