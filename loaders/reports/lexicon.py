@@ -179,6 +179,8 @@ SURNAMES = frozenset(
     "齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛"
     "靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    # Less common ones; those that also begin common words after a role (来, 谈, 闻, 展…) are left out.
+    "萧洪赖阎郁鄢粟宿蔺郜邸冀湛揭鄂邰贝薄衡仝庹禹尉胥漆昝荆亓郦扈綦鞠竺寿嵇檀雍廉钮"
 )
 # Characters a name (of a person or a unit) never starts with: function words and numerals.
 NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十受")

@@ -331,6 +331,8 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
     ("镇党委副书记、镇长刘欣参加活动。", ("刘欣", "党委副书记、镇长")),
     ("市派“第一书记”赵强一同参加。", ("赵强", "第一书记")),
     ("东湖建材公司董事长欧阳明表示，将继续帮扶。", ("欧阳明", "董事长")),
+    ("县人社局副局长洪伟带队走访。", ("洪伟", "副局长")),
+    ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
 ])
 def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str,
                                                    expected: tuple[str, str]) -> None:
