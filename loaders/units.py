@@ -43,7 +43,7 @@ UNIT_KIND_SUFFIXES: dict[str, str] = {
     # government organs
     "局": "government", "委": "government", "委员会": "government", "办": "government", "办公室": "government",
     "部": "government", "政府": "government", "人大": "government", "政协": "government", "法院": "government",
-    "检察院": "government",
+    "检察院": "government", "厅": "government",
     # public institutions (事业单位)
     "中心": "institution", "医院": "institution", "所": "institution", "院": "institution", "站": "institution",
     "馆": "institution", "研究院": "institution", "研究所": "institution",

@@ -69,6 +69,11 @@ ORG_SUFFIXES = (
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
     "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
+    # commissions and ministries by their usual short forms (区农业农村委, 市发改委, 农业农村部, 县人武部)
+    "农业农村委", "发改委", "卫健委", "国资委", "政法委", "经信委", "住建委", "工信委", "网信委", "民宗委", "教委",
+    "科委", "建委", "交委", "商委", "农委", "管委会", "农业农村部", "住建部", "人武部", "武装部",
+    # provincial departments, courts and procuratorates, institutes, police stations
+    "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
 )
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
@@ -83,7 +88,8 @@ PARTY_INFIX = r"(?:机关)?(?:第[一二三四五六七八九十]{1,3})?"
 NOT_NAME_BEFORE_YU = ("领导", "干部", "党员", "职工", "代表", "负责人", "同志", "一行", "人员", "群众", "村民", "双方",
                       "企业", "单位", "政府", "部门")
 # Words that end like a unit but are not one (格局 ends in 局).
-NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", "当局", "中心村", "工厂化")
+NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", "当局", "中心村", "工厂化", "餐厅", "大厅", "客厅",
+                    "展厅", "门厅", "舞厅", "歌厅", "议事厅", "会议厅", "宴会厅", "音乐厅", "服务厅", "营业厅")
 # Facilities, not units (党群服务中心, 村活动中心): these endings after a short or generic name.
 FACILITY_ENDINGS = ("服务中心", "活动中心", "邻里中心", "党建中心")
 FACILITY_NAME_WORDS = ("党群", "便民", "社区", "村", "镇", "乡", "综合", "文化", "活动", "党员", "为民", "文明实践",
@@ -163,7 +169,10 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
+    "到", "赴", "任", "担任",
 )
+# Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
+SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
@@ -217,6 +226,8 @@ STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
 VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "基层村", "挂钩村", "包扶村", "帮扶单位",
                       "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点")
+# Nouns that introduce a village's helper by what it is to the village (帮扶单位某公司, 结对单位某局).
+HELPER_ROLE_NOUNS = ("帮扶单位", "结对单位", "共建单位", "包保单位", "挂钩单位", "挂点单位", "联系单位", "包扶单位")
 # Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.
 VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "这里", "它")
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).

@@ -103,6 +103,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if left - 1 > sent.start and text[left - 1] in BOUNDARY_CHARS and CJK_RE.match(text[left - 1]) and (
                     text[left - 2] in "、，,；;：:" or text[left - 3:left - 1] in ("以及", "还有", "的有")):
                 left -= 1
+            # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
+            left = next((p.start for p in places if p.start < left < p.end), left)
             surface = text[left:end]
             lead = ORG_LEAD_RE.match(surface)
             if lead:
@@ -142,6 +144,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if any(m.start < end <= m.end for m in out):
                 continue
             left = left_limit(text, end, max(sent.start, end - 16), 16)
+            # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
+            left = next((p.start for p in places if p.start < left < p.end), left)
             surface = text[left:end]
             lead = ORG_LEAD_RE.match(surface)
             if lead:

@@ -17,6 +17,7 @@ from loaders.reports.lexicon import (
     CJK,
     COMPANION_AFTER,
     COMPANION_BEFORE,
+    HELPER_ROLE_NOUNS,
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
@@ -81,7 +82,14 @@ def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups:
         pairs.append((h, r, method, conf))
         acting_as_helper.add(entity_uid(referent(h.extra.get("owner", h))))
     for r in recipients:
-        if id(r) in done or entity_uid(r) in acting_as_helper or _is_person_affiliation(text, r):
+        if id(r) in done or entity_uid(r) in acting_as_helper:
+            continue
+        if _is_person_affiliation(text, r):
+            # 某村党支部书记张三说，帮扶单位某公司…: the village names a post, yet the helper is called its own.
+            named = _helper_named_by_role_after(text, sent, r, helpers)
+            if named is not None:
+                pairs.append((named, r, "pairing_helper_named_by_role", 0.7))
+                done.add(id(r))
             continue
         chosen = _helpers_before(text, r, helpers, groups)
         method, conf = "pairing_helper_before_recipient", 0.85
@@ -102,6 +110,14 @@ def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups:
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _helper_named_by_role_after(text: str, sent: Sentence, r: Mention, helpers: list[Mention]) -> Mention | None:
+    """The first helper after ``r`` in its sentence introduced as its helper (帮扶单位某公司)."""
+    for h in helpers:
+        if r.end <= h.start < sent.end and text[max(sent.start, h.start - 6):h.start].endswith(HELPER_ROLE_NOUNS):
+            return h
+    return None
 
 
 def _names_a_post(text: str, h: Mention) -> bool:

@@ -5,6 +5,7 @@ Forms the genre uses:
 - ``村党支部书记张三`` / ``党委副书记、镇长李四`` / ``市派“第一书记”王五`` — role(s) then the name;
 - ``张三（村党总支书记）`` — the name, its role in brackets;
 - ``张三作为商会会长`` / ``担任支部书记的张三`` — the role linked by a verb;
+- ``选派干部张三到某村任第一书记`` — a person sent to a post;
 - bylines (``记者 张三``, ``通讯员：李四``, ``编辑:王五``) are kept apart and never become leaders.
 
 A name is a surname (one or two characters) and one or two more characters, and the text must show
@@ -39,6 +40,11 @@ ROLE_THEN_POST_THEN_NAME = re.compile(
 NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
 # a name then a verb that gives the role: 张三作为商会会长 / 张三任村党支部书记
 NAME_VERB_ROLE = re.compile(f"(?:作为|担任|系)([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+# sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role
+SENT_THEN_NAME = re.compile(
+    f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
+)
+SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
 # a verb, the role, 的, then the name: 担任支部书记的张三
 VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
 
@@ -155,6 +161,11 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in SENT_THEN_NAME.finditer(text):
+        span = name_at(text, m.end())
+        post = SENT_TO_ROLE.match(text, span[1]) if span else None
+        if span and post:
+            add(span, post.group(1), post.start(1), "sent_to_post")
     for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
                             (NAME_VERB_ROLE, "name_verb_role")):
         for m in pattern.finditer(text):

@@ -68,6 +68,24 @@ def test_short_form_of_a_county_bureau_is_a_unit_and_pairs(extractor: Extractor)
     assert _links(extractor, text) == {("县发改局", "910102101203")}
 
 
+@pytest.mark.parametrize("unit", ["县农业农村委", "市发改委", "省农业农村厅", "市中级人民法院", "县人武部", "区人民检察院"])
+def test_commissions_departments_and_courts_by_their_usual_names_pair(extractor: Extractor, unit: str) -> None:
+    text = f"西山县白石镇长岭村地处山区。{unit}与白石镇长岭村结对帮扶。"
+    assert _links(extractor, text) == {(unit, "910102101203")}
+
+
+def test_a_hall_of_a_village_is_not_a_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村新建了村民议事厅，县发改局与长岭村结对。"
+    names = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert "村民议事厅" not in names and "议事厅" not in names
+
+
+def test_unit_cut_inside_a_place_name_is_not_a_unit(extractor: Extractor) -> None:
+    text = "白石镇地处山区。县委办派驻同乐村工作队队长王刚介绍，路修好了。"  # 同 read as a preposition: 乐村工作队
+    names = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert not any(n.startswith("乐村") for n in names)
+
+
 def test_unit_name_takes_its_longest_ending_not_the_first(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。甲市中心医院向石门村捐赠了一批药品。"
     assert _links(extractor, text) == {("甲市中心医院", "910102101204")}
@@ -337,6 +355,24 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
 def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str,
                                                    expected: tuple[str, str]) -> None:
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县财政局选派干部张卫东同志到白石镇长岭村任第一书记。", ("张卫东", "第一书记")),
+    ("县财政局选派李春梅到长岭村担任驻村第一书记，为期两年。", ("李春梅", "第一书记")),
+    ("去年，县财政局派出年轻干部马建华，到长岭村担任第一书记。", ("马建华", "第一书记")),
+])
+def test_a_person_sent_to_a_post_is_a_leader_with_that_role(extractor: Extractor, text: str,
+                                                             expected: tuple[str, str]) -> None:
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
+
+
+def test_helper_introduced_as_the_villages_own_pairs_although_the_village_names_a_post(
+    extractor: Extractor,
+) -> None:
+    text = "白石镇长岭村党支部书记张卫东介绍，帮扶单位甲市东湖建材公司捐赠了10万元。"
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+    assert _links(extractor, "白石镇长岭村党支部书记张卫东介绍，甲市东湖建材公司捐赠了10万元。") == set()
 
 
 @pytest.mark.parametrize("text", [
