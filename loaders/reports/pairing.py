@@ -21,6 +21,7 @@ from loaders.reports.lexicon import (
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
+    STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
@@ -127,6 +128,9 @@ def _names_a_post(text: str, h: Mention) -> bool:
 
 def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
     before = [h for h in helpers if h.end <= r.start and not is_companion(text, h) and not _names_a_post(text, h)]
+    staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end)]
+    if len(staff_only) < len(before):
+        before = [h for h in before if h not in staff_only]
     group_before = [g for g in groups if g[0].end <= r.start]
     if group_before and (not before or group_before[-1][0].start > before[-1].start):
         return group_before[-1]
@@ -219,6 +223,8 @@ _DASH_RE = re.compile("(?:——|—|－|-|→|–)")
 def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = False) -> list[Mention]:
     """Recipients that follow one another as a list (with a party ending or a town between them)."""
     ordered = list(reversed(recipients)) if backward else list(recipients)
+    if not ordered:
+        return []
     out = [ordered[0]]
     for r in ordered[1:]:
         gap = text[r.end:out[-1].start] if backward else text[out[-1].end:r.start]

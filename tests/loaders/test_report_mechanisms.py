@@ -357,6 +357,17 @@ def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: 
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
 
 
+def test_one_helper_with_villages_listed_before_fenbie_pairs_with_each(extractor: Extractor) -> None:
+    text = "县财政局与白石镇长岭村、石门村分别签订了结对协议。"
+    assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
+
+
+def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor) -> None:
+    assert _links(extractor, "县人民医院的专家到白石镇长岭村开展义诊。") == {("县人民医院", "910102101203")}
+    text = "县人民医院的专家随县卫健局到白石镇长岭村开展义诊。"
+    assert _links(extractor, text) == {("县卫健局", "910102101203")}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("县财政局选派干部张卫东同志到白石镇长岭村任第一书记。", ("张卫东", "第一书记")),
     ("县财政局选派李春梅到长岭村担任驻村第一书记，为期两年。", ("李春梅", "第一书记")),
