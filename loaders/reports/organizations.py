@@ -266,7 +266,8 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
     # 局面, 中心村, 中心组: the suffix is the start of another word.
-    if not level and text[unit_end:unit_end + 1] in UNIT_ENDING_CONTINUES:
+    if not level and text[unit_end:unit_end + 1] in UNIT_ENDING_CONTINUES and not text.startswith(
+            _VERBS_STARTING_WITH_ENDING_CONTINUATION, unit_end):
         return out
     if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS) and re.match(
             f"^[余多]?[{COUNT_MEASURES}]", unit_surface):
@@ -287,6 +288,10 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
         out.append(Mention("party_org", start, end, surface, "party_org_suffix_pattern", 0.85,
                            uid=party_uid(surface), extra={"party_level": level, "unit_uid": unit_uid}))
     return out
+
+
+# 某局组织…: a verb after the ending, not the word 局组 / 中心组.
+_VERBS_STARTING_WITH_ENDING_CONTINUATION = tuple(v for v in LEFT_VERBS if v[0] in UNIT_ENDING_CONTINUES)
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

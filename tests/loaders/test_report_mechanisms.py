@@ -364,7 +364,7 @@ def test_one_helper_with_villages_listed_before_fenbie_pairs_with_each(extractor
 
 def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor) -> None:
     assert _links(extractor, "县人民医院的专家到白石镇长岭村开展义诊。") == {("县人民医院", "910102101203")}
-    text = "县人民医院的专家随县卫健局到白石镇长岭村开展义诊。"
+    text = "县卫健局组织县人民医院的专家到白石镇长岭村开展义诊。"
     assert _links(extractor, text) == {("县卫健局", "910102101203")}
 
 
