@@ -118,10 +118,10 @@ GENERIC_ORG = frozenset({
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据")
-COMPANION_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的安排", "的部署",
-                   "的要求", "的统一部署")
-# A unit's staff (某医院的专家到某村义诊) act for it when no other unit of the sentence does.
-STAFF_AFTER = ("的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
+COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
+# A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
+# of the sentence does; next to another unit they only go along (会同某局的负责人).
+STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
                "的员工", "的青年")
 # A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
 PLACE_SIDE_WORD = "方"

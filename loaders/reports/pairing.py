@@ -152,9 +152,12 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     if not after:
         return []
     first = after[0]
-    # Villages listed with the helpers after a recipient act with them (与该村签约的有A村、B公司).
-    listed = sorted(after + [v for v in recipients if v.start >= r.end and v.kind == "village"
-                             and entity_uid(v) != entity_uid(r)], key=lambda m: m.start)
+    # Villages listed with the helpers after a recipient act with them (与该村签约的有A村、B公司), but
+    # not those listed with the recipient itself (A村、B村与某局…: both receive).
+    villages = [v for v in recipients if v.kind == "village"]
+    co_recipients = {id(v) for v in _with_listed(text, r, [v for v in villages if v.start >= r.start], forward=True)}
+    listed = sorted(after + [v for v in villages if v.start >= r.end and entity_uid(v) != entity_uid(r)
+                             and id(v) not in co_recipients], key=lambda m: m.start)
     group = _with_listed(text, first, listed, forward=True)
     group += _with_listed(text, first, listed, forward=False)[:-1]
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)

@@ -362,6 +362,15 @@ def test_one_helper_with_villages_listed_before_fenbie_pairs_with_each(extractor
     assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
 
 
+def test_villages_listed_before_their_helper_all_receive_and_none_helps(extractor: Extractor) -> None:
+    text = "白石镇长岭村、石门村与县税务局举行结对签约仪式。"
+    assert _links(extractor, text) == {("县税务局", "910102101203"), ("县税务局", "910102101204")}
+
+
+def test_a_units_leaders_visiting_its_paired_village_stand_for_the_unit(extractor: Extractor) -> None:
+    assert _links(extractor, "日前，县体育局领导带队到结对村白石镇长岭村调研。") == {("县体育局", "910102101203")}
+
+
 def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor) -> None:
     assert _links(extractor, "县人民医院的专家到白石镇长岭村开展义诊。") == {("县人民医院", "910102101203")}
     text = "县卫健局组织县人民医院的专家到白石镇长岭村开展义诊。"
