@@ -6,6 +6,7 @@ Forms the genre uses:
 - ``张三（村党总支书记）`` — the name, its role in brackets;
 - ``张三作为商会会长`` / ``担任支部书记的张三`` — the role linked by a verb;
 - ``选派干部张三到某村任第一书记`` — a person sent to a post;
+- ``张三，男，1978年出生，现任某村党支部书记`` — a short biography;
 - bylines (``记者 张三``, ``通讯员：李四``, ``编辑:王五``) are kept apart and never become leaders.
 
 A name is a surname (one or two characters) and one or two more characters, and the text must show
@@ -27,8 +28,11 @@ _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
 _QUOTE = "[“”\"‘’「」]?"
 # role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三
 ROLE_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:、{_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
 )
+# a short biography: 张三，男，1978年出生，现任某村党支部书记
+BIOGRAPHY = re.compile(f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
+                       f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)")
 BYLINE_THEN_NAME = re.compile(
     "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
 )
@@ -161,6 +165,10 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in BIOGRAPHY.finditer(text):
+        span = name_at(text, m.start(1))
+        if span and span[1] == m.end(1):
+            add(span, m.group(2), m.start(2), "biography")
     for m in SENT_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         post = SENT_TO_ROLE.match(text, span[1]) if span else None
