@@ -75,6 +75,9 @@ ORG_SUFFIXES = (
     # provincial departments, courts and procuratorates, institutes, police stations
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
 )
+# A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
+# village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
+COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from loaders.reports.lexicon import (
+    COMMISSION_ENDING_RE,
     BOUNDARY_CHARS,
     CAPTION_IN_BRACKETS_RE,
     NAME_SAFE_VERBS,
@@ -46,7 +47,7 @@ from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
 _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PARTY_AFTER}])"
-_UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + ")"
+_UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "|" + COMMISSION_ENDING_RE + ")"
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
     r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）])+?" + _UNIT_ENDING
@@ -68,7 +69,9 @@ ROLE_AFTER_ENDING = frozenset("长员")
 _PARTY_ENDING_RE = re.compile(PARTY_INFIX + _PARTY_ENDING)
 # Dates and leading words that introduce a unit but are not part of its name.
 ORG_LEAD_RE = re.compile(
-    r"^(?:\d{4}年|\d{1,2}月|\d{1,2}日|" + "|".join(ORG_LEAD_WORDS) + r"|[一二三四五六七八九十]是)+"
+    r"^(?:\d{4}年|\d{1,2}月|\d{1,2}日|" + "|".join(ORG_LEAD_WORDS)
+    # 帮扶单位有区某委: 有 before an administrative prefix introduces the name (有色金属… keeps its 有)
+    + r"|有(?=[省市区县州])|[一二三四五六七八九十]是)+"
 )
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
 _UNIT_IN_LIST_RE = re.compile(f"([{CJK}]{{2,6}})等(?:" + "|".join(UNIT_LIST_NOUNS) + ")")

@@ -68,10 +68,23 @@ def test_short_form_of_a_county_bureau_is_a_unit_and_pairs(extractor: Extractor)
     assert _links(extractor, text) == {("县发改局", "910102101203")}
 
 
-@pytest.mark.parametrize("unit", ["县农业农村委", "市发改委", "省农业农村厅", "市中级人民法院", "县人武部", "区人民检察院"])
+@pytest.mark.parametrize("unit", ["县农业农村委", "市发改委", "省农业农村厅", "市中级人民法院", "县人武部", "区人民检察院",
+                                  "县交通委", "市商务委", "县委组织部", "县委办"])
 def test_commissions_departments_and_courts_by_their_usual_names_pair(extractor: Extractor, unit: str) -> None:
     text = f"西山县白石镇长岭村地处山区。{unit}与白石镇长岭村结对帮扶。"
     assert _links(extractor, text) == {(unit, "910102101203")}
+
+
+def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
+    text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
+    assert _links(extractor, text) == {("县交通委", "910102101203"), ("县粮食局", "910102101203"),
+                                       ("甲市东湖建材公司", "910102101203")}
+
+
+def test_party_and_village_bodies_ending_in_wei_are_not_commissions(extractor: Extractor) -> None:
+    text = "白石镇党委、长岭村村委和村两委班子成员参加。"
+    names = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert not any(n.endswith("委") for n in names)
 
 
 def test_a_hall_of_a_village_is_not_a_unit(extractor: Extractor) -> None:
