@@ -38,7 +38,7 @@ LEFT_VERBS = frozenset({
 # --- villages -------------------------------------------------------------------------------------
 
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
-VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会")
+VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查")  # 嘎查: a village of the pastoral regions
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
                          "组", "落", "镇", "口",
@@ -235,7 +235,8 @@ VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联�
 # Nouns that introduce a village's helper by what it is to the village (帮扶单位某公司, 结对单位某局).
 HELPER_ROLE_NOUNS = ("帮扶单位", "结对单位", "共建单位", "包保单位", "挂钩单位", "挂点单位", "联系单位", "包扶单位")
 # Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.
-VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "这里", "它")
+VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "该嘎查", "这个嘎查", "本嘎查", "该社区",
+                      "这里", "它")
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
 # How many sentences back a reference may reach for its village.

@@ -221,7 +221,7 @@ class VillageFinder:
     def _unknown_village(self, text: str, left: int, end: int, sent: Sentence, admin: list[Mention],
                          admin_by_end: dict[int, Mention], region: list[str]) -> Mention | None:
         """A village name the code table lacks: only taken when its boundaries are clear."""
-        suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2:end] == "社区" else 3
+        suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2:end] in ("社区", "嘎查") else 3
         name_start = left
         if end - suffix_len - name_start < 2 or end - suffix_len - name_start > 4:
             return None

@@ -32,6 +32,7 @@ def _table() -> PlaceIndex:
         Place("village", "910102101205", "同乐村", "同乐村村委会", "910102101", "village"),
         Place("village", "910102101206", "后坪村", "后坪村村委会", "910102101", "village"),
         Place("village", "910102102202", "四滧村", "四滧村村委会", "910102102", "village"),
+        Place("village", "910102102203", "白音嘎查村", "白音嘎查村民委员会", "910102102", "village"),
         Place("village", "910102103201", "下村", "下村村委会", "910102103", "village"),
         Place("village", "910102103202", "小山村", "小山村村委会", "910102103", "village"),
         # Another province: a namesake village and a namesake town.
@@ -385,6 +386,12 @@ def test_villages_listed_before_their_helper_all_receive_and_none_helps(extracto
 
 def test_a_units_leaders_visiting_its_paired_village_stand_for_the_unit(extractor: Extractor) -> None:
     assert _links(extractor, "日前，县体育局领导带队到结对村白石镇长岭村调研。") == {("县体育局", "910102101203")}
+
+
+def test_a_gacha_is_a_village_and_can_be_referred_back_to(extractor: Extractor) -> None:
+    assert _links(extractor, "县财政局与西山县青田镇白音嘎查结对共建。") == {("县财政局", "910102102203")}
+    text = "西山县青田镇白音嘎查党支部书记张卫东介绍，县交通局帮扶该嘎查修建了牧道。"
+    assert _links(extractor, text) == {("县交通局", "910102102203")}
 
 
 def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor) -> None:
