@@ -41,7 +41,7 @@ DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
-    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个(?:行政)?村"
+    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
 )
 
 
@@ -67,6 +67,8 @@ class VillageFinder:
                          fuzzy: bool = True) -> tuple[Resolution | None, str, dict[str, str]]:
         """Try contexts in order; a strict context (a chain) is not left for a broader one."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
+        if surface.endswith("行政村") and len(surface) > 4:
+            surface = surface[:-3] + "村"  # 阜康行政村: the table names the village 阜康村
         for how, ctx, strict in contexts:
             if how == "region_others":
                 res, ctx = self._in_exactly_one(surface, ctx["districts"].split(","))
@@ -335,14 +337,21 @@ class VillageFinder:
         out: list[Mention] = []
         for match in _LIST_VILLAGES_RE.finditer(text):
             pos = match.start(1)
-            for name in match.group(1).split("、"):
-                start = text.index(name, pos)
-                end = start + len(name)
+            for i, item in enumerate(match.group(1).split("、")):
+                item_start = text.index(item, pos)
+                end = item_start + len(item)
                 pos = end + 1
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                sent = next((s for s in sents if s.start <= start < s.end), Sentence(0, len(text)))
-                res, how, ctx = self._resolve_village(name + "村", self._village_contexts(start, sent, admin, region))
+                # The first item may carry words before it (某镇的A、B两村): its longest ending that resolves.
+                res = None
+                for name in [item[k:] for k in range(len(item) - 1)] if i == 0 else [item]:
+                    start = end - len(name)
+                    if any(s < end and start < e for s, e in taken):
+                        continue
+                    sent = next((s for s in sents if s.start <= start < s.end), Sentence(0, len(text)))
+                    res, how, ctx = self._resolve_village(name + "村",
+                                                          self._village_contexts(start, sent, admin, region))
+                    if res is not None and res.status != "unknown":
+                        break
                 if res is None or res.status == "unknown":
                     continue
                 mention = self._village_mention(name, start, end, res, how, ctx)

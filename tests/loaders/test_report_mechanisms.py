@@ -388,6 +388,12 @@ def test_a_units_leaders_visiting_its_paired_village_stand_for_the_unit(extracto
     assert _links(extractor, "日前，县体育局领导带队到结对村白石镇长岭村调研。") == {("县体育局", "910102101203")}
 
 
+def test_an_administrative_village_and_a_counted_list_after_its_town_resolve(extractor: Extractor) -> None:
+    assert _links(extractor, "县财政局结对帮扶的白石镇长岭行政村位于山区。") == {("县财政局", "910102101203")}
+    text = "县财政局与西山县白石镇的长岭、石门两村结对。"
+    assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
+
+
 def test_a_gacha_is_a_village_and_can_be_referred_back_to(extractor: Extractor) -> None:
     assert _links(extractor, "县财政局与西山县青田镇白音嘎查结对共建。") == {("县财政局", "910102102203")}
     text = "西山县青田镇白音嘎查党支部书记张卫东介绍，县交通局帮扶该嘎查修建了牧道。"
