@@ -292,12 +292,23 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
         # 来到某村，举办扶贫义诊活动: the clause after the recipient's goes on with the same subject.
         clause_end = _clause(text, r)[1]
         spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
+    # 自结对以来，某大学为某村…: an opening clause of time (…以来) states the relation for the sentence.
+    opening = _clause(text, h)[0]
+    if opening > 0 and text[:opening - 1].endswith(_SINCE_WORDS):
+        spans.append((max(_clause_start(text, opening - 1), opening - 16), opening - 1))
     return any(a <= t[0] and t[1] <= b for t in triggers for a, b in spans)
 
 
+_SINCE_WORDS = ("以来", "之后", "以后")
+
+
 def _clause(text: str, m: Mention) -> tuple[int, int]:
-    breaks = [i for i in _breaks(text) if i < m.start]
-    return (breaks[-1] + 1 if breaks else 0), _clause_end(text, m.end, len(text))
+    return _clause_start(text, m.start), _clause_end(text, m.end, len(text))
+
+
+def _clause_start(text: str, pos: int) -> int:
+    breaks = [i for i in _breaks(text) if i < pos]
+    return breaks[-1] + 1 if breaks else 0
 
 
 def _clause_end(text: str, pos: int, stop: int) -> int:

@@ -394,6 +394,12 @@ def test_an_administrative_village_and_a_counted_list_after_its_town_resolve(ext
     assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
 
 
+def test_an_opening_clause_since_the_pairing_states_the_relation_for_the_sentence(extractor: Extractor) -> None:
+    text = "自结对以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。"
+    assert _links(extractor, text) == {("甲市职业技术学院", "910102101203")}
+    assert _links(extractor, "入冬以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。") == set()
+
+
 def test_a_gacha_is_a_village_and_can_be_referred_back_to(extractor: Extractor) -> None:
     assert _links(extractor, "县财政局与西山县青田镇白音嘎查结对共建。") == {("县财政局", "910102102203")}
     text = "西山县青田镇白音嘎查党支部书记张卫东介绍，县交通局帮扶该嘎查修建了牧道。"
