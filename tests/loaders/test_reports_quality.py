@@ -81,3 +81,23 @@ def test_development_reports_give_no_village_a_wrong_code(dev_evaluation: DevEva
 
 def test_development_reports_take_no_byline_for_a_leader(dev_evaluation: DevEvaluation) -> None:
     assert dev_evaluation.bylines_as_leaders == []
+
+
+@pytest.fixture(scope="module")
+def renamed_dev_evaluation(gazetteer_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> DevEvaluation:
+    from loaders.dev_renaming import renamed_copy
+
+    index = PlaceIndex.from_gazetteer(gazetteer_dir, None)
+    out = tmp_path_factory.mktemp("renamed")
+    villages, people = renamed_copy(index, DEFAULT_DEV, out, seed=7)
+    assert villages >= 40 and people >= 25  # the copy really differs from the original
+    return evaluate_dev(index, out)
+
+
+@pytest.mark.parametrize("category", ["links", "people"])
+def test_development_reports_meet_the_goals_with_villages_and_people_renamed(
+    renamed_dev_evaluation: DevEvaluation, category: str
+) -> None:
+    score = renamed_dev_evaluation.scores[category]
+    assert score.precision >= 0.95, (category, score, renamed_dev_evaluation.extras)
+    assert score.recall >= 0.90, (category, score, renamed_dev_evaluation.misses)
