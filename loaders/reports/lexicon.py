@@ -226,6 +226,8 @@ ASSISTANCE_TRIGGERS = (
     "帮扶", "帮助", "帮", "扶持", "支持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给", "赠送",
     "送去", "送上", "送来", "援建", "援助", "投入", "慰问", "助力", "义诊", "扶贫", "硬化", "修建", "重建", "建设了",
     "落实", "出资", "拿出", "提供", "赠", "受赠", "捐", "扶助", "助困", "帮困",
+    # money raised or goods bought for the village, people trained there (为某村争取资金, 采购某村的大米)
+    "争取", "筹集", "募集", "采购", "认购", "消费帮扶", "引进", "培训",
 )
 # A word right before a village's name that stations a helper there (驻某村工作队, 派驻某村): a pairing.
 STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")

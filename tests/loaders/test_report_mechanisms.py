@@ -397,7 +397,13 @@ def test_an_administrative_village_and_a_counted_list_after_its_town_resolve(ext
 def test_an_opening_clause_since_the_pairing_states_the_relation_for_the_sentence(extractor: Extractor) -> None:
     text = "自结对以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。"
     assert _links(extractor, text) == {("甲市职业技术学院", "910102101203")}
-    assert _links(extractor, "入冬以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。") == set()
+    assert _links(extractor, "自结对以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == {
+        ("甲市职业技术学院", "910102101203")}
+    assert _links(extractor, "入冬以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == set()
+
+
+def test_money_raised_for_a_village_is_assistance(extractor: Extractor) -> None:
+    assert _links(extractor, "今年，县财政局为白石镇长岭村争取项目资金30万元。") == {("县财政局", "910102101203")}
 
 
 def test_a_gacha_is_a_village_and_can_be_referred_back_to(extractor: Extractor) -> None:
