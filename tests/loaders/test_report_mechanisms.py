@@ -367,6 +367,7 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
     ("驻村第一书记兼工作队队长冯明亮每天都在村里走访。", ("冯明亮", "第一书记兼工作队队长")),
     ("村支书钟国庆带着记者参观了新建的冷库。", ("钟国庆", "支书")),
     ("王海军，男，1978年出生，现任白石镇长岭村党支部书记。", ("王海军", "党支部书记")),
+    ("县科技局选派科技特派员王晓峰常驻白石镇长岭村。", ("王晓峰", "特派员")),
     ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
 ])
 def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str,
@@ -400,6 +401,11 @@ def test_an_opening_clause_since_the_pairing_states_the_relation_for_the_sentenc
     assert _links(extractor, "自结对以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == {
         ("甲市职业技术学院", "910102101203")}
     assert _links(extractor, "入冬以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == set()
+
+
+def test_units_that_form_a_pair_with_a_village_pair(extractor: Extractor) -> None:
+    text = "经县委组织部牵线，县交通局与白石镇长岭村结成对子。"
+    assert _links(extractor, text) == {("县交通局", "910102101203")}
 
 
 def test_money_raised_for_a_village_is_assistance(extractor: Extractor) -> None:
