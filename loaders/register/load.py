@@ -30,7 +30,7 @@ from loaders.register.resolve import Resolver, resolve
 from loaders.register.validate import iter_validated
 from loaders.register.write import FileWriter
 
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 20_000
 
 
 def prepare_chunks(path: Path, index: PlaceIndex, kind: Kind | None = None,

@@ -107,7 +107,10 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     """
     encoding = choose_encoding(data)
     codec = "utf-8-sig" if encoding == "utf-8" else encoding
-    return data.decode(codec), encoding
+    try:
+        return data.decode(codec), encoding
+    except UnicodeDecodeError:  # a UTF-8 file with a few foreign rows: they show as U+FFFD here
+        return data.decode(codec, errors="replace"), encoding
 
 
 def choose_encoding(sample: bytes) -> str:
@@ -126,6 +129,9 @@ def choose_encoding(sample: bytes) -> str:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
             tried.append(f"{encoding}: not valid")
+            if encoding == "utf-8-sig" and _mostly_utf8(sample):
+                # Rows pasted from a GBK file into a UTF-8 one: the file is UTF-8, those rows are rejected.
+                return "utf-8-sig" if sample.startswith(codecs.BOM_UTF8) else "utf-8"
             continue
         if _has_known_header(text):
             if encoding == "utf-8-sig" and not sample.startswith(codecs.BOM_UTF8):
@@ -140,6 +146,20 @@ def choose_encoding(sample: bytes) -> str:
             return best.encoding
         tried.append(f"{best.encoding} (charset-normalizer): no known header")
     raise RegisterError("cannot tell the file's encoding (" + "; ".join(tried) + "); save it as UTF-8 CSV or .xlsx")
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """Whether a sample that is not all valid UTF-8 is UTF-8 with a few foreign lines: its header is
+    readable as UTF-8 and more than half of its non-ASCII lines are valid UTF-8."""
+    lines = [line for line in sample.split(b"\n") if not line.isascii()]
+    valid = 0
+    for line in lines:
+        try:
+            line.decode("utf-8-sig")
+            valid += 1
+        except UnicodeDecodeError:
+            pass
+    return valid * 2 > len(lines) and _has_known_header(sample.decode("utf-8-sig", errors="replace"))
 
 
 def _has_known_header(text: str) -> bool:
