@@ -20,6 +20,8 @@ columns each kind of register takes.
 from __future__ import annotations
 
 from loaders.places import name_key
+from loaders.register.cells import clean_cell
+from loaders.register.csvfile import decode_csv
 from loaders.register.headers import (
     FALLBACKS,
     HEADER_ALIASES,
@@ -48,10 +50,11 @@ from loaders.register.model import (
     ValueProblem,
     write_issues,
 )
-from loaders.register.read import check_package, clean_cell, decode_csv, fill_merged, open_sheets, read
+from loaders.register.read import open_sheets, read
 from loaders.register.resolve import Resolver, describe, resolve
 from loaders.register.validate import validate
 from loaders.register.values import MAX_TEXT_CHARS, check_text, parse_amount, parse_code, parse_date, parse_year
+from loaders.register.workbook import check_package, fill_merged
 from loaders.register.write import _org, _party, source_id, to_params, write
 
 __all__ = [

@@ -15,6 +15,7 @@ from loaders.places import Place, PlaceIndex, Resolution, normalize, stem
 from loaders.places import resolve as resolve_place
 from loaders.register.model import Issue, PlaceRef, RegisterRow, Resolved, Target
 
+
 def describe(place: Place, index: PlaceIndex) -> str:
     """``310151109203 红星村 (上海市/市辖区/崇明区/中兴镇)`` for candidate lists."""
     chain = "/".join(p.name for p in index.path(place.code)[:-1])
