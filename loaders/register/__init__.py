@@ -55,12 +55,12 @@ from loaders.register.resolve import Resolver, describe, resolve
 from loaders.register.validate import validate
 from loaders.register.values import MAX_TEXT_CHARS, check_text, parse_amount, parse_code, parse_date, parse_year
 from loaders.register.workbook import check_package, fill_merged
-from loaders.register.write import _org, _party, source_id, to_params, write
+from loaders.register.write import source_id, to_params, write
 
 __all__ = [
     "CHUNK_ROWS", "EXTENSIONS", "FALLBACKS", "HEADER_ALIASES", "HEADER_TABLE", "ISSUE_COLUMNS", "KINDS",
     "MAX_TEXT_CHARS", "ColumnMap", "Issue", "Kind", "LoadReport", "PlaceRef", "RegisterError", "RegisterRow",
-    "Resolved", "Resolver", "Sheet", "SheetResult", "SheetSummary", "Target", "ValueProblem", "_org", "_party",
+    "Resolved", "Resolver", "Sheet", "SheetResult", "SheetSummary", "Target", "ValueProblem",
     "check_package", "check_text", "clean_cell", "decode_csv", "describe", "detect_kind", "expand",
     "fill_merged", "header_key", "load", "map_headers", "name_key", "open_sheets", "parse_amount",
     "parse_code", "parse_date", "parse_year", "prepare", "prepare_chunks", "read", "resolve", "source_id",

@@ -142,7 +142,7 @@ def _write_file(
                 writer.add(kept, on_batch)
     except (RegisterError, OSError) as exc:
         broken = (f"file not read past a row: {exc}; the rows before it were written, and the file is not "
-                  "marked loaded: fix it and load it again")
+                  "marked loaded: fix it and load it again") if begun else f"file not read: {exc}"
     report.sheets.extend(file_report.sheets)
     report.issues.extend(file_report.issues)
     report.issues.extend(unloaded)
