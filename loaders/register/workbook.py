@@ -6,6 +6,11 @@ extends the streaming parser the read-only worksheet itself uses. Cells come out
 ``read_excel(dtype=str)`` gave them before (integers without ``.0``, datetimes as
 ``2023-01-05 00:00:00``, Excel errors as ``nan``). Before any XML is parsed, ``check_package``
 refuses a zip bomb by its declared sizes.
+
+No regexes over the sheet XML are needed for speed: on a 50,000-row pairings workbook this reader
+took 8.0–8.2 s of CPU and 172 MiB peak RSS per process, the pandas-plus-regex reader before it
+8.8–9.7 s and 240 MiB (two runs each, ``register.read`` in a fresh process; wall times on the shared
+machine were too noisy to compare).
 """
 
 from __future__ import annotations
