@@ -57,9 +57,10 @@ def main() -> None:
     generate(args.rows, args.out, provinces)
     if not args.load:
         return
-    from graph.db import connect
+    from graph.db import BatchWriter, connect
     from loaders import register
     from loaders.places import PlaceIndex
+    from loaders.register.load import sha256_of
 
     settings = get_settings()
     started = time.perf_counter()
@@ -69,12 +70,12 @@ def main() -> None:
     prepared = time.perf_counter()
     driver = connect(settings)
     try:
-        sha = register.hashlib.sha256(args.out.read_bytes()).hexdigest()
+        sha = sha256_of(args.out)
         counts, _ = register.write(driver, args.out.name, args.out, sha, accepted, database=settings.neo4j_database)
         written = time.perf_counter()
         if not args.keep:
             sid = register.source_id(args.out.name)
-            driver.execute_query(register.queries.get("load/delete_register_facts").text, source_id=sid)
+            BatchWriter(driver, database=settings.neo4j_database).statement("load/delete_register_facts", source_id=sid)
             driver.execute_query("MATCH (d:Document {uid: $uid}) DELETE d", uid=sid)
     finally:
         driver.close()

@@ -1,6 +1,6 @@
 """Units and party organizations, classified from their names: one rule for every loader.
 
-The register loader (``loaders/register.py``) and the report loader (``loaders/reports/``) both
+The register loader (``loaders/register/``) and the report loader (``loaders/reports/``) both
 name units (单位) and party organizations (党组织). A unit named by both must become one node with
 one kind, so the kind, the party-organization level and the uid all come from here.
 

@@ -1,6 +1,6 @@
 // Register load: the Document node for one register file; returns the checksum of its last complete load.
 // The loader compares it with the file's: a changed file has its old facts removed first. The new
-// checksum is stored only once the load finished (load/mark_register_loaded), so an interrupted load
+// checksum is stored only once the load finished (load/mark_document_loaded), so an interrupted load
 // is redone in full next time.
 // @param uid     STRING  'register:<file name>'
 // @param title   STRING  the file name

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from loaders.money import to_yuan
 from loaders.reports.lexicon import (
     AMOUNT_QUALIFIERS,
     AMOUNT_UNITS,
@@ -28,7 +29,6 @@ from loaders.reports.lexicon import (
     CN_DIGITS,
     CN_UNITS,
     LOOSE_UNITS,
-    MONEY_FACTOR,
     MONEY_NOUNS,
     PAIR_RE,
 )
@@ -191,9 +191,8 @@ def _project_data(doc: ReportDoc, text: str, start: int, end: int, value: float,
     clause_start = max(begin, *(text.rfind(c, begin, start) + 1 for c in "，,；;"))
     clause_end = min([i for i in (text.find(c, end, stop) for c in "，,；;。") if i >= 0] + [stop])
     name = text[clause_start:clause_end].strip()[:40] or unit
-    factor = MONEY_FACTOR.get(unit)
     return {"uid": f"project:{doc.uid}:{start}-{end}", "name": name, "amount": value,
-            "amount_unit": unit, "amount_yuan": value * factor if factor else None,
+            "amount_unit": unit, "amount_yuan": to_yuan(value, unit),
             "helper_uid": helper.uid if helper else None, "helper_name": helper.surface if helper else None,
             "recipient_uids": [entity_uid(r) for r in recipients],
             "recipient_codes": [r.place.code if r.place else None for r in recipients],

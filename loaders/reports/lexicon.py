@@ -268,8 +268,7 @@ AMOUNT_UNITS = (
 )
 # Words before a number that make it approximate or a total (约5万元, 共计3吨); 超过 before 超.
 AMOUNT_QUALIFIERS = ("近", "约", "超过", "超", "逾", "共计", "合计", "共", "计")
-# Yuan per unit of money.
-MONEY_FACTOR = {"亿元": 1e8, "万元": 1e4, "元": 1.0}
+# The money units the amount patterns know; their value in 元 is in loaders/money.py, shared with registers.
 MONEY_UNITS = ("亿元", "万元", "元")
 # Units worth a fact even when no recipient is named: money, goods sold or given, orders, households.
 LOOSE_UNITS = MONEY_UNITS + ("吨", "万斤", "斤", "公斤", "千克", "单")

@@ -138,14 +138,14 @@ def write(driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str =
     writer = BatchWriter(driver, database=database, batch_size=batch_size)
     # The stored hash makes a re-load skip the document: it is cleared before the old facts go and
     # set only once every batch is in, so a load killed half-way is redone in full.
-    writer.statement("load/mark_report_loaded", uid=doc.uid, sha256=None)
+    writer.statement("load/mark_document_loaded", uid=doc.uid, sha256=None)
     writer.statement("load/delete_report_facts", source_id=doc.uid)
     rows = rows_for_write(doc, facts)
     rows["document"] = [{**row, "sha256": None} for row in rows["document"]]
     for key, query in _WRITE_ORDER:
         if rows[key]:
             writer.write(query, rows[key])
-    writer.statement("load/mark_report_loaded", uid=doc.uid, sha256=doc.sha256)
+    writer.statement("load/mark_document_loaded", uid=doc.uid, sha256=doc.sha256)
     return writer.counts
 
 

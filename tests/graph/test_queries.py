@@ -51,7 +51,7 @@ def test_batch_writes_are_refused_when_their_parameters_differ_from_the_header(d
     with pytest.raises(InvalidInput, match="missing parameters \\['source_id'\\]"):
         writer.write("load/merge_register_pairings", [])
     with pytest.raises(InvalidInput, match="missing parameters \\['uid'\\]"):
-        writer.statement("load/mark_report_loaded", sha256=None)
+        writer.statement("load/mark_document_loaded", sha256=None)
     assert writer.counts.rows == 0
 
 

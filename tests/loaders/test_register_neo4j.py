@@ -10,8 +10,9 @@ from neo4j import Driver
 
 from loaders import register
 from loaders.places import PlaceIndex
-from tests.conftest import REPO, TEST_PROVINCES
+from tests.conftest import REPO, TEST_PROVINCES, reset_to_spine
 from tests.loaders.register_files import PAIRINGS_HEADER, WEAK_HEADER, pairing_row, weak_row, write_csv, write_xlsx
+from tests.reliability.graphsum import graph_sum
 
 pytestmark = pytest.mark.neo4j
 EXAMPLES = REPO / "data" / "examples"
@@ -280,3 +281,15 @@ def test_load_of_several_files_reports_each_as_loading_them_one_by_one(
     apart = [load(graph, index, p) for p in paths]
     assert [s.__dict__ for s in together.sheets] == [s.__dict__ for r in apart for s in r.sheets]
     assert together.issues == [i for r in apart for i in r.issues]
+
+
+def test_registers_written_in_chunks_of_three_rows_give_the_graph_written_in_one(graph: Driver, index: PlaceIndex) -> None:
+    # Units, party organizations, persons and memberships are written once per file across chunks:
+    # a second chunk naming the same unit must neither duplicate an edge nor overwrite the first row's name.
+    paths = register.expand([EXAMPLES])
+    load(graph, index, *paths)
+    whole = graph_sum(graph, facts_only=True)
+    reset_to_spine(graph)
+    chunked = load(graph, index, *paths, chunk_rows=3)
+    assert graph_sum(graph, facts_only=True) == whole
+    assert chunked.loaded() == sum(s.loaded for s in chunked.sheets) > 3

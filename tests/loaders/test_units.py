@@ -6,7 +6,7 @@ import pytest
 from neo4j import Driver
 
 from graph import queries
-from loaders import register
+from loaders.register.write import _org, _party  # the register's own row shaping
 from loaders.reports.organizations import org_from_surface
 from loaders.reports.reading import matching_text
 from loaders.units import org_uid, party_level, party_uid, unit_kind
@@ -30,7 +30,7 @@ def _report_mentions(name: str) -> dict[str, dict[str, object]]:
 
 @pytest.mark.parametrize(("name", "kind"), UNITS)
 def test_a_unit_has_one_kind_and_one_uid_in_both_loaders(name: str, kind: str) -> None:
-    from_register = register._org(name)  # noqa: SLF001 - the register's own row shaping
+    from_register = _org(name)
     from_report = _report_mentions(name)["organization"]
     assert from_register["org_kind"] == from_report["kind"] == unit_kind(name) == kind
     assert from_register["org_uid"] == from_report["uid"] == org_uid(name)
@@ -42,7 +42,7 @@ def test_a_unit_has_one_kind_and_one_uid_in_both_loaders(name: str, kind: str) -
     ("某公司第一党小组", "group"),
 ])
 def test_a_party_organization_has_one_level_and_one_uid_in_both_loaders(name: str, level: str) -> None:
-    from_register = register._party(name)  # noqa: SLF001
+    from_register = _party(name)
     from_report = _report_mentions(name)["party_org"]
     assert from_register["party_level"] == from_report["level"] == party_level(name) == level
     assert from_register["party_uid"] == from_report["uid"] == party_uid(name)
@@ -50,7 +50,7 @@ def test_a_party_organization_has_one_level_and_one_uid_in_both_loaders(name: st
 
 def test_a_name_without_a_party_ending_has_no_level_and_the_register_calls_it_other() -> None:
     assert party_level("两新组织") is None
-    assert register._party("两新组织")["party_level"] == "other"  # noqa: SLF001
+    assert _party("两新组织")["party_level"] == "other"
 
 
 def test_the_longest_ending_decides_the_kind() -> None:

@@ -239,13 +239,106 @@ def weak_bad_years(folder: Path) -> RegisterCase:
     return RegisterCase("weak villages with impossible years", path, good=1, bad=[(3, "年度"), (4, "年度")])
 
 
+# --- bad input, new kinds (issue 15 item 5) ------------------------------------------------------
+
+
+def zip_bomb(folder: Path, unpacked: int = 1536 << 20) -> RegisterCase:
+    """A workbook of a few MB whose sheet XML unpacks to 1.5 GiB: a valid start, then one row of a
+    1.5 GiB cell. Written in pieces, so making it never holds more than a MiB either."""
+    good = write_xlsx(folder / "bomb_base.xlsx", {"结对": [PAIRINGS_HEADER, pairing_row()]})
+    path = folder / "zip_bomb.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for info in source.infolist():
+            if info.filename != "xl/worksheets/sheet1.xml":
+                bomb.writestr(info, source.read(info))
+                continue
+            xml = source.read(info).decode("utf-8")
+            head, tail = xml.split("</sheetData>")
+            with bomb.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+                sheet.write(head.encode() + b'<row r="3"><c r="A3" t="inlineStr"><is><t>')
+                piece = b"A" * (1 << 20)
+                for _ in range(unpacked >> 20):
+                    sheet.write(piece)
+                sheet.write(b"</t></is></c></row></sheetData>" + tail.encode())
+    good.unlink()
+    return RegisterCase("an xlsx zip bomb (1.5 GiB of sheet XML)", path, refused="zip bomb")
+
+
+def nul_and_mixed_encodings(folder: Path) -> RegisterCase:
+    """A UTF-8 CSV with a NUL byte in one row and two rows pasted in GBK."""
+    lines = [",".join(PAIRINGS_HEADER).encode("utf-8")]
+    lines.append(",".join(pairing_row(helper="上海浦江\x00实业集团有限公司")).encode("utf-8"))  # row 2
+    lines.append(",".join(pairing_row(village="彷徨村")).encode("gbk"))  # row 3
+    lines.append(",".join(pairing_row(village="四滧村", since="2022-01-01")).encode("utf-8"))  # row 4
+    lines.append(",".join(pairing_row(helper="崇明区机关事务管理局")).encode("gbk"))  # row 5
+    lines.append(",".join(pairing_row(village="彷徨村", since="2022-01-01")).encode("utf-8"))  # row 6
+    path = folder / "nul_mixed.csv"
+    path.write_bytes(b"\r\n".join(lines) + b"\r\n")
+    return RegisterCase("UTF-8 CSV with a NUL byte and GBK rows", path, good=3, bad=[(3, None), (5, None)],
+                        note="the GBK rows are rejected as not UTF-8; the NUL is dropped as before")
+
+
+def long_names(folder: Path) -> RegisterCase:
+    rows = [pairing_row(), pairing_row(helper="上海" * 5000), pairing_row(village="彷徨村"),
+            pairing_row(helper="上海浦江实业集团有限公司", programme="第" * 10_000)]
+    path = _pairings(folder / "long_names.csv", rows)
+    return RegisterCase("names of 10,000 characters", path, good=2, bad=[(3, "帮扶单位"), (5, "轮次")])
+
+
+FORMULA_TEXTS = ('=HYPERLINK("http://x","y")', "=1+1", "@SUM(A1:A2)", "+SUM(A1)", "-2+3+cmd|' /C calc'!A0")
+
+
+def formula_cells_csv(folder: Path) -> RegisterCase:
+    rows = [pairing_row(), *[pairing_row(helper=text) for text in FORMULA_TEXTS],
+            pairing_row(village="彷徨村", programme="-")]  # "-" is a planner's blank, not a formula
+    path = _pairings(folder / "formulas.csv", rows)
+    return RegisterCase("formula text in CSV cells", path, good=2,
+                        bad=[(3 + i, "帮扶单位") for i in range(len(FORMULA_TEXTS))])
+
+
+def formula_cells_xlsx(folder: Path) -> RegisterCase:
+    """Real formulas written by openpyxl (no cached value) and a text cell starting with @."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "结对"
+    sheet.append(list(PAIRINGS_HEADER))
+    sheet.append(list(pairing_row()))  # row 2
+    sheet.append(list(pairing_row(helper='=HYPERLINK("http://x","y")')))  # row 3
+    sheet.append(list(pairing_row(village="彷徨村", programme="=1+1")))  # row 4
+    sheet.append(list(pairing_row(helper="@SUM(A1:A2)")))  # row 5: openpyxl stores it as text
+    path = folder / "formulas_openpyxl.xlsx"
+    book.save(path)
+    return RegisterCase("formulas in xlsx, no cached values", path, good=1,
+                        bad=[(3, "帮扶单位"), (4, "轮次"), (5, "帮扶单位")])
+
+
+def formula_cells_cached(folder: Path) -> RegisterCase:
+    """Formulas with the values Excel would have stored (xlsxwriter writes them): the value is kept,
+    unless the value itself reads as a formula."""
+    import xlsxwriter
+
+    path = folder / "formulas_cached.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("结对")
+    sheet.write_row(0, 0, PAIRINGS_HEADER)
+    rows = [pairing_row(), pairing_row(village="彷徨村"), pairing_row(since="2022-01-01")]
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, row)
+    sheet.write_formula(1, 0, '=HYPERLINK("http://x","上海浦江实业集团有限公司")', None, "上海浦江实业集团有限公司")
+    sheet.write_formula(2, 9, '="第"&"三轮"', None, "第三轮")
+    sheet.write_formula(3, 0, '="="&"1+1"', None, "=1+1")  # a value that is itself formula text
+    book.close()
+    return RegisterCase("formulas in xlsx with cached values", path, good=2, bad=[(4, "帮扶单位")])
+
+
 REGISTER_CASES: tuple[Callable[[Path], RegisterCase], ...] = (
     wrong_columns, wrong_columns_xlsx, missing_required_column, unknown_kind, merged_cells, formulas, dates,
     excel_dates, lost_zeros, numeric_code_cells, duplicates, duplicate_columns,
     lambda f: encoding_case(f, "gbk"), lambda f: encoding_case(f, "utf-16"), lambda f: encoding_case(f, "big5"),
     lambda f: encoding_case(f, "gb18030"), undecodable, empty_sheets, empty_csv, header_only_csv, ragged,
     control_chars, junk_xlsx, truncated_xlsx, zip_without_workbook, csv_renamed_xlsx, junk_xls, wrong_extension,
-    weak_bad_years,
+    weak_bad_years, nul_and_mixed_encodings, long_names, formula_cells_csv, formula_cells_xlsx,
+    formula_cells_cached,
 )
 
 
@@ -278,6 +371,30 @@ def big_register(path: Path, codes: Sequence[str], rows: int = 100_000, bad_ever
         lines.append(",".join((helper, "", "", "", "", "", code, since, "", "第三轮")))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path, bad_rows
+
+
+def sized_register(path: Path, codes: Sequence[str], size_bytes: int, bad_every: int = 100_000) -> tuple[Path, int, list[int]]:
+    """A pairings CSV of about ``size_bytes``, written line by line (never held in memory), rows as
+    ``big_register``'s; every ``bad_every``-th row has a code that lost a digit.
+
+    Returns the path, the number of data rows and the row numbers of the broken rows.
+    """
+    bad_rows: list[int] = []
+    written = 0
+    rows = 0
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        written += handle.write(",".join(PAIRINGS_HEADER) + "\n")
+        while written < size_bytes:
+            number = rows + 2
+            code = codes[rows % len(codes)]
+            if rows % bad_every == bad_every // 2:
+                code = code[1:]
+                bad_rows.append(number)
+            line = f"测试单位{rows % 997}有限公司,,,,,,{code},2021-03-01,,第三轮\n"
+            handle.write(line)
+            written += len(line.encode("utf-8"))
+            rows += 1
+    return path, rows, bad_rows
 
 
 # --- reports --------------------------------------------------------------------------------------

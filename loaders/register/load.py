@@ -1,0 +1,276 @@
+"""Load: read → validate → resolve → write for each register file, and the report of what happened.
+
+``prepare`` does the pure half of one file in memory (tests and benchmarks look at its rows);
+``load`` streams each file in chunks of ``CHUNK_ROWS`` resolved rows, so memory stays bounded by
+a chunk and the issues, not by the file: while one chunk is written, the next is read, validated
+and resolved in a second thread (Python work beside Neo4j's). A file that cannot be opened leaves
+its old facts untouched; one that fails half-way (a CSV line the csv module cannot split) keeps the
+chunks already written and is not marked loaded, so the next load redoes it in full.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import queue
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from graph import records
+from loaders.places import PlaceIndex
+from loaders.register.headers import Kind
+from loaders.register.model import EXTENSIONS, Issue, LoadReport, RegisterError, Resolved, SheetResult, SheetSummary
+from loaders.register.read import open_sheets
+from loaders.register.resolve import Resolver, resolve
+from loaders.register.validate import iter_validated
+from loaders.register.write import FileWriter
+
+CHUNK_ROWS = 20_000
+
+
+def prepare_chunks(path: Path, index: PlaceIndex, kind: Kind | None = None,
+                   chunk_rows: int = CHUNK_ROWS) -> tuple[LoadReport, Iterator[list[Resolved]]]:
+    """Read, validate and resolve one file lazily: the chunks of accepted rows, and the file's report,
+    which is complete once the chunks are exhausted. When the file cannot be opened, the report holds
+    that issue, no chunk follows, and ``report.files`` does not name the file.
+
+    The iterator raises ``RegisterError`` (or ``OSError``) if the file breaks off half-way.
+    """
+    report = LoadReport()
+    try:
+        sheets = open_sheets(path)
+    except (RegisterError, OSError) as exc:
+        report.issues.append(Issue(path.name, None, None, None, None, f"file not read: {exc}"))
+        return report, iter(())
+    report.files[path.name] = {"encoding": sheets[0].encoding if sheets else None}
+
+    def chunks() -> Iterator[list[Resolved]]:
+        resolver = Resolver(index)
+        for sheet in sheets:
+            result = SheetResult(sheet.file, sheet.name, kind)
+            rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed,
+                                  sheet.unreadable)
+            found: list[Issue] = []
+            loaded = 0
+            while batch := list(islice(rows, chunk_rows)):
+                resolved, issues = resolve(batch, index, resolver)
+                found.extend(issues)
+                loaded += len(resolved)
+                if resolved:
+                    yield resolved
+            all_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
+            report.issues.extend(all_issues)
+            if result.kind is not None or all_issues:
+                # Every non-blank data row is either loaded (perhaps with a warning) or rejected.
+                report.sheets.append(SheetSummary(
+                    sheet.file, sheet.name, result.kind, result.data_rows, loaded, result.data_rows - loaded,
+                    sum(1 for i in all_issues if i.severity == "warning"),
+                ))
+
+    return report, chunks()
+
+
+def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[list[Resolved], LoadReport]:
+    """Read, validate and resolve one file without touching the database."""
+    report, chunks = prepare_chunks(path, index, kind)
+    accepted: list[Resolved] = []
+    try:
+        for chunk in chunks:
+            accepted.extend(chunk)
+    except (RegisterError, OSError) as exc:
+        return [], LoadReport(issues=[Issue(path.name, None, None, None, None, f"file not read: {exc}")])
+    return accepted, report
+
+
+def sha256_of(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def load(
+    driver: Driver,
+    paths: Iterable[Path],
+    index: PlaceIndex,
+    *,
+    kind: Kind | None = None,
+    database: str = "neo4j",
+    batch_size: int = 10000,
+    on_rows: Callable[[str, int], None] | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> LoadReport:
+    """Load register files: every good row is written, every other row is in ``report.issues``.
+
+    ``on_rows("read", n)`` is told how many rows a chunk of a file will write (once per file for
+    files under ``chunk_rows`` rows), ``on_rows("written", n)`` how many each batch held.
+    """
+    started = time.perf_counter()
+    report = LoadReport()
+    with _Prepared(list(paths), index, kind, chunk_rows) as prepared:
+        for path, file_report, chunks in prepared:
+            _write_file(driver, path, file_report, chunks, report, database, batch_size, on_rows)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _write_file(
+    driver: Driver, path: Path, file_report: LoadReport, chunks: Iterator[list[Resolved]], report: LoadReport,
+    database: str, batch_size: int, on_rows: Callable[[str, int], None] | None,
+) -> None:
+    """The database half of ``load`` for one file; adds to ``report``."""
+    unloaded: list[Issue] = []
+    broken: str | None = None
+    writer: FileWriter | None = None
+    if path.name in file_report.files:
+        writer = FileWriter(driver, path.name, path, sha256_of(path), database=database, batch_size=batch_size)
+    on_batch = (lambda n: on_rows("written", n)) if on_rows else None
+    begun = False
+    try:
+        for chunk in chunks:
+            kept, missing = _drop_places_missing_from_graph(driver, chunk, database)
+            unloaded.extend(missing)
+            if on_rows:
+                on_rows("read", len(kept))
+            if writer is not None:
+                if not begun:
+                    writer.begin()
+                    begun = True
+                writer.add(kept, on_batch)
+    except (RegisterError, OSError) as exc:
+        broken = (f"file not read past a row: {exc}; the rows before it were written, and the file is not "
+                  "marked loaded: fix it and load it again") if begun else f"file not read: {exc}"
+    report.sheets.extend(file_report.sheets)
+    report.issues.extend(file_report.issues)
+    report.issues.extend(unloaded)
+    for summary in report.sheets:
+        lost = sum(1 for i in unloaded if i.sheet == summary.sheet and i.file == summary.file)
+        summary.loaded -= lost
+        summary.rejected += lost
+    if writer is None:
+        return
+    if broken is not None:
+        report.issues.append(Issue(path.name, None, None, None, None, broken))
+        report.writes.add(writer.writer.counts)
+        return
+    if not begun:  # nothing to write, but the file was read: its old facts go, and it is marked loaded
+        if on_rows:
+            on_rows("read", 0)
+        writer.begin()
+    report.writes.add(writer.finish())
+    report.files[path.name] = {**file_report.files[path.name], "sha256": writer.sha256, "changed": writer.changed}
+
+
+class _Prepared:
+    """Files prepared in a background thread, chunk by chunk, at most ``depth`` chunks ahead of the
+    writer: ``for path, report, chunks in prepared``. Leaving the ``with`` stops the thread."""
+
+    _END = object()
+
+    def __init__(self, paths: list[Path], index: PlaceIndex, kind: Kind | None, chunk_rows: int,
+                 depth: int = 2) -> None:
+        self.paths, self.index, self.kind, self.chunk_rows = paths, index, kind, chunk_rows
+        self.items: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="register-prepare", daemon=True)
+
+    def __enter__(self) -> _Prepared:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        while self.thread.is_alive():
+            try:
+                self.items.get(timeout=0.1)  # unblock a producer waiting for room
+            except queue.Empty:
+                pass
+        self.thread.join()
+
+    def _put(self, item: tuple[str, Any]) -> bool:
+        while not self.stop.is_set():
+            try:
+                self.items.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self) -> None:
+        try:
+            for path in self.paths:
+                report, chunks = prepare_chunks(path, self.index, self.kind, self.chunk_rows)
+                if not self._put(("file", (path, report))):
+                    return
+                try:
+                    for chunk in chunks:
+                        if not self._put(("rows", chunk)):
+                            return
+                except (RegisterError, OSError) as exc:
+                    if not self._put(("broken", exc)):
+                        return
+                if not self._put(("end", None)):
+                    return
+        except BaseException as exc:  # handed to the writer's thread, which raises it
+            self._put(("error", exc))
+        self._put(("done", None))
+
+    def _next(self) -> tuple[str, Any]:
+        kind, value = self.items.get()
+        if kind == "error":
+            raise value
+        return kind, value
+
+    def __iter__(self) -> Iterator[tuple[Path, LoadReport, Iterator[list[Resolved]]]]:
+        while True:
+            kind, value = self._next()
+            if kind == "done":
+                return
+            path, report = value
+            yield path, report, self._chunks()
+
+    def _chunks(self) -> Iterator[list[Resolved]]:
+        while True:
+            kind, value = self._next()
+            if kind == "end":
+                return
+            if kind == "broken":
+                raise value
+            yield value
+
+
+def _drop_places_missing_from_graph(
+    driver: Driver, accepted: list[Resolved], database: str
+) -> tuple[list[Resolved], list[Issue]]:
+    """Rows whose official place has no node yet (its province's gazetteer is not loaded) become issues."""
+    codes = sorted({t.code for _, t in accepted if t is not None})
+    if not codes:
+        return accepted, []
+    found = records.read(driver, "load/missing_register_places", database, codes=codes)
+    missing = set(found[0]["missing"]) if found else set()
+    if not missing:
+        return accepted, []
+    kept: list[Resolved] = []
+    issues: list[Issue] = []
+    for row, target in accepted:
+        if target is not None and target.code in missing:
+            issues.append(Issue(row.file, row.sheet, row.row, None, target.code,
+                                f"{target.code} is in the code table but not in the graph; load the gazetteer "
+                                f"first (revkg load gazetteer --provinces {target.code[:2]})"))
+        else:
+            kept.append((row, target))
+    return kept, issues
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files to load: the paths given, with folders expanded to their register files (sorted)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS and not p.name.startswith(("~$", "."))))
+        else:
+            out.append(path)
+    return out

@@ -1,0 +1,154 @@
+"""Resolve (pure): each row's village or town to one official code, or an issue saying why not.
+
+A 12-digit code is looked up and must agree with any name given beside it; a name is resolved
+through ``loaders.places.resolve`` in the context the row gives (town, district, city, province).
+Ambiguous or unknown names are rejected with their candidates, never guessed; a fuzzy match loads
+with a warning and a lower confidence; a town or district that contradicts the place is a reject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from loaders.places import Place, PlaceIndex, Resolution, normalize, stem
+from loaders.places import resolve as resolve_place
+from loaders.register.model import Issue, PlaceRef, RegisterRow, Resolved, Target
+
+
+def describe(place: Place, index: PlaceIndex) -> str:
+    """``310151109203 红星村 (上海市/市辖区/崇明区/中兴镇)`` for candidate lists."""
+    chain = "/".join(p.name for p in index.path(place.code)[:-1])
+    return f"{place.code} {place.name} ({chain})"
+
+
+class Resolver:
+    """Resolves rows' places through ``loaders.places.resolve``, caching repeated names."""
+
+    MEMO_LIMIT = 200_000
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self.index = index
+        self._cache: dict[tuple[Any, ...], Resolution] = {}
+        # (place code, town, district, city as written) → the contradiction, if any: rows repeat them.
+        self._context: dict[tuple[Any, ...], tuple[str, str, str, tuple[str, ...]] | None] = {}
+
+    def _resolve(self, name: str, level: str, ref: PlaceRef, town: str | None = None) -> Resolution:
+        key = (name, level, town, ref.district, ref.city, ref.province)
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self.MEMO_LIMIT:
+                self._cache.clear()  # a memo: bounded for a file of all-different names
+            found = resolve_place(self.index, name, level, town=town, district=ref.district, city=ref.city,
+                                  province=ref.province)
+            self._cache[key] = found
+        return found
+
+    def target(self, row: RegisterRow) -> tuple[Target | None, list[Issue]]:
+        """The row's place, and issues: a reject (then no target) or warnings (target kept)."""
+        ref = row.place
+        col = row.columns
+        loc = (row.file, row.sheet, row.row)
+        if ref.village_code:
+            place = self.index.get(ref.village_code)
+            if place is None or place.level != "village":
+                return None, [Issue(*loc, col.get("village_code"), ref.village_code,
+                                    f"village code {ref.village_code} is not in the code table")]
+            method, confidence = "register:village_code", 1.0
+            if ref.village and not _names_match(ref.village, place, "village"):
+                res = self._resolve(ref.village, "village", ref, town=place.parent_code)
+                if res.status != "resolved" or res.place is None or res.place.code != place.code:
+                    return None, [Issue(*loc, col.get("village"), ref.village,
+                                        f"village code {place.code} is {place.name}, not {ref.village}",
+                                        (describe(place, self.index),))]
+                method, confidence = f"register:village_code+name_{res.method}", min(1.0, res.confidence + 0.05)
+            return self._with_context(row, place, Target("village", place.code, method, confidence), [])
+        if ref.village:
+            return self._from_resolution(row, self._resolve(ref.village, "village", ref, town=ref.town), "village",
+                                         ref.village)
+        if ref.town:
+            return self._from_resolution(row, self._resolve(ref.town, "town", ref), "town", ref.town)
+        if row.kind == "leaders":  # a post in a party organization or unit needs no place
+            return None, []
+        return None, [Issue(*loc, None, None, "no place named")]
+
+    def _from_resolution(self, row: RegisterRow, res: Resolution, level: Literal["village", "town"],
+                         value: str) -> tuple[Target | None, list[Issue]]:
+        column = row.columns.get(level)
+        loc = (row.file, row.sheet, row.row)
+        candidates = tuple(describe(p, self.index) for p in res.candidates)
+        if res.status == "ambiguous":
+            return None, [Issue(*loc, column, value,
+                                f"ambiguous: {res.reason}; add the town (镇) or the 12-digit code", candidates)]
+        if res.status != "resolved" or res.place is None:
+            return None, [Issue(*loc, column, value, f"unknown: {res.reason}")]
+        warnings = []
+        if res.fuzzy:
+            warnings.append(Issue(*loc, column, value, f"loaded as {res.place.name}: {res.reason}", candidates,
+                                  severity="warning"))
+        target = Target(level, res.place.code, f"register:name_{res.method}", res.confidence)
+        return self._with_context(row, res.place, target, warnings)
+
+    def _with_context(self, row: RegisterRow, place: Place, target: Target,
+                      warnings: list[Issue]) -> tuple[Target | None, list[Issue]]:
+        contradiction = self._check_context(row, place)
+        if contradiction is not None:
+            return None, [contradiction]
+        return target, warnings
+
+    def _check_context(self, row: RegisterRow, place: Place) -> Issue | None:
+        """A town/district/city the row gives must be the place's own: a contradiction is a reject."""
+        key = (place.code, row.place.town, row.place.district, row.place.city)
+        if key not in self._context:
+            if len(self._context) >= self.MEMO_LIMIT:
+                self._context.clear()
+            self._context[key] = self._context_problem(row.place, place)
+        problem = self._context.get(key)
+        if problem is None:
+            return None
+        level, given, reason, candidates = problem
+        return Issue(row.file, row.sheet, row.row, row.columns.get(level), given, reason, candidates)
+
+    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, str, tuple[str, ...]] | None:
+        path = {p.level: p for p in self.index.path(place.code)}
+        for level, given in (("town", ref.town), ("district", ref.district), ("city", ref.city)):
+            if not given or level == place.level or level not in path:
+                continue
+            official = path[level]
+            if given.isdigit():
+                if given != official.code:
+                    return (level, given,
+                            f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
+                            (describe(place, self.index),))
+            elif not _names_match(given, official, level):
+                return (level, given, f"{place.name} ({place.code}) lies in {official.name}, not {given}",
+                        (describe(place, self.index),))
+        return None
+
+
+def _names_match(given: str, place: Place, level: str) -> bool:
+    g = normalize(given)
+    forms = {place.name, place.full_name, stem(place.name, level)}
+    if level == "city" and place.name in ("市辖区", "县"):
+        return True  # municipalities: the register names the city as 上海/上海市
+    return g in forms or stem(g, level) == stem(place.name, level)
+
+
+
+
+def resolve(rows: Iterable[RegisterRow], index: PlaceIndex,
+            resolver: Resolver | None = None) -> tuple[list[Resolved], list[Issue]]:
+    """Resolve each row's village or town to an official code; rejects and warnings as issues.
+
+    The target is None only for a leader whose post is a party organization or unit and who is
+    tied to no place. Pass one ``resolver`` for the chunks of one file to keep its memo.
+    """
+    resolver = resolver or Resolver(index)
+    accepted: list[Resolved] = []
+    issues: list[Issue] = []
+    for row in rows:
+        target, found = resolver.target(row)
+        issues.extend(found)
+        if target is not None or not any(i.severity == "rejected" for i in found):
+            accepted.append((row, target))
+    return accepted, issues

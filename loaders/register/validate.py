@@ -1,0 +1,254 @@
+"""Validate (pure): one sheet's rows into ``RegisterRow`` values and ``Issue`` rejects.
+
+The header row is found among the first rows (titles may sit above it) and mapped through the
+header table; the register's kind is detected from it unless given. Each non-blank row below is
+then parsed (dates, codes, years, amounts, and the text rules of ``values.check_text``) and checked
+for what its kind needs. Rows are validated one at a time (``iter_validated``), so a streamed CSV is
+never held whole; ``validate`` is the same over a sheet in memory. Touches neither files nor the
+database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import chain, islice
+from typing import Any
+
+from loaders.personal import is_personal_header, mask_personal
+from loaders.register.headers import FALLBACKS, Kind, detect_kind, header_key, map_headers
+from loaders.register.model import (
+    HEADER_SCAN_ROWS,
+    Issue,
+    PlaceRef,
+    RegisterRow,
+    Sheet,
+    SheetResult,
+    ValueProblem,
+    find_header_row,
+)
+from loaders.register.values import check_text, parse_amount, parse_code, parse_date_once, parse_year
+
+_PARTY_WORDS = ("党组织", "党委", "党支部", "党总支", "支部", "party", "branch")
+_UNIT_WORDS = ("单位", "unit", "organization", "organisation", "org")
+# The free-text fields the graph stores as names, roles and labels (values.check_text applies).
+TEXT_FIELDS = ("helper", "party_org", "programme", "pairing_kind", "category", "name", "role", "organization",
+               "amount_unit", "village", "town", "district", "city", "province")
+
+
+def _render(headers: Sequence[str], cells: Sequence[str]) -> str:
+    return "; ".join(f"{h}={v}" for h, v in zip(headers, cells) if h.strip() and v)
+
+
+def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
+    """Parse one sheet into rows of ``kind`` (detected from the headers when None) and issues.
+
+    Pure: touches neither files nor the database. Blank rows are skipped; every other row is
+    either returned or reported.
+    """
+    result = SheetResult(sheet.file, sheet.name, kind)
+    result.rows.extend(iter_validated(sheet.file, sheet.name, iter(sheet.cells), result, kind,
+                                      sheet.uncomputed, sheet.unreadable))
+    return result
+
+
+def iter_validated(
+    file: str, sheet: str, rows: Iterator[list[str]], result: SheetResult, kind: Kind | None = None,
+    uncomputed: frozenset[tuple[int, int]] = frozenset(), unreadable: dict[int, str] | None = None,
+) -> Iterator[RegisterRow]:
+    """The accepted rows of one sheet, as its ``rows`` are consumed; issues, the kind and the count
+    of non-blank data rows go to ``result``."""
+    unreadable = {} if unreadable is None else unreadable
+    head = list(islice(rows, HEADER_SCAN_ROWS))
+    header_at = find_header_row(head)
+    if header_at is None:
+        if any(any(c for c in row) for row in chain(head, rows)):
+            result.issues.append(Issue(file, sheet, None, None, None,
+                                       "no header row recognised in the first 10 rows; sheet skipped "
+                                       "(see docs/registers.md for the column names)", severity="warning"))
+        return
+    header = head[header_at]
+    columns = map_headers(header)
+    header_row_number = header_at + 1
+    body = ((header_row_number + 1 + offset, cells)
+            for offset, cells in enumerate(chain(head[header_at + 1:], rows)) if any(cells))
+    for dup in columns.duplicates:
+        result.issues.append(Issue(file, sheet, header_row_number, header[columns.fields[dup]],
+                                   None, f"two columns mean {dup}; only the first is read", severity="warning"))
+    detected = kind or detect_kind(columns.fields)
+    result.kind = detected
+    if detected is None:
+        result.issues.append(Issue(file, sheet, header_row_number, None, None,
+                                   "cannot tell which register this is from its headers "
+                                   f"({', '.join(h for h in columns.headers if h)}); pass --kind"))
+        result.data_rows = sum(1 for _ in body)
+        return
+    fields = _fields_for_kind(columns.fields, detected)
+    missing = _missing_columns(fields, detected)
+    if missing:
+        result.issues.append(Issue(file, sheet, header_row_number, None, None,
+                                   f"a {detected} register needs a column for {missing}; sheet skipped"))
+        result.data_rows = sum(1 for _ in body)
+        return
+    headers = columns.headers
+    header_of = {f: headers[i] for f, i in fields.items()}
+    # Leaders' phone and ID numbers never reach the graph (loaders/personal.py): their columns are
+    # not read, and such numbers in any other cell are masked.
+    personal = {i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()}
+    masked: dict[str, str] = {}
+    if personal:
+        result.issues.append(Issue(file, sheet, header_row_number, "、".join(headers[i] for i in sorted(personal)),
+                                   None, "personal numbers (phone, ID card) are not stored; column not read",
+                                   severity="warning"))
+    for number, raw in body:
+        result.data_rows += 1
+        if number in unreadable:
+            result.issues.append(Issue(file, sheet, number, None, None, unreadable[number]))
+            continue
+        if len(masked) > 100_000:
+            masked.clear()  # a memo, not a record: bounded for files of all-different cells
+        cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
+        blank_formula = next((f for f, i in fields.items() if (number - 1, i) in uncomputed), None)
+        if blank_formula is not None:
+            result.issues.append(Issue(file, sheet, number, headers[fields[blank_formula]], None,
+                                       "formula with no computed value (the file was not saved by Excel); "
+                                       "open it in Excel and save, or type the value"))
+            continue
+        get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
+        row_or_issue = _validate_row(file, sheet, detected, number, get, header_of, columns.unit_hint,
+                                     _render(headers, cells))
+        if isinstance(row_or_issue, Issue):
+            result.issues.append(row_or_issue)
+        else:
+            yield row_or_issue
+
+
+def _masked(cell: str, seen: dict[str, str]) -> str:
+    """``mask_personal`` once per distinct cell of a sheet (units, towns and dates repeat)."""
+    out = seen.get(cell)
+    if out is None:
+        out = seen[cell] = mask_personal(cell)
+    return out
+
+
+def _fields_for_kind(fields: dict[str, int], kind: Kind) -> dict[str, int]:
+    out = {f: i for f, i in fields.items() if f not in ("unit_or_org", "seq", "note")}
+    for target, sources in FALLBACKS[kind].items():
+        for source in sources:
+            if source in fields:
+                out[target] = fields[source]
+                break
+    return out
+
+
+def _missing_columns(fields: dict[str, int], kind: Kind) -> str | None:
+    has_place = bool(fields.keys() & {"village", "village_code"})
+    if kind == "pairings":
+        if not fields.keys() & {"helper", "party_org"}:
+            return "the helper (帮扶单位 or 党组织)"
+        if not has_place and "town" not in fields:
+            return "the village (村 or 村代码) or town (镇)"
+    elif kind == "weak":
+        if not has_place:
+            return "the village (村 or 村代码)"
+        if "category" not in fields:
+            return "the category (类别)"
+    elif kind == "projects":
+        if "name" not in fields:
+            return "the project name (项目名称)"
+        if not has_place and "town" not in fields:
+            return "the village (村 or 村代码) or town (镇)"
+    elif kind == "leaders":
+        if "name" not in fields:
+            return "the person (姓名)"
+        if "role" not in fields:
+            return "the role (职务)"
+        if not fields.keys() & {"village", "village_code", "town", "party_org", "organization"}:
+            return "where the post is (村, 党组织 or 单位)"
+    return None
+
+
+def _validate_row(
+    file: str, sheet: str, kind: Kind, number: int, get: dict[str, str], header_of: dict[str, str],
+    unit_hint: str | None, evidence: str,
+) -> RegisterRow | Issue:
+    def issue(fieldname: str | None, reason: str) -> Issue:
+        column = header_of.get(fieldname) if fieldname else None
+        value = get.get(fieldname) if fieldname else None
+        return Issue(file, sheet, number, column, value or None, reason)
+
+    for f in TEXT_FIELDS:
+        text = get.get(f)
+        if text:
+            try:
+                check_text(text)
+            except ValueProblem as exc:
+                shown = text if len(text) <= 60 else text[:60] + "…"  # the rejects file stays readable
+                return Issue(file, sheet, number, header_of[f], shown, f"{header_of[f]}: {exc}")
+    values: dict[str, Any] = {}
+    try:
+        code = parse_code(get.get("village_code", ""))
+    except ValueProblem as exc:
+        return issue("village_code", f"village code {exc}")
+    place = PlaceRef(code, get.get("village") or None, get.get("town") or None, get.get("district") or None,
+                     get.get("city") or None, get.get("province") or None)
+    for f in ("since", "until"):
+        if f in get:
+            date, problem = parse_date_once(get[f])
+            if problem is not None:
+                return issue(f, f"bad date: {problem}")
+            values[f] = date
+    if values.get("since") and values.get("until") and values["until"] < values["since"]:
+        return issue("until", f"ends ({values['until']}) before it starts ({values['since']})")
+    if "year" in get:
+        try:
+            values["year"] = parse_year(get["year"])
+        except ValueProblem as exc:
+            return issue("year", str(exc))
+    for f in ("helper", "party_org", "programme", "pairing_kind", "category", "name", "role", "organization"):
+        values[f] = get.get(f) or None
+
+    if kind == "pairings":
+        if not (values["helper"] or values["party_org"]):
+            return issue("helper" if "helper" in get else "party_org", "no helper unit or party organization")
+        side = _normalise_side(get.get("paired_by", ""))
+        if side is None:
+            return issue("paired_by", "结对主体 must say 单位 (unit) or 党组织 (party organization)")
+        if side == "party" and not values["party_org"]:
+            return issue("party_org", "the register says the party organization pairs, but none is named")
+        values["paired_by"] = side if side != "auto" else ("unit" if values["helper"] else "party")
+        if not place.names_village and not place.town:
+            return issue("village", "no village or town named")
+    elif kind == "weak":
+        if not place.names_village:
+            return issue("village", "no village named")
+        if not values["category"]:
+            return issue("category", "no category (类别) given")
+    elif kind == "projects":
+        if not values["name"]:
+            return issue("name", "no project name")
+        if not place.names_village and not place.town:
+            return issue("village", "no village or town named")
+        try:
+            amount, unit, yuan = parse_amount(get.get("amount", ""), get.get("amount_unit") or unit_hint)
+        except ValueProblem as exc:
+            return issue("amount", str(exc))
+        values.update(amount=amount, amount_unit=unit, amount_yuan=yuan)
+    elif kind == "leaders":
+        if not values["name"]:
+            return issue("name", "no person named")
+        if not values["role"]:
+            return issue("role", "no role (职务) given")
+        if not (place.names_village or place.town or values["party_org"] or values["organization"]):
+            return issue("village", "no village, party organization or unit to hold the role in")
+    return RegisterRow(kind, file, sheet, number, evidence, values, place, header_of)
+
+
+def _normalise_side(text: str) -> str | None:
+    key = text.strip().lower()
+    if not key:
+        return "auto"
+    if any(w in key for w in _PARTY_WORDS):
+        return "party"
+    if any(w in key for w in _UNIT_WORDS):
+        return "unit"
+    return None
