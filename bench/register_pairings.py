@@ -57,7 +57,8 @@ def main() -> None:
     generate(args.rows, args.out, provinces)
     if not args.load:
         return
-    from graph.db import connect
+    from bench.context import baseline_query
+    from graph.db import BatchWriter, connect
     from loaders import register
     from loaders.places import PlaceIndex
 
@@ -74,8 +75,8 @@ def main() -> None:
         written = time.perf_counter()
         if not args.keep:
             sid = register.source_id(args.out.name)
-            driver.execute_query(register.queries.get("load/delete_register_facts").text, source_id=sid)
-            driver.execute_query("MATCH (d:Document {uid: $uid}) DELETE d", uid=sid)
+            BatchWriter(driver, settings.neo4j_database).statement("load/delete_register_facts", source_id=sid)
+            driver.execute_query(baseline_query("delete_document"), uid=sid, database_=settings.neo4j_database)
     finally:
         driver.close()
     n = args.rows

@@ -41,6 +41,12 @@ class NamedQuery:
     text: str
 
     @property
+    def body(self) -> str:
+        """The statement without its ``//`` header and comment lines, and without a trailing ``;``."""
+        lines = (line for line in self.text.splitlines() if not line.lstrip().startswith("//"))
+        return "\n".join(lines).strip().rstrip(";")
+
+    @property
     def param_names(self) -> set[str]:
         return {p.name for p in self.params}
 
@@ -96,7 +102,4 @@ def used_params(query: NamedQuery) -> set[str]:
 
 def schema_statements() -> list[str]:
     """The statements in ``cypher/schema/`` (each file one ``… IF NOT EXISTS`` statement)."""
-    return [
-        "\n".join(l for l in q.text.splitlines() if not l.lstrip().startswith("//")).strip().rstrip(";")
-        for q in catalogue("schema")
-    ]
+    return [q.body for q in catalogue("schema")]

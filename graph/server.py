@@ -23,6 +23,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import LiteralString, cast
 
 from graph.settings import Settings
 
@@ -304,6 +305,9 @@ class LocalNeo4j:
         from neo4j import GraphDatabase
         from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+        from graph import queries
+
+        ping = queries.get("lookup/ping")
         try:
             with GraphDatabase.driver(
                 self.settings.bolt_uri,
@@ -312,7 +316,7 @@ class LocalNeo4j:
             ) as driver:
                 # A plain session, not execute_query: its retries with back-off would slow start-up.
                 with driver.session(database=self.settings.neo4j_database) as session:
-                    record = session.run("RETURN 1 AS ok").single()
+                    record = session.run(cast(LiteralString, ping.text)).single()
                 return record is not None and record["ok"] == 1
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
             return False
