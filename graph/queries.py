@@ -18,9 +18,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graph.assets import cypher_dir
 from graph.errors import InvalidInput
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_DIR = cypher_dir().resolve()
 _PARAM_LINE = re.compile(r"^//\s*@param\s+(\w+)\s+(\w+)\s*(.*)$")
 _PARAM_USE = re.compile(r"\$(\w+)")
 

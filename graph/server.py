@@ -25,11 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import LiteralString, cast
 
+from graph.assets import browser_dir
 from graph.settings import Settings
 
 NEO4J_VERSION = "5.26.19"
 DIST_DIR = Path(__file__).parent / "neo4j_dist"
-BROWSER_DIR = Path(__file__).resolve().parent.parent / "docs" / "browser"
+BROWSER_DIR = browser_dir()
 
 # The JVM flags of Neo4j 5's own launcher (bin/neo4j), less the ones that only matter for
 # production tuning or need a debugger.
@@ -379,7 +380,7 @@ def grass_as_json(grass: str) -> str:
 
 
 def _browser_asset_url(settings: Settings, name: str) -> str:
-    # Served by the API (api/main.py mounts docs/browser at /browser-assets).
+    # Served by the API (api/main.py mounts BROWSER_DIR at /browser-assets).
     return f"http://127.0.0.1:{settings.api_port}/browser-assets/{name}"
 
 

@@ -259,6 +259,12 @@ class PlaceIndex:
         }
 
     @classmethod
+    def for_home(cls, home: Path, provinces: Iterable[str] | None = None) -> PlaceIndex:
+        """The index over ``provinces`` (``None``: all of China) of the code table cached under ``home``
+        (``Settings.home``), fetched once if it is not there yet: what every command and the API build."""
+        return cls.from_gazetteer(gazetteer.ensure_downloaded(home / "gazetteer"), provinces)
+
+    @classmethod
     def from_gazetteer(cls, data_dir: Path, provinces: Iterable[str] | None = None) -> PlaceIndex:
         """Build the index from the code table's CSVs (``loaders.gazetteer.read``)."""
         index = cls()
