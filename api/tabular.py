@@ -242,7 +242,7 @@ def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Lit
         writer.writerow(header_row)
         writer.writerows([[v.isoformat() if isinstance(v, date) else v for v in r] for r in table])
         return ("\ufeff" + text.getvalue()).encode("utf-8")
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     body = io.BytesIO()
     # No string is ever turned into a formula, a number or a link: what the graph holds is what the cell holds.

@@ -31,7 +31,7 @@ def generate(rows: int, out: Path, provinces: list[str], seed: int = 7) -> None:
         names[record.code] = record.name
         if record.level == "village":
             villages.append(record)
-    helpers = [f"示例{kind}{i:04d}" for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200)]
+    helpers = [f"示例{kind}{i:04d}" for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200, strict=True)]
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)

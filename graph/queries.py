@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +80,7 @@ def parse(path: Path, root: Path = CYPHER_DIR) -> NamedQuery:
     return NamedQuery(name, path, " ".join(d for d in description if d), tuple(params), text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(name: str) -> NamedQuery:
     """Return the named query (``"analyses/coverage"``), read once and cached."""
     path = (CYPHER_DIR / f"{name}.cypher").resolve()

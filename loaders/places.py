@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -208,7 +208,7 @@ def _codes(value: str | list[str] | None) -> tuple[str, ...] | list[str]:
 # --- pinyin ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_readings(char: str) -> frozenset[str]:
     """Toneless pinyin readings of one character (all of them, for characters with several).
 
@@ -231,7 +231,7 @@ def sounds_alike_one_off(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return False
     differing = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         if x == y:
             continue
         differing += 1
@@ -416,6 +416,11 @@ _SCOPE_BONUS = {"town": 0.0, "district": -0.03, "city": -0.08, "province": -0.1,
 _CONTEXT_ORDER = ("province", "city", "district", "town")
 
 
+def _scopes_or_everywhere(scopes: list[str]) -> list[str | None]:
+    """The scope codes to look a name up within; ``[None]`` (the whole index) when there are none."""
+    return [*scopes] if scopes else [None]
+
+
 def _scopes_for_context(
     index: PlaceIndex, context: dict[str, str | None]
 ) -> tuple[list[str], str | None, list[str]]:
@@ -443,7 +448,7 @@ def _scopes_for_context(
                     notes.append(f"{level} code {value} lies outside the rest of the context")
             continue
         found: list[Place] = []
-        for within in scopes or [None]:
+        for within in _scopes_or_everywhere(scopes):
             tiered = index.lookup_tiered(value, level, within)
             if not tiered and level == "city":
                 tiered = index.lookup_tiered(value, "province", within)  # 上海市 as a city
@@ -495,7 +500,7 @@ def resolve(
     where = f"in {','.join(scopes)}" if scopes else "nationally"
 
     tiered: list[tuple[str, Place]] = []
-    for within in scopes or [None]:
+    for within in _scopes_or_everywhere(scopes):
         tiered.extend(index.lookup_tiered(norm, level, within))
     if tiered:
         order = {t: i for i, t in enumerate(_TIERS)}

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from loaders.reports import Extractor, Fact, normal_key, read
 from loaders.places import PlaceIndex
+from loaders.reports import Extractor, Fact, normal_key, read
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -328,8 +328,8 @@ def format_dev_report(ev: DevEvaluation) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from loaders.gazetteer import ensure_downloaded
     from graph.settings import get_settings
+    from loaders.gazetteer import ensure_downloaded
 
     positional = [a for a in argv if not a.startswith("-")]
     corpus = Path(positional[0]) if positional else DEFAULT_CORPUS

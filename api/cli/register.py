@@ -54,7 +54,7 @@ def register(
                 bar.advance(task, n)
 
         report = register_loader.load(
-            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,  # type: ignore[arg-type]
+            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,
         )
     table = Table(title="Registers loaded")
     for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):

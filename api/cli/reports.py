@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -116,6 +116,6 @@ def decide(
     with driver() as drv:
         records.write(drv, "review/merge_review_decision", s.neo4j_database, uid=key, surface=surface,
                       scope_code=scope or None, decided_code=code, note=note,
-                      decided_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                      decided_at=datetime.now(UTC).isoformat(timespec="seconds"))
     console.print(f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
                   "(`revkg load reports --force …`).")

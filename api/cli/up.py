@@ -15,9 +15,9 @@ from api.cli.common import console, driver, err_console, settings, start_local_n
 from api.cli.common import provinces as province_codes
 from api.cli.load import load_gazetteer
 from graph.schema import install_schema
-from loaders import gazetteer as gazetteer_loader
 from graph.server import NEO4J_VERSION, LocalNeo4j, port_taken
 from graph.settings import Settings, get_settings
+from loaders import gazetteer as gazetteer_loader
 
 DEMO_PROVINCES = "31,35"  # 上海 and 福建: the provinces the demo reports come from
 

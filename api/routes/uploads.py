@@ -75,7 +75,7 @@ def upload_registers(
         raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
-        result = register.load(driver, paths, _place_index(request, driver, settings), kind=kind,  # type: ignore[arg-type]
+        result = register.load(driver, paths, _place_index(request, driver, settings), kind=kind,
                                database=settings.neo4j_database)
     return _as_report(result, paths)
 

@@ -59,7 +59,7 @@ def prepare_csvs(source: Path, target: Path, provinces: Iterable[str] | None) ->
 def snapshot(driver: Driver) -> dict[str, Any]:
     """Counts and a content checksum that two loads of the same table must share."""
     out: dict[str, Any] = {}
-    for level, label in LABELS.items():
+    for label in LABELS.values():
         rec = driver.execute_query(baseline_query("label_snapshot"), label=label).records[0]
         out[label] = {"nodes": rec["n"], "name_chars": rec["chars"], "with_kind": rec["kinds"],
                       "kinds": sorted(k for k in rec["kind_values"] if k)}

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from loaders import files
@@ -88,7 +88,7 @@ def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
     return iter(files.expand(paths, REPORT_SUFFIXES, recursive=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold_char(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch

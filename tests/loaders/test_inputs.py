@@ -8,8 +8,8 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from loaders.files import expand
 from graph.settings import Settings
+from loaders.files import expand
 from loaders.gazetteer import parse_provinces
 from loaders.places import PlaceIndex
 from loaders.reports import iter_paths
