@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 
 from graph.settings import get_settings
-from loaders.gazetteer import ensure_downloaded, read
+from loaders.gazetteer import ensure_downloaded, parse_provinces, read
 
 HEADER = ["帮扶单位", "区", "镇", "村", "村代码", "开始日期", "结束日期", "轮次"]
 
 
-def generate(rows: int, out: Path, provinces: list[str], seed: int = 7) -> None:
+def generate(rows: int, out: Path, provinces: list[str] | None, seed: int = 7) -> None:
     rng = random.Random(seed)
     data_dir = ensure_downloaded(get_settings().home / "gazetteer")
     names: dict[str, str] = {}
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--load", action="store_true")
     parser.add_argument("--keep", action="store_true", help="leave the loaded facts in the graph")
     args = parser.parse_args()
-    provinces = args.provinces.split(",")
+    provinces = parse_provinces(args.provinces)
     generate(args.rows, args.out, provinces)
     if not args.load:
         return
@@ -64,7 +64,7 @@ def main() -> None:
 
     settings = get_settings()
     started = time.perf_counter()
-    index = PlaceIndex.from_gazetteer(ensure_downloaded(settings.home / "gazetteer"), provinces)
+    index = PlaceIndex.for_home(settings.home, provinces)
     built = time.perf_counter()
     accepted, report = register.prepare(args.out, index)
     prepared = time.perf_counter()

@@ -101,7 +101,7 @@ def run(ctx: Context) -> dict[str, Any]:
     _delete_baseline(driver)
 
     with timed() as t:
-        index = PlaceIndex.from_gazetteer(data_dir, ctx.provinces)
+        index = PlaceIndex.for_home(ctx.server.settings.home, ctx.provinces)
     result["place_index_seconds"] = round(t.seconds, 2)
     ctx.log(f"  place index         {t.seconds:8.1f}s")
 
