@@ -7,6 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from graph import queries
+
 
 class SearchHit(BaseModel):
     label: str = Field(description="类型 · label (Village, Town, District, Organization …)")
@@ -250,7 +252,7 @@ class Connection(BaseModel):
 
 class CypherRequest(BaseModel):
     query: str = Field(description="只读 Cypher 语句 · a read-only Cypher statement",
-                       examples=["MATCH (v:Village {weak: true}) RETURN v.name LIMIT 10"])
+                       examples=[queries.get("examples/weak_village_names").body])
     params: dict[str, Any] = Field(default_factory=dict, description="$参数 · $parameters")
 
 

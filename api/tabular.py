@@ -1,7 +1,8 @@
 """Pagination and CSV / Excel downloads for the tabular analyses (planners live in Excel).
 
-``EXPORTS`` is the one table of what each download holds: its columns, their Chinese headers and the
-title its file is named by. The API's ``format=csv|xlsx`` and ``revkg analyze … --out`` both use it.
+``EXPORTS`` is the one table of what each analysis shows as a table: its columns, their Chinese headers
+and the title its file is named by. The API's ``format=csv|xlsx``, ``revkg analyze … --out`` and the
+tables ``revkg analyze`` prints all take their columns from it, and nowhere else.
 """
 
 from __future__ import annotations
@@ -115,13 +116,13 @@ EXPORTS: dict[str, Export] = {
     "coverage_by_district": Export(
         "各区县结对覆盖率", "coverage_by_district",
         ("code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
-         "paired_villages", "villages_with_one_helper", "helpers", "claims"),
+         "paired_villages", "villages_with_one_helper", "helpers", "projects", "claims"),
         {"code": "区县代码", "name": "区县"},
     ),
     "coverage_by_town": Export(
         "各街镇结对覆盖率", "coverage_by_town",
         ("code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
-         "paired_villages", "villages_with_one_helper", "helpers", "claims"),
+         "paired_villages", "villages_with_one_helper", "helpers", "projects", "claims"),
         {"code": "街镇代码", "name": "街镇"},
     ),
     "helper_load": Export(
@@ -139,6 +140,8 @@ EXPORTS: dict[str, Export] = {
         ("village_code", "village", "town", "district", "rank", "helper", "helper_uid", "score", "reasons"),
     ),
     "search": Export("搜索结果", "search", ("label", "key", "name", "path")),
+    # Printed by ``revkg analyze paths`` only: the API answers with the nested paths as JSON.
+    "paths": Export("关联路径", "paths", ("hops", "path", "relationships")),
     # The loader's issue columns (loaders.register.ISSUE_COLUMNS) are set where the rejects are written.
     "load_rejects": Export(
         "导入未通过的行", "load_rejects", (),
@@ -239,7 +242,7 @@ def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Lit
         writer.writerow(header_row)
         writer.writerows([[v.isoformat() if isinstance(v, date) else v for v in r] for r in table])
         return ("\ufeff" + text.getvalue()).encode("utf-8")
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     body = io.BytesIO()
     # No string is ever turned into a formula, a number or a link: what the graph holds is what the cell holds.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, LiteralString, cast
 
-from bench.instance import BenchServer
 from graph import queries
+
+if TYPE_CHECKING:  # bench.instance reads its queries from here
+    from bench.instance import BenchServer
 
 BENCH_DIR = Path(__file__).resolve().parent
 REPO = BENCH_DIR.parent
@@ -38,11 +41,16 @@ class Context:
         return QUICK_PROVINCES if self.quick else None
 
 
+@cache
 def baseline_named_query(name: str) -> queries.NamedQuery:
-    """``bench/cypher/<name>.cypher`` parsed, header and all (for ``BatchWriter.write_query``)."""
+    """``bench/cypher/<name>.cypher`` parsed, header and all (for ``BatchWriter.write_query``).
+
+    The bench's own queries (baselines, snapshots, clean-ups) live there rather than in ``cypher/``:
+    they measure or reset the bench graph and are no part of what revkg runs.
+    """
     return queries.parse(BENCH_CYPHER / f"{name}.cypher", root=BENCH_CYPHER)
 
 
-def baseline_query(name: str) -> str:
-    """The text of ``bench/cypher/<name>.cypher`` (baselines are benchmark data, not catalogue queries)."""
-    return queries.parse(BENCH_CYPHER / f"{name}.cypher", root=BENCH_CYPHER).text
+def baseline_query(name: str) -> LiteralString:
+    """The text of ``bench/cypher/<name>.cypher``, ready for ``session.run``."""
+    return cast(LiteralString, baseline_named_query(name).text)

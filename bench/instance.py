@@ -18,6 +18,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from bench.context import baseline_query
 from graph.db import connect
 from graph.schema import install_schema
 from graph.server import LocalNeo4j, find_java
@@ -88,10 +89,10 @@ class BenchServer:
         removing the store, which is faster than deleting hundreds of thousands of nodes.
         """
         if self._driver is not None and self.server.pid() is not None:
-            n = self._driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+            n = self._driver.execute_query(baseline_query("count_nodes")).records[0]["n"]
             if n <= SMALL_GRAPH_NODES:
                 with self._driver.session() as session:
-                    session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+                    session.run(baseline_query("delete_all_nodes")).consume()
                 if schema:
                     install_schema()
                     await_indexes(self._driver)
@@ -129,9 +130,7 @@ class BenchServer:
         return seconds
 
     def versions(self) -> dict[str, str]:
-        rec = self.driver().execute_query(
-            "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS v, edition"
-        ).records[0]
+        rec = self.driver().execute_query(baseline_query("server_version")).records[0]
         return {"neo4j": f"{rec['v']} {rec['edition']}"}
 
     def memory(self) -> dict[str, Any]:
@@ -156,7 +155,7 @@ def _rss(pid: int, field: str = "VmRSS") -> int | None:
 
 def await_indexes(driver: Driver, timeout_s: int = 600) -> None:
     with driver.session() as session:
-        session.run(f"CALL db.awaitIndexes({timeout_s})").consume()
+        session.run(baseline_query("await_indexes"), timeout_s=timeout_s).consume()
 
 
 @contextmanager

@@ -17,12 +17,12 @@ import time
 from pathlib import Path
 
 from graph.settings import get_settings
-from loaders.gazetteer import ensure_downloaded, read
+from loaders.gazetteer import ensure_downloaded, parse_provinces, read
 
 HEADER = ["帮扶单位", "区", "镇", "村", "村代码", "开始日期", "结束日期", "轮次"]
 
 
-def generate(rows: int, out: Path, provinces: list[str], seed: int = 7) -> None:
+def generate(rows: int, out: Path, provinces: list[str] | None, seed: int = 7) -> None:
     rng = random.Random(seed)
     data_dir = ensure_downloaded(get_settings().home / "gazetteer")
     names: dict[str, str] = {}
@@ -31,7 +31,7 @@ def generate(rows: int, out: Path, provinces: list[str], seed: int = 7) -> None:
         names[record.code] = record.name
         if record.level == "village":
             villages.append(record)
-    helpers = [f"示例{kind}{i:04d}" for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200)]
+    helpers = [f"示例{kind}{i:04d}" for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200, strict=True)]
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
@@ -53,10 +53,11 @@ def main() -> None:
     parser.add_argument("--load", action="store_true")
     parser.add_argument("--keep", action="store_true", help="leave the loaded facts in the graph")
     args = parser.parse_args()
-    provinces = args.provinces.split(",")
+    provinces = parse_provinces(args.provinces)
     generate(args.rows, args.out, provinces)
     if not args.load:
         return
+    from bench.context import baseline_query
     from graph.db import BatchWriter, connect
     from loaders import register
     from loaders.places import PlaceIndex
@@ -64,7 +65,7 @@ def main() -> None:
 
     settings = get_settings()
     started = time.perf_counter()
-    index = PlaceIndex.from_gazetteer(ensure_downloaded(settings.home / "gazetteer"), provinces)
+    index = PlaceIndex.for_home(settings.home, provinces)
     built = time.perf_counter()
     accepted, report = register.prepare(args.out, index)
     prepared = time.perf_counter()
@@ -75,8 +76,8 @@ def main() -> None:
         written = time.perf_counter()
         if not args.keep:
             sid = register.source_id(args.out.name)
-            BatchWriter(driver, database=settings.neo4j_database).statement("load/delete_register_facts", source_id=sid)
-            driver.execute_query("MATCH (d:Document {uid: $uid}) DELETE d", uid=sid)
+            BatchWriter(driver, settings.neo4j_database).statement("load/delete_register_facts", source_id=sid)
+            driver.execute_query(baseline_query("delete_document"), uid=sid, database_=settings.neo4j_database)
     finally:
         driver.close()
     n = args.rows

@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path
+from typing import Any
 
 from loaders import gazetteer
 
@@ -177,7 +178,7 @@ class _Writer:
 
 
 def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 20231,
-             provinces: Iterable[str] | None = None) -> dict[str, object]:
+             provinces: Iterable[str] | None = None) -> dict[str, Any]:
     """Write the registers; returns counts per kind and per province, and the helper count."""
     rng = random.Random(seed)
     g = Gazetteer.read(data_dir, provinces)
@@ -285,9 +286,9 @@ def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 2
         code, vname, town, district = place(i)
         since = _date(rng, dt.date(2017, 1, 1), dt.date(2024, 6, 30))
         end = since + dt.timedelta(days=3 * 365)
-        until = end if end < dt.date(2025, 1, 1) else None
+        term_end = end if end < dt.date(2025, 1, 1) else None
         leader_writer.row(code[:2], [_person(rng), "第一书记", helpers[k].name, district, town, vname, code,
-                                     since.isoformat(), until.isoformat() if until else ""])
+                                     since.isoformat(), term_end.isoformat() if term_end else ""])
     leader_counts = leader_writer.close()
 
     return {

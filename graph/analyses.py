@@ -14,11 +14,10 @@ from datetime import date
 from itertools import combinations
 from typing import Any, Literal
 
-import networkx as nx  # type: ignore[import-untyped]
+import networkx as nx
 from neo4j import AsyncDriver, Driver
 
 from graph.errors import InvalidInput, NotFound
-from graph import queries
 from graph.records import read, read_async
 from graph.schema import CODE_LENGTH
 
@@ -122,7 +121,7 @@ def uncovered_weak_villages_page(
     name), or all of China. Nearby helpers are worked out for the returned rows only, so a page of
     a national answer costs little more than counting it.
     """
-    scope = {"province": province, "district": district, "town": town}
+    scope: dict[Level | Literal["province"], str | None] = {"province": province, "district": district, "town": town}
     # A well-formed code skips the lookup round trip; it is checked only when nothing was found.
     shaped = {level: _code_shaped(level, value) for level, value in scope.items()}
     codes = {level: shaped[level] or resolve_place(driver, level, value, database) for level, value in scope.items()}

@@ -124,14 +124,14 @@ def graph_counts(settings: Settings) -> tuple[int, int]:
     """Nodes and relationships of the database (the server must answer)."""
     from neo4j import GraphDatabase
 
+    from graph import records
+
     with GraphDatabase.driver(
         settings.bolt_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=10, connection_acquisition_timeout=30,
     ) as driver:
-        with driver.session(database=settings.neo4j_database) as session:
-            nodes = session.run("MATCH (n) RETURN count(n) AS n").single(strict=True)["n"]
-            rels = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single(strict=True)["n"]
-    return int(nodes), int(rels)
+        (counts,) = records.read(driver, "lookup/graph_counts", settings.neo4j_database)
+    return int(counts["nodes"]), int(counts["relationships"])
 
 
 def _start(local: LocalNeo4j, after: str) -> None:

@@ -31,6 +31,7 @@ SLIDES = (
     ("analyses/village_profile", "村档案 · Village profile", "一个村：路径、薄弱类别、结对单位、项目。 One village: path, designations, helpers, projects."),
 )
 
+# Cypher outside cypher/ on purpose: two examples a person clicks in Browser's guide; revkg never runs them.
 INTRO = """
 <slide class="row-fluid">
   <div class="col-sm-3">

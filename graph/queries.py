@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graph.assets import cypher_dir
 from graph.errors import InvalidInput
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
+CYPHER_DIR = cypher_dir().resolve()
 _PARAM_LINE = re.compile(r"^//\s*@param\s+(\w+)\s+(\w+)\s*(.*)$")
 _PARAM_USE = re.compile(r"\$(\w+)")
 
@@ -39,6 +40,12 @@ class NamedQuery:
     description: str
     params: tuple[Param, ...]
     text: str
+
+    @property
+    def body(self) -> str:
+        """The statement without its ``//`` header and comment lines, and without a trailing ``;``."""
+        lines = (line for line in self.text.splitlines() if not line.lstrip().startswith("//"))
+        return "\n".join(lines).strip().rstrip(";")
 
     @property
     def param_names(self) -> set[str]:
@@ -73,7 +80,7 @@ def parse(path: Path, root: Path = CYPHER_DIR) -> NamedQuery:
     return NamedQuery(name, path, " ".join(d for d in description if d), tuple(params), text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def get(name: str) -> NamedQuery:
     """Return the named query (``"analyses/coverage"``), read once and cached."""
     path = (CYPHER_DIR / f"{name}.cypher").resolve()
@@ -96,7 +103,4 @@ def used_params(query: NamedQuery) -> set[str]:
 
 def schema_statements() -> list[str]:
     """The statements in ``cypher/schema/`` (each file one ``… IF NOT EXISTS`` statement)."""
-    return [
-        "\n".join(l for l in q.text.splitlines() if not l.lstrip().startswith("//")).strip().rstrip(";")
-        for q in catalogue("schema")
-    ]
+    return [q.body for q in catalogue("schema")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
@@ -45,13 +45,13 @@ def plain(value: Any) -> Any:
 _PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})
 
 
-def plain_row(keys: list[str], values: list[Any]) -> dict[str, Any]:
+def plain_row(keys: Sequence[str], values: Sequence[Any]) -> dict[str, Any]:
     """One record as a plain dict (``plain(record.data())``, without walking plain values).
 
     >>> plain_row(["a", "b"], ["x", [1]])
     {'a': 'x', 'b': [1]}
     """
-    return {k: v if type(v) in _PLAIN_TYPES else plain(v) for k, v in zip(keys, values)}
+    return {k: v if type(v) in _PLAIN_TYPES else plain(v) for k, v in zip(keys, values, strict=True)}
 
 
 def is_unavailable(exc: Exception) -> bool:

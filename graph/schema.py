@@ -27,6 +27,8 @@ from neomodel import (
     StructuredRel,
 )
 
+from graph import queries
+
 # --- relationship models -------------------------------------------------------------------
 
 
@@ -273,6 +275,7 @@ ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
 )
 
 
+# Cypher outside cypher/ on purpose: this DDL is derived from the classes above so it cannot drift from them.
 def schema_from_models() -> list[str]:
     """``CREATE … IF NOT EXISTS`` statements for every key and index the node classes declare.
 
@@ -313,9 +316,7 @@ def install_schema() -> None:
     """Install every constraint and index (idempotent: existing ones are left alone)."""
     from neomodel import db
 
-    from graph.queries import schema_statements
-
-    statements = schema_from_models() + schema_statements()
+    statements = schema_from_models() + queries.schema_statements()
     _drop_redeclared_fulltext_indexes(statements)
     for statement in statements:
         db.cypher_query(statement)
@@ -334,9 +335,11 @@ def _drop_redeclared_fulltext_indexes(statements: list[str]) -> None:
     declared = {m.group(1): sorted(m.group(2).split("|")) for m in map(_FULLTEXT.match, statements) if m}
     if not declared:
         return
-    existing, _ = db.cypher_query(
-        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name IN $names RETURN name, labelsOrTypes",
-        {"names": sorted(declared)})
+    lookup = queries.get("lookup/fulltext_index_labels")
+    params = {"names": sorted(declared)}
+    lookup.check_params(params)
+    existing, _ = db.cypher_query(lookup.text, params)
     for name, labels in existing:
         if sorted(labels) != declared[name]:
-            db.cypher_query(f"DROP INDEX {name}")  # name from our own catalogue, not user input
+            # DDL names cannot be parameters; this one comes from our own catalogue, not user input.
+            db.cypher_query(f"DROP INDEX {name}")

@@ -23,12 +23,14 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import LiteralString, cast
 
+from graph.assets import browser_dir
 from graph.settings import Settings
 
 NEO4J_VERSION = "5.26.19"
 DIST_DIR = Path(__file__).parent / "neo4j_dist"
-BROWSER_DIR = Path(__file__).resolve().parent.parent / "docs" / "browser"
+BROWSER_DIR = browser_dir()
 
 # The JVM flags of Neo4j 5's own launcher (bin/neo4j), less the ones that only matter for
 # production tuning or need a debugger.
@@ -304,6 +306,9 @@ class LocalNeo4j:
         from neo4j import GraphDatabase
         from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
+        from graph import queries
+
+        ping = queries.get("lookup/ping")
         try:
             with GraphDatabase.driver(
                 self.settings.bolt_uri,
@@ -312,7 +317,7 @@ class LocalNeo4j:
             ) as driver:
                 # A plain session, not execute_query: its retries with back-off would slow start-up.
                 with driver.session(database=self.settings.neo4j_database) as session:
-                    record = session.run("RETURN 1 AS ok").single()
+                    record = session.run(cast(LiteralString, ping.text)).single()
                 return record is not None and record["ok"] == 1
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
             return False
@@ -375,7 +380,7 @@ def grass_as_json(grass: str) -> str:
 
 
 def _browser_asset_url(settings: Settings, name: str) -> str:
-    # Served by the API (api/main.py mounts docs/browser at /browser-assets).
+    # Served by the API (api/main.py mounts BROWSER_DIR at /browser-assets).
     return f"http://127.0.0.1:{settings.api_port}/browser-assets/{name}"
 
 

@@ -11,13 +11,14 @@ from pathlib import Path
 
 from neo4j import Driver
 
+from graph.assets import demo_dir
 from graph.settings import Settings
-from loaders import gazetteer, register, reports
+from loaders import files, register, reports
 from loaders.places import PlaceIndex
 
-REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = REPO / "data" / "examples"
-CORPUS = REPO.parent / "shared" / "corpus"
+EXAMPLES = demo_dir()
+# Only a checkout has the corpus beside it; an installed revkg loads the example registers alone.
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DEMO_PROVINCES = ("31", "35")  # the provinces the example registers are about
 
 
@@ -31,8 +32,9 @@ def load_demo(driver: Driver, settings: Settings, provinces: list[str] | None = 
     wanted = [p for p in DEMO_PROVINCES if provinces is None or p in provinces]
     if not wanted:
         return f"skipped: the demo is about provinces {', '.join(DEMO_PROVINCES)}, and none of them is loaded"
-    index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), wanted)
-    report = register.load(driver, register.expand([EXAMPLES]), index, database=settings.neo4j_database)
+    index = PlaceIndex.for_home(settings.home, wanted)
+    report = register.load(driver, files.expand([EXAMPLES], register.EXTENSIONS), index,
+                           database=settings.neo4j_database)
     summary = f"registers: {report.summary()} (the rejected rows are deliberate examples)"
     if CORPUS.is_dir():
         loaded = reports.load(driver, sorted(CORPUS.glob("*.txt")), index, database=settings.neo4j_database)

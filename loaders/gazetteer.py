@@ -58,6 +58,25 @@ class GazetteerReport:
     seconds: float = 0.0
 
 
+def parse_provinces(text: str | None) -> list[str] | None:
+    """A person's list of provinces: ``"31,35"`` → ``["31", "35"]``; ``None``, ``""`` or ``"all"`` → ``None``
+    (all of China).
+
+    >>> parse_provinces("31, 35"), parse_provinces("all"), parse_provinces(None)
+    (['31', '35'], None, None)
+
+    Raises:
+        ValueError: a part is not a 2-digit province code (``"上海"``, ``"310"``).
+    """
+    if text is None or text.strip().lower() in ("", "all"):
+        return None
+    codes = [part.strip() for part in text.split(",") if part.strip()]
+    wrong = [c for c in codes if not re.fullmatch(r"\d{2}", c)]
+    if wrong or not codes:
+        raise ValueError(f"provinces must be 2-digit codes separated by commas (31,35) or 'all', not {text!r}")
+    return codes
+
+
 # --- fetch ------------------------------------------------------------------------------------
 
 

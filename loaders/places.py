@@ -24,7 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -208,7 +208,7 @@ def _codes(value: str | list[str] | None) -> tuple[str, ...] | list[str]:
 # --- pinyin ---------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def char_readings(char: str) -> frozenset[str]:
     """Toneless pinyin readings of one character (all of them, for characters with several).
 
@@ -231,7 +231,7 @@ def sounds_alike_one_off(a: str, b: str) -> bool:
     if len(a) != len(b) or a == b:
         return False
     differing = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         if x == y:
             continue
         differing += 1
@@ -257,6 +257,12 @@ class PlaceIndex:
         self._keys: dict[str, dict[str, dict[str, str | list[str]]]] = {
             level: {tier: {} for tier in _TIERS} for level in LEVELS
         }
+
+    @classmethod
+    def for_home(cls, home: Path, provinces: Iterable[str] | None = None) -> PlaceIndex:
+        """The index over ``provinces`` (``None``: all of China) of the code table cached under ``home``
+        (``Settings.home``), fetched once if it is not there yet: what every command and the API build."""
+        return cls.from_gazetteer(gazetteer.ensure_downloaded(home / "gazetteer"), provinces)
 
     @classmethod
     def from_gazetteer(cls, data_dir: Path, provinces: Iterable[str] | None = None) -> PlaceIndex:
@@ -410,6 +416,11 @@ _SCOPE_BONUS = {"town": 0.0, "district": -0.03, "city": -0.08, "province": -0.1,
 _CONTEXT_ORDER = ("province", "city", "district", "town")
 
 
+def _scopes_or_everywhere(scopes: list[str]) -> list[str | None]:
+    """The scope codes to look a name up within; ``[None]`` (the whole index) when there are none."""
+    return [*scopes] if scopes else [None]
+
+
 def _scopes_for_context(
     index: PlaceIndex, context: dict[str, str | None]
 ) -> tuple[list[str], str | None, list[str]]:
@@ -437,7 +448,7 @@ def _scopes_for_context(
                     notes.append(f"{level} code {value} lies outside the rest of the context")
             continue
         found: list[Place] = []
-        for within in scopes or [None]:
+        for within in _scopes_or_everywhere(scopes):
             tiered = index.lookup_tiered(value, level, within)
             if not tiered and level == "city":
                 tiered = index.lookup_tiered(value, "province", within)  # 上海市 as a city
@@ -489,7 +500,7 @@ def resolve(
     where = f"in {','.join(scopes)}" if scopes else "nationally"
 
     tiered: list[tuple[str, Place]] = []
-    for within in scopes or [None]:
+    for within in _scopes_or_everywhere(scopes):
         tiered.extend(index.lookup_tiered(norm, level, within))
     if tiered:
         order = {t: i for i, t in enumerate(_TIERS)}

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from loaders.reports import Extractor, Fact, normal_key, read
 from loaders.places import PlaceIndex
+from loaders.reports import Extractor, Fact, normal_key, read
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -330,17 +330,16 @@ def format_dev_report(ev: DevEvaluation) -> str:
 
 
 def main(argv: list[str]) -> None:
-    from loaders.gazetteer import ensure_downloaded
     from graph.settings import get_settings
 
     positional = [a for a in argv if not a.startswith("-")]
     corpus = Path(positional[0]) if positional else DEFAULT_CORPUS
     gold = Path(positional[1]) if len(positional) > 1 else DEFAULT_GOLD
-    gazetteer = ensure_downloaded(get_settings().home / "gazetteer")
+    home = get_settings().home
     if "--dev-only" not in argv:
         provinces = None if "--all" in argv else ["31", "35"]
         started = time.perf_counter()
-        index = PlaceIndex.from_gazetteer(gazetteer, provinces)
+        index = PlaceIndex.for_home(home, provinces)
         built = time.perf_counter() - started
         extractor = Extractor(index)
         print(f"index: {len(index):,} places in {built:.1f}s; matcher built in {extractor.matcher.seconds:.1f}s")
@@ -354,7 +353,7 @@ def main(argv: list[str]) -> None:
             print("\nmisses:\n  " + "\n  ".join(ev.misses))
             print("extras:\n  " + "\n  ".join(ev.extras))
     if "--corpus-only" not in argv and (DEFAULT_DEV / "gold.json").exists():
-        index = PlaceIndex.from_gazetteer(gazetteer, None)  # nineteen provinces: all of China
+        index = PlaceIndex.for_home(home, None)  # nineteen provinces: all of China
         dev = evaluate_dev(index)
         print(f"\n== development set: {DEFAULT_DEV}")
         print(format_dev_report(dev))

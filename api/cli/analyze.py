@@ -55,12 +55,11 @@ def _cell(value: Any) -> str:
 
 
 def _show(rows: Sequence[dict[str, Any]], export: str, title: str, out: Path | None, headers: str = "zh",
-          scope: str | None = None, as_of: str | None = None, columns: Sequence[str] | None = None) -> None:
-    """Print ``rows`` as a table, or save them with the download's columns and headers (``EXPORTS[export]``)."""
+          scope: str | None = None, as_of: str | None = None) -> None:
+    """Print ``rows`` as a table, or save them: either way with the columns of ``EXPORTS[export]``, as the API's download."""
     from api.tabular import EXPORTS
 
-    spec = EXPORTS[export] if export else None
-    columns = list(columns or (spec.columns if spec else []))
+    columns = list(EXPORTS[export].columns)
     if out is not None:
         written = _save(rows, export, columns, out, headers, scope, as_of)
         console.print(f"{len(rows)} rows written to {written}")
@@ -142,14 +141,9 @@ def clusters(province: str | None = PROVINCE, district: str | None = DISTRICT, a
     """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
     found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db,
                                                                    province=province))
-    if out is not None:  # one row per member, as the API's download
-        _show(analyses.cluster_members(found), "shared_resource_clusters", "", out, headers, district or province, as_of)
-        return
-    rows = [{"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"],
-             "helpers": c["helpers"], "villages": [f"{v['name']} {v['uid']}" for v in c["villages"]],
-             "shared": [f"{s['kind']}:{s['name']}" for s in c["shared"]]} for c in found]
-    _show(rows, "shared_resource_clusters", "Shared-resource clusters 资源共享群落", None,
-          columns=["cluster", "size", "cohesion", "helpers", "villages", "shared"])
+    # One row per member, as the API's download.
+    _show(analyses.cluster_members(found), "shared_resource_clusters", "Shared-resource clusters 资源共享群落", out,
+          headers, district or province, as_of)
 
 
 @app.command()
@@ -177,7 +171,7 @@ def paths(
               "path": " → ".join(f"{n['name']}" for n in r["nodes"]),
               "relationships": [f"{rel['type']} ({rel['source_id'] or 'no source'}: {rel['evidence'] or ''})"
                                 for rel in r["relationships"]]} for r in rows]
-    _show(shown, "", "Connections 关联路径", None, columns=["hops", "path", "relationships"])
+    _show(shown, "paths", "Connections 关联路径", None)
 
 
 @app.command()

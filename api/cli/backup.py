@@ -7,7 +7,9 @@ from pathlib import Path
 import typer
 
 from api.cli.common import console, err_console, settings
-from graph.backup import BackupError, backup as run_backup, human_size, restore as run_restore
+from graph.backup import BackupError, human_size
+from graph.backup import backup as run_backup
+from graph.backup import restore as run_restore
 
 
 def backup(

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from graph.db import connect
 from graph.server import LocalNeo4j, ServerError
 from graph.settings import Settings, get_settings
+from loaders.gazetteer import parse_provinces
 
 console = Console(soft_wrap=True)  # a long line stays one line, also in a pipe or a log
 err_console = Console(stderr=True, soft_wrap=True)
@@ -23,6 +24,15 @@ def settings() -> Settings:
         return get_settings()
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"[red]Invalid settings:[/red] {exc}")
+        raise typer.Exit(2) from exc
+
+
+def provinces(text: str | None) -> list[str] | None:
+    """``--provinces`` as codes (``None``: all of China); a malformed list is one red line and exit 2."""
+    try:
+        return parse_provinces(text)
+    except ValueError as exc:
+        err_console.print(f"[red]--provinces: {exc}[/red]")
         raise typer.Exit(2) from exc
 
 

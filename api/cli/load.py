@@ -5,25 +5,17 @@ from __future__ import annotations
 import typer
 
 from api.cli.common import console, driver, progress, settings
+from api.cli.common import provinces as province_codes
 from api.cli.register import register
 from loaders import gazetteer as gazetteer_loader
 
 app = typer.Typer(help="Load the gazetteer, registers and reports.", no_args_is_help=True)
 
 
-def province_list(provinces: str | None) -> list[str] | None:
-    """``"31,35"`` → ``["31", "35"]``; ``None``, ``""`` or ``"all"`` → ``None`` (all of China).
-
-    >>> province_list("31, 35"), province_list("all")
-    (['31', '35'], None)
-    """
-    return None if provinces in (None, "", "all") else [p.strip() for p in provinces.split(",") if p.strip()]
-
-
 def load_gazetteer(provinces: str | None) -> gazetteer_loader.GazetteerReport:
     """Load the code table of ``provinces`` (a plain function: ``revkg load gazetteer`` and ``revkg up`` call it)."""
     s = settings()
-    wanted = province_list(provinces)
+    wanted = province_codes(provinces)
     data_dir = gazetteer_loader.ensure_downloaded(s.home / "gazetteer")
     totals = gazetteer_loader.count_rows(data_dir, wanted)
     with driver() as drv, progress() as bar:

@@ -9,8 +9,9 @@ import typer
 from rich.table import Table
 
 from api.cli.common import console, driver, err_console, progress, settings
-from loaders import gazetteer as gazetteer_loader
+from api.cli.common import provinces as province_codes
 from loaders import register as register_loader
+from loaders.files import expand
 from loaders.places import PlaceIndex
 
 
@@ -31,7 +32,7 @@ def register(
     if kind is not None and kind not in register_loader.KINDS:
         err_console.print(f"[red]--kind must be one of {', '.join(register_loader.KINDS)}[/red]")
         raise typer.Exit(2)
-    files = register_loader.expand(paths)
+    files = expand(paths, register_loader.EXTENSIONS)
     missing = [p for p in files if not p.exists()]
     if missing:
         err_console.print(f"[red]No such file:[/red] {', '.join(map(str, missing))}")
@@ -40,9 +41,9 @@ def register(
         err_console.print("[red]No register files found.[/red]")
         raise typer.Exit(2)
     s = settings()
-    wanted = None if provinces in (None, "", "all") else [p.strip() for p in provinces.split(",") if p.strip()]
+    wanted = province_codes(provinces)
     with err_console.status("Building the place index from the code table…"):
-        index = PlaceIndex.from_gazetteer(gazetteer_loader.ensure_downloaded(s.home / "gazetteer"), wanted)
+        index = PlaceIndex.for_home(s.home, wanted)
     with driver() as drv, progress() as bar:
         task = bar.add_task("rows written", total=0)
 
@@ -53,7 +54,7 @@ def register(
                 bar.advance(task, n)
 
         report = register_loader.load(
-            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,  # type: ignore[arg-type]
+            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,
         )
     table = Table(title="Registers loaded")
     for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):

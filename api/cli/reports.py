@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 
 from api.cli.common import console, driver, err_console, progress, settings
+from api.cli.common import provinces as province_codes
 from api.cli.load import app as load_app
-from loaders import gazetteer as gazetteer_loader
 from loaders import reports as reports_loader
 from loaders.places import PlaceIndex
 
@@ -21,10 +21,9 @@ _PROVINCES_HELP = "Comma-separated 2-digit province codes to index (all of China
 
 
 def _index(provinces: str | None) -> PlaceIndex:
-    wanted = None if provinces in (None, "", "all") else [p.strip() for p in provinces.split(",") if p.strip()]
-    data_dir = gazetteer_loader.ensure_downloaded(settings().home / "gazetteer")
+    wanted = province_codes(provinces)
     started = time.perf_counter()
-    index = PlaceIndex.from_gazetteer(data_dir, wanted)
+    index = PlaceIndex.for_home(settings().home, wanted)
     err_console.print(f"Indexed {len(index):,} places in {time.perf_counter() - started:.1f}s.")
     return index
 
@@ -117,6 +116,6 @@ def decide(
     with driver() as drv:
         records.write(drv, "review/merge_review_decision", s.neo4j_database, uid=key, surface=surface,
                       scope_code=scope or None, decided_code=code, note=note,
-                      decided_at=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+                      decided_at=datetime.now(UTC).isoformat(timespec="seconds"))
     console.print(f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
                   "(`revkg load reports --force …`).")

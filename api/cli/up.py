@@ -12,11 +12,12 @@ import time
 import typer
 
 from api.cli.common import console, driver, err_console, settings, start_local_neo4j
-from api.cli.load import load_gazetteer, province_list
+from api.cli.common import provinces as province_codes
+from api.cli.load import load_gazetteer
 from graph.schema import install_schema
-from loaders import gazetteer as gazetteer_loader
 from graph.server import NEO4J_VERSION, LocalNeo4j, port_taken
 from graph.settings import Settings, get_settings
+from loaders import gazetteer as gazetteer_loader
 
 DEMO_PROVINCES = "31,35"  # 上海 and 福建: the provinces the demo reports come from
 
@@ -122,7 +123,7 @@ def up(
         from loaders.demo import load_demo
 
         with driver() as drv:
-            summary = load_demo(drv, s, province_list(provinces))
+            summary = load_demo(drv, s, province_codes(provinces))
         console.print(f"Demo data: {summary}")
     console.print(f"Ready in {time.perf_counter() - began:.0f}s.")
     if no_serve:

@@ -8,7 +8,6 @@ so no cookie is involved and a forged cross-site form cannot write.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -46,7 +46,12 @@ def _answer(rows: list[dict[str, Any]], fmt: Format, limit: int, offset: int, ex
     return download(rows, EXPORTS[export], fmt, headers, scope, as_of)
 
 
-def _cut(fmt: Format, limit: int, offset: int) -> dict[str, int | None]:
+class _Cut(TypedDict):
+    limit: int | None
+    offset: int
+
+
+def _cut(fmt: Format, limit: int, offset: int) -> _Cut:
     """JSON pages are cut in the database; a download holds every row."""
     return {"limit": limit, "offset": offset} if fmt == "json" else {"limit": None, "offset": 0}
 

@@ -19,10 +19,11 @@ class Health(BaseModel):
 def health(request: Request) -> JSONResponse:
     """Report whether Neo4j answers a query right now (503 when it does not)."""
     from api.deps import get_driver
+    from graph import records
 
     try:
         driver = get_driver(request)
-        driver.execute_query("RETURN 1", database_=request.app.state.settings.neo4j_database)
+        records.read(driver, "lookup/ping", request.app.state.settings.neo4j_database)
     except Exception:
         body = Health(status="degraded", neo4j="unavailable", detail="Neo4j is not answering; retry shortly")
         return JSONResponse(body.model_dump(), status_code=503, headers={"Retry-After": "5"})

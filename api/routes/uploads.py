@@ -33,11 +33,10 @@ def _place_index(request: Request, driver: Driver, settings: Settings) -> Any:
     """The loaders' place index over the provinces the graph holds, built once per process."""
     index = getattr(request.app.state, "place_index", None)
     if index is None:
-        from loaders import gazetteer
         from loaders.places import PlaceIndex
 
         provinces = analyses.loaded_provinces(driver, settings.neo4j_database)
-        index = PlaceIndex.from_gazetteer(gazetteer.ensure_downloaded(settings.home / "gazetteer"), provinces or None)
+        index = PlaceIndex.for_home(settings.home, provinces or None)
         request.app.state.place_index = index
     return index
 
@@ -76,7 +75,7 @@ def upload_registers(
         raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
-        result = register.load(driver, paths, _place_index(request, driver, settings), kind=kind,  # type: ignore[arg-type]
+        result = register.load(driver, paths, _place_index(request, driver, settings), kind=kind,
                                database=settings.neo4j_database)
     return _as_report(result, paths)
 

@@ -14,60 +14,25 @@ import random
 import subprocess
 import sys
 import time
-from typing import Any
+from typing import Any, LiteralString, cast
 
 import httpx
 from neo4j import Driver
 
-from bench.context import REPO, Context
+from bench.context import REPO, Context, baseline_named_query, baseline_query
 from bench.measure import load_average, percentiles
+from graph.queries import NamedQuery
 
 API_PORT = 28000
 # uvicorn worker processes; each holds its own driver (the machine has 2 cores, shared with Neo4j).
 # The analyses run against the first count; the throughput phase measures each.
 API_WORKERS = [int(n) for n in os.environ.get("REVKG_BENCH_API_WORKERS", "1,2").split(",")]
 
-NAIVE = {
-    "uncovered_district": (
-        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District {code: $district}) "
-        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
-        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
-    "uncovered_national": (
-        "MATCH (v:Village {weak: true}) "
-        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
-        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
-    "uncovered_province": (
-        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(:District)-[:PART_OF]->(:City)"
-        "-[:PART_OF]->(:Province {code: $province}) "
-        "WHERE NOT EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) WHERE (p.since IS NULL OR p.since <= date()) "
-        "AND (p.until IS NULL OR p.until >= date()) } RETURN v.code AS code, v.name AS name"),
-    "coverage_districts": (
-        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District) "
-        "RETURN d.code AS code, count(v) AS weak, count(CASE WHEN EXISTS { MATCH ()-[p:PAIRED_WITH]->(v) "
-        "WHERE p.until IS NULL OR p.until >= date() } THEN 1 END) AS covered"),
-    "helper_load": (
-        "MATCH (h:Organization)-[p:PAIRED_WITH]->(v:Village) WHERE p.until IS NULL OR p.until >= date() "
-        "RETURN h.uid AS uid, count(DISTINCT v) AS villages ORDER BY villages DESC LIMIT 100"),
-    "clusters_district": (
-        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $district}), "
-        "(h2)-[:PAIRED_WITH]->(v) WHERE elementId(h1) < elementId(h2) "
-        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
-    "clusters_province": (
-        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District)-[:PART_OF]->(:City)"
-        "-[:PART_OF]->(:Province {code: $province}), "
-        "(h2)-[:PAIRED_WITH]->(v) WHERE elementId(h1) < elementId(h2) "
-        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
-    "clusters_national": (
-        "MATCH (h1)-[:PAIRED_WITH]->(v:Village)<-[:PAIRED_WITH]-(h2) WHERE elementId(h1) < elementId(h2) "
-        "RETURN h1.uid AS a, h2.uid AS b, count(DISTINCT v) AS shared ORDER BY shared DESC LIMIT 100"),
-    "suggestions_village": (
-        "MATCH (v:Village {code: $village})-[:PART_OF]->(t:Town)<-[:PART_OF]-(:Village)<-[:PAIRED_WITH]-(h) "
-        "RETURN h.uid AS uid, count(*) AS nearby ORDER BY nearby DESC LIMIT 5"),
-    "village_lookup": (
-        "MATCH (v:Village {code: $village})-[:PART_OF]->(t:Town)-[:PART_OF]->(d:District) "
-        "OPTIONAL MATCH (h)-[p:PAIRED_WITH]->(v) "
-        "RETURN v {.*} AS village, t.name AS town, d.name AS district, collect(h {.uid, .name, since: p.since}) AS helpers"),
-}
+# The same questions as one plain Cypher query each (bench/cypher/naive_<question>.cypher).
+NAIVE = {name: baseline_named_query(f"naive_{name}") for name in (
+    "uncovered_district", "uncovered_national", "uncovered_province", "coverage_districts", "helper_load",
+    "clusters_district", "clusters_province", "clusters_national", "suggestions_village", "village_lookup",
+)}
 
 
 def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -134,19 +99,14 @@ class Api:
 
 def pick_targets(driver: Driver, seed: int) -> tuple[str, str]:
     """The district with the most weak villages, and a weak village there nobody pairs with."""
-    rec = driver.execute_query(
-        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(d:District) "
-        "RETURN d.code AS d, count(v) AS n ORDER BY n DESC, d LIMIT 1").records
+    rec = driver.execute_query(baseline_query("weakest_district")).records
     if not rec:
         raise RuntimeError("no weak villages in the bench graph; run the registers phase first")
     district = rec[0]["d"]
     villages = [r["code"] for r in driver.execute_query(
-        "MATCH (v:Village {weak: true})-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $d}) "
-        "WHERE NOT EXISTS { ()-[:PAIRED_WITH]->(v) } RETURN v.code AS code ORDER BY code", d=district).records]
+        baseline_query("unpaired_weak_villages_in_district"), d=district).records]
     if not villages:
-        villages = [r["code"] for r in driver.execute_query(
-            "MATCH (v:Village)-[:PART_OF]->(:Town)-[:PART_OF]->(:District {code: $d}) RETURN v.code AS code "
-            "ORDER BY code LIMIT 50", d=district).records]
+        villages = [r["code"] for r in driver.execute_query(baseline_query("villages_in_district"), d=district).records]
     return district, random.Random(seed).choice(villages)
 
 
@@ -167,10 +127,12 @@ def _time_http(client: httpx.Client, path: str, params: dict[str, Any], timeout:
     return (time.perf_counter() - started) * 1000, status
 
 
-def _time_cypher(driver: Driver, query: str, params: dict[str, Any]) -> float:
+def _time_cypher(driver: Driver, query: NamedQuery, params: dict[str, Any]) -> float:
+    """Milliseconds for one run of ``query``, given the parameters among ``params`` it declares."""
+    used = {k: v for k, v in params.items() if k in query.param_names}
     started = time.perf_counter()
     with driver.session() as session:
-        list(session.run(query, **params))  # type: ignore[arg-type]
+        list(session.run(cast(LiteralString, query.text), used))
     return (time.perf_counter() - started) * 1000
 
 
@@ -190,9 +152,8 @@ def run(ctx: Context) -> dict[str, Any]:
     driver = server.driver()
     cold_base = {}
     for name, query in NAIVE.items():
-        used = {k: v for k, v in params.items() if f"${k}" in query}
         try:
-            cold_base[name] = _time_cypher(driver, query, used)
+            cold_base[name] = _time_cypher(driver, query, params)
         except Exception:  # noqa: BLE001
             cold_base[name] = float("nan")
     server.stop()
@@ -213,9 +174,8 @@ def run(ctx: Context) -> dict[str, Any]:
                     samples.append(ms)
                     statuses.add(status)
                 query = NAIVE[name]
-                used = {k: v for k, v in params.items() if f"${k}" in query}
                 try:
-                    base = [_time_cypher(driver, query, used) for _ in range(n)]
+                    base = [_time_cypher(driver, query, params) for _ in range(n)]
                 except Exception as exc:  # noqa: BLE001 - a failing baseline is reported, not fatal
                     ctx.notes.append(f"naive baseline {name} failed: {type(exc).__name__}")
                     base = []
@@ -272,8 +232,7 @@ def throughput(ctx: Context, api: Api, driver: Driver, bolt: bool = True) -> dic
     import shutil
     from concurrent.futures import ThreadPoolExecutor
 
-    codes = [r["code"] for r in driver.execute_query(
-        "MATCH (v:Village) RETURN v.code AS code ORDER BY code").records]
+    codes = [r["code"] for r in driver.execute_query(baseline_query("village_codes")).records]
     codes = random.Random(ctx.seed).sample(codes, min(5000, len(codes)))
     seconds = 5.0 if ctx.quick else 10.0
     out: dict[str, Any] = {"seconds_per_level": seconds, "api_workers": api.workers}

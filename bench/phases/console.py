@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 
-from bench.context import Context
+from bench.context import Context, baseline_query
 from bench.measure import load_average, percentiles
 from bench.phases.analyses import Api, _time_http, pick_targets
 
@@ -49,9 +49,7 @@ def pages(district: str, village: str, helper: str | None) -> dict[str, tuple[st
 def run(ctx: Context) -> dict[str, Any]:
     driver = ctx.server.driver()
     district, village = pick_targets(driver, ctx.seed)
-    busiest = driver.execute_query(
-        "MATCH (h:Organization)-[:PAIRED_WITH]->(:Village)-[:PART_OF*1..2]->(:District {code: $d}) "
-        "RETURN h.uid AS uid, count(*) AS n ORDER BY n DESC, uid LIMIT 1", d=district).records
+    busiest = driver.execute_query(baseline_query("busiest_helper_in_district"), d=district).records
     helper = busiest[0]["uid"] if busiest else None
     result: dict[str, Any] = {"district": district, "village": village, "helper": helper,
                               "load_average": {"start": load_average()}, "pages": {}}

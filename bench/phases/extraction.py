@@ -39,7 +39,7 @@ def run(ctx: Context) -> dict[str, Any]:
     gc.collect()
     rss0 = _rss(os.getpid()) or 0
     t0, c0 = time.perf_counter(), time.process_time()
-    index = PlaceIndex.from_gazetteer(data_dir, ctx.provinces)
+    index = PlaceIndex.for_home(ctx.server.settings.home, ctx.provinces)
     extractor = reports.Extractor(index)
     extractor.extract(docs[0])  # the matcher is built lazily on first use
     result["matcher"] = {"build_seconds": round(time.perf_counter() - t0, 2),

@@ -59,21 +59,13 @@ def prepare_csvs(source: Path, target: Path, provinces: Iterable[str] | None) ->
 def snapshot(driver: Driver) -> dict[str, Any]:
     """Counts and a content checksum that two loads of the same table must share."""
     out: dict[str, Any] = {}
-    for level, label in LABELS.items():
-        rec = driver.execute_query(
-            f"MATCH (n:{label}) RETURN count(n) AS n, sum(size(n.name) + size(n.full_name)) AS chars, "
-            f"count(n.kind) AS kinds, collect(DISTINCT n.kind) AS kind_values"
-        ).records[0]
+    for label in LABELS.values():
+        rec = driver.execute_query(baseline_query("label_snapshot"), label=label).records[0]
         out[label] = {"nodes": rec["n"], "name_chars": rec["chars"], "with_kind": rec["kinds"],
                       "kinds": sorted(k for k in rec["kind_values"] if k)}
-    rec = driver.execute_query(
-        "MATCH (a)-[r:PART_OF]->(b) RETURN count(r) AS n, "
-        "sum(CASE WHEN b.code = left(a.code, size(b.code)) THEN 1 ELSE 0 END) AS nested"
-    ).records[0]
+    rec = driver.execute_query(baseline_query("part_of_nesting")).records[0]
     out["PART_OF"] = {"rels": rec["n"], "nested_codes": rec["nested"]}
-    kinds = driver.execute_query(
-        "MATCH (v:Village) RETURN v.kind AS kind, count(*) AS n, sum(CASE WHEN v.weak = false THEN 1 ELSE 0 END) AS not_weak"
-    ).records
+    kinds = driver.execute_query(baseline_query("village_kinds")).records
     out["village_kinds"] = {r["kind"]: [r["n"], r["not_weak"]] for r in kinds}
     return out
 
@@ -258,7 +250,7 @@ def run(ctx: Context) -> dict[str, Any]:
     villages = [r for r in gazetteer.read(csv_dir) if r.level == "village"]
     size = min(NEOMODEL_SAMPLE, len(villages))
     sample = random.Random(ctx.seed).sample(villages, size)
-    driver.execute_query("MATCH (v:Village) WHERE v.code IN $codes DETACH DELETE v", codes=[r.code for r in sample])
+    driver.execute_query(baseline_query("delete_villages"), codes=[r.code for r in sample])
     done, seconds = _neomodel_saves(sample, NEOMODEL_BUDGET_S / (10 if ctx.quick else 1))
     if done < size:  # leave the graph whole for the next phases
         gazetteer.load(driver, csv_dir)

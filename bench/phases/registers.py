@@ -36,10 +36,8 @@ def ensure_gazetteer(ctx: Context) -> Driver:
     data_dir = gazetteer.ensure_downloaded(server.settings.home / "gazetteer")
     expected = sum(1 for r in gazetteer.read(data_dir, ctx.provinces) if r.level == "village")
     driver = server.driver()
-    have = driver.execute_query("MATCH (v:Village) WHERE v.resolved RETURN count(v) AS n").records[0]["n"]
-    others = driver.execute_query(
-        "MATCH (n) WHERE n:Organization OR n:PartyOrganization OR n:Person OR n:Project OR n:Document "
-        "RETURN count(n) AS n").records[0]["n"]
+    have = driver.execute_query(baseline_query("resolved_village_count")).records[0]["n"]
+    others = driver.execute_query(baseline_query("loaded_entity_count")).records[0]["n"]
     if have != expected or others:
         ctx.log(f"  loading the gazetteer ({expected:,} villages) for the registers")
         driver = server.fresh()
@@ -48,25 +46,14 @@ def ensure_gazetteer(ctx: Context) -> Driver:
 
 
 def counts(driver: Driver) -> dict[str, int]:
-    rec = driver.execute_query(
-        "CALL () { MATCH ()-[r:PAIRED_WITH]->() RETURN count(r) AS pairings } "
-        "CALL () { MATCH (o:Organization) RETURN count(o) AS organizations } "
-        "CALL () { MATCH (p:PartyOrganization) RETURN count(p) AS party_organizations } "
-        "CALL () { MATCH (:Village)-[r:DESIGNATED_AS]->() RETURN count(r) AS designations } "
-        "CALL () { MATCH (p:Project) RETURN count(p) AS projects } "
-        "CALL () { MATCH (:Person)-[h:HOLDS]->() RETURN count(h) AS holds } "
-        "CALL () { MATCH (v:Village {weak: true}) RETURN count(v) AS weak_villages } "
-        "RETURN *"
-    ).records[0]
+    rec = driver.execute_query(baseline_query("register_counts")).records[0]
     return dict(rec)
 
 
 def _delete_baseline(driver: Driver) -> None:
     with driver.session() as session:
-        session.run("MATCH ()-[r:PAIRED_WITH|BELONGS_TO {method: 'load_csv'}]->() "
-                    "CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
-        session.run("MATCH (n) WHERE n:Organization OR n:PartyOrganization "
-                    "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
+        session.run(baseline_query("delete_load_csv_pairings")).consume()
+        session.run(baseline_query("delete_load_csv_organizations")).consume()
 
 
 def run(ctx: Context) -> dict[str, Any]:
@@ -114,7 +101,7 @@ def run(ctx: Context) -> dict[str, Any]:
     _delete_baseline(driver)
 
     with timed() as t:
-        index = PlaceIndex.from_gazetteer(data_dir, ctx.provinces)
+        index = PlaceIndex.for_home(ctx.server.settings.home, ctx.provinces)
     result["place_index_seconds"] = round(t.seconds, 2)
     ctx.log(f"  place index         {t.seconds:8.1f}s")
 

@@ -22,6 +22,7 @@ from typing import Any
 from neo4j import Driver
 
 from graph import records
+from loaders import files
 from loaders.places import PlaceIndex
 from loaders.register.headers import Kind
 from loaders.register.model import EXTENSIONS, Issue, LoadReport, RegisterError, Resolved, SheetResult, SheetSummary
@@ -267,10 +268,4 @@ def _drop_places_missing_from_graph(
 
 def expand(paths: Iterable[Path]) -> list[Path]:
     """Files to load: the paths given, with folders expanded to their register files (sorted)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in EXTENSIONS and not p.name.startswith(("~$", "."))))
-        else:
-            out.append(path)
-    return out
+    return files.expand(paths, EXTENSIONS)

@@ -18,6 +18,10 @@ from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.people import persons as person_mentions
+from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
+from loaders.reports.reading import matching_text, sentence_lookup, sentences
+from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
 from loaders.reports.unit_identity import (
     place_prefix_from,
     place_sides,
@@ -26,12 +30,7 @@ from loaders.reports.unit_identity import (
     unify_variants,
     units_named_by_role,
 )
-from loaders.reports.people import persons as person_mentions
-from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
-from loaders.reports.reading import matching_text, sentence_lookup, sentences
-from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
 from loaders.reports.villages import VillageFinder
-
 
 # A town name shared by more towns than this is too common to settle a village by.
 AMBIGUOUS_TOWN_CANDIDATES = 12

@@ -18,29 +18,29 @@ from loaders.reports.lexicon import (
     COMMISSION_ENDING_RE,
     BOUNDARY_CHARS,
     CAPTION_IN_BRACKETS_RE,
-    NAME_SAFE_VERBS,
-    GENERIC_UNIT_RE,
-    NUMERALS,
-    WORDS_ACROSS_ENDING,
-    NOT_NAME_BEFORE_YU,
-    PARTY_INFIX,
-    UNIT_NAME_CONTINUES_MAX,
     CJK,
     COUNT_MEASURES,
-    GENERIC_ORG,
-    LEFT_VERBS,
-    NON_NAME_START,
-    NOT_PARTY_AFTER,
-    NOT_UNIT_ENDINGS,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,
+    GENERIC_ORG,
+    GENERIC_UNIT_RE,
+    LEFT_VERBS,
+    NAME_SAFE_VERBS,
+    NON_NAME_START,
+    NOT_NAME_BEFORE_YU,
+    NOT_PARTY_AFTER,
+    NOT_UNIT_ENDINGS,
+    NUMERALS,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
     PAIR_RE,
+    PARTY_INFIX,
     PARTY_SUFFIXES,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
+    UNIT_NAME_CONTINUES_MAX,
+    WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
@@ -120,13 +120,13 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         surface = text[start:end]
         if any(m.start < end and start < m.end for m in places + out):
             continue
-        sent = next((s for s in sents if s.start <= start < s.end), None)
-        if sent is None or not PAIR_RE.search(text[start:sent.end]):
+        around = next((s for s in sents if s.start <= start < s.end), None)
+        if around is None or not PAIR_RE.search(text[start:around.end]):
             continue
         if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS:
             start += 2
             surface = text[start:end]
-        elif start > sent.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
+        elif start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
             continue
         if len(surface) < 2 or surface in GENERIC_ORG:
             continue

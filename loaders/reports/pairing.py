@@ -200,7 +200,7 @@ def _distributed(text: str, sent: Sentence, helpers: list[Mention], recipients: 
     if len(helper_list) < 2 or len(helper_list) != len(recipient_list):
         return []
     out: list[Pair] = []
-    for h, r in zip(helper_list, recipient_list):
+    for h, r in zip(helper_list, recipient_list, strict=True):
         out.append((h, r, "pairing_distributed_in_order", 0.85))
         done.add(id(r))
     return out
@@ -248,7 +248,7 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
     """
     out: list[Pair] = []
     villages = [r for r in recipients if r.kind == "village"]
-    for i, (a, b) in enumerate(zip(villages, villages[1:])):
+    for i, (a, b) in enumerate(zip(villages, villages[1:], strict=False)):
         if entity_uid(a) == entity_uid(b) or id(b) in done:
             continue
         if not _VILLAGE_JOIN_RE.match(text[a.end:b.start]):

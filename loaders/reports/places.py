@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,12 +99,12 @@ _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:村|社区)")
 def _starts_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:
     """惠安堡村: a county's short name (惠安) that begins a village name the table has is that village's."""
     match = _VILLAGE_AFTER_STEM_RE.match(text, end)
-    return bool(match) and bool(index.lookup(text[start:match.end()], "village"))
+    return match is not None and bool(index.lookup(text[start:match.end()], "village"))
 
 
 def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[str]:
     """The districts a document is about: the ones its place names point to most."""
-    votes: Counter[str] = Counter()
+    votes: defaultdict[str, float] = defaultdict(float)  # a name shared by districts splits its vote
     title_end = text.find("\n", 1) if "\n" in text[1:] else min(len(text), 80)
     for m in admin:
         weight = 3 if m.start < max(title_end, 80) else 1
@@ -123,7 +123,7 @@ def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[
                 votes[cands[0].code[:6]] += weight * 0.5
     if not votes:
         return []
-    top = votes.most_common()
+    top = sorted(votes.items(), key=lambda item: item[1], reverse=True)  # as Counter.most_common, ties in order
     best = top[0][1]
     return [code for code, v in top if v >= max(1.0, best / 3)][:4]
 

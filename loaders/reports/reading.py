@@ -10,9 +10,10 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
+from loaders import files
 from loaders.places import to_simplified
 from loaders.reports.lexicon import BOUNDARY_CHARS, CJK, LEFT_VERBS, SENTENCE_END_CHARS
 from loaders.reports.model import ReportDoc, ReportError, Sentence
@@ -24,6 +25,9 @@ _SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}\\n]+")
 # 120 KB text dense with places takes ~6 s, 5 MB would take hours. Reports run to a few thousand
 # characters; a longer text is refused with a message instead of tying up the loader.
 MAX_CHARS = 100_000
+
+# What a folder of reports is read for.
+REPORT_SUFFIXES = (".txt", ".md", ".text")
 
 
 def _plausible_chinese(text: str) -> bool:
@@ -80,15 +84,11 @@ def validate(doc: ReportDoc) -> str | None:
 
 
 def iter_paths(paths: Iterable[Path]) -> Iterator[Path]:
-    """The report files under ``paths``: a directory gives its .txt/.md/.text files, sorted."""
-    for p in paths:
-        if p.is_dir():
-            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix in (".txt", ".md", ".text"))
-        else:
-            yield p
+    """The report files under ``paths``: a folder gives its report files, sub-folders included, sorted."""
+    return iter(files.expand(paths, REPORT_SUFFIXES, recursive=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _fold_char(ch: str) -> str:
     folded = unicodedata.normalize("NFKC", ch)
     return folded if len(folded) == 1 else ch

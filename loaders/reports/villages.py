@@ -75,7 +75,7 @@ class VillageFinder:
                 if res is not None:
                     return res, how, ctx
                 continue
-            res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)  # type: ignore[arg-type]
+            res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)
             if res.status != "unknown":
                 return res, how, ctx
             if last[0] is None:
@@ -90,6 +90,7 @@ class VillageFinder:
         admin_spans = [(m.start, m.end) for m in admin]
         out: list[Mention] = []
         named_here: dict[str, tuple[Resolution, str, dict[str, str]]] = {}
+        res: Resolution | None
         sent_idx = 0
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
@@ -173,7 +174,7 @@ class VillageFinder:
             return None
         surface = text[start:end]
         ctx = {"town": town.place.code}
-        res = resolve(self.index, surface, "village", fuzzy=False, **ctx)  # type: ignore[arg-type]
+        res = resolve(self.index, surface, "village", fuzzy=False, **ctx)
         if res.status != "resolved":
             return None
         return self._village_mention(surface, start, end, res, "chain", ctx)
@@ -277,6 +278,7 @@ class VillageFinder:
                  sents: list[Sentence], region: list[str]) -> list[Mention]:
         """``梅陇三村、六村`` and ``梅陇三、六村``: a numbered village whose prefix is left out."""
         out: list[Mention] = []
+        res: Resolution | None
         taken = {(m.start, m.end) for m in villages}
         for m in villages:
             if m.place is None:
