@@ -58,27 +58,80 @@ def _plausible_chinese(text: str) -> bool:
 
 
 def read(path: Path) -> ReportDoc:
-    """Read one report (UTF-16 with a BOM, UTF-8, or GB18030 when it is not UTF-8).
+    """Read one report: UTF-16 with a BOM, UTF-8, or line by line UTF-8 or GB18030 (a GBK paragraph
+    pasted into a UTF-8 file keeps its text). Control characters other than tab and line ends are
+    dropped (a NUL would otherwise sit inside sentences and names); form feeds end a line.
 
     Raises:
-        ReportError: the bytes are none of these (binary junk, another encoding).
+        ReportError: the file is too big to read, or most of its bytes are none of these (binary junk).
     """
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ReportError(f"{path}: too long ({size:,} bytes; the limit is {MAX_BYTES:,}); split it into several files")
     raw = path.read_bytes()
-    encodings = ("utf-16", "utf-8-sig", "gb18030") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding != "gb18030" or _plausible_chinese(text):
-            break
-    else:
-        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
+    notes: tuple[str, ...] = ()
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")
+        else:
+            text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text, notes = _decode_by_line(path, raw)
+    text = _CONTROL_RE.sub("", text.translate(_LINE_BREAKS))
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
-    return ReportDoc(f"report:{path.stem}", str(path), text, hashlib.sha256(raw).hexdigest(), title)
+    return ReportDoc(f"report:{path.stem}", str(path), text, hashlib.sha256(raw).hexdigest(), title, notes)
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+
+
+def _decode_by_line(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """Each line as UTF-8, or as GB18030 when it is not UTF-8 and reads as Chinese; lines that are
+    neither are left out. Splitting on b"\\n" is safe: no GB18030 or UTF-8 multi-byte sequence holds it.
+
+    Raises:
+        ReportError: fewer than half the bytes are text (binary junk, an unknown encoding).
+    """
+    lines: list[str] = []
+    utf8_wide, gb_lines, dropped = False, [], []
+    dropped_bytes = 0
+    for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        try:
+            decoded = line.decode("utf-8")
+            utf8_wide = utf8_wide or not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                decoded = line.decode("gb18030")
+            except UnicodeDecodeError:
+                decoded = None
+            if decoded is None or not _plausible_chinese(decoded):
+                dropped.append(number)
+                dropped_bytes += len(line)
+                decoded = ""
+            else:
+                gb_lines.append(number)
+        lines.append(decoded)
+    if dropped_bytes * 2 > len(raw):
+        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
+    notes = []
+    if gb_lines and utf8_wide:
+        notes.append(f"{path}: {_lines(gb_lines)} read as GB18030 (GBK), the rest as UTF-8; save the report as UTF-8")
+    if dropped:
+        notes.append(f"{path}: {_lines(dropped)} neither UTF-8 nor GB18030 text, left out")
+    return "\n".join(lines), tuple(notes)
+
+
+def _lines(numbers: list[int]) -> str:
+    """Line numbers for a message.
+
+    >>> _lines([3]), _lines([1, 2, 3, 4, 5, 6, 7])
+    ('line 3', 'lines 1, 2, 3, 4, 5 and 2 more')
+    """
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:5]))
+    return f"lines {shown}" + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
 
 
 def validate(doc: ReportDoc) -> str | None:
