@@ -87,32 +87,35 @@ _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
 
 def _decode_by_line(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
-    """Each line as UTF-8, or as GB18030 when it is not UTF-8 and reads as Chinese; lines that are
-    neither are left out. Splitting on b"\\n" is safe: no GB18030 or UTF-8 multi-byte sequence holds it.
+    """Each line as UTF-8, else as GB18030; lines that are neither are left out, and so are all the
+    GB18030 lines when together they do not read as Chinese (judged together, so a short line with a
+    rare character such as 滧 is kept). Splitting on b"\\n" is safe: no GB18030 or UTF-8 multi-byte
+    sequence holds it.
 
     Raises:
         ReportError: fewer than half the bytes are text (binary junk, an unknown encoding).
     """
     lines: list[str] = []
     utf8_wide, gb_lines, dropped = False, [], []
-    dropped_bytes = 0
     for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
         try:
-            decoded = line.decode("utf-8")
+            lines.append(line.decode("utf-8"))
             utf8_wide = utf8_wide or not line.isascii()
+            continue
         except UnicodeDecodeError:
-            try:
-                decoded = line.decode("gb18030")
-            except UnicodeDecodeError:
-                decoded = None
-            if decoded is None or not _plausible_chinese(decoded):
-                dropped.append(number)
-                dropped_bytes += len(line)
-                decoded = ""
-            else:
-                gb_lines.append(number)
-        lines.append(decoded)
-    if dropped_bytes * 2 > len(raw):
+            pass
+        try:
+            lines.append(line.decode("gb18030"))
+            gb_lines.append(number)
+        except UnicodeDecodeError:
+            lines.append("")
+            dropped.append(number)
+    if gb_lines and not _plausible_chinese("".join(lines[n - 1] for n in gb_lines)):
+        for n in gb_lines:
+            lines[n - 1] = ""
+        dropped, gb_lines = sorted(dropped + gb_lines), []
+    raw_lines = raw.split(b"\n")
+    if sum(len(raw_lines[n - 1]) for n in dropped) * 2 > len(raw):
         raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
     notes = []
     if gb_lines and utf8_wide:

@@ -221,3 +221,10 @@ def test_five_megabytes_without_sentence_ends_long_names_and_mixed_encodings_loa
         assert result["peak_rss_mb"] < 1500 and result["seconds"] < 1200, result
     longest = graph.execute_query("MATCH (n) WHERE n.name IS NOT NULL RETURN max(size(n.name)) AS n").records[0]["n"]
     assert longest <= MAX_NAME
+
+
+def test_a_gbk_report_keeps_a_short_line_with_a_rare_character(tmp_path: Path) -> None:
+    path = tmp_path / "gbk_lines.txt"
+    path.write_bytes("崇明区堡镇\n四滧村\n与上海浦江实业集团有限公司结对。".encode("gbk"))  # 滧 is GBK, not GB2312
+    doc = reports.read(path)
+    assert doc.text.splitlines() == ["崇明区堡镇", "四滧村", "与上海浦江实业集团有限公司结对。"] and not doc.notes
