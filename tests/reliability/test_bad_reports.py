@@ -228,3 +228,10 @@ def test_a_gbk_report_keeps_a_short_line_with_a_rare_character(tmp_path: Path) -
     path.write_bytes("崇明区堡镇\n四滧村\n与上海浦江实业集团有限公司结对。".encode("gbk"))  # 滧 is GBK, not GB2312
     doc = reports.read(path)
     assert doc.text.splitlines() == ["崇明区堡镇", "四滧村", "与上海浦江实业集团有限公司结对。"] and not doc.notes
+
+
+def test_a_sentence_with_fenbie_and_no_recipient_after_it_is_still_read(tmp_path: Path, extractor: Extractor) -> None:
+    path = tmp_path / "fenbie.txt"
+    path.write_text("上海浦江实业集团有限公司、凌波路街道与东湖区漕溪镇鲁玙村分别结对共建。", "utf-8")
+    facts = extractor.extract(reports.read(path)).facts  # raised IndexError in pairing._recipient_list
+    assert {f.evidence.surface for f in facts if f.kind == "place"} >= {"鲁玙村"}
