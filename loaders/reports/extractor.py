@@ -10,6 +10,7 @@ their amounts (``amounts``), and claims. Every fact's evidence is checked agains
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -20,7 +21,7 @@ from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Men
 from loaders.reports.organizations import drop_overlaps, org_mentions
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
-from loaders.reports.reading import matching_text, sentence_lookup, sentences
+from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
 from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
 from loaders.reports.unit_identity import (
     place_prefix_from,
@@ -47,7 +48,26 @@ class Extractor:
         self.place_prefix = place_prefix_from(index)
 
     def extract(self, doc: ReportDoc) -> Extraction:
-        """Every fact the report states, with evidence. Pure: no files, no database."""
+        """Every fact the report states, with evidence. Pure: no files, no database.
+
+        A text longer than ``PART_CHARS`` is read in parts cut at sentence ends, each on its own
+        (its own region, its own references back): several steps compare every mention with every
+        other, so one part's time is bounded and the whole grows linearly with the length.
+        """
+        if len(doc.text) <= PART_CHARS:
+            return self._extract_part(doc)
+        started = time.perf_counter()
+        facts: list[Fact] = []
+        region: list[str] = []
+        for start, end in parts(matching_text(doc.text), PART_CHARS):
+            part = self._extract_part(dataclasses.replace(doc, text=doc.text[start:end]))
+            facts += [Fact(f.kind, f.data, dataclasses.replace(f.evidence, start=f.evidence.start + start,
+                                                                 end=f.evidence.end + start)) for f in part.facts]
+            region += [code for code in part.region if code not in region]
+        check_evidence(doc, facts)
+        return Extraction(doc, facts, region, time.perf_counter() - started)
+
+    def _extract_part(self, doc: ReportDoc) -> Extraction:
         started = time.perf_counter()
         text = matching_text(doc.text)
         sents = sentences(text)

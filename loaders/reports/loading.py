@@ -29,6 +29,7 @@ class ReportLoad:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # read but changed: lines in another encoding, left out
     facts: Counter[str] = field(default_factory=Counter)
     review_items: int = 0
     writes: Any = None
@@ -180,6 +181,7 @@ def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str
         except (ReportError, OSError) as exc:
             report.rejected.append(str(exc))
             continue
+        report.notes.extend(doc.notes)
         problem = validate(doc)
         if problem:
             report.rejected.append(problem)

@@ -18,6 +18,7 @@ class ReportDoc:
     text: str  # as read (offsets refer to this text)
     sha256: str
     title: str
+    notes: tuple[str, ...] = ()  # what reading changed or left out (lines in another encoding), for the load report
 
 
 class ReportError(ValueError):

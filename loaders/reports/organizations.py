@@ -88,7 +88,9 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             start, end = sent.start + match.start(), sent.start + match.end()
             end = _continue_name(text, end, sent.end)
             pos = end - sent.start
-            left = unit_left_limit(text, end, max(start, sent.start), 30)
+            left = unit_left_limit(text, end, max(start, sent.start), UNIT_NAME_MAX)
+            if end - left >= UNIT_NAME_MAX and left > sent.start and _is_name_char(text[left - 1]):
+                continue  # the name runs on past the longest a unit's name has: where it starts is unknown
             left = _over_conjunction(text, left, sent.start)
             caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
             if caption:
@@ -159,6 +161,14 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
 
 
 _UNIT_NAME_BOUNDARY = BOUNDARY_CHARS - {"之"}
+
+
+# The longest unit name taken; a run of name characters longer than this has no known start.
+UNIT_NAME_MAX = 30
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch not in _UNIT_NAME_BOUNDARY and CJK_RE.match(ch) is not None
 
 
 def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:

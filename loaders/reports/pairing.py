@@ -226,7 +226,7 @@ _DASH_RE = re.compile("(?:——|—|－|-|→|–)")
 def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = False) -> list[Mention]:
     """Recipients that follow one another as a list (with a party ending or a town between them)."""
     ordered = list(reversed(recipients)) if backward else list(recipients)
-    if not ordered:
+    if not ordered:  # 分别 with its helpers named and no recipient after it in the sentence
         return []
     out = [ordered[0]]
     for r in ordered[1:]:

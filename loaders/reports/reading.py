@@ -21,10 +21,21 @@ from loaders.reports.model import ReportDoc, ReportError, Sentence
 CJK_RE = re.compile(f"[{CJK}]")
 _SENTENCE_END = re.compile(f"[{SENTENCE_END_CHARS}\\n]+")
 
-# Extraction time grows faster than linearly with the number of mentions (see RELIABILITY.md): a
-# 120 KB text dense with places takes ~6 s, 5 MB would take hours. Reports run to a few thousand
-# characters; a longer text is refused with a message instead of tying up the loader.
-MAX_CHARS = 100_000
+# The corpus's longest sentence has about 300 characters. A text without sentence ends (a page
+# pasted as one line, a table flattened into commas) would otherwise be one sentence: every fact
+# would carry the whole text as its evidence, and helpers would be paired with villages a thousand
+# characters away. Longer stretches are cut at a clause break, or hard at the bound.
+MAX_SENTENCE_CHARS = 500
+_CLAUSE_BREAKS = "，,；;：:、 \t\u3000"
+
+# Extraction time grows faster than linearly with the number of mentions in one text (several steps
+# compare every mention with every other; see RELIABILITY.md), so a long report is extracted in parts
+# of at most PART_CHARS cut at sentence ends, and its time grows linearly. Reports run to a few
+# thousand characters; MAX_CHARS (5 MB of Chinese in UTF-8) bounds one upload's time and memory, and
+# MAX_BYTES refuses a bigger file before it is read into memory at all.
+PART_CHARS = 50_000
+MAX_CHARS = 2_000_000
+MAX_BYTES = 4 * MAX_CHARS
 
 # What a folder of reports is read for.
 REPORT_SUFFIXES = (".txt", ".md", ".text")
@@ -51,24 +62,83 @@ def _plausible_chinese(text: str) -> bool:
 
 
 def read(path: Path) -> ReportDoc:
-    """Read one report (UTF-16 with a BOM, UTF-8, or GB18030 when it is not UTF-8).
+    """Read one report: UTF-16 with a BOM, UTF-8, or line by line UTF-8 or GB18030 (a GBK paragraph
+    pasted into a UTF-8 file keeps its text). Control characters other than tab and line ends are
+    dropped (a NUL would otherwise sit inside sentences and names); form feeds end a line.
 
     Raises:
-        ReportError: the bytes are none of these (binary junk, another encoding).
+        ReportError: the file is too big to read, or most of its bytes are none of these (binary junk).
     """
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReportError(f"{path}: too long ({size:,} bytes; the limit is {MAX_BYTES:,}); split it into several files")
     raw = path.read_bytes()
-    encodings = ("utf-16", "utf-8-sig", "gb18030") if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
-    for encoding in encodings:
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding != "gb18030" or _plausible_chinese(text):
-            break
-    else:
-        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
+    notes: tuple[str, ...] = ()
+    try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")
+        else:
+            text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text, notes = _decode_by_line(path, raw)
+    text = _CONTROL_RE.sub("", text.translate(_LINE_BREAKS))
     title = next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
-    return ReportDoc(f"report:{path.stem}", str(path), text, hashlib.sha256(raw).hexdigest(), title)
+    return ReportDoc(f"report:{path.stem}", str(path), text, hashlib.sha256(raw).hexdigest(), title, notes)
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+
+
+def _decode_by_line(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
+    """Each line as UTF-8, else as GB18030; lines that are neither are left out, and so are all the
+    GB18030 lines when together they do not read as Chinese (judged together, so a short line with a
+    rare character such as 滧 is kept). Splitting on b"\\n" is safe: no GB18030 or UTF-8 multi-byte
+    sequence holds it.
+
+    Raises:
+        ReportError: fewer than half the bytes are text (binary junk, an unknown encoding).
+    """
+    lines: list[str] = []
+    utf8_wide, gb_lines, dropped = False, [], []
+    for number, line in enumerate(raw.removeprefix(b"\xef\xbb\xbf").split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+            utf8_wide = utf8_wide or not line.isascii()
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            lines.append(line.decode("gb18030"))
+            gb_lines.append(number)
+        except UnicodeDecodeError:
+            lines.append("")
+            dropped.append(number)
+    if gb_lines and not _plausible_chinese("".join(lines[n - 1] for n in gb_lines)):
+        for n in gb_lines:
+            lines[n - 1] = ""
+        dropped, gb_lines = sorted(dropped + gb_lines), []
+    raw_lines = raw.split(b"\n")
+    if sum(len(raw_lines[n - 1]) for n in dropped) * 2 > len(raw):
+        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
+    notes = []
+    if gb_lines and utf8_wide:
+        notes.append(f"{path}: {_lines(gb_lines)} read as GB18030 (GBK), the rest as UTF-8; save the report as UTF-8")
+    if dropped:
+        notes.append(f"{path}: {_lines(dropped)} neither UTF-8 nor GB18030 text, left out")
+    return "\n".join(lines), tuple(notes)
+
+
+def _lines(numbers: list[int]) -> str:
+    """Line numbers for a message.
+
+    >>> _lines([3]), _lines([1, 2, 3, 4, 5, 6, 7])
+    ('line 3', 'lines 1, 2, 3, 4, 5 and 2 more')
+    """
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    shown = ", ".join(map(str, numbers[:5]))
+    return f"lines {shown}" + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
 
 
 def validate(doc: ReportDoc) -> str | None:
@@ -104,17 +174,56 @@ def matching_text(text: str) -> str:
     return "".join(_fold_char(c) for c in simplified) if not simplified.isascii() else simplified
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The text's sentences (cut after 。！？!? and at line ends), blank ones left out."""
+def sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
+    """The text's sentences (cut after 。！？!? and at line ends), blank ones left out; none longer
+    than ``max_chars`` (see ``MAX_SENTENCE_CHARS``).
+
+    >>> [(s.start, s.end) for s in sentences("甲乙。丙丁\\n戊")]
+    [(0, 3), (3, 5), (6, 7)]
+    >>> [(s.start, s.end) for s in sentences("甲乙丙，丁戊己庚辛壬，癸", max_chars=6)]
+    [(0, 4), (4, 10), (10, 12)]
+    """
     out: list[Sentence] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
         if m.end() > pos:
-            out.append(Sentence(pos, m.start() + (1 if text[m.start()] in SENTENCE_END_CHARS else 0)))
+            out.extend(_bounded(text, pos, m.start() + (1 if text[m.start()] in SENTENCE_END_CHARS else 0), max_chars))
         pos = m.end()
     if pos < len(text):
-        out.append(Sentence(pos, len(text)))
+        out.extend(_bounded(text, pos, len(text), max_chars))
     return [s for s in out if text[s.start:s.end].strip()]
+
+
+def _bounded(text: str, start: int, end: int, max_chars: int) -> Iterator[Sentence]:
+    """``text[start:end]`` in pieces of at most ``max_chars``, each cut after the last clause break
+    of its second half when there is one."""
+    while end - start > max_chars:
+        limit = start + max_chars
+        cut = max(text.rfind(c, start + max_chars // 2, limit) for c in _CLAUSE_BREAKS) + 1
+        cut = cut if cut > start else limit
+        yield Sentence(start, cut)
+        start = cut
+    yield Sentence(start, end)
+
+
+def parts(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` spans covering ``text``, each at most ``max_chars`` long and cut at a sentence
+    end when one falls in its second half (sentences are at most ``MAX_SENTENCE_CHARS``).
+
+    >>> list(parts("甲乙。丙丁戊己。庚", 4))
+    [(0, 3), (3, 7), (7, 9)]
+    """
+    start = 0
+    ends = [s.end for s in sentences(text)]
+    i = 0
+    while len(text) - start > max_chars:
+        limit = start + max_chars
+        while i < len(ends) and ends[i] <= limit:
+            i += 1
+        cut = ends[i - 1] if i > 0 and ends[i - 1] > start + max_chars // 2 else limit
+        yield start, cut
+        start = cut
+    yield start, len(text)
 
 
 def sentence_lookup(sents: list[Sentence], n: int) -> Callable[[int], Sentence]:
