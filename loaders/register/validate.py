@@ -36,7 +36,7 @@ TEXT_FIELDS = ("helper", "party_org", "programme", "pairing_kind", "category", "
 
 
 def _render(headers: Sequence[str], cells: Sequence[str]) -> str:
-    return "; ".join(f"{h}={v}" for h, v in zip(headers, cells) if h.strip() and v)
+    return "; ".join(f"{h}={v}" for h, v in zip(headers, cells, strict=False) if h.strip() and v)
 
 
 def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:

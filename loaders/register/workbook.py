@@ -107,7 +107,7 @@ def _read_sheet(book: Any, worksheet: Any) -> tuple[list[list[str]], list[tuple[
                 row.pop()
             rows.append(row)
         merged = [] if parser.merged_cells is None else [
-            (r1, c1, r2, c2)
+            (int(r1 or 0), int(c1 or 0), int(r2 or 0), int(c2 or 0))
             for c1, r1, c2, r2 in (range_boundaries(m.ref) for m in parser.merged_cells.mergeCell)
         ]
     while rows and not rows[-1]:
@@ -121,7 +121,7 @@ def _read_sheet(book: Any, worksheet: Any) -> tuple[list[list[str]], list[tuple[
 _UNCOMPUTED = "uncomputed"
 
 
-class _SheetParser(WorkSheetParser):  # type: ignore[misc]  # openpyxl ships no type hints
+class _SheetParser(WorkSheetParser):
     """openpyxl's sheet parser, reading cached values, that also marks a formula with none."""
 
     def parse_cell(self, element: Any) -> dict[str, Any]:

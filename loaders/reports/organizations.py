@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from loaders.reports.lexicon import (
-    COMMISSION_ENDING_RE,
     BOUNDARY_CHARS,
     CAPTION_IN_BRACKETS_RE,
     CJK,
+    COMMISSION_ENDING_RE,
     COUNT_MEASURES,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,

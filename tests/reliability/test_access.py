@@ -20,7 +20,7 @@ from neo4j.exceptions import AuthError, ClientError
 from pydantic import ValidationError
 
 from graph.server import LocalNeo4j, ServerError, _run
-from graph.settings import DEVELOPMENT_API_KEY, DEVELOPMENT_PASSWORD, Settings, get_settings
+from graph.settings import Settings, get_settings
 from tests.conftest import CORPUS, reset_to_spine
 from tests.loaders.register_files import write_csv
 

@@ -121,7 +121,7 @@ def test_parts_cover_the_text_at_sentence_ends() -> None:
     text = "".join(corpus_texts())
     spans = list(reading.parts(text, 3_000))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:])) and all(0 < e - s <= 3_000 for s, e in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False)) and all(0 < e - s <= 3_000 for s, e in spans)
     ends = {s.end for s in reports.sentences(text)}
     assert all(end in ends for _, end in spans)
 

@@ -19,8 +19,6 @@ from httpx import Response
 from graph.server import LocalNeo4j
 from graph.settings import Settings, get_settings
 
-
-
 READ = {"query": "RETURN 1 AS one", "params": {}}
 
 
