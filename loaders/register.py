@@ -32,6 +32,7 @@ from neo4j import Driver
 
 from graph import records
 from graph.db import BatchWriter, WriteCounts
+from loaders.outage import OutageGuard
 from loaders.personal import is_personal_header, mask_personal
 from loaders.places import Place, PlaceIndex, Resolution, name_key, normalize, stem, to_simplified
 from loaders.places import resolve as resolve_place
@@ -1207,19 +1208,24 @@ def load(
 
     ``on_rows("read", n)`` is told how many rows a file will write, ``on_rows("written", n)`` how
     many each batch held. A file that cannot be read leaves its old facts in the graph untouched.
+
+    Raises:
+        LoadInterrupted: Neo4j became unreachable; it names the file and what a re-run must load.
     """
     started = time.perf_counter()
     report = LoadReport()
     paths = list(paths)
     # Preparing is Python work and writing mostly waits on Neo4j, so the next file is read,
     # validated and resolved in a second thread while the current one is written.
+    guard = OutageGuard([p.name for p in paths], on_rows)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="register-prepare") as pool:
         upcoming = [pool.submit(prepare, paths[0], index, kind)] if paths else []
         for i, path in enumerate(paths):
             accepted, file_report = upcoming.pop().result()
             if i + 1 < len(paths):
                 upcoming.append(pool.submit(prepare, paths[i + 1], index, kind))
-            _write_prepared(driver, path, accepted, file_report, report, database, batch_size, on_rows)
+            with guard.writing(path.name):
+                _write_prepared(driver, path, accepted, file_report, report, database, batch_size, guard.counting)
     report.seconds = time.perf_counter() - started
     return report
 
