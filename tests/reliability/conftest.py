@@ -68,11 +68,14 @@ class OwnServer:
 
 @pytest.fixture(scope="session")
 def own_server(settings: Settings, driver: Driver, gazetteer_dir: Path) -> Iterator[OwnServer]:
-    """A second instance beside the session's (ports 10 above it), with a 2 s lock wait so a held lock
-    gives a transient error quickly; Shanghai and Fujian's gazetteer loaded."""
+    """A second instance beside the session's, with a 2 s lock wait so a held lock gives a transient
+    error quickly; Shanghai and Fujian's gazetteer loaded. Its ports are ``REVKG_OWN_PORT_OFFSET`` (10)
+    above the session's; ``REVKG_OWN_SUFFIX`` names it apart, so two runs can share a session server."""
+    offset = int(os.environ.get("REVKG_OWN_PORT_OFFSET", "10"))
     own = settings.model_copy(update={
-        "instance": f"{settings.instance}-own", "bolt_port": settings.bolt_port + 10,
-        "http_port": settings.http_port + 10, "heap_size": "768m", "pagecache_size": "256m", "lock_timeout_s": 2,
+        "instance": f"{settings.instance}-own{os.environ.get('REVKG_OWN_SUFFIX', '')}",
+        "bolt_port": settings.bolt_port + offset, "http_port": settings.http_port + offset,
+        "heap_size": "768m", "pagecache_size": "256m", "lock_timeout_s": 2,
     })
     server = LocalNeo4j(own)
     server.start()

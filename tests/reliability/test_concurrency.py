@@ -351,3 +351,20 @@ def test_a_planner_decision_recorded_in_the_middle_of_a_reload_survives_it(
         "OPTIONAL MATCH ()-[r:PAIRED_WITH {source_id: 'planner', decision_uid: d.uid}]->() "
         "RETURN d.uid AS uid, count(r) AS edges", v=village).records
     assert len(kept) == 4 and all(r["edges"] == 1 for r in kept), [dict(r) for r in kept]
+
+
+def test_the_same_register_loaded_twice_at_once_leaves_each_fact_once(
+    own_server: OwnServer, files: dict[str, Path], index: PlaceIndex
+) -> None:
+    """A planner who starts the same upload twice: both loads find the file new."""
+    paths = (files["pairings_A"], files["weak_A"])
+    reset_to_spine(own_server.driver)
+    register.load(own_server.driver, list(paths), index)
+    expected = graph_sum(own_server.driver, facts_only=True)
+    for round_ in range(ROUNDS):
+        reset_to_spine(own_server.driver)
+        first, second = revkg_load(own_server, *paths), revkg_load(own_server, *paths)
+        finished(first), finished(second)
+        assert duplicates(own_server.driver) == {"node groups": 0, "relationship groups": 0}, f"round {round_}"
+        after = graph_sum(own_server.driver, facts_only=True)
+        assert after == expected, f"round {round_}: {expected.diff(after)}"
