@@ -149,6 +149,9 @@ def db_kill_loop(own: OwnServer, args: list[str], kills: int, expected: GraphSum
         rerun()
         after = graph_sum(own.driver, facts_only=True)
         assert after == expected, f"seed {seed}: {expected.diff(after)}"
+        # One line per run, so a long loop cut short still says what held.
+        print(f"run {len(result.seeds)} seed {seed}: {'killed' if child.returncode else 'finished first'}, "
+              f"re-run equal to the uninterrupted load; {result.describe()}", flush=True)
     return result
 
 
