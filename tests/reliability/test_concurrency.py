@@ -245,12 +245,23 @@ def test_a_held_lock_gives_a_transient_error_that_is_retried_and_counted_in_the_
     assert report.writes.retries >= 1
     assert graph_sum(own_server.driver, facts_only=True) == expected
 
+    # The CLI takes a while to build its place index: the lock is let go 5 s after its first write.
     reset_to_spine(own_server.driver)
-    timer = release_later(HeldLock(own_server.driver, first_code(path)), 5.0)
+    lock = HeldLock(own_server.driver, first_code(path))
+    process = revkg_load(own_server, path)
     try:
-        cli = finished(revkg_load(own_server, path))
-    finally:
+        deadline = time.monotonic() + 300
+        while not own_server.driver.execute_query("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n",
+                                                  uid=register.source_id(path.name)).records[0]["n"]:
+            assert process.poll() is None and time.monotonic() < deadline, "the CLI never started writing"
+            time.sleep(0.1)
+        timer = release_later(lock, 5.0)
+        cli = finished(process)
         timer.join()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
     retried = int(cli.split(" write(s) retried")[0].rsplit(" ", 1)[-1])
     print(f"held lock: the CLI says {retried} write(s) retried")
     assert retried >= 1
