@@ -245,7 +245,8 @@ def test_a_held_lock_gives_a_transient_error_that_is_retried_and_counted_in_the_
     assert report.writes.retries >= 1
     assert graph_sum(own_server.driver, facts_only=True) == expected
 
-    # The CLI takes a while to build its place index: the lock is let go 5 s after its first write.
+    # The CLI takes a while to build its place index: the lock is let go 12 s after its first write
+    # (its designation batch comes a few seconds after that write on a loaded machine).
     reset_to_spine(own_server.driver)
     lock = HeldLock(own_server.driver, first_code(path))
     process = revkg_load(own_server, path)
@@ -255,7 +256,7 @@ def test_a_held_lock_gives_a_transient_error_that_is_retried_and_counted_in_the_
                                                   uid=register.source_id(path.name)).records[0]["n"]:
             assert process.poll() is None and time.monotonic() < deadline, "the CLI never started writing"
             time.sleep(0.1)
-        timer = release_later(lock, 5.0)
+        timer = release_later(lock, 12.0)
         cli = finished(process)
         timer.join()
     finally:
