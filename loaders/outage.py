@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-from graph.errors import LoadInterrupted
+from graph.errors import DatabaseUnavailable, LoadInterrupted
 from graph.records import is_unavailable
 
 OnRows = Callable[[str, int], None]
@@ -66,8 +66,10 @@ class OutageGuard:
     def _translated(self) -> Iterator[None]:
         try:
             yield
-        except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
-            if not is_unavailable(exc):
+        except (ServiceUnavailable, SessionExpired, Neo4jError, DatabaseUnavailable) as exc:
+            # graph.records turns the driver's error into DatabaseUnavailable already (found when a
+            # kill fell on a file's first write, its Document); BatchWriter lets the driver's through.
+            if isinstance(exc, LoadInterrupted) or not (isinstance(exc, DatabaseUnavailable) or is_unavailable(exc)):
                 raise
             done = set(self.loaded)
             pending = [n for n in self.names if n not in done]
