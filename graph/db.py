@@ -16,6 +16,9 @@ def _driver_options(settings: Settings, retry_s: float) -> dict[str, Any]:
     return dict(
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         max_connection_pool_size=50,
+        # Every wait on the server is bounded, so a dead server ends a load with an error, not a hang:
+        # opening a connection, waiting for one from the pool, and retrying a transaction.
+        connection_timeout=10,
         connection_acquisition_timeout=30,
         max_transaction_retry_time=retry_s,
         # Planner hints ("property key does not exist" on an empty graph) are noise to a planner.

@@ -195,6 +195,7 @@ class LocalNeo4j:
             "dbms.security.procedures.allowlist=apoc.*",
             # Guards every transaction, including the read-only /cypher endpoint's.
             "db.transaction.timeout=10m",
+            f"db.lock.acquisition.timeout={s.lock_timeout_s}s",
             "dbms.cypher.forbid_exhaustive_shortestpath=false",
         ]
         if (BROWSER_DIR / "guide.html").exists():

@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     pagecache_size: str = "6g"
     java_home: Path | None = None
     start_timeout_s: float = 180.0
+    # How long a write waits for a lock another transaction holds before Neo4j gives up with a
+    # transient error (which the driver retries): without it a write behind a stuck one waits forever.
+    lock_timeout_s: int = 60
 
     # The API's port. The managed server's Browser fetches its style and guide from the API
     # (browser.post_connect_cmd), so the server's configuration names this port too.

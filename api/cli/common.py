@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import shlex
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from neo4j import Driver
@@ -11,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.db import connect
+from graph.errors import LoadInterrupted
 from graph.server import LocalNeo4j, ServerError
 from graph.settings import Settings, get_settings
 from loaders.gazetteer import parse_provinces
@@ -69,3 +72,24 @@ def progress() -> Progress:
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err_console, transient=False,
     )
+
+
+def rerun_command(command: Sequence[str], paths: Sequence[Path], pending: Sequence[str]) -> str:
+    """The command line that loads again what an interrupted load left (``pending`` names), shell-quoted.
+
+    >>> rerun_command(["revkg", "load", "register", "--provinces", "31"],
+    ...               [Path("a.csv"), Path("my b.csv")], ["my b.csv"])
+    "revkg load register --provinces 31 'my b.csv'"
+    """
+    left = [str(p) for p in paths if p.name in set(pending)] or [str(p) for p in paths]
+    return shlex.join([*command, *left])
+
+
+def report_interrupted(exc: LoadInterrupted, command: Sequence[str], paths: Sequence[Path]) -> typer.Exit:
+    """Say what an interrupted load committed and what to re-run; the exit (3, as for an unreachable
+    server) for the caller to raise."""
+    err_console.print(f"[red]Load interrupted:[/red] {exc}")
+    if exc.loaded:
+        err_console.print(f"Finished before the outage: {', '.join(exc.loaded)}")
+    err_console.print(f"Re-run when Neo4j answers (`revkg neo4j status`): {rerun_command(command, paths, exc.pending)}")
+    return typer.Exit(3)

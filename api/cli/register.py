@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from api.cli.common import console, driver, err_console, progress, settings
+from api.cli.common import console, driver, err_console, progress, report_interrupted, settings
 from api.cli.common import provinces as province_codes
+from graph.errors import LoadInterrupted
 from loaders import register as register_loader
 from loaders.files import expand
 from loaders.places import PlaceIndex
@@ -53,9 +54,14 @@ def register(
             else:
                 bar.advance(task, n)
 
-        report = register_loader.load(
-            drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,
-        )
+        try:
+            report = register_loader.load(
+                drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,
+            )
+        except LoadInterrupted as exc:
+            options = [*(["--kind", kind] if kind else []), *(["--provinces", provinces] if provinces else []),
+                       *(["--rejects", str(rejects)] if rejects else [])]
+            raise report_interrupted(exc, ["revkg", "load", "register", *options], files) from exc
     table = Table(title="Registers loaded")
     for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):
         table.add_column(column, justify="right" if column in ("rows", "loaded", "rejected", "warnings") else "left")
@@ -66,7 +72,8 @@ def register(
     file_level = [i for i in report.issues if i.row is None and i.sheet is None]
     for issue in file_level:
         console.print(f"[red]{issue.file}:[/red] {issue.reason}")
-    console.print(f"{report.summary()} in {report.seconds:.1f}s.")
+    console.print(f"{report.summary()} in {report.seconds:.1f}s; "
+                  f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout).")
     if rejects is not None:
         register_loader.write_issues(rejects, report.issues)
         console.print(f"Rejects and warnings written to {rejects}.")

@@ -9,9 +9,10 @@ from pathlib import Path
 
 import typer
 
-from api.cli.common import console, driver, err_console, progress, settings
+from api.cli.common import console, driver, err_console, progress, report_interrupted, settings
 from api.cli.common import provinces as province_codes
 from api.cli.load import app as load_app
+from graph.errors import LoadInterrupted
 from loaders import reports as reports_loader
 from loaders.places import PlaceIndex
 
@@ -66,11 +67,16 @@ def load_reports(
     s = settings()
     with driver() as drv, progress() as bar:
         task = bar.add_task("reports  ", total=len(files))
-        report = reports_loader.load(drv, files, index, database=s.neo4j_database, force=force,
-                                     on_document=lambda _uid: bar.advance(task))
+        try:
+            report = reports_loader.load(drv, files, index, database=s.neo4j_database, force=force,
+                                         on_document=lambda _uid: bar.advance(task))
+        except LoadInterrupted as exc:
+            options = [*(["--provinces", provinces] if provinces else []), *(["--force"] if force else [])]
+            raise report_interrupted(exc, ["revkg", "load", "reports", *options], files) from exc
     facts = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
     console.print(f"Wrote {len(report.written)} report(s), {len(report.unchanged)} unchanged, "
-                  f"{len(report.rejected)} rejected in {report.seconds:.1f}s. Facts: {facts or 'none'}.")
+                  f"{len(report.rejected)} rejected in {report.seconds:.1f}s. Facts: {facts or 'none'}. "
+                  f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout).")
     if report.review_items:
         console.print(f"{report.review_items} item(s) need a decision: run `revkg review`.")
     for problem in report.rejected:

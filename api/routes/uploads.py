@@ -26,6 +26,7 @@ REPORT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 class UploadReport(BaseModel):
     summary: str = Field(description="加载摘要 · what the loader did")
     files: list[str]
+    retries: int = Field(0, description="因死锁、锁超时重试的写事务数 · write transactions retried after a transient error (deadlock, lock timeout)")
     report: dict[str, Any] = Field(description="加载器的完整报告 · the loader's full report (counts, issues)")
 
 
@@ -59,7 +60,9 @@ def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Pat
 def _as_report(result: Any, files: list[Path]) -> UploadReport:
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
     summary = result.summary() if callable(getattr(result, "summary", None)) else str(result)
-    return UploadReport(summary=summary, files=[p.name for p in files], report=body)
+    writes = getattr(result, "writes", None)
+    return UploadReport(summary=summary, files=[p.name for p in files], retries=getattr(writes, "retries", 0),
+                        report=body)
 
 
 @router.post("/registers", response_model=UploadReport)

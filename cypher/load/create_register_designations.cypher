@@ -1,6 +1,9 @@
-// Register load, new or changed file: weak-village designations, created without looking for an
-// existing edge (the file's old facts were just deleted); the batch's villages then get Village.weak
-// and weak_categories recomputed from all their designations. Twin of load/merge_register_designations.
+// Register load, new or changed file: weak-village designations; the batch's villages then get
+// Village.weak and weak_categories recomputed from all their designations. Twin of
+// load/merge_register_designations.
+// MERGE, not CREATE, although the file's old facts were just deleted: two loads of the same file at
+// once (an upload started twice) both find it new, and only MERGE, which locks both ends before it
+// creates a relationship, keeps one edge per register row. ON CREATE SET: nothing to update here.
 // @param rows      LIST    maps {source_loc, evidence, method, confidence, village_uid, category, year}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:weak.csv'
@@ -8,9 +11,14 @@
 UNWIND $rows AS row
 MATCH (v:Village {uid: row.village_uid})
 MERGE (c:WeakCategory {name: row.category})
-CREATE (v)-[:DESIGNATED_AS {source_id: $source_id, source_loc: row.source_loc, year: row.year,
-                            evidence: row.evidence, method: row.method, confidence: row.confidence}]->(c)
+MERGE (v)-[r:DESIGNATED_AS {source_id: $source_id, source_loc: row.source_loc}]->(c)
+ON CREATE SET r.year = row.year, r.evidence = row.evidence, r.method = row.method, r.confidence = row.confidence
 WITH DISTINCT v
+// Lock the village before reading its designations: another load's batch designating it at the same
+// time would otherwise compute the list without this batch's edge and overwrite it (a lost update).
+SET v.weak_lock = true
+REMOVE v.weak_lock
+WITH v
 CALL (v) {
   OPTIONAL MATCH (v)-[:DESIGNATED_AS]->(c:WeakCategory)
   WITH c ORDER BY c.name

@@ -1,6 +1,8 @@
-// Register load, new or changed file: leaders' posts, (:Person)-[:HOLDS]->(post), created without
-// looking for an existing edge (the file's old facts were just deleted). Twin of
+// Register load, new or changed file: leaders' posts, (:Person)-[:HOLDS]->(post). Twin of
 // load/merge_register_leaders, which an unchanged file's reload runs instead.
+// MERGE, not CREATE, although the file's old facts were just deleted: two loads of the same file at
+// once (an upload started twice) both find it new, and only MERGE, which locks both ends before it
+// creates a relationship, keeps one edge per register row. ON CREATE SET: nothing to update here.
 // @param rows      LIST    maps {source_loc, evidence, method, confidence, person_uid, role, since, until, post_uid, village_uid, town_code}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:leaders.csv'
@@ -13,6 +15,6 @@ OPTIONAL MATCH (po:PartyOrganization {uid: row.post_uid})
 OPTIONAL MATCH (o:Organization {uid: row.post_uid})
 WITH row, person, coalesce(po, o, v, t) AS post
 WHERE post IS NOT NULL
-CREATE (person)-[:HOLDS {
-  source_id: $source_id, source_loc: row.source_loc, role: row.role, since: row.since, until: row.until,
-  evidence: row.evidence, method: row.method, confidence: row.confidence}]->(post)
+MERGE (person)-[r:HOLDS {source_id: $source_id, source_loc: row.source_loc}]->(post)
+ON CREATE SET r.role = row.role, r.since = row.since, r.until = row.until, r.evidence = row.evidence,
+              r.method = row.method, r.confidence = row.confidence

@@ -1,6 +1,8 @@
-// Register load, new or changed file: pairings, created without looking for an existing edge
-// (the file's old facts were just deleted, and source_loc differs on every row). Twin of
-// load/merge_register_pairings, which an unchanged file's reload runs instead.
+// Register load, new or changed file: pairings. Twin of load/merge_register_pairings, which an
+// unchanged file's reload runs instead (and which also rewrites the properties of edges it finds).
+// MERGE, not CREATE, although the file's old facts were just deleted: two loads of the same file at
+// once (an upload started twice) both find it new, and only MERGE, which locks both ends before it
+// creates a relationship, keeps one edge per register row. ON CREATE SET: nothing to update here.
 // @param rows      LIST    maps {source_loc, evidence, method, confidence, helper_uid, village_uid, town_code, since, until, programme, kind}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:pairings.csv'
@@ -12,6 +14,6 @@ OPTIONAL MATCH (v:Village {uid: row.village_uid})
 OPTIONAL MATCH (t:Town {code: row.town_code})
 WITH row, coalesce(ho, hp) AS helper, coalesce(v, t) AS recipient
 WHERE helper IS NOT NULL AND recipient IS NOT NULL
-CREATE (helper)-[:PAIRED_WITH {
-  source_id: $source_id, source_loc: row.source_loc, since: row.since, until: row.until, programme: row.programme,
-  kind: row.kind, evidence: row.evidence, method: row.method, confidence: row.confidence}]->(recipient)
+MERGE (helper)-[r:PAIRED_WITH {source_id: $source_id, source_loc: row.source_loc}]->(recipient)
+ON CREATE SET r.since = row.since, r.until = row.until, r.programme = row.programme, r.kind = row.kind,
+              r.evidence = row.evidence, r.method = row.method, r.confidence = row.confidence

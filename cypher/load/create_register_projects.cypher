@@ -1,6 +1,8 @@
-// Register load, new or changed file: projects, (helper)-[:FUNDS]->(:Project)-[:BENEFITS]->(:Village|:Town),
-// created without looking for existing ones (the file's old facts and projects were just deleted).
+// Register load, new or changed file: projects, (helper)-[:FUNDS]->(:Project)-[:BENEFITS]->(:Village|:Town).
 // Twin of load/merge_register_projects. The helper exists already (load/merge_register_organizations).
+// MERGE, not CREATE, although the file's old facts were just deleted: two loads of the same file at
+// once (an upload started twice) both find it new, and only MERGE, which locks both ends before it
+// creates a relationship, keeps one edge per register row. ON CREATE SET: nothing to update here.
 // @param rows      LIST    maps {uid, source_loc, evidence, method, confidence, org_uid, name, category, amount, amount_unit, amount_yuan, year, village_uid, town_code}
 // @param source_id STRING  the Document.uid, 'register:<file name>'
 // :param source_id => 'register:projects.csv'
@@ -10,13 +12,14 @@ OPTIONAL MATCH (o:Organization {uid: row.org_uid})
 OPTIONAL MATCH (v:Village {uid: row.village_uid})
 OPTIONAL MATCH (t:Town {code: row.town_code})
 WITH row, o, coalesce(v, t) AS recipient
-CREATE (p:Project {uid: row.uid, name: row.name, category: row.category, amount: row.amount,
-                   amount_unit: row.amount_unit, amount_yuan: row.amount_yuan, year: row.year,
-                   source_id: $source_id, source_loc: row.source_loc, evidence: row.evidence,
-                   method: row.method, confidence: row.confidence})
+MERGE (p:Project {uid: row.uid})
+ON CREATE SET p.name = row.name, p.category = row.category, p.amount = row.amount, p.amount_unit = row.amount_unit,
+              p.amount_yuan = row.amount_yuan, p.year = row.year, p.source_id = $source_id,
+              p.source_loc = row.source_loc, p.evidence = row.evidence, p.method = row.method,
+              p.confidence = row.confidence
 FOREACH (_ IN CASE WHEN o IS NULL THEN [] ELSE [1] END |
-  CREATE (o)-[:FUNDS {source_id: $source_id, source_loc: row.source_loc, evidence: row.evidence,
-                      method: row.method, confidence: 1.0}]->(p))
+  MERGE (o)-[f:FUNDS {source_id: $source_id, source_loc: row.source_loc}]->(p)
+  ON CREATE SET f.evidence = row.evidence, f.method = row.method, f.confidence = 1.0)
 FOREACH (_ IN CASE WHEN recipient IS NULL THEN [] ELSE [1] END |
-  CREATE (p)-[:BENEFITS {source_id: $source_id, source_loc: row.source_loc, evidence: row.evidence,
-                         method: row.method, confidence: row.confidence}]->(recipient))
+  MERGE (p)-[b:BENEFITS {source_id: $source_id, source_loc: row.source_loc}]->(recipient)
+  ON CREATE SET b.evidence = row.evidence, b.method = row.method, b.confidence = row.confidence)

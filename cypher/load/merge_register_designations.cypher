@@ -11,6 +11,11 @@ MERGE (c:WeakCategory {name: row.category})
 MERGE (v)-[r:DESIGNATED_AS {source_id: $source_id, source_loc: row.source_loc}]->(c)
 SET r.year = row.year, r.evidence = row.evidence, r.method = row.method, r.confidence = row.confidence
 WITH DISTINCT v
+// Lock the village before reading its designations: another load's batch designating it at the same
+// time would otherwise compute the list without this batch's edge and overwrite it (a lost update).
+SET v.weak_lock = true
+REMOVE v.weak_lock
+WITH v
 CALL (v) {
   OPTIONAL MATCH (v)-[:DESIGNATED_AS]->(c:WeakCategory)
   WITH c ORDER BY c.name

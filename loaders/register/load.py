@@ -23,6 +23,7 @@ from neo4j import Driver
 
 from graph import records
 from loaders import files
+from loaders.outage import OutageGuard
 from loaders.places import PlaceIndex
 from loaders.register.headers import Kind
 from loaders.register.model import EXTENSIONS, Issue, LoadReport, RegisterError, Resolved, SheetResult, SheetSummary
@@ -108,12 +109,18 @@ def load(
 
     ``on_rows("read", n)`` is told how many rows a chunk of a file will write (once per file for
     files under ``chunk_rows`` rows), ``on_rows("written", n)`` how many each batch held.
+
+    Raises:
+        LoadInterrupted: Neo4j became unreachable; it names the file and what a re-run must load.
     """
     started = time.perf_counter()
     report = LoadReport()
-    with _Prepared(list(paths), index, kind, chunk_rows) as prepared:
+    paths = list(paths)
+    guard = OutageGuard([p.name for p in paths], on_rows)
+    with _Prepared(paths, index, kind, chunk_rows) as prepared:
         for path, file_report, chunks in prepared:
-            _write_file(driver, path, file_report, chunks, report, database, batch_size, on_rows)
+            with guard.writing(path.name):
+                _write_file(driver, path, file_report, chunks, report, database, batch_size, guard.counting)
     report.seconds = time.perf_counter() - started
     return report
 

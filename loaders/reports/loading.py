@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from loaders.outage import OutageGuard
 from loaders.personal import mask_personal
 from loaders.places import PlaceIndex
 from loaders.reports.extractor import Extractor
@@ -169,30 +170,41 @@ def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str
     """Read, validate, extract and write each report; unchanged documents (same sha256) are skipped.
 
     Review decisions recorded in the graph are applied to the extraction, so re-loads keep them.
+
+    Raises:
+        LoadInterrupted: Neo4j became unreachable; it names the report and what a re-run must load.
     """
     from graph.db import WriteCounts
 
     started = time.perf_counter()
     report = ReportLoad(writes=WriteCounts())
-    extractor = Extractor(index, decisions=review_decisions(driver, database))
-    for path in iter_paths(paths):
+    paths = list(iter_paths(paths))
+    guard = OutageGuard([p.name for p in paths])
+    with guard.reading():
+        extractor = Extractor(index, decisions=review_decisions(driver, database))
+    for path in paths:
         try:
             doc = read(path)
         except (ReportError, OSError) as exc:
             report.rejected.append(str(exc))
+            guard.finished(path.name)
             continue
         report.notes.extend(doc.notes)
         problem = validate(doc)
         if problem:
             report.rejected.append(problem)
-        elif not force and stored_hash(driver, doc.uid, database) == doc.sha256:
-            report.unchanged.append(doc.uid)
+            guard.finished(path.name)
         else:
-            facts = extractor.extract(doc).facts
-            report.writes.add(write(driver, doc, facts, database=database))
-            report.written.append(doc.uid)
-            report.facts.update(f.kind for f in facts)
-            report.review_items += sum(1 for f in facts if needs_review(f))
+            # A report's facts go in batches of several kinds, so its committed rows are not counted.
+            with guard.writing(path.name, count_rows=False):
+                if not force and stored_hash(driver, doc.uid, database) == doc.sha256:
+                    report.unchanged.append(doc.uid)
+                else:
+                    facts = extractor.extract(doc).facts
+                    report.writes.add(write(driver, doc, facts, database=database))
+                    report.written.append(doc.uid)
+                    report.facts.update(f.kind for f in facts)
+                    report.review_items += sum(1 for f in facts if needs_review(f))
         if on_document is not None:
             on_document(doc.uid)
     report.seconds = time.perf_counter() - started

@@ -1,7 +1,7 @@
 """A loader run in its own process, so a test can SIGKILL it mid-load.
 
-    python -m tests.reliability.killable register FILE [--batch-size N]
-    python -m tests.reliability.killable reports FILE...
+    python -m tests.reliability.killable register FILE [--batch-size N] [--retry-s S]
+    python -m tests.reliability.killable reports FILE... [--retry-s S]
 
 It prints ``WRITING`` when the first write begins (so the killer can aim at the write phase)
 and ``DONE`` when the load returned. Settings come from the environment, as for ``revkg``.
@@ -32,10 +32,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--batch-size", type=int, default=5000)
     parser.add_argument("--provinces", default="31,35")
+    parser.add_argument("--retry-s", type=float, default=30.0, help="the driver's transaction retry time")
     args = parser.parse_args(argv)
     settings = get_settings()
     index = PlaceIndex.from_gazetteer(ensure_downloaded(settings.home / "gazetteer"), tuple(args.provinces.split(",")))
-    driver = connect(settings)
+    driver = connect(settings, retry_s=args.retry_s)
     try:
         if args.loader == "register":
             def on_rows(stage: str, n: int) -> None:

@@ -1,4 +1,5 @@
-"""A load cut off by a Neo4j outage fails loudly, and re-running it once Neo4j is back gives the full
+"""A load cut off by a Neo4j outage fails loudly (``LoadInterrupted``: the file, its committed rows,
+what to re-run), and re-running it once Neo4j is back gives the full
 graph: the same checksum as a load that was never interrupted.
 
 The session's own test server is stopped from inside the loader's progress callback, right after a
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from neo4j import Driver
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.db import connect
+from graph.errors import LoadInterrupted
 from graph.server import LocalNeo4j
 from graph.settings import Settings
 from loaders import register
@@ -46,12 +47,16 @@ def test_register_load_cut_by_an_outage_is_completed_by_a_rerun(
 
     loader = connect(settings, retry_s=3)  # a loader's own driver; short retry so the failure is quick
     try:
-        with pytest.raises((ServiceUnavailable, SessionExpired, Neo4jError, OSError)):
+        with pytest.raises(LoadInterrupted) as interrupted:
             register.load(loader, [path], index, batch_size=BATCH, on_rows=stop_after_two_batches)
     finally:
         loader.close()
         neo4j_server.start()
     assert sum(written) == 2 * BATCH
+    # The error says which file, how much of it is in, and that the re-run must load it again.
+    outage = interrupted.value
+    assert (outage.source, outage.rows_committed, outage.loaded, outage.pending) == (path.name, 2 * BATCH, [], [path.name])
+    assert f"while writing {path.name}; {2 * BATCH} of its rows were committed" in str(outage)
 
     partial = graph.execute_query("MATCH ()-[r:PAIRED_WITH {source_id: $sid}]->() RETURN count(r) AS n, "
                                   "head(collect { MATCH (d:Document {uid: $sid}) RETURN d.sha256 }) AS sha",
