@@ -66,8 +66,11 @@ def require_api_key(
     """Refuse the request (401) unless ``X-API-Key`` matches ``REVKG_API_KEY``, compared in constant time."""
     expected = request.app.state.settings.api_key.get_secret_value().encode()
     if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), expected):
-        raise HTTPException(status_code=401, detail="a valid X-API-Key header is needed to write",
-                            headers={"WWW-Authenticate": "X-API-Key"})
+        raise HTTPException(
+            status_code=401,
+            detail="a valid X-API-Key header is needed to write",
+            headers={"WWW-Authenticate": "X-API-Key"},
+        )
 
 
 DriverDep = Annotated[Driver, Depends(get_driver)]

@@ -71,15 +71,21 @@ async def revkg_error(request: Request, exc: RevkgError) -> JSONResponse:
 async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
     """A driver error that got past ``graph/``'s wrappers: 503 when Neo4j is down, else a plain 500."""
     if is_unavailable(exc):
-        return JSONResponse({"detail": "Neo4j is not reachable; retry shortly"}, status_code=503,
-                            headers={"Retry-After": "5"})
+        return JSONResponse(
+            {"detail": "Neo4j is not reachable; retry shortly"}, status_code=503, headers={"Retry-After": "5"}
+        )
     code = getattr(exc, "code", None) or ""
     if "MemoryPoolOutOfMemoryError" in code or "TransactionTimedOut" in code:
         # The question is too big for the limits the database sets one transaction, not a fault.
         logger.warning("%s: %s", code, request.url)
-        return JSONResponse({"detail": "this question needs more memory or time than the database allows one "
-                             "request; narrow it (district=…, province=…) or page it (limit=…)"},
-                            status_code=503, headers={"Retry-After": "30"})
+        return JSONResponse(
+            {
+                "detail": "this question needs more memory or time than the database allows one "
+                "request; narrow it (district=…, province=…) or page it (limit=…)"
+            },
+            status_code=503,
+            headers={"Retry-After": "30"},
+        )
     logger.exception("database error on %s", request.url)
     return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
 

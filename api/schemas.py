@@ -251,8 +251,10 @@ class Connection(BaseModel):
 
 
 class CypherRequest(BaseModel):
-    query: str = Field(description="只读 Cypher 语句 · a read-only Cypher statement",
-                       examples=[queries.get("examples/weak_village_names").body])
+    query: str = Field(
+        description="只读 Cypher 语句 · a read-only Cypher statement",
+        examples=[queries.get("examples/weak_village_names").body],
+    )
     params: dict[str, Any] = Field(default_factory=dict, description="$参数 · $parameters")
 
 
@@ -266,7 +268,9 @@ class CypherResponse(BaseModel):
 class PairingDecisionRequest(BaseModel):
     """记录结对 · Record that a helper is paired with a village from a date."""
 
-    helper_uid: str = Field(min_length=1, max_length=300, description="帮扶单位或党组织 uid · helper uid (org:…, party:…)")
+    helper_uid: str = Field(
+        min_length=1, max_length=300, description="帮扶单位或党组织 uid · helper uid (org:…, party:…)"
+    )
     village: str = Field(min_length=1, max_length=300, description="村代码或 uid · village code or uid")
     since: date = Field(description="结对开始日期 · first day of the pairing")
     note: str = Field("", max_length=2000, description="说明 · why (kept as the pairing's evidence)")
@@ -320,7 +324,9 @@ class ReviewItem(BaseModel):
 
 class ReviewDecisionRequest(BaseModel):
     key: str = Field(min_length=1, max_length=300, description="提及键 · mention key (红星村@310151)")
-    code: str | None = Field(None, max_length=12, description="选定的 12 位代码；空表示不在代码表 · code chosen, or null")
+    code: str | None = Field(
+        None, max_length=12, description="选定的 12 位代码；空表示不在代码表 · code chosen, or null"
+    )
     note: str = Field("", max_length=2000)
 
 

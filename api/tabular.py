@@ -27,11 +27,15 @@ Format = Literal["json", "csv", "xlsx"]
 Headers = Literal["zh", "en"]
 
 FORMAT_QUERY = Query("json", description="json，或下载 csv / xlsx（Excel）· json, or download as csv / xlsx (Excel)")
-HEADERS_QUERY = Query("zh", description="下载的表头：zh 中文，en 英文字段名 · download headers: zh Chinese, en the JSON keys")
+HEADERS_QUERY = Query(
+    "zh", description="下载的表头：zh 中文，en 英文字段名 · download headers: zh Chinese, en the JSON keys"
+)
 LIMIT_QUERY = Query(100, ge=1, le=10000, description="每页条数 · page size")
 # Neo4j slices lists with 32-bit indexes; offset + limit past 2**31 made the query fail (500).
 OFFSET_QUERY = Query(0, ge=0, le=1_000_000_000, description="跳过的条数 · rows to skip")
-AS_OF_QUERY = Query(None, description="判断结对是否有效的日期，默认今天 · the day pairings are judged on (default today)")
+AS_OF_QUERY = Query(
+    None, description="判断结对是否有效的日期，默认今天 · the day pairings are judged on (default today)"
+)
 
 # The header of every column any download holds, by its JSON key. A table whose ``code`` or ``name``
 # means something narrower says so in its own ``labels``.
@@ -109,34 +113,75 @@ class Export:
 
 EXPORTS: dict[str, Export] = {
     "uncovered_weak_villages": Export(
-        "未结对薄弱村", "uncovered_weak_villages",
+        "未结对薄弱村",
+        "uncovered_weak_villages",
         ("district_code", "district", "town_code", "town", "code", "village", "weak_categories", "nearest_helpers"),
         {"code": "村代码"},
     ),
     "coverage_by_district": Export(
-        "各区县结对覆盖率", "coverage_by_district",
-        ("code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
-         "paired_villages", "villages_with_one_helper", "helpers", "projects", "claims"),
+        "各区县结对覆盖率",
+        "coverage_by_district",
+        (
+            "code",
+            "name",
+            "villages",
+            "weak_villages",
+            "paired_weak_villages",
+            "coverage_ratio",
+            "paired_villages",
+            "villages_with_one_helper",
+            "helpers",
+            "projects",
+            "claims",
+        ),
         {"code": "区县代码", "name": "区县"},
     ),
     "coverage_by_town": Export(
-        "各街镇结对覆盖率", "coverage_by_town",
-        ("code", "name", "villages", "weak_villages", "paired_weak_villages", "coverage_ratio",
-         "paired_villages", "villages_with_one_helper", "helpers", "projects", "claims"),
+        "各街镇结对覆盖率",
+        "coverage_by_town",
+        (
+            "code",
+            "name",
+            "villages",
+            "weak_villages",
+            "paired_weak_villages",
+            "coverage_ratio",
+            "paired_villages",
+            "villages_with_one_helper",
+            "helpers",
+            "projects",
+            "claims",
+        ),
         {"code": "街镇代码", "name": "街镇"},
     ),
     "helper_load": Export(
-        "帮扶单位负担", "helper_load",
-        ("uid", "name", "kind", "villages", "weak_villages", "weak_share", "towns", "districts",
-         "district_names", "projects", "money_yuan", "spread_thin", "carrying_many"),
+        "帮扶单位负担",
+        "helper_load",
+        (
+            "uid",
+            "name",
+            "kind",
+            "villages",
+            "weak_villages",
+            "weak_share",
+            "towns",
+            "districts",
+            "district_names",
+            "projects",
+            "money_yuan",
+            "spread_thin",
+            "carrying_many",
+        ),
         {"name": "帮扶单位", "villages": "结对村数", "weak_villages": "结对薄弱村数"},
     ),
     "shared_resource_clusters": Export(
-        "资源共享群落", "shared_resource_clusters",
+        "资源共享群落",
+        "shared_resource_clusters",
         ("cluster", "size", "cohesion", "label", "uid", "name", "shared"),
     ),
     "pairing_suggestions": Export(
-        "结对推荐", "pairing_suggestions",
+        "结对推荐",
+        "pairing_suggestions",
         ("village_code", "village", "town", "district", "rank", "helper", "helper_uid", "score", "reasons"),
     ),
     "search": Export("搜索结果", "search", ("label", "key", "name", "path")),
@@ -144,9 +189,19 @@ EXPORTS: dict[str, Export] = {
     "paths": Export("关联路径", "paths", ("hops", "path", "relationships")),
     # The loader's issue columns (loaders.register.ISSUE_COLUMNS) are set where the rejects are written.
     "load_rejects": Export(
-        "导入未通过的行", "load_rejects", (),
-        {"file": "文件", "sheet": "工作表", "row": "行号", "column": "列", "value": "值", "severity": "级别",
-         "reason": "原因", "candidates": "候选"},
+        "导入未通过的行",
+        "load_rejects",
+        (),
+        {
+            "file": "文件",
+            "sheet": "工作表",
+            "row": "行号",
+            "column": "列",
+            "value": "值",
+            "severity": "级别",
+            "reason": "原因",
+            "candidates": "候选",
+        },
     ),
 }
 
@@ -166,7 +221,7 @@ def page(rows: Sequence[Any], limit: int, offset: int) -> dict[str, Any]:
     >>> page([1, 2, 3], limit=2, offset=1)
     {'total': 3, 'limit': 2, 'offset': 1, 'items': [2, 3]}
     """
-    return {"total": len(rows), "limit": limit, "offset": offset, "items": list(rows[offset:offset + limit])}
+    return {"total": len(rows), "limit": limit, "offset": offset, "items": list(rows[offset : offset + limit])}
 
 
 def _native(value: Any) -> Any:
@@ -227,8 +282,13 @@ def _display_width(value: Any) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Literal["csv", "xlsx"],
-                sheet_name: str = "revkg", headers: Sequence[str] | None = None) -> bytes:
+def table_bytes(
+    rows: Iterable[dict[str, Any]],
+    columns: Sequence[str],
+    fmt: Literal["csv", "xlsx"],
+    sheet_name: str = "revkg",
+    headers: Sequence[str] | None = None,
+) -> bytes:
     """``rows`` as CSV (UTF-8 with BOM, so Excel reads Chinese) or as an .xlsx workbook.
 
     ``headers`` label the columns (the keys themselves when omitted). In the workbook, code columns
@@ -246,8 +306,9 @@ def table_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], fmt: Lit
 
     body = io.BytesIO()
     # No string is ever turned into a formula, a number or a link: what the graph holds is what the cell holds.
-    book = xlsxwriter.Workbook(body, {"in_memory": True, "strings_to_formulas": False,
-                                      "strings_to_numbers": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        body, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
+    )
     sheet = book.add_worksheet(_sheet_name(sheet_name))
     bold = book.add_format({"bold": True})
     as_text = book.add_format({"num_format": "@"})
@@ -281,8 +342,9 @@ def _sheet_name(name: str) -> str:
 _UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-def file_name(export: Export, fmt: str, scope: str | None = None, as_of: date | None = None,
-              ascii_only: bool = False) -> str:
+def file_name(
+    export: Export, fmt: str, scope: str | None = None, as_of: date | None = None, ascii_only: bool = False
+) -> str:
     """What the download holds and when: ``未结对薄弱村_崇明区_2025-01-01.xlsx``.
 
     >>> file_name(EXPORTS["uncovered_weak_villages"], "xlsx", "崇明区", date(2025, 1, 1))
@@ -298,12 +360,20 @@ def file_name(export: Export, fmt: str, scope: str | None = None, as_of: date | 
     return "_".join(p for p in parts if p) + f".{fmt}"
 
 
-MEDIA_TYPES = {"csv": "text/csv; charset=utf-8",
-               "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
-def download(rows: Iterable[dict[str, Any]], export: Export, fmt: Literal["csv", "xlsx"],
-             headers: Headers = "zh", scope: str | None = None, as_of: date | None = None) -> StreamingResponse:
+def download(
+    rows: Iterable[dict[str, Any]],
+    export: Export,
+    fmt: Literal["csv", "xlsx"],
+    headers: Headers = "zh",
+    scope: str | None = None,
+    as_of: date | None = None,
+) -> StreamingResponse:
     """``rows`` as a .csv or .xlsx attachment whose name says what it holds, for where and when.
 
     ``filename`` is the ASCII fallback; ``filename*`` (RFC 5987) the Chinese name browsers show.
@@ -312,6 +382,7 @@ def download(rows: Iterable[dict[str, Any]], export: Export, fmt: Literal["csv",
     body = io.BytesIO(table_bytes(rows, export.columns, fmt, export.title, export.headers(headers)))
     fallback = file_name(export, fmt, scope, as_of, ascii_only=True)
     return StreamingResponse(
-        body, media_type=MEDIA_TYPES[fmt],
+        body,
+        media_type=MEDIA_TYPES[fmt],
         headers={"Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"},
     )

@@ -46,9 +46,14 @@ def run(args: argparse.Namespace) -> Path:
     result: dict[str, Any] = {
         "started": started.isoformat(timespec="seconds"),
         "command": "python -m bench " + " ".join(shlex.quote(a) for a in sys.argv[1:]),
-        "quick": args.quick, "seed": args.seed, "scale": ctx.workload_scale, "phases": {},
-        "machine": machine(), "revision": git_revision(REPO),
-        "load_average": {"start": load_average()}, "other_processes": other_heavy_processes(),
+        "quick": args.quick,
+        "seed": args.seed,
+        "scale": ctx.workload_scale,
+        "phases": {},
+        "machine": machine(),
+        "revision": git_revision(REPO),
+        "load_average": {"start": load_average()},
+        "other_processes": other_heavy_processes(),
     }
     try:
         server.driver()  # the store is kept: --only analyses works on the graph the registers left
@@ -62,8 +67,9 @@ def run(args: argparse.Namespace) -> Path:
                 traceback.print_exc()
                 result["phases"][name] = {"error": f"{type(exc).__name__}: {exc}"}
             result["phases"][name]["phase_seconds"] = round(time.perf_counter() - t0, 1)
-            result["other_processes"] = sorted(set(result["other_processes"]) | set(other_heavy_processes(
-                {server.server.pid() or -1})))
+            result["other_processes"] = sorted(
+                set(result["other_processes"]) | set(other_heavy_processes({server.server.pid() or -1}))
+            )
     finally:
         result["neo4j_memory"] = server.memory()
         server.stop()

@@ -25,14 +25,21 @@ from graph.server import LocalNeo4j, find_java
 from graph.settings import Settings
 
 BENCH_SETTINGS: dict[str, Any] = {
-    "instance": "bench", "bolt_port": 27687, "http_port": 27474,
-    "heap_size": "4g", "pagecache_size": "6g", "neo4j_uri": None, "environment": "development",
+    "instance": "bench",
+    "bolt_port": 27687,
+    "http_port": 27474,
+    "heap_size": "4g",
+    "pagecache_size": "6g",
+    "neo4j_uri": None,
+    "environment": "development",
 }
 
 # Several people may benchmark on one machine; each names its own instance through these.
 BENCH_OVERRIDES = {
-    "REVKG_BENCH_INSTANCE": ("instance", str), "REVKG_BENCH_BOLT_PORT": ("bolt_port", int),
-    "REVKG_BENCH_HTTP_PORT": ("http_port", int), "REVKG_BENCH_HEAP_SIZE": ("heap_size", str),
+    "REVKG_BENCH_INSTANCE": ("instance", str),
+    "REVKG_BENCH_BOLT_PORT": ("bolt_port", int),
+    "REVKG_BENCH_HTTP_PORT": ("http_port", int),
+    "REVKG_BENCH_HEAP_SIZE": ("heap_size", str),
     "REVKG_BENCH_PAGECACHE_SIZE": ("pagecache_size", str),
 }
 
@@ -117,13 +124,22 @@ class BenchServer:
         self._remove_store()
         java = find_java(self.settings.java_home)
         cmd = [
-            str(java), "-cp", str(self.server.lib_dir / "*"), "org.neo4j.cli.AdminTool",
-            "database", "import", "full", "neo4j", "--overwrite-destination=true", *args,
+            str(java),
+            "-cp",
+            str(self.server.lib_dir / "*"),
+            "org.neo4j.cli.AdminTool",
+            "database",
+            "import",
+            "full",
+            "neo4j",
+            "--overwrite-destination=true",
+            *args,
         ]
         started = time.perf_counter()
         with open(log, "w", encoding="utf-8") as out:
-            result = subprocess.run(cmd, env=self.server._env(), stdout=out, stderr=subprocess.STDOUT,
-                                    cwd=self.server.home)
+            result = subprocess.run(
+                cmd, env=self.server._env(), stdout=out, stderr=subprocess.STDOUT, cwd=self.server.home
+            )
         seconds = time.perf_counter() - started
         if result.returncode != 0:
             raise RuntimeError(f"neo4j-admin import failed (exit {result.returncode}); see {log}")

@@ -49,8 +49,15 @@ def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:
         k = max(0, min(len(s) - 1, math.ceil(p / 100 * len(s)) - 1))
         return round(s[k], 3)
 
-    return {"n": len(s), "p50": rank(50), "p95": rank(95), "p99": rank(99), "min": round(s[0], 3),
-            "max": round(s[-1], 3), "mean": round(statistics.fmean(s), 3)}
+    return {
+        "n": len(s),
+        "p50": rank(50),
+        "p95": rank(95),
+        "p99": rank(99),
+        "min": round(s[0], 3),
+        "max": round(s[-1], 3),
+        "mean": round(statistics.fmean(s), 3),
+    }
 
 
 def repeat_ms(fn: Callable[[], Any], n: int) -> list[float]:
@@ -70,8 +77,9 @@ def other_heavy_processes(own_pids: set[int] | None = None, min_cpu: float = 5.0
     """Commands of processes (not ours) using noticeable CPU right now, to say what else ran."""
     own = own_pids or set()
     try:
-        out = subprocess.run(["ps", "-eo", "pid,pcpu,comm,args", "--no-headers"], capture_output=True,
-                             text=True, timeout=10).stdout
+        out = subprocess.run(
+            ["ps", "-eo", "pid,pcpu,comm,args", "--no-headers"], capture_output=True, text=True, timeout=10
+        ).stdout
     except (OSError, subprocess.TimeoutExpired):
         return []
     found = []
@@ -111,17 +119,26 @@ def machine() -> dict[str, Any]:
     except Exception:  # noqa: BLE001 - informational only
         pass
     return {
-        "nproc": os.cpu_count(), "ram_gib": round(mem_kb / 1024 / 1024, 1), "cpu": cpu_model,
-        "kernel": platform.release(), "python": platform.python_version(), "java": java,
-        "neo4j_driver": metadata.version("neo4j"), "neomodel": metadata.version("neomodel"),
+        "nproc": os.cpu_count(),
+        "ram_gib": round(mem_kb / 1024 / 1024, 1),
+        "cpu": cpu_model,
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "java": java,
+        "neo4j_driver": metadata.version("neo4j"),
+        "neomodel": metadata.version("neomodel"),
     }
 
 
 def git_revision(repo: Path) -> str:
     try:
         rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout
-        dirty = subprocess.run(["git", "status", "--porcelain", "--", "loaders", "cypher", "graph", "api", "bench"],
-                               cwd=repo, capture_output=True, text=True).stdout
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "loaders", "cypher", "graph", "api", "bench"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+        ).stdout
         return rev.strip() + (" (+ uncommitted changes)" if dirty.strip() else "")
     except OSError:
         return "unknown"

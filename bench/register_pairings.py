@@ -31,7 +31,10 @@ def generate(rows: int, out: Path, provinces: list[str] | None, seed: int = 7) -
         names[record.code] = record.name
         if record.level == "village":
             villages.append(record)
-    helpers = [f"示例{kind}{i:04d}" for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200, strict=True)]
+    helpers = [
+        f"示例{kind}{i:04d}"
+        for i, kind in zip(range(1000), ["集团有限公司", "街道", "中学", "局", "中心"] * 200, strict=True)
+    ]
     with open(out, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(HEADER)
@@ -39,10 +42,18 @@ def generate(rows: int, out: Path, provinces: list[str] | None, seed: int = 7) -
             v = rng.choice(villages)
             by_code = i % 2 == 0
             since = f"{rng.randint(2018, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-            writer.writerow([
-                rng.choice(helpers), names[v.code[:6]], names[v.code[:9]], "" if by_code else v.name,
-                v.code if by_code else "", since, "", f"第{rng.randint(1, 3)}轮",
-            ])
+            writer.writerow(
+                [
+                    rng.choice(helpers),
+                    names[v.code[:6]],
+                    names[v.code[:9]],
+                    "" if by_code else v.name,
+                    v.code if by_code else "",
+                    since,
+                    "",
+                    f"第{rng.randint(1, 3)}轮",
+                ]
+            )
 
 
 def main() -> None:
@@ -81,10 +92,12 @@ def main() -> None:
     finally:
         driver.close()
     n = args.rows
-    print(f"index {built - started:.1f}s; read+validate+resolve {prepared - built:.1f}s "
-          f"({n / (prepared - built):,.0f} rows/s); write {written - prepared:.1f}s "
-          f"({len(accepted) / (written - prepared):,.0f} rows/s); {len(accepted):,} loaded, "
-          f"{len(report.rejected):,} rejected; {counts.relationships_created:,} relationships created")
+    print(
+        f"index {built - started:.1f}s; read+validate+resolve {prepared - built:.1f}s "
+        f"({n / (prepared - built):,.0f} rows/s); write {written - prepared:.1f}s "
+        f"({len(accepted) / (written - prepared):,.0f} rows/s); {len(accepted):,} loaded, "
+        f"{len(report.rejected):,} rejected; {counts.relationships_created:,} relationships created"
+    )
 
 
 if __name__ == "__main__":

@@ -54,44 +54,64 @@ def render_gazetteer(p: dict[str, Any], national: bool) -> list[str]:
         return [f"Phase failed: `{p['error']}`"]
     rows = p["total_rows"]
     base = p["load_csv"]["rows_per_s"]
-    out = [f"{rows:,} rows ({', '.join(f'{n:,} {k}' for k, n in p['rows'].items())}). "
-           "Ratio = throughput (rows/s) relative to the LOAD CSV baseline; higher is faster.", "",
-           "| method | time | rows/s | ratio to LOAD CSV |", "|---|---:|---:|---:|",
-           f"| `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF 10000 ROWS` (baseline) | {_s(p['load_csv']['seconds'])} "
-           f"| {base:,} | 1.00× |"]
+    out = [
+        f"{rows:,} rows ({', '.join(f'{n:,} {k}' for k, n in p['rows'].items())}). "
+        "Ratio = throughput (rows/s) relative to the LOAD CSV baseline; higher is faster.",
+        "",
+        "| method | time | rows/s | ratio to LOAD CSV |",
+        "|---|---:|---:|---:|",
+        f"| `LOAD CSV … CALL {{…}} IN TRANSACTIONS OF 10000 ROWS` (baseline) | {_s(p['load_csv']['seconds'])} "
+        f"| {base:,} | 1.00× |",
+    ]
     if "revkg_previous" in p:
         q = p["revkg_previous"]
-        out.append(f"| revkg loader before this work (one MERGE per village row, as of 0488aca) | {_s(q['seconds'])} "
-                   f"| {q['rows_per_s']:,} | {_ratio(q['rows_per_s'], base)} |")
+        out.append(
+            f"| revkg loader before this work (one MERGE per village row, as of 0488aca) | {_s(q['seconds'])} "
+            f"| {q['rows_per_s']:,} | {_ratio(q['rows_per_s'], base)} |"
+        )
     r = p["revkg"]
-    out.append(f"| **revkg loader** (`loaders.gazetteer.load`), first load | {_s(r['seconds'])} | {r['rows_per_s']:,} "
-               f"| {_ratio(r['rows_per_s'], base)} |")
+    out.append(
+        f"| **revkg loader** (`loaders.gazetteer.load`), first load | {_s(r['seconds'])} | {r['rows_per_s']:,} "
+        f"| {_ratio(r['rows_per_s'], base)} |"
+    )
     rr = p["revkg_reload"]
-    out.append(f"| revkg loader, idempotent reload | {_s(rr['seconds'])} | {rr['rows_per_s']:,} "
-               f"| {_ratio(rr['rows_per_s'], base)} |")
+    out.append(
+        f"| revkg loader, idempotent reload | {_s(rr['seconds'])} | {rr['rows_per_s']:,} "
+        f"| {_ratio(rr['rows_per_s'], base)} |"
+    )
     a = p.get("admin_import")
     if a:
-        out.append(f"| `neo4j-admin database import full` (offline, store empty) | {_s(a['seconds'])} | "
-                   f"{a['rows_per_s']:,} | {_ratio(a['rows_per_s'], base)} |")
+        out.append(
+            f"| `neo4j-admin database import full` (offline, store empty) | {_s(a['seconds'])} | "
+            f"{a['rows_per_s']:,} | {_ratio(a['rows_per_s'], base)} |"
+        )
         with_schema = rows / a["seconds_with_schema"]
-        out.append(f"| … plus creating revkg's constraints and indexes afterwards | {_s(a['seconds_with_schema'])} | "
-                   f"{with_schema:,.0f} | {_ratio(with_schema, base)} |")
+        out.append(
+            f"| … plus creating revkg's constraints and indexes afterwards | {_s(a['seconds_with_schema'])} | "
+            f"{with_schema:,.0f} | {_ratio(with_schema, base)} |"
+        )
     n = p.get("neomodel")
     if n:
-        out.append(f"| per-row neomodel `save()` + `connect()` — **extrapolated** from {n['rows_done']:,} rows "
-                   f"in {_s(n['seconds'])} | {_s(n['extrapolated_seconds'])} | {n['rows_per_s']:,} "
-                   f"| {_ratio(n['rows_per_s'], base)} |")
+        out.append(
+            f"| per-row neomodel `save()` + `connect()` — **extrapolated** from {n['rows_done']:,} rows "
+            f"in {_s(n['seconds'])} | {_s(n['extrapolated_seconds'])} | {n['rows_per_s']:,} "
+            f"| {_ratio(n['rows_per_s'], base)} |"
+        )
     out.append("")
     same = p.get("same_graph_as_load_csv")
-    out.append(f"revkg's graph equals the baseline's (counts, kinds, name lengths, nested codes): "
-               f"{'yes' if same else '**no**'}. Offline import node counts equal: "
-               f"{'yes' if a and a['same_counts'] else 'no'} (it writes no `weak_categories` list, which its "
-               f"CSV format cannot give as an empty array).")
+    out.append(
+        f"revkg's graph equals the baseline's (counts, kinds, name lengths, nested codes): "
+        f"{'yes' if same else '**no**'}. Offline import node counts equal: "
+        f"{'yes' if a and a['same_counts'] else 'no'} (it writes no `weak_categories` list, which its "
+        f"CSV format cannot give as an empty array)."
+    )
     ratio = r["rows_per_s"] / base
     out.append("")
     out.append(f"- Target ≥ 0.8× LOAD CSV: {_met(ratio >= 0.8, f'{ratio:.2f}×')}")
-    out.append("- Target all of China < 60 s: "
-               + (_met(r['seconds'] < 60, _s(r['seconds'])) if national else "not evaluated (quick run, one province)"))
+    out.append(
+        "- Target all of China < 60 s: "
+        + (_met(r["seconds"] < 60, _s(r["seconds"])) if national else "not evaluated (quick run, one province)")
+    )
     return out
 
 
@@ -99,35 +119,46 @@ def render_registers(p: dict[str, Any], national: bool) -> list[str]:
     if "error" in p:
         return [f"Phase failed: `{p['error']}`"]
     w = p["workload"]
-    out = [f"Generated workload (seed {w['seed']}, scale {w['scale']}): {w['villages']:,} villages, "
-           f"{w['weak_villages']:,} weak designations, {w['helpers']:,} helper units "
-           f"({w['party_organizations']:,} naming a party organization, {w['pairing_helpers_via_party']:,} pairing "
-           f"as it), rows {', '.join(f'{n:,} {k}' for k, n in w['rows'].items())}; generated in "
-           f"{_s(w['generate_seconds'])}, {w['bytes'] / 1e6:,.0f} MB of CSV.", "",
-           "| load | time | rows/s | ratio to LOAD CSV | loaded / rejected |", "|---|---:|---:|---:|---:|"]
+    out = [
+        f"Generated workload (seed {w['seed']}, scale {w['scale']}): {w['villages']:,} villages, "
+        f"{w['weak_villages']:,} weak designations, {w['helpers']:,} helper units "
+        f"({w['party_organizations']:,} naming a party organization, {w['pairing_helpers_via_party']:,} pairing "
+        f"as it), rows {', '.join(f'{n:,} {k}' for k, n in w['rows'].items())}; generated in "
+        f"{_s(w['generate_seconds'])}, {w['bytes'] / 1e6:,.0f} MB of CSV.",
+        "",
+        "| load | time | rows/s | ratio to LOAD CSV | loaded / rejected |",
+        "|---|---:|---:|---:|---:|",
+    ]
     b = p["load_csv_pairings"]
     out[-2] = "| load | time | rows done (of all) | files done | rows/s | ratio to LOAD CSV | loaded / rejected |"
     out[-1] = "|---|---:|---:|---:|---:|---:|---:|"
-    out.append(f"| pairings, hand-written `LOAD CSV` (baseline: codes or first name match, no validation) | "
-               f"{_s(b['seconds'])} | {b['rows']:,} ({b.get('of_rows', b['rows']):,}) | {b.get('files', '?')}/"
-               f"{b.get('of_files', '?')} | {b['rows_per_s']:,} | 1.00× | {b['counts']['pairings']:,} edges |")
+    out.append(
+        f"| pairings, hand-written `LOAD CSV` (baseline: codes or first name match, no validation) | "
+        f"{_s(b['seconds'])} | {b['rows']:,} ({b.get('of_rows', b['rows']):,}) | {b.get('files', '?')}/"
+        f"{b.get('of_files', '?')} | {b['rows_per_s']:,} | 1.00× | {b['counts']['pairings']:,} edges |"
+    )
     for kind in ("pairings", "weak", "projects", "leaders"):
         r = p.get(f"revkg_{kind}")
         if not r:
             continue
         ratio = _ratio(r["rows_per_s"], b["rows_per_s"]) if kind == "pairings" else "—"
-        out.append(f"| {'**' if kind == 'pairings' else ''}{kind}, revkg register loader"
-                   f"{'**' if kind == 'pairings' else ''} | {_s(r['seconds'])} | {r['rows']:,} ({r.get('of_rows', r['rows']):,}) "
-                   f"| {r.get('files', '?')}/{r.get('of_files', '?')} | {r['rows_per_s']:,} | {ratio} "
-                   f"| {r['loaded']:,} / {r['rejected']:,} |")
+        out.append(
+            f"| {'**' if kind == 'pairings' else ''}{kind}, revkg register loader"
+            f"{'**' if kind == 'pairings' else ''} | {_s(r['seconds'])} | {r['rows']:,} ({r.get('of_rows', r['rows']):,}) "
+            f"| {r.get('files', '?')}/{r.get('of_files', '?')} | {r['rows_per_s']:,} | {ratio} "
+            f"| {r['loaded']:,} / {r['rejected']:,} |"
+        )
     rl = p.get("revkg_pairings_reload")
     if rl:
         out.append(f"| pairings, revkg reload of unchanged files | {_s(rl['seconds'])} | — | — | — | — | — |")
     out.append("")
-    out.append(f"Place index (all names of the code table in memory) built in {_s(p['place_index_seconds'])}, "
-               "included in none of the rows above. Rejects are the workload's own doing (名称-only rows whose "
-               "name occurs twice in the town); top reasons: "
-               + "; ".join(f"{k} ({v:,})" for k, v in p["revkg_pairings"]["reject_reasons"].items()) + ".")
+    out.append(
+        f"Place index (all names of the code table in memory) built in {_s(p['place_index_seconds'])}, "
+        "included in none of the rows above. Rejects are the workload's own doing (名称-only rows whose "
+        "name occurs twice in the town); top reasons: "
+        + "; ".join(f"{k} ({v:,})" for k, v in p["revkg_pairings"]["reject_reasons"].items())
+        + "."
+    )
     c = p.get("counts", {})
     if c:
         out.append("")
@@ -141,9 +172,11 @@ def render_registers(p: dict[str, Any], national: bool) -> list[str]:
     elif complete:
         out.append("- Target pairings < 2 min: " + _met(sec < 120, _s(sec)))
     else:
-        out.append(f"- Target pairings < 2 min: **missed** — after {_s(sec)} only {rp['rows']:,} of "
-                   f"{rp['of_rows']:,} rows were loaded ({rp['files']}/{rp['of_files']} files); the load was "
-                   "stopped at the time budget, not extrapolated")
+        out.append(
+            f"- Target pairings < 2 min: **missed** — after {_s(sec)} only {rp['rows']:,} of "
+            f"{rp['of_rows']:,} rows were loaded ({rp['files']}/{rp['of_files']} files); the load was "
+            "stopped at the time budget, not extrapolated"
+        )
     return out
 
 
@@ -155,10 +188,14 @@ def render_generic(p: dict[str, Any], national: bool) -> list[str]:
     return ["```", json.dumps(p, ensure_ascii=False, indent=1)[:4000], "```"]
 
 
-ISSUE_TARGETS_MS = {"uncovered_district": ("p95 ≤ 50 ms", 50.0, "p95"), "uncovered_national": ("≤ 2 s", 2000.0, "p50"),
-                    "coverage_districts": ("≤ 5 s", 5000.0, "p50"), "clusters_district": ("≤ 10 s per province (one district measured)", 10000.0, "p50"),
-                    "clusters_province": ("≤ 10 s per province", 10000.0, "p50"),
-                    "clusters_national": ("≤ 2 min", 120000.0, "p50")}
+ISSUE_TARGETS_MS = {
+    "uncovered_district": ("p95 ≤ 50 ms", 50.0, "p95"),
+    "uncovered_national": ("≤ 2 s", 2000.0, "p50"),
+    "coverage_districts": ("≤ 5 s", 5000.0, "p50"),
+    "clusters_district": ("≤ 10 s per province (one district measured)", 10000.0, "p50"),
+    "clusters_province": ("≤ 10 s per province", 10000.0, "p50"),
+    "clusters_national": ("≤ 2 min", 120000.0, "p50"),
+}
 CASE_TITLES = {
     "uncovered_district": "uncovered weak villages, one district",
     "uncovered_province": "uncovered weak villages, one province",
@@ -182,13 +219,16 @@ def _ms(x: float | None) -> str:
 def render_analyses(p: dict[str, Any], national: bool) -> list[str]:
     if "error" in p:
         return [f"Phase failed: `{p['error']}`"]
-    out = [f"District: {p['district']} (most weak villages); village: {p['village']}. Through the API (one uvicorn "
-           "worker, loopback). Cold = first call after Neo4j and the API restarted; warm = the calls that follow "
-           "(n per row). Baseline = the same question as one naive Cypher query through the driver, also cold and "
-           "warm. Ratio = API warm p50 / naive warm p50 (> 1: the API is slower — it answers more: nearest "
-           "helpers, claims, reasons, Louvain).", "",
-           "| question | API cold | API warm p50 | p95 | p99 | n | naive cold | naive warm p50 | ratio | target |",
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    out = [
+        f"District: {p['district']} (most weak villages); village: {p['village']}. Through the API (one uvicorn "
+        "worker, loopback). Cold = first call after Neo4j and the API restarted; warm = the calls that follow "
+        "(n per row). Baseline = the same question as one naive Cypher query through the driver, also cold and "
+        "warm. Ratio = API warm p50 / naive warm p50 (> 1: the API is slower — it answers more: nearest "
+        "helpers, claims, reasons, Louvain).",
+        "",
+        "| question | API cold | API warm p50 | p95 | p99 | n | naive cold | naive warm p50 | ratio | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for name, c in p["cases"].items():
         w, b = c["warm"], c["baseline_warm"]
         target = ISSUE_TARGETS_MS.get(name)
@@ -201,16 +241,22 @@ def render_analyses(p: dict[str, Any], national: bool) -> list[str]:
         else:
             t = ""
         if c["status"] != [200]:
-            t += " **failed**: HTTP " + ", ".join("connection dropped (599)" if x == 599 else str(x) for x in c["status"])
-        out.append(f"| {CASE_TITLES.get(name, name)} | {_ms(c['cold_ms'])} | {_ms(w['p50'])} | {_ms(w['p95'])} | "
-                   f"{_ms(w['p99'])} | {w['n']} | {_ms(c['baseline_cold_ms'])} | {_ms(b.get('p50'))} | "
-                   f"{c['ratio_warm_p50']}× | {t} |")
+            t += " **failed**: HTTP " + ", ".join(
+                "connection dropped (599)" if x == 599 else str(x) for x in c["status"]
+            )
+        out.append(
+            f"| {CASE_TITLES.get(name, name)} | {_ms(c['cold_ms'])} | {_ms(w['p50'])} | {_ms(w['p95'])} | "
+            f"{_ms(w['p99'])} | {w['n']} | {_ms(c['baseline_cold_ms'])} | {_ms(b.get('p50'))} | "
+            f"{c['ratio_warm_p50']}× | {t} |"
+        )
     out.append("")
     if "uncovered_province" not in p["cases"]:
         out.append("Uncovered weak villages for one *province* was not measured in this run (no API parameter then).")
-    out.append("Nationally the heavy questions get 1–2 warm calls (a failing one only 1), so their p95/p99 are the "
-               "maximum. `coverage for all districts` is the API's first page (100 districts, with the total count); "
-               "the naive query counts every district.")
+    out.append(
+        "Nationally the heavy questions get 1–2 warm calls (a failing one only 1), so their p95/p99 are the "
+        "maximum. `coverage for all districts` is the API's first page (100 districts, with the total count); "
+        "the naive query counts every district."
+    )
     if p.get("api_peak_rss_bytes"):
         out.append(f"API process peak RSS: {p['api_peak_rss_bytes'] / 2**20:,.0f} MiB.")
     return out
@@ -221,32 +267,42 @@ def render_api(p: dict[str, Any], national: bool) -> list[str]:
         return [f"Phase failed: `{p['error']}`"]
     t = p["throughput"]
     tool = "`wrk`" if t.get("api_1", {}).get("tool") == "wrk" else "threads with one `httpx.Client` each"
-    out = [f"`GET /villages/{{code}}` on random village codes, {t['seconds_per_level']:.0f} s per level, driven by "
-           f"{tool}, on the same 2 cores as Neo4j and the load generator. Baseline: the same lookup as one Cypher "
-           "query over Bolt from the same number of threads (the API answers more: evidence, projects, path).", ""]
+    out = [
+        f"`GET /villages/{{code}}` on random village codes, {t['seconds_per_level']:.0f} s per level, driven by "
+        f"{tool}, on the same 2 cores as Neo4j and the load generator. Baseline: the same lookup as one Cypher "
+        "query over Bolt from the same number of threads (the API answers more: evidence, projects, path).",
+        "",
+    ]
     best = 0.0
     runs = [t] + [v for k, v in p.items() if k.startswith("throughput_")]
     for run in runs:
         workers = run.get("api_workers", 1)
-        out += [f"{workers} uvicorn worker{'s' if workers > 1 else ''}:", "",
-                "| clients | API req/s | API p50 | API p95 | API p99 | Bolt req/s | Bolt p95 | API / Bolt |",
-                "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        out += [
+            f"{workers} uvicorn worker{'s' if workers > 1 else ''}:",
+            "",
+            "| clients | API req/s | API p50 | API p95 | API p99 | Bolt req/s | Bolt p95 | API / Bolt |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
         for clients in (1, 8, 32):
             a, b = run.get(f"api_{clients}"), t.get(f"bolt_{clients}")
             if not a or not b:
                 continue
             best = max(best, a["rps"])
-            out.append(f"| {clients} | {a['rps']:,.0f} | {_ms(a['latency_ms'].get('p50'))} | "
-                       f"{_ms(a['latency_ms'].get('p95'))} | {_ms(a['latency_ms'].get('p99'))} | {b['rps']:,.0f} | "
-                       f"{_ms(b['latency_ms'].get('p95'))} | **{a['rps'] / b['rps']:.2f}×** |")
+            out.append(
+                f"| {clients} | {a['rps']:,.0f} | {_ms(a['latency_ms'].get('p50'))} | "
+                f"{_ms(a['latency_ms'].get('p95'))} | {_ms(a['latency_ms'].get('p99'))} | {b['rps']:,.0f} | "
+                f"{_ms(b['latency_ms'].get('p95'))} | **{a['rps'] / b['rps']:.2f}×** |"
+            )
         out.append("")
     out.append("- Target ≥ 500 req/s for the village lookup: " + _met(best >= 500, f"best {best:,.0f} req/s"))
     if p.get("api_peak_rss_bytes"):
         out.append(f"- API process peak RSS (one worker): {p['api_peak_rss_bytes'] / 2**20:,.0f} MiB")
     mem = p.get("neo4j_memory", {})
     if mem.get("peak_rss_bytes"):
-        out.append(f"- Neo4j process peak RSS {mem['peak_rss_bytes'] / 2**30:.1f} GiB (heap {mem['heap_max']} "
-                   f"+ page cache {mem['pagecache_size']} configured)")
+        out.append(
+            f"- Neo4j process peak RSS {mem['peak_rss_bytes'] / 2**30:.1f} GiB (heap {mem['heap_max']} "
+            f"+ page cache {mem['pagecache_size']} configured)"
+        )
     return out
 
 
@@ -255,13 +311,17 @@ def render_extraction(p: dict[str, Any], national: bool) -> list[str]:
         return [f"Phase failed: `{p['error']}`"]
     e, b, m = p["extraction"], p["baseline_dictionary_scan"], p["matcher"]
     return [
-        "| method | KB/s per core | ratio |", "|---|---:|---:|",
+        "| method | KB/s per core | ratio |",
+        "|---|---:|---:|",
         f"| dictionary scan: one Aho-Corasick automaton over every place name (baseline) | "
         f"{b['kb_per_s_per_core']:,.0f} | 1.00× |",
         f"| revkg report extraction (`loaders.reports.Extractor`), {e['documents']} documents "
-        + (f"(the corpus, then copies with {e['villages_renamed']:,} village mentions renamed), "
-           if "villages_renamed" in e else "(the corpus repeated), ") +
-        f"{e['kb']:,.0f} KB, {e['facts']:,} facts | {e['kb_per_s_per_core']:,.0f} | **{p['ratio']:.3f}×** |",
+        + (
+            f"(the corpus, then copies with {e['villages_renamed']:,} village mentions renamed), "
+            if "villages_renamed" in e
+            else "(the corpus repeated), "
+        )
+        + f"{e['kb']:,.0f} KB, {e['facts']:,} facts | {e['kb_per_s_per_core']:,.0f} | **{p['ratio']:.3f}×** |",
         "",
         f"Matcher for {m['provinces']} provinces: built in {_s(m['build_seconds'])} "
         f"(CPU {_s(m['build_cpu_seconds'])}), process memory +{m['rss_growth_bytes'] / 2**20:,.0f} MiB.",
@@ -275,24 +335,48 @@ CONSOLE_ASSETS_GOAL = 500_000
 def render_console(p: dict[str, Any], national: bool) -> list[str]:
     if "error" in p:
         return [f"Phase failed: `{p['error']}`"]
-    out = [f"District {p['district']}, village {p['village']}, helper {p.get('helper')}; one uvicorn worker, loopback.",
-           "", "| page | path | first | warm p50 | warm p95 | n | HTML | goal p95 ≤ 300 ms |", "|---|---|---|---|---|---|---|---|"]
+    out = [
+        f"District {p['district']}, village {p['village']}, helper {p.get('helper')}; one uvicorn worker, loopback.",
+        "",
+        "| page | path | first | warm p50 | warm p95 | n | HTML | goal p95 ≤ 300 ms |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
     for name, c in p["pages"].items():
         met = "met" if c["warm"]["p95"] <= CONSOLE_P95_GOAL_MS else "**missed**"
-        out.append(f"| {name} | `{c['path']}` | {_ms(c['first_ms'])} | {_ms(c['warm']['p50'])} | {_ms(c['warm']['p95'])} "
-                   f"| {c['warm']['n']} | {c['html_bytes']:,} B | {met} |")
+        out.append(
+            f"| {name} | `{c['path']}` | {_ms(c['first_ms'])} | {_ms(c['warm']['p50'])} | {_ms(c['warm']['p95'])} "
+            f"| {c['warm']['n']} | {c['html_bytes']:,} B | {met} |"
+        )
     total = p["asset_bytes_total"]
-    out += ["", "The national and provincial overviews are kept 60 s by the console: their warm figures are the kept "
-            "page, *first* is the work (the cluster pictures are a fragment the district page fetches after it is shown)."]
-    out += ["", f"JS + CSS shipped: {total:,} bytes ({', '.join(f'{k} {v:,}' for k, v in p['asset_bytes'].items())}); "
-            f"goal ≤ 500 KB: {'met' if total <= CONSOLE_ASSETS_GOAL else '**missed**'}."]
+    out += [
+        "",
+        "The national and provincial overviews are kept 60 s by the console: their warm figures are the kept "
+        "page, *first* is the work (the cluster pictures are a fragment the district page fetches after it is shown).",
+    ]
+    out += [
+        "",
+        f"JS + CSS shipped: {total:,} bytes ({', '.join(f'{k} {v:,}' for k, v in p['asset_bytes'].items())}); "
+        f"goal ≤ 500 KB: {'met' if total <= CONSOLE_ASSETS_GOAL else '**missed**'}.",
+    ]
     return out
 
 
-RENDER = {"gazetteer": render_gazetteer, "registers": render_registers, "analyses": render_analyses,
-          "api": render_api, "extraction": render_extraction, "console": render_console}
-TITLES = {"gazetteer": "Gazetteer load", "registers": "Register load", "analyses": "Analyses at scale",
-          "api": "API throughput", "extraction": "Report extraction", "console": "Planners' console pages"}
+RENDER = {
+    "gazetteer": render_gazetteer,
+    "registers": render_registers,
+    "analyses": render_analyses,
+    "api": render_api,
+    "extraction": render_extraction,
+    "console": render_console,
+}
+TITLES = {
+    "gazetteer": "Gazetteer load",
+    "registers": "Register load",
+    "analyses": "Analyses at scale",
+    "api": "API throughput",
+    "extraction": "Report extraction",
+    "console": "Planners' console pages",
+}
 
 
 def render_run(path: Path, data: dict[str, Any]) -> list[str]:
@@ -301,20 +385,26 @@ def render_run(path: Path, data: dict[str, Any]) -> list[str]:
     la = data["load_average"]
     out = [
         f"Result file `{path.relative_to(REPO)}`, started {data['started']}, finished {data.get('finished', '?')}, "
-        f"revision {data['revision']}.", "",
+        f"revision {data['revision']}.",
+        "",
         f"- Command: `{data['command']}` (workload scale {data.get('scale')}, seed {data.get('seed')})",
         f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}",
         f"- Versions: Neo4j {data.get('versions', {}).get('neo4j', '?')} (heap {data['neo4j_memory']['heap_max']}, "
         f"page cache {data['neo4j_memory']['pagecache_size']}), Python {m['python']}, neo4j driver "
         f"{m['neo4j_driver']}, neomodel {m['neomodel']}, {m['java']}",
         f"- Load average (1, 5, 15 min) at start {la['start']}, at end {la.get('end')}: "
-        + ("**other processes were running** on the same 2 cores — " + "; ".join(data["other_processes"][:8])
-           if data.get("other_processes") else "no other busy processes seen"),
+        + (
+            "**other processes were running** on the same 2 cores — " + "; ".join(data["other_processes"][:8])
+            if data.get("other_processes")
+            else "no other busy processes seen"
+        ),
     ]
     mem = data.get("neo4j_memory", {})
     if mem.get("peak_rss_bytes"):
-        out.append(f"- Neo4j process peak RSS {mem['peak_rss_bytes'] / 2**30:.1f} GiB "
-                   f"(heap max {mem['heap_max']}, page cache {mem['pagecache_size']})")
+        out.append(
+            f"- Neo4j process peak RSS {mem['peak_rss_bytes'] / 2**30:.1f} GiB "
+            f"(heap max {mem['heap_max']}, page cache {mem['pagecache_size']})"
+        )
     for name, phase in data["phases"].items():
         out += ["", f"### {TITLES.get(name, name)}", ""]
         out += RENDER.get(name, render_generic)(phase, national)
@@ -343,7 +433,7 @@ def write_report(target: Path = TARGET) -> Path:
             lines += ["", "Not run yet."]
         for path, data in runs:
             lines += ["", f"#### Invocation: {', '.join(data['phases'])}", ""] + render_run(path, data)
-    notes = (Path(__file__).resolve().parent / "NOTES.md")
+    notes = Path(__file__).resolve().parent / "NOTES.md"
     if notes.exists():
         lines += ["", notes.read_text(encoding="utf-8").strip()]
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")

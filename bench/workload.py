@@ -36,8 +36,21 @@ WEAK_SHARE = 0.20
 
 # The columns each register is written with (docs/registers.md; a real 台账 has 序号 and 备注 too).
 COLUMNS = {
-    "pairings": ["序号", "帮扶单位", "党组织", "结对主体", "区", "镇", "村", "村代码", "开始日期", "结束日期",
-                 "轮次", "结对形式", "备注"],
+    "pairings": [
+        "序号",
+        "帮扶单位",
+        "党组织",
+        "结对主体",
+        "区",
+        "镇",
+        "村",
+        "村代码",
+        "开始日期",
+        "结束日期",
+        "轮次",
+        "结对形式",
+        "备注",
+    ],
     "weak": ["序号", "区", "镇", "村", "村代码", "类别", "年度"],
     "projects": ["序号", "帮扶单位", "区", "镇", "村", "村代码", "项目名称", "项目类别", "金额（万元）", "年度"],
     "leaders": ["序号", "姓名", "职务", "派出单位", "区", "镇", "村", "村代码", "任职日期", "离任日期"],
@@ -49,25 +62,102 @@ _EAST = {"11", "12", "31", "32", "33", "35", "37", "44", "46", "21"}
 _REGION_WEIGHT = {"west": 3.0, "centre": 1.8, "east": 0.7}
 # Helpers from the east pair across regions (东西部协作) as well as at home.
 _ORG_SUFFIXES = (
-    "农业农村委", "教育局", "卫生健康委", "财政局", "商务委", "发展和改革委", "人力资源和社会保障局", "民政局",
-    "交通委", "住房和城乡建设管理委", "规划和自然资源局", "生态环境局", "文化和旅游局", "市场监督管理局",
-    "统计局", "税务局", "机关事务管理局", "总工会", "团委", "妇联", "科学技术委员会", "司法局",
+    "农业农村委",
+    "教育局",
+    "卫生健康委",
+    "财政局",
+    "商务委",
+    "发展和改革委",
+    "人力资源和社会保障局",
+    "民政局",
+    "交通委",
+    "住房和城乡建设管理委",
+    "规划和自然资源局",
+    "生态环境局",
+    "文化和旅游局",
+    "市场监督管理局",
+    "统计局",
+    "税务局",
+    "机关事务管理局",
+    "总工会",
+    "团委",
+    "妇联",
+    "科学技术委员会",
+    "司法局",
 )
-_ENTERPRISE_WORDS = ("华", "申", "浦", "江", "海", "远", "恒", "泰", "鑫", "盛", "达", "通", "光", "明", "宏",
-                     "兴", "瑞", "丰", "安", "康", "新", "城", "建", "投", "科", "电", "能", "信", "银", "联")
-_ENTERPRISE_TYPES = ("实业集团有限公司", "建设集团有限公司", "投资有限公司", "科技股份有限公司", "电力有限公司",
-                     "农业发展有限公司", "物流有限公司", "医药有限公司", "支行", "供电公司")
+_ENTERPRISE_WORDS = (
+    "华",
+    "申",
+    "浦",
+    "江",
+    "海",
+    "远",
+    "恒",
+    "泰",
+    "鑫",
+    "盛",
+    "达",
+    "通",
+    "光",
+    "明",
+    "宏",
+    "兴",
+    "瑞",
+    "丰",
+    "安",
+    "康",
+    "新",
+    "城",
+    "建",
+    "投",
+    "科",
+    "电",
+    "能",
+    "信",
+    "银",
+    "联",
+)
+_ENTERPRISE_TYPES = (
+    "实业集团有限公司",
+    "建设集团有限公司",
+    "投资有限公司",
+    "科技股份有限公司",
+    "电力有限公司",
+    "农业发展有限公司",
+    "物流有限公司",
+    "医药有限公司",
+    "支行",
+    "供电公司",
+)
 _SCHOOL_TYPES = ("中学", "小学", "职业技术学院", "人民医院", "中心医院", "卫生服务中心", "疾病预防控制中心")
 _PARTY_SUFFIXES = ("机关党委", "党委", "党总支", "第一党支部", "机关党支部", "党支部")
 _PAIRING_KINDS = ("结对帮扶", "结对帮扶", "结对帮扶", "结对共建", "联建", "挂钩帮扶")
-_ROUNDS = ((dt.date(2018, 1, 1), dt.date(2020, 12, 31), "第一轮"), (dt.date(2021, 1, 1), dt.date(2023, 12, 31), "第二轮"),
-           (dt.date(2024, 1, 1), dt.date(2026, 12, 31), "第三轮"))
+_ROUNDS = (
+    (dt.date(2018, 1, 1), dt.date(2020, 12, 31), "第一轮"),
+    (dt.date(2021, 1, 1), dt.date(2023, 12, 31), "第二轮"),
+    (dt.date(2024, 1, 1), dt.date(2026, 12, 31), "第三轮"),
+)
 _PROJECTS = (
-    ("村道硬化", "基础设施"), ("桥梁修缮", "基础设施"), ("农田水利改造", "基础设施"), ("自来水管网", "基础设施"),
-    ("光伏发电", "产业发展"), ("特色种植基地", "产业发展"), ("农产品冷库", "产业发展"), ("电商服务站", "产业发展"),
-    ("民宿改造", "产业发展"), ("养殖合作社", "产业发展"), ("校舍修缮", "教育"), ("助学金", "教育"),
-    ("村卫生室", "医疗"), ("义诊", "医疗"), ("文化活动室", "文化"), ("农家书屋", "文化"),
-    ("消费帮扶", "消费帮扶"), ("就业培训", "就业"), ("人居环境整治", "人居环境"), ("党群服务中心", "党建"),
+    ("村道硬化", "基础设施"),
+    ("桥梁修缮", "基础设施"),
+    ("农田水利改造", "基础设施"),
+    ("自来水管网", "基础设施"),
+    ("光伏发电", "产业发展"),
+    ("特色种植基地", "产业发展"),
+    ("农产品冷库", "产业发展"),
+    ("电商服务站", "产业发展"),
+    ("民宿改造", "产业发展"),
+    ("养殖合作社", "产业发展"),
+    ("校舍修缮", "教育"),
+    ("助学金", "教育"),
+    ("村卫生室", "医疗"),
+    ("义诊", "医疗"),
+    ("文化活动室", "文化"),
+    ("农家书屋", "文化"),
+    ("消费帮扶", "消费帮扶"),
+    ("就业培训", "就业"),
+    ("人居环境整治", "人居环境"),
+    ("党群服务中心", "党建"),
 )
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红娥玲丹鹏辉建国志文斌宇浩凯健俊帆帅旭宁"
@@ -177,8 +267,9 @@ class _Writer:
         return counts
 
 
-def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 20231,
-             provinces: Iterable[str] | None = None) -> dict[str, Any]:
+def generate(
+    data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 20231, provinces: Iterable[str] | None = None
+) -> dict[str, Any]:
     """Write the registers; returns counts per kind and per province, and the helper count."""
     rng = random.Random(seed)
     g = Gazetteer.read(data_dir, provinces)
@@ -251,14 +342,50 @@ def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 2
             note = "已期满" if ended else ""
             roll = rng.random()
             if roll < 0.02:  # a town pairing
-                row = [name, party or "", side, district, town, "", "", since.isoformat(), until, programme,
-                       rng.choice(_PAIRING_KINDS), note]
+                row = [
+                    name,
+                    party or "",
+                    side,
+                    district,
+                    town,
+                    "",
+                    "",
+                    since.isoformat(),
+                    until,
+                    programme,
+                    rng.choice(_PAIRING_KINDS),
+                    note,
+                ]
             elif roll < 0.12:  # named, no code
-                row = [name, party or "", side, district, town, vname, "", since.isoformat(), until, programme,
-                       rng.choice(_PAIRING_KINDS), note]
+                row = [
+                    name,
+                    party or "",
+                    side,
+                    district,
+                    town,
+                    vname,
+                    "",
+                    since.isoformat(),
+                    until,
+                    programme,
+                    rng.choice(_PAIRING_KINDS),
+                    note,
+                ]
             else:
-                row = [name, party or "", side, district, town, vname, code, since.isoformat(), until, programme,
-                       rng.choice(_PAIRING_KINDS), note]
+                row = [
+                    name,
+                    party or "",
+                    side,
+                    district,
+                    town,
+                    vname,
+                    code,
+                    since.isoformat(),
+                    until,
+                    programme,
+                    rng.choice(_PAIRING_KINDS),
+                    note,
+                ]
             pair_writer.row(code[:2], row)
             made += 1
     pair_counts = pair_writer.close()
@@ -273,8 +400,10 @@ def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 2
         title, category = rng.choice(_PROJECTS)
         amount = round(min(2000.0, rng.lognormvariate(3.0, 1.1)), 1)
         year = rng.randint(2019, 2025)
-        project_writer.row(code[:2], [helpers[k].name, district, town, vname, code, f"{vname}{title}", category,
-                                      f"{amount:g}", str(year)])
+        project_writer.row(
+            code[:2],
+            [helpers[k].name, district, town, vname, code, f"{vname}{title}", category, f"{amount:g}", str(year)],
+        )
     project_counts = project_writer.close()
 
     # First secretaries: sent by a helper to a village it pairs with, three-year terms.
@@ -287,15 +416,35 @@ def generate(data_dir: Path, out_dir: Path, *, scale: float = 1.0, seed: int = 2
         since = _date(rng, dt.date(2017, 1, 1), dt.date(2024, 6, 30))
         end = since + dt.timedelta(days=3 * 365)
         term_end = end if end < dt.date(2025, 1, 1) else None
-        leader_writer.row(code[:2], [_person(rng), "第一书记", helpers[k].name, district, town, vname, code,
-                                     since.isoformat(), term_end.isoformat() if term_end else ""])
+        leader_writer.row(
+            code[:2],
+            [
+                _person(rng),
+                "第一书记",
+                helpers[k].name,
+                district,
+                town,
+                vname,
+                code,
+                since.isoformat(),
+                term_end.isoformat() if term_end else "",
+            ],
+        )
     leader_counts = leader_writer.close()
 
     return {
-        "scale": scale, "seed": seed, "villages": n_villages, "weak_villages": len(weak),
-        "helpers": len(helpers), "party_organizations": sum(1 for x in helpers if x.party),
+        "scale": scale,
+        "seed": seed,
+        "villages": n_villages,
+        "weak_villages": len(weak),
+        "helpers": len(helpers),
+        "party_organizations": sum(1 for x in helpers if x.party),
         "pairing_helpers_via_party": sum(1 for x in helpers if x.via_party),
         "files": {"weak": weak_counts, "pairings": pair_counts, "projects": project_counts, "leaders": leader_counts},
-        "rows": {"weak": sum(weak_counts.values()), "pairings": sum(pair_counts.values()),
-                 "projects": sum(project_counts.values()), "leaders": sum(leader_counts.values())},
+        "rows": {
+            "weak": sum(weak_counts.values()),
+            "pairings": sum(pair_counts.values()),
+            "projects": sum(project_counts.values()),
+            "leaders": sum(leader_counts.values()),
+        },
     }

@@ -42,13 +42,23 @@ CLUSTER_SEED = 42
 CLIQUE_LIMIT = 50
 
 RESOURCE_NAMES_ZH = {
-    "education": "教育", "medical": "医疗", "culture": "文化", "information": "信息", "market": "市场",
-    "talent": "人才", "funds": "资金", "technology": "科技", "goods": "物资", "land": "土地", "other": "其他",
+    "education": "教育",
+    "medical": "医疗",
+    "culture": "文化",
+    "information": "信息",
+    "market": "市场",
+    "talent": "人才",
+    "funds": "资金",
+    "technology": "科技",
+    "goods": "物资",
+    "land": "土地",
+    "other": "其他",
 }
 
 
-def resolve_place(driver: Driver, level: Level | Literal["province"], value: str | None,
-                  database: str = "neo4j") -> str | None:
+def resolve_place(
+    driver: Driver, level: Level | Literal["province"], value: str | None, database: str = "neo4j"
+) -> str | None:
     """The code of the province, district or town ``value`` names (a code or a name), or None for None.
 
     Raises:
@@ -58,8 +68,9 @@ def resolve_place(driver: Driver, level: Level | Literal["province"], value: str
     if value is None or not value.strip():
         return None
     rows = read(driver, "lookup/places_named", database, value=value.strip(), level=level)
-    what = {"province": "province (省/自治区/直辖市)", "district": "district (区/县)",
-            "town": "town (街道/镇/乡)"}[level]
+    what = {"province": "province (省/自治区/直辖市)", "district": "district (区/县)", "town": "town (街道/镇/乡)"}[
+        level
+    ]
     if not rows:
         raise NotFound(f"no {what} has the code or name {value!r}; try /search?q={value}")
     if len(rows) > 1:
@@ -80,8 +91,9 @@ def area_names(driver: Driver, codes: list[str], database: str = "neo4j") -> dic
     return {row["code"]: row["name"] for row in read(driver, "lookup/area_names", database, codes=sorted(set(codes)))}
 
 
-def coverage_by_area(driver: Driver, as_of: date | None = None, province: str | None = None,
-                     database: str = "neo4j") -> list[Row]:
+def coverage_by_area(
+    driver: Driver, as_of: date | None = None, province: str | None = None, database: str = "neo4j"
+) -> list[Row]:
     """Villages, weak villages and weak villages paired on ``as_of``, per province (all of China) or per
     city (of ``province``), counted by code prefix rather than district by district.
 
@@ -89,31 +101,59 @@ def coverage_by_area(driver: Driver, as_of: date | None = None, province: str | 
     source placed in a district); ``coverage_ratio`` is null where there is no weak village.
     """
     parent, key_length = ("", 2) if province is None else (province, 4)
-    villages = {r["code"]: r["villages"] for r in read(driver, "analyses/villages_by_area", database,
-                                                       parent=parent, key_length=key_length)}
-    weak = {r["code"]: r for r in read(driver, "analyses/weak_coverage_by_area", database, as_of=as_of,
-                                      parent=parent, key_length=key_length)}
+    villages = {
+        r["code"]: r["villages"]
+        for r in read(driver, "analyses/villages_by_area", database, parent=parent, key_length=key_length)
+    }
+    weak = {
+        r["code"]: r
+        for r in read(
+            driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=parent, key_length=key_length
+        )
+    }
     rows = []
     for code in sorted(set(villages) | set(weak)):
         counted = weak.get(code, {"weak_villages": 0, "paired_weak_villages": 0})
-        ratio = round(counted["paired_weak_villages"] / counted["weak_villages"], 3) if counted["weak_villages"] else None
-        rows.append({"code": code, "villages": villages.get(code, 0), "weak_villages": counted["weak_villages"],
-                     "paired_weak_villages": counted["paired_weak_villages"], "coverage_ratio": ratio})
+        ratio = (
+            round(counted["paired_weak_villages"] / counted["weak_villages"], 3) if counted["weak_villages"] else None
+        )
+        rows.append(
+            {
+                "code": code,
+                "villages": villages.get(code, 0),
+                "weak_villages": counted["weak_villages"],
+                "paired_weak_villages": counted["paired_weak_villages"],
+                "coverage_ratio": ratio,
+            }
+        )
     return rows
 
 
 def uncovered_weak_villages(
-    driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
-    nearest: int = 3, database: str = "neo4j", *, province: str | None = None,
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    town: str | None = None,
+    nearest: int = 3,
+    database: str = "neo4j",
+    *,
+    province: str | None = None,
 ) -> list[Row]:
     """Weak villages without a pairing in force on ``as_of``, with the helpers nearest to each."""
     return uncovered_weak_villages_page(driver, as_of, district, town, nearest, database, province=province)[1]
 
 
 def uncovered_weak_villages_page(
-    driver: Driver, as_of: date | None = None, district: str | None = None, town: str | None = None,
-    nearest: int = 3, database: str = "neo4j", *, province: str | None = None,
-    limit: int | None = None, offset: int = 0,
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    town: str | None = None,
+    nearest: int = 3,
+    database: str = "neo4j",
+    *,
+    province: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[int, list[Row]]:
     """How many weak villages in the scope are uncovered, and ``limit`` of them from ``offset``.
 
@@ -125,8 +165,16 @@ def uncovered_weak_villages_page(
     # A well-formed code skips the lookup round trip; it is checked only when nothing was found.
     shaped = {level: _code_shaped(level, value) for level, value in scope.items()}
     codes = {level: shaped[level] or resolve_place(driver, level, value, database) for level, value in scope.items()}
-    rows = read(driver, "analyses/uncovered_weak_villages", database, as_of=as_of, **codes,
-                nearest=nearest, limit=limit, offset=offset)
+    rows = read(
+        driver,
+        "analyses/uncovered_weak_villages",
+        database,
+        as_of=as_of,
+        **codes,
+        nearest=nearest,
+        limit=limit,
+        offset=offset,
+    )
     total, items = _paged(rows, "village_uid")
     if total == 0:
         for level, code in shaped.items():
@@ -164,7 +212,10 @@ def _paged(rows: list[Row], key: str) -> tuple[int, list[Row]]:
 
 
 def coverage(
-    driver: Driver, as_of: date | None = None, level: Level = "district", parent: str | None = None,
+    driver: Driver,
+    as_of: date | None = None,
+    level: Level = "district",
+    parent: str | None = None,
     database: str = "neo4j",
 ) -> list[Row]:
     """Coverage per district (under an optional province/city) or per town of one district."""
@@ -172,8 +223,14 @@ def coverage(
 
 
 def coverage_page(
-    driver: Driver, as_of: date | None = None, level: Level = "district", parent: str | None = None,
-    database: str = "neo4j", *, limit: int | None = None, offset: int = 0,
+    driver: Driver,
+    as_of: date | None = None,
+    level: Level = "district",
+    parent: str | None = None,
+    database: str = "neo4j",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[int, list[Row]]:
     """How many areas the coverage table has, and ``limit`` of them from ``offset`` (by code).
 
@@ -185,33 +242,50 @@ def coverage_page(
             raise InvalidInput("coverage per town needs the district (parent=崇明区 or parent=310151)")
         code = resolve_place(driver, "district", parent, database)
         rows = read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
-        return len(rows), rows[offset:] if limit is None else rows[offset:offset + limit]
-    rows = read(driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent,
-                limit=limit, offset=offset)
+        return len(rows), rows[offset:] if limit is None else rows[offset : offset + limit]
+    rows = read(
+        driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent, limit=limit, offset=offset
+    )
     return _paged(rows, "code")
 
 
 def helper_load(
-    driver: Driver, as_of: date | None = None, district: str | None = None,
-    spread_towns: int = SPREAD_TOWNS, many_villages: int = MANY_VILLAGES, database: str = "neo4j",
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    spread_towns: int = SPREAD_TOWNS,
+    many_villages: int = MANY_VILLAGES,
+    database: str = "neo4j",
 ) -> list[Row]:
     """Helpers ranked by villages paired, with weak share, spread, projects, money and flags."""
     return helper_load_page(driver, as_of, district, spread_towns, many_villages, database)[1]
 
 
 def helper_load_page(
-    driver: Driver, as_of: date | None = None, district: str | None = None,
-    spread_towns: int = SPREAD_TOWNS, many_villages: int = MANY_VILLAGES, database: str = "neo4j",
-    *, limit: int | None = None, offset: int = 0,
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    spread_towns: int = SPREAD_TOWNS,
+    many_villages: int = MANY_VILLAGES,
+    database: str = "neo4j",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> tuple[int, list[Row]]:
     """How many helpers the ranking holds, and ``limit`` of them from ``offset``.
 
     Projects and money are summed for the returned helpers only (the ranking does not use them).
     """
     rows = read(
-        driver, "analyses/helper_load", database, as_of=as_of,
+        driver,
+        "analyses/helper_load",
+        database,
+        as_of=as_of,
         district=resolve_place(driver, "district", district, database),
-        spread_towns=spread_towns, many_villages=many_villages, limit=limit, offset=offset,
+        spread_towns=spread_towns,
+        many_villages=many_villages,
+        limit=limit,
+        offset=offset,
     )
     return _paged(rows, "uid")
 
@@ -226,15 +300,26 @@ def cluster_members(clusters: list[Row]) -> list[Row]:
     ['一村']
     """
     return [
-        {"cluster": c["cluster"], "size": c["size"], "cohesion": c["cohesion"], **m,
-         "shared": [s["name"] for s in c["shared"] if m["uid"] in s["members"] or s["uid"] == m["uid"]]}
-        for c in clusters for m in c["helpers"] + c["villages"]
+        {
+            "cluster": c["cluster"],
+            "size": c["size"],
+            "cohesion": c["cohesion"],
+            **m,
+            "shared": [s["name"] for s in c["shared"] if m["uid"] in s["members"] or s["uid"] == m["uid"]],
+        }
+        for c in clusters
+        for m in c["helpers"] + c["villages"]
     ]
 
 
 def shared_resource_clusters(
-    driver: Driver, as_of: date | None = None, district: str | None = None, seed: int = CLUSTER_SEED,
-    database: str = "neo4j", *, province: str | None = None,
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    seed: int = CLUSTER_SEED,
+    database: str = "neo4j",
+    *,
+    province: str | None = None,
 ) -> list[Row]:
     """Groups of helpers and villages bound by pairings, joint projects and shared resources.
 
@@ -258,7 +343,8 @@ def shared_resource_clusters(
         for number, inside_members in by_community.items():
             if len(inside_members) >= 2:
                 shared.setdefault(number, []).append(
-                    {"kind": kind, "uid": hub_uid, "name": hub["name"], "members": sorted(inside_members)})
+                    {"kind": kind, "uid": hub_uid, "name": hub["name"], "members": sorted(inside_members)}
+                )
     clusters = []
     for number, community in enumerate(communities):
         real = {m for m in community if m in members}  # a big hub's stand-in node is not a member
@@ -266,14 +352,16 @@ def shared_resource_clusters(
             continue
         internal = projection.subgraph(community).size(weight="weight")
         boundary = nx.cut_size(projection, community, weight="weight")
-        clusters.append({
-            "size": len(real),
-            "helpers": sorted((members[m] for m in real if members[m]["label"] != "Village"), key=_by_uid),
-            "villages": sorted((members[m] for m in real if members[m]["label"] == "Village"), key=_by_uid),
-            "shared": shared.get(number, []),
-            "cohesion": round(internal / (internal + boundary), 3) if internal + boundary else 0.0,
-            "density": round(nx.density(projection.subgraph(real)), 3),
-        })
+        clusters.append(
+            {
+                "size": len(real),
+                "helpers": sorted((members[m] for m in real if members[m]["label"] != "Village"), key=_by_uid),
+                "villages": sorted((members[m] for m in real if members[m]["label"] == "Village"), key=_by_uid),
+                "shared": shared.get(number, []),
+                "cohesion": round(internal / (internal + boundary), 3) if internal + boundary else 0.0,
+                "density": round(nx.density(projection.subgraph(real)), 3),
+            }
+        )
     clusters.sort(key=lambda c: (-c["size"], c["helpers"][0]["uid"] if c["helpers"] else c["villages"][0]["uid"]))
     for number, cluster in enumerate(clusters, start=1):
         cluster["cluster"] = number
@@ -299,8 +387,9 @@ def louvain_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list
     """
     parts = [sorted(c) for c in nx.connected_components(projection)]
     trivial = [set(c) for c in parts if len(c) <= 2]  # Louvain keeps a pair together
-    edge_lists = [[(u, v, w) for u, v, w in projection.subgraph(c).edges(data="weight", default=1.0)]
-                  for c in parts if len(c) > 2]
+    edge_lists = [
+        [(u, v, w) for u, v, w in projection.subgraph(c).edges(data="weight", default=1.0)] for c in parts if len(c) > 2
+    ]
     if projection.number_of_nodes() < PARALLEL_LOUVAIN_NODES or (os.cpu_count() or 1) < 2:
         found = _louvain_chunk(edge_lists, seed)
     else:
@@ -343,8 +432,12 @@ def _louvain_in_processes(edge_lists: list[list[tuple[str, str, float]]], seed: 
 
 
 def projection_rows(
-    driver: Driver, as_of: date | None = None, district: str | None = None, database: str = "neo4j",
-    *, province: str | None = None,
+    driver: Driver,
+    as_of: date | None = None,
+    district: str | None = None,
+    database: str = "neo4j",
+    *,
+    province: str | None = None,
 ) -> list[Row]:
     """The tie rows of the shared-resource projection, sorted by kind, member and hub.
 
@@ -352,7 +445,10 @@ def projection_rows(
     then read by uid, so neither query holds the whole scope in one row.
     """
     pairings = read(
-        driver, "analyses/shared_resource_pairings", database, as_of=as_of,
+        driver,
+        "analyses/shared_resource_pairings",
+        database,
+        as_of=as_of,
         province=resolve_place(driver, "province", province, database),
         district=resolve_place(driver, "district", district, database),
     )
@@ -425,8 +521,13 @@ def _by_uid(member: Row) -> str:
 
 
 def pairing_suggestions(
-    driver: Driver, as_of: date | None = None, village: str | None = None, district: str | None = None,
-    capacity: int = CAPACITY, per_village: int = 3, database: str = "neo4j",
+    driver: Driver,
+    as_of: date | None = None,
+    village: str | None = None,
+    district: str | None = None,
+    capacity: int = CAPACITY,
+    per_village: int = 3,
+    database: str = "neo4j",
 ) -> list[Row]:
     """Ranked candidate helpers for a village, or for each uncovered weak village of a district.
 
@@ -444,8 +545,14 @@ def pairing_suggestions(
     else:
         district_code = resolve_place(driver, "district", district, database)
     rows = read(
-        driver, "analyses/pairing_suggestions", database, as_of=as_of, village=village,
-        district=district_code, capacity=capacity, per_village=per_village,
+        driver,
+        "analyses/pairing_suggestions",
+        database,
+        as_of=as_of,
+        village=village,
+        district=district_code,
+        capacity=capacity,
+        per_village=per_village,
     )
     for row in rows:
         row["reasons"] = reasons(row, capacity)
@@ -466,10 +573,14 @@ def reasons(row: Row, capacity: int) -> list[str]:
         out.append(f"已在本区（{row['district']}）结对帮扶 / already paired in the same district ({row['district']})")
     if row["resource_matches"]:
         zh = "、".join(RESOURCE_NAMES_ZH.get(c, c) for c in row["resource_matches"])
-        out.append(f"能提供村里项目所用的资源：{zh} / provides what the village's projects use: "
-                   + ", ".join(row["resource_matches"]))
-    out.append(f"尚可承接 {row['capacity_left']} 个村（上限 {capacity}） / capacity left: "
-               f"{row['capacity_left']} of {capacity} villages")
+        out.append(
+            f"能提供村里项目所用的资源：{zh} / provides what the village's projects use: "
+            + ", ".join(row["resource_matches"])
+        )
+    out.append(
+        f"尚可承接 {row['capacity_left']} 个村（上限 {capacity}） / capacity left: "
+        f"{row['capacity_left']} of {capacity} villages"
+    )
     if row["hops"] == 1:
         out.append("曾与该村结对 / paired with this village before")
     elif row["hops"] is not None:
@@ -508,7 +619,10 @@ def village_profile(driver: Driver, code: str, as_of: date | None = None, databa
 
 
 async def village_profile_async(
-    driver: AsyncDriver, code: str, as_of: date | None = None, database: str = "neo4j",
+    driver: AsyncDriver,
+    code: str,
+    as_of: date | None = None,
+    database: str = "neo4j",
 ) -> Row:
     """``village_profile`` through the async driver (``GET /villages/{code}``)."""
     rows = await read_async(driver, "analyses/village_profile", database, code=code, as_of=as_of)
@@ -531,4 +645,3 @@ def organization_profile(driver: Driver, uid: str, as_of: date | None = None, da
     if not rows:
         raise NotFound(f"no organization has the uid {uid!r}; find it with /search?q=<name>")
     return rows[0]
-

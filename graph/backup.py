@@ -42,7 +42,7 @@ class RestoreRefused(BackupError):
 class BackupResult:
     path: Path
     size_bytes: int
-    seconds: float       # the whole command: stop, dump, start again
+    seconds: float  # the whole command: stop, dump, start again
     dump_seconds: float  # neo4j-admin alone
     restarted: bool
 
@@ -52,7 +52,7 @@ class RestoreResult:
     path: Path
     nodes: int
     relationships: int
-    seconds: float       # the whole command: check, stop, load, start again
+    seconds: float  # the whole command: check, stop, load, start again
     load_seconds: float  # neo4j-admin alone
     replaced_nodes: int  # what the graph held before
 
@@ -92,29 +92,39 @@ def _managed(settings: Settings) -> LocalNeo4j:
     return LocalNeo4j(settings)
 
 
-def _admin(local: LocalNeo4j, args: list[str], *, what: str, timeout_s: float,
-           stdin_path: Path | None = None) -> str:
+def _admin(local: LocalNeo4j, args: list[str], *, what: str, timeout_s: float, stdin_path: Path | None = None) -> str:
     """Run ``neo4j-admin <args>`` against the instance's configuration; its output, or a one-line error."""
     java = find_java(local.settings.java_home)
     env = local._env()
     env["JAVA_HOME"] = str(java.parent.parent)
     # The server is stopped meanwhile, so the memory it would use is free for the tool.
-    cmd = [str(java), f"-Xmx{local.settings.heap_size}", *JVM_FLAGS, "-cp", str(local.lib_dir / "*"),
-           "org.neo4j.cli.AdminTool", *args]
+    cmd = [
+        str(java),
+        f"-Xmx{local.settings.heap_size}",
+        *JVM_FLAGS,
+        "-cp",
+        str(local.lib_dir / "*"),
+        "org.neo4j.cli.AdminTool",
+        *args,
+    ]
     stdin = open(stdin_path, "rb") if stdin_path is not None else subprocess.DEVNULL
     try:
-        result = subprocess.run(cmd, cwd=local.home, env=env, stdin=stdin, capture_output=True, text=True,
-                                timeout=timeout_s)
+        result = subprocess.run(
+            cmd, cwd=local.home, env=env, stdin=stdin, capture_output=True, text=True, timeout=timeout_s
+        )
     except subprocess.TimeoutExpired as exc:
         raise BackupError(f"{what} did not finish within {timeout_s:.0f}s") from exc
     finally:
         if stdin_path is not None:
-            stdin.close()  # type: ignore[union-attr]
+            stdin.close()  # type: ignore[union-attr]  # opened above whenever stdin_path is set
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0:
         # neo4j-admin prints a stack trace under its message; the first meaningful line says it.
-        lines = [line.strip() for line in output.splitlines()
-                 if line.strip() and not line.lstrip().startswith(("at ", "..."))]
+        lines = [
+            line.strip()
+            for line in output.splitlines()
+            if line.strip() and not line.lstrip().startswith(("at ", "..."))
+        ]
         reason = next((line for line in lines if "Exception" not in line or ":" in line), "no output")
         raise BackupError(f"{what} failed (exit {result.returncode}): {reason[:400]}")
     return output
@@ -127,8 +137,10 @@ def graph_counts(settings: Settings) -> tuple[int, int]:
     from graph import records
 
     with GraphDatabase.driver(
-        settings.bolt_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        connection_timeout=10, connection_acquisition_timeout=30,
+        settings.bolt_uri,
+        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        connection_timeout=10,
+        connection_acquisition_timeout=30,
     ) as driver:
         (counts,) = records.read(driver, "lookup/graph_counts", settings.neo4j_database)
     return int(counts["nodes"]), int(counts["relationships"])
@@ -139,8 +151,10 @@ def _start(local: LocalNeo4j, after: str) -> None:
         local.start()  # bounded by settings.start_timeout_s
     except ServerError as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise BackupError(f"{after}, but Neo4j did not start again: {first} "
-                          f"(see {local.home / 'logs' / 'neo4j.log'}; `revkg neo4j start` retries)") from exc
+        raise BackupError(
+            f"{after}, but Neo4j did not start again: {first} "
+            f"(see {local.home / 'logs' / 'neo4j.log'}; `revkg neo4j start` retries)"
+        ) from exc
 
 
 def backup(settings: Settings, to_dir: Path | None = None, *, timeout_s: float = ADMIN_TIMEOUT_S) -> BackupResult:
@@ -152,8 +166,10 @@ def backup(settings: Settings, to_dir: Path | None = None, *, timeout_s: float =
     local = _managed(settings)
     database = settings.neo4j_database
     if not (local.home / "data" / "databases" / database).is_dir():
-        raise BackupError(f"Instance {settings.instance!r} has no database {database!r} yet "
-                          f"(nothing under {local.home / 'data'}); start it with `revkg neo4j start` first.")
+        raise BackupError(
+            f"Instance {settings.instance!r} has no database {database!r} yet "
+            f"(nothing under {local.home / 'data'}); start it with `revkg neo4j start` first."
+        )
     target_dir = (to_dir or default_backup_dir(settings)).expanduser().resolve()
     target_dir.mkdir(parents=True, exist_ok=True)
     target = target_dir / backup_name(settings.instance, datetime.now(UTC))
@@ -168,8 +184,12 @@ def backup(settings: Settings, to_dir: Path | None = None, *, timeout_s: float =
     try:
         local.stop()
         dump_began = time.perf_counter()
-        _admin(local, ["database", "dump", f"--to-path={staging}", database],
-               what=f"neo4j-admin database dump of {database!r}", timeout_s=timeout_s)
+        _admin(
+            local,
+            ["database", "dump", f"--to-path={staging}", database],
+            what=f"neo4j-admin database dump of {database!r}",
+            timeout_s=timeout_s,
+        )
         dump_seconds = time.perf_counter() - dump_began
         produced = staging / f"{database}.dump"
         if not produced.is_file():
@@ -189,12 +209,18 @@ def check_dump(settings: Settings, path: Path, *, timeout_s: float = 600.0) -> s
         raise BackupError(f"No such backup file: {path}")
     if path.stat().st_size == 0:
         raise BackupError(f"{path} is empty; it is not a Neo4j dump.")
-    return _admin(local, ["database", "load", "--info", "--from-stdin", settings.neo4j_database],
-                  what=f"Reading {path} as a Neo4j dump", timeout_s=timeout_s, stdin_path=path)
+    return _admin(
+        local,
+        ["database", "load", "--info", "--from-stdin", settings.neo4j_database],
+        what=f"Reading {path} as a Neo4j dump",
+        timeout_s=timeout_s,
+        stdin_path=path,
+    )
 
 
-def restore(settings: Settings, path: Path, *, force: bool = False,
-            timeout_s: float = ADMIN_TIMEOUT_S) -> RestoreResult:
+def restore(
+    settings: Settings, path: Path, *, force: bool = False, timeout_s: float = ADMIN_TIMEOUT_S
+) -> RestoreResult:
     """Replace the managed instance's database with the dump at ``path``.
 
     Refuses (``RestoreRefused``, nothing touched) when the graph holds any node and ``force`` is
@@ -219,8 +245,13 @@ def restore(settings: Settings, path: Path, *, force: bool = False,
     load_began = time.perf_counter()
     loaded = False
     try:
-        _admin(local, ["database", "load", "--overwrite-destination=true", "--from-stdin", settings.neo4j_database],
-               what=f"neo4j-admin database load of {path}", timeout_s=timeout_s, stdin_path=path)
+        _admin(
+            local,
+            ["database", "load", "--overwrite-destination=true", "--from-stdin", settings.neo4j_database],
+            what=f"neo4j-admin database load of {path}",
+            timeout_s=timeout_s,
+            stdin_path=path,
+        )
         loaded = True
     finally:
         load_seconds = time.perf_counter() - load_began

@@ -19,16 +19,56 @@ _EXAMPLE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+)$")
 
 # (query name, slide title, what a planner asks)
 SLIDES = (
-    ("analyses/search", "找村、找单位 · Search", "哪个“新建村”？名称、代码或拼音都可以，路径区分同名村。 Which 新建村? Name, code or pinyin; the path tells namesakes apart."),
-    ("analyses/uncovered_weak_villages", "未结对的薄弱村 · Uncovered weak villages", "我区哪些薄弱村还没有结对单位？附近有谁？ Which weak villages in my district has nobody paired with, and who is near?"),
-    ("analyses/coverage_by_district", "各区覆盖率 · Coverage per district", "各区薄弱村结对覆盖率，与报告所称数字对照。 Coverage per district, with what reports claimed beside it."),
-    ("analyses/coverage_by_town", "各街镇覆盖率 · Coverage per town", "一个区内各街镇的覆盖情况。 Coverage per town of one district."),
-    ("analyses/helper_load", "帮扶单位负担 · Helper load", "谁负担重、谁过于分散？ Who carries many villages, who is spread thin?"),
-    ("analyses/pairing_suggestions", "结对推荐 · Pairing suggestions", "谁可以承接这些村？为什么？ Who could take these villages, and why?"),
-    ("analyses/shared_resource_edges", "资源共享关系 · Shared-resource ties", "聚类所用的关系（完整聚类见 API /analyses/shared-resource-clusters）。 The ties clusters are computed on."),
-    ("analyses/paths", "如何相连 · Connections", "两个单位或村之间如何相连（不经行政隶属）。 How two entities are connected, skipping PART_OF."),
-    ("analyses/entity_evidence", "证据 · Evidence", "关于一个村或单位的每条事实及出处。 Every fact about a village or helper, with its source."),
-    ("analyses/village_profile", "村档案 · Village profile", "一个村：路径、薄弱类别、结对单位、项目。 One village: path, designations, helpers, projects."),
+    (
+        "analyses/search",
+        "找村、找单位 · Search",
+        "哪个“新建村”？名称、代码或拼音都可以，路径区分同名村。 Which 新建村? Name, code or pinyin; the path tells namesakes apart.",
+    ),
+    (
+        "analyses/uncovered_weak_villages",
+        "未结对的薄弱村 · Uncovered weak villages",
+        "我区哪些薄弱村还没有结对单位？附近有谁？ Which weak villages in my district has nobody paired with, and who is near?",
+    ),
+    (
+        "analyses/coverage_by_district",
+        "各区覆盖率 · Coverage per district",
+        "各区薄弱村结对覆盖率，与报告所称数字对照。 Coverage per district, with what reports claimed beside it.",
+    ),
+    (
+        "analyses/coverage_by_town",
+        "各街镇覆盖率 · Coverage per town",
+        "一个区内各街镇的覆盖情况。 Coverage per town of one district.",
+    ),
+    (
+        "analyses/helper_load",
+        "帮扶单位负担 · Helper load",
+        "谁负担重、谁过于分散？ Who carries many villages, who is spread thin?",
+    ),
+    (
+        "analyses/pairing_suggestions",
+        "结对推荐 · Pairing suggestions",
+        "谁可以承接这些村？为什么？ Who could take these villages, and why?",
+    ),
+    (
+        "analyses/shared_resource_edges",
+        "资源共享关系 · Shared-resource ties",
+        "聚类所用的关系（完整聚类见 API /analyses/shared-resource-clusters）。 The ties clusters are computed on.",
+    ),
+    (
+        "analyses/paths",
+        "如何相连 · Connections",
+        "两个单位或村之间如何相连（不经行政隶属）。 How two entities are connected, skipping PART_OF.",
+    ),
+    (
+        "analyses/entity_evidence",
+        "证据 · Evidence",
+        "关于一个村或单位的每条事实及出处。 Every fact about a village or helper, with its source.",
+    ),
+    (
+        "analyses/village_profile",
+        "村档案 · Village profile",
+        "一个村：路径、薄弱类别、结对单位、项目。 One village: path, designations, helpers, projects.",
+    ),
 )
 
 # Cypher outside cypher/ on purpose: two examples a person clicks in Browser's guide; revkg never runs them.
@@ -96,7 +136,9 @@ def render_guide() -> str:
     slides = "".join(slide(*s) for s in SLIDES)
     return (
         '<article class="guide">\n<carousel class="deck container-fluid">\n'
-        + INTRO + slides + "</carousel>\n</article>\n"
+        + INTRO
+        + slides
+        + "</carousel>\n</article>\n"
     )
 
 

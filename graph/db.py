@@ -111,9 +111,13 @@ class BatchWriter:
         def work(tx: ManagedTransaction, attempts: list[int]) -> WriteCounts:
             attempts[0] += 1
             c = tx.run(cast(LiteralString, query.text), params).consume().counters
-            return WriteCounts(nodes_created=c.nodes_created, relationships_created=c.relationships_created,
-                               properties_set=c.properties_set, nodes_deleted=c.nodes_deleted,
-                               relationships_deleted=c.relationships_deleted)
+            return WriteCounts(
+                nodes_created=c.nodes_created,
+                relationships_created=c.relationships_created,
+                properties_set=c.properties_set,
+                nodes_deleted=c.nodes_deleted,
+                relationships_deleted=c.relationships_deleted,
+            )
 
         attempts = [0]
         with self.driver.session(database=self.database) as session:
@@ -140,9 +144,13 @@ class BatchWriter:
             summary = tx.run(cast(LiteralString, query.text), rows=batch, **extra).consume()
             c = summary.counters
             return WriteCounts(
-                rows=len(batch), batches=1, nodes_created=c.nodes_created,
-                relationships_created=c.relationships_created, properties_set=c.properties_set,
-                nodes_deleted=c.nodes_deleted, relationships_deleted=c.relationships_deleted,
+                rows=len(batch),
+                batches=1,
+                nodes_created=c.nodes_created,
+                relationships_created=c.relationships_created,
+                properties_set=c.properties_set,
+                nodes_deleted=c.nodes_deleted,
+                relationships_deleted=c.relationships_deleted,
             )
 
         with self.driver.session(database=self.database) as session:

@@ -38,7 +38,12 @@ def _who(decided_by: str) -> str:
 
 
 def record_pairing(
-    driver: Driver, helper_uid: str, village: str, since: date, note: str, decided_by: str,
+    driver: Driver,
+    helper_uid: str,
+    village: str,
+    since: date,
+    note: str,
+    decided_by: str,
     database: str = "neo4j",
 ) -> Row:
     """Record that ``helper_uid`` is paired with ``village`` from ``since``.
@@ -54,19 +59,37 @@ def record_pairing(
     """
     who = _who(decided_by)
     if read(driver, "decisions/pairing_in_force", database, helper_uid=helper_uid, village=village, day=since):
-        raise Conflict(f"{helper_uid} is paired with {village} on {since.isoformat()} already; "
-                       "end that pairing first or pick another helper")
-    rows = write(driver, "decisions/create_planner_pairing", database, decision_uid=_new_uid(),
-                 helper_uid=helper_uid, village=village, since=since, note=note.strip(), decided_by=who,
-                 decided_at=_now())
+        raise Conflict(
+            f"{helper_uid} is paired with {village} on {since.isoformat()} already; "
+            "end that pairing first or pick another helper"
+        )
+    rows = write(
+        driver,
+        "decisions/create_planner_pairing",
+        database,
+        decision_uid=_new_uid(),
+        helper_uid=helper_uid,
+        village=village,
+        since=since,
+        note=note.strip(),
+        decided_by=who,
+        decided_at=_now(),
+    )
     if not rows:
-        raise NotFound(f"no helper has the uid {helper_uid!r} or no village the code {village!r}; "
-                       "find them with /search?q=<name>")
+        raise NotFound(
+            f"no helper has the uid {helper_uid!r} or no village the code {village!r}; find them with /search?q=<name>"
+        )
     return rows[0]["decision"]
 
 
 def end_pairing(
-    driver: Driver, village: str, source_id: str, source_loc: str, until: date, note: str, decided_by: str,
+    driver: Driver,
+    village: str,
+    source_id: str,
+    source_loc: str,
+    until: date,
+    note: str,
+    decided_by: str,
     database: str = "neo4j",
 ) -> Row:
     """End the pairing into ``village`` that ``source_id`` / ``source_loc`` recorded, on ``until``.
@@ -76,16 +99,27 @@ def end_pairing(
         NotFound: the village has no pairing from that source.
     """
     who = _who(decided_by)
-    found = read(driver, "decisions/pairing_from_source", database, village=village, source_id=source_id,
-                 source_loc=source_loc)
+    found = read(
+        driver, "decisions/pairing_from_source", database, village=village, source_id=source_id, source_loc=source_loc
+    )
     if not found:
         raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
     since = found[0]["since"]
     if since is not None and until < since:
         raise InvalidInput(f"the pairing began on {since.isoformat()}; it cannot end before that ({until.isoformat()})")
-    rows = write(driver, "decisions/end_pairing", database, decision_uid=_new_uid(), village=village,
-                 source_id=source_id, source_loc=source_loc, until=until, note=note.strip(), decided_by=who,
-                 decided_at=_now())
+    rows = write(
+        driver,
+        "decisions/end_pairing",
+        database,
+        decision_uid=_new_uid(),
+        village=village,
+        source_id=source_id,
+        source_loc=source_loc,
+        until=until,
+        note=note.strip(),
+        decided_by=who,
+        decided_at=_now(),
+    )
     if not rows:  # removed between the two statements
         raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
     return rows[0]["decision"]
@@ -97,8 +131,14 @@ def undo(driver: Driver, decision_uid: str, undone_by: str, database: str = "neo
     Raises:
         NotFound: no decision has that uid, or it was undone already.
     """
-    rows = write(driver, "decisions/undo_decision", database, decision_uid=decision_uid,
-                 undone_by=_who(undone_by), undone_at=_now())
+    rows = write(
+        driver,
+        "decisions/undo_decision",
+        database,
+        decision_uid=decision_uid,
+        undone_by=_who(undone_by),
+        undone_at=_now(),
+    )
     if not rows:
         raise NotFound(f"no decision {decision_uid!r} is in force (unknown, or undone already)")
     return rows[0]["decision"]

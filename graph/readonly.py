@@ -24,18 +24,35 @@ from neo4j.exceptions import ClientError, Neo4jError
 from graph.errors import InvalidInput
 from graph.records import is_unavailable, plain, unavailable_as_error
 
-ALLOWED_PROCEDURES = frozenset({
-    "db.labels", "db.relationshipTypes", "db.propertyKeys", "db.info", "db.ping",
-    "db.schema.visualization", "db.schema.nodeTypeProperties", "db.schema.relTypeProperties",
-    "db.index.fulltext.queryNodes", "db.index.fulltext.queryRelationships", "dbms.components",
-    "apoc.help", "apoc.meta.schema", "apoc.meta.stats", "apoc.meta.data",
-    "apoc.path.expand", "apoc.path.expandConfig", "apoc.path.subgraphNodes", "apoc.path.subgraphAll",
-    "apoc.path.spanningTree",
-})
+ALLOWED_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.info",
+        "db.ping",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "dbms.components",
+        "apoc.help",
+        "apoc.meta.schema",
+        "apoc.meta.stats",
+        "apoc.meta.data",
+        "apoc.path.expand",
+        "apoc.path.expandConfig",
+        "apoc.path.subgraphNodes",
+        "apoc.path.subgraphAll",
+        "apoc.path.spanningTree",
+    }
+)
 # SHOW TRANSACTIONS lists other sessions' statements (with their literals); SHOW SETTINGS the server's
 # configuration. Both plan as reads, so the query type alone does not stop them.
-FORBIDDEN_OPERATORS = frozenset({"LoadCSV", "TerminateTransactions", "AdministrationCommand", "ShowTransactions",
-                                 "ShowSettings"})
+FORBIDDEN_OPERATORS = frozenset(
+    {"LoadCSV", "TerminateTransactions", "AdministrationCommand", "ShowTransactions", "ShowSettings"}
+)
 _PROCEDURE_NAME = re.compile(r"^\s*([\w.]+)\s*\(")
 
 
@@ -85,8 +102,13 @@ def refusal(query_type: str | None, operators: list[tuple[str, str]]) -> str | N
 
 
 def run_read_only(
-    driver: Driver, statement: str, params: dict[str, Any] | None = None, *, timeout_s: float = 15.0,
-    row_cap: int = 5000, database: str = "neo4j",
+    driver: Driver,
+    statement: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout_s: float = 15.0,
+    row_cap: int = 5000,
+    database: str = "neo4j",
 ) -> CypherResult:
     """Run an analyst's statement read-only and return at most ``row_cap`` rows.
 
@@ -99,9 +121,14 @@ def run_read_only(
     if not text:
         raise InvalidInput("send a Cypher statement in 'query'")
     values = params or {}
-    with unavailable_as_error(), driver.session(
-        database=database, default_access_mode=neo4j.READ_ACCESS, notifications_min_severity="OFF",
-    ) as session:
+    with (
+        unavailable_as_error(),
+        driver.session(
+            database=database,
+            default_access_mode=neo4j.READ_ACCESS,
+            notifications_min_severity="OFF",
+        ) as session,
+    ):
         try:
             summary = session.run(cast(LiteralString, "EXPLAIN " + text), values).consume()
         except (OverflowError, ValueError, TypeError) as exc:  # the driver cannot send a parameter value

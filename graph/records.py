@@ -24,7 +24,8 @@ def plain(value: Any) -> Any:
         return {"element_id": value.element_id, "labels": sorted(value.labels), "properties": plain(dict(value))}
     if isinstance(value, Relationship):
         return {
-            "element_id": value.element_id, "type": value.type,
+            "element_id": value.element_id,
+            "type": value.type,
             "start": value.start_node.element_id if value.start_node is not None else None,
             "end": value.end_node.element_id if value.end_node is not None else None,
             "properties": plain(dict(value)),
@@ -124,7 +125,6 @@ async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **
     with unavailable_as_error():
         async with driver.session(database=database, notifications_min_severity="OFF") as session:
             return await session.execute_read(work)
-
 
 
 def write(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:

@@ -17,7 +17,9 @@ from graph.records import read, write
 REVIEW_CONFIDENCE = 0.7  # mentions at or below this confidence are listed (as on the CLI)
 
 
-def review_items(driver: Driver, max_confidence: float = REVIEW_CONFIDENCE, database: str = "neo4j") -> list[dict[str, Any]]:
+def review_items(
+    driver: Driver, max_confidence: float = REVIEW_CONFIDENCE, database: str = "neo4j"
+) -> list[dict[str, Any]]:
     """Mentions that need a person: unresolved or ambiguous villages, fuzzy matches, low confidence."""
     return read(driver, "review/list_review_items", database, max_confidence=max_confidence)
 
@@ -36,6 +38,15 @@ def decide(driver: Driver, key: str, code: str | None, note: str = "", database:
     if chosen is not None and not (len(chosen) == 12 and chosen.isascii() and chosen.isdigit()):
         raise InvalidInput(f"{chosen!r} is not a 12-digit village code")
     decided_at = datetime.now(UTC).isoformat(timespec="seconds")
-    write(driver, "review/merge_review_decision", database, uid=key.strip(), surface=surface, scope_code=scope or None,
-          decided_code=chosen, note=note.strip(), decided_at=decided_at)
+    write(
+        driver,
+        "review/merge_review_decision",
+        database,
+        uid=key.strip(),
+        surface=surface,
+        scope_code=scope or None,
+        decided_code=chosen,
+        note=note.strip(),
+        decided_at=decided_at,
+    )
     return {"key": key.strip(), "decided_code": chosen, "note": note.strip(), "decided_at": decided_at}

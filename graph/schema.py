@@ -186,8 +186,17 @@ class Resource(StructuredNode):
 
 
 RESOURCE_CATEGORIES = (
-    "education", "medical", "culture", "information", "market", "talent", "funds",
-    "technology", "goods", "land", "other",
+    "education",
+    "medical",
+    "culture",
+    "information",
+    "market",
+    "talent",
+    "funds",
+    "technology",
+    "goods",
+    "land",
+    "other",
 )
 
 
@@ -269,8 +278,20 @@ class PlannerDecision(StructuredNode):
 PROVENANCE_RELATIONSHIPS: tuple[str, ...] = ("PAIRED_WITH", "HOLDS", "DESIGNATED_AS", "BELONGS_TO", "FUNDS", "BENEFITS")
 
 ALL_NODE_CLASSES: tuple[type[StructuredNode], ...] = (
-    Province, City, District, Town, Village, WeakCategory,
-    Organization, PartyOrganization, Person, Project, Resource, Document, Claim, ReviewDecision,
+    Province,
+    City,
+    District,
+    Town,
+    Village,
+    WeakCategory,
+    Organization,
+    PartyOrganization,
+    Person,
+    Project,
+    Resource,
+    Document,
+    Claim,
+    ReviewDecision,
     PlannerDecision,
 )
 
@@ -289,8 +310,7 @@ def schema_from_models() -> list[str]:
         for prop, definition in cls.defined_properties(aliases=False, rels=False).items():
             if definition.unique_index:
                 statements.append(
-                    f"CREATE CONSTRAINT {label}_{prop}_unique IF NOT EXISTS "
-                    f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+                    f"CREATE CONSTRAINT {label}_{prop}_unique IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
                 )
             elif definition.index:
                 statements.append(f"CREATE INDEX {label}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")

@@ -140,8 +140,16 @@ class LocalNeo4j:
         try:
             for pom, target in (("pom.xml", "lib"), ("plugins-pom.xml", "plugins")):
                 _run(
-                    [mvn, "-q", "-B", "-f", str(DIST_DIR / pom), "dependency:copy-dependencies",
-                     "-DincludeScope=runtime", f"-DoutputDirectory={staging / target}"],
+                    [
+                        mvn,
+                        "-q",
+                        "-B",
+                        "-f",
+                        str(DIST_DIR / pom),
+                        "dependency:copy-dependencies",
+                        "-DincludeScope=runtime",
+                        f"-DoutputDirectory={staging / target}",
+                    ],
                     what=f"fetching {target} from Maven Central",
                 )
             # APOC's libraries that the server already ships must not be loaded twice.
@@ -212,9 +220,18 @@ class LocalNeo4j:
             return
         env = self._env()
         _run(
-            [str(java), "-cp", str(self.lib_dir / "*"), "org.neo4j.cli.AdminTool", "dbms",
-             "set-initial-password", self.settings.neo4j_password.get_secret_value()],
-            what="setting the initial Neo4j password", env=env, secret=self.settings.neo4j_password.get_secret_value(),
+            [
+                str(java),
+                "-cp",
+                str(self.lib_dir / "*"),
+                "org.neo4j.cli.AdminTool",
+                "dbms",
+                "set-initial-password",
+                self.settings.neo4j_password.get_secret_value(),
+            ],
+            what="setting the initial Neo4j password",
+            env=env,
+            secret=self.settings.neo4j_password.get_secret_value(),
         )
 
     def _env(self) -> dict[str, str]:
@@ -253,17 +270,26 @@ class LocalNeo4j:
         self.write_config()
         self._set_initial_password(java)
         log = open(self.home / "logs" / "console.log", "ab")
-        classpath = os.pathsep.join(
-            [str(self.plugins_dir / "*"), str(self.conf_dir), str(self.lib_dir / "*")]
-        )
+        classpath = os.pathsep.join([str(self.plugins_dir / "*"), str(self.conf_dir), str(self.lib_dir / "*")])
         cmd = [
-            str(java), f"-Xms{self.settings.heap_size}", f"-Xmx{self.settings.heap_size}", *JVM_FLAGS,
-            "-cp", classpath, "org.neo4j.server.CommunityEntryPoint",
-            f"--home-dir={self.home}", f"--config-dir={self.conf_dir}",
+            str(java),
+            f"-Xms{self.settings.heap_size}",
+            f"-Xmx{self.settings.heap_size}",
+            *JVM_FLAGS,
+            "-cp",
+            classpath,
+            "org.neo4j.server.CommunityEntryPoint",
+            f"--home-dir={self.home}",
+            f"--config-dir={self.conf_dir}",
         ]
         process = subprocess.Popen(
-            cmd, cwd=self.home, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, start_new_session=True,
+            cmd,
+            cwd=self.home,
+            env=self._env(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         log.close()
         self._process = process
@@ -278,11 +304,12 @@ class LocalNeo4j:
 
     def _refuse_taken_ports(self) -> None:
         # Neo4j would start, fail to bind and leave a stack trace in its log; say it in one line instead.
-        for port, what, setting in ((self.settings.bolt_port, "Neo4j Bolt", "REVKG_BOLT_PORT"),
-                                    (self.settings.http_port, "Neo4j HTTP/Browser", "REVKG_HTTP_PORT")):
+        for port, what, setting in (
+            (self.settings.bolt_port, "Neo4j Bolt", "REVKG_BOLT_PORT"),
+            (self.settings.http_port, "Neo4j HTTP/Browser", "REVKG_HTTP_PORT"),
+        ):
             if port_taken(port):
-                raise PortTaken(f"Port {port} ({what}) is taken by another program; "
-                                f"set {setting} to a free one.")
+                raise PortTaken(f"Port {port} ({what}) is taken by another program; set {setting} to a free one.")
 
     def stop(self, timeout_s: float = 60.0) -> None:
         """Stop the server; after this no process of this instance is left."""

@@ -33,8 +33,9 @@ def load_demo(driver: Driver, settings: Settings, provinces: list[str] | None = 
     if not wanted:
         return f"skipped: the demo is about provinces {', '.join(DEMO_PROVINCES)}, and none of them is loaded"
     index = PlaceIndex.for_home(settings.home, wanted)
-    report = register.load(driver, files.expand([EXAMPLES], register.EXTENSIONS), index,
-                           database=settings.neo4j_database)
+    report = register.load(
+        driver, files.expand([EXAMPLES], register.EXTENSIONS), index, database=settings.neo4j_database
+    )
     summary = f"registers: {report.summary()} (the rejected rows are deliberate examples)"
     if CORPUS.is_dir():
         loaded = reports.load(driver, sorted(CORPUS.glob("*.txt")), index, database=settings.neo4j_database)

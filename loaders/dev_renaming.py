@@ -29,9 +29,14 @@ def _rename_villages(index: PlaceIndex, gold: dict[str, Any], texts: dict[str, s
         if len(codes) != 1 or index.get(codes[0]) is None or name not in texts[doc]:
             continue
         district = codes[0][:6]
-        siblings = [p for p in index.children(codes[0][:9])
-                    if p.code != codes[0] and p.name.endswith("村") and p.name not in texts[doc]
-                    and len(index.lookup(p.name, "village", district)) == 1]
+        siblings = [
+            p
+            for p in index.children(codes[0][:9])
+            if p.code != codes[0]
+            and p.name.endswith("村")
+            and p.name not in texts[doc]
+            and len(index.lookup(p.name, "village", district)) == 1
+        ]
         if not siblings:
             continue
         new = rng.choice(siblings)

@@ -28,8 +28,9 @@ def expand(paths: Iterable[Path], suffixes: Iterable[str], *, recursive: bool = 
             out.append(path)
             continue
         found = path.rglob("*") if recursive else path.iterdir()
-        out.extend(sorted(
-            p for p in found
-            if p.is_file() and p.suffix.lower() in wanted and not p.name.startswith(("~$", "."))
-        ))
+        out.extend(
+            sorted(
+                p for p in found if p.is_file() and p.suffix.lower() in wanted and not p.name.startswith(("~$", "."))
+            )
+        )
     return out

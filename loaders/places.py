@@ -138,7 +138,15 @@ def name_key(name: str) -> str:
 # --- name forms ----------------------------------------------------------------------------------
 
 _VILLAGE_SUFFIXES = (
-    "社区居民委员会", "社区居委会", "村民委员会", "居民委员会", "村委会", "居委会", "委员会", "村委", "居委",
+    "社区居民委员会",
+    "社区居委会",
+    "村民委员会",
+    "居民委员会",
+    "村委会",
+    "居委会",
+    "委员会",
+    "村委",
+    "居委",
 )
 _TOWN_SUFFIXES = ("街道办事处", "地区办事处", "街道", "办事处", "镇", "乡", "苏木", "街")
 _DISTRICT_SUFFIXES = ("自治县", "自治旗", "新区", "林区", "特区", "区", "县", "市", "旗")
@@ -275,8 +283,14 @@ class PlaceIndex:
         gc.disable()
         try:
             index.add_all(
-                Place(r.level, sys.intern(r.code), r.name, r.full_name,
-                      sys.intern(r.parent_code) if r.parent_code else None, r.kind)
+                Place(
+                    r.level,
+                    sys.intern(r.code),
+                    r.name,
+                    r.full_name,
+                    sys.intern(r.parent_code) if r.parent_code else None,
+                    r.kind,
+                )
                 for r in gazetteer.read(data_dir, provinces)
             )
         finally:
@@ -363,9 +377,7 @@ class PlaceIndex:
                 elif len(child) < want:
                     stack.append(child)
 
-    def lookup_tiered(
-        self, name: str, level: str | None = None, within: str | None = None
-    ) -> list[tuple[str, Place]]:
+    def lookup_tiered(self, name: str, level: str | None = None, within: str | None = None) -> list[tuple[str, Place]]:
         """``(tier, place)`` for every place whose name form matches, best tier first, no duplicates."""
         levels = [level] if level else list(LEVELS)
         seen: set[str] = set()
@@ -421,9 +433,7 @@ def _scopes_or_everywhere(scopes: list[str]) -> list[str | None]:
     return [*scopes] if scopes else [None]
 
 
-def _scopes_for_context(
-    index: PlaceIndex, context: dict[str, str | None]
-) -> tuple[list[str], str | None, list[str]]:
+def _scopes_for_context(index: PlaceIndex, context: dict[str, str | None]) -> tuple[list[str], str | None, list[str]]:
     """Code prefixes the context narrows to, the level of the most precise one, and notes.
 
     Each context value is a name or a code; names are resolved inside the context above them.
@@ -508,21 +518,23 @@ def resolve(
         best = tuple(sorted({p for t, p in tiered if t == best_tier}, key=lambda p: p.code))
         if len(best) == 1:
             confidence = round(_CONFIDENCE[best_tier] + _SCOPE_BONUS[scope_level], 3)
-            return Resolution("resolved", best[0], best, best_tier, confidence,
-                              f"{best_tier} name match {where}{note}")
-        return Resolution("ambiguous", None, best, best_tier, 0.0,
-                          f"{len(best)} places named {norm!r} {where}{note}")
+            return Resolution("resolved", best[0], best, best_tier, confidence, f"{best_tier} name match {where}{note}")
+        return Resolution("ambiguous", None, best, best_tier, 0.0, f"{len(best)} places named {norm!r} {where}{note}")
 
     fuzzy_scopes = [s for s in scopes if len(s) >= CODE_LENGTH["district"]] if fuzzy else []
     if fuzzy_scopes:
-        found = sorted(
-            {p for s in fuzzy_scopes for p in index.fuzzy_lookup(norm, level, s)}, key=lambda p: p.code
-        )
+        found = sorted({p for s in fuzzy_scopes for p in index.fuzzy_lookup(norm, level, s)}, key=lambda p: p.code)
         if len(found) == 1:
-            return Resolution("resolved", found[0], (found[0],), "fuzzy_pinyin", 0.6,
-                              f"no exact match {where}; {found[0].name} sounds the same with one character "
-                              f"differing{note}")
+            return Resolution(
+                "resolved",
+                found[0],
+                (found[0],),
+                "fuzzy_pinyin",
+                0.6,
+                f"no exact match {where}; {found[0].name} sounds the same with one character differing{note}",
+            )
         if found:
-            return Resolution("ambiguous", None, tuple(found), "fuzzy_pinyin", 0.0,
-                              f"{len(found)} same-sounding places {where}{note}")
+            return Resolution(
+                "ambiguous", None, tuple(found), "fuzzy_pinyin", 0.0, f"{len(found)} same-sounding places {where}{note}"
+            )
     return Resolution("unknown", None, (), "none", 0.0, f"no place named {norm!r} {where}{note}")

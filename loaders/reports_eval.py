@@ -89,7 +89,9 @@ def _contains(a: str, b: str) -> bool:
 
 def _unit_of(name: str) -> str:
     """The unit a party organization's name starts with (某中心党支部 → 某中心): matching either counts."""
-    return re.sub(r"(?:机关)?(?:第[一二三四五六七八九十]+)?(?:党总支|党支部|联合支部|支部|党委|党组|党小组|党工委)$", "", name)
+    return re.sub(
+        r"(?:机关)?(?:第[一二三四五六七八九十]+)?(?:党总支|党支部|联合支部|支部|党委|党组|党小组|党工委)$", "", name
+    )
 
 
 def predicted(facts: list[Fact]) -> dict[str, list[Any]]:
@@ -138,8 +140,9 @@ def _village_ok(g: dict[str, Any], p: dict[str, Any]) -> bool:
     return p["status"] == "unknown"
 
 
-def evaluate(index: PlaceIndex, corpus: Path = DEFAULT_CORPUS, gold_dir: Path = DEFAULT_GOLD,
-             extractor: Extractor | None = None) -> Evaluation:
+def evaluate(
+    index: PlaceIndex, corpus: Path = DEFAULT_CORPUS, gold_dir: Path = DEFAULT_GOLD, extractor: Extractor | None = None
+) -> Evaluation:
     ev = Evaluation()
     extractor = extractor or Extractor(index)
     for gold_path in sorted(gold_dir.glob("*.json")):
@@ -156,18 +159,38 @@ def evaluate(index: PlaceIndex, corpus: Path = DEFAULT_CORPUS, gold_dir: Path = 
         _match_sets(name, "towns", gold["towns"], pred["towns"], lambda g, p: g == p, ev)
         _match_sets(name, "villages", gold["villages"], pred["villages"], _village_ok, ev)
         for p in pred["villages"]:
-            g = next((g for g in gold["villages"] if g["name"] in {p["name"], p.get("official_name"), p["surface"]}), None)
+            g = next(
+                (g for g in gold["villages"] if g["name"] in {p["name"], p.get("official_name"), p["surface"]}), None
+            )
             if p["status"] == "resolved" and (g is None and False or g is not None and p["code"] != g.get("code")):
                 ev.wrong_codes.append(f"{name}: {p['surface']} → {p['code']} (gold {g})")
         _match_sets(name, "units", gold["units"], pred["units"], lambda g, p: normal_key(g) == normal_key(p), ev)
         _match_sets(name, "party_orgs", gold["party_orgs"], pred["party_orgs"], _contains, ev)
-        _match_sets(name, "persons", [tuple(x) for x in gold["persons"]], pred["persons"],
-                    lambda g, p: g[0] == p[0] and p[1].endswith(g[1]), ev)
+        _match_sets(
+            name,
+            "persons",
+            [tuple(x) for x in gold["persons"]],
+            pred["persons"],
+            lambda g, p: g[0] == p[0] and p[1].endswith(g[1]),
+            ev,
+        )
         ev.reporters_as_leaders += [f"{name}: {p}" for p in pred["persons"] if p[0] in gold["not_persons"]]
-        _match_sets(name, "pairings", [tuple(x) for x in gold["pairings"]], pred["pairings"],
-                    lambda g, p: (_contains(g[0], p[0]) or _contains(g[0], _unit_of(p[0]))) and g[1] in (p[1], p[2]), ev)
-        _match_sets(name, "amounts", [tuple(x) for x in gold["amounts"]], pred["amounts"],
-                    lambda g, p: abs(float(g[0]) - float(p[0])) < 1e-9 and g[1] == p[1], ev)
+        _match_sets(
+            name,
+            "pairings",
+            [tuple(x) for x in gold["pairings"]],
+            pred["pairings"],
+            lambda g, p: (_contains(g[0], p[0]) or _contains(g[0], _unit_of(p[0]))) and g[1] in (p[1], p[2]),
+            ev,
+        )
+        _match_sets(
+            name,
+            "amounts",
+            [tuple(x) for x in gold["amounts"]],
+            pred["amounts"],
+            lambda g, p: abs(float(g[0]) - float(p[0])) < 1e-9 and g[1] == p[1],
+            ev,
+        )
         _match_sets(name, "claims", gold["claims"], pred["claims"], lambda g, p: float(g) == float(p), ev)
     return ev
 
@@ -179,8 +202,10 @@ def format_report(ev: Evaluation) -> str:
     lines.append(f"villages given a wrong code: {len(ev.wrong_codes)} {ev.wrong_codes}")
     lines.append(f"reporters/authors taken for leaders: {len(ev.reporters_as_leaders)} {ev.reporters_as_leaders}")
     kb = ev.bytes / 1024
-    lines.append(f"extraction: {kb:.1f} KB ({ev.chars} chars) in {ev.seconds:.3f}s = {kb / ev.seconds:.0f} KB/s "
-                 "(one core, matcher already built)")
+    lines.append(
+        f"extraction: {kb:.1f} KB ({ev.chars} chars) in {ev.seconds:.3f}s = {kb / ev.seconds:.0f} KB/s "
+        "(one core, matcher already built)"
+    )
     return "\n".join(lines)
 
 
@@ -235,13 +260,18 @@ def predicted_links(facts: list[Fact]) -> list[dict[str, Any]]:
         if f.kind != "pairing" or d["recipient_level"] != "village":
             continue
         key = (d["helper_uid"], d["recipient_uid"])
-        link = links.setdefault(key, {
-            "helper_names": {d["helper_name"], d.get("helper_unit_name") or ""},
-            "helper_codes": [c for c in (d.get("helper_place_code"),) if c],
-            "village_code": d.get("recipient_code"), "village_name": d.get("recipient_full_name"),
-            "village_surface": d["recipient_name"], "relation": d.get("relation"),
-            "confidence": f.evidence.confidence,
-        })
+        link = links.setdefault(
+            key,
+            {
+                "helper_names": {d["helper_name"], d.get("helper_unit_name") or ""},
+                "helper_codes": [c for c in (d.get("helper_place_code"),) if c],
+                "village_code": d.get("recipient_code"),
+                "village_name": d.get("recipient_full_name"),
+                "village_surface": d["recipient_name"],
+                "relation": d.get("relation"),
+                "confidence": f.evidence.confidence,
+            },
+        )
         link["confidence"] = max(link["confidence"], f.evidence.confidence)
     return list(links.values())
 
@@ -251,8 +281,7 @@ def _roles_match(gold_role: str, role: str) -> bool:
     return any(g.endswith(role) or role.endswith(g) for g in gold_role.split("、") if g)
 
 
-def _score(ev: DevEvaluation, doc: str, cat: str, gold: list[Any], pred: list[Any], same: Any,
-           show: Any = str) -> None:
+def _score(ev: DevEvaluation, doc: str, cat: str, gold: list[Any], pred: list[Any], same: Any, show: Any = str) -> None:
     per = ev.per_doc.setdefault(doc, {c: Score() for c in DEV_CATEGORIES})
     tp, missed, extra = _greedy_match(gold, pred, same)
     for score in (ev.scores[cat], per[cat]):
@@ -285,21 +314,40 @@ def evaluate_dev(index: PlaceIndex, dev: Path = DEFAULT_DEV, extractor: Extracto
         links = predicted_links(facts)
         gold_links = [g for g in gold["links"] if g["doc"] == name]
         _score(ev, short, "links", gold_links, links, _link_matches, _show_link)
-        _score(ev, short, "pairing_links", [g for g in gold_links if g["kind"] == "pairing"],
-               [p for p in links if any(_link_matches(g, p) for g in gold_links if g["kind"] == "pairing")
-                or not any(_link_matches(g, p) for g in gold_links)],
-               _link_matches, _show_link)
+        _score(
+            ev,
+            short,
+            "pairing_links",
+            [g for g in gold_links if g["kind"] == "pairing"],
+            [
+                p
+                for p in links
+                if any(_link_matches(g, p) for g in gold_links if g["kind"] == "pairing")
+                or not any(_link_matches(g, p) for g in gold_links)
+            ],
+            _link_matches,
+            _show_link,
+        )
         people_by_role: dict[tuple[str, str], str] = {}
         for f in facts:
             if f.kind == "person":
                 people_by_role.setdefault((f.data["name"], f.data["role"]), f.data.get("affiliation_name") or "")
         people = sorted((name, role, of) for (name, role), of in people_by_role.items())
         gold_people = [g for g in gold["people"] if g["doc"] == name]
-        _score(ev, short, "people", gold_people, people,
-               lambda g, p: g["name"] == p[0] and _roles_match(g["role"], p[1]),
-               lambda x: f"{x['name']} {x['role']} ({x['of']})" if isinstance(x, dict) else f"{x[0]} {x[1]} ({x[2]})")
-        ev.bylines_as_leaders += [f"{short}: {p[0]}" for p in people
-                                  if p[0] in gold["not_leaders"] or p[0].replace(" ", "") in gold["not_leaders"]]
+        _score(
+            ev,
+            short,
+            "people",
+            gold_people,
+            people,
+            lambda g, p: g["name"] == p[0] and _roles_match(g["role"], p[1]),
+            lambda x: f"{x['name']} {x['role']} ({x['of']})" if isinstance(x, dict) else f"{x[0]} {x[1]} ({x[2]})",
+        )
+        ev.bylines_as_leaders += [
+            f"{short}: {p[0]}"
+            for p in people
+            if p[0] in gold["not_leaders"] or p[0].replace(" ", "") in gold["not_leaders"]
+        ]
         # A wrong code: a village the gold knows, written in the text, resolved to another code.
         known: dict[str, set[str]] = {}
         for g in gold_links:
@@ -318,9 +366,13 @@ def format_dev_report(ev: DevEvaluation) -> str:
     lines = [f"{'category':<14} {'precision':>9} {'recall':>7}  {'tp':>3} {'fp':>3} {'fn':>3}"]
     for cat, s in ev.scores.items():
         lines.append(f"{cat:<14} {s.precision:>9.2f} {s.recall:>7.2f}  {s.tp:>3} {s.fp:>3} {s.fn:>3}")
-    lines.append("per document (tp/fp/fn): " + "  ".join(
-        f"{doc} " + " ".join(f"{c[0]}{s.tp}/{s.fp}/{s.fn}" for c, s in ((c, sc[c]) for c in ("links", "people")))
-        for doc, sc in ev.per_doc.items()))
+    lines.append(
+        "per document (tp/fp/fn): "
+        + "  ".join(
+            f"{doc} " + " ".join(f"{c[0]}{s.tp}/{s.fp}/{s.fn}" for c, s in ((c, sc[c]) for c in ("links", "people")))
+            for doc, sc in ev.per_doc.items()
+        )
+    )
     lines.append(f"villages given a wrong code: {len(ev.wrong_codes)} {ev.wrong_codes}")
     lines.append(f"bylines/reporters taken for leaders: {len(ev.bylines_as_leaders)} {ev.bylines_as_leaders}")
     kb = ev.bytes / 1024
@@ -374,6 +426,7 @@ def main(argv: list[str]) -> None:
             if "-v" in argv:
                 print("\nmisses:\n  " + "\n  ".join(again.misses))
                 print("extras:\n  " + "\n  ".join(again.extras))
+
 
 if __name__ == "__main__":
     main([a for a in sys.argv[1:]])

@@ -21,8 +21,7 @@ from __future__ import annotations
 
 from loaders.places import name_key
 
-__all__ = ["PARTY_SUFFIXES", "UNIT_KIND_SUFFIXES", "name_key", "org_uid", "party_level", "party_uid",
-           "unit_kind"]
+__all__ = ["PARTY_SUFFIXES", "UNIT_KIND_SUFFIXES", "name_key", "org_uid", "party_level", "party_uid", "unit_kind"]
 
 # Name endings → unit kind. The longest ending a name has decides (学院 is a school although 院 alone
 # is an institution; 街道办 is a street office although 办 alone is government), so the order
@@ -33,20 +32,46 @@ __all__ = ["PARTY_SUFFIXES", "UNIT_KIND_SUFFIXES", "name_key", "org_uid", "party
 #   支行 / 分行 (bank branches): "enterprise", like 银行.
 UNIT_KIND_SUFFIXES: dict[str, str] = {
     # street offices (街道办事处): the usual urban helper
-    "街道": "street_office", "街道办事处": "street_office", "街道办": "street_office",
+    "街道": "street_office",
+    "街道办事处": "street_office",
+    "街道办": "street_office",
     # enterprises
-    "公司": "enterprise", "集团": "enterprise", "厂": "enterprise", "银行": "enterprise", "支行": "enterprise",
+    "公司": "enterprise",
+    "集团": "enterprise",
+    "厂": "enterprise",
+    "银行": "enterprise",
+    "支行": "enterprise",
     "分行": "enterprise",
     # schools
-    "学校": "school", "中学": "school", "小学": "school", "大学": "school", "学院": "school", "幼儿园": "school",
+    "学校": "school",
+    "中学": "school",
+    "小学": "school",
+    "大学": "school",
+    "学院": "school",
+    "幼儿园": "school",
     "党校": "school",
     # government organs
-    "局": "government", "委": "government", "委员会": "government", "办": "government", "办公室": "government",
-    "部": "government", "政府": "government", "人大": "government", "政协": "government", "法院": "government",
-    "检察院": "government", "厅": "government",
+    "局": "government",
+    "委": "government",
+    "委员会": "government",
+    "办": "government",
+    "办公室": "government",
+    "部": "government",
+    "政府": "government",
+    "人大": "government",
+    "政协": "government",
+    "法院": "government",
+    "检察院": "government",
+    "厅": "government",
     # public institutions (事业单位)
-    "中心": "institution", "医院": "institution", "所": "institution", "院": "institution", "站": "institution",
-    "馆": "institution", "研究院": "institution", "研究所": "institution",
+    "中心": "institution",
+    "医院": "institution",
+    "所": "institution",
+    "院": "institution",
+    "站": "institution",
+    "馆": "institution",
+    "研究院": "institution",
+    "研究所": "institution",
 }
 _LONGEST_SUFFIX_FIRST = sorted(UNIT_KIND_SUFFIXES, key=len, reverse=True)
 
@@ -55,8 +80,14 @@ _LONGEST_SUFFIX_FIRST = sorted(UNIT_KIND_SUFFIXES, key=len, reverse=True)
 # 党组 (the leading party group of a state organ, 区财政局党组) is "committee": it is the organ's top
 # party body, as a 党委 is a town's or a company's — not a branch, and more than "other".
 PARTY_SUFFIXES: tuple[tuple[str, str], ...] = (
-    ("党总支", "general_branch"), ("党支部", "branch"), ("联合支部", "branch"), ("支部", "branch"),
-    ("党委", "committee"), ("党组", "committee"), ("党小组", "group"), ("党工委", "committee"),
+    ("党总支", "general_branch"),
+    ("党支部", "branch"),
+    ("联合支部", "branch"),
+    ("支部", "branch"),
+    ("党委", "committee"),
+    ("党组", "committee"),
+    ("党小组", "group"),
+    ("党工委", "committee"),
 )
 
 

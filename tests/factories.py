@@ -20,7 +20,10 @@ SOURCE_REPORT = "report:003_9de6edaabdfc1f7f"
 def organization(driver: Driver, uid: str, name: str, kind: str, district_code: str | None = None) -> str:
     driver.execute_query(
         "MERGE (o:Organization {uid: $uid}) SET o.name = $name, o.kind = $kind, o.district_code = $district",
-        uid=uid, name=name, kind=kind, district=district_code,
+        uid=uid,
+        name=name,
+        kind=kind,
+        district=district_code,
     )
     return uid
 
@@ -29,7 +32,10 @@ def party_organization(driver: Driver, uid: str, name: str, belongs_to: str, lev
     driver.execute_query(
         "MATCH (o:Organization {uid: $org}) MERGE (p:PartyOrganization {uid: $uid}) "
         "SET p.name = $name, p.level = $level MERGE (p)-[:BELONGS_TO]->(o)",
-        uid=uid, name=name, org=belongs_to, level=level,
+        uid=uid,
+        name=name,
+        org=belongs_to,
+        level=level,
     )
     return uid
 
@@ -43,14 +49,24 @@ def weak(driver: Driver, code: str, category: str = "经济薄弱村", year: int
         "    d.method = 'factory', d.confidence = 1.0 "
         "FOREACH (_ IN CASE WHEN $flag THEN [1] ELSE [] END | "
         "  SET v.weak = true, v.weak_categories = [c IN coalesce(v.weak_categories, []) WHERE c <> $category] + $category)",
-        code=code, category=category, year=year, source=SOURCE_REGISTER, flag=flag,
+        code=code,
+        category=category,
+        year=year,
+        source=SOURCE_REGISTER,
+        flag=flag,
         evidence=f"村代码={code}; 类别={category}",
     )
 
 
 def pairing(
-    driver: Driver, helper_uid: str, recipient_code: str, since: date | None = None, until: date | None = None,
-    source_id: str = SOURCE_REGISTER, source_loc: str = "sheet 结对!row 2", recipient_label: str = "Village",
+    driver: Driver,
+    helper_uid: str,
+    recipient_code: str,
+    since: date | None = None,
+    until: date | None = None,
+    source_id: str = SOURCE_REGISTER,
+    source_loc: str = "sheet 结对!row 2",
+    recipient_label: str = "Village",
 ) -> None:
     """``(helper)-[:PAIRED_WITH]->(village or town)``; the helper may be an Organization or a PartyOrganization."""
     label = {"Village": "Village", "Town": "Town"}[recipient_label]
@@ -60,14 +76,26 @@ def pairing(
         "MERGE (h)-[p:PAIRED_WITH {source_id: $source, source_loc: $loc}]->(r) "
         "SET p.since = $since, p.until = $until, p.kind = '结对帮扶', p.evidence = $evidence, "
         "    p.method = 'factory', p.confidence = 1.0",
-        helper=helper_uid, code=recipient_code, since=since, until=until, source=source_id, loc=source_loc,
+        helper=helper_uid,
+        code=recipient_code,
+        since=since,
+        until=until,
+        source=source_id,
+        loc=source_loc,
         evidence=f"帮扶单位={helper_uid}; 结对村={recipient_code}",
     )
 
 
 def project(
-    driver: Driver, uid: str, name: str, funders: list[str], beneficiaries: list[str], uses: list[str],
-    amount_wan: float | None = None, year: int = 2023, beneficiary_label: str = "Village",
+    driver: Driver,
+    uid: str,
+    name: str,
+    funders: list[str],
+    beneficiaries: list[str],
+    uses: list[str],
+    amount_wan: float | None = None,
+    year: int = 2023,
+    beneficiary_label: str = "Village",
 ) -> str:
     label = {"Village": "Village", "Town": "Town"}[beneficiary_label]
     driver.execute_query(
@@ -76,18 +104,27 @@ def project(
         "  p.amount_yuan = $amount * 10000 "
         "WITH p UNWIND $funders AS f MATCH (h {uid: f}) WHERE h:Organization OR h:PartyOrganization "
         "MERGE (h)-[r:FUNDS {source_id: $source}]->(p) SET r.evidence = $name, r.source_loc = 'chars 10-20'",
-        uid=uid, name=name, year=year, amount=amount_wan, funders=funders, source=SOURCE_REPORT,
+        uid=uid,
+        name=name,
+        year=year,
+        amount=amount_wan,
+        funders=funders,
+        source=SOURCE_REPORT,
     )
     driver.execute_query(
         f"MATCH (p:Project {{uid: $uid}}) UNWIND $codes AS c MATCH (r:{label} {{code: c}}) "
         "MERGE (p)-[b:BENEFITS {source_id: $source}]->(r) SET b.evidence = p.name",
-        uid=uid, codes=beneficiaries, source=SOURCE_REPORT,
+        uid=uid,
+        codes=beneficiaries,
+        source=SOURCE_REPORT,
     )
     for category in uses:
         driver.execute_query(
             "MATCH (p:Project {uid: $uid}) MERGE (r:Resource {uid: 'resource:' + $c}) "
             "SET r.name = $c, r.category = $c MERGE (p)-[:USES {source_id: $source}]->(r)",
-            uid=uid, c=category, source=SOURCE_REPORT,
+            uid=uid,
+            c=category,
+            source=SOURCE_REPORT,
         )
     return uid
 
@@ -97,7 +134,10 @@ def provides(driver: Driver, helper_uid: str, category: str) -> None:
         "MATCH (h {uid: $helper}) WHERE h:Organization OR h:PartyOrganization "
         "MERGE (r:Resource {uid: 'resource:' + $c}) SET r.name = $c, r.category = $c "
         "MERGE (h)-[p:PROVIDES {source_id: $source}]->(r) SET p.evidence = $evidence",
-        helper=helper_uid, c=category, source=SOURCE_REPORT, evidence=f"{helper_uid} 提供 {category}",
+        helper=helper_uid,
+        c=category,
+        source=SOURCE_REPORT,
+        evidence=f"{helper_uid} 提供 {category}",
     )
 
 
@@ -107,7 +147,12 @@ def claim(driver: Driver, uid: str, metric: str, value: float, scope_code: str, 
         "MERGE (c:Claim {uid: $uid}) SET c.metric = $metric, c.value = $value, c.scope_code = $scope, "
         "  c.source_id = $source, c.source_loc = 'chars 300-340', c.evidence = $evidence "
         "MERGE (d)-[:CLAIMS]->(c)",
-        uid=uid, metric=metric, value=value, scope=scope_code, source=SOURCE_REPORT, evidence=evidence,
+        uid=uid,
+        metric=metric,
+        value=value,
+        scope=scope_code,
+        source=SOURCE_REPORT,
+        evidence=evidence,
     )
 
 
@@ -173,15 +218,35 @@ def build_chongming(driver: Driver) -> Chongming:
     pairing(driver, k.street, k.xinjian_changxing, since=date(2023, 1, 1), source_loc="sheet 结对!row 10")
     pairing(driver, k.street, k.baoxi, since=date(2024, 1, 1), until=date(2026, 12, 31), source_loc="sheet 结对!row 11")
     pairing(driver, k.street, k.zengfeng, since=date(2023, 5, 1), source_loc="sheet 结对!row 12")
-    pairing(driver, k.education, k.panghuang, since=date(2019, 1, 1), until=date(2023, 12, 31), source_loc="sheet 结对!row 13")
+    pairing(
+        driver,
+        k.education,
+        k.panghuang,
+        since=date(2019, 1, 1),
+        until=date(2023, 12, 31),
+        source_loc="sheet 结对!row 13",
+    )
     pairing(driver, k.hospital, k.dongxin, since=date(2024, 9, 1), source_loc="sheet 结对!row 14")
 
     project(driver, "project:四滧村光伏", "四滧村光伏发电项目", [k.civil_affairs], [k.sixiao], ["funds"], 50)
     project(driver, "project:米行村医疗站", "米行村医疗服务站", [k.bank_party, k.hospital], [k.mihang], ["medical"], 20)
-    project(driver, "project:新河镇助学", "新河镇助学计划", [k.education], ["310151103"], ["education"],
-            beneficiary_label="Town")
-    for helper, category in ((k.civil_affairs, "funds"), (k.bank, "funds"), (k.bank_party, "market"),
-                             (k.street, "culture"), (k.hospital, "medical"), (k.education, "education")):
+    project(
+        driver,
+        "project:新河镇助学",
+        "新河镇助学计划",
+        [k.education],
+        ["310151103"],
+        ["education"],
+        beneficiary_label="Town",
+    )
+    for helper, category in (
+        (k.civil_affairs, "funds"),
+        (k.bank, "funds"),
+        (k.bank_party, "market"),
+        (k.street, "culture"),
+        (k.hospital, "medical"),
+        (k.education, "education"),
+    ):
         provides(driver, helper, category)
     claim(driver, "claim:chongming-villages-paired", "villages_paired", 64, "310151", "报告所称崇明区结对村数：64")
     return k
@@ -199,6 +264,7 @@ def review_mention(driver: Driver) -> str:
         "MERGE (d)-[m:MENTIONS {source_id: $source, source_loc: 'chars 40-43'}]->(v) "
         "SET m.start = 40, m.end = 43, m.surface = '红星村', m.review_key = $key, m.method = 'gazetteer_ambiguous', "
         "    m.confidence = 0.5, m.evidence = '区农业农村委与红星村签订结对协议。'",
-        source=SOURCE_REPORT, key=key,
+        source=SOURCE_REPORT,
+        key=key,
     )
     return key

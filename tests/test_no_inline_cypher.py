@@ -115,8 +115,11 @@ def test_no_python_file_outside_tests_holds_cypher_text() -> None:
 
 
 def test_every_allowed_exception_still_exists_and_says_why() -> None:
-    found = {(path.relative_to(REPO).as_posix(), owner)
-             for path in python_files() for _, owner, _ in cypher_literals(path.read_text(encoding="utf-8"))}
+    found = {
+        (path.relative_to(REPO).as_posix(), owner)
+        for path in python_files()
+        for _, owner, _ in cypher_literals(path.read_text(encoding="utf-8"))
+    }
     assert ALLOWED <= found, f"stale allow-list entries: {sorted(ALLOWED - found)}"
     for relative, _ in ALLOWED:
         assert "Cypher outside cypher/ on purpose" in (REPO / relative).read_text(encoding="utf-8"), relative

@@ -59,13 +59,23 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in SOURCES:
         origin = REPO / name
         if origin.is_dir():
-            shutil.copytree(origin, source / name, symlinks=True,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(origin, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         else:
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(origin, source / name)
-    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", tmp / "dist",
-        source, cwd=tmp)
+    run(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "--quiet",
+        "--no-deps",
+        "--no-build-isolation",
+        "-w",
+        tmp / "dist",
+        source,
+        cwd=tmp,
+    )
     (wheel,) = (tmp / "dist").glob("revkg-*.whl")
     venv = tmp / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp)
@@ -87,7 +97,8 @@ def test_the_installed_revkg_answers_help_outside_the_checkout(installed: Path, 
 
 
 def test_the_installed_package_finds_its_catalogue_browser_assets_console_and_demo_data(
-    installed: Path, tmp_path: Path,
+    installed: Path,
+    tmp_path: Path,
 ) -> None:
     found = json.loads(run(installed / "bin" / "python", "-c", PROBE, cwd=tmp_path, env=clean_env()))
     prefix = Path(found["prefix"])
@@ -95,19 +106,31 @@ def test_the_installed_package_finds_its_catalogue_browser_assets_console_and_de
     for key in ("cypher_dir", "browser_dir", "demo_dir", "console_dir"):
         assert Path(found[key]).is_relative_to(prefix), (key, found[key])
         assert not Path(found[key]).resolve().is_relative_to(REPO), (key, found[key])
-    in_checkout = sorted(p.relative_to(REPO / "cypher").with_suffix("").as_posix()
-                         for p in (REPO / "cypher").rglob("*.cypher"))
+    in_checkout = sorted(
+        p.relative_to(REPO / "cypher").with_suffix("").as_posix() for p in (REPO / "cypher").rglob("*.cypher")
+    )
     assert found["queries"] == in_checkout
     assert found["browser"] == ["guide.html", "style.grass"]
-    assert found["demo"] == sorted(p.name for p in (REPO / "data" / "examples").iterdir()
-                                   if p.suffix in (".csv", ".xlsx"))
+    assert found["demo"] == sorted(
+        p.name for p in (REPO / "data" / "examples").iterdir() if p.suffix in (".csv", ".xlsx")
+    )
     assert "base.html" in found["templates"]
 
 
 @pytest.mark.neo4j
 def test_the_installed_revkg_runs_a_catalogue_query_against_the_test_server(
-    installed: Path, graph: Driver, tmp_path: Path,
+    installed: Path,
+    graph: Driver,
+    tmp_path: Path,
 ) -> None:
-    out = run(installed / "bin" / "revkg", "analyze", "search", "崇明区", "--limit", "3", cwd=tmp_path,
-              env={**clean_env(), "COLUMNS": "200"})
+    out = run(
+        installed / "bin" / "revkg",
+        "analyze",
+        "search",
+        "崇明区",
+        "--limit",
+        "3",
+        cwd=tmp_path,
+        env={**clean_env(), "COLUMNS": "200"},
+    )
     assert "310151" in out

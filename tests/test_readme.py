@@ -88,8 +88,14 @@ def test_every_readme_command_runs_as_written(graph: Driver, checkout: Path) -> 
 def test_revkg_serve_answers_until_ctrl_c_and_says_how_to_restart(graph: Driver, checkout: Path) -> None:
     port = free_port()
     env = dict(os.environ, REVKG_API_PORT=str(port))
-    process = subprocess.Popen([str(BIN / "revkg"), "serve"], cwd=checkout, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [str(BIN / "revkg"), "serve"],
+        cwd=checkout,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, cast
 
 import typer
 from rich.table import Table
@@ -15,14 +15,18 @@ from graph import analyses
 from graph.errors import RevkgError
 from graph.search import search as search_graph
 
-app = typer.Typer(help="Answer planners' questions: uncovered weak villages, coverage, helper load …", no_args_is_help=True)
+app = typer.Typer(
+    help="Answer planners' questions: uncovered weak villages, coverage, helper load …", no_args_is_help=True
+)
 
 T = TypeVar("T")
 
 AS_OF = typer.Option(None, "--as-of", help="The day pairings are judged on (YYYY-MM-DD); today when omitted.")
 DISTRICT = typer.Option(None, "--district", help="District code or name (310151, 崇明区).")
 PROVINCE = typer.Option(None, "--province", help="Province code or name (31, 上海市); --district is narrower.")
-OUT = typer.Option(None, "--out", help="Save the table as .csv or .xlsx instead of printing it (a folder: named for what and when).")
+OUT = typer.Option(
+    None, "--out", help="Save the table as .csv or .xlsx instead of printing it (a folder: named for what and when)."
+)
 HEADERS = typer.Option("zh", "--headers", help="Saved file's headers: zh (Chinese) or en (the API's JSON keys).")
 
 
@@ -54,8 +58,15 @@ def _cell(value: Any) -> str:
     return "" if text is None else str(text)
 
 
-def _show(rows: Sequence[dict[str, Any]], export: str, title: str, out: Path | None, headers: str = "zh",
-          scope: str | None = None, as_of: str | None = None) -> None:
+def _show(
+    rows: Sequence[dict[str, Any]],
+    export: str,
+    title: str,
+    out: Path | None,
+    headers: str = "zh",
+    scope: str | None = None,
+    as_of: str | None = None,
+) -> None:
     """Print ``rows`` as a table, or save them: either way with the columns of ``EXPORTS[export]``, as the API's download."""
     from api.tabular import EXPORTS
 
@@ -75,8 +86,15 @@ def _show(rows: Sequence[dict[str, Any]], export: str, title: str, out: Path | N
     console.print(table)
 
 
-def _save(rows: Sequence[dict[str, Any]], export: str, columns: Sequence[str], out: Path, headers: str,
-          scope: str | None, as_of: str | None) -> Path:
+def _save(
+    rows: Sequence[dict[str, Any]],
+    export: str,
+    columns: Sequence[str],
+    out: Path,
+    headers: str,
+    scope: str | None,
+    as_of: str | None,
+) -> Path:
     """Write the file; a folder for ``--out`` gets the download's own name (what, where, when)."""
     from api.tabular import EXPORTS, file_name, table_bytes
 
@@ -90,45 +108,67 @@ def _save(rows: Sequence[dict[str, Any]], export: str, columns: Sequence[str], o
     if suffix not in ("csv", "xlsx"):
         err_console.print("[red]--out must end in .csv or .xlsx (or name a folder)[/red]")
         raise typer.Exit(2)
-    out.write_bytes(table_bytes(rows, columns, suffix, spec.title,  # type: ignore[arg-type]
-                                spec.headers(headers, columns)))  # type: ignore[arg-type]
+    # Both checked just above; the casts tell the type checker what the checks proved.
+    fmt = cast(Literal["csv", "xlsx"], suffix)
+    language = cast(Literal["zh", "en"], headers)
+    out.write_bytes(table_bytes(rows, columns, fmt, spec.title, spec.headers(language, columns)))
     return out
 
 
 @app.command()
 def uncovered(
-    province: str | None = PROVINCE, district: str | None = DISTRICT,
+    province: str | None = PROVINCE,
+    district: str | None = DISTRICT,
     town: str | None = typer.Option(None, "--town", help="Town code or name (310151102, 堡镇)."),
-    as_of: str | None = AS_OF, nearest: int = typer.Option(3, help="Nearby helpers listed per village."),
-    out: Path | None = OUT, headers: str = HEADERS,
+    as_of: str | None = AS_OF,
+    nearest: int = typer.Option(3, help="Nearby helpers listed per village."),
+    out: Path | None = OUT,
+    headers: str = HEADERS,
 ) -> None:
     """Weak villages nobody is paired with, and the nearest helpers."""
-    rows = _run(lambda drv, db: analyses.uncovered_weak_villages(drv, _day(as_of), district, town, nearest, db,
-                                                                 province=province))
-    _show(rows, "uncovered_weak_villages", "Uncovered weak villages 未结对薄弱村", out, headers,
-          town or district or province, as_of)
+    rows = _run(
+        lambda drv, db: analyses.uncovered_weak_villages(
+            drv, _day(as_of), district, town, nearest, db, province=province
+        )
+    )
+    _show(
+        rows,
+        "uncovered_weak_villages",
+        "Uncovered weak villages 未结对薄弱村",
+        out,
+        headers,
+        town or district or province,
+        as_of,
+    )
 
 
 @app.command()
 def coverage(
-    parent: str | None = typer.Option(None, "--parent", help="Province/city for districts; the district for --level town."),
+    parent: str | None = typer.Option(
+        None, "--parent", help="Province/city for districts; the district for --level town."
+    ),
     level: str = typer.Option("district", "--level", help="district or town."),
-    as_of: str | None = AS_OF, out: Path | None = OUT, headers: str = HEADERS,
+    as_of: str | None = AS_OF,
+    out: Path | None = OUT,
+    headers: str = HEADERS,
 ) -> None:
     """Coverage of weak villages per district or per town, with reports' claims beside it."""
     if level not in ("district", "town"):
         err_console.print("[red]--level must be district or town[/red]")
         raise typer.Exit(2)
+    # level was checked above to be one of the two literals coverage takes.
     rows = _run(lambda drv, db: analyses.coverage(drv, _day(as_of), level, parent, db))  # type: ignore[arg-type]
     _show(rows, f"coverage_by_{level}", "Coverage 覆盖率", out, headers, parent, as_of)
 
 
 @app.command()
 def helpers(
-    district: str | None = DISTRICT, as_of: str | None = AS_OF,
+    district: str | None = DISTRICT,
+    as_of: str | None = AS_OF,
     spread_towns: int = typer.Option(analyses.SPREAD_TOWNS, help="Towns spanned that count as spread thin."),
     many_villages: int = typer.Option(analyses.MANY_VILLAGES, help="Villages that count as carrying many."),
-    out: Path | None = OUT, headers: str = HEADERS,
+    out: Path | None = OUT,
+    headers: str = HEADERS,
 ) -> None:
     """Helpers ranked by villages paired, with spread, projects, money and flags."""
     rows = _run(lambda drv, db: analyses.helper_load(drv, _day(as_of), district, spread_towns, many_villages, db))
@@ -136,26 +176,43 @@ def helpers(
 
 
 @app.command()
-def clusters(province: str | None = PROVINCE, district: str | None = DISTRICT, as_of: str | None = AS_OF,
-             out: Path | None = OUT, headers: str = HEADERS) -> None:
+def clusters(
+    province: str | None = PROVINCE,
+    district: str | None = DISTRICT,
+    as_of: str | None = AS_OF,
+    out: Path | None = OUT,
+    headers: str = HEADERS,
+) -> None:
     """Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
-    found = _run(lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db,
-                                                                   province=province))
+    found = _run(
+        lambda drv, db: analyses.shared_resource_clusters(drv, _day(as_of), district, database=db, province=province)
+    )
     # One row per member, as the API's download.
-    _show(analyses.cluster_members(found), "shared_resource_clusters", "Shared-resource clusters 资源共享群落", out,
-          headers, district or province, as_of)
+    _show(
+        analyses.cluster_members(found),
+        "shared_resource_clusters",
+        "Shared-resource clusters 资源共享群落",
+        out,
+        headers,
+        district or province,
+        as_of,
+    )
 
 
 @app.command()
 def suggest(
     village: str | None = typer.Option(None, "--village", help="Village code."),
-    district: str | None = DISTRICT, as_of: str | None = AS_OF,
+    district: str | None = DISTRICT,
+    as_of: str | None = AS_OF,
     capacity: int = typer.Option(analyses.CAPACITY, help="Most villages a helper should carry."),
     per_village: int = typer.Option(3, help="Candidates per village."),
-    out: Path | None = OUT, headers: str = HEADERS,
+    out: Path | None = OUT,
+    headers: str = HEADERS,
 ) -> None:
     """Ranked candidate helpers, with reasons, for a village or a district's uncovered weak villages."""
-    rows = _run(lambda drv, db: analyses.pairing_suggestions(drv, _day(as_of), village, district, capacity, per_village, db))
+    rows = _run(
+        lambda drv, db: analyses.pairing_suggestions(drv, _day(as_of), village, district, capacity, per_village, db)
+    )
     _show(rows, "pairing_suggestions", "Pairing suggestions 结对推荐", out, headers, village or district, as_of)
 
 
@@ -167,10 +224,17 @@ def paths(
 ) -> None:
     """How two entities are connected (shortest paths skipping PART_OF), with evidence."""
     rows = _run(lambda drv, db: analyses.paths(drv, source, target, max_paths, db))
-    shown = [{"hops": r["hops"],
-              "path": " → ".join(f"{n['name']}" for n in r["nodes"]),
-              "relationships": [f"{rel['type']} ({rel['source_id'] or 'no source'}: {rel['evidence'] or ''})"
-                                for rel in r["relationships"]]} for r in rows]
+    shown = [
+        {
+            "hops": r["hops"],
+            "path": " → ".join(f"{n['name']}" for n in r["nodes"]),
+            "relationships": [
+                f"{rel['type']} ({rel['source_id'] or 'no source'}: {rel['evidence'] or ''})"
+                for rel in r["relationships"]
+            ],
+        }
+        for r in rows
+    ]
     _show(shown, "paths", "Connections 关联路径", None)
 
 
@@ -178,7 +242,8 @@ def paths(
 def search(
     q: str = typer.Argument(..., help="Name, part of a name, code or pinyin."),
     limit: int = typer.Option(20, help="Most results."),
-    out: Path | None = OUT, headers: str = HEADERS,
+    out: Path | None = OUT,
+    headers: str = HEADERS,
 ) -> None:
     """Find villages, towns, districts and helpers by name, code or pinyin, with their path."""
     rows = _run(lambda drv, db: search_graph(drv, q, limit, db))

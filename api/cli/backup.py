@@ -14,7 +14,10 @@ from graph.backup import restore as run_restore
 
 def backup(
     to: Path | None = typer.Option(
-        None, "--to", help="Folder for the dump file (default: <REVKG_HOME>/backups).", file_okay=False,
+        None,
+        "--to",
+        help="Folder for the dump file (default: <REVKG_HOME>/backups).",
+        file_okay=False,
     ),
 ) -> None:
     """Dump the managed server's graph to DIR/revkg-<instance>-<UTC time>.dump (neo4j-admin database dump).
@@ -24,16 +27,20 @@ def backup(
     """
     s = settings()
     if s.managed:
-        console.print("Backing up: an offline dump, as Neo4j Community has no online backup; "
-                      "a running server is stopped meanwhile…")
+        console.print(
+            "Backing up: an offline dump, as Neo4j Community has no online backup; "
+            "a running server is stopped meanwhile…"
+        )
     try:
         result = run_backup(s, to)
     except BackupError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
     console.print(f"Backup written: {result.path}")
-    console.print(f"  size {human_size(result.size_bytes)} ({result.size_bytes} bytes); took {result.seconds:.1f}s "
-                  f"(dump {result.dump_seconds:.1f}s){'; Neo4j is running again' if result.restarted else ''}")
+    console.print(
+        f"  size {human_size(result.size_bytes)} ({result.size_bytes} bytes); took {result.seconds:.1f}s "
+        f"(dump {result.dump_seconds:.1f}s){'; Neo4j is running again' if result.restarted else ''}"
+    )
 
 
 def restore(
@@ -51,6 +58,8 @@ def restore(
     except BackupError as exc:
         err_console.print(f"[red]{exc}[/red]")
         raise typer.Exit(1) from exc
-    console.print(f"Restored {result.path}: {result.nodes} nodes, {result.relationships} relationships "
-                  f"(replaced {result.replaced_nodes} nodes); took {result.seconds:.1f}s "
-                  f"(load {result.load_seconds:.1f}s)")
+    console.print(
+        f"Restored {result.path}: {result.nodes} nodes, {result.relationships} relationships "
+        f"(replaced {result.replaced_nodes} nodes); took {result.seconds:.1f}s "
+        f"(load {result.load_seconds:.1f}s)"
+    )

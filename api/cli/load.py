@@ -21,7 +21,10 @@ def load_gazetteer(provinces: str | None) -> gazetteer_loader.GazetteerReport:
     with driver() as drv, progress() as bar:
         tasks = {level: bar.add_task(f"{level:<9}", total=n) for level, n in totals.items()}
         report = gazetteer_loader.load(
-            drv, data_dir, wanted, database=s.neo4j_database,
+            drv,
+            data_dir,
+            wanted,
+            database=s.neo4j_database,
             on_rows=lambda level, n: bar.advance(tasks[level], n),
         )
     return report
@@ -30,7 +33,9 @@ def load_gazetteer(provinces: str | None) -> gazetteer_loader.GazetteerReport:
 @app.command()
 def gazetteer(
     provinces: str = typer.Option(
-        None, "--provinces", help="Comma-separated 2-digit province codes (31 = 上海, 35 = 福建); all of China when omitted."
+        None,
+        "--provinces",
+        help="Comma-separated 2-digit province codes (31 = 上海, 35 = 福建); all of China when omitted.",
     ),
 ) -> None:
     """Load the national five-level code table (统计用区划代码 2023), idempotently."""

@@ -18,16 +18,27 @@ from loaders.places import PlaceIndex
 
 def register(
     paths: Annotated[list[Path], typer.Argument(help="Register files (.xlsx, .xls, .csv) or folders holding them.")],
-    kind: Annotated[str | None, typer.Option(
-        "--kind", help="pairings | weak | projects | leaders; detected from each sheet's headers when omitted.",
-    )] = None,
-    rejects: Annotated[Path | None, typer.Option(
-        "--rejects", help="Write rejected rows and warnings here (.xlsx or .csv).",
-    )] = None,
-    provinces: Annotated[str | None, typer.Option(
-        "--provinces",
-        help="Resolve names only against these 2-digit province codes (faster); all of China when omitted.",
-    )] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            help="pairings | weak | projects | leaders; detected from each sheet's headers when omitted.",
+        ),
+    ] = None,
+    rejects: Annotated[
+        Path | None,
+        typer.Option(
+            "--rejects",
+            help="Write rejected rows and warnings here (.xlsx or .csv).",
+        ),
+    ] = None,
+    provinces: Annotated[
+        str | None,
+        typer.Option(
+            "--provinces",
+            help="Resolve names only against these 2-digit province codes (faster); all of China when omitted.",
+        ),
+    ] = None,
 ) -> None:
     """Load registers (pairings, weak villages, projects, leaders); bad rows are reported, good rows load."""
     if kind is not None and kind not in register_loader.KINDS:
@@ -56,24 +67,41 @@ def register(
 
         try:
             report = register_loader.load(
-                drv, files, index, kind=kind, database=s.neo4j_database, on_rows=on_rows,
+                drv,
+                files,
+                index,
+                kind=kind,
+                database=s.neo4j_database,
+                on_rows=on_rows,
             )
         except LoadInterrupted as exc:
-            options = [*(["--kind", kind] if kind else []), *(["--provinces", provinces] if provinces else []),
-                       *(["--rejects", str(rejects)] if rejects else [])]
+            options = [
+                *(["--kind", kind] if kind else []),
+                *(["--provinces", provinces] if provinces else []),
+                *(["--rejects", str(rejects)] if rejects else []),
+            ]
             raise report_interrupted(exc, ["revkg", "load", "register", *options], files) from exc
     table = Table(title="Registers loaded")
     for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):
         table.add_column(column, justify="right" if column in ("rows", "loaded", "rejected", "warnings") else "left")
     for sheet in report.sheets:
-        table.add_row(sheet.file, sheet.sheet, sheet.kind or "?", str(sheet.rows), str(sheet.loaded),
-                      f"[red]{sheet.rejected}[/red]" if sheet.rejected else "0", str(sheet.warnings))
+        table.add_row(
+            sheet.file,
+            sheet.sheet,
+            sheet.kind or "?",
+            str(sheet.rows),
+            str(sheet.loaded),
+            f"[red]{sheet.rejected}[/red]" if sheet.rejected else "0",
+            str(sheet.warnings),
+        )
     console.print(table)
     file_level = [i for i in report.issues if i.row is None and i.sheet is None]
     for issue in file_level:
         console.print(f"[red]{issue.file}:[/red] {issue.reason}")
-    console.print(f"{report.summary()} in {report.seconds:.1f}s; "
-                  f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout).")
+    console.print(
+        f"{report.summary()} in {report.seconds:.1f}s; "
+        f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout)."
+    )
     if rejects is not None:
         register_loader.write_issues(rejects, report.issues)
         console.print(f"Rejects and warnings written to {rejects}.")

@@ -51,8 +51,11 @@ def extract(
             for fact in result.facts:
                 kinds[fact.kind] = kinds.get(fact.kind, 0) + 1
             review = sum(1 for f in result.facts if reports_loader.needs_review(f))
-            console.print(f"{doc.uid}: " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-                          + f"; {review} for review; region {','.join(result.region) or '?'}")
+            console.print(
+                f"{doc.uid}: "
+                + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+                + f"; {review} for review; region {','.join(result.region) or '?'}"
+            )
 
 
 @load_app.command("reports")
@@ -68,15 +71,18 @@ def load_reports(
     with driver() as drv, progress() as bar:
         task = bar.add_task("reports  ", total=len(files))
         try:
-            report = reports_loader.load(drv, files, index, database=s.neo4j_database, force=force,
-                                         on_document=lambda _uid: bar.advance(task))
+            report = reports_loader.load(
+                drv, files, index, database=s.neo4j_database, force=force, on_document=lambda _uid: bar.advance(task)
+            )
         except LoadInterrupted as exc:
             options = [*(["--provinces", provinces] if provinces else []), *(["--force"] if force else [])]
             raise report_interrupted(exc, ["revkg", "load", "reports", *options], files) from exc
     facts = ", ".join(f"{n} {k}" for k, n in sorted(report.facts.items()))
-    console.print(f"Wrote {len(report.written)} report(s), {len(report.unchanged)} unchanged, "
-                  f"{len(report.rejected)} rejected in {report.seconds:.1f}s. Facts: {facts or 'none'}. "
-                  f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout).")
+    console.print(
+        f"Wrote {len(report.written)} report(s), {len(report.unchanged)} unchanged, "
+        f"{len(report.rejected)} rejected in {report.seconds:.1f}s. Facts: {facts or 'none'}. "
+        f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout)."
+    )
     if report.review_items:
         console.print(f"{report.review_items} item(s) need a decision: run `revkg review`.")
     for problem in report.rejected:
@@ -102,16 +108,20 @@ def review(
     for r in records:
         decided = f" decided={r['decided_code']}" if r["decided_code"] else ""
         candidates = ",".join(r["candidates"] or [])
-        console.print(f"[bold]{r['key'] or '-'}[/bold] {r['label']} {r['status'] or 'resolved'} "
-                      f"{r['method']} conf={r['confidence']} node={r['node']}"
-                      f"{' candidates=' + candidates if candidates else ''}{decided}\n"
-                      f"    {r['document']} {r['source_loc']}: {r['evidence'][:120]}")
+        console.print(
+            f"[bold]{r['key'] or '-'}[/bold] {r['label']} {r['status'] or 'resolved'} "
+            f"{r['method']} conf={r['confidence']} node={r['node']}"
+            f"{' candidates=' + candidates if candidates else ''}{decided}\n"
+            f"    {r['document']} {r['source_loc']}: {r['evidence'][:120]}"
+        )
 
 
 @review_app.command("decide")
 def decide(
     key: str = typer.Argument(..., help="The mention key shown by `revkg review` (name@scope code)."),
-    code: str = typer.Option(None, "--code", help="The official 12-digit code; omit to confirm it is not in the table."),
+    code: str = typer.Option(
+        None, "--code", help="The official 12-digit code; omit to confirm it is not in the table."
+    ),
     note: str = typer.Option("", "--note", help="Why."),
 ) -> None:
     """Record a decision; every later load of any report applies it."""
@@ -120,8 +130,18 @@ def decide(
     surface, _, scope = key.partition("@")
     s = settings()
     with driver() as drv:
-        records.write(drv, "review/merge_review_decision", s.neo4j_database, uid=key, surface=surface,
-                      scope_code=scope or None, decided_code=code, note=note,
-                      decided_at=datetime.now(UTC).isoformat(timespec="seconds"))
-    console.print(f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
-                  "(`revkg load reports --force …`).")
+        records.write(
+            drv,
+            "review/merge_review_decision",
+            s.neo4j_database,
+            uid=key,
+            surface=surface,
+            scope_code=scope or None,
+            decided_code=code,
+            note=note,
+            decided_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    console.print(
+        f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
+        "(`revkg load reports --force …`)."
+    )

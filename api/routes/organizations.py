@@ -16,7 +16,8 @@ router = APIRouter(prefix="/organizations", tags=["organizations 帮扶单位"])
 
 @router.get("/{uid:path}", response_model=OrganizationDetail)
 def organization(
-    driver: DriverDep, settings: SettingsDep,
+    driver: DriverDep,
+    settings: SettingsDep,
     uid: str = Path(..., description="单位或党组织标识 · organization or party organization uid (org:…, party:…)"),
     as_of: date | None = AS_OF_QUERY,
 ) -> dict:

@@ -15,8 +15,11 @@ router = APIRouter(prefix="/review", tags=["review 人工复核"])
 
 @router.get("/items", response_model=list[ReviewItem])
 def review_items(
-    driver: DriverDep, settings: SettingsDep,
-    max_confidence: float = Query(review.REVIEW_CONFIDENCE, ge=0, le=1, description="列出置信度不高于此值的提及 · listed at or below"),
+    driver: DriverDep,
+    settings: SettingsDep,
+    max_confidence: float = Query(
+        review.REVIEW_CONFIDENCE, ge=0, le=1, description="列出置信度不高于此值的提及 · listed at or below"
+    ),
 ) -> list[dict[str, Any]]:
     """待复核的提及（同 revkg review）· Mentions that need a person's decision, as `revkg review` lists them."""
     return review.review_items(driver, max_confidence, settings.neo4j_database)

@@ -26,7 +26,10 @@ REPORT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 class UploadReport(BaseModel):
     summary: str = Field(description="加载摘要 · what the loader did")
     files: list[str]
-    retries: int = Field(0, description="因死锁、锁超时重试的写事务数 · write transactions retried after a transient error (deadlock, lock timeout)")
+    retries: int = Field(
+        0,
+        description="因死锁、锁超时重试的写事务数 · write transactions retried after a transient error (deadlock, lock timeout)",
+    )
     report: dict[str, Any] = Field(description="加载器的完整报告 · the loader's full report (counts, issues)")
 
 
@@ -61,15 +64,20 @@ def _as_report(result: Any, files: list[Path]) -> UploadReport:
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
     summary = result.summary() if callable(getattr(result, "summary", None)) else str(result)
     writes = getattr(result, "writes", None)
-    return UploadReport(summary=summary, files=[p.name for p in files], retries=getattr(writes, "retries", 0),
-                        report=body)
+    return UploadReport(
+        summary=summary, files=[p.name for p in files], retries=getattr(writes, "retries", 0), report=body
+    )
 
 
 @router.post("/registers", response_model=UploadReport)
 def upload_registers(
-    request: Request, driver: DriverDep, settings: SettingsDep,
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
     files: Annotated[list[UploadFile], File(description="登记表（.xlsx/.xls/.csv）· register files")],
-    kind: str | None = Query(None, description="pairings | weak | projects | leaders；省略则按表头识别 · detected from headers when omitted"),
+    kind: str | None = Query(
+        None, description="pairings | weak | projects | leaders；省略则按表头识别 · detected from headers when omitted"
+    ),
 ) -> UploadReport:
     """上传登记表并加载 · Load uploaded registers (pairings, weak villages, projects, leaders) and return the loader's report."""
     from loaders import register
@@ -78,14 +86,17 @@ def upload_registers(
         raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
-        result = register.load(driver, paths, _place_index(request, driver, settings), kind=kind,
-                               database=settings.neo4j_database)
+        result = register.load(
+            driver, paths, _place_index(request, driver, settings), kind=kind, database=settings.neo4j_database
+        )
     return _as_report(result, paths)
 
 
 @router.post("/reports", response_model=UploadReport)
 def upload_reports(
-    request: Request, driver: DriverDep, settings: SettingsDep,
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
     files: Annotated[list[UploadFile], File(description="工作报告（文本）· report texts")],
 ) -> UploadReport:
     """上传工作报告并抽取 · Extract pairings, projects and claims from uploaded reports and return the loader's report."""
@@ -93,7 +104,10 @@ def upload_reports(
 
     load = getattr(reports, "load", None)
     if load is None:
-        raise HTTPException(status_code=501, detail="the report loader (load in loaders/reports/loading.py) is not available in this build")
+        raise HTTPException(
+            status_code=501,
+            detail="the report loader (load in loaders/reports/loading.py) is not available in this build",
+        )
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REPORT_SUFFIXES)
         result = load(driver, paths, _place_index(request, driver, settings), database=settings.neo4j_database)

@@ -29,10 +29,21 @@ API_PORT = 28000
 API_WORKERS = [int(n) for n in os.environ.get("REVKG_BENCH_API_WORKERS", "1,2").split(",")]
 
 # The same questions as one plain Cypher query each (bench/cypher/naive_<question>.cypher).
-NAIVE = {name: baseline_named_query(f"naive_{name}") for name in (
-    "uncovered_district", "uncovered_national", "uncovered_province", "coverage_districts", "helper_load",
-    "clusters_district", "clusters_province", "clusters_national", "suggestions_village", "village_lookup",
-)}
+NAIVE = {
+    name: baseline_named_query(f"naive_{name}")
+    for name in (
+        "uncovered_district",
+        "uncovered_national",
+        "uncovered_province",
+        "coverage_districts",
+        "helper_load",
+        "clusters_district",
+        "clusters_province",
+        "clusters_national",
+        "suggestions_village",
+        "village_lookup",
+    )
+}
 
 
 def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any]]]:
@@ -63,13 +74,34 @@ class Api:
     def start(self) -> None:
         s = self.ctx.server.settings
         env = {k: v for k, v in os.environ.items() if not k.startswith("REVKG_")}
-        env.update(REVKG_INSTANCE=s.instance, REVKG_BOLT_PORT=str(s.bolt_port), REVKG_HTTP_PORT=str(s.http_port),
-                   REVKG_ENVIRONMENT="development", REVKG_API_PORT=str(self.port))
+        env.update(
+            REVKG_INSTANCE=s.instance,
+            REVKG_BOLT_PORT=str(s.bolt_port),
+            REVKG_HTTP_PORT=str(s.http_port),
+            REVKG_ENVIRONMENT="development",
+            REVKG_API_PORT=str(self.port),
+        )
         log = open(self.ctx.work_dir / "api.log", "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "warning", "--workers", str(self.workers)],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "api.main:app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                "--log-level",
+                "warning",
+                "--workers",
+                str(self.workers),
+            ],
+            cwd=REPO,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         log.close()
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -103,8 +135,10 @@ def pick_targets(driver: Driver, seed: int) -> tuple[str, str]:
     if not rec:
         raise RuntimeError("no weak villages in the bench graph; run the registers phase first")
     district = rec[0]["d"]
-    villages = [r["code"] for r in driver.execute_query(
-        baseline_query("unpaired_weak_villages_in_district"), d=district).records]
+    villages = [
+        r["code"]
+        for r in driver.execute_query(baseline_query("unpaired_weak_villages_in_district"), d=district).records
+    ]
     if not villages:
         villages = [r["code"] for r in driver.execute_query(baseline_query("villages_in_district"), d=district).records]
     return district, random.Random(seed).choice(villages)
@@ -140,8 +174,12 @@ def run(ctx: Context) -> dict[str, Any]:
     server = ctx.server
     driver = server.driver()
     district, village = pick_targets(driver, ctx.seed)
-    result: dict[str, Any] = {"district": district, "village": village, "load_average": {"start": load_average()},
-                              "cases": {}}
+    result: dict[str, Any] = {
+        "district": district,
+        "village": village,
+        "load_average": {"start": load_average()},
+        "cases": {},
+    }
     params = {"district": district, "village": village, "province": district[:2]}
     heavy = {"uncovered_national", "coverage_districts", "helper_load", "clusters_national", "clusters_province"}
     warm_n = 10
@@ -182,13 +220,19 @@ def run(ctx: Context) -> dict[str, Any]:
                 warm = percentiles(samples)
                 warm_base = percentiles(base)
                 result["cases"][name] = {
-                    "path": path, "params": p, "status": sorted(statuses | {cold_api[name][1]}),
-                    "cold_ms": round(cold_api[name][0], 1), "warm": warm,
-                    "baseline_cold_ms": round(cold_base[name], 1), "baseline_warm": warm_base,
+                    "path": path,
+                    "params": p,
+                    "status": sorted(statuses | {cold_api[name][1]}),
+                    "cold_ms": round(cold_api[name][0], 1),
+                    "warm": warm,
+                    "baseline_cold_ms": round(cold_base[name], 1),
+                    "baseline_warm": warm_base,
                     "ratio_warm_p50": round(warm["p50"] / warm_base["p50"], 2) if warm_base.get("p50") else None,
                 }
-                ctx.log(f"  {name:<20} HTTP {sorted(statuses)} cold {cold_api[name][0]:9.1f} ms  warm p50 "
-                        f"{warm['p50']:9.1f} p95 {warm['p95']:9.1f}  | naive cypher p50 {warm_base.get('p50')} ms")
+                ctx.log(
+                    f"  {name:<20} HTTP {sorted(statuses)} cold {cold_api[name][0]:9.1f} ms  warm p50 "
+                    f"{warm['p50']:9.1f} p95 {warm['p95']:9.1f}  | naive cypher p50 {warm_base.get('p50')} ms"
+                )
         result["api_peak_rss_bytes"] = api.peak_rss()
     finally:
         api.stop()
@@ -210,17 +254,26 @@ def wrk_level(ctx: Context, api: Api, codes: list[str], clients: int, seconds: f
         "done = function(summary, latency, requests)\n"
         "  for _, p in ipairs({50, 95, 99}) do io.write(string.format('revkg p%d %d\\n', p, latency:percentile(p))) end\n"
         "end\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     threads = min(clients, 2)
     out = subprocess.run(
         ["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", str(script), api.url],
-        capture_output=True, text=True, timeout=seconds + 60).stdout
+        capture_output=True,
+        text=True,
+        timeout=seconds + 60,
+    ).stdout
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     failed = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     latency = {f"p{p}": round(int(us) / 1000, 1) for p, us in re.findall(r"^revkg p(\d+) (\d+)$", out, re.M)}
-    return {"requests": requests, "rps": rps, "latency_ms": latency, "tool": "wrk",
-            "non_2xx": int(failed.group(1)) if failed else 0}
+    return {
+        "requests": requests,
+        "rps": rps,
+        "latency_ms": latency,
+        "tool": "wrk",
+        "non_2xx": int(failed.group(1)) if failed else 0,
+    }
 
 
 def throughput(ctx: Context, api: Api, driver: Driver, bolt: bool = True) -> dict[str, Any]:
@@ -241,8 +294,10 @@ def throughput(ctx: Context, api: Api, driver: Driver, bolt: bool = True) -> dic
         for kind in ("api", "bolt") if bolt else ("api",):
             if kind == "api" and use_wrk:
                 out[f"api_{clients}"] = level = wrk_level(ctx, api, codes, clients, seconds)
-                ctx.log(f"  /villages/{{code}} api  {clients:>2} clients: {level['rps']:8.1f} req/s (wrk), "
-                        f"p99 {level['latency_ms'].get('p99')} ms")
+                ctx.log(
+                    f"  /villages/{{code}} api  {clients:>2} clients: {level['rps']:8.1f} req/s (wrk), "
+                    f"p99 {level['latency_ms'].get('p99')} ms"
+                )
                 continue
             deadline = time.perf_counter() + seconds
 
@@ -264,8 +319,13 @@ def throughput(ctx: Context, api: Api, driver: Driver, bolt: bool = True) -> dic
             with ThreadPoolExecutor(clients) as pool:
                 lats = [x for part in pool.map(worker, range(clients)) for x in part]
             elapsed = time.perf_counter() - started
-            out[f"{kind}_{clients}"] = {"requests": len(lats), "rps": round(len(lats) / elapsed, 1),
-                                        "latency_ms": percentiles(lats)}
-            ctx.log(f"  /villages/{{code}} {kind:<4} {clients:>2} clients: {len(lats) / elapsed:8.1f} req/s, "
-                    f"p95 {percentiles(lats).get('p95')} ms")
+            out[f"{kind}_{clients}"] = {
+                "requests": len(lats),
+                "rps": round(len(lats) / elapsed, 1),
+                "latency_ms": percentiles(lats),
+            }
+            ctx.log(
+                f"  /villages/{{code}} {kind:<4} {clients:>2} clients: {len(lats) / elapsed:8.1f} req/s, "
+                f"p95 {percentiles(lats).get('p95')} ms"
+            )
     return out

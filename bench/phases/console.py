@@ -51,8 +51,13 @@ def run(ctx: Context) -> dict[str, Any]:
     district, village = pick_targets(driver, ctx.seed)
     busiest = driver.execute_query(baseline_query("busiest_helper_in_district"), d=district).records
     helper = busiest[0]["uid"] if busiest else None
-    result: dict[str, Any] = {"district": district, "village": village, "helper": helper,
-                              "load_average": {"start": load_average()}, "pages": {}}
+    result: dict[str, Any] = {
+        "district": district,
+        "village": village,
+        "helper": helper,
+        "load_average": {"start": load_average()},
+        "pages": {},
+    }
     api = Api(ctx, workers=1, port=_free_port())
     api.start()
     try:
@@ -67,10 +72,18 @@ def run(ctx: Context) -> dict[str, Any]:
                     statuses.add(status)
                 size = len(client.get(path, params=params, timeout=600.0).content)
                 warm = percentiles(samples)
-                result["pages"][name] = {"path": path, "params": params, "status": sorted(statuses),
-                                         "first_ms": round(first_ms, 1), "warm": warm, "html_bytes": size}
-                ctx.log(f"  {name:<22} HTTP {sorted(statuses)} first {first_ms:8.1f} ms  warm p50 "
-                        f"{warm['p50']:8.1f} p95 {warm['p95']:8.1f} ms  {size:,} B")
+                result["pages"][name] = {
+                    "path": path,
+                    "params": params,
+                    "status": sorted(statuses),
+                    "first_ms": round(first_ms, 1),
+                    "warm": warm,
+                    "html_bytes": size,
+                }
+                ctx.log(
+                    f"  {name:<22} HTTP {sorted(statuses)} first {first_ms:8.1f} ms  warm p50 "
+                    f"{warm['p50']:8.1f} p95 {warm['p95']:8.1f} ms  {size:,} B"
+                )
             assets = {name: len(client.get(f"/console-static/{name}").content) for name in ASSETS}
         result["asset_bytes"] = assets
         result["asset_bytes_total"] = sum(assets.values())

@@ -42,12 +42,16 @@ def run(ctx: Context) -> dict[str, Any]:
     index = PlaceIndex.for_home(ctx.server.settings.home, ctx.provinces)
     extractor = reports.Extractor(index)
     extractor.extract(docs[0])  # the matcher is built lazily on first use
-    result["matcher"] = {"build_seconds": round(time.perf_counter() - t0, 2),
-                         "build_cpu_seconds": round(time.process_time() - c0, 2),
-                         "rss_growth_bytes": (_rss(os.getpid()) or 0) - rss0,
-                         "provinces": "all" if ctx.provinces is None else ",".join(ctx.provinces)}
-    ctx.log(f"  matcher built in {result['matcher']['build_seconds']} s, "
-            f"+{result['matcher']['rss_growth_bytes'] / 2**20:.0f} MiB")
+    result["matcher"] = {
+        "build_seconds": round(time.perf_counter() - t0, 2),
+        "build_cpu_seconds": round(time.process_time() - c0, 2),
+        "rss_growth_bytes": (_rss(os.getpid()) or 0) - rss0,
+        "provinces": "all" if ctx.provinces is None else ",".join(ctx.provinces),
+    }
+    ctx.log(
+        f"  matcher built in {result['matcher']['build_seconds']} s, "
+        f"+{result['matcher']['rss_growth_bytes'] / 2**20:.0f} MiB"
+    )
     rounds = 3 if ctx.quick else 5
     originals = [extractor.extract(doc) for doc in docs]
     copies, renamed = varied_copies(originals, index, rounds - 1, ctx.seed)
@@ -58,9 +62,14 @@ def run(ctx: Context) -> dict[str, Any]:
     for doc in docs:
         facts += len(extractor.extract(doc).facts)
     cpu = time.process_time() - c0
-    result["extraction"] = {"documents": len(docs), "kb": round(size_kb, 1), "villages_renamed": renamed,
-                            "cpu_seconds": round(cpu, 3), "kb_per_s_per_core": round(size_kb / cpu, 1),
-                            "facts": facts}
+    result["extraction"] = {
+        "documents": len(docs),
+        "kb": round(size_kb, 1),
+        "villages_renamed": renamed,
+        "cpu_seconds": round(cpu, 3),
+        "kb_per_s_per_core": round(size_kb / cpu, 1),
+        "facts": facts,
+    }
     # Baseline: one automaton over every place name in the index, scanning the same texts.
     automaton = ahocorasick.Automaton()
     for r in gazetteer.read(data_dir, ctx.provinces):
@@ -74,18 +83,25 @@ def run(ctx: Context) -> dict[str, Any]:
         for doc in docs:
             hits += sum(1 for _ in automaton.iter(doc.text))
     cpu_base = time.process_time() - c0
-    result["baseline_dictionary_scan"] = {"kb": round(size_kb * 20, 1), "cpu_seconds": round(cpu_base, 3),
-                                          "kb_per_s_per_core": round(size_kb * 20 / cpu_base, 1)}
-    result["ratio"] = round(result["extraction"]["kb_per_s_per_core"]
-                            / result["baseline_dictionary_scan"]["kb_per_s_per_core"], 4)
-    ctx.log(f"  extraction {result['extraction']['kb_per_s_per_core']} KB/s/core vs dictionary scan "
-            f"{result['baseline_dictionary_scan']['kb_per_s_per_core']} KB/s/core")
+    result["baseline_dictionary_scan"] = {
+        "kb": round(size_kb * 20, 1),
+        "cpu_seconds": round(cpu_base, 3),
+        "kb_per_s_per_core": round(size_kb * 20 / cpu_base, 1),
+    }
+    result["ratio"] = round(
+        result["extraction"]["kb_per_s_per_core"] / result["baseline_dictionary_scan"]["kb_per_s_per_core"], 4
+    )
+    ctx.log(
+        f"  extraction {result['extraction']['kb_per_s_per_core']} KB/s/core vs dictionary scan "
+        f"{result['baseline_dictionary_scan']['kb_per_s_per_core']} KB/s/core"
+    )
     result["load_average"]["end"] = load_average()
     return result
 
 
-def varied_copies(extractions: list[reports.Extraction], index: PlaceIndex, copies: int,
-                  seed: int) -> tuple[list[reports.ReportDoc], int]:
+def varied_copies(
+    extractions: list[reports.Extraction], index: PlaceIndex, copies: int, seed: int
+) -> tuple[list[reports.ReportDoc], int]:
     """``copies`` renamed versions of each report, and how many village mentions were renamed.
 
     Every village the extractor resolved is replaced, at each of its mentions, by a village of the
@@ -98,13 +114,21 @@ def varied_copies(extractions: list[reports.Extraction], index: PlaceIndex, copi
     for n in range(1, copies + 1):
         for ext in extractions:
             doc = ext.doc
-            spans = sorted({(f.evidence.start, f.evidence.end, f.data["code"]) for f in ext.facts
-                            if f.kind == "place" and f.data["level"] == "village" and f.data.get("code")})
+            spans = sorted(
+                {
+                    (f.evidence.start, f.evidence.end, f.data["code"])
+                    for f in ext.facts
+                    if f.kind == "place" and f.data["level"] == "village" and f.data.get("code")
+                }
+            )
             new_name: dict[str, str] = {}
             for code in {code for _, _, code in spans}:
                 place = index.get(code)
-                siblings = [p for p in index.children(place.parent_code) if p.code != code] \
-                    if place is not None and place.parent_code else []
+                siblings = (
+                    [p for p in index.children(place.parent_code) if p.code != code]
+                    if place is not None and place.parent_code
+                    else []
+                )
                 if siblings:
                     new_name[code] = rng.choice(siblings).name
             parts, last = [], 0
@@ -118,7 +142,13 @@ def varied_copies(extractions: list[reports.Extraction], index: PlaceIndex, copi
                 last = end
                 renamed += 1
             text = "".join(parts) + doc.text[last:]
-            out.append(reports.ReportDoc(uid=f"{doc.uid}~{n}", path=doc.path, text=text,
-                                         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), title=doc.title))
+            out.append(
+                reports.ReportDoc(
+                    uid=f"{doc.uid}~{n}",
+                    path=doc.path,
+                    text=text,
+                    sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    title=doc.title,
+                )
+            )
     return out, renamed
-

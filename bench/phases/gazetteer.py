@@ -24,8 +24,13 @@ from graph.schema import install_schema
 from loaders import gazetteer
 from loaders.gazetteer import AdminRecord
 
-FILES = {"province": "provinces.csv", "city": "cities.csv", "district": "areas.csv",
-         "town": "streets.csv", "village": "villages.csv"}
+FILES = {
+    "province": "provinces.csv",
+    "city": "cities.csv",
+    "district": "areas.csv",
+    "town": "streets.csv",
+    "village": "villages.csv",
+}
 LABELS = {"province": "Province", "city": "City", "district": "District", "town": "Town", "village": "Village"}
 NEOMODEL_SAMPLE = 10_000
 NEOMODEL_BUDGET_S = 60.0
@@ -42,8 +47,10 @@ def prepare_csvs(source: Path, target: Path, provinces: Iterable[str] | None) ->
             with open(target / name, encoding="utf-8") as f:
                 counts[level] = sum(1 for _ in f) - 1
             continue
-        with open(source / name, encoding="utf-8", newline="") as src, \
-                open(target / name, "w", encoding="utf-8", newline="") as dst:
+        with (
+            open(source / name, encoding="utf-8", newline="") as src,
+            open(target / name, "w", encoding="utf-8", newline="") as dst,
+        ):
             reader = csv.reader(src)
             writer = csv.writer(dst, quoting=csv.QUOTE_MINIMAL)
             writer.writerow(next(reader))
@@ -61,8 +68,12 @@ def snapshot(driver: Driver) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for label in LABELS.values():
         rec = driver.execute_query(baseline_query("label_snapshot"), label=label).records[0]
-        out[label] = {"nodes": rec["n"], "name_chars": rec["chars"], "with_kind": rec["kinds"],
-                      "kinds": sorted(k for k in rec["kind_values"] if k)}
+        out[label] = {
+            "nodes": rec["n"],
+            "name_chars": rec["chars"],
+            "with_kind": rec["kinds"],
+            "kinds": sorted(k for k in rec["kind_values"] if k),
+        }
     rec = driver.execute_query(baseline_query("part_of_nesting")).records[0]
     out["PART_OF"] = {"rels": rec["n"], "nested_codes": rec["nested"]}
     kinds = driver.execute_query(baseline_query("village_kinds")).records
@@ -74,8 +85,13 @@ def _revkg_load(driver: Driver, data_dir: Path, batch_size: int = 10000) -> dict
     with timed() as t:
         report = gazetteer.load(driver, data_dir, batch_size=batch_size)
     rows = sum(report.counts.values())
-    return {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
-            "writes": report.writes.as_dict(), "rejected": len(report.rejected)}
+    return {
+        "seconds": round(t.seconds, 3),
+        "rows": rows,
+        "rows_per_s": round(rows / t.seconds),
+        "writes": report.writes.as_dict(),
+        "rejected": len(report.rejected),
+    }
 
 
 def _revkg_previous(driver: Driver, data_dir: Path, batch_size: int = 10000) -> dict[str, Any]:
@@ -87,16 +103,24 @@ def _revkg_previous(driver: Driver, data_dir: Path, batch_size: int = 10000) -> 
         pending: dict[str, list[dict[str, str | None]]] = {level: [] for level in gazetteer.LEVELS}
         for r in gazetteer.read(data_dir):
             if gazetteer.validate(r) is None:
-                pending[r.level].append({"code": r.code, "name": r.name, "full_name": r.full_name,
-                                         "parent": r.parent_code, "kind": r.kind})
+                pending[r.level].append(
+                    {"code": r.code, "name": r.name, "full_name": r.full_name, "parent": r.parent_code, "kind": r.kind}
+                )
         writer = BatchWriter(driver, batch_size=batch_size)
         for level in gazetteer.LEVELS:
-            query = (baseline_named_query("previous_merge_villages") if level == "village"
-                     else queries.get(gazetteer._MERGE_QUERY[level]))
+            query = (
+                baseline_named_query("previous_merge_villages")
+                if level == "village"
+                else queries.get(gazetteer._MERGE_QUERY[level])
+            )
             writer.write_query(query, pending[level])
     rows = sum(len(v) for v in pending.values())
-    return {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
-            "writes": writer.counts.as_dict()}
+    return {
+        "seconds": round(t.seconds, 3),
+        "rows": rows,
+        "rows_per_s": round(rows / t.seconds),
+        "writes": writer.counts.as_dict(),
+    }
 
 
 def _load_csv(driver: Driver, rows: int) -> dict[str, Any]:
@@ -107,13 +131,22 @@ def _load_csv(driver: Driver, rows: int) -> dict[str, Any]:
             with timed() as t, driver.session() as session:  # auto-commit: CALL … IN TRANSACTIONS
                 session.run(baseline_query(f"load_csv_{level}"), url=url).consume()
             per_level[level] = round(t.seconds, 3)
-    return {"seconds": round(total.seconds, 3), "rows": rows, "rows_per_s": round(rows / total.seconds),
-            "per_level_seconds": per_level}
+    return {
+        "seconds": round(total.seconds, 3),
+        "rows": rows,
+        "rows_per_s": round(rows / total.seconds),
+        "per_level_seconds": per_level,
+    }
 
 
 def _file_for(plural: str) -> str:
-    return {"provinces": "provinces.csv", "cities": "cities.csv", "districts": "areas.csv",
-            "towns": "streets.csv", "villages": "villages.csv"}[plural]
+    return {
+        "provinces": "provinces.csv",
+        "cities": "cities.csv",
+        "districts": "areas.csv",
+        "towns": "streets.csv",
+        "villages": "villages.csv",
+    }[plural]
 
 
 # --- neo4j-admin database import full ---------------------------------------------------------
@@ -172,8 +205,16 @@ def _neomodel_saves(sample: list[AdminRecord], budget_s: float) -> tuple[int, fl
     started = time.perf_counter()
     done = 0
     for r in sample:
-        village = Village(uid=r.code, code=r.code, name=r.name, full_name=r.full_name, kind=r.kind,
-                          resolved=True, weak=False, weak_categories=[]).save()
+        village = Village(
+            uid=r.code,
+            code=r.code,
+            name=r.name,
+            full_name=r.full_name,
+            kind=r.kind,
+            resolved=True,
+            weak=False,
+            weak_categories=[],
+        ).save()
         village.town.connect(Town.nodes.get(code=r.parent_code))
         done += 1
         if time.perf_counter() - started > budget_s:
@@ -220,8 +261,10 @@ def run(ctx: Context) -> dict[str, Any]:
         await_indexes(driver)
     admin_snapshot = snapshot(driver)
     result["admin_import"] = {
-        "seconds": round(import_seconds, 3), "rows_per_s": round(rows / import_seconds),
-        "prepare_files_seconds": round(prep.seconds, 3), "schema_after_seconds": round(schema.seconds, 3),
+        "seconds": round(import_seconds, 3),
+        "rows_per_s": round(rows / import_seconds),
+        "prepare_files_seconds": round(prep.seconds, 3),
+        "schema_after_seconds": round(schema.seconds, 3),
         "seconds_with_schema": round(import_seconds + schema.seconds, 3),
         "same_counts": {k: admin_snapshot[k]["nodes"] for k in LABELS.values()}
         == {k: csv_snapshot[k]["nodes"] for k in LABELS.values()},
@@ -255,9 +298,14 @@ def run(ctx: Context) -> dict[str, Any]:
     if done < size:  # leave the graph whole for the next phases
         gazetteer.load(driver, csv_dir)
     rate = done / seconds
-    result["neomodel"] = {"sample_rows": size, "rows_done": done, "seconds": round(seconds, 3),
-                          "rows_per_s": round(rate, 1), "extrapolated_seconds": round(rows / rate, 1),
-                          "extrapolated": True}
+    result["neomodel"] = {
+        "sample_rows": size,
+        "rows_done": done,
+        "seconds": round(seconds, 3),
+        "rows_per_s": round(rate, 1),
+        "extrapolated_seconds": round(rows / rate, 1),
+        "extrapolated": True,
+    }
     ctx.log(f"  neomodel per row    {seconds:8.1f}s for {done:,} rows → {rows / rate:,.0f}s extrapolated")
     result["load_average"]["end"] = load_average()
     return result

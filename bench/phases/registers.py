@@ -30,7 +30,6 @@ BUDGET_OTHER_KINDS_S = {"quick": 600.0, "national": 60.0}
 FILES_PER_CALL = 4
 
 
-
 def ensure_gazetteer(ctx: Context) -> Driver:
     server = ctx.server
     data_dir = gazetteer.ensure_downloaded(server.settings.home / "gazetteer")
@@ -62,16 +61,19 @@ def run(ctx: Context) -> dict[str, Any]:
     out_dir = ctx.work_dir / "registers"
     result: dict[str, Any] = {"load_average": {"start": load_average()}}
     with timed() as t:
-        summary = workload.generate(data_dir, out_dir, scale=ctx.workload_scale, seed=ctx.seed,
-                                    provinces=ctx.provinces)
-    result["workload"] = {**{k: v for k, v in summary.items() if k != "files"}, "generate_seconds": round(t.seconds, 1),
-                          "bytes": sum(p.stat().st_size for p in out_dir.glob("*.csv"))}
+        summary = workload.generate(data_dir, out_dir, scale=ctx.workload_scale, seed=ctx.seed, provinces=ctx.provinces)
+    result["workload"] = {
+        **{k: v for k, v in summary.items() if k != "files"},
+        "generate_seconds": round(t.seconds, 1),
+        "bytes": sum(p.stat().st_size for p in out_dir.glob("*.csv")),
+    }
     ctx.log(f"registers: generated {json.dumps(summary['rows'])} in {t.seconds:.1f}s")
     driver = ensure_gazetteer(ctx)
     # Smallest files first: the time budget is checked between files, so a budget-stopped load has
     # done as many provinces as it could.
-    files = {kind: sorted(out_dir.glob(f"{kind}_*.csv"), key=lambda p: (p.stat().st_size, p.name))
-             for kind in KIND_ORDER}
+    files = {
+        kind: sorted(out_dir.glob(f"{kind}_*.csv"), key=lambda p: (p.stat().st_size, p.name)) for kind in KIND_ORDER
+    }
 
     # Baseline: LOAD CSV over the same pairings files, then its facts are removed again.
     import_dir = server.import_dir / "registers"
@@ -88,15 +90,25 @@ def run(ctx: Context) -> dict[str, Any]:
             if t.elapsed > budget:
                 break
             with driver.session() as session:  # auto-commit: CALL … IN TRANSACTIONS
-                session.run(baseline_query("load_csv_pairings"), url=f"file:///registers/{path.name}",
-                            sid=f"register:{path.name}", sheet=path.stem).consume()
+                session.run(
+                    baseline_query("load_csv_pairings"),
+                    url=f"file:///registers/{path.name}",
+                    sid=f"register:{path.name}",
+                    sheet=path.stem,
+                ).consume()
             done_rows += summary["files"]["pairings"][path.stem.split("_")[1]]
             done_files += 1
     baseline_counts = counts(driver)
     rows = done_rows
-    result["load_csv_pairings"] = {"seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds),
-                                   "files": done_files, "of_files": len(files["pairings"]),
-                                   "of_rows": summary["rows"]["pairings"], "counts": baseline_counts}
+    result["load_csv_pairings"] = {
+        "seconds": round(t.seconds, 3),
+        "rows": rows,
+        "rows_per_s": round(rows / t.seconds),
+        "files": done_files,
+        "of_files": len(files["pairings"]),
+        "of_rows": summary["rows"]["pairings"],
+        "counts": baseline_counts,
+    }
     ctx.log(f"  LOAD CSV pairings   {t.seconds:8.1f}s ({baseline_counts['pairings']:,} PAIRED_WITH)")
     _delete_baseline(driver)
 
@@ -116,7 +128,7 @@ def run(ctx: Context) -> dict[str, Any]:
             for first in range(0, len(files[kind]), FILES_PER_CALL):
                 if t.elapsed > kind_budget:
                     break
-                chunk = files[kind][first:first + FILES_PER_CALL]
+                chunk = files[kind][first : first + FILES_PER_CALL]
                 report = register.load(driver, chunk, index, kind=kind)  # type: ignore[arg-type]
                 loaded += sum(s.loaded for s in report.sheets)
                 rejected += sum(s.rejected for s in report.sheets)
@@ -127,20 +139,31 @@ def run(ctx: Context) -> dict[str, Any]:
                     writes[key] = writes.get(key, 0) + value
                 done_files += len(chunk)
         result[f"revkg_{kind}"] = {
-            "seconds": round(t.seconds, 3), "rows": rows, "rows_per_s": round(rows / t.seconds) if t.seconds else 0,
-            "files": done_files, "of_files": len(files[kind]), "of_rows": summary["rows"][kind],
-            "loaded": loaded, "rejected": rejected, "warnings": warnings,
-            "reject_reasons": _top_reasons(issues), "writes": writes,
+            "seconds": round(t.seconds, 3),
+            "rows": rows,
+            "rows_per_s": round(rows / t.seconds) if t.seconds else 0,
+            "files": done_files,
+            "of_files": len(files[kind]),
+            "of_rows": summary["rows"][kind],
+            "loaded": loaded,
+            "rejected": rejected,
+            "warnings": warnings,
+            "reject_reasons": _top_reasons(issues),
+            "writes": writes,
         }
-        ctx.log(f"  revkg {kind:<13} {t.seconds:8.1f}s ({loaded:,} loaded, {rejected:,} rejected, "
-                f"{done_files}/{len(files[kind])} files)")
+        ctx.log(
+            f"  revkg {kind:<13} {t.seconds:8.1f}s ({loaded:,} loaded, {rejected:,} rejected, "
+            f"{done_files}/{len(files[kind])} files)"
+        )
     result["counts"] = counts(driver)
     if ctx.quick:  # nationally the reload would take as long again; the quick run shows its shape
         loaded_files = files["pairings"][: result["revkg_pairings"]["files"]]
         with timed() as t:
             again = register.load(driver, loaded_files, index, kind="pairings")
-        result["revkg_pairings_reload"] = {"seconds": round(t.seconds, 3),
-                                           "changed": sum(1 for f in again.files.values() if f.get("changed"))}
+        result["revkg_pairings_reload"] = {
+            "seconds": round(t.seconds, 3),
+            "changed": sum(1 for f in again.files.values() if f.get("changed")),
+        }
         ctx.log(f"  revkg pairings reload {t.seconds:6.1f}s")
     result["load_average"]["end"] = load_average()
     return result

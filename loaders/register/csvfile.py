@@ -135,7 +135,7 @@ def _sample(handle: IO[bytes]) -> bytes:
     at = next(i for i, b in enumerate(window) if b >= 0x80)
     start = window.rfind(b"\n", 0, at) + 1
     end = window.rfind(b"\n")
-    return head + window[start:end + 1 if end >= at else len(window)]
+    return head + window[start : end + 1 if end >= at else len(window)]
 
 
 def _ascii_safe(encoding: str) -> bool:
@@ -191,9 +191,11 @@ def _decoded_lines(path: Path, codec: str, newline: bytes, bad: dict[int, str]) 
             try:
                 yield raw.decode(codec)
             except UnicodeDecodeError as exc:
-                bad[number] = (f"not valid {codec} at byte {exc.start + 1} of the row ({exc.object[exc.start:exc.start + 4]!r}): "
-                               f"the file is {codec} but this row is in another encoding (pasted from a GBK file?); "
-                               f"save the whole file as UTF-8 CSV and load it again")
+                bad[number] = (
+                    f"not valid {codec} at byte {exc.start + 1} of the row ({exc.object[exc.start : exc.start + 4]!r}): "
+                    f"the file is {codec} but this row is in another encoding (pasted from a GBK file?); "
+                    f"save the whole file as UTF-8 CSV and load it again"
+                )
                 yield raw.decode(codec, errors="replace")
 
 
@@ -211,8 +213,7 @@ def _raw_lines(handle: IO[bytes], newline: bytes) -> Iterator[bytes]:
         yield rest
 
 
-def _split(lines: Iterable[str], delimiter: str, bad_lines: dict[int, str],
-           result: CsvRows) -> Iterator[list[str]]:
+def _split(lines: Iterable[str], delimiter: str, bad_lines: dict[int, str], result: CsvRows) -> Iterator[list[str]]:
     # csv, not pandas: a row with more cells than the header is a row to report, not a file to refuse.
     reader = csv.reader(lines, delimiter=delimiter)
     number = 0
@@ -226,7 +227,9 @@ def _split(lines: Iterable[str], delimiter: str, bad_lines: dict[int, str],
             raise RegisterError(f"cannot split the CSV into cells at row {number + 1}: {exc}") from exc
         number += 1
         if bad_lines:
-            problem = next((bad_lines.pop(n) for n in range(last_line + 1, reader.line_num + 1) if n in bad_lines), None)
+            problem = next(
+                (bad_lines.pop(n) for n in range(last_line + 1, reader.line_num + 1) if n in bad_lines), None
+            )
             if problem is not None:
                 result.unreadable[number] = problem
         last_line = reader.line_num

@@ -35,8 +35,9 @@ from loaders.register.write import FileWriter
 CHUNK_ROWS = 20_000
 
 
-def prepare_chunks(path: Path, index: PlaceIndex, kind: Kind | None = None,
-                   chunk_rows: int = CHUNK_ROWS) -> tuple[LoadReport, Iterator[list[Resolved]]]:
+def prepare_chunks(
+    path: Path, index: PlaceIndex, kind: Kind | None = None, chunk_rows: int = CHUNK_ROWS
+) -> tuple[LoadReport, Iterator[list[Resolved]]]:
     """Read, validate and resolve one file lazily: the chunks of accepted rows, and the file's report,
     which is complete once the chunks are exhausted. When the file cannot be opened, the report holds
     that issue, no chunk follows, and ``report.files`` does not name the file.
@@ -55,8 +56,7 @@ def prepare_chunks(path: Path, index: PlaceIndex, kind: Kind | None = None,
         resolver = Resolver(index)
         for sheet in sheets:
             result = SheetResult(sheet.file, sheet.name, kind)
-            rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed,
-                                  sheet.unreadable)
+            rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed, sheet.unreadable)
             found: list[Issue] = []
             loaded = 0
             while batch := list(islice(rows, chunk_rows)):
@@ -69,10 +69,17 @@ def prepare_chunks(path: Path, index: PlaceIndex, kind: Kind | None = None,
             report.issues.extend(all_issues)
             if result.kind is not None or all_issues:
                 # Every non-blank data row is either loaded (perhaps with a warning) or rejected.
-                report.sheets.append(SheetSummary(
-                    sheet.file, sheet.name, result.kind, result.data_rows, loaded, result.data_rows - loaded,
-                    sum(1 for i in all_issues if i.severity == "warning"),
-                ))
+                report.sheets.append(
+                    SheetSummary(
+                        sheet.file,
+                        sheet.name,
+                        result.kind,
+                        result.data_rows,
+                        loaded,
+                        result.data_rows - loaded,
+                        sum(1 for i in all_issues if i.severity == "warning"),
+                    )
+                )
 
     return report, chunks()
 
@@ -126,8 +133,14 @@ def load(
 
 
 def _write_file(
-    driver: Driver, path: Path, file_report: LoadReport, chunks: Iterator[list[Resolved]], report: LoadReport,
-    database: str, batch_size: int, on_rows: Callable[[str, int], None] | None,
+    driver: Driver,
+    path: Path,
+    file_report: LoadReport,
+    chunks: Iterator[list[Resolved]],
+    report: LoadReport,
+    database: str,
+    batch_size: int,
+    on_rows: Callable[[str, int], None] | None,
 ) -> None:
     """The database half of ``load`` for one file; adds to ``report``."""
     unloaded: list[Issue] = []
@@ -149,8 +162,14 @@ def _write_file(
                     begun = True
                 writer.add(kept, on_batch)
     except (RegisterError, OSError) as exc:
-        broken = (f"file not read past a row: {exc}; the rows before it were written, and the file is not "
-                  "marked loaded: fix it and load it again") if begun else f"file not read: {exc}"
+        broken = (
+            (
+                f"file not read past a row: {exc}; the rows before it were written, and the file is not "
+                "marked loaded: fix it and load it again"
+            )
+            if begun
+            else f"file not read: {exc}"
+        )
     report.sheets.extend(file_report.sheets)
     report.issues.extend(file_report.issues)
     report.issues.extend(unloaded)
@@ -178,8 +197,9 @@ class _Prepared:
 
     _END = object()
 
-    def __init__(self, paths: list[Path], index: PlaceIndex, kind: Kind | None, chunk_rows: int,
-                 depth: int = 2) -> None:
+    def __init__(
+        self, paths: list[Path], index: PlaceIndex, kind: Kind | None, chunk_rows: int, depth: int = 2
+    ) -> None:
         self.paths, self.index, self.kind, self.chunk_rows = paths, index, kind, chunk_rows
         self.items: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
         self.stop = threading.Event()
@@ -265,9 +285,17 @@ def _drop_places_missing_from_graph(
     issues: list[Issue] = []
     for row, target in accepted:
         if target is not None and target.code in missing:
-            issues.append(Issue(row.file, row.sheet, row.row, None, target.code,
-                                f"{target.code} is in the code table but not in the graph; load the gazetteer "
-                                f"first (revkg load gazetteer --provinces {target.code[:2]})"))
+            issues.append(
+                Issue(
+                    row.file,
+                    row.sheet,
+                    row.row,
+                    None,
+                    target.code,
+                    f"{target.code} is in the code table but not in the graph; load the gazetteer "
+                    f"first (revkg load gazetteer --provinces {target.code[:2]})",
+                )
+            )
         else:
             kept.append((row, target))
     return kept, issues

@@ -43,8 +43,13 @@ class Issue:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
-            "value": self.value, "severity": self.severity, "reason": self.reason,
+            "file": self.file,
+            "sheet": self.sheet,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "severity": self.severity,
+            "reason": self.reason,
             "candidates": "; ".join(self.candidates),
         }
 
@@ -189,5 +194,7 @@ class LoadReport:
 
     def summary(self) -> str:
         kinds = ", ".join(f"{self.loaded(k)} {k}" for k in KINDS if self.loaded(k))
-        return (f"{len(self.files)} register file(s): {kinds or 'nothing'} loaded, "
-                f"{len(self.rejected)} rows rejected, {len(self.issues) - len(self.rejected)} warnings")
+        return (
+            f"{len(self.files)} register file(s): {kinds or 'nothing'} loaded, "
+            f"{len(self.rejected)} rows rejected, {len(self.issues) - len(self.rejected)} warnings"
+        )

@@ -65,8 +65,10 @@ def _read_book(path: Path, suffix: str) -> list[Sheet]:
         raise
     except Exception as exc:  # openpyxl/xlrd/zipfile raise many types for a broken workbook
         raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
-    return [Sheet(path.name, str(name), _clean_rows(frame.itertuples(index=False, name=None)))
-            for name, frame in frames.items()]
+    return [
+        Sheet(path.name, str(name), _clean_rows(frame.itertuples(index=False, name=None)))
+        for name, frame in frames.items()
+    ]
 
 
 def read(path: Path) -> list[Sheet]:

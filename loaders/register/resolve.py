@@ -39,8 +39,9 @@ class Resolver:
         if found is None:
             if len(self._cache) >= self.MEMO_LIMIT:
                 self._cache.clear()  # a memo: bounded for a file of all-different names
-            found = resolve_place(self.index, name, level, town=town, district=ref.district, city=ref.city,
-                                  province=ref.province)
+            found = resolve_place(
+                self.index, name, level, town=town, district=ref.district, city=ref.city, province=ref.province
+            )
             self._cache[key] = found
         return found
 
@@ -52,45 +53,64 @@ class Resolver:
         if ref.village_code:
             place = self.index.get(ref.village_code)
             if place is None or place.level != "village":
-                return None, [Issue(*loc, col.get("village_code"), ref.village_code,
-                                    f"village code {ref.village_code} is not in the code table")]
+                return None, [
+                    Issue(
+                        *loc,
+                        col.get("village_code"),
+                        ref.village_code,
+                        f"village code {ref.village_code} is not in the code table",
+                    )
+                ]
             method, confidence = "register:village_code", 1.0
             if ref.village and not _names_match(ref.village, place, "village"):
                 res = self._resolve(ref.village, "village", ref, town=place.parent_code)
                 if res.status != "resolved" or res.place is None or res.place.code != place.code:
-                    return None, [Issue(*loc, col.get("village"), ref.village,
-                                        f"village code {place.code} is {place.name}, not {ref.village}",
-                                        (describe(place, self.index),))]
+                    return None, [
+                        Issue(
+                            *loc,
+                            col.get("village"),
+                            ref.village,
+                            f"village code {place.code} is {place.name}, not {ref.village}",
+                            (describe(place, self.index),),
+                        )
+                    ]
                 method, confidence = f"register:village_code+name_{res.method}", min(1.0, res.confidence + 0.05)
             return self._with_context(row, place, Target("village", place.code, method, confidence), [])
         if ref.village:
-            return self._from_resolution(row, self._resolve(ref.village, "village", ref, town=ref.town), "village",
-                                         ref.village)
+            return self._from_resolution(
+                row, self._resolve(ref.village, "village", ref, town=ref.town), "village", ref.village
+            )
         if ref.town:
             return self._from_resolution(row, self._resolve(ref.town, "town", ref), "town", ref.town)
         if row.kind == "leaders":  # a post in a party organization or unit needs no place
             return None, []
         return None, [Issue(*loc, None, None, "no place named")]
 
-    def _from_resolution(self, row: RegisterRow, res: Resolution, level: Literal["village", "town"],
-                         value: str) -> tuple[Target | None, list[Issue]]:
+    def _from_resolution(
+        self, row: RegisterRow, res: Resolution, level: Literal["village", "town"], value: str
+    ) -> tuple[Target | None, list[Issue]]:
         column = row.columns.get(level)
         loc = (row.file, row.sheet, row.row)
         candidates = tuple(describe(p, self.index) for p in res.candidates)
         if res.status == "ambiguous":
-            return None, [Issue(*loc, column, value,
-                                f"ambiguous: {res.reason}; add the town (镇) or the 12-digit code", candidates)]
+            return None, [
+                Issue(
+                    *loc, column, value, f"ambiguous: {res.reason}; add the town (镇) or the 12-digit code", candidates
+                )
+            ]
         if res.status != "resolved" or res.place is None:
             return None, [Issue(*loc, column, value, f"unknown: {res.reason}")]
         warnings = []
         if res.fuzzy:
-            warnings.append(Issue(*loc, column, value, f"loaded as {res.place.name}: {res.reason}", candidates,
-                                  severity="warning"))
+            warnings.append(
+                Issue(*loc, column, value, f"loaded as {res.place.name}: {res.reason}", candidates, severity="warning")
+            )
         target = Target(level, res.place.code, f"register:name_{res.method}", res.confidence)
         return self._with_context(row, res.place, target, warnings)
 
-    def _with_context(self, row: RegisterRow, place: Place, target: Target,
-                      warnings: list[Issue]) -> tuple[Target | None, list[Issue]]:
+    def _with_context(
+        self, row: RegisterRow, place: Place, target: Target, warnings: list[Issue]
+    ) -> tuple[Target | None, list[Issue]]:
         contradiction = self._check_context(row, place)
         if contradiction is not None:
             return None, [contradiction]
@@ -117,12 +137,19 @@ class Resolver:
             official = path[level]
             if given.isdigit():
                 if given != official.code:
-                    return (level, given,
-                            f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
-                            (describe(place, self.index),))
+                    return (
+                        level,
+                        given,
+                        f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
+                        (describe(place, self.index),),
+                    )
             elif not _names_match(given, official, level):
-                return (level, given, f"{place.name} ({place.code}) lies in {official.name}, not {given}",
-                        (describe(place, self.index),))
+                return (
+                    level,
+                    given,
+                    f"{place.name} ({place.code}) lies in {official.name}, not {given}",
+                    (describe(place, self.index),),
+                )
         return None
 
 
@@ -134,10 +161,9 @@ def _names_match(given: str, place: Place, level: str) -> bool:
     return g in forms or stem(g, level) == stem(place.name, level)
 
 
-
-
-def resolve(rows: Iterable[RegisterRow], index: PlaceIndex,
-            resolver: Resolver | None = None) -> tuple[list[Resolved], list[Issue]]:
+def resolve(
+    rows: Iterable[RegisterRow], index: PlaceIndex, resolver: Resolver | None = None
+) -> tuple[list[Resolved], list[Issue]]:
     """Resolve each row's village or town to an official code; rejects and warnings as issues.
 
     The target is None only for a leader whose post is a party organization or unit and who is

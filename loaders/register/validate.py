@@ -31,8 +31,22 @@ from loaders.register.values import check_text, parse_amount, parse_code, parse_
 _PARTY_WORDS = ("党组织", "党委", "党支部", "党总支", "支部", "party", "branch")
 _UNIT_WORDS = ("单位", "unit", "organization", "organisation", "org")
 # The free-text fields the graph stores as names, roles and labels (values.check_text applies).
-TEXT_FIELDS = ("helper", "party_org", "programme", "pairing_kind", "category", "name", "role", "organization",
-               "amount_unit", "village", "town", "district", "city", "province")
+TEXT_FIELDS = (
+    "helper",
+    "party_org",
+    "programme",
+    "pairing_kind",
+    "category",
+    "name",
+    "role",
+    "organization",
+    "amount_unit",
+    "village",
+    "town",
+    "district",
+    "city",
+    "province",
+)
 
 
 def _render(headers: Sequence[str], cells: Sequence[str]) -> str:
@@ -46,14 +60,20 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
     either returned or reported.
     """
     result = SheetResult(sheet.file, sheet.name, kind)
-    result.rows.extend(iter_validated(sheet.file, sheet.name, iter(sheet.cells), result, kind,
-                                      sheet.uncomputed, sheet.unreadable))
+    result.rows.extend(
+        iter_validated(sheet.file, sheet.name, iter(sheet.cells), result, kind, sheet.uncomputed, sheet.unreadable)
+    )
     return result
 
 
 def iter_validated(
-    file: str, sheet: str, rows: Iterator[list[str]], result: SheetResult, kind: Kind | None = None,
-    uncomputed: frozenset[tuple[int, int]] = frozenset(), unreadable: dict[int, str] | None = None,
+    file: str,
+    sheet: str,
+    rows: Iterator[list[str]],
+    result: SheetResult,
+    kind: Kind | None = None,
+    uncomputed: frozenset[tuple[int, int]] = frozenset(),
+    unreadable: dict[int, str] | None = None,
 ) -> Iterator[RegisterRow]:
     """The accepted rows of one sheet, as its ``rows`` are consumed; issues, the kind and the count
     of non-blank data rows go to ``result``."""
@@ -62,43 +82,90 @@ def iter_validated(
     header_at = find_header_row(head)
     if header_at is None:
         if any(any(c for c in row) for row in chain(head, rows)):
-            result.issues.append(Issue(file, sheet, None, None, None,
-                                       "no header row recognised in the first 10 rows; sheet skipped "
-                                       "(see docs/registers.md for the column names)", severity="warning"))
+            result.issues.append(
+                Issue(
+                    file,
+                    sheet,
+                    None,
+                    None,
+                    None,
+                    "no header row recognised in the first 10 rows; sheet skipped "
+                    "(see docs/registers.md for the column names)",
+                    severity="warning",
+                )
+            )
         return
     header = head[header_at]
     columns = map_headers(header)
     header_row_number = header_at + 1
-    body = ((header_row_number + 1 + offset, cells)
-            for offset, cells in enumerate(chain(head[header_at + 1:], rows)) if any(cells))
+    body = (
+        (header_row_number + 1 + offset, cells)
+        for offset, cells in enumerate(chain(head[header_at + 1 :], rows))
+        if any(cells)
+    )
     for dup in columns.duplicates:
-        result.issues.append(Issue(file, sheet, header_row_number, header[columns.fields[dup]],
-                                   None, f"two columns mean {dup}; only the first is read", severity="warning"))
+        result.issues.append(
+            Issue(
+                file,
+                sheet,
+                header_row_number,
+                header[columns.fields[dup]],
+                None,
+                f"two columns mean {dup}; only the first is read",
+                severity="warning",
+            )
+        )
     detected = kind or detect_kind(columns.fields)
     result.kind = detected
     if detected is None:
-        result.issues.append(Issue(file, sheet, header_row_number, None, None,
-                                   "cannot tell which register this is from its headers "
-                                   f"({', '.join(h for h in columns.headers if h)}); pass --kind"))
+        result.issues.append(
+            Issue(
+                file,
+                sheet,
+                header_row_number,
+                None,
+                None,
+                "cannot tell which register this is from its headers "
+                f"({', '.join(h for h in columns.headers if h)}); pass --kind",
+            )
+        )
         result.data_rows = sum(1 for _ in body)
         return
     fields = _fields_for_kind(columns.fields, detected)
     missing = _missing_columns(fields, detected)
     if missing:
-        result.issues.append(Issue(file, sheet, header_row_number, None, None,
-                                   f"a {detected} register needs a column for {missing}; sheet skipped"))
+        result.issues.append(
+            Issue(
+                file,
+                sheet,
+                header_row_number,
+                None,
+                None,
+                f"a {detected} register needs a column for {missing}; sheet skipped",
+            )
+        )
         result.data_rows = sum(1 for _ in body)
         return
     headers = columns.headers
     header_of = {f: headers[i] for f, i in fields.items()}
     # Leaders' phone and ID numbers never reach the graph (loaders/personal.py): their columns are
     # not read, and such numbers in any other cell are masked.
-    personal = {i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()}
+    personal = {
+        i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()
+    }
     masked: dict[str, str] = {}
     if personal:
-        result.issues.append(Issue(file, sheet, header_row_number, "、".join(headers[i] for i in sorted(personal)),
-                                   None, "personal numbers (phone, ID card) are not stored; column not read",
-                                   severity="warning"))
+        result.issues.append(
+            Issue(
+                file,
+                sheet,
+                header_row_number,
+                "、".join(headers[i] for i in sorted(personal)),
+                None,
+                "personal numbers (phone, ID card) are not stored; column not read",
+                severity="warning",
+            )
+        )
     for number, raw in body:
         result.data_rows += 1
         if number in unreadable:
@@ -109,13 +176,22 @@ def iter_validated(
         cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
         blank_formula = next((f for f, i in fields.items() if (number - 1, i) in uncomputed), None)
         if blank_formula is not None:
-            result.issues.append(Issue(file, sheet, number, headers[fields[blank_formula]], None,
-                                       "formula with no computed value (the file was not saved by Excel); "
-                                       "open it in Excel and save, or type the value"))
+            result.issues.append(
+                Issue(
+                    file,
+                    sheet,
+                    number,
+                    headers[fields[blank_formula]],
+                    None,
+                    "formula with no computed value (the file was not saved by Excel); "
+                    "open it in Excel and save, or type the value",
+                )
+            )
             continue
         get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
-        row_or_issue = _validate_row(file, sheet, detected, number, get, header_of, columns.unit_hint,
-                                     _render(headers, cells))
+        row_or_issue = _validate_row(
+            file, sheet, detected, number, get, header_of, columns.unit_hint, _render(headers, cells)
+        )
         if isinstance(row_or_issue, Issue):
             result.issues.append(row_or_issue)
         else:
@@ -168,8 +244,14 @@ def _missing_columns(fields: dict[str, int], kind: Kind) -> str | None:
 
 
 def _validate_row(
-    file: str, sheet: str, kind: Kind, number: int, get: dict[str, str], header_of: dict[str, str],
-    unit_hint: str | None, evidence: str,
+    file: str,
+    sheet: str,
+    kind: Kind,
+    number: int,
+    get: dict[str, str],
+    header_of: dict[str, str],
+    unit_hint: str | None,
+    evidence: str,
 ) -> RegisterRow | Issue:
     def issue(fieldname: str | None, reason: str) -> Issue:
         column = header_of.get(fieldname) if fieldname else None
@@ -189,8 +271,14 @@ def _validate_row(
         code = parse_code(get.get("village_code", ""))
     except ValueProblem as exc:
         return issue("village_code", f"village code {exc}")
-    place = PlaceRef(code, get.get("village") or None, get.get("town") or None, get.get("district") or None,
-                     get.get("city") or None, get.get("province") or None)
+    place = PlaceRef(
+        code,
+        get.get("village") or None,
+        get.get("town") or None,
+        get.get("district") or None,
+        get.get("city") or None,
+        get.get("province") or None,
+    )
     for f in ("since", "until"):
         if f in get:
             date, problem = parse_date_once(get[f])

@@ -161,9 +161,11 @@ def check_text(text: str) -> None:
     loaders.register.model.ValueProblem: '=HYPERLINK("http://x","y")' starts like a spreadsheet formula (=); a register holds values: type the value itself
     """
     if len(text) > MAX_TEXT_CHARS:
-        raise ValueProblem(f"{len(text):,} characters long (at most {MAX_TEXT_CHARS}): "
-                           "a name, role or category, not a paragraph")
+        raise ValueProblem(
+            f"{len(text):,} characters long (at most {MAX_TEXT_CHARS}): a name, role or category, not a paragraph"
+        )
     if _FORMULA_RE.match(text):
         shown = text if len(text) <= 60 else text[:57] + "..."
-        raise ValueProblem(f"{shown!r} starts like a spreadsheet formula ({text[0]}); "
-                           "a register holds values: type the value itself")
+        raise ValueProblem(
+            f"{shown!r} starts like a spreadsheet formula ({text[0]}); a register holds values: type the value itself"
+        )

@@ -57,7 +57,8 @@ def check_package(path: Path) -> None:
             f"refused {path.name}: its parts unpack to {total / 2**20:,.0f} MiB ({biggest.filename} alone "
             f"{biggest.file_size / 2**20:,.0f} MiB from {biggest.compress_size / 2**10:,.0f} KiB, {ratio:,.0f}:1); "
             f"a register workbook stays under {MAX_UNPACKED_BYTES >> 20:,} MiB and {MAX_RATIO}:1 — "
-            "this looks like a zip bomb, not a register")
+            "this looks like a zip bomb, not a register"
+        )
 
 
 def _cell_text(value: Any, data_type: str) -> Any:
@@ -85,15 +86,22 @@ def read_workbook(path: Path) -> list[Sheet]:
         book.close()
 
 
-def _read_sheet(book: Any, worksheet: Any) -> tuple[list[list[str]], list[tuple[int, int, int, int]],
-                                                   frozenset[tuple[int, int]]]:
+def _read_sheet(
+    book: Any, worksheet: Any
+) -> tuple[list[list[str]], list[tuple[int, int, int, int]], frozenset[tuple[int, int]]]:
     """One sheet's rows (trailing blanks trimmed and rows padded as pandas did), merged ranges and
     uncomputed formula cells, in one streaming pass."""
     rows: list[list[Any]] = []
     uncomputed: set[tuple[int, int]] = set()
     with worksheet._get_source() as source:  # the read-only worksheet's own way to its XML part
-        parser = _SheetParser(source, worksheet._shared_strings, data_only=True, epoch=book.epoch,
-                              date_formats=book._date_formats, timedelta_formats=book._timedelta_formats)
+        parser = _SheetParser(
+            source,
+            worksheet._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
         for number, cells in parser.parse():
             while len(rows) < number - 1:
                 rows.append([])
@@ -106,10 +114,14 @@ def _read_sheet(book: Any, worksheet: Any) -> tuple[list[list[str]], list[tuple[
             while row and row[-1] == "":
                 row.pop()
             rows.append(row)
-        merged = [] if parser.merged_cells is None else [
-            (int(r1 or 0), int(c1 or 0), int(r2 or 0), int(c2 or 0))
-            for c1, r1, c2, r2 in (range_boundaries(m.ref) for m in parser.merged_cells.mergeCell)
-        ]
+        merged = (
+            []
+            if parser.merged_cells is None
+            else [
+                (int(r1 or 0), int(c1 or 0), int(r2 or 0), int(c2 or 0))
+                for c1, r1, c2, r2 in (range_boundaries(m.ref) for m in parser.merged_cells.mergeCell)
+            ]
+        )
     while rows and not rows[-1]:
         rows.pop()
     width = max((len(r) for r in rows), default=0)

@@ -58,7 +58,8 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
     """Everything one row states, as a flat map; ``Batches`` splits it into the write queries' rows."""
     v = row.values
     base: dict[str, Any] = {
-        "source_loc": row.source_loc, "evidence": row.evidence,
+        "source_loc": row.source_loc,
+        "evidence": row.evidence,
         "method": target.method if target else f"register:{row.kind}",
         "confidence": target.confidence if target else 1.0,
         "village_uid": target.code if target and target.level == "village" else None,
@@ -72,9 +73,15 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
         base.update(category=normalize(v["category"]), year=v.get("year"))
     elif row.kind == "projects":
         base.update(_org(v["helper"]))
-        base.update(uid=f"project:{sid}#{row.source_loc}", name=v["name"], category=v["category"],
-                    amount=v["amount"], amount_unit=v["amount_unit"], amount_yuan=v["amount_yuan"],
-                    year=v.get("year"))
+        base.update(
+            uid=f"project:{sid}#{row.source_loc}",
+            name=v["name"],
+            category=v["category"],
+            amount=v["amount"],
+            amount_unit=v["amount_unit"],
+            amount_yuan=v["amount_yuan"],
+            year=v.get("year"),
+        )
     elif row.kind == "leaders":
         base.update(_org(v["organization"]), **_party(v["party_org"]))
         post: str | None
@@ -87,20 +94,61 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
             post = None if (base["village_uid"] or base["town_code"]) else base["org_uid"]
         base["post_uid"] = post
         affiliation = base["org_uid"] or post or base["village_uid"] or base["party_parent_uid"] or base["town_code"]
-        base.update(person_uid=f"person:{name_key(v['name'])}@{affiliation}", person_name=v["name"],
-                    role=v["role"], since=v.get("since"), until=v.get("until"))
+        base.update(
+            person_uid=f"person:{name_key(v['name'])}@{affiliation}",
+            person_name=v["name"],
+            role=v["role"],
+            since=v.get("since"),
+            until=v.get("until"),
+        )
     return base
 
 
 # The keys each fact query reads from a row (the rest of ``to_params`` goes to the node queries).
 _FACT_KEYS: dict[str, tuple[str, ...]] = {
-    "pairings": ("source_loc", "evidence", "method", "confidence", "helper_uid", "village_uid", "town_code",
-                 "since", "until", "programme", "kind"),
+    "pairings": (
+        "source_loc",
+        "evidence",
+        "method",
+        "confidence",
+        "helper_uid",
+        "village_uid",
+        "town_code",
+        "since",
+        "until",
+        "programme",
+        "kind",
+    ),
     "weak": ("source_loc", "evidence", "method", "confidence", "village_uid", "category", "year"),
-    "projects": ("uid", "source_loc", "evidence", "method", "confidence", "org_uid", "name", "category", "amount",
-                 "amount_unit", "amount_yuan", "year", "village_uid", "town_code"),
-    "leaders": ("source_loc", "evidence", "method", "confidence", "person_uid", "role", "since", "until",
-                "post_uid", "village_uid", "town_code"),
+    "projects": (
+        "uid",
+        "source_loc",
+        "evidence",
+        "method",
+        "confidence",
+        "org_uid",
+        "name",
+        "category",
+        "amount",
+        "amount_unit",
+        "amount_yuan",
+        "year",
+        "village_uid",
+        "town_code",
+    ),
+    "leaders": (
+        "source_loc",
+        "evidence",
+        "method",
+        "confidence",
+        "person_uid",
+        "role",
+        "since",
+        "until",
+        "post_uid",
+        "village_uid",
+        "town_code",
+    ),
 }
 
 
@@ -140,15 +188,28 @@ class Batches:
     def _member(self, p: dict[str, Any], parent: str, confidence: float) -> None:
         if self._first("member", p["party_uid"], parent):
             self.memberships[(p["party_uid"], parent)] = {
-                "party_uid": p["party_uid"], "parent_uid": parent, "source_loc": p["source_loc"],
-                "evidence": p["evidence"], "method": p["method"], "confidence": confidence}
+                "party_uid": p["party_uid"],
+                "parent_uid": parent,
+                "source_loc": p["source_loc"],
+                "evidence": p["evidence"],
+                "method": p["method"],
+                "confidence": confidence,
+            }
 
 
 class FileWriter:
     """Writes one register file, chunk by chunk; see the module docstring for the order."""
 
-    def __init__(self, driver: Driver, file_name: str, path: Path, sha256: str, *, database: str = "neo4j",
-                 batch_size: int = 10000) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        file_name: str,
+        path: Path,
+        sha256: str,
+        *,
+        database: str = "neo4j",
+        batch_size: int = 10000,
+    ) -> None:
         self.driver, self.database, self.sha256 = driver, database, sha256
         self.sid = source_id(file_name)
         self.writer = BatchWriter(driver, database=database, batch_size=batch_size)
@@ -159,13 +220,20 @@ class FileWriter:
 
     def begin(self) -> bool:
         """Merge the file's Document; delete its old facts when it changed. Returns whether it changed."""
-        document = records.write(self.driver, "load/merge_register_document", self.database, uid=self.sid,
-                                 title=self.file_name, path=str(self.path))
+        document = records.write(
+            self.driver,
+            "load/merge_register_document",
+            self.database,
+            uid=self.sid,
+            title=self.file_name,
+            path=str(self.path),
+        )
         previous = document[0]["previous"] if document else None
         self.changed = previous != self.sha256
         if self.changed:
-            self.removed_facts = self.writer.statement("load/delete_register_facts",
-                                                       source_id=self.sid).relationships_deleted
+            self.removed_facts = self.writer.statement(
+                "load/delete_register_facts", source_id=self.sid
+            ).relationships_deleted
         return self.changed
 
     def add(self, rows: Sequence[Resolved], on_batch: Callable[[int], None] | None = None) -> None:
@@ -174,18 +242,24 @@ class FileWriter:
         for row, target in rows:
             batches.add(row.kind, to_params(row, target, self.sid))
         # The node rows are not the register's rows: only the fact batches are reported to on_batch.
-        for name, nodes in (("load/merge_register_organizations", batches.organizations),
-                            ("load/merge_register_party_organizations", batches.parties),
-                            ("load/merge_register_persons", batches.persons)):
+        for name, nodes in (
+            ("load/merge_register_organizations", batches.organizations),
+            ("load/merge_register_party_organizations", batches.parties),
+            ("load/merge_register_persons", batches.persons),
+        ):
             if nodes:
                 self.writer.write(name, list(nodes.values()))
         if batches.memberships:
-            self.writer.write(f"load/{'create' if self.changed else 'merge'}_register_memberships",
-                              list(batches.memberships.values()), params={"source_id": self.sid})
+            self.writer.write(
+                f"load/{'create' if self.changed else 'merge'}_register_memberships",
+                list(batches.memberships.values()),
+                params={"source_id": self.sid},
+            )
         for kind, params in batches.facts.items():
             if params:
-                self.writer.write(_fact_query(kind, self.changed), params, params={"source_id": self.sid},
-                                  on_batch=on_batch)
+                self.writer.write(
+                    _fact_query(kind, self.changed), params, params={"source_id": self.sid}, on_batch=on_batch
+                )
 
     def finish(self) -> WriteCounts:
         """Refresh weak flags if old facts went, then mark the file loaded with its checksum."""

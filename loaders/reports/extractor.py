@@ -40,8 +40,9 @@ AMBIGUOUS_TOWN_CANDIDATES = 12
 class Extractor:
     """Holds the index and matcher (built once); ``extract`` is then pure and fast."""
 
-    def __init__(self, index: PlaceIndex, matcher: Matcher | None = None,
-                 decisions: dict[str, str | None] | None = None) -> None:
+    def __init__(
+        self, index: PlaceIndex, matcher: Matcher | None = None, decisions: dict[str, str | None] | None = None
+    ) -> None:
         self.index = index
         self.matcher = matcher or Matcher.build(index)
         self.decisions = decisions or {}
@@ -61,8 +62,14 @@ class Extractor:
         region: list[str] = []
         for start, end in parts(matching_text(doc.text), PART_CHARS):
             part = self._extract_part(dataclasses.replace(doc, text=doc.text[start:end]))
-            facts += [Fact(f.kind, f.data, dataclasses.replace(f.evidence, start=f.evidence.start + start,
-                                                                 end=f.evidence.end + start)) for f in part.facts]
+            facts += [
+                Fact(
+                    f.kind,
+                    f.data,
+                    dataclasses.replace(f.evidence, start=f.evidence.start + start, end=f.evidence.end + start),
+                )
+                for f in part.facts
+            ]
             region += [code for code in part.region if code not in region]
         check_evidence(doc, facts)
         return Extraction(doc, facts, region, time.perf_counter() - started)
@@ -83,23 +90,33 @@ class Extractor:
             if m.place is not None:
                 resolved_admin.append(m)
             prev = m
-        ambiguous_towns = sorted({p.code for m in admin if m.place is None and m.kind == "town"
-                                  for p in self.index.lookup(m.surface, "town")[:AMBIGUOUS_TOWN_CANDIDATES]})
+        ambiguous_towns = sorted(
+            {
+                p.code
+                for m in admin
+                if m.place is None and m.kind == "town"
+                for p in self.index.lookup(m.surface, "town")[:AMBIGUOUS_TOWN_CANDIDATES]
+            }
+        )
         # Inside the document's provinces first: a namesake elsewhere in China is the last resort.
         provinces = {code[:2] for code in region}
-        town_tiers = [[c for c in ambiguous_towns if c[:2] in provinces],
-                      [c for c in ambiguous_towns if c[:2] not in provinces]]
+        town_tiers = [
+            [c for c in ambiguous_towns if c[:2] in provinces],
+            [c for c in ambiguous_towns if c[:2] not in provinces],
+        ]
         admin = [m for m in resolved_admin if m.place is not None]
         admin += town_misspellings(self.index, text, admin, region)
         admin.sort(key=lambda m: m.start)
-        named_districts = sorted({m.place.code[:6] for m in admin
-                                  if m.place is not None and m.kind in ("district", "town")})
+        named_districts = sorted(
+            {m.place.code[:6] for m in admin if m.place is not None and m.kind in ("district", "town")}
+        )
         village_finder = VillageFinder(self.index, self.decisions, town_tiers, named_districts)
         villages = village_finder.mentions(text, sents, admin, region)
         admin += village_finder.town_stems_before_villages(text, villages, admin)
         villages += village_finder.ellipses(text, villages, admin, sents, region)
-        villages += village_finder.list_villages(text, sents, admin, region,
-                                                 [(m.start, m.end) for m in villages + admin])
+        villages += village_finder.list_villages(
+            text, sents, admin, region, [(m.start, m.end) for m in villages + admin]
+        )
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
         orgs = drop_overlaps(orgs, places)
@@ -113,15 +130,31 @@ class Extractor:
         check_evidence(doc, facts)
         return Extraction(doc, facts, region, time.perf_counter() - started)
 
-    def _facts(self, doc: ReportDoc, text: str, sents: list[Sentence], sent_of: Callable[[int], Sentence],
-               places: list[Mention], orgs: list[Mention],
-               persons: list[tuple[Mention, str, Mention | None, bool]], region: list[str]) -> list[Fact]:
+    def _facts(
+        self,
+        doc: ReportDoc,
+        text: str,
+        sents: list[Sentence],
+        sent_of: Callable[[int], Sentence],
+        places: list[Mention],
+        orgs: list[Mention],
+        persons: list[tuple[Mention, str, Mention | None, bool]],
+        region: list[str],
+    ) -> list[Fact]:
         facts: list[Fact] = []
 
         def ev(m_start: int, m_end: int, method: str, confidence: float) -> Evidence:
             s = sent_of(m_start)
-            return Evidence(doc.uid, doc.sha256, m_start, m_end, doc.text[m_start:m_end],
-                            doc.text[s.start:s.end].strip(), method, round(confidence, 3))
+            return Evidence(
+                doc.uid,
+                doc.sha256,
+                m_start,
+                m_end,
+                doc.text[m_start:m_end],
+                doc.text[s.start : s.end].strip(),
+                method,
+                round(confidence, 3),
+            )
 
         for m in places:
             data = place_data(m)
@@ -129,30 +162,56 @@ class Extractor:
         for m in places:
             if is_street_office(m, places) and acts(text, m):
                 office = street_office(m)
-                facts.append(Fact("organization", {"uid": office.uid, "name": office.surface,
-                                                   "org_kind": "street_office",
-                                                   "district_code": office.extra["district_code"]},
-                                  ev(m.start, m.end, "street_office_as_subject", 0.8)))
+                facts.append(
+                    Fact(
+                        "organization",
+                        {
+                            "uid": office.uid,
+                            "name": office.surface,
+                            "org_kind": "street_office",
+                            "district_code": office.extra["district_code"],
+                        },
+                        ev(m.start, m.end, "street_office_as_subject", 0.8),
+                    )
+                )
         for m in orgs:
             if m.kind == "organization":
-                data = {"uid": m.uid, "name": doc.text[m.start:m.end], "org_kind": m.extra.get("org_kind"),
-                        "district_code": district_near(m, places)}
+                data = {
+                    "uid": m.uid,
+                    "name": doc.text[m.start : m.end],
+                    "org_kind": m.extra.get("org_kind"),
+                    "district_code": district_near(m, places),
+                }
                 facts.append(Fact("organization", data, ev(m.start, m.end, m.method, m.confidence)))
             else:
                 owner: Mention | None = m.extra.get("owner")
-                data = {"uid": m.uid, "name": doc.text[m.start:m.end], "level": m.extra.get("party_level"),
-                        "belongs_to": (owner.uid if owner is not None else m.extra.get("unit_uid")),
-                        "belongs_to_kind": (owner.kind if owner is not None else "organization")}
+                data = {
+                    "uid": m.uid,
+                    "name": doc.text[m.start : m.end],
+                    "level": m.extra.get("party_level"),
+                    "belongs_to": (owner.uid if owner is not None else m.extra.get("unit_uid")),
+                    "belongs_to_kind": (owner.kind if owner is not None else "organization"),
+                }
                 facts.append(Fact("party_org", data, ev(m.start, m.end, m.method, m.confidence)))
         for person, role, aff, leader in persons:
             if not leader:
-                facts.append(Fact("byline", {"name": person.surface, "role": role},
-                                  ev(person.start, person.end, person.method, person.confidence)))
+                facts.append(
+                    Fact(
+                        "byline",
+                        {"name": person.surface, "role": role},
+                        ev(person.start, person.end, person.method, person.confidence),
+                    )
+                )
                 continue
             aff_uid = entity_uid(aff) if aff is not None else None
-            data = {"uid": f"person:{person.surface}@{aff_uid or doc.uid}", "name": person.surface, "role": role,
-                    "affiliation_uid": aff_uid, "affiliation_kind": aff.kind if aff else None,
-                    "affiliation_name": aff.surface if aff else None}
+            data = {
+                "uid": f"person:{person.surface}@{aff_uid or doc.uid}",
+                "name": person.surface,
+                "role": role,
+                "affiliation_uid": aff_uid,
+                "affiliation_kind": aff.kind if aff else None,
+                "affiliation_name": aff.surface if aff else None,
+            }
             facts.append(Fact("person", data, ev(person.start, person.end, person.method, person.confidence)))
         facts.extend(relations(doc, text, sents, places, orgs, ev))
         facts.extend(claims(doc, text, sents, region, ev))
@@ -163,12 +222,24 @@ def place_data(m: Mention) -> dict[str, Any]:
     res = m.resolution
     data: dict[str, Any] = {"level": m.kind, "surface": m.surface, "name": m.extra.get("expanded", m.surface)}
     if m.place is not None and (res is None or res.status == "resolved"):
-        data.update({"status": "resolved", "code": m.place.code, "official_name": m.place.name,
-                     "uid": m.place.code if m.kind == "village" else None})
+        data.update(
+            {
+                "status": "resolved",
+                "code": m.place.code,
+                "official_name": m.place.name,
+                "uid": m.place.code if m.kind == "village" else None,
+            }
+        )
     else:
-        data.update({"status": res.status if res else "unknown", "code": None, "uid": m.uid,
-                     "candidate_codes": res.candidate_codes if res else [],
-                     "part_of": m.extra.get("scope") or None})
+        data.update(
+            {
+                "status": res.status if res else "unknown",
+                "code": None,
+                "uid": m.uid,
+                "candidate_codes": res.candidate_codes if res else [],
+                "part_of": m.extra.get("scope") or None,
+            }
+        )
     if res is not None:
         data["reason"] = res.reason
         data["fuzzy"] = res.fuzzy
@@ -181,9 +252,10 @@ def check_evidence(doc: ReportDoc, facts: Sequence[Fact]) -> None:
     """Raise EvidenceError when a fact's offsets do not give back its surface string."""
     for f in facts:
         e = f.evidence
-        if doc.text[e.start:e.end] != e.surface or not e.surface:
-            raise EvidenceError(f"{doc.uid}: {f.kind} chars {e.start}-{e.end} give "
-                                f"{doc.text[e.start:e.end]!r}, not {e.surface!r}")
+        if doc.text[e.start : e.end] != e.surface or not e.surface:
+            raise EvidenceError(
+                f"{doc.uid}: {f.kind} chars {e.start}-{e.end} give {doc.text[e.start : e.end]!r}, not {e.surface!r}"
+            )
 
 
 def extract(doc: ReportDoc, index: PlaceIndex, decisions: dict[str, str | None] | None = None) -> list[Fact]:

@@ -47,22 +47,45 @@ class ReportLoad:
 def _prov(f: Fact) -> dict[str, Any]:
     e = f.evidence
     # The sentence is shown by every read endpoint; a phone or ID number in it is masked (loaders/personal.py).
-    return {"source_id": e.source_id, "source_loc": e.source_loc, "evidence": mask_personal(e.sentence), "method": e.method,
-            "confidence": e.confidence}
+    return {
+        "source_id": e.source_id,
+        "source_loc": e.source_loc,
+        "evidence": mask_personal(e.sentence),
+        "method": e.method,
+        "confidence": e.confidence,
+    }
 
 
 def rows_for_write(doc: ReportDoc, facts: Sequence[Fact]) -> dict[str, list[dict[str, Any]]]:
     """The rows each ``cypher/load/merge_report_*`` query takes (pure)."""
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in (
-        "document", "villages", "organizations", "party_orgs", "persons", "pairings", "projects", "claims",
-        "mentions")}
+    rows: dict[str, list[dict[str, Any]]] = {
+        k: []
+        for k in (
+            "document",
+            "villages",
+            "organizations",
+            "party_orgs",
+            "persons",
+            "pairings",
+            "projects",
+            "claims",
+            "mentions",
+        )
+    }
     rows["document"].append({"uid": doc.uid, "title": mask_personal(doc.title), "path": doc.path, "sha256": doc.sha256})
     seen_villages: set[str] = set()
     seen_orgs: set[str] = set()
     for f in facts:
         d = f.data
-        mention = {**_prov(f), "uid": None, "code": None, "start": f.evidence.start, "end": f.evidence.end,
-                   "surface": f.evidence.surface, "review_key": d.get("review_key")}
+        mention = {
+            **_prov(f),
+            "uid": None,
+            "code": None,
+            "start": f.evidence.start,
+            "end": f.evidence.end,
+            "surface": f.evidence.surface,
+            "review_key": d.get("review_key"),
+        }
         if f.kind == "place":
             if d["status"] == "resolved":
                 if d["level"] == "village":
@@ -73,67 +96,132 @@ def rows_for_write(doc: ReportDoc, facts: Sequence[Fact]) -> dict[str, list[dict
                 mention["uid"] = d["uid"]
                 if d["uid"] not in seen_villages:
                     seen_villages.add(d["uid"])
-                    rows["villages"].append({"uid": d["uid"], "name": d["name"], "status": d["status"],
-                                             "candidate_codes": d.get("candidate_codes") or [],
-                                             "part_of": d.get("part_of")})
+                    rows["villages"].append(
+                        {
+                            "uid": d["uid"],
+                            "name": d["name"],
+                            "status": d["status"],
+                            "candidate_codes": d.get("candidate_codes") or [],
+                            "part_of": d.get("part_of"),
+                        }
+                    )
             rows["mentions"].append(mention)
         elif f.kind == "organization":
             if d["uid"] not in seen_orgs:
                 seen_orgs.add(d["uid"])
-                rows["organizations"].append({"uid": d["uid"], "name": d["name"], "kind": d["org_kind"],
-                                              "district_code": d.get("district_code")})
+                rows["organizations"].append(
+                    {"uid": d["uid"], "name": d["name"], "kind": d["org_kind"], "district_code": d.get("district_code")}
+                )
             rows["mentions"].append({**mention, "uid": d["uid"]})
         elif f.kind == "party_org":
             owner = d.get("belongs_to")
             owner_is_code = d.get("belongs_to_kind") == "town"
-            rows["party_orgs"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "level": d["level"],
-                                       "owner_uid": None if owner_is_code else owner,
-                                       "owner_code": owner if owner_is_code else None})
+            rows["party_orgs"].append(
+                {
+                    **_prov(f),
+                    "uid": d["uid"],
+                    "name": d["name"],
+                    "level": d["level"],
+                    "owner_uid": None if owner_is_code else owner,
+                    "owner_code": owner if owner_is_code else None,
+                }
+            )
             rows["mentions"].append({**mention, "uid": d["uid"]})
         elif f.kind == "person":
             aff = d.get("affiliation_uid")
             by_code = d.get("affiliation_kind") in ("town", "district")
-            rows["persons"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "role": d["role"],
-                                    "aff_uid": None if by_code else aff, "aff_code": aff if by_code else None})
+            rows["persons"].append(
+                {
+                    **_prov(f),
+                    "uid": d["uid"],
+                    "name": d["name"],
+                    "role": d["role"],
+                    "aff_uid": None if by_code else aff,
+                    "aff_code": aff if by_code else None,
+                }
+            )
             rows["mentions"].append({**mention, "uid": d["uid"]})
         elif f.kind == "pairing":
             if d["helper_kind"] == "organization" and d["helper_uid"] not in seen_orgs:
                 seen_orgs.add(d["helper_uid"])
-                rows["organizations"].append({"uid": d["helper_uid"], "name": d["helper_name"],
-                                              "kind": d.get("helper_org_kind"),
-                                              "district_code": d.get("helper_district_code")})
+                rows["organizations"].append(
+                    {
+                        "uid": d["helper_uid"],
+                        "name": d["helper_name"],
+                        "kind": d.get("helper_org_kind"),
+                        "district_code": d.get("helper_district_code"),
+                    }
+                )
             if d["helper_kind"] == "party_org":
-                rows["party_orgs"].append({**_prov(f), "uid": d["helper_uid"], "name": d["helper_name"],
-                                           "level": "other", "owner_uid": None, "owner_code": None})
+                rows["party_orgs"].append(
+                    {
+                        **_prov(f),
+                        "uid": d["helper_uid"],
+                        "name": d["helper_name"],
+                        "level": "other",
+                        "owner_uid": None,
+                        "owner_code": None,
+                    }
+                )
             rec_uid = d["recipient_uid"] if d["recipient_level"] == "village" else None
             rec_code = d["recipient_code"] if d["recipient_level"] != "village" else None
-            rows["pairings"].append({**_prov(f), "helper_uid": d["helper_uid"], "recipient_uid": rec_uid,
-                                     "recipient_code": rec_code, "kind": d.get("relation")})
+            rows["pairings"].append(
+                {
+                    **_prov(f),
+                    "helper_uid": d["helper_uid"],
+                    "recipient_uid": rec_uid,
+                    "recipient_code": rec_code,
+                    "kind": d.get("relation"),
+                }
+            )
         elif f.kind == "project":
             uids = [u for u in d["recipient_uids"] if u and not (u.isdigit() and len(u) < 12)]
             codes = [u for u in d["recipient_uids"] if u and u.isdigit() and len(u) < 12]
-            rows["projects"].append({**_prov(f), "uid": d["uid"], "name": d["name"], "category": d["category"],
-                                     "amount": d["amount"], "amount_unit": d["amount_unit"],
-                                     "amount_yuan": d["amount_yuan"], "helper_uid": d["helper_uid"],
-                                     "recipient_uids": uids, "recipient_codes": codes})
+            rows["projects"].append(
+                {
+                    **_prov(f),
+                    "uid": d["uid"],
+                    "name": d["name"],
+                    "category": d["category"],
+                    "amount": d["amount"],
+                    "amount_unit": d["amount_unit"],
+                    "amount_yuan": d["amount_yuan"],
+                    "helper_uid": d["helper_uid"],
+                    "recipient_uids": uids,
+                    "recipient_codes": codes,
+                }
+            )
         elif f.kind == "claim":
-            rows["claims"].append({**_prov(f), "uid": d["uid"], "metric": d["metric"], "value": d["value"],
-                                   "unit": d["unit"], "scope_code": d.get("scope_code")})
+            rows["claims"].append(
+                {
+                    **_prov(f),
+                    "uid": d["uid"],
+                    "metric": d["metric"],
+                    "value": d["value"],
+                    "unit": d["unit"],
+                    "scope_code": d.get("scope_code"),
+                }
+            )
     return rows
 
 
 # Order matters: nodes before the relationships that MATCH them.
 _WRITE_ORDER = (
-    ("document", "load/merge_report_document"), ("villages", "load/merge_report_villages"),
-    ("organizations", "load/merge_report_organizations"), ("party_orgs", "load/merge_report_party_orgs"),
-    ("persons", "load/merge_report_persons"), ("pairings", "load/merge_report_pairings"),
-    ("projects", "load/merge_report_projects"), ("claims", "load/merge_report_claims"),
+    ("document", "load/merge_report_document"),
+    ("villages", "load/merge_report_villages"),
+    ("organizations", "load/merge_report_organizations"),
+    ("party_orgs", "load/merge_report_party_orgs"),
+    ("persons", "load/merge_report_persons"),
+    ("pairings", "load/merge_report_pairings"),
+    ("projects", "load/merge_report_projects"),
+    ("claims", "load/merge_report_claims"),
     ("mentions", "load/merge_report_mentions"),
 )
 
 
-def write(driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str = "neo4j",
-          batch_size: int = 2000) -> Any:
+def write(
+    driver: Any, doc: ReportDoc, facts: Sequence[Fact], *, database: str = "neo4j", batch_size: int = 2000
+) -> Any:
     """Replace the document's facts in the graph: delete what it said before, then write (batched)."""
     from graph.db import BatchWriter
 
@@ -165,8 +253,15 @@ def review_decisions(driver: Any, database: str = "neo4j") -> dict[str, str | No
     return {r["uid"]: r["decided_code"] for r in records.read(driver, "review/list_review_decisions", database)}
 
 
-def load(driver: Any, paths: Iterable[Path], index: PlaceIndex, *, database: str = "neo4j",
-         force: bool = False, on_document: Callable[[str], None] | None = None) -> ReportLoad:
+def load(
+    driver: Any,
+    paths: Iterable[Path],
+    index: PlaceIndex,
+    *,
+    database: str = "neo4j",
+    force: bool = False,
+    on_document: Callable[[str], None] | None = None,
+) -> ReportLoad:
     """Read, validate, extract and write each report; unchanged documents (same sha256) are skipped.
 
     Review decisions recorded in the graph are applied to the extraction, so re-loads keep them.

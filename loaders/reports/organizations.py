@@ -50,17 +50,40 @@ _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PAR
 _UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "|" + COMMISSION_ENDING_RE + ")"
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
-    r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）])+?" + _UNIT_ENDING
-    + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?"
+    r"(?:["
+    + CJK
+    + r"A-Za-z0-9]|[(（]["
+    + CJK
+    + r"]{1,6}[)）])+?"
+    + _UNIT_ENDING
+    + r"(?:"
+    + PARTY_INFIX
+    + _PARTY_ENDING
+    + r")?"
 )
 # The same name going on to a further ending (某银行|张家港分行, 某中心|医院): a sub-unit or the full head.
 _CONTINUATION_RE = re.compile(
-    r"(?:[" + CJK + r"A-Za-z0-9]|[(（][" + CJK + r"]{1,6}[)）]){0," + str(UNIT_NAME_CONTINUES_MAX) + r"}?"
-    + r"(?:" + _UNIT_ENDING + r"(?:" + PARTY_INFIX + _PARTY_ENDING + r")?|" + PARTY_INFIX + _PARTY_ENDING + ")"
+    r"(?:["
+    + CJK
+    + r"A-Za-z0-9]|[(（]["
+    + CJK
+    + r"]{1,6}[)）]){0,"
+    + str(UNIT_NAME_CONTINUES_MAX)
+    + r"}?"
+    + r"(?:"
+    + _UNIT_ENDING
+    + r"(?:"
+    + PARTY_INFIX
+    + _PARTY_ENDING
+    + r")?|"
+    + PARTY_INFIX
+    + _PARTY_ENDING
+    + ")"
 )
 # What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
-NAME_BREAK_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或在从到向对为由把将被让给于以也都还"
-                             "驻0123456789")
+NAME_BREAK_CHARS = frozenset(
+    "，,。、；;：:！!？?“”\"'‘’《》[]【】 \t\n\u3000和与及的了是等并或在从到向对为由把将被让给于以也都还驻0123456789"
+)
 # Function characters that also start names (和平, 同心, 向阳, 为民): allowed at a list item's start.
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
@@ -69,7 +92,8 @@ ROLE_AFTER_ENDING = frozenset("长员")
 _PARTY_ENDING_RE = re.compile(PARTY_INFIX + _PARTY_ENDING)
 # Dates and leading words that introduce a unit but are not part of its name.
 ORG_LEAD_RE = re.compile(
-    r"^(?:\d{4}年|\d{1,2}月|\d{1,2}日|" + "|".join(ORG_LEAD_WORDS)
+    r"^(?:\d{4}年|\d{1,2}月|\d{1,2}日|"
+    + "|".join(ORG_LEAD_WORDS)
     # 帮扶单位有区某委: 有 before an administrative prefix introduces the name (有色金属… keeps its 有)
     + r"|有(?=[省市区县州])|[一二三四五六七八九十]是)+"
 )
@@ -82,7 +106,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
     out: list[Mention] = []
     place_by_end = {m.end: m for m in places}
     for sent in sents:
-        chunk = text[sent.start:sent.end]
+        chunk = text[sent.start : sent.end]
         pos = 0
         while (match := ORG_RE.search(chunk, pos)) is not None:
             start, end = sent.start + match.start(), sent.start + match.end()
@@ -95,18 +119,25 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
             if caption:
                 left = caption.end()
-            if left > 0 and text[left - 1].isdigit() and text[left:left + 1] in "日月年号时":
+            if left > 0 and text[left - 1].isdigit() and text[left : left + 1] in "日月年号时":
                 left += 1  # 26日两天…: the date's last character is not the unit's first
             # Brackets inside a name (玫琳凯(中国)有限公司) are kept: re-extend over them.
-            while left > sent.start and text[left - 1] in "()（）" and re.search(
-                    r"[(（][^()（）]{1,6}[)）]$", text[max(sent.start, left - 8):end]):
-                inner = re.search(r"[(（][^()（）]{1,6}[)）]" , text[max(sent.start, left - 8):end])
+            while (
+                left > sent.start
+                and text[left - 1] in "()（）"
+                and re.search(r"[(（][^()（）]{1,6}[)）]$", text[max(sent.start, left - 8) : end])
+            ):
+                inner = re.search(r"[(（][^()（）]{1,6}[)）]", text[max(sent.start, left - 8) : end])
                 if not inner:
                     break
                 left = left_limit(text, max(sent.start, left - 8) + inner.start(), sent.start, 20)
             # 以及和平之君…, 、同心公司: a name may start with a character that is a function word elsewhere.
-            if left - 1 > sent.start and text[left - 1] in BOUNDARY_CHARS and CJK_RE.match(text[left - 1]) and (
-                    text[left - 2] in "、，,；;：:" or text[left - 3:left - 1] in ("以及", "还有", "的有")):
+            if (
+                left - 1 > sent.start
+                and text[left - 1] in BOUNDARY_CHARS
+                and CJK_RE.match(text[left - 1])
+                and (text[left - 2] in "、，,；;：:" or text[left - 3 : left - 1] in ("以及", "还有", "的有"))
+            ):
                 left -= 1
             # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
             left = next((p.start for p in places if p.start < left < p.end), left)
@@ -123,25 +154,47 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         if any(m.start < end and start < m.end for m in places + out):
             continue
         around = next((s for s in sents if s.start <= start < s.end), None)
-        if around is None or not PAIR_RE.search(text[start:around.end]):
+        if around is None or not PAIR_RE.search(text[start : around.end]):
             continue
         if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS:
             start += 2
             surface = text[start:end]
-        elif start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
+        elif (
+            start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2 : start] not in LEFT_VERBS
+        ):
             continue
         if len(surface) < 2 or surface in GENERIC_ORG:
             continue
-        out.append(Mention("organization", start, end, surface, "unit_named_by_role_pairing", 0.6,
-                           uid=org_uid(surface), extra={"org_kind": "other"}))
+        out.append(
+            Mention(
+                "organization",
+                start,
+                end,
+                surface,
+                "unit_named_by_role_pairing",
+                0.6,
+                uid=org_uid(surface),
+                extra={"org_kind": "other"},
+            )
+        )
     for match in _UNIT_IN_LIST_RE.finditer(text):
         start, end = match.start(1), match.end(1)
         if any(m.start < end and start < m.end for m in places + out):
             continue
         left = left_limit(text, end, start, 6)
         surface = text[left:end]
-        out.append(Mention("organization", left, end, surface, "unit_named_by_role_list", 0.6,
-                           uid=org_uid(surface), extra={"org_kind": "enterprise"}))
+        out.append(
+            Mention(
+                "organization",
+                left,
+                end,
+                surface,
+                "unit_named_by_role_list",
+                0.6,
+                uid=org_uid(surface),
+                extra={"org_kind": "enterprise"},
+            )
+        )
     for sent in sents:
         # Every party ending not yet inside a name: the name before it, cut at a boundary or a verb.
         for match in _PARTY_ENDING_RE.finditer(text, sent.start, sent.end):
@@ -187,14 +240,15 @@ def _continue_name(text: str, end: int, stop: int) -> int:
         nxt = _CONTINUATION_RE.match(text, end, stop)
         if nxt is None:
             break
-        between = text[end:nxt.end()]
+        between = text[end : nxt.end()]
         if any(ch in NAME_BREAK_CHARS for ch in between) or any(
-                between[i:i + 2] in LEFT_VERBS and between[i:i + 2] not in NAME_SAFE_VERBS
-                for i in range(len(between) - 1)):
+            between[i : i + 2] in LEFT_VERBS and between[i : i + 2] not in NAME_SAFE_VERBS
+            for i in range(len(between) - 1)
+        ):
             break
-        if party_level(text[end - 6:end]):
+        if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
-        if text[nxt.end():nxt.end() + 1] in ROLE_AFTER_ENDING:
+        if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
             break  # 某局局长: the second 局 starts a role word
         if re.match(f"[{NUMERALS}]+[个家名所支]", between):
             break  # 某党支部两个党支部分别…: a count of units follows, not a sub-unit
@@ -217,15 +271,18 @@ def _over_conjunction(text: str, left: int, floor: int) -> int:
         if start < floor or not CJK_RE.match(text[start]) or text[start] in BOUNDARY_CHARS:
             return left
         part = text[start:conj]
-        if part.endswith(NOT_NAME_BEFORE_YU) or re.search(_UNIT_ENDING + "$", part) or any(
-                ch in NON_NAME_START or ch in "镇乡县区市省村" for ch in part):
+        if (
+            part.endswith(NOT_NAME_BEFORE_YU)
+            or re.search(_UNIT_ENDING + "$", part)
+            or any(ch in NON_NAME_START or ch in "镇乡县区市省村" for ch in part)
+        ):
             return left
-        before = text[start - 1:start] if start > floor else ""
+        before = text[start - 1 : start] if start > floor else ""
         if not before or before in BOUNDARY_CHARS or not CJK_RE.match(before):
             return start
         if before in "省市县区":  # 县自然资源与规划局, 某某县自然资源与规划局: the prefix belongs to the name
             return unit_left_limit(text, start, floor, 12)
-        if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6):start]):
+        if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6) : start]):
             return left_limit(text, start, floor, 12)
     return left
 
@@ -240,11 +297,12 @@ def _starts_like_no_name(text: str, start: int, name: str) -> bool:
         return name[1:2] in COUNT_MEASURES or name[1:2] in "项批类届年月日次"
     if first not in NAME_FUNCTION_STARTS or name[1:2] in "该这那其":
         return True
-    return not (text[start - 1:start] in ("、", "，", ",") or text[start - 2:start] in ("以及", "还有", "的有"))
+    return not (text[start - 1 : start] in ("、", "，", ",") or text[start - 2 : start] in ("以及", "还有", "的有"))
 
 
-def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end: dict[int, Mention],
-                     party_only: bool = False) -> list[Mention]:
+def org_from_surface(
+    text: str, start: int, end: int, surface: str, place_by_end: dict[int, Mention], party_only: bool = False
+) -> list[Mention]:
     """The unit and/or party organization a matched name makes, or nothing when it is not a name.
 
     ``party_only``: the match came from the party ending alone, so the unit before it is less sure.
@@ -265,27 +323,42 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
     if owner is not None and owner.start >= start:
         # 四滧村党支部 / 新河镇党委: a place's own party organization.
         if level and owner.kind in ("village", "town"):
-            out.append(Mention("party_org", start, end, surface, "party_org_of_place", owner.confidence,
-                               uid=f"party:{owner.uid or (owner.place.code if owner.place else '')}:{surface[len(unit_surface):]}",
-                               extra={"party_level": level, "owner": owner}))
+            out.append(
+                Mention(
+                    "party_org",
+                    start,
+                    end,
+                    surface,
+                    "party_org_of_place",
+                    owner.confidence,
+                    uid=f"party:{owner.uid or (owner.place.code if owner.place else '')}:{surface[len(unit_surface) :]}",
+                    extra={"party_level": level, "owner": owner},
+                )
+            )
         return out
     if len(unit_surface) < 2 or unit_surface in GENERIC_ORG or name_key(unit_surface) in GENERIC_ORG:
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
     if facility is not None:
-        prefix = unit_surface[:-len(facility)]
+        prefix = unit_surface[: -len(facility)]
         if len(prefix) <= 2 or any(w in prefix for w in FACILITY_NAME_WORDS):
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
     # 局面, 中心村, 中心组: the suffix is the start of another word.
-    if not level and text[unit_end:unit_end + 1] in UNIT_ENDING_CONTINUES and not text.startswith(
-            _VERBS_STARTING_WITH_ENDING_CONTINUATION, unit_end):
+    if (
+        not level
+        and text[unit_end : unit_end + 1] in UNIT_ENDING_CONTINUES
+        and not text.startswith(_VERBS_STARTING_WITH_ENDING_CONTINUATION, unit_end)
+    ):
         return out
-    if start > 0 and (text[start - 1].isdigit() or text[start - 1] in NUMERALS) and re.match(
-            f"^[余多]?[{COUNT_MEASURES}]", unit_surface):
+    if (
+        start > 0
+        and (text[start - 1].isdigit() or text[start - 1] in NUMERALS)
+        and re.match(f"^[余多]?[{COUNT_MEASURES}]", unit_surface)
+    ):
         return out  # 29余家机关: a count of units, not a unit
-    if GENERIC_UNIT_RE.match(unit_surface) or text[unit_end - 1:unit_end + 1] in WORDS_ACROSS_ENDING:
+    if GENERIC_UNIT_RE.match(unit_surface) or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING:
         return out
     if party_only and (not level or len(unit_surface) < 3):
         return out
@@ -295,11 +368,31 @@ def org_from_surface(text: str, start: int, end: int, surface: str, place_by_end
         return out
     unit_uid = org_uid(unit_surface)
     if len(unit_surface) >= 2 and (not party_only or len(unit_surface) >= 2):
-        out.append(Mention("organization", start, unit_end, unit_surface, "unit_suffix_pattern" if not party_only else "unit_before_party_org",
-                           0.85 if not party_only else 0.6, uid=unit_uid, extra={"org_kind": unit_kind(unit_surface)}))
+        out.append(
+            Mention(
+                "organization",
+                start,
+                unit_end,
+                unit_surface,
+                "unit_suffix_pattern" if not party_only else "unit_before_party_org",
+                0.85 if not party_only else 0.6,
+                uid=unit_uid,
+                extra={"org_kind": unit_kind(unit_surface)},
+            )
+        )
     if level:
-        out.append(Mention("party_org", start, end, surface, "party_org_suffix_pattern", 0.85,
-                           uid=party_uid(surface), extra={"party_level": level, "unit_uid": unit_uid}))
+        out.append(
+            Mention(
+                "party_org",
+                start,
+                end,
+                surface,
+                "party_org_suffix_pattern",
+                0.85,
+                uid=party_uid(surface),
+                extra={"party_level": level, "unit_uid": unit_uid},
+            )
+        )
     return out
 
 
@@ -320,8 +413,10 @@ def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
             continue
         if m.kind == "organization" and any(p.kind == "village" and p.start < m.start < p.end for p in places):
             continue  # 同乐村工作队 cut to 乐村工作队: a name that starts inside a village's name
-        if m.kind == "organization" and any(o.kind == "organization" and o.start <= m.start and m.end <= o.end
-                                            and (o.start, o.end) != (m.start, m.end) for o in out):
+        if m.kind == "organization" and any(
+            o.kind == "organization" and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+            for o in out
+        ):
             continue
         seen.add(key)
         out.append(m)

@@ -37,8 +37,9 @@ CLAUSE_BREAK = "，,；;：:"
 # What joins the items of a list of helpers or villages.
 _LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
 # A leader's role right after a name: the name is that leader's post.
-_ROLE_AFTER_RE = re.compile("(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(
-    sorted(ROLE_CORES, key=len, reverse=True)) + ")")
+_ROLE_AFTER_RE = re.compile(
+    "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")"
+)
 PAIRING = frozenset(PAIRING_TRIGGERS)
 # Roles a unit sends to a village: the village they serve in is the unit's pair, not just a post.
 SENT_ROLES = ("第一书记",)
@@ -53,10 +54,15 @@ def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipien
     if last_subject is None:
         return None
     said = next((m for m in _BOTH_SIDES_RE.finditer(text, sent.start, sent.end)), None)
-    if said is None or text[said.end():said.end() + 1] == "的":
+    if said is None or text[said.end() : said.end() + 1] == "的":
         return None  # 双方 must be a clause's subject (双方签订…), not a possessor (双方的…)
-    previous = [r for r in recipients if r.kind == "village" and last_subject.start <= r.start < sent.start
-                and _same_sentence(text, last_subject.start, r.start)]
+    previous = [
+        r
+        for r in recipients
+        if r.kind == "village"
+        and last_subject.start <= r.start < sent.start
+        and _same_sentence(text, last_subject.start, r.start)
+    ]
     if not previous or len({entity_uid(r) for r in previous}) != 1:
         return None  # 双方 is clear only when the sentence before named the helper and one village
     return (last_subject, previous[-1], "pairing_both_sides_named_before", 0.7)
@@ -69,9 +75,15 @@ def _same_sentence(text: str, a: int, b: int) -> bool:
     return not any(ch in "。！？!?\n" for ch in text[a:b])
 
 
-def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups: list[list[Mention]],
-           recipients: list[Mention], triggers: list[Trigger],
-           last_subject: Mention | None) -> list[Pair]:
+def pairs_in_sentence(
+    text: str,
+    sent: Sentence,
+    helpers: list[Mention],
+    groups: list[list[Mention]],
+    recipients: list[Mention],
+    triggers: list[Trigger],
+    last_subject: Mention | None,
+) -> list[Pair]:
     pairs: list[Pair] = []
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
@@ -116,7 +128,7 @@ def pairs_in_sentence(text: str, sent: Sentence, helpers: list[Mention], groups:
 def _helper_named_by_role_after(text: str, sent: Sentence, r: Mention, helpers: list[Mention]) -> Mention | None:
     """The first helper after ``r`` in its sentence introduced as its helper (帮扶单位某公司)."""
     for h in helpers:
-        if r.end <= h.start < sent.end and text[max(sent.start, h.start - 6):h.start].endswith(HELPER_ROLE_NOUNS):
+        if r.end <= h.start < sent.end and text[max(sent.start, h.start - 6) : h.start].endswith(HELPER_ROLE_NOUNS):
             return h
     return None
 
@@ -156,8 +168,11 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     # not those listed with the recipient itself (A村、B村与某局…: both receive).
     villages = [v for v in recipients if v.kind == "village"]
     co_recipients = {id(v) for v in _with_listed(text, r, [v for v in villages if v.start >= r.start], forward=True)}
-    listed = sorted(after + [v for v in villages if v.start >= r.end and entity_uid(v) != entity_uid(r)
-                             and id(v) not in co_recipients], key=lambda m: m.start)
+    listed = sorted(
+        after
+        + [v for v in villages if v.start >= r.end and entity_uid(v) != entity_uid(r) and id(v) not in co_recipients],
+        key=lambda m: m.start,
+    )
     group = _with_listed(text, first, listed, forward=True)
     group += _with_listed(text, first, listed, forward=False)[:-1]
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
@@ -171,7 +186,7 @@ def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forwa
     for m in ordered:
         if forward and m.start < current.end or not forward and m.end > current.start:
             continue
-        gap = text[current.end:m.start] if forward else text[m.end:current.start]
+        gap = text[current.end : m.start] if forward else text[m.end : current.start]
         if _LIST_JOINER_RE.match(gap.strip()) is None:
             break
         out.append(m)
@@ -179,8 +194,9 @@ def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forwa
     return out if forward else list(reversed(out))
 
 
-def _distributed(text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention],
-                 done: set[int]) -> list[Pair]:
+def _distributed(
+    text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention], done: set[int]
+) -> list[Pair]:
     """``A、B、C分别与X村、Y村、Z村结对`` and ``X村、Y村分别由A、B结对帮扶``: two lists of the same
     length, on either side of 分别, pair in order."""
     at = text.find("分别", sent.start, sent.end)
@@ -230,7 +246,7 @@ def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = Fa
         return []
     out = [ordered[0]]
     for r in ordered[1:]:
-        gap = text[r.end:out[-1].start] if backward else text[out[-1].end:r.start]
+        gap = text[r.end : out[-1].start] if backward else text[out[-1].end : r.start]
         gap = re.sub(r"^(?:党支部|党总支|党委|村委会|居委会)", "", gap)
         if re.fullmatch(r"(?:、|和|及|以及|与)?[^，。；、]{0,6}?", gap) is None:
             break
@@ -240,8 +256,7 @@ def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = Fa
     return list(reversed(out)) if backward else out
 
 
-def _village_to_village(text: str, recipients: list[Mention], triggers: list[Trigger],
-                        done: set[int]) -> list[Pair]:
+def _village_to_village(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:
     """``A村与B村签订结对协议``: a community (urban) helps a village; else the first named is the helper.
 
     Villages listed on either side (广金村和梅陇三村、六村) all take part.
@@ -251,13 +266,14 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
     for i, (a, b) in enumerate(zip(villages, villages[1:], strict=False)):
         if entity_uid(a) == entity_uid(b) or id(b) in done:
             continue
-        if not _VILLAGE_JOIN_RE.match(text[a.end:b.start]):
+        if not _VILLAGE_JOIN_RE.match(text[a.end : b.start]):
             continue
-        if not any(t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text))
-                   for t in triggers):
+        if not any(
+            t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers
+        ):
             continue
-        first = _with_listed(text, a, villages[:i + 1], forward=False)
-        second = _with_listed(text, b, villages[i + 1:], forward=True)
+        first = _with_listed(text, a, villages[: i + 1], forward=False)
+        second = _with_listed(text, b, villages[i + 1 :], forward=True)
         helpers, others = first, second
         if all(_is_community(v) for v in second) and not any(_is_community(v) for v in first):
             helpers, others = second, first
@@ -277,15 +293,24 @@ def _as_helper(village: Mention) -> Mention:
     party: Mention | None = village.extra.get("party")
     if party is not None:
         return party
-    return Mention("party_org", village.start, village.end, village.surface, village.method, village.confidence,
-                   place=village.place, uid=f"party:{entity_uid(village)}:党组织", extra={"owner": village})
+    return Mention(
+        "party_org",
+        village.start,
+        village.end,
+        village.surface,
+        village.method,
+        village.confidence,
+        place=village.place,
+        uid=f"party:{entity_uid(village)}:党组织",
+        extra={"owner": village},
+    )
 
 
 def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) -> bool:
     """A trigger between the two, or in the clause of either; anywhere in the sentence when the two are
     joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建)."""
     lo, hi = min(h.start, r.start), max(h.end, r.end)
-    if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end:r.start]):
+    if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end : r.start]):
         return True
     spans = [(lo, hi), _clause(text, r), _clause(text, h)]
     if h.end <= r.start:
@@ -294,7 +319,7 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
         spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
     # 自结对以来，某大学为某村…: an opening clause of time (…以来) states the relation for the sentence.
     opening = _clause(text, h)[0]
-    if opening > 0 and text[:opening - 1].endswith(_SINCE_WORDS):
+    if opening > 0 and text[: opening - 1].endswith(_SINCE_WORDS):
         spans.append((max(_clause_start(text, opening - 1), opening - 16), opening - 1))
     return any(a <= t[0] and t[1] <= b for t in triggers for a, b in spans)
 
@@ -342,7 +367,7 @@ def _breaks(text: str) -> list[int]:
 
 def is_companion(text: str, h: Mention) -> bool:
     """会同某局…, 某局的主要负责人, 按照某办的安排: the unit goes along or instructs; it does not act."""
-    if text[max(0, h.start - 2):h.start] in COMPANION_BEFORE:
+    if text[max(0, h.start - 2) : h.start] in COMPANION_BEFORE:
         return True
     return text.startswith(COMPANION_AFTER, h.end)
 
@@ -362,5 +387,5 @@ def _is_person_affiliation(text: str, r: Mention) -> bool:
 
 
 def clause_subjectless(text: str, sent: Sentence) -> bool:
-    head = text[sent.start:sent.start + 8]
+    head = text[sent.start : sent.start + 8]
     return bool(_SUBJECTLESS_RE.match(head))

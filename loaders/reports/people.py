@@ -25,14 +25,16 @@ _CJK = lexicon.CJK
 _ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
 _ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
-_QUOTE = "[“”\"‘’「」]?"
+_QUOTE = '[“”"‘’「」]?'
 # role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三
 ROLE_THEN_NAME = re.compile(
     f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
 )
 # a short biography: 张三，男，1978年出生，现任某村党支部书记
-BIOGRAPHY = re.compile(f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
-                       f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)")
+BIOGRAPHY = re.compile(
+    f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
+    f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)"
+)
 BYLINE_THEN_NAME = re.compile(
     "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
 )
@@ -63,9 +65,9 @@ class PersonMention:
 
 def _is_surname_start(text: str, start: int) -> int:
     """Length of the surname at ``start`` (0 when none)."""
-    if text[start:start + 2] in lexicon.COMPOUND_SURNAMES:
+    if text[start : start + 2] in lexicon.COMPOUND_SURNAMES:
         return 2
-    return 1 if text[start:start + 1] in lexicon.SURNAMES else 0
+    return 1 if text[start : start + 1] in lexicon.SURNAMES else 0
 
 
 def _ends_name(text: str, pos: int) -> bool:
@@ -99,7 +101,7 @@ def name_at(text: str, start: int) -> tuple[int, int] | None:
         candidate = long_
     else:
         return None  # the text does not show where a name would end: not a name (书记关于全面…)
-    name = text[candidate[0]:candidate[1]]
+    name = text[candidate[0] : candidate[1]]
     if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS):
         return None
     if name[1:2] in lexicon.NOT_NAME_SECOND_CHARS:
@@ -113,7 +115,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
         start = end - length
         if start < 0:
             continue
-        before = text[start - 1:start]
+        before = text[start - 1 : start]
         if before and re.match(f"[{_CJK}]", before) and before not in lexicon.NAME_START_BOUNDARY:
             continue
         if name_at(text, start) == (start, end):
@@ -125,7 +127,7 @@ def _affiliation(role_start: int, text: str, anchors: list[Mention]) -> Mention 
     """The unit or place that ends where the role starts (or before 的 / a party body)."""
     best: Mention | None = None
     for m in anchors:
-        gap = text[m.end:role_start]
+        gap = text[m.end : role_start]
         if m.end <= role_start and (gap == "" or gap in lexicon.AFFILIATION_GAPS):
             best = m if best is None or m.end > best.end else best
     return best
@@ -138,11 +140,12 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
     def add(span: tuple[int, int], role: str, role_start: int, method: str, leader: bool = True) -> None:
         if span in found or any(s < span[1] and span[0] < e for s, e in found):
             return
-        name = text[span[0]:span[1]]
+        name = text[span[0] : span[1]]
         aff = _affiliation(role_start, text, anchors) if leader else None
         conf = (0.85 if aff else 0.7) if leader else 0.8
-        found[span] = PersonMention(Mention("person", span[0], span[1], name, method, conf), role.strip("“”\"‘’「」"),
-                                    aff, leader)
+        found[span] = PersonMention(
+            Mention("person", span[0], span[1], name, method, conf), role.strip('“”"‘’「」'), aff, leader
+        )
 
     for m in BYLINE_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
@@ -150,7 +153,7 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
             add(span, m.group(1), m.start(1), "byline_role", leader=False)
     for m in ROLE_THEN_NAME.finditer(text):
         role = m.group(1)
-        core = re.sub("[“”\"‘’「」]", "", role)
+        core = re.sub('[“”"‘’「」]', "", role)
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
         span = name_at(text, m.end())
@@ -158,7 +161,7 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
             add(span, core, m.start(1), "role_then_name")
     for m in ROLE_THEN_POST_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
-        core = re.sub("[“”\"‘’「」]", "", m.group(1))
+        core = re.sub('[“”"‘’「」]', "", m.group(1))
         if span and core not in lexicon.ROLE_CORES_NEEDING_PREFIX:
             add(span, core, m.start(1), "role_then_post_then_name")
     for m in VERB_ROLE_NAME.finditer(text):
@@ -174,8 +177,7 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         post = SENT_TO_ROLE.match(text, span[1]) if span else None
         if span and post:
             add(span, post.group(1), post.start(1), "sent_to_post")
-    for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
-                            (NAME_VERB_ROLE, "name_verb_role")):
+    for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"), (NAME_VERB_ROLE, "name_verb_role")):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
@@ -186,4 +188,6 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         span = name_at(text, m.start(1))
         if span and span[1] == m.end(1):
             add(span, "byline", m.start(1), "byline_role", leader=False)
-    return [(p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)]
+    return [
+        (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
+    ]

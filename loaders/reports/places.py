@@ -99,7 +99,7 @@ _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:村|社区)")
 def _starts_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:
     """惠安堡村: a county's short name (惠安) that begins a village name the table has is that village's."""
     match = _VILLAGE_AFTER_STEM_RE.match(text, end)
-    return match is not None and bool(index.lookup(text[start:match.end()], "village"))
+    return match is not None and bool(index.lookup(text[start : match.end()], "village"))
 
 
 def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[str]:
@@ -128,8 +128,9 @@ def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[
     return [code for code, v in top if v >= max(1.0, best / 3)][:4]
 
 
-def resolve_admin(index: PlaceIndex, m: Mention, prev: Mention | None, sentence_places: list[Mention],
-                  region: list[str]) -> None:
+def resolve_admin(
+    index: PlaceIndex, m: Mention, prev: Mention | None, sentence_places: list[Mention], region: list[str]
+) -> None:
     """Resolve a district or town mention: chain, then nearby, then region; drop namesakes."""
     if m.kind not in ("district", "town"):
         lvl_cands = index.lookup(m.surface, m.kind)
@@ -174,8 +175,18 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
             for code in region:
                 res = resolve(index, surface, "town", district=code)
                 if res.status == "resolved" and res.fuzzy and res.place is not None:
-                    out.append(Mention("town", start, end, surface, "gazetteer_fuzzy_pinyin+region",
-                                       res.confidence, place=res.place, resolution=res))
+                    out.append(
+                        Mention(
+                            "town",
+                            start,
+                            end,
+                            surface,
+                            "gazetteer_fuzzy_pinyin+region",
+                            res.confidence,
+                            place=res.place,
+                            resolution=res,
+                        )
+                    )
                     taken.append((start, end))
                     break
             else:
@@ -191,7 +202,7 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
         if len(stem_) < 2 or stem_ == place.name:
             continue
         # Only spans that keep all but one character of the stem can sound like it.
-        near = "|".join(re.escape(stem_[:i]) + "." + re.escape(stem_[i + 1:]) for i in range(len(stem_)))
+        near = "|".join(re.escape(stem_[:i]) + "." + re.escape(stem_[i + 1 :]) for i in range(len(stem_)))
         for match in re.finditer(f"(?=({near}))", text):
             start = match.start()
             surface = match.group(1)
@@ -203,8 +214,16 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
             if text.startswith(("村", "社区", "居委"), end):
                 continue  # 福田河村: the stem begins a village's name here
             fuzzy = surface != stem_
-            out.append(Mention("town", start, end, surface,
-                               "town_stem_fuzzy_pinyin" if fuzzy else "town_stem", 0.6 if fuzzy else 0.8,
-                               place=place))
+            out.append(
+                Mention(
+                    "town",
+                    start,
+                    end,
+                    surface,
+                    "town_stem_fuzzy_pinyin" if fuzzy else "town_stem",
+                    0.6 if fuzzy else 0.8,
+                    place=place,
+                )
+            )
             taken.append((start, end))
     return out

@@ -146,8 +146,10 @@ def validate(doc: ReportDoc) -> str | None:
     if not doc.text.strip():
         return f"{doc.path}: empty"
     if len(doc.text) > MAX_CHARS:
-        return (f"{doc.path}: too long ({len(doc.text):,} characters; the limit is {MAX_CHARS:,}); "
-                "split it into several files")
+        return (
+            f"{doc.path}: too long ({len(doc.text):,} characters; the limit is {MAX_CHARS:,}); "
+            "split it into several files"
+        )
     if not CJK_RE.search(doc.text):
         return f"{doc.path}: no Chinese text"
     return None
@@ -191,7 +193,7 @@ def sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
         pos = m.end()
     if pos < len(text):
         out.extend(_bounded(text, pos, len(text), max_chars))
-    return [s for s in out if text[s.start:s.end].strip()]
+    return [s for s in out if text[s.start : s.end].strip()]
 
 
 def _bounded(text: str, start: int, end: int, max_chars: int) -> Iterator[Sentence]:
@@ -239,8 +241,15 @@ def sentence_lookup(sents: list[Sentence], n: int) -> Callable[[int], Sentence]:
     return find
 
 
-def left_limit(text: str, end: int, floor: int, max_len: int, *, boundary: frozenset[str] = BOUNDARY_CHARS,
-               words_inside: frozenset[str] = frozenset()) -> int:
+def left_limit(
+    text: str,
+    end: int,
+    floor: int,
+    max_len: int,
+    *,
+    boundary: frozenset[str] = BOUNDARY_CHARS,
+    words_inside: frozenset[str] = frozenset(),
+) -> int:
     """The earliest start a name ending at ``end`` may have: no boundary character or verb inside it.
 
     A bracketed part of up to six characters (玫琳凯(中国)有限公司) is kept inside the name; verbs in
@@ -257,7 +266,7 @@ def left_limit(text: str, end: int, floor: int, max_len: int, *, boundary: froze
             break
         if ch in boundary or not CJK_RE.match(ch):
             break
-        word = text[start - 2:start]
+        word = text[start - 2 : start]
         if start - 2 >= floor and word in LEFT_VERBS and word not in words_inside and end - start >= 2:
             break
         start -= 1

@@ -45,9 +45,15 @@ _CJK_RE = re.compile(f"[{CJK}]")
 
 
 def _refer(referent: Mention, start: int, end: int, surface: str, method: str, factor: float) -> Mention:
-    return replace(referent, start=start, end=end, surface=surface, method=method,
-                   confidence=round(referent.confidence * factor, 3),
-                   extra={**referent.extra, "refers_to": referent})
+    return replace(
+        referent,
+        start=start,
+        end=end,
+        surface=surface,
+        method=method,
+        confidence=round(referent.confidence * factor, 3),
+        extra={**referent.extra, "refers_to": referent},
+    )
 
 
 def referent(m: Mention) -> Mention:
@@ -142,20 +148,20 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
             out.append(_self_reference(word, start, end, named, the_publisher, doc_uid))
             continue
         if word in BARE_UNIT_REFERENCES:
-            prev = text[start - 1:start]
+            prev = text[start - 1 : start]
             if prev and _CJK_RE.match(prev) and prev not in REFERENCE_LEFT_CONTEXT:
                 continue
-            if text[end:end + 1] in REFERENCE_NOT_AFTER:
+            if text[end : end + 1] in REFERENCE_NOT_AFTER:
                 continue
             candidates = [u for u in named if u.end <= start and _fits_head(u.surface, word)] or [
-                u for u in named if _fits_head(u.surface, word)]
+                u for u in named if _fits_head(u.surface, word)
+            ]
             if not candidates:
                 continue
             # The sentence nearest before that names such a unit; in it, the unit the article names
             # most (浙江省某集团、某某港集团的书记… then 集团 means the first), the first on a tie.
             nearest = max(sent_no(u.start) for u in candidates)
-            best = max((u for u in candidates if sent_no(u.start) == nearest),
-                       key=lambda u: (counts[u.uid], -u.start))
+            best = max((u for u in candidates if sent_no(u.start) == nearest), key=lambda u: (counts[u.uid], -u.start))
             out.append(_refer(best, start, end, word, "unit_reference_bare", 0.8))
             continue
         head = word.removeprefix("该").removeprefix("这家")
@@ -165,8 +171,9 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
     return [m for m in out if m is not None]
 
 
-def _self_reference(word: str, start: int, end: int, named: list[Mention], the_publisher: Mention | None,
-                    doc_uid: str) -> Mention:
+def _self_reference(
+    word: str, start: int, end: int, named: list[Mention], the_publisher: Mention | None, doc_uid: str
+) -> Mention:
     head = word[1:]
     if the_publisher is not None and _fits_head(the_publisher.surface, _head_for_self(head)):
         return _refer(the_publisher, start, end, word, "self_reference", 0.9)
@@ -174,8 +181,16 @@ def _self_reference(word: str, start: int, end: int, named: list[Mention], the_p
     if first is not None:
         return _refer(first, start, end, word, "self_reference_first_unit", 0.7)
     # Nobody named: keep the unit, flagged for review (its name is the publisher's own word).
-    return Mention("organization", start, end, word, "self_reference_unnamed", 0.4,
-                   uid=org_uid(f"{word}@{doc_uid}"), extra={"org_kind": "other", "needs_name": True})
+    return Mention(
+        "organization",
+        start,
+        end,
+        word,
+        "self_reference_unnamed",
+        0.4,
+        uid=org_uid(f"{word}@{doc_uid}"),
+        extra={"org_kind": "other", "needs_name": True},
+    )
 
 
 def _head_for_self(head: str) -> str:
@@ -188,14 +203,23 @@ def group_references(text: str, sent_no: SentenceIndex, helpers: list[Mention]) 
     for match in _GROUP_RE.finditer(text):
         here = sent_no(match.start())
         wanted_party = match.group().endswith(("党支部", "党组织", "支部"))
-        members = [h for h in helpers if sent_no(h.start) == here - 1 and "refers_to" not in h.extra
-                   and (h.kind == "party_org") == wanted_party]
+        members = [
+            h
+            for h in helpers
+            if sent_no(h.start) == here - 1 and "refers_to" not in h.extra and (h.kind == "party_org") == wanted_party
+        ]
         if len(members) < 2:
             continue
-        out.append([_refer(m, match.start(), match.end(), match.group(), "group_reference", 0.85)
-                    for m in members])
+        out.append([_refer(m, match.start(), match.end(), match.group(), "group_reference", 0.85) for m in members])
     return out
 
 
-__all__ = ["SentenceIndex", "group_references", "publisher", "referent", "unit_references", "village_references",
-           "REFERENCE_HEADS"]
+__all__ = [
+    "SentenceIndex",
+    "group_references",
+    "publisher",
+    "referent",
+    "unit_references",
+    "village_references",
+    "REFERENCE_HEADS",
+]

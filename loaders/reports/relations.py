@@ -43,12 +43,21 @@ from loaders.reports.references import (
 )
 from loaders.units import org_uid
 
-__all__ = ["acts", "clause_subjectless", "district_near", "is_chain_prefix", "is_helper", "is_street_office",
-           "relations", "street_office"]
+__all__ = [
+    "acts",
+    "clause_subjectless",
+    "district_near",
+    "is_chain_prefix",
+    "is_helper",
+    "is_street_office",
+    "relations",
+    "street_office",
+]
 
 
-def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Mention],
-              orgs: list[Mention], ev: EvidenceAt) -> list[Fact]:
+def relations(
+    doc: ReportDoc, text: str, sents: list[Sentence], places: list[Mention], orgs: list[Mention], ev: EvidenceAt
+) -> list[Fact]:
     """Pairing facts sentence by sentence, with the projects (amounts) of each sentence."""
     sent_no = SentenceIndex(sents)
     villages = [m for m in places if m.kind == "village"]
@@ -57,8 +66,11 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
     helpers += unit_references(text, sent_no, orgs, doc.uid)
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
-    recipients = [m for m in places if m.kind in ("village", "town")
-                  and not is_chain_prefix(m, places, text) and not is_street_office(m, places)]
+    recipients = [
+        m
+        for m in places
+        if m.kind in ("village", "town") and not is_chain_prefix(m, places, text) and not is_street_office(m, places)
+    ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
     recipients += village_references(text, sent_no, villages)
@@ -76,8 +88,11 @@ def relations(doc: ReportDoc, text: str, sents: list[Sentence], places: list[Men
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
         # A trigger inside a name is part of the name (专业合作社, 某援建指挥部): not a relation.
-        triggers = [(m.start(), m.end(), m.group()) for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
-                    if not any(n.start <= m.start() < n.end for n in names_in(sent))]
+        triggers = [
+            (m.start(), m.end(), m.group())
+            for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
+            if not any(n.start <= m.start() < n.end for n in names_in(sent))
+        ]
         triggers += stationed(text, recips_in)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
@@ -116,13 +131,23 @@ def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:
 def _standing_for_owner(party: Mention) -> Mention:
     """The village (or town) a place's party organization belongs to, at the party organization's span."""
     owner: Mention = party.extra["owner"]
-    return Mention(owner.kind, party.start, party.end, owner.surface, owner.method, owner.confidence,
-                   place=owner.place, resolution=owner.resolution, uid=owner.uid,
-                   extra={**owner.extra, "party": party, "refers_to": owner})
+    return Mention(
+        owner.kind,
+        party.start,
+        party.end,
+        owner.surface,
+        owner.method,
+        owner.confidence,
+        place=owner.place,
+        resolution=owner.resolution,
+        uid=owner.uid,
+        extra={**owner.extra, "party": party, "refers_to": owner},
+    )
 
 
-def _pairing_facts(original: str, sent: Sentence, pairs: list[Pair], triggers: list[Trigger],
-                   ev: EvidenceAt) -> list[Fact]:
+def _pairing_facts(
+    original: str, sent: Sentence, pairs: list[Pair], triggers: list[Trigger], ev: EvidenceAt
+) -> list[Fact]:
     """Pairing facts; names are taken as written in the document (``original``), not as matched."""
     facts: list[Fact] = []
     done: set[tuple[str | None, str | None]] = set()
@@ -137,24 +162,29 @@ def _pairing_facts(original: str, sent: Sentence, pairs: list[Pair], triggers: l
         if helper.extra.get("needs_name"):
             conf = min(conf, 0.45)  # 我校 with no school named: a person must say which unit it is
         named = referent(helper)
-        as_written = original[named.start:named.end]
+        as_written = original[named.start : named.end]
         helper_name = named.extra.get("full_name", named.surface)
         if helper_name == named.surface:
             helper_name = as_written
         owner = named.extra.get("owner")
         if owner is not None and "expanded" in owner.extra:
-            helper_name = owner.extra["expanded"] + named.surface[len(owner.surface):]
-        data = {"helper_uid": helper.uid, "helper_name": helper_name, "helper_kind": helper.kind,
-                "helper_org_kind": helper.extra.get("org_kind"),
-                "helper_district_code": helper.extra.get("district_code"),
-                "helper_place_code": owner.place.code if owner is not None and owner.place else None,
-                "recipient_uid": entity_uid(recipient),
-                "recipient_name": original[referent(recipient).start:referent(recipient).end],
-                "recipient_full_name": recipient.extra.get(
-                    "expanded", recipient.place.name if recipient.place else referent(recipient).surface),
-                "recipient_level": recipient.kind,
-                "recipient_code": recipient.place.code if recipient.place else None,
-                "relation": kind}
+            helper_name = owner.extra["expanded"] + named.surface[len(owner.surface) :]
+        data = {
+            "helper_uid": helper.uid,
+            "helper_name": helper_name,
+            "helper_kind": helper.kind,
+            "helper_org_kind": helper.extra.get("org_kind"),
+            "helper_district_code": helper.extra.get("district_code"),
+            "helper_place_code": owner.place.code if owner is not None and owner.place else None,
+            "recipient_uid": entity_uid(recipient),
+            "recipient_name": original[referent(recipient).start : referent(recipient).end],
+            "recipient_full_name": recipient.extra.get(
+                "expanded", recipient.place.name if recipient.place else referent(recipient).surface
+            ),
+            "recipient_level": recipient.kind,
+            "recipient_code": recipient.place.code if recipient.place else None,
+            "relation": kind,
+        }
         in_sentence = helper.start >= sent.start
         start = min(helper.start, recipient.start) if in_sentence else recipient.start
         end = max(helper.end, recipient.end) if in_sentence else recipient.end
@@ -174,14 +204,19 @@ def is_helper(m: Mention) -> bool:
 
 def is_street_office(m: Mention, places: list[Mention]) -> bool:
     """A 街道 named on its own acts as its office (街道办事处), the usual urban helper."""
-    return (m.kind == "town" and m.place is not None and m.place.kind == "street"
-            and m.surface.endswith("街道") and not is_chain_prefix(m, places))
+    return (
+        m.kind == "town"
+        and m.place is not None
+        and m.place.kind == "street"
+        and m.surface.endswith("街道")
+        and not is_chain_prefix(m, places)
+    )
 
 
 def acts(text: str, m: Mention) -> bool:
     """The street is the subject of a clause (starts it, or is followed by a verb-like word)."""
-    before = text[m.start - 1:m.start]
-    return not before or before in BOUNDARY_CHARS or text[m.start - 2:m.start] in LEFT_VERBS
+    before = text[m.start - 1 : m.start]
+    return not before or before in BOUNDARY_CHARS or text[m.start - 2 : m.start] in LEFT_VERBS
 
 
 def street_office(m: Mention, text: str = "") -> Mention:
@@ -192,9 +227,17 @@ def street_office(m: Mention, text: str = "") -> Mention:
         if text.startswith(word, m.end):
             end = m.end + len(word)
             break
-    return Mention("organization", m.start, end, m.surface + text[m.end:end], m.method, m.confidence, place=None,
-                   uid=org_uid(m.place.name),
-                   extra={"org_kind": "street_office", "district_code": m.place.code[:6], "town_code": m.place.code})
+    return Mention(
+        "organization",
+        m.start,
+        end,
+        m.surface + text[m.end : end],
+        m.method,
+        m.confidence,
+        place=None,
+        uid=org_uid(m.place.name),
+        extra={"org_kind": "street_office", "district_code": m.place.code[:6], "town_code": m.place.code},
+    )
 
 
 def is_chain_prefix(m: Mention, places: Iterable[Mention], text: str = "") -> bool:
@@ -204,7 +247,7 @@ def is_chain_prefix(m: Mention, places: Iterable[Mention], text: str = "") -> bo
             continue
         if p.start == m.end:
             return True
-        gap = text[m.end:p.start]
+        gap = text[m.end : p.start]
         if gap.startswith("的") and len(gap) <= 8 and not any(ch in CLAUSE_BREAK + "、和与及" for ch in gap):
             return True
     return False
@@ -215,5 +258,3 @@ def district_near(m: Mention, places: list[Mention]) -> str | None:
         if p.end == m.start and p.place is not None and p.kind in ("district", "town"):
             return p.place.code[:6]
     return None
-
-

@@ -34,8 +34,9 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
     unit. The place is a mention of the text, or (cities are written without 市 here) a short name
     the index knows, set off by a clause boundary before it."""
     out: list[Mention] = []
-    sides = [(p.start, p.end, p.place) for p in places
-             if p.kind in ("province", "city", "district") and p.place is not None]
+    sides = [
+        (p.start, p.end, p.place) for p in places if p.kind in ("province", "city", "district") and p.place is not None
+    ]
     if index is not None:
         for match in _SIDE_RE.finditer(text):
             start, end = match.span(1)
@@ -46,19 +47,30 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
                 sides.append((start, end, found[0]))
     seen: set[int] = set()
     for start, end, place in sides:
-        if start in seen or text[end:end + 1] != PLACE_SIDE_WORD or text[end + 1:end + 2] in NOT_PLACE_SIDE_AFTER:
+        if start in seen or text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
             continue
         seen.add(start)
-        out.append(Mention("organization", start, end + 1, text[start:end + 1], "place_as_side", 0.6,
-                           uid=org_uid(place.name + PLACE_SIDE_WORD),
-                           extra={"org_kind": "government", "district_code": place.code[:6]}))
+        out.append(
+            Mention(
+                "organization",
+                start,
+                end + 1,
+                text[start : end + 1],
+                "place_as_side",
+                0.6,
+                uid=org_uid(place.name + PLACE_SIDE_WORD),
+                extra={"org_kind": "government", "district_code": place.code[:6]},
+            )
+        )
     return out
 
 
 _SIDE_RE = re.compile(f"([{CJK}]{{2,3}}?)" + PLACE_SIDE_WORD)
 
 
-_UNIT_BY_ROLE_RE = re.compile(f"由([{CJK}]{{2,8}}?)(?:" + "|".join(sorted(UNIT_BY_ROLE_AFTER, key=len, reverse=True)) + ")")
+_UNIT_BY_ROLE_RE = re.compile(
+    f"由([{CJK}]{{2,8}}?)(?:" + "|".join(sorted(UNIT_BY_ROLE_AFTER, key=len, reverse=True)) + ")"
+)
 
 
 def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
@@ -71,8 +83,18 @@ def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
         surface = text[start:end]
         if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
             continue
-        out.append(Mention("organization", start, end, surface, "unit_named_by_role_assignment", 0.7,
-                           uid=org_uid(surface), extra={"org_kind": unit_kind(surface)}))
+        out.append(
+            Mention(
+                "organization",
+                start,
+                end,
+                surface,
+                "unit_named_by_role_assignment",
+                0.7,
+                uid=org_uid(surface),
+                extra={"org_kind": unit_kind(surface)},
+            )
+        )
     return out
 
 
@@ -85,15 +107,20 @@ def no_place_prefix(name: str) -> int:
 
 def place_prefix_from(index: PlaceIndex) -> PlacePrefix:
     """How many leading characters of a unit's name are a place (秦皇岛某某公司 → 3), from the index."""
+
     @lru_cache(maxsize=4096)
     def length(name: str) -> int:
         for k in (4, 3, 2):
             head = name[:k]
             rest = name[k:]
-            if len(rest) >= 3 and rest not in GENERIC_ORG and any(
-                    index.lookup(head, level) for level in ("province", "city", "district")):
+            if (
+                len(rest) >= 3
+                and rest not in GENERIC_ORG
+                and any(index.lookup(head, level) for level in ("province", "city", "district"))
+            ):
                 return k
         return 0
+
     return length
 
 
@@ -102,12 +129,13 @@ def _core(name: str, place_prefix: PlacePrefix) -> str:
 
     市/县/区 stay: 市委组织部 and 区委组织部 are different organs.
     """
-    name = name[place_prefix(name):]
+    name = name[place_prefix(name) :]
     return re.sub("^(?:自治区|省)", "", name)
 
 
-def short_forms(text: str, units: list[Mention], places: list[Mention],
-                place_prefix: PlacePrefix = no_place_prefix) -> list[Mention]:
+def short_forms(
+    text: str, units: list[Mention], places: list[Mention], place_prefix: PlacePrefix = no_place_prefix
+) -> list[Mention]:
     """A unit named once in full and then by a short form (秦皇岛某某管业有限公司 → 某某管业).
 
     The short form is the full name less a leading place and a trailing legal ending; every later
@@ -122,7 +150,7 @@ def short_forms(text: str, units: list[Mention], places: list[Mention],
         core = _core(u.surface, place_prefix)
         for p in places:
             if p.start == u.start and p.end < u.end:
-                core = text[p.end:u.end]
+                core = text[p.end : u.end]
         core = re.sub(r"(?:股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|公司)$", "", core)
         core = re.sub(r"^[(（][^)）]*[)）]", "", core)
         if len(core) < 3 or core == u.surface or core in seen or core in GENERIC_ORG:
@@ -132,17 +160,32 @@ def short_forms(text: str, units: list[Mention], places: list[Mention],
             start, end = match.span()
             if any(s <= start < e or s < end <= e for s, e in taken):
                 continue
-            if len(core) < 4 and CJK_RE.match(text[start - 1:start] or " ") and \
-                    text[start - 1] not in BOUNDARY_CHARS and text[start - 2:start] not in LEFT_VERBS:
+            if (
+                len(core) < 4
+                and CJK_RE.match(text[start - 1 : start] or " ")
+                and text[start - 1] not in BOUNDARY_CHARS
+                and text[start - 2 : start] not in LEFT_VERBS
+            ):
                 continue  # a short form of three characters inside a longer run may be another word
-            out.append(Mention("organization", start, end, core, "unit_short_form", 0.75, uid=u.uid,
-                               extra={**u.extra, "full_name": u.surface}))
+            out.append(
+                Mention(
+                    "organization",
+                    start,
+                    end,
+                    core,
+                    "unit_short_form",
+                    0.75,
+                    uid=u.uid,
+                    extra={**u.extra, "full_name": u.surface},
+                )
+            )
             taken.append((start, end))
     return out
 
 
-def trim_to_known_names(text: str, units: list[Mention], places: list[Mention],
-                        place_prefix: PlacePrefix = no_place_prefix) -> None:
+def trim_to_known_names(
+    text: str, units: list[Mention], places: list[Mention], place_prefix: PlacePrefix = no_place_prefix
+) -> None:
     """村里原本就有城发集团: a unit whose name ends with another unit's name (or its name less a leading
     place) from the document, after words that are not a place, is that unit; its left edge moves to
     where the known name starts."""
@@ -159,9 +202,12 @@ def trim_to_known_names(text: str, units: list[Mention], places: list[Mention],
             if name[0] in "省市县区州镇乡" or name in GENERIC_ORG:
                 continue  # 县农业农村局 is the short form of 某县农业农村局, not another unit
             cut = u.end - len(name)
-            prefix = text[u.start:cut]
-            if cut in place_starts or any(p.start == u.start and p.end == cut for p in places) or \
-                    place_prefix(u.surface) == len(prefix):
+            prefix = text[u.start : cut]
+            if (
+                cut in place_starts
+                or any(p.start == u.start and p.end == cut for p in places)
+                or place_prefix(u.surface) == len(prefix)
+            ):
                 break  # 秦皇岛城发集团: a place before the name belongs to it
             if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", prefix):
                 break  # 省海港集团: an administrative prefix belongs to it
@@ -184,7 +230,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
         end = place_ends.get(m.start)
         if end is not None and end < m.end:
-            return re.sub("^(?:自治区|省)", "", name[end - m.start:])
+            return re.sub("^(?:自治区|省)", "", name[end - m.start :])
         return _core(name, place_prefix)
 
     groups: dict[str, list[Mention]] = {}
@@ -199,8 +245,9 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
-    parties = sorted((m for m in units if m.kind == "party_org" and m.extra.get("owner") is None),
-                     key=lambda m: m.start)
+    parties = sorted(
+        (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
+    )
     for m in parties:
         if len(m.surface) < 6:
             continue  # 第一党支部 alone could belong to any unit
@@ -211,5 +258,5 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
 
 def _place_part(full: str, key: str) -> str:
     """The place a full name starts with (浙江 of 浙江省海港集团); 省 alone names none."""
-    prefix = full[:len(full) - len(key)] if full.endswith(key) else full
+    prefix = full[: len(full) - len(key)] if full.endswith(key) else full
     return re.sub("(?:省|自治区)$", "", prefix)

@@ -32,9 +32,7 @@ from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import left_limit
 from loaders.units import name_key
 
-GENERIC_VILLAGE_RE = re.compile(
-    r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$"
-)
+GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$")
 # What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
 # Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
@@ -48,8 +46,13 @@ _LIST_VILLAGES_RE = re.compile(
 class VillageFinder:
     """Finds the villages of one document; holds the index and the recorded review decisions."""
 
-    def __init__(self, index: PlaceIndex, decisions: dict[str, str | None],
-                 ambiguous_towns: list[list[str]] | None = None, named_districts: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        index: PlaceIndex,
+        decisions: dict[str, str | None],
+        ambiguous_towns: list[list[str]] | None = None,
+        named_districts: list[str] | None = None,
+    ) -> None:
         self.index = index
         self.decisions = decisions
         # Every district the document names (or names a town of), for villages outside its region.
@@ -63,8 +66,9 @@ class VillageFinder:
         for match in VILLAGE_END_RE.finditer(text):
             yield match.start(), match.end()
 
-    def _resolve_village(self, surface: str, contexts: list[tuple[str, dict[str, str], bool]],
-                         fuzzy: bool = True) -> tuple[Resolution | None, str, dict[str, str]]:
+    def _resolve_village(
+        self, surface: str, contexts: list[tuple[str, dict[str, str], bool]], fuzzy: bool = True
+    ) -> tuple[Resolution | None, str, dict[str, str]]:
         """Try contexts in order; a strict context (a chain) is not left for a broader one."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         if surface.endswith("行政村") and len(surface) > 4:
@@ -84,8 +88,7 @@ class VillageFinder:
                 return res, how, ctx
         return last
 
-    def mentions(self, text: str, sents: list[Sentence], admin: list[Mention],
-                 region: list[str]) -> list[Mention]:
+    def mentions(self, text: str, sents: list[Sentence], admin: list[Mention], region: list[str]) -> list[Mention]:
         admin_by_end = {m.end: m for m in admin if m.place is not None}
         admin_spans = [(m.start, m.end) for m in admin]
         out: list[Mention] = []
@@ -102,7 +105,7 @@ class VillageFinder:
             left = left_limit(text, end, floor, 9)
             # 同发村, 和平村, 向阳村: a name may start with a character that is a function word
             # elsewhere; such a longer name is tried first, exactly (it must be in the table).
-            first = left - 1 if left - 1 >= floor and text[left - 1:left] in NAME_FUNCTION_STARTS else left
+            first = left - 1 if left - 1 >= floor and text[left - 1 : left] in NAME_FUNCTION_STARTS else left
             # Context: chain (a town ending right where the name may start), nearby, region.
             best: Mention | None = None
             if DESCRIBED_RE.search(text, max(sent.start, left - 10), left):
@@ -144,16 +147,21 @@ class VillageFinder:
 
     def _in_exactly_one(self, surface: str, districts: list[str]) -> tuple[Resolution | None, dict[str, str]]:
         """The village resolved exactly (no same-sound guess) under exactly one of ``districts``."""
-        found = [(res, code) for code in districts
-                 if (res := resolve(self.index, surface, "village", fuzzy=False, district=code)).status == "resolved"]
+        found = [
+            (res, code)
+            for code in districts
+            if (res := resolve(self.index, surface, "village", fuzzy=False, district=code)).status == "resolved"
+        ]
         if len(found) != 1:
             return None, {}
         res, code = found[0]
-        return Resolution(res.status, res.place, res.candidates, res.method, min(res.confidence, 0.65),
-                          res.reason), {"district": code}
+        return Resolution(res.status, res.place, res.candidates, res.method, min(res.confidence, 0.65), res.reason), {
+            "district": code
+        }
 
-    def _under_ambiguous_town(self, surface: str, res: Resolution | None, how: str, ctx: dict[str, str]
-                              ) -> tuple[Resolution | None, str, dict[str, str]]:
+    def _under_ambiguous_town(
+        self, surface: str, res: Resolution | None, how: str, ctx: dict[str, str]
+    ) -> tuple[Resolution | None, str, dict[str, str]]:
         """The village under exactly one of the towns an ambiguous town name of the document may be."""
         for tier in self.ambiguous_towns:
             found = []
@@ -179,15 +187,17 @@ class VillageFinder:
             return None
         return self._village_mention(surface, start, end, res, "chain", ctx)
 
-    def _village_contexts(self, start: int, sent: Sentence, admin: list[Mention],
-                          region: list[str]) -> list[tuple[str, dict[str, str], bool]]:
+    def _village_contexts(
+        self, start: int, sent: Sentence, admin: list[Mention], region: list[str]
+    ) -> list[tuple[str, dict[str, str], bool]]:
         contexts: list[tuple[str, dict[str, str], bool]] = []
         chain = next((m for m in admin if m.end == start and m.place is not None), None)
         if chain is not None:
             contexts.append(("chain", {chain.kind: chain.place.code}, True))  # type: ignore[union-attr]
             return contexts
-        nearby = [m for m in admin if sent.start <= m.end <= start and m.place is not None
-                  and m.kind in ("town", "district")]
+        nearby = [
+            m for m in admin if sent.start <= m.end <= start and m.place is not None and m.kind in ("town", "district")
+        ]
         if nearby:
             m = nearby[-1]
             contexts.append(("nearby", {m.kind: m.place.code}, False))  # type: ignore[union-attr]
@@ -201,17 +211,33 @@ class VillageFinder:
                 contexts.append(("region_others", {"districts": ",".join(others)}, False))
         return contexts
 
-    def _village_mention(self, surface: str, start: int, end: int, res: Resolution, how: str,
-                         ctx: dict[str, str]) -> Mention:
+    def _village_mention(
+        self, surface: str, start: int, end: int, res: Resolution, how: str, ctx: dict[str, str]
+    ) -> Mention:
         scope = next(iter(ctx.values()), "")
         key = f"{surface}@{scope}"
         if key in self.decisions:
             decided = self.decisions[key]
             place = self.index.get(decided) if decided else None
-            res = Resolution("resolved" if place else "unknown", place, (place,) if place else (),
-                             "review_decision", 1.0, "decided by a person")
-        m = Mention("village", start, end, surface, f"village_{res.method}+{how}", res.confidence,
-                    place=res.place, resolution=res, extra={"review_key": key, "scope": scope})
+            res = Resolution(
+                "resolved" if place else "unknown",
+                place,
+                (place,) if place else (),
+                "review_decision",
+                1.0,
+                "decided by a person",
+            )
+        m = Mention(
+            "village",
+            start,
+            end,
+            surface,
+            f"village_{res.method}+{how}",
+            res.confidence,
+            place=res.place,
+            resolution=res,
+            extra={"review_key": key, "scope": scope},
+        )
         if res.status == "resolved" and res.place is not None:
             m.uid = res.place.code
             if how in ("region_all", "region_others") and m.confidence > 0.65:
@@ -221,10 +247,18 @@ class VillageFinder:
             m.confidence = 0.5 if res.status == "ambiguous" else 0.4
         return m
 
-    def _unknown_village(self, text: str, left: int, end: int, sent: Sentence, admin: list[Mention],
-                         admin_by_end: dict[int, Mention], region: list[str]) -> Mention | None:
+    def _unknown_village(
+        self,
+        text: str,
+        left: int,
+        end: int,
+        sent: Sentence,
+        admin: list[Mention],
+        admin_by_end: dict[int, Mention],
+        region: list[str],
+    ) -> Mention | None:
         """A village name the code table lacks: only taken when its boundaries are clear."""
-        suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2:end] in ("社区", "嘎查") else 3
+        suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2 : end] in ("社区", "嘎查") else 3
         name_start = left
         if end - suffix_len - name_start < 2 or end - suffix_len - name_start > 4:
             return None
@@ -232,19 +266,29 @@ class VillageFinder:
         if GENERIC_VILLAGE_RE.match(surface) or surface.endswith(("村委会", "居委会")) and len(surface) < 4:
             return None
         # Names in quotes are slogans (“结对百镇千村”); admin words inside are not a village name.
-        if text[name_start - 1:name_start] in "“\"‘" or re.search("[镇乡区县市省]", surface[:-suffix_len]):
+        if text[name_start - 1 : name_start] in '“"‘' or re.search("[镇乡区县市省]", surface[:-suffix_len]):
             return None
         chain = admin_by_end.get(name_start)
-        followed = text[end:end + 3]
+        followed = text[end : end + 3]
         clear_left = chain is not None or name_start == sent.start or text[name_start - 1] in BOUNDARY_CHARS
-        after_verb = text[name_start - 2:name_start] in LEFT_VERBS
+        after_verb = text[name_start - 2 : name_start] in LEFT_VERBS
         clear_right = followed.startswith(("党支部", "党总支", "党委", "村委", "居委", "两委")) or (
-            after_verb and followed[:1] in ("的", "、", "，", ",", "。"))
+            after_verb and followed[:1] in ("的", "、", "，", ",", "。")
+        )
         # 沿河湾镇的玉家河村是…: a town named just before in the clause, the name set off on both sides.
-        town_before = next((m for m in reversed(admin) if m.kind == "town" and m.place is not None
-                            and sent.start <= m.end <= name_start and "，" not in text[m.end:name_start]
-                            and "," not in text[m.end:name_start]), None)
-        if town_before is not None and text[name_start - 1:name_start] == "的" and followed[:1] in "是的、，,。与和":
+        town_before = next(
+            (
+                m
+                for m in reversed(admin)
+                if m.kind == "town"
+                and m.place is not None
+                and sent.start <= m.end <= name_start
+                and "，" not in text[m.end : name_start]
+                and "," not in text[m.end : name_start]
+            ),
+            None,
+        )
+        if town_before is not None and text[name_start - 1 : name_start] == "的" and followed[:1] in "是的、，,。与和":
             clear_right = True
         if not (chain is not None or (clear_left and clear_right)):
             return None
@@ -269,13 +313,17 @@ class VillageFinder:
             if town is None:
                 continue
             stem_ = _stem_normal(town.name, "town")
-            if len(stem_) >= 2 and text[v.start - len(stem_):v.start] == stem_:
-                out.append(Mention("town", v.start - len(stem_), v.start, stem_, "town_stem_before_its_village",
-                                   0.9, place=town))
+            if len(stem_) >= 2 and text[v.start - len(stem_) : v.start] == stem_:
+                out.append(
+                    Mention(
+                        "town", v.start - len(stem_), v.start, stem_, "town_stem_before_its_village", 0.9, place=town
+                    )
+                )
         return out
 
-    def ellipses(self, text: str, villages: list[Mention], admin: list[Mention],
-                 sents: list[Sentence], region: list[str]) -> list[Mention]:
+    def ellipses(
+        self, text: str, villages: list[Mention], admin: list[Mention], sents: list[Sentence], region: list[str]
+    ) -> list[Mention]:
         """``梅陇三村、六村`` and ``梅陇三、六村``: a numbered village whose prefix is left out."""
         out: list[Mention] = []
         res: Resolution | None
@@ -298,8 +346,9 @@ class VillageFinder:
                 surface = text[start:end]
                 res = resolve(self.index, prefix + surface, "village", town=m.place.parent_code)
                 if (start, end) not in taken:
-                    mention = self._village_mention(surface, start, end, res, "ellipsis",
-                                                    {"town": m.place.parent_code or ""})
+                    mention = self._village_mention(
+                        surface, start, end, res, "ellipsis", {"town": m.place.parent_code or ""}
+                    )
                     mention.method = f"village_ellipsis_{res.method}"
                     mention.extra["expanded"] = prefix + surface
                     out.append(mention)
@@ -325,16 +374,16 @@ class VillageFinder:
                 span_end = match.end() if n == numbers[-1] else end
                 if any(s < span_end and surface_start < e for s, e in taken):
                     continue
-                mention = self._village_mention(text[surface_start:span_end], surface_start, span_end, res,
-                                                how, ctx)
+                mention = self._village_mention(text[surface_start:span_end], surface_start, span_end, res, how, ctx)
                 mention.method = f"village_ellipsis_{res.method}+{how}"
                 mention.extra["expanded"] = full
                 out.append(mention)
                 taken.add((surface_start, span_end))
         return out
 
-    def list_villages(self, text: str, sents: list[Sentence], admin: list[Mention], region: list[str],
-                      taken: list[tuple[int, int]]) -> list[Mention]:
+    def list_villages(
+        self, text: str, sents: list[Sentence], admin: list[Mention], region: list[str], taken: list[tuple[int, int]]
+    ) -> list[Mention]:
         """``A、B两个村``: names listed without 村, counted after."""
         out: list[Mention] = []
         for match in _LIST_VILLAGES_RE.finditer(text):
@@ -350,8 +399,9 @@ class VillageFinder:
                     if any(s < end and start < e for s, e in taken):
                         continue
                     sent = next((s for s in sents if s.start <= start < s.end), Sentence(0, len(text)))
-                    res, how, ctx = self._resolve_village(name + "村",
-                                                          self._village_contexts(start, sent, admin, region))
+                    res, how, ctx = self._resolve_village(
+                        name + "村", self._village_contexts(start, sent, admin, region)
+                    )
                     if res is not None and res.status != "unknown":
                         break
                 if res is None or res.status == "unknown":

@@ -29,8 +29,9 @@ def test_uncovered_weak_villages_answers_the_planners_question_for_chongming(cli
 
 
 def test_pagination_slices_and_reports_the_total(client: TestClient) -> None:
-    body = client.get("/analyses/uncovered-weak-villages",
-                      params={"district": "310151", "as_of": DAY, "limit": 1, "offset": 1}).json()
+    body = client.get(
+        "/analyses/uncovered-weak-villages", params={"district": "310151", "as_of": DAY, "limit": 1, "offset": 1}
+    ).json()
     assert (body["total"], body["limit"], body["offset"]) == (3, 1, 1)
     assert [v["code"] for v in body["items"]] == [K.xinjian_xinhe]
 
@@ -64,8 +65,9 @@ def test_uncovered_download_is_named_for_what_where_and_when_with_codes_as_text(
 
     from openpyxl import load_workbook
 
-    response = client.get("/analyses/uncovered-weak-villages",
-                          params={"district": "崇明区", "as_of": DAY, "format": "xlsx"})
+    response = client.get(
+        "/analyses/uncovered-weak-villages", params={"district": "崇明区", "as_of": DAY, "format": "xlsx"}
+    )
     disposition = response.headers["content-disposition"]
     assert 'filename="uncovered_weak_villages_2024-06-30.xlsx"' in disposition  # ASCII fallback
     assert unquote(disposition.split("filename*=UTF-8''")[1]) == "未结对薄弱村_崇明区_2024-06-30.xlsx"
@@ -91,7 +93,9 @@ def test_clusters_suggestions_and_paths_answer(client: TestClient) -> None:
 
 
 def test_uncovered_and_clusters_take_a_province(client: TestClient) -> None:
-    body = client.get("/analyses/uncovered-weak-villages", params={"province": "上海市", "as_of": DAY, "limit": 2}).json()
+    body = client.get(
+        "/analyses/uncovered-weak-villages", params={"province": "上海市", "as_of": DAY, "limit": 2}
+    ).json()
     assert (body["total"], [v["code"] for v in body["items"]]) == (3, [K.panghuang, K.xinjian_xinhe])
     assert client.get("/analyses/uncovered-weak-villages", params={"province": "35", "as_of": DAY}).json()["total"] == 0
     assert client.get("/analyses/uncovered-weak-villages", params={"province": "火星"}).status_code == 404
@@ -100,7 +104,8 @@ def test_uncovered_and_clusters_take_a_province(client: TestClient) -> None:
 
 
 def test_a_question_over_the_database_memory_limit_answers_503_with_what_to_do(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch,
+    client: TestClient,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from neo4j.exceptions import TransientError
 
@@ -108,7 +113,9 @@ def test_a_question_over_the_database_memory_limit_answers_503_with_what_to_do(
 
     def too_big(*args: object, **kwargs: object) -> None:
         raise TransientError._hydrate_neo4j(
-            code="Neo.TransientError.General.MemoryPoolOutOfMemoryError", message="over dbms.memory.transaction.total.max")
+            code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+            message="over dbms.memory.transaction.total.max",
+        )
 
     monkeypatch.setattr(analyses, "shared_resource_clusters", too_big)
     response = client.get("/analyses/shared-resource-clusters")
@@ -119,7 +126,12 @@ def test_a_question_over_the_database_memory_limit_answers_503_with_what_to_do(
 def test_village_and_organization_pages_carry_evidence(client: TestClient) -> None:
     village = client.get(f"/villages/{K.mihang}", params={"as_of": DAY}).json()
     assert village["name"] == "米行村" and village["town"] == "堡镇"
-    assert sorted(h["name"] for h in village["helpers"]) == ["上海农商银行崇明支行", "上海农商银行崇明支行", "崇明区民政局", "崇明区民政局"]
+    assert sorted(h["name"] for h in village["helpers"]) == [
+        "上海农商银行崇明支行",
+        "上海农商银行崇明支行",
+        "崇明区民政局",
+        "崇明区民政局",
+    ]
     assert any(f["evidence"] for f in village["evidence"] if f["relationship"] == "PAIRED_WITH")
     org = client.get(f"/organizations/{K.bank}", params={"as_of": DAY}).json()
     assert org["party_organizations"][0]["name"] == "上海农商银行崇明支行党委"
@@ -129,7 +141,10 @@ def test_village_and_organization_pages_carry_evidence(client: TestClient) -> No
 def test_search_returns_paths_that_tell_namesakes_apart(client: TestClient) -> None:
     hits = client.get("/search", params={"q": "新建村", "limit": 50}).json()
     chongming = {h["key"]: h["path"] for h in hits if h["path"][:2] == ["上海市", "崇明区"]}
-    assert chongming == {K.xinjian_xinhe: ["上海市", "崇明区", "新河镇"], K.xinjian_changxing: ["上海市", "崇明区", "长兴镇"]}
+    assert chongming == {
+        K.xinjian_xinhe: ["上海市", "崇明区", "新河镇"],
+        K.xinjian_changxing: ["上海市", "崇明区", "长兴镇"],
+    }
 
 
 def test_unknown_entities_answer_404_and_bad_input_422(client: TestClient) -> None:
@@ -165,30 +180,39 @@ def test_database_outage_answers_503_with_retry_after(client: TestClient) -> Non
 
 
 def test_cypher_runs_a_read_and_caps_rows(client: TestClient, settings: Settings) -> None:
-    response = client.post("/cypher", json={"query": "MATCH (v:Village {weak: true}) RETURN v.name AS name ORDER BY name"})
+    response = client.post(
+        "/cypher", json={"query": "MATCH (v:Village {weak: true}) RETURN v.name AS name ORDER BY name"}
+    )
     body = response.json()
     assert response.status_code == 200 and body["columns"] == ["name"] and len(body["rows"]) == 7
-    capped = client.post("/cypher", json={"query": "UNWIND range(1, $n) AS i RETURN i", "params": {"n": settings.cypher_row_cap + 10}}).json()
+    capped = client.post(
+        "/cypher", json={"query": "UNWIND range(1, $n) AS i RETURN i", "params": {"n": settings.cypher_row_cap + 10}}
+    ).json()
     assert capped["truncated"] and len(capped["rows"]) == settings.cypher_row_cap
 
 
-@pytest.mark.parametrize("statement", [
-    "CREATE (n:Intruder {name: 'x'})",
-    "MERGE (n:Intruder {name: 'x'})",
-    "MATCH (v:Village {code: '310151102216'}) SET v.name = 'hacked'",
-    "MATCH (v:Village {code: '310151102216'}) DETACH DELETE v",
-    "CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.name)",
-    "DROP CONSTRAINT Village_uid_unique",
-    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
-    "CALL apoc.create.node(['Intruder'], {name: 'x'}) YIELD node RETURN node",
-    "CALL apoc.cypher.runWrite('CREATE (:Intruder)', {}) YIELD value RETURN value",
-    "CALL apoc.periodic.iterate('MATCH (v:Village) RETURN v', 'SET v.name = 1', {})",
-    "MATCH (v:Village) CALL (v) { SET v.x = 1 } IN TRANSACTIONS RETURN count(*)",
-    "CREATE USER intruder SET PASSWORD 'intruder-pass'",
-    "match (v:Village {code: '310151102216'}) /* read? */ set v.name = 'hacked'",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE (n:Intruder {name: 'x'})",
+        "MERGE (n:Intruder {name: 'x'})",
+        "MATCH (v:Village {code: '310151102216'}) SET v.name = 'hacked'",
+        "MATCH (v:Village {code: '310151102216'}) DETACH DELETE v",
+        "CREATE INDEX intruder IF NOT EXISTS FOR (n:Intruder) ON (n.name)",
+        "DROP CONSTRAINT Village_uid_unique",
+        "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+        "CALL apoc.create.node(['Intruder'], {name: 'x'}) YIELD node RETURN node",
+        "CALL apoc.cypher.runWrite('CREATE (:Intruder)', {}) YIELD value RETURN value",
+        "CALL apoc.periodic.iterate('MATCH (v:Village) RETURN v', 'SET v.name = 1', {})",
+        "MATCH (v:Village) CALL (v) { SET v.x = 1 } IN TRANSACTIONS RETURN count(*)",
+        "CREATE USER intruder SET PASSWORD 'intruder-pass'",
+        "match (v:Village {code: '310151102216'}) /* read? */ set v.name = 'hacked'",
+    ],
+)
 def test_cypher_refuses_writes_schema_changes_and_load_csv_leaving_the_db_unchanged(
-    client: TestClient, graph: Driver, statement: str,
+    client: TestClient,
+    graph: Driver,
+    statement: str,
 ) -> None:
     before = node_count(graph)
     response = client.post("/cypher", json={"query": statement})
@@ -202,8 +226,12 @@ def test_cypher_refuses_writes_schema_changes_and_load_csv_leaving_the_db_unchan
 def test_cypher_allows_listed_procedures_and_refuses_others(client: TestClient) -> None:
     assert client.post("/cypher", json={"query": "CALL db.labels() YIELD label RETURN label"}).status_code == 200
     # a read-mode procedure that fetches URLs and files: refused by the allow-list, not by access mode
-    refused = client.post("/cypher", json={"query": "CALL apoc.load.json('http://127.0.0.1:1/x') YIELD value RETURN value"})
-    assert refused.status_code == 422 and "apoc.load.json is not on the read-only allow-list" in refused.json()["detail"]
+    refused = client.post(
+        "/cypher", json={"query": "CALL apoc.load.json('http://127.0.0.1:1/x') YIELD value RETURN value"}
+    )
+    assert (
+        refused.status_code == 422 and "apoc.load.json is not on the read-only allow-list" in refused.json()["detail"]
+    )
     assert client.post("/cypher", json={"query": "CALL dbms.listConfig()"}).status_code == 422
 
 
@@ -228,7 +256,9 @@ def test_uploads_need_the_api_key(client: TestClient) -> None:
 
 def test_uploads_refuse_files_of_the_wrong_kind(client: TestClient, settings: Settings) -> None:
     headers = {"X-API-Key": settings.api_key.get_secret_value()}
-    response = client.post("/uploads/registers", files={"files": ("notes.pdf", b"%PDF", "application/pdf")}, headers=headers)
+    response = client.post(
+        "/uploads/registers", files={"files": ("notes.pdf", b"%PDF", "application/pdf")}, headers=headers
+    )
     assert response.status_code == 422 and ".xlsx" in response.json()["detail"]
 
 
@@ -245,7 +275,8 @@ def test_uploading_the_example_register_runs_the_register_loader(client: TestCli
 
     example = REPO / "data" / "examples" / "pairings.csv"
     response = client.post(
-        "/uploads/registers", files={"files": ("pairings.csv", example.read_bytes(), "text/csv")},
+        "/uploads/registers",
+        files={"files": ("pairings.csv", example.read_bytes(), "text/csv")},
         headers={"X-API-Key": settings.api_key.get_secret_value()},
     )
     assert response.status_code == 200, response.text
@@ -259,7 +290,8 @@ def test_uploading_a_report_runs_the_report_loader(client: TestClient, settings:
 
     report = max(CORPUS.glob("*.txt"))
     response = client.post(
-        "/uploads/reports", files={"files": (report.name, report.read_bytes(), "text/plain")},
+        "/uploads/reports",
+        files={"files": (report.name, report.read_bytes(), "text/plain")},
         headers={"X-API-Key": settings.api_key.get_secret_value()},
     )
     assert response.status_code == 200, response.text

@@ -31,8 +31,13 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -40,7 +45,9 @@ def post_connect_api_port(server: LocalNeo4j) -> int:
     conf = (server.conf_dir / "neo4j.conf").read_text(encoding="utf-8")
     match = re.search(r"^browser\.post_connect_cmd=.*play http://127\.0\.0\.1:(\d+)/", conf, re.MULTILINE)
     if match is None:
-        pytest.fail("the test server was configured without browser.post_connect_cmd (docs/browser/guide.html missing?)")
+        pytest.fail(
+            "the test server was configured without browser.post_connect_cmd (docs/browser/guide.html missing?)"
+        )
     return int(match.group(1))
 
 
@@ -72,7 +79,9 @@ def api_for_browser(neo4j_server: LocalNeo4j, driver: Driver, settings: Settings
 
 
 def test_browser_connects_applies_style_and_guide_and_runs_the_uncovered_query(
-    graph: Driver, settings: Settings, api_for_browser: int,
+    graph: Driver,
+    settings: Settings,
+    api_for_browser: int,
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
@@ -83,12 +92,17 @@ def test_browser_connects_applies_style_and_guide_and_runs_the_uncovered_query(
     fetched: list[str] = []
     with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="revkg-chromium-") as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
             viewport={"width": 1600, "height": 1000},
         )
         try:
             page = context.new_page()
-            page.on("response", lambda r: fetched.append(f"{r.status} {r.url}") if "/browser-assets/" in r.url else None)
+            page.on(
+                "response", lambda r: fetched.append(f"{r.status} {r.url}") if "/browser-assets/" in r.url else None
+            )
             page.goto(f"{settings.browser_url}?dbms=bolt://127.0.0.1:{settings.bolt_port}", wait_until="networkidle")
             page.select_option("select[data-testid='authenticationMethod']", "NATIVE")
             page.fill("input[data-testid='username']", settings.neo4j_user)

@@ -28,12 +28,13 @@ def demo(graph: Driver) -> Iterator[Driver]:
     neomodel_db.set_connection(driver=graph)  # each command handed neomodel its own driver and closed it
 
 
-
 def test_analyze_uncovered_for_chongming_writes_an_excel_file(demo: Driver, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "uncovered.xlsx"
-    result = runner.invoke(app, ["analyze", "uncovered", "--district", "崇明区", "--as-of", AS_OF.isoformat(), "--out", str(out)])
+    result = runner.invoke(
+        app, ["analyze", "uncovered", "--district", "崇明区", "--as-of", AS_OF.isoformat(), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out).active
     header = [c.value for c in sheet[1]]
@@ -44,12 +45,26 @@ def test_analyze_uncovered_for_chongming_writes_an_excel_file(demo: Driver, tmp_
 
 
 def test_analyze_out_to_a_folder_names_the_file_for_what_where_and_when_with_english_headers(
-    demo: Driver, tmp_path: Path,
+    demo: Driver,
+    tmp_path: Path,
 ) -> None:
     from openpyxl import load_workbook
 
-    result = runner.invoke(app, ["analyze", "uncovered", "--district", "崇明区", "--as-of", AS_OF.isoformat(),
-                                 "--out", str(tmp_path), "--headers", "en"])
+    result = runner.invoke(
+        app,
+        [
+            "analyze",
+            "uncovered",
+            "--district",
+            "崇明区",
+            "--as-of",
+            AS_OF.isoformat(),
+            "--out",
+            str(tmp_path),
+            "--headers",
+            "en",
+        ],
+    )
     assert result.exit_code == 0, result.output
     written = tmp_path / "未结对薄弱村_崇明区_2024-06-30.xlsx"
     assert [p.name for p in tmp_path.iterdir()] == [written.name]
@@ -64,7 +79,21 @@ def test_analyze_helpers_prints_a_table(demo: Driver) -> None:
 
 def test_analyze_coverage_per_town_to_csv_and_an_unknown_district_exits_1(demo: Driver, tmp_path: Path) -> None:
     out = tmp_path / "coverage.csv"
-    ok = runner.invoke(app, ["analyze", "coverage", "--level", "town", "--parent", "310151", "--as-of", AS_OF.isoformat(), "--out", str(out)])
+    ok = runner.invoke(
+        app,
+        [
+            "analyze",
+            "coverage",
+            "--level",
+            "town",
+            "--parent",
+            "310151",
+            "--as-of",
+            AS_OF.isoformat(),
+            "--out",
+            str(out),
+        ],
+    )
     assert ok.exit_code == 0, ok.output
     assert "堡镇" in out.read_text(encoding="utf-8-sig")
     bad = runner.invoke(app, ["analyze", "uncovered", "--district", "不存在区"])

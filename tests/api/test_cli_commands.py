@@ -25,8 +25,11 @@ def command_callbacks(group: typer.Typer) -> Iterator[object]:
 
 
 def calls_by_name(tree: ast.AST, name: str) -> list[int]:
-    return [node.lineno for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name]
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+    ]
 
 
 def test_no_command_function_is_called_from_python() -> None:
@@ -36,8 +39,12 @@ def test_no_command_function_is_called_from_python() -> None:
     for path in sorted(p for folder in ("api", "graph", "loaders", "bench") for p in (REPO / folder).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         module = ".".join(path.relative_to(REPO).with_suffix("").parts)
-        imported = {(node.module, alias.name) for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
-                    for alias in node.names}
+        imported = {
+            (node.module, alias.name)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom)
+            for alias in node.names
+        }
         for command_module, name in commands:
             if module == command_module or (command_module, name) in imported:
                 offenders += [f"{path.relative_to(REPO)}:{line} calls {name}()" for line in calls_by_name(tree, name)]
@@ -48,6 +55,8 @@ def test_up_and_serve_share_one_plain_function_that_runs_the_api() -> None:
     from api.cli import up
 
     assert "run_api(" in inspect.getsource(up.up) and "run_api(" in inspect.getsource(up.serve)
-    assert all(p.default is inspect.Parameter.empty or not isinstance(p.default, typer.models.OptionInfo)
-               for p in inspect.signature(up.run_api).parameters.values())
+    assert all(
+        p.default is inspect.Parameter.empty or not isinstance(p.default, typer.models.OptionInfo)
+        for p in inspect.signature(up.run_api).parameters.values()
+    )
     assert Path(inspect.getsourcefile(up.run_api) or "").name == "up.py"

@@ -52,8 +52,9 @@ class Run:
 
     @classmethod
     def start(cls, args: list[str], env: dict[str, str]) -> Run:
-        process = subprocess.Popen(command(*args), env=env, cwd=REPO, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True, bufsize=1)
+        process = subprocess.Popen(
+            command(*args), env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+        )
         run = cls(process)
         threading.Thread(target=run._collect, daemon=True).start()
         return run
@@ -162,8 +163,10 @@ def test_up_serves_the_planners_question_stops_on_ctrl_c_and_a_second_up_changes
     second.wait_until_serving(api)
     assert "Neo4j 5.26.19: cached" in second.output and "Gazetteer (cached)" in second.output
     assert graph_size(instance) == before
-    assert httpx.get(f"{api}/analyses/uncovered-weak-villages", params={"district": "崇明区"},
-                     timeout=60).json()["total"] == answer.json()["total"]
+    assert (
+        httpx.get(f"{api}/analyses/uncovered-weak-villages", params={"district": "崇明区"}, timeout=60).json()["total"]
+        == answer.json()["total"]
+    )
     assert second.interrupt() < 10
     assert second.process.returncode == 0, second.output
 
@@ -178,11 +181,17 @@ def occupied(port: int) -> socket.socket:
 
 def test_up_on_a_taken_api_port_says_so_in_one_line_naming_the_flag() -> None:
     api, bolt, http = distinct_free_ports(3)
-    env = own_environment(REVKG_INSTANCE=f"e2e-ports-{os.getpid()}", REVKG_BOLT_PORT=str(bolt),
-                          REVKG_HTTP_PORT=str(http))
+    env = own_environment(
+        REVKG_INSTANCE=f"e2e-ports-{os.getpid()}", REVKG_BOLT_PORT=str(bolt), REVKG_HTTP_PORT=str(http)
+    )
     with occupied(api):
-        result = subprocess.run(command("up", "--provinces", PROVINCES, "--port", str(api)), env=env,
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            command("up", "--provinces", PROVINCES, "--port", str(api)),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     said = (result.stdout + result.stderr).strip().splitlines()
     assert result.returncode != 0
     assert len(said) == 1 and f"Port {api}" in said[0] and "--port" in said[0], said
@@ -196,8 +205,13 @@ def test_up_on_a_taken_neo4j_port_says_so_in_one_line_naming_the_setting(setting
     taken = int(env[setting])
     try:
         with occupied(taken):
-            result = subprocess.run(command("up", "--provinces", PROVINCES, "--port", str(api)), env=env,
-                                    capture_output=True, text=True, timeout=300)
+            result = subprocess.run(
+                command("up", "--provinces", PROVINCES, "--port", str(api)),
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
     finally:  # had it started a server after all, leave none behind
         subprocess.run(command("neo4j", "stop"), env=env, capture_output=True, timeout=120)
         shutil.rmtree(Path.home() / ".cache" / "revkg" / "instances" / name, ignore_errors=True)

@@ -79,16 +79,30 @@ def test_village_page_shows_path_timeline_evidence_with_the_mention_highlighted(
 
 @pytest.mark.neo4j
 def test_a_recorded_pairing_shows_on_the_village_page_with_planner_provenance(
-    client: TestClient, settings: Settings,
+    client: TestClient,
+    settings: Settings,
 ) -> None:
     key = {"X-API-Key": settings.api_key.get_secret_value()}
-    decision = client.post("/decisions/pairings", headers=key, json={
-        "helper_uid": K.bank, "village": K.xinjian_xinhe, "since": "2024-06-01", "note": "常委会决定",
-        "decided_by": "张规划"}).json()
+    decision = client.post(
+        "/decisions/pairings",
+        headers=key,
+        json={
+            "helper_uid": K.bank,
+            "village": K.xinjian_xinhe,
+            "since": "2024-06-01",
+            "note": "常委会决定",
+            "decided_by": "张规划",
+        },
+    ).json()
     page = client.get(f"/village/{K.xinjian_xinhe}", params={"as_of": DAY}).text
     assert 'id="uncovered-flag"' not in page
     pairings = text_of(page.split('id="pairings-table"')[1].split("</table>")[0])
-    assert "上海农商银行崇明支行" in pairings and "planner" in pairings and "张规划" in pairings and "常委会决定" in pairings
+    assert (
+        "上海农商银行崇明支行" in pairings
+        and "planner" in pairings
+        and "张规划" in pairings
+        and "常委会决定" in pairings
+    )
     assert f'data-decision="{decision["uid"]}"' in page  # it can be undone from the page
     district = client.get("/district/310151", params={"as_of": DAY}).text
     assert f'data-village="{K.xinjian_xinhe}"' not in district
@@ -107,7 +121,10 @@ def test_search_lists_hits_and_jumps_on_a_single_exact_one(client: TestClient) -
     assert listed.status_code == 200 and 'href="/district/310151"' in listed.text
     jump = client.get("/find", params={"q": "310151"}, follow_redirects=False)
     assert jump.status_code == 303 and jump.headers["location"] == "/district/310151"
-    assert client.get("/find", params={"q": "chongmingqu"}, follow_redirects=False).headers["location"] == "/district/310151"
+    assert (
+        client.get("/find", params={"q": "chongmingqu"}, follow_redirects=False).headers["location"]
+        == "/district/310151"
+    )
 
 
 @pytest.mark.neo4j
@@ -133,8 +150,17 @@ def test_rejects_download_as_xlsx_and_assets_are_small_and_local(client: TestCli
 
     from openpyxl import load_workbook
 
-    issues = [{"file": "bad.csv", "sheet": "bad", "row": 3, "column": "开始日期", "value": "2021-13-45",
-               "severity": "rejected", "reason": "not a date"}]
+    issues = [
+        {
+            "file": "bad.csv",
+            "sheet": "bad",
+            "row": 3,
+            "column": "开始日期",
+            "value": "2021-13-45",
+            "severity": "rejected",
+            "reason": "not a date",
+        }
+    ]
     response = client.post("/upload/rejects.xlsx", json=issues)
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][:4] == ("文件", "工作表", "行号", "列")
@@ -150,5 +176,7 @@ def test_rejects_download_as_xlsx_and_assets_are_small_and_local(client: TestCli
 @pytest.mark.neo4j
 def test_a_fragment_for_something_unknown_answers_a_short_error_not_a_page(client: TestClient) -> None:
     response = client.get("/clusters", params={"district": "999999"})
-    assert response.status_code == 404 and response.text.startswith('<p class="error">') and "<html" not in response.text
+    assert (
+        response.status_code == 404 and response.text.startswith('<p class="error">') and "<html" not in response.text
+    )
     assert client.get("/suggestions", params={"village": "310151999999"}).status_code == 404

@@ -75,7 +75,9 @@ def console_url(graph: Driver) -> Iterator[str]:
 
 
 def uncovered_on_page(page) -> list[str]:  # type: ignore[no-untyped-def]
-    return page.eval_on_selector_all("#uncovered-table tbody tr[data-village]", "rows => rows.map(r => r.dataset.village)")
+    return page.eval_on_selector_all(
+        "#uncovered-table tbody tr[data-village]", "rows => rows.map(r => r.dataset.village)"
+    )
 
 
 UNLABELLED = """() => Array.from(document.querySelectorAll('input, select, textarea'))
@@ -88,7 +90,10 @@ def paired_with_count(graph: Driver) -> int:
 
 
 def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_and_reviews(
-    graph: Driver, settings: Settings, console_url: str, tmp_path: Path,
+    graph: Driver,
+    settings: Settings,
+    console_url: str,
+    tmp_path: Path,
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
@@ -100,12 +105,17 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
     requested: list[str] = []
     with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="revkg-chromium-") as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 800}, accept_downloads=True,
+            profile,
+            executable_path=CHROMIUM,
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1280, "height": 800},
+            accept_downloads=True,
         )
         page = context.new_page()
         page.on("request", lambda r: requested.append(r.url))
         try:
+
             def shot(name: str) -> None:
                 page.screenshot(path=str(ARTIFACTS / f"console_{name}.png"), full_page=True)
                 assert page.evaluate(UNLABELLED) == [], f"{name}: form fields without a label"
@@ -216,7 +226,12 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             with page.expect_download() as download:
                 page.get_by_role("button", name="下载 XLSX").click()
             rejects_book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-            assert list(rejects_book.iter_rows(values_only=True))[1][:4] == ("pairings_bad.csv", "pairings_bad", 3, "开始日期")
+            assert list(rejects_book.iter_rows(values_only=True))[1][:4] == (
+                "pairings_bad.csv",
+                "pairings_bad",
+                3,
+                "开始日期",
+            )
             shot("upload")
 
             # decide one review item; the decision is kept across reloads
@@ -235,8 +250,11 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
         finally:
             context.close()
     # nothing was fetched from anywhere but the console itself, and the key never went into a URL
-    assert all(url.startswith((console_url, "blob:", "data:")) for url in requested), \
-        [u for u in requested if not u.startswith(console_url)]
+    assert all(url.startswith((console_url, "blob:", "data:")) for url in requested), [
+        u for u in requested if not u.startswith(console_url)
+    ]
     assert not [url for url in requested if api_key in url]
-    decided = graph.execute_query("MATCH (r:ReviewDecision {uid: '红星村@310151'}) RETURN r.decided_code AS code").records
+    decided = graph.execute_query(
+        "MATCH (r:ReviewDecision {uid: '红星村@310151'}) RETURN r.decided_code AS code"
+    ).records
     assert decided[0]["code"] == "310151109203"

@@ -31,23 +31,35 @@ def pairing_facts(client: TestClient, village: str) -> list[dict]:
 
 
 def record(client: TestClient, key: dict[str, str], **overrides: str) -> dict:
-    body = {"helper_uid": K.bank, "village": K.xinjian_xinhe, "since": "2024-06-01", "note": "区委组织部会议决定",
-            "decided_by": "张规划", **overrides}
+    body = {
+        "helper_uid": K.bank,
+        "village": K.xinjian_xinhe,
+        "since": "2024-06-01",
+        "note": "区委组织部会议决定",
+        "decided_by": "张规划",
+        **overrides,
+    }
     response = client.post("/decisions/pairings", json=body, headers=key)
     assert response.status_code == 201, response.text
     return response.json()
 
 
 def test_a_recorded_pairing_takes_the_village_off_the_uncovered_list_with_planner_provenance(
-    client: TestClient, key: dict[str, str],
+    client: TestClient,
+    key: dict[str, str],
 ) -> None:
     assert K.xinjian_xinhe in uncovered_codes(client)
     decision = record(client, key)
-    assert decision["action"] == "pair" and decision["decided_by"] == "张规划" and decision["helper"] == "上海农商银行崇明支行"
+    assert (
+        decision["action"] == "pair"
+        and decision["decided_by"] == "张规划"
+        and decision["helper"] == "上海农商银行崇明支行"
+    )
     assert K.xinjian_xinhe not in uncovered_codes(client)
     village = client.get(f"/villages/{K.xinjian_xinhe}", params={"as_of": DAY}).json()
     assert [(h["name"], h["source_id"], h["since"]) for h in village["helpers"]] == [
-        ("上海农商银行崇明支行", "planner", "2024-06-01")]
+        ("上海农商银行崇明支行", "planner", "2024-06-01")
+    ]
     fact = pairing_facts(client, K.xinjian_xinhe)[0]
     assert (fact["method"], fact["source_loc"], fact["evidence"]) == ("planner", decision["uid"], "区委组织部会议决定")
     listed = client.get("/decisions", params={"village": K.xinjian_xinhe}).json()
@@ -55,14 +67,16 @@ def test_a_recorded_pairing_takes_the_village_off_the_uncovered_list_with_planne
 
 
 def test_a_pairing_from_a_later_date_leaves_the_village_uncovered_on_an_earlier_day(
-    client: TestClient, key: dict[str, str],
+    client: TestClient,
+    key: dict[str, str],
 ) -> None:
     record(client, key, since="2024-09-01")
     assert K.xinjian_xinhe in uncovered_codes(client)
 
 
 def test_undoing_a_recorded_pairing_puts_the_village_back_and_keeps_the_record(
-    client: TestClient, key: dict[str, str],
+    client: TestClient,
+    key: dict[str, str],
 ) -> None:
     decision = record(client, key)
     response = client.delete(f"/decisions/{decision['uid']}", params={"by": "李复核"}, headers=key)
@@ -76,8 +90,14 @@ def test_undoing_a_recorded_pairing_puts_the_village_back_and_keeps_the_record(
 
 def test_ending_a_register_pairing_sets_until_and_undo_restores_it(client: TestClient, key: dict[str, str]) -> None:
     assert K.sixiao not in uncovered_codes(client)
-    body = {"village": K.sixiao, "source_id": SOURCE_REGISTER, "source_loc": "sheet 结对!row 2", "until": "2024-03-31",
-            "note": "期满", "decided_by": "张规划"}
+    body = {
+        "village": K.sixiao,
+        "source_id": SOURCE_REGISTER,
+        "source_loc": "sheet 结对!row 2",
+        "until": "2024-03-31",
+        "note": "期满",
+        "decided_by": "张规划",
+    }
     response = client.post("/decisions/pairings/end", json=body, headers=key)
     assert response.status_code == 201, response.text
     ended = response.json()
@@ -92,8 +112,13 @@ def test_ending_a_register_pairing_sets_until_and_undo_restores_it(client: TestC
 
 
 def test_ending_before_the_pairing_began_is_refused(client: TestClient, key: dict[str, str]) -> None:
-    body = {"village": K.sixiao, "source_id": SOURCE_REGISTER, "source_loc": "sheet 结对!row 2", "until": "2020-01-01",
-            "decided_by": "张规划"}
+    body = {
+        "village": K.sixiao,
+        "source_id": SOURCE_REGISTER,
+        "source_loc": "sheet 结对!row 2",
+        "until": "2020-01-01",
+        "decided_by": "张规划",
+    }
     response = client.post("/decisions/pairings/end", json=body, headers=key)
     assert response.status_code == 422 and "began on 2021-01-01" in response.json()["detail"]
     assert client.get("/decisions").json() == []
@@ -101,30 +126,50 @@ def test_ending_before_the_pairing_began_is_refused(client: TestClient, key: dic
 
 def test_recording_a_pairing_already_in_force_is_a_conflict(client: TestClient, key: dict[str, str]) -> None:
     # the bank pairs with 五滧 through its party committee: the unit itself is the same helper
-    response = client.post("/decisions/pairings", headers=key, json={
-        "helper_uid": K.bank, "village": K.wuxiao, "since": DAY, "decided_by": "张规划"})
+    response = client.post(
+        "/decisions/pairings",
+        headers=key,
+        json={"helper_uid": K.bank, "village": K.wuxiao, "since": DAY, "decided_by": "张规划"},
+    )
     assert response.status_code == 409
 
 
 def test_unknown_helper_or_village_answers_404_and_writes_nothing(client: TestClient, key: dict[str, str]) -> None:
     for helper, village in (("org:nobody", K.xinjian_xinhe), (K.bank, "310151999999")):
-        response = client.post("/decisions/pairings", headers=key, json={
-            "helper_uid": helper, "village": village, "since": DAY, "decided_by": "张规划"})
+        response = client.post(
+            "/decisions/pairings",
+            headers=key,
+            json={"helper_uid": helper, "village": village, "since": DAY, "decided_by": "张规划"},
+        )
         assert response.status_code == 404, response.text
     assert client.get("/decisions").json() == []
 
 
 @pytest.mark.parametrize("headers", [{}, {"X-API-Key": ""}, {"X-API-Key": "wrong"}])
 def test_decisions_without_the_key_are_refused_and_change_nothing(
-    client: TestClient, graph: Driver, key: dict[str, str], headers: dict[str, str],
+    client: TestClient,
+    graph: Driver,
+    key: dict[str, str],
+    headers: dict[str, str],
 ) -> None:
     before = graph.execute_query("MATCH ()-[r:PAIRED_WITH]->() RETURN count(r) AS n").records[0]["n"]
-    refused = client.post("/decisions/pairings", headers=headers, json={
-        "helper_uid": K.bank, "village": K.xinjian_xinhe, "since": DAY, "decided_by": "张规划"})
+    refused = client.post(
+        "/decisions/pairings",
+        headers=headers,
+        json={"helper_uid": K.bank, "village": K.xinjian_xinhe, "since": DAY, "decided_by": "张规划"},
+    )
     assert refused.status_code == 401
-    ended = client.post("/decisions/pairings/end", headers=headers, json={
-        "village": K.sixiao, "source_id": SOURCE_REGISTER, "source_loc": "sheet 结对!row 2", "until": DAY,
-        "decided_by": "张规划"})
+    ended = client.post(
+        "/decisions/pairings/end",
+        headers=headers,
+        json={
+            "village": K.sixiao,
+            "source_id": SOURCE_REGISTER,
+            "source_loc": "sheet 结对!row 2",
+            "until": DAY,
+            "decided_by": "张规划",
+        },
+    )
     assert ended.status_code == 401
     decision = record(client, key)
     assert client.delete(f"/decisions/{decision['uid']}", params={"by": "x"}, headers=headers).status_code == 401
@@ -134,7 +179,9 @@ def test_decisions_without_the_key_are_refused_and_change_nothing(
 
 
 def test_review_decisions_are_listed_with_the_queue_and_need_the_key(
-    client: TestClient, graph: Driver, key: dict[str, str],
+    client: TestClient,
+    graph: Driver,
+    key: dict[str, str],
 ) -> None:
     from tests.factories import review_mention
 

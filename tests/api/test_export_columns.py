@@ -21,22 +21,42 @@ DAY = AS_OF.isoformat()
 
 # (export, API path and query, CLI arguments) for every analysis both can save as a table.
 BOTH = [
-    ("uncovered_weak_villages", "/analyses/uncovered-weak-villages", {"district": "崇明区"},
-     ["uncovered", "--district", "崇明区"]),
+    (
+        "uncovered_weak_villages",
+        "/analyses/uncovered-weak-villages",
+        {"district": "崇明区"},
+        ["uncovered", "--district", "崇明区"],
+    ),
     ("coverage_by_district", "/analyses/coverage", {"level": "district"}, ["coverage"]),
-    ("coverage_by_town", "/analyses/coverage", {"level": "town", "parent": "崇明区"},
-     ["coverage", "--level", "town", "--parent", "崇明区"]),
+    (
+        "coverage_by_town",
+        "/analyses/coverage",
+        {"level": "town", "parent": "崇明区"},
+        ["coverage", "--level", "town", "--parent", "崇明区"],
+    ),
     ("helper_load", "/analyses/helper-load", {}, ["helpers"]),
-    ("shared_resource_clusters", "/analyses/shared-resource-clusters", {"district": "崇明区"},
-     ["clusters", "--district", "崇明区"]),
-    ("pairing_suggestions", "/analyses/pairing-suggestions", {"district": "崇明区"},
-     ["suggest", "--district", "崇明区"]),
+    (
+        "shared_resource_clusters",
+        "/analyses/shared-resource-clusters",
+        {"district": "崇明区"},
+        ["clusters", "--district", "崇明区"],
+    ),
+    (
+        "pairing_suggestions",
+        "/analyses/pairing-suggestions",
+        {"district": "崇明区"},
+        ["suggest", "--district", "崇明区"],
+    ),
 ]
 
 # The JSON row each export is cut from (clusters export one row per member, built from the cluster).
 ROW_MODELS: dict[str, type[BaseModel]] = {
-    "uncovered_weak_villages": UncoveredVillage, "coverage_by_district": CoverageRow, "coverage_by_town": CoverageRow,
-    "helper_load": HelperLoadRow, "pairing_suggestions": Suggestion, "search": SearchHit,
+    "uncovered_weak_villages": UncoveredVillage,
+    "coverage_by_district": CoverageRow,
+    "coverage_by_town": CoverageRow,
+    "helper_load": HelperLoadRow,
+    "pairing_suggestions": Suggestion,
+    "search": SearchHit,
 }
 
 
@@ -67,8 +87,11 @@ def test_api_download_and_cli_file_of_each_analysis_have_the_same_columns(client
 
 @pytest.mark.neo4j
 def test_the_cli_prints_the_columns_it_saves(client: TestClient) -> None:
-    result = CliRunner().invoke(cli, ["analyze", "clusters", "--district", "崇明区", "--as-of", DAY],
-                                env={"COLUMNS": "400"})
+    result = CliRunner().invoke(
+        cli, ["analyze", "clusters", "--district", "崇明区", "--as-of", DAY], env={"COLUMNS": "400"}
+    )
     assert result.exit_code == 0, result.output
     header = next(line for line in result.output.splitlines() if "cluster" in line and "cohesion" in line)
-    assert [cell.strip() for cell in header.strip("┃│ ").split("┃")] == list(EXPORTS["shared_resource_clusters"].columns)
+    assert [cell.strip() for cell in header.strip("┃│ ").split("┃")] == list(
+        EXPORTS["shared_resource_clusters"].columns
+    )

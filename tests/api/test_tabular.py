@@ -10,8 +10,13 @@ from openpyxl import load_workbook
 from api.tabular import EXPORTS, LABELS, file_name, table_bytes
 
 ROWS = [
-    {"code": "350304100201", "village": "=HYPERLINK(\"http://evil.example\",\"点我\")", "since": date(2024, 1, 31),
-     "villages": 3, "weak_categories": ["经济薄弱村", "+1 的村"]},
+    {
+        "code": "350304100201",
+        "village": '=HYPERLINK("http://evil.example","点我")',
+        "since": date(2024, 1, 31),
+        "villages": 3,
+        "weak_categories": ["经济薄弱村", "+1 的村"],
+    },
     {"code": "012345678901", "village": "@SUM(A1:A2)", "since": None, "villages": -2, "weak_categories": []},
 ]
 COLUMNS = ["code", "village", "since", "villages", "weak_categories"]

@@ -79,7 +79,10 @@ def test_uncovered_for_a_province_or_all_of_china_finds_the_same_chongming_villa
 
 def test_uncovered_narrowest_scope_wins_and_a_town_outside_the_district_finds_nothing(demo: Driver) -> None:
     assert codes(analyses.uncovered_weak_villages(demo, AS_OF, district="崇明区", province="31")) == [
-        K.panghuang, K.xinjian_xinhe, K.dongxin]
+        K.panghuang,
+        K.xinjian_xinhe,
+        K.dongxin,
+    ]
     assert analyses.uncovered_weak_villages(demo, AS_OF, district="310151", province="35") == []
     assert analyses.uncovered_weak_villages(demo, AS_OF, district="310116", town="新河镇") == []
 
@@ -115,10 +118,17 @@ def test_coverage_of_chongming_counts_distinct_helpers_and_sets_the_claim_beside
     assert cm["paired_villages"] == 8
     assert cm["villages_with_one_helper"] == 7  # all but 米行 (民政局 twice + 银行 and its 党委 = 2 helpers)
     assert cm["helpers"] == 3  # 民政局, 银行 (with its 党委), 南京西路街道
-    assert cm["claims"] == [{
-        "metric": "villages_paired", "value": 64.0, "unit": None, "source_id": "report:003_9de6edaabdfc1f7f",
-        "source_loc": "chars 300-340", "evidence": "报告所称崇明区结对村数：64", "graph_value": 8,
-    }]
+    assert cm["claims"] == [
+        {
+            "metric": "villages_paired",
+            "value": 64.0,
+            "unit": None,
+            "source_id": "report:003_9de6edaabdfc1f7f",
+            "source_loc": "chars 300-340",
+            "evidence": "报告所称崇明区结对村数：64",
+            "graph_value": 8,
+        }
+    ]
 
 
 def test_coverage_of_a_district_without_weak_villages_has_no_ratio(demo: Driver) -> None:
@@ -141,7 +151,9 @@ def test_coverage_pages_count_only_their_districts_and_agree_with_the_whole_tabl
     assert len(whole) == 16  # 上海's districts
     for offset, limit in ((0, 5), (13, 5), (16, 5)):
         assert analyses.coverage_page(demo, AS_OF, "district", parent="31", limit=limit, offset=offset) == (
-            16, whole[offset:offset + limit])
+            16,
+            whole[offset : offset + limit],
+        )
     assert analyses.coverage_page(demo, AS_OF, "district", parent="3101", limit=1)[0] == 16  # the city
     assert analyses.coverage_page(demo, AS_OF, "district", parent="福建省", limit=1)[0] > 0
 
@@ -191,8 +203,12 @@ def test_clusters_separate_the_street_office_and_its_villages(demo: Driver) -> N
     street = next(c for c in clusters if any(h["uid"] == K.street for h in c["helpers"]))
     assert {v["uid"] for v in street["villages"]} == {K.xinjian_changxing, K.baoxi}
     assert street["size"] == 3 and street["cohesion"] == 1.0
-    assert {"kind": "helper", "uid": K.street, "name": "静安区南京西路街道",
-            "members": sorted([K.xinjian_changxing, K.baoxi])} in street["shared"]
+    assert {
+        "kind": "helper",
+        "uid": K.street,
+        "name": "静安区南京西路街道",
+        "members": sorted([K.xinjian_changxing, K.baoxi]),
+    } in street["shared"]
     civil = next(c for c in clusters if any(h["uid"] == K.civil_affairs for h in c["helpers"]))
     assert {K.yonghe, K.huayuan, K.taoyuan, K.sixiao} <= {v["uid"] for v in civil["villages"]}
     assert 0 < civil["cohesion"] < 1
@@ -205,15 +221,26 @@ def test_clusters_are_the_same_on_every_run(demo: Driver) -> None:
 
 def test_clusters_of_shanghai_are_those_of_all_of_china_when_all_pairings_lie_there(demo: Driver) -> None:
     assert analyses.shared_resource_clusters(demo, AS_OF, province="上海市") == analyses.shared_resource_clusters(
-        demo, AS_OF)
+        demo, AS_OF
+    )
     assert analyses.shared_resource_clusters(demo, AS_OF, province="35") == []
 
 
 @pytest.mark.parametrize("members", [analyses.CLIQUE_LIMIT, analyses.CLIQUE_LIMIT + 1])
 def test_a_resource_shared_by_many_ties_them_through_one_stand_in_not_pairwise(members: int) -> None:
-    rows = [{"kind": "resource", "member_uid": f"v{i}", "member_name": f"村{i}", "member_label": "Village",
-             "hub_uid": "resource:funds", "hub_name": "funds", "hub_label": "Resource", "hub_category": "funds"}
-            for i in range(members)]
+    rows = [
+        {
+            "kind": "resource",
+            "member_uid": f"v{i}",
+            "member_name": f"村{i}",
+            "member_label": "Village",
+            "hub_uid": "resource:funds",
+            "hub_name": "funds",
+            "hub_label": "Resource",
+            "hub_category": "funds",
+        }
+        for i in range(members)
+    ]
     graph, found, _ = analyses.build_projection(rows)
     if members <= analyses.CLIQUE_LIMIT:
         assert graph.number_of_edges() == members * (members - 1) // 2
@@ -230,7 +257,10 @@ def test_suggestions_for_a_village_rank_by_town_resources_capacity_and_closeness
     # 民政局 is full (5 of 5). 银行: district 2 + capacity 3/5; 教育局: education matches the town's
     # 助学计划 1.5 + capacity 5/5; 街道: district 2 + capacity 2/5.
     assert [(r["helper"], r["score"]) for r in rows] == [
-        ("上海农商银行崇明支行", 2.6), ("崇明区教育局", 2.5), ("静安区南京西路街道", 2.4)]
+        ("上海农商银行崇明支行", 2.6),
+        ("崇明区教育局", 2.5),
+        ("静安区南京西路街道", 2.4),
+    ]
     assert rows[1]["resource_matches"] == ["education"]
     assert any("education" in reason for reason in rows[1]["reasons"])
 
@@ -243,7 +273,11 @@ def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driv
     assert set(by_village) == {K.panghuang, K.xinjian_xinhe, K.dongxin}
     panghuang = [(r["helper"], r["score"], r["hops"]) for r in by_village[K.panghuang]]
     # 教育局 paired with 彷徨 until 2023-12-31: one hop away, so 2 / 1 for closeness
-    assert panghuang == [("上海农商银行崇明支行", 3.6, None), ("崇明区教育局", 3.0, 1), ("静安区南京西路街道", 2.4, None)]
+    assert panghuang == [
+        ("上海农商银行崇明支行", 3.6, None),
+        ("崇明区教育局", 3.0, 1),
+        ("静安区南京西路街道", 2.4, None),
+    ]
     assert "曾与该村结对 / paired with this village before" in by_village[K.panghuang][1]["reasons"]
 
 
@@ -296,7 +330,10 @@ def test_evidence_of_a_village_lists_each_sourced_pairing_separately(demo: Drive
 def test_evidence_of_an_organization_includes_its_party_branch_facts(demo: Driver) -> None:
     facts = analyses.evidence(demo, K.bank)
     assert {(f["subject_key"], f["other_key"]) for f in facts if f["relationship"] == "PAIRED_WITH"} == {
-        (K.bank, K.mihang), (K.bank_party, K.mihang), (K.bank_party, K.wuxiao)}
+        (K.bank, K.mihang),
+        (K.bank_party, K.mihang),
+        (K.bank_party, K.wuxiao),
+    }
 
 
 def test_village_profile_shows_helpers_via_party_and_the_path(demo: Driver) -> None:
@@ -319,7 +356,10 @@ def test_organization_profile_lists_pairings_in_force_only(demo: Driver) -> None
 
 def test_search_by_name_tells_namesakes_apart_by_their_path(demo: Driver) -> None:
     rows = [r for r in search(demo, "新建村", limit=50) if r["path"][:2] == ["上海市", "崇明区"]]
-    assert sorted((r["key"], r["path"][2]) for r in rows) == [(K.xinjian_xinhe, "新河镇"), (K.xinjian_changxing, "长兴镇")]
+    assert sorted((r["key"], r["path"][2]) for r in rows) == [
+        (K.xinjian_xinhe, "新河镇"),
+        (K.xinjian_changxing, "长兴镇"),
+    ]
 
 
 def test_search_by_code_partial_name_and_pinyin(demo: Driver) -> None:

@@ -21,29 +21,54 @@ from tests.factories import AS_OF, Chongming, build_chongming
 pytestmark = pytest.mark.neo4j
 
 K = Chongming()
-SCANS = ("NodeByLabelScan", "AllNodesScan", "RelationshipTypeScan", "UnionNodeByLabelsScan",
-         "IntersectionNodeByLabelsScan")
+SCANS = (
+    "NodeByLabelScan",
+    "AllNodesScan",
+    "RelationshipTypeScan",
+    "UnionNodeByLabelsScan",
+    "IntersectionNodeByLabelsScan",
+)
 SMALL_LABELS = ("Province", "City", "WeakCategory")
 SEEKS = ("NodeIndexSeek", "NodeUniqueIndexSeek", "MultiNodeIndexSeek", "NodeIndexContainsScan")
 
 CASES: list[tuple[str, dict[str, Any]]] = [
-    ("analyses/uncovered_weak_villages", {"as_of": AS_OF, "province": None, "district": "310151", "town": None,
-                                         "nearest": 3, "offset": 0, "limit": 100}),
-    ("analyses/uncovered_weak_villages", {"as_of": AS_OF, "province": None, "district": None, "town": "310151102",
-                                         "nearest": 3, "offset": 0, "limit": 100}),
-    ("analyses/uncovered_weak_villages", {"as_of": AS_OF, "province": "31", "district": None, "town": None,
-                                         "nearest": 3, "offset": 0, "limit": 100}),
-    ("analyses/helper_load", {"as_of": AS_OF, "district": "310151", "spread_towns": 3, "many_villages": 5,
-                              "offset": 0, "limit": 100}),
+    (
+        "analyses/uncovered_weak_villages",
+        {"as_of": AS_OF, "province": None, "district": "310151", "town": None, "nearest": 3, "offset": 0, "limit": 100},
+    ),
+    (
+        "analyses/uncovered_weak_villages",
+        {
+            "as_of": AS_OF,
+            "province": None,
+            "district": None,
+            "town": "310151102",
+            "nearest": 3,
+            "offset": 0,
+            "limit": 100,
+        },
+    ),
+    (
+        "analyses/uncovered_weak_villages",
+        {"as_of": AS_OF, "province": "31", "district": None, "town": None, "nearest": 3, "offset": 0, "limit": 100},
+    ),
+    (
+        "analyses/helper_load",
+        {"as_of": AS_OF, "district": "310151", "spread_towns": 3, "many_villages": 5, "offset": 0, "limit": 100},
+    ),
     ("analyses/coverage_by_district", {"as_of": AS_OF, "parent": "31", "offset": 0, "limit": 100}),
     ("analyses/coverage_by_town", {"as_of": AS_OF, "parent": "310151"}),
     ("analyses/shared_resource_pairings", {"as_of": AS_OF, "province": None, "district": "310151"}),
     ("analyses/shared_resource_pairings", {"as_of": AS_OF, "province": "31", "district": None}),
     ("analyses/shared_resource_edges", {"helpers": [K.civil_affairs, K.bank_party], "villages": [K.mihang]}),
-    ("analyses/pairing_suggestions", {"as_of": AS_OF, "village": K.xinjian_xinhe, "district": None,
-                                      "capacity": 5, "per_village": 1}),
-    ("analyses/pairing_suggestions", {"as_of": AS_OF, "village": None, "district": "310151",
-                                      "capacity": 5, "per_village": 1}),
+    (
+        "analyses/pairing_suggestions",
+        {"as_of": AS_OF, "village": K.xinjian_xinhe, "district": None, "capacity": 5, "per_village": 1},
+    ),
+    (
+        "analyses/pairing_suggestions",
+        {"as_of": AS_OF, "village": None, "district": "310151", "capacity": 5, "per_village": 1},
+    ),
     ("analyses/village_profile", {"code": K.mihang, "as_of": AS_OF}),
     ("analyses/entity_evidence", {"id": K.bank}),
     ("analyses/organization_profile", {"uid": K.bank, "as_of": AS_OF}),
@@ -79,8 +104,9 @@ def scans_that_ran(profile: Any) -> list[str]:
 
 
 @pytest.mark.parametrize(("name", "params"), CASES, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CASES)])
-def test_a_filtered_analysis_seeks_through_an_index_and_runs_no_scan(demo: Driver, name: str,
-                                                                     params: dict[str, Any]) -> None:
+def test_a_filtered_analysis_seeks_through_an_index_and_runs_no_scan(
+    demo: Driver, name: str, params: dict[str, Any]
+) -> None:
     query = queries.get(name)
     query.check_params(params)
     with demo.session() as session:

@@ -31,10 +31,15 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 
 @pytest.fixture(scope="module")
 def instance(settings: Settings) -> Iterator[LocalNeo4j]:
-    own = settings.model_copy(update={
-        "instance": f"backup-test-{os.getpid()}", "bolt_port": free_port(), "http_port": free_port(),
-        "heap_size": "512m", "pagecache_size": "256m",
-    })
+    own = settings.model_copy(
+        update={
+            "instance": f"backup-test-{os.getpid()}",
+            "bolt_port": free_port(),
+            "http_port": free_port(),
+            "heap_size": "512m",
+            "pagecache_size": "256m",
+        }
+    )
     server = LocalNeo4j(own)
     try:
         server.start()
@@ -62,30 +67,60 @@ def _load_test_data(s: Settings) -> None:
     """2,000 villages in 20 towns, each village paired with an enterprise: a little graph with a constraint."""
     _write(s, "CREATE CONSTRAINT village_code IF NOT EXISTS FOR (v:Village) REQUIRE v.code IS UNIQUE")
     towns = [{"code": f"3101{t:05d}", "name": f"镇{t}"} for t in range(20)]
-    villages = [{"code": f"3101{v // 100:05d}{v:03d}", "town": f"3101{v // 100:05d}", "name": f"村{v}",
-                 "pop": 500 + v, "weak": v % 7 == 0, "tags": ["产业", f"t{v % 5}"]} for v in range(2000)]
+    villages = [
+        {
+            "code": f"3101{v // 100:05d}{v:03d}",
+            "town": f"3101{v // 100:05d}",
+            "name": f"村{v}",
+            "pop": 500 + v,
+            "weak": v % 7 == 0,
+            "tags": ["产业", f"t{v % 5}"],
+        }
+        for v in range(2000)
+    ]
     _write(s, "UNWIND $towns AS t CREATE (:Town {code: t.code, name: t.name})", towns=towns)
-    _write(s, "UNWIND $villages AS v MATCH (t:Town {code: v.town}) "
-              "CREATE (t)<-[:PART_OF]-(:Village {code: v.code, name: v.name, population: v.pop, weak: v.weak, "
-              "tags: v.tags})", villages=villages)
-    _write(s, "MATCH (v:Village) WHERE v.population % 3 = 0 "
-              "CREATE (v)<-[:PAIRS_WITH {since: 2021, amount: v.population * 1.5}]-"
-              "(:Enterprise {uid: 'e-' + v.code, name: '企业' + v.name})")
+    _write(
+        s,
+        "UNWIND $villages AS v MATCH (t:Town {code: v.town}) "
+        "CREATE (t)<-[:PART_OF]-(:Village {code: v.code, name: v.name, population: v.pop, weak: v.weak, "
+        "tags: v.tags})",
+        villages=villages,
+    )
+    _write(
+        s,
+        "MATCH (v:Village) WHERE v.population % 3 = 0 "
+        "CREATE (v)<-[:PAIRS_WITH {since: 2021, amount: v.population * 1.5}]-"
+        "(:Enterprise {uid: 'e-' + v.code, name: '企业' + v.name})",
+    )
 
 
 def _env(s: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("REVKG_")}
-    env.update({"REVKG_ENVIRONMENT": "test", "REVKG_HOME": str(s.home), "REVKG_INSTANCE": s.instance,
-                "REVKG_BOLT_PORT": str(s.bolt_port), "REVKG_HTTP_PORT": str(s.http_port),
-                "REVKG_API_PORT": str(s.api_port), "REVKG_HEAP_SIZE": s.heap_size,
-                "REVKG_PAGECACHE_SIZE": s.pagecache_size,
-                "REVKG_NEO4J_PASSWORD": s.neo4j_password.get_secret_value()})
+    env.update(
+        {
+            "REVKG_ENVIRONMENT": "test",
+            "REVKG_HOME": str(s.home),
+            "REVKG_INSTANCE": s.instance,
+            "REVKG_BOLT_PORT": str(s.bolt_port),
+            "REVKG_HTTP_PORT": str(s.http_port),
+            "REVKG_API_PORT": str(s.api_port),
+            "REVKG_HEAP_SIZE": s.heap_size,
+            "REVKG_PAGECACHE_SIZE": s.pagecache_size,
+            "REVKG_NEO4J_PASSWORD": s.neo4j_password.get_secret_value(),
+        }
+    )
     return env
 
 
 def _revkg(s: Settings, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", "from api.cli import app; app()", *args], cwd=REPO,
-                          env={**_env(s), **env}, capture_output=True, text=True, timeout=240)
+    return subprocess.run(
+        [sys.executable, "-c", "from api.cli import app; app()", *args],
+        cwd=REPO,
+        env={**_env(s), **env},
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def test_backup_change_restore_gives_back_the_backed_up_graph(instance: LocalNeo4j, tmp_path: Path) -> None:
@@ -100,8 +135,10 @@ def test_backup_change_restore_gives_back_the_backed_up_graph(instance: LocalNeo
     assert taken.restarted and instance.status().answers_queries, "a running server is started again"
     assert [p.name for p in tmp_path.iterdir()] == [taken.path.name], "no staging folder is left behind"
     assert _sum(s) == saved, "a backup changes nothing"
-    print(f"\nbackup of the test data: {taken.size_bytes} bytes, whole command {taken.seconds:.1f}s, "
-          f"dump {taken.dump_seconds:.1f}s")
+    print(
+        f"\nbackup of the test data: {taken.size_bytes} bytes, whole command {taken.seconds:.1f}s, "
+        f"dump {taken.dump_seconds:.1f}s"
+    )
 
     _write(s, "MATCH (v:Village) WHERE v.population % 2 = 0 DETACH DELETE v")
     _write(s, "MATCH (v:Village) SET v.population = v.population + 1")
@@ -130,8 +167,9 @@ def test_backup_change_restore_gives_back_the_backed_up_graph(instance: LocalNeo
     print(f"restore of the test data: whole command {restored.seconds:.1f}s, load {restored.load_seconds:.1f}s")
 
 
-def test_restore_refuses_a_file_that_is_not_a_dump_before_stopping_anything(instance: LocalNeo4j,
-                                                                             tmp_path: Path) -> None:
+def test_restore_refuses_a_file_that_is_not_a_dump_before_stopping_anything(
+    instance: LocalNeo4j, tmp_path: Path
+) -> None:
     s = instance.settings
     before, pid = _sum(s), instance.pid()
     bogus = tmp_path / "not-a-dump.dump"

@@ -64,4 +64,6 @@ def test_batch_writes_report_rows_batches_and_no_retries_on_a_quiet_server(drive
         counts = writer.write("load/merge_provinces", rows)
         assert (counts.rows, counts.batches, counts.retries) == (5, 3, 0)
     finally:
-        driver.execute_query("MATCH (p:Province) WHERE p.code STARTS WITH '9' AND p.name STARTS WITH '测试省' DETACH DELETE p")
+        driver.execute_query(
+            "MATCH (p:Province) WHERE p.code STARTS WITH '9' AND p.name STARTS WITH '测试省' DETACH DELETE p"
+        )

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.neo4j
 
 
 def test_read_access_refuses_a_write_even_when_the_plan_check_is_bypassed(
-    graph: Driver, monkeypatch: pytest.MonkeyPatch,
+    graph: Driver,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(readonly, "refusal", lambda query_type, operators: None)
     with pytest.raises(InvalidInput, match="refused"):
@@ -26,6 +27,5 @@ def test_a_statement_that_does_not_compile_is_reported_as_invalid(graph: Driver)
 
 
 def test_parameters_reach_the_statement_as_parameters(graph: Driver) -> None:
-    result = readonly.run_read_only(
-        graph, "MATCH (d:District {code: $code}) RETURN d.name AS name", {"code": "310151"})
+    result = readonly.run_read_only(graph, "MATCH (d:District {code: $code}) RETURN d.name AS name", {"code": "310151"})
     assert result.rows == [{"name": "崇明区"}] and not result.truncated

@@ -46,7 +46,9 @@ def test_unresolved_villages_without_code_can_coexist(empty_graph) -> None:
         "CREATE (:Village {uid: 'unresolved:310151102:甲村', name: '甲村', resolved: false, status: 'unknown'}), "
         "(:Village {uid: 'unresolved:310151103:甲村', name: '甲村', resolved: false, status: 'unknown'})"
     )
-    n = empty_graph.execute_query("MATCH (v:Village {name: '甲村'}) WHERE v.code IS NULL RETURN count(v) AS n").records[0]["n"]
+    n = empty_graph.execute_query("MATCH (v:Village {name: '甲村'}) WHERE v.code IS NULL RETURN count(v) AS n").records[
+        0
+    ]["n"]
     assert n == 2
 
 
@@ -56,8 +58,9 @@ def test_schema_statements_are_all_idempotent_forms() -> None:
 
 def test_a_full_text_index_declared_with_other_labels_is_rebuilt_as_declared(driver) -> None:
     def labels() -> list[str]:
-        rec = driver.execute_query("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_names' "
-                                   "RETURN labelsOrTypes").records
+        rec = driver.execute_query(
+            "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_names' RETURN labelsOrTypes"
+        ).records
         return sorted(rec[0]["labelsOrTypes"]) if rec else []
 
     install_schema()

@@ -70,7 +70,9 @@ def test_stop_leaves_no_process_and_start_brings_it_back(tmp_path, settings: Set
     """A throw-away instance on its own ports, so the session's server is not disturbed."""
     bolt = settings.bolt_port + 1000
     http = settings.http_port + 1000
-    own = settings.model_copy(update={"instance": f"{settings.instance}-lifecycle", "bolt_port": bolt, "http_port": http})
+    own = settings.model_copy(
+        update={"instance": f"{settings.instance}-lifecycle", "bolt_port": bolt, "http_port": http}
+    )
     server = LocalNeo4j(own)
     try:
         server.start()

@@ -21,7 +21,9 @@ def write_csv(path: Path, header: Sequence[str], rows: Sequence[Sequence[Any]], 
     return path
 
 
-def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], merges: dict[str, list[str]] | None = None) -> Path:
+def write_xlsx(
+    path: Path, sheets: dict[str, Sequence[Sequence[Any]]], merges: dict[str, list[str]] | None = None
+) -> Path:
     """A workbook with one sheet per entry; each value is the sheet's rows (header row included).
 
     ``merges`` maps a sheet name to ranges to merge (``"A2:A4"``), as planners merge a helper's cell.
@@ -38,12 +40,22 @@ def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], merges: d
     return path
 
 
-def pairing_row(helper: str = "上海浦江实业集团有限公司", village: str = "四滧村", town: str = "堡镇",
-                district: str = "崇明区", code: str = "", since: str = "2021-03-01", until: str = "",
-                party: str = "", paired_by: str = "", programme: str = "第三轮") -> tuple[str, ...]:
+def pairing_row(
+    helper: str = "上海浦江实业集团有限公司",
+    village: str = "四滧村",
+    town: str = "堡镇",
+    district: str = "崇明区",
+    code: str = "",
+    since: str = "2021-03-01",
+    until: str = "",
+    party: str = "",
+    paired_by: str = "",
+    programme: str = "第三轮",
+) -> tuple[str, ...]:
     return (helper, party, paired_by, district, town, village, code, since, until, programme)
 
 
-def weak_row(village: str, town: str, district: str = "崇明区", code: str = "", category: str = "经济薄弱村",
-             year: str = "2022") -> tuple[str, ...]:
+def weak_row(
+    village: str, town: str, district: str = "崇明区", code: str = "", category: str = "经济薄弱村", year: str = "2022"
+) -> tuple[str, ...]:
     return (district, town, village, code, category, year)

@@ -25,8 +25,14 @@ def test_reading_one_province_yields_only_its_codes(gazetteer_dir: Path) -> None
 
 @pytest.mark.parametrize(
     ("code", "kind"),
-    [("310151102216", "village"), ("310104015035", "community"), ("110101001001", "community"),
-     ("150521101501", "community"), ("310151102399", "village"), ("310151102650", "village")],
+    [
+        ("310151102216", "village"),
+        ("310104015035", "community"),
+        ("110101001001", "community"),
+        ("150521101501", "community"),
+        ("310151102399", "village"),
+        ("310151102650", "village"),
+    ],
 )
 def test_village_kind_follows_the_codes_last_three_digits(code: str, kind: str) -> None:
     assert village_kind(code) == kind
@@ -58,7 +64,13 @@ def test_loaded_province_has_its_counts_and_the_part_of_chain(empty_graph, gazet
     for record in read(gazetteer_dir, ["31"]):
         expected[record.level] += 1
     assert report.counts == expected and not report.rejected
-    for label, level in (("Province", "province"), ("City", "city"), ("District", "district"), ("Town", "town"), ("Village", "village")):
+    for label, level in (
+        ("Province", "province"),
+        ("City", "city"),
+        ("District", "district"),
+        ("Town", "town"),
+        ("Village", "village"),
+    ):
         n = empty_graph.execute_query(f"MATCH (n:{label}) RETURN count(n) AS n").records[0]["n"]
         assert n == expected[level], label
     chain = empty_graph.execute_query(
@@ -69,7 +81,14 @@ def test_loaded_province_has_its_counts_and_the_part_of_chain(empty_graph, gazet
     assert len(chain) == 1
     row = chain[0]
     assert (row["v"], row["vf"], row["kind"]) == ("四滧村", "四滧村村委会", "village")
-    assert (row["t"], row["tn"], row["d"], row["dn"], row["c"], row["p"]) == ("310151102", "堡镇", "310151", "崇明区", "3101", "31")
+    assert (row["t"], row["tn"], row["d"], row["dn"], row["c"], row["p"]) == (
+        "310151102",
+        "堡镇",
+        "310151",
+        "崇明区",
+        "3101",
+        "31",
+    )
     orphans = empty_graph.execute_query(
         "MATCH (v:Village) WHERE NOT (v)-[:PART_OF]->(:Town) RETURN count(v) AS n"
     ).records[0]["n"]
@@ -112,5 +131,7 @@ def test_reloading_gazetteer_keeps_weak_designations(empty_graph, gazetteer_dir:
         "MATCH (v:Village {code: '310151102216'}) SET v.weak = true, v.weak_categories = ['经济薄弱村']"
     )
     gazetteer.load(empty_graph, gazetteer_dir, ["31"])
-    row = empty_graph.execute_query("MATCH (v:Village {code: '310151102216'}) RETURN v.weak AS w, v.weak_categories AS c").records[0]
+    row = empty_graph.execute_query(
+        "MATCH (v:Village {code: '310151102216'}) RETURN v.weak AS w, v.weak_categories AS c"
+    ).records[0]
     assert row["w"] is True and row["c"] == ["经济薄弱村"]

@@ -10,9 +10,11 @@ from graph.errors import DatabaseUnavailable, LoadInterrupted
 from loaders.outage import OutageGuard
 
 
-@pytest.mark.parametrize("error", [ServiceUnavailable("connection refused"),
-                                   DatabaseUnavailable("Neo4j is not reachable; retry shortly")],
-                         ids=["driver error", "graph.records' error"])
+@pytest.mark.parametrize(
+    "error",
+    [ServiceUnavailable("connection refused"), DatabaseUnavailable("Neo4j is not reachable; retry shortly")],
+    ids=["driver error", "graph.records' error"],
+)
 def test_an_outage_while_writing_the_second_file_names_it_and_what_is_left(error: Exception) -> None:
     guard = OutageGuard(["a.csv", "b.csv", "c.csv"])
     with guard.writing("a.csv"):
@@ -22,8 +24,12 @@ def test_an_outage_while_writing_the_second_file_names_it_and_what_is_left(error
         guard.counting("written", 250)
         raise error
     outage = raised.value
-    assert (outage.source, outage.rows_committed, outage.loaded, outage.pending) == ("b.csv", 500, ["a.csv"],
-                                                                                      ["b.csv", "c.csv"])
+    assert (outage.source, outage.rows_committed, outage.loaded, outage.pending) == (
+        "b.csv",
+        500,
+        ["a.csv"],
+        ["b.csv", "c.csv"],
+    )
     assert "while writing b.csv; 500 of its rows were committed" in str(outage)
 
 

@@ -96,8 +96,16 @@ def test_lookup_within_prefix_filters_candidates(index: PlaceIndex) -> None:
     assert [p.code for p in index.lookup("红旗村", "village", within="910102102")] == ["910102102201"]
 
 
-@pytest.mark.parametrize(("a", "b", "same"), [("鲁屿", "鲁玙", True), ("曹泾", "漕泾", True), ("曹泾", "漕河", False),
-                                               ("红星", "红星", False), ("红星", "红星村", False)])
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("鲁屿", "鲁玙", True),
+        ("曹泾", "漕泾", True),
+        ("曹泾", "漕河", False),
+        ("红星", "红星", False),
+        ("红星", "红星村", False),
+    ],
+)
 def test_sounds_alike_one_off_needs_one_same_sounding_difference(a: str, b: str, same: bool) -> None:
     assert sounds_alike_one_off(a, b) is same
 
@@ -134,6 +142,14 @@ def test_names_with_characters_the_traditional_map_would_alter_still_match_exact
         Place("village", "310113102017", "罗山（畲族）社区", "罗山（畲族）社区居委会", "310113102", "community"),
     ]
     index = PlaceIndex.from_places(places)
-    for name, code in (("乾溪新村一", "310113102016"), ("罗山(畲族)社区", "310113102017"), ("罗山（畲族）社区", "310113102017")):
+    for name, code in (
+        ("乾溪新村一", "310113102016"),
+        ("罗山(畲族)社区", "310113102017"),
+        ("罗山（畲族）社区", "310113102017"),
+    ):
         result = resolve(index, name, "village", town="310113102")
-        assert (result.status, result.method, result.place.code if result.place else None) == ("resolved", "exact", code)
+        assert (result.status, result.method, result.place.code if result.place else None) == (
+            "resolved",
+            "exact",
+            code,
+        )

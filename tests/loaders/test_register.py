@@ -79,24 +79,36 @@ def test_unsupported_extension_is_refused(tmp_path: Path) -> None:
 
 
 def test_workbook_yields_every_sheet_with_codes_kept_as_text(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "w.xlsx", {
-        "结对": [PAIRINGS_HEADER, pairing_row(code="310151102216")],
-        "薄弱村": [WEAK_HEADER, weak_row("四滧村", "堡镇", code="310151102216")],
-    })
+    path = write_xlsx(
+        tmp_path / "w.xlsx",
+        {
+            "结对": [PAIRINGS_HEADER, pairing_row(code="310151102216")],
+            "薄弱村": [WEAK_HEADER, weak_row("四滧村", "堡镇", code="310151102216")],
+        },
+    )
     sheets = read(path)
     assert [s.name for s in sheets] == ["结对", "薄弱村"]
     assert sheets[0].cells[1][6] == "310151102216"
 
 
 def test_helper_merged_over_several_rows_applies_to_each_row(tmp_path: Path) -> None:
-    rows = [PAIRINGS_HEADER, pairing_row(), pairing_row(helper="", village="彷徨村"), pairing_row(helper="", village="堡渔村")]
+    rows = [
+        PAIRINGS_HEADER,
+        pairing_row(),
+        pairing_row(helper="", village="彷徨村"),
+        pairing_row(helper="", village="堡渔村"),
+    ]
     path = write_xlsx(tmp_path / "m.xlsx", {"结对": rows}, merges={"结对": ["A2:A4"]})
     result = validate(read(path)[0])
     assert [r.values["helper"] for r in result.rows] == ["上海浦江实业集团有限公司"] * 3 and not result.issues
 
 
 def test_cells_are_nfkc_normalised_and_trimmed(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(helper=" 上海浦江实业集团有限公司 ", code="３１０１５１１０２２１６")])
+    path = write_csv(
+        tmp_path / "p.csv",
+        PAIRINGS_HEADER,
+        [pairing_row(helper=" 上海浦江实业集团有限公司 ", code="３１０１５１１０２２１６")],
+    )
     cells = read(path)[0].cells[1]
     assert cells[0] == "上海浦江实业集团有限公司" and cells[6] == "310151102216"
 
@@ -106,8 +118,9 @@ def test_cells_are_nfkc_normalised_and_trimmed(tmp_path: Path) -> None:
 
 def test_chinese_and_english_headers_map_to_the_same_fields() -> None:
     chinese = map_headers(["帮扶单位", "党组织", "村", "村代码", "镇", "区", "开始日期", "结束日期", "轮次"])
-    english = map_headers(["Helper", "Party Organization", "village", "Village_Code", "TOWN", "district",
-                           "since", "until", "programme"])
+    english = map_headers(
+        ["Helper", "Party Organization", "village", "Village_Code", "TOWN", "district", "since", "until", "programme"]
+    )
     assert set(chinese.fields) == set(english.fields)
 
 
@@ -119,20 +132,25 @@ def test_two_columns_for_one_field_are_flagged() -> None:
     assert map_headers(["村", "村名", "类别"]).duplicates == ("village",)
 
 
-@pytest.mark.parametrize(("headers", "kind"), [
-    (["帮扶单位", "村", "开始日期"], "pairings"),
-    (["党组织", "镇"], "pairings"),
-    (["村名", "类别", "认定年度"], "weak"),
-    (["帮扶单位", "村", "项目名称", "金额", "单位"], "projects"),
-    (["姓名", "职务", "派出单位", "村"], "leaders"),
-    (["序号", "备注"], None),
-])
+@pytest.mark.parametrize(
+    ("headers", "kind"),
+    [
+        (["帮扶单位", "村", "开始日期"], "pairings"),
+        (["党组织", "镇"], "pairings"),
+        (["村名", "类别", "认定年度"], "weak"),
+        (["帮扶单位", "村", "项目名称", "金额", "单位"], "projects"),
+        (["姓名", "职务", "派出单位", "村"], "leaders"),
+        (["序号", "备注"], None),
+    ],
+)
 def test_register_kind_is_detected_from_headers(headers: list[str], kind: str | None) -> None:
     assert detect_kind(map_headers(headers).fields) == kind
 
 
 def test_unit_column_is_the_measure_in_projects_and_the_helper_in_pairings() -> None:
-    projects = validate(sheet(("单位名称", "村", "项目名称", "金额", "单位"), ("某公司", "四滧村", "冷库", "80", "万元")))
+    projects = validate(
+        sheet(("单位名称", "村", "项目名称", "金额", "单位"), ("某公司", "四滧村", "冷库", "80", "万元"))
+    )
     assert projects.kind == "projects" and projects.rows[0].values["amount_unit"] == "万元"
     pairings = validate(sheet(("单位", "村", "开始日期"), ("某公司", "四滧村", "2021-01-01")), kind="pairings")
     assert pairings.rows[0].values["helper"] == "某公司"
@@ -152,26 +170,51 @@ def test_register_missing_a_required_column_rejects_the_sheet_with_its_row_count
 # --- values ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["2023-01-05", "2023/1/5", "2023年1月5日", "20230105", "2023.1.5", "44931",
-                                  "2023-01-05 00:00:00", "2023年01月05号"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023-01-05",
+        "2023/1/5",
+        "2023年1月5日",
+        "20230105",
+        "2023.1.5",
+        "44931",
+        "2023-01-05 00:00:00",
+        "2023年01月05号",
+    ],
+)
 def test_dates_in_every_register_format_parse_to_the_same_day(text: str) -> None:
     assert parse_date(text) == dt.date(2023, 1, 5)
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("2023-02-30", "not a real date"), ("2023-03", "has no day"), ("2023年3月", "has no day"),
-    ("2023", "has no day"), ("明年", "not a date"), ("1234", "has no day"), ("5", "not a date"),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("2023-02-30", "not a real date"),
+        ("2023-03", "has no day"),
+        ("2023年3月", "has no day"),
+        ("2023", "has no day"),
+        ("明年", "not a date"),
+        ("1234", "has no day"),
+        ("5", "not a date"),
+    ],
+)
 def test_bad_dates_are_problems_with_a_reason(text: str, why: str) -> None:
     with pytest.raises(ValueProblem, match=why):
         parse_date(text)
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    ("3.10151102216e+11", "scientific notation"), ("3.10151102216E+11", "scientific notation"),
-    ("10151102216", "11 digits, not 12 \\(leading digits lost"), ("310151102216.0", "decimal part"),
-    ("31015110221X", "not a code"), ("3101511022160", "13 digits"),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("3.10151102216e+11", "scientific notation"),
+        ("3.10151102216E+11", "scientific notation"),
+        ("10151102216", "11 digits, not 12 \\(leading digits lost"),
+        ("310151102216.0", "decimal part"),
+        ("31015110221X", "not a code"),
+        ("3101511022160", "13 digits"),
+    ],
+)
 def test_malformed_codes_are_rejected_not_repaired(text: str, why: str) -> None:
     with pytest.raises(ValueProblem, match=why):
         parse_code(text)
@@ -187,12 +230,24 @@ def test_year_and_amount_parsing() -> None:
         parse_amount("50万元", "元")
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("静安区江北路街道", "street_office"), ("上海浦江实业集团有限公司", "enterprise"), ("某某集团", "enterprise"),
-    ("上海市瀛东中学", "school"), ("某某学院", "school"), ("崇明区财政局", "government"), ("区卫健委", "government"),
-    ("区委组织部", "government"), ("区人民政府", "government"), ("区政务服务中心", "institution"),
-    ("上海市第九人民医院", "institution"), ("某研究所", "institution"), ("某农民专业合作社", "other"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("静安区江北路街道", "street_office"),
+        ("上海浦江实业集团有限公司", "enterprise"),
+        ("某某集团", "enterprise"),
+        ("上海市瀛东中学", "school"),
+        ("某某学院", "school"),
+        ("崇明区财政局", "government"),
+        ("区卫健委", "government"),
+        ("区委组织部", "government"),
+        ("区人民政府", "government"),
+        ("区政务服务中心", "institution"),
+        ("上海市第九人民医院", "institution"),
+        ("某研究所", "institution"),
+        ("某农民专业合作社", "other"),
+    ],
+)
 def test_organization_kind_follows_the_name_suffix(name: str, kind: str) -> None:
     assert unit_kind(name) == kind
 
@@ -201,12 +256,18 @@ def test_organization_kind_follows_the_name_suffix(name: str, kind: str) -> None
 
 
 def test_row_numbers_are_the_spreadsheets_own_below_a_title_row_and_blank_rows() -> None:
-    s = Sheet("t.xlsx", "结对", [
-        ["崇明区结对帮扶台账"], [],
-        list(PAIRINGS_HEADER),
-        list(pairing_row()), [""] * 10,
-        list(pairing_row(since="2023-02-30")),
-    ])
+    s = Sheet(
+        "t.xlsx",
+        "结对",
+        [
+            ["崇明区结对帮扶台账"],
+            [],
+            list(PAIRINGS_HEADER),
+            list(pairing_row()),
+            [""] * 10,
+            list(pairing_row(since="2023-02-30")),
+        ],
+    )
     result = validate(s)
     assert [r.row for r in result.rows] == [4]
     assert result.rows[0].source_loc == "sheet 结对!row 4"
@@ -216,7 +277,10 @@ def test_row_numbers_are_the_spreadsheets_own_below_a_title_row_and_blank_rows()
 
 def test_evidence_is_the_row_as_header_equals_value() -> None:
     result = validate(sheet(PAIRINGS_HEADER, pairing_row()))
-    assert result.rows[0].evidence == "帮扶单位=上海浦江实业集团有限公司; 区=崇明区; 镇=堡镇; 村=四滧村; 开始日期=2021-03-01; 轮次=第三轮"
+    assert (
+        result.rows[0].evidence
+        == "帮扶单位=上海浦江实业集团有限公司; 区=崇明区; 镇=堡镇; 村=四滧村; 开始日期=2021-03-01; 轮次=第三轮"
+    )
 
 
 def test_pairing_that_ends_before_it_starts_is_rejected() -> None:
@@ -246,8 +310,12 @@ def resolve_one(index: PlaceIndex, s: Sheet) -> tuple[list, list[Issue]]:
 
 
 def test_namesake_villages_resolve_to_their_own_town(index: PlaceIndex) -> None:
-    accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(village="红星村", town="中兴镇"),
-                                                pairing_row(village="红星村", town="长兴镇")))
+    accepted, issues = resolve_one(
+        index,
+        sheet(
+            PAIRINGS_HEADER, pairing_row(village="红星村", town="中兴镇"), pairing_row(village="红星村", town="长兴镇")
+        ),
+    )
     assert not issues
     assert [t.code for _, t in accepted] == ["310151109203", "310151116216"]
 
@@ -299,26 +367,39 @@ def test_example_registers_load_good_rows_and_reject_each_deliberate_mistake(ind
         rejected += [(i.file, i.row, i.reason.split(":")[0]) for i in report.rejected]
         assert not [i for i in report.issues if i.severity == "warning"]
     assert loaded == 40
-    assert sorted(rejected) == sorted([
-        ("pairings.csv", 10, "ambiguous"), ("pairings.csv", 11, "unknown"), ("pairings.csv", 12, "bad date"),
-        ("pairings.csv", 13, "village code '10151105211' has 11 digits, not 12 (leading digits lost?)"),
-        ("pairings.csv", 19, "village code '3.50302100210E+11' is in scientific notation"),
-        ("projects_and_leaders.xlsx", 9, "'约50' is not an amount (write a number such as 50 or 50万元)"),
-        ("projects_and_leaders.xlsx", 7, "bad date"),
-        ("weak_villages_gbk.csv", 12, "ambiguous"), ("weak_villages_gbk.csv", 19, "village code 350302100202 is 利车村, not 松峰村"),
-        ("weak_villages_gbk.csv", 20, "unknown"),
-    ])
+    assert sorted(rejected) == sorted(
+        [
+            ("pairings.csv", 10, "ambiguous"),
+            ("pairings.csv", 11, "unknown"),
+            ("pairings.csv", 12, "bad date"),
+            ("pairings.csv", 13, "village code '10151105211' has 11 digits, not 12 (leading digits lost?)"),
+            ("pairings.csv", 19, "village code '3.50302100210E+11' is in scientific notation"),
+            ("projects_and_leaders.xlsx", 9, "'约50' is not an amount (write a number such as 50 or 50万元)"),
+            ("projects_and_leaders.xlsx", 7, "bad date"),
+            ("weak_villages_gbk.csv", 12, "ambiguous"),
+            ("weak_villages_gbk.csv", 19, "village code 350302100202 is 利车村, not 松峰村"),
+            ("weak_villages_gbk.csv", 20, "unknown"),
+        ]
+    )
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_rejects_report_opens_with_location_reason_and_candidates(tmp_path: Path, suffix: str) -> None:
-    issue = Issue("p.csv", "p", 10, "村", "红星村", "ambiguous: 2 places", ("310151109203 红星村", "310151116216 红星村"))
+    issue = Issue(
+        "p.csv", "p", 10, "村", "红星村", "ambiguous: 2 places", ("310151109203 红星村", "310151116216 红星村")
+    )
     path = register.write_issues(tmp_path / f"rejects{suffix}", [issue])
     frame = pd.read_excel(path, dtype=str) if suffix == ".xlsx" else pd.read_csv(path, dtype=str, encoding="utf-8-sig")
     assert list(frame.columns) == list(register.ISSUE_COLUMNS)
     assert frame.iloc[0].to_dict() == {
-        "file": "p.csv", "sheet": "p", "row": "10", "column": "村", "value": "红星村", "severity": "rejected",
-        "reason": "ambiguous: 2 places", "candidates": "310151109203 红星村; 310151116216 红星村",
+        "file": "p.csv",
+        "sheet": "p",
+        "row": "10",
+        "column": "村",
+        "value": "红星村",
+        "severity": "rejected",
+        "reason": "ambiguous: 2 places",
+        "candidates": "310151109203 红星村; 310151116216 红星村",
     }
 
 
@@ -335,11 +416,15 @@ def test_code_with_a_misspelt_name_inside_its_town_is_accepted_with_the_fuzzy_me
 
 
 def test_village_code_agrees_with_the_official_committee_name(index: PlaceIndex) -> None:
-    accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四滧村村委会")))
+    accepted, issues = resolve_one(
+        index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四滧村村委会"))
+    )
     assert not issues and accepted[0][1].method == "register:village_code"
 
 
-@pytest.mark.parametrize("name", ["玫琳凯（中國）有限公司", " 崇明区 财政局 ", "上海“申江”集团", "城厢区实验小学党总支"])
+@pytest.mark.parametrize(
+    "name", ["玫琳凯（中國）有限公司", " 崇明区 财政局 ", "上海“申江”集团", "城厢区实验小学党总支"]
+)
 def test_unit_uids_use_the_same_name_key_as_the_report_loader(name: str) -> None:
     from loaders.reports import normal_key
 

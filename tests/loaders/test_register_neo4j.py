@@ -43,32 +43,49 @@ def snapshot(graph: Driver) -> tuple[list[Any], list[Any]]:
         "RETURN type(r) AS type, coalesce(a.uid, a.code) AS a, coalesce(b.uid, b.code) AS b, properties(r) AS props"
     ).records
     norm = lambda d: sorted((k, str(v)) for k, v in d.items())
-    return (sorted(str((r["labels"], norm(r["props"]))) for r in nodes),
-            sorted(str((r["type"], r["a"], r["b"], norm(r["props"]))) for r in rels))
+    return (
+        sorted(str((r["labels"], norm(r["props"]))) for r in nodes),
+        sorted(str((r["type"], r["a"], r["b"], norm(r["props"]))) for r in rels),
+    )
 
 
 def test_example_registers_load_every_good_row(graph: Driver, index: PlaceIndex) -> None:
     report = load(graph, index, *register.expand([EXAMPLES]))
-    assert (report.loaded("pairings"), report.loaded("weak"), report.loaded("projects"), report.loaded("leaders")) == (13, 16, 6, 5)
+    assert (report.loaded("pairings"), report.loaded("weak"), report.loaded("projects"), report.loaded("leaders")) == (
+        13,
+        16,
+        6,
+        5,
+    )
     assert len(report.rejected) == 10
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
     assert scalar(graph, "MATCH (v:Village) WHERE v.weak RETURN count(v)") == 15  # 16 rows, 胜利村 twice
-    assert scalar(graph, "MATCH (v:Village {code: '310151109207'}) RETURN v.weak_categories") == ["经济薄弱村", "软弱涣散村"]
+    assert scalar(graph, "MATCH (v:Village {code: '310151109207'}) RETURN v.weak_categories") == [
+        "经济薄弱村",
+        "软弱涣散村",
+    ]
     assert scalar(graph, "MATCH (:Organization)-[:FUNDS]->(p:Project)-[:BENEFITS]->(:Village) RETURN count(p)") == 6
     assert scalar(graph, "MATCH (:Person)-[h:HOLDS]->() RETURN count(h)") == 5
 
 
-def test_namesake_villages_in_two_towns_are_separate_nodes_with_their_own_helpers(graph: Driver, index: PlaceIndex) -> None:
+def test_namesake_villages_in_two_towns_are_separate_nodes_with_their_own_helpers(
+    graph: Driver, index: PlaceIndex
+) -> None:
     load(graph, index, EXAMPLES / "pairings.csv")
     rows = graph.execute_query(
         "MATCH (h)-[r:PAIRED_WITH]->(v:Village {name: '红星村'}) RETURN v.code AS code, h.name AS helper, "
         "labels(h)[0] AS label, r.until AS until ORDER BY code"
     ).records
-    assert [(r["code"], r["label"]) for r in rows] == [("310151109203", "PartyOrganization"), ("310151116216", "Organization")]
+    assert [(r["code"], r["label"]) for r in rows] == [
+        ("310151109203", "PartyOrganization"),
+        ("310151116216", "Organization"),
+    ]
     assert rows[1]["until"].iso_format() == "2020-12-31"
 
 
-def test_party_organization_belongs_to_its_unit_and_pairs_when_the_register_says_so(graph: Driver, index: PlaceIndex) -> None:
+def test_party_organization_belongs_to_its_unit_and_pairs_when_the_register_says_so(
+    graph: Driver, index: PlaceIndex
+) -> None:
     load(graph, index, EXAMPLES / "pairings.csv")
     row = graph.execute_query(
         "MATCH (p:PartyOrganization {uid: 'party:上海申能电力设计院第一党支部'})-[b:BELONGS_TO]->(o:Organization) "
@@ -76,19 +93,29 @@ def test_party_organization_belongs_to_its_unit_and_pairs_when_the_register_says
         "v.code AS code, b.source_loc AS loc"
     ).records
     assert [(r["org"], r["kind"], r["level"], r["code"], r["loc"]) for r in row] == [
-        ("org:上海申能电力设计院", "institution", "branch", "310151109203", "sheet pairings!row 4")]
+        ("org:上海申能电力设计院", "institution", "branch", "310151109203", "sheet pairings!row 4")
+    ]
     # A unit with a party branch column but no 结对主体: the unit pairs, the branch only belongs to it.
-    assert scalar(graph, "MATCH (p:PartyOrganization {uid: 'party:崇明区机关事务管理局机关党支部'})-[:PAIRED_WITH]->() "
-                         "RETURN count(*)") == 0
+    assert (
+        scalar(
+            graph,
+            "MATCH (p:PartyOrganization {uid: 'party:崇明区机关事务管理局机关党支部'})-[:PAIRED_WITH]->() "
+            "RETURN count(*)",
+        )
+        == 0
+    )
 
 
 def test_every_register_fact_carries_its_provenance(graph: Driver, index: PlaceIndex) -> None:
     load(graph, index, *register.expand([EXAMPLES]))
-    missing = scalar(graph, """
+    missing = scalar(
+        graph,
+        """
         MATCH ()-[r:PAIRED_WITH|DESIGNATED_AS|HOLDS|FUNDS|BENEFITS|BELONGS_TO]->()
         WHERE r.source_id IS NULL OR r.source_loc IS NULL OR r.evidence IS NULL OR r.method IS NULL
            OR r.confidence IS NULL
-        RETURN count(r)""")
+        RETURN count(r)""",
+    )
     assert missing == 0
     rel = graph.execute_query(
         "MATCH (:Organization {uid: 'org:上海浦江实业集团有限公司'})-[r:PAIRED_WITH]->(:Village {code: '310151102216'}) "
@@ -101,7 +128,9 @@ def test_every_register_fact_carries_its_provenance(graph: Driver, index: PlaceI
     document = graph.execute_query("MATCH (d:Document {uid: 'register:pairings.csv'}) RETURN d").records[0]["d"]
     assert document["kind"] == "register" and len(document["sha256"]) == 64
     project = graph.execute_query("MATCH (p:Project {name: '村级农产品冷库建设'}) RETURN p").records[0]["p"]
-    assert project["source_id"] == "register:projects_and_leaders.xlsx" and project["source_loc"] == "sheet 帮扶项目!row 3"
+    assert (
+        project["source_id"] == "register:projects_and_leaders.xlsx" and project["source_loc"] == "sheet 帮扶项目!row 3"
+    )
 
 
 def test_loading_the_same_files_twice_leaves_the_same_graph(graph: Driver, index: PlaceIndex) -> None:
@@ -120,7 +149,9 @@ def test_changed_file_replaces_its_old_facts_and_leaves_other_sources_alone(
     path = tmp_path / "结对.csv"
     write_csv(path, PAIRINGS_HEADER, [pairing_row(), pairing_row(helper="崇明区机关事务管理局", village="彷徨村")])
     load(graph, index, path)
-    other = write_csv(tmp_path / "other.csv", PAIRINGS_HEADER, [pairing_row(helper="崇明区机关事务管理局", village="彷徨村")])
+    other = write_csv(
+        tmp_path / "other.csv", PAIRINGS_HEADER, [pairing_row(helper="崇明区机关事务管理局", village="彷徨村")]
+    )
     load(graph, index, other)
     write_csv(path, PAIRINGS_HEADER, [pairing_row(village="堡渔村", since="2024-01-01")])
     report = load(graph, index, path)
@@ -148,10 +179,16 @@ def test_removing_a_designation_clears_the_weak_flag(graph: Driver, index: Place
     path = write_csv(tmp_path / "weak.csv", WEAK_HEADER, [weak_row("四滧村", "堡镇"), weak_row("彷徨村", "堡镇")])
     load(graph, index, path)
     flags = "MATCH (v:Village) WHERE v.code IN ['310151102216', '310151102217'] RETURN v.code, v.weak ORDER BY v.code"
-    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [("310151102216", True), ("310151102217", True)]
+    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [
+        ("310151102216", True),
+        ("310151102217", True),
+    ]
     write_csv(path, WEAK_HEADER, [weak_row("四滧村", "堡镇")])
     load(graph, index, path)
-    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [("310151102216", True), ("310151102217", False)]
+    assert [tuple(r.values()) for r in graph.execute_query(flags).records] == [
+        ("310151102216", True),
+        ("310151102217", False),
+    ]
     assert scalar(graph, "MATCH (v:Village {code: '310151102217'}) RETURN v.weak_categories") == []
 
 
@@ -164,15 +201,32 @@ def test_unreadable_file_keeps_its_previous_facts(graph: Driver, index: PlaceInd
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->() RETURN count(r)") == 1
 
 
-def test_rejected_rows_are_reported_with_location_while_the_rest_load(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "台账.xlsx", {
-        "结对": [PAIRINGS_HEADER, pairing_row(), pairing_row(village="红星村", town=""), pairing_row(since="2021-13-01")],
-        "薄弱村": [WEAK_HEADER, weak_row("四滧村", "堡镇", code="3.10151102216E+11"), weak_row("彷徨村", "堡镇")],
-    })
+def test_rejected_rows_are_reported_with_location_while_the_rest_load(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "台账.xlsx",
+        {
+            "结对": [
+                PAIRINGS_HEADER,
+                pairing_row(),
+                pairing_row(village="红星村", town=""),
+                pairing_row(since="2021-13-01"),
+            ],
+            "薄弱村": [WEAK_HEADER, weak_row("四滧村", "堡镇", code="3.10151102216E+11"), weak_row("彷徨村", "堡镇")],
+        },
+    )
     report = load(graph, index, path)
-    assert [(i.sheet, i.row, i.column) for i in report.rejected] == [("结对", 3, "村"), ("结对", 4, "开始日期"), ("薄弱村", 2, "村代码")]
+    assert [(i.sheet, i.row, i.column) for i in report.rejected] == [
+        ("结对", 3, "村"),
+        ("结对", 4, "开始日期"),
+        ("薄弱村", 2, "村代码"),
+    ]
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:台账.xlsx'}]->() RETURN count(r)") == 1
-    assert scalar(graph, "MATCH ()-[r:DESIGNATED_AS {source_id: 'register:台账.xlsx'}]->() RETURN r.source_loc") == "sheet 薄弱村!row 3"
+    assert (
+        scalar(graph, "MATCH ()-[r:DESIGNATED_AS {source_id: 'register:台账.xlsx'}]->() RETURN r.source_loc")
+        == "sheet 薄弱村!row 3"
+    )
 
 
 def test_leaders_hold_posts_in_villages_party_organizations_and_units(graph: Driver, index: PlaceIndex) -> None:
@@ -184,15 +238,23 @@ def test_leaders_hold_posts_in_villages_party_organizations_and_units(graph: Dri
     got = {r["uid"]: (r["role"], r["label"], r["post"]) for r in rows}
     assert got["person:王海峰@org:上海浦江实业集团有限公司"] == ("第一书记", "Village", "310151102216")
     assert got["person:陈晓燕@party:四滧村党总支"] == ("书记", "PartyOrganization", "party:四滧村党总支")
-    assert scalar(graph, "MATCH (:PartyOrganization {uid: 'party:四滧村党总支'})-[:BELONGS_TO]->(v:Village) RETURN v.code") == "310151102216"
+    assert (
+        scalar(graph, "MATCH (:PartyOrganization {uid: 'party:四滧村党总支'})-[:BELONGS_TO]->(v:Village) RETURN v.code")
+        == "310151102216"
+    )
 
 
-def test_row_whose_place_is_not_in_the_graph_is_rejected_not_lost(graph: Driver, gazetteer_dir: Path, tmp_path: Path) -> None:
+def test_row_whose_place_is_not_in_the_graph_is_rejected_not_lost(
+    graph: Driver, gazetteer_dir: Path, tmp_path: Path
+) -> None:
     beijing = PlaceIndex.from_gazetteer(gazetteer_dir, ["11"])  # the graph fixture loads only 上海 and 福建
-    path = write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(village="", district="", town="", code="110101001001")])
+    path = write_csv(
+        tmp_path / "p.csv", PAIRINGS_HEADER, [pairing_row(village="", district="", town="", code="110101001001")]
+    )
     report = load(graph, beijing, path)
     assert [i.reason for i in report.rejected] == [
-        "110101001001 is in the code table but not in the graph; load the gazetteer first (revkg load gazetteer --provinces 11)"]
+        "110101001001 is in the code table but not in the graph; load the gazetteer first (revkg load gazetteer --provinces 11)"
+    ]
     assert report.sheets[0].loaded == 0 and report.sheets[0].rejected == 1
 
 
@@ -232,7 +294,8 @@ def test_interrupted_load_is_redone_in_full_and_drops_stale_rows(
     monkeypatch.undo()
     load(graph, index, path)
     villages = graph.execute_query(
-        "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->(v) RETURN collect(v.name) AS names").records[0]["names"]
+        "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->(v) RETURN collect(v.name) AS names"
+    ).records[0]["names"]
     assert villages == ["堡渔村"]
 
 
@@ -242,8 +305,9 @@ def test_replacing_a_file_leaves_unrelated_bare_nodes_alone(graph: Driver, index
     load(graph, index, path)
     write_csv(path, PAIRINGS_HEADER, [pairing_row(helper="上海浦江实业集团有限公司")])
     load(graph, index, path)
-    assert scalar(graph, "MATCH (o:Organization) WHERE o.uid IN ['org:另一来源的单位', 'org:某临时单位'] "
-                         "RETURN collect(o.uid)") == ["org:另一来源的单位"]
+    assert scalar(
+        graph, "MATCH (o:Organization) WHERE o.uid IN ['org:另一来源的单位', 'org:某临时单位'] RETURN collect(o.uid)"
+    ) == ["org:另一来源的单位"]
 
 
 def test_party_organization_on_many_rows_belongs_to_its_unit_once_per_file(
@@ -253,9 +317,13 @@ def test_party_organization_on_many_rows_belongs_to_its_unit_once_per_file(
     load(graph, index, write_csv(tmp_path / "p.csv", PAIRINGS_HEADER, rows))
     edges = graph.execute_query(
         "MATCH (:PartyOrganization {uid: 'party:某集团党委'})-[b:BELONGS_TO]->(o:Organization) "
-        "RETURN o.uid AS org, b.source_loc AS loc").records
+        "RETURN o.uid AS org, b.source_loc AS loc"
+    ).records
     assert [(r["org"], r["loc"]) for r in edges] == [("org:上海浦江实业集团有限公司", "sheet p!row 2")]
-    assert scalar(graph, "MATCH (:Organization {uid: 'org:上海浦江实业集团有限公司'})-[r:PAIRED_WITH]->() RETURN count(r)") == 3
+    assert (
+        scalar(graph, "MATCH (:Organization {uid: 'org:上海浦江实业集团有限公司'})-[r:PAIRED_WITH]->() RETURN count(r)")
+        == 3
+    )
 
 
 def test_changed_file_written_again_gives_the_graph_a_first_load_gives(
@@ -283,7 +351,9 @@ def test_load_of_several_files_reports_each_as_loading_them_one_by_one(
     assert together.issues == [i for r in apart for i in r.issues]
 
 
-def test_registers_written_in_chunks_of_three_rows_give_the_graph_written_in_one(graph: Driver, index: PlaceIndex) -> None:
+def test_registers_written_in_chunks_of_three_rows_give_the_graph_written_in_one(
+    graph: Driver, index: PlaceIndex
+) -> None:
     # Units, party organizations, persons and memberships are written once per file across chunks:
     # a second chunk naming the same unit must neither duplicate an edge nor overwrite the first row's name.
     paths = register.expand([EXAMPLES])

@@ -38,8 +38,24 @@ def every_value_type(folder: Path) -> Path:
     sheet.title = "类型"
     sheet.append(["2023年结对台账"])
     sheet.append(list(PAIRINGS_HEADER))
-    sheet.append(["a", 1, 1.0, 1.5, True, dt.datetime(2023, 1, 5), dt.date(2023, 1, 5), dt.time(12, 30),
-                  0.1 + 0.2, 3.10151102216e11, 1e20, None, " ", ""])
+    sheet.append(
+        [
+            "a",
+            1,
+            1.0,
+            1.5,
+            True,
+            dt.datetime(2023, 1, 5),
+            dt.date(2023, 1, 5),
+            dt.time(12, 30),
+            0.1 + 0.2,
+            3.10151102216e11,
+            1e20,
+            None,
+            " ",
+            "",
+        ]
+    )
     sheet.append(["#N/A", "#DIV/0!", 12345678901234567890.0, 1 / 3, 2.5e-7, -0.0, "  ＡＢ１２ ", "四滧村\u200b"])
     sheet["A8"] = "after a gap"
     sheet["C9"] = "=1+1"
@@ -62,14 +78,28 @@ def expected(path: Path) -> list[tuple[str, list[list[str]], frozenset[tuple[int
         ws = full[str(name)]
         fill_merged(cells, [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges])
         values = load_workbook(path, data_only=True)[str(name)]
-        uncomputed = frozenset((c.row - 1, c.column - 1) for row in ws.iter_rows() for c in row
-                               if c.data_type == "f" and values.cell(c.row, c.column).value is None)
+        uncomputed = frozenset(
+            (c.row - 1, c.column - 1)
+            for row in ws.iter_rows()
+            for c in row
+            if c.data_type == "f" and values.cell(c.row, c.column).value is None
+        )
         out.append((str(name), cells, uncomputed))
     return out
 
 
-CASES = (empty_sheets, excel_dates, formulas, formula_cells_xlsx, formula_cells_cached, merged_cells,
-         missing_required_column, numeric_code_cells, unknown_kind, wrong_columns_xlsx)
+CASES = (
+    empty_sheets,
+    excel_dates,
+    formulas,
+    formula_cells_xlsx,
+    formula_cells_cached,
+    merged_cells,
+    missing_required_column,
+    numeric_code_cells,
+    unknown_kind,
+    wrong_columns_xlsx,
+)
 
 
 @pytest.mark.parametrize("make", [every_value_type, *CASES], ids=lambda f: f.__name__)

@@ -58,19 +58,36 @@ def _facts(extractor: Extractor, text: str, kind: str) -> list[Fact]:
 
 def _links(extractor: Extractor, text: str) -> set[tuple[str, str | None]]:
     """(helper name, village code) of every helper → village pairing."""
-    return {(f.data["helper_name"], f.data["recipient_code"]) for f in _facts(extractor, text, "pairing")
-            if f.data["recipient_level"] == "village"}
+    return {
+        (f.data["helper_name"], f.data["recipient_code"])
+        for f in _facts(extractor, text, "pairing")
+        if f.data["recipient_level"] == "village"
+    }
 
 
 # --- units -------------------------------------------------------------------------------------------
+
 
 def test_short_form_of_a_county_bureau_is_a_unit_and_pairs(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村地处山区。县发改局与长岭村结对以来，修通了道路。"
     assert _links(extractor, text) == {("县发改局", "910102101203")}
 
 
-@pytest.mark.parametrize("unit", ["县农业农村委", "市发改委", "省农业农村厅", "市中级人民法院", "县人武部", "区人民检察院",
-                                  "县交通委", "市商务委", "县委组织部", "县委办"])
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "县农业农村委",
+        "市发改委",
+        "省农业农村厅",
+        "市中级人民法院",
+        "县人武部",
+        "区人民检察院",
+        "县交通委",
+        "市商务委",
+        "县委组织部",
+        "县委办",
+    ],
+)
 def test_commissions_departments_and_courts_by_their_usual_names_pair(extractor: Extractor, unit: str) -> None:
     text = f"西山县白石镇长岭村地处山区。{unit}与白石镇长岭村结对帮扶。"
     assert _links(extractor, text) == {(unit, "910102101203")}
@@ -78,8 +95,11 @@ def test_commissions_departments_and_courts_by_their_usual_names_pair(extractor:
 
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
-    assert _links(extractor, text) == {("县交通委", "910102101203"), ("县粮食局", "910102101203"),
-                                       ("甲市东湖建材公司", "910102101203")}
+    assert _links(extractor, text) == {
+        ("县交通委", "910102101203"),
+        ("县粮食局", "910102101203"),
+        ("甲市东湖建材公司", "910102101203"),
+    }
 
 
 def test_party_and_village_bodies_ending_in_wei_are_not_commissions(extractor: Extractor) -> None:
@@ -128,8 +148,7 @@ def test_party_branch_with_ordinal_belongs_to_its_unit(extractor: Extractor) -> 
 
 
 def test_short_form_of_a_company_named_in_full_earlier_is_the_same_unit(extractor: Extractor) -> None:
-    text = ("西山县白石镇召开会议。甲市恒远管业有限公司的代表来到石门村。"
-            "一个月前，由恒远管业协助帮扶石门村。")
+    text = "西山县白石镇召开会议。甲市恒远管业有限公司的代表来到石门村。一个月前，由恒远管业协助帮扶石门村。"
     pairings = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101204"]
     assert {f.data["helper_uid"] for f in pairings} == {"org:甲市恒远管业有限公司"}
 
@@ -141,15 +160,19 @@ def test_facility_is_not_a_unit_but_a_social_service_centre_is(extractor: Extrac
 
 
 def test_one_unit_named_with_and_without_its_city_is_one_unit_but_two_cities_units_are_two(
-        extractor: Extractor) -> None:
+    extractor: Extractor,
+) -> None:
     one = "西山县白石镇召开会议。甲市远航集团来到长岭村调研。该村原本就有远航集团的帮扶。"
     assert {f.data["helper_uid"] for f in _facts(extractor, one, "pairing")} == {"org:甲市远航集团"}
     two = "西山县白石镇召开会议。甲市建材公司与长岭村结对，丙市建材公司与石门村结对。"
     assert {(f.data["helper_uid"], f.data["recipient_code"]) for f in _facts(extractor, two, "pairing")} == {
-        ("org:甲市建材公司", "910102101203"), ("org:丙市建材公司", "910102101204")}
+        ("org:甲市建材公司", "910102101203"),
+        ("org:丙市建材公司", "910102101204"),
+    }
 
 
 # --- relations ---------------------------------------------------------------------------------------
+
 
 def test_prepositional_helper_and_village_reference(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村地处山区。在县卫生局机关党支部的帮扶下，该村修通了水泥路。"
@@ -162,10 +185,8 @@ def test_branch_pairs_with_this_village_named_in_an_earlier_clause(extractor: Ex
 
 
 def test_lists_distributed_by_fenbie_pair_in_order(extractor: Extractor) -> None:
-    text = ("东湖区凌波路街道召开会议。东湖建材公司党支部、西山物流集团党支部两个党支部分别与"
-            "白石镇长岭村、石门村结对。")
-    assert _links(extractor, text) == {("东湖建材公司党支部", "910102101203"),
-                                       ("西山物流集团党支部", "910102101204")}
+    text = "东湖区凌波路街道召开会议。东湖建材公司党支部、西山物流集团党支部两个党支部分别与白石镇长岭村、石门村结对。"
+    assert _links(extractor, text) == {("东湖建材公司党支部", "910102101203"), ("西山物流集团党支部", "910102101204")}
 
 
 def test_recipients_before_fenbie_pair_in_order_with_helpers_after(extractor: Extractor) -> None:
@@ -175,8 +196,11 @@ def test_recipients_before_fenbie_pair_in_order_with_helpers_after(extractor: Ex
 
 def test_pairs_listed_with_dashes(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。结对情况如下：县审计局—长岭村；县财政局—石门村；县水利局—后坪村。"
-    assert _links(extractor, text) == {("县审计局", "910102101203"), ("县财政局", "910102101204"),
-                                       ("县水利局", "910102101206")}
+    assert _links(extractor, text) == {
+        ("县审计局", "910102101203"),
+        ("县财政局", "910102101204"),
+        ("县水利局", "910102101206"),
+    }
 
 
 def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: Extractor) -> None:
@@ -190,26 +214,32 @@ def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: 
     assert pairing.data["helper_name"] == "我校" and pairing.evidence.confidence < 0.5
 
 
-@pytest.mark.parametrize("text", [
-    "西山县白石镇召开会议。长岭村是东湖建材公司的联系点。",
-    "西山县白石镇召开会议。东湖建材公司挂钩帮扶长岭村。",
-    "西山县白石镇召开会议。东湖建材公司与长岭村党建联建。",
-    "西山县白石镇召开会议。驻长岭村第一书记、东湖建材公司干部王建国介绍了情况。",
-    "西山县白石镇长岭村地处山区，东湖建材公司一直以来都是它的帮扶单位。",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇召开会议。长岭村是东湖建材公司的联系点。",
+        "西山县白石镇召开会议。东湖建材公司挂钩帮扶长岭村。",
+        "西山县白石镇召开会议。东湖建材公司与长岭村党建联建。",
+        "西山县白石镇召开会议。驻长岭村第一书记、东湖建材公司干部王建国介绍了情况。",
+        "西山县白石镇长岭村地处山区，东湖建材公司一直以来都是它的帮扶单位。",
+    ],
+)
 def test_pairing_phrasings_of_the_genre(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == {("东湖建材公司", "910102101203")}
 
 
-@pytest.mark.parametrize(("text", "helper", "code"), [
-    ("区卫健委党委与白石镇长岭村党总支签订“党建联建”协议。", "区卫健委党委", "910102101203"),
-    ("县人社局驻同乐村工作队开展入户走访。", "县人社局", "910102101205"),
-    ("后坪村是县水利局的定点帮扶村。", "县水利局", "910102101206"),
-    ("县供销社为石门村送去慰问金5000元。", "县供销社", "910102101204"),
-    ("长岭村在县财政局的帮助下，建起了光伏电站。", "县财政局", "910102101203"),
-    ("西山县白石镇长岭村第一书记张三（县人社局派驻）介绍了情况。", "县人社局", "910102101203"),
-    ("今年以来，县交通局投入资金80万元，为石门村修建产业路。", "县交通局", "910102101204"),
-])
+@pytest.mark.parametrize(
+    ("text", "helper", "code"),
+    [
+        ("区卫健委党委与白石镇长岭村党总支签订“党建联建”协议。", "区卫健委党委", "910102101203"),
+        ("县人社局驻同乐村工作队开展入户走访。", "县人社局", "910102101205"),
+        ("后坪村是县水利局的定点帮扶村。", "县水利局", "910102101206"),
+        ("县供销社为石门村送去慰问金5000元。", "县供销社", "910102101204"),
+        ("长岭村在县财政局的帮助下，建起了光伏电站。", "县财政局", "910102101203"),
+        ("西山县白石镇长岭村第一书记张三（县人社局派驻）介绍了情况。", "县人社局", "910102101203"),
+        ("今年以来，县交通局投入资金80万元，为石门村修建产业路。", "县交通局", "910102101204"),
+    ],
+)
 def test_more_phrasings_of_the_genre(extractor: Extractor, text: str, helper: str, code: str) -> None:
     assert _links(extractor, "西山县白石镇召开会议。" + text) == {(helper, code)}
 
@@ -219,8 +249,7 @@ def test_a_city_named_as_one_side_of_a_partnership_acts_as_a_helper(extractor: E
     assert _links(extractor, text) == {("丙市方", "910102101204")}
 
 
-def test_village_missing_from_the_table_after_its_town_is_kept_unresolved_and_paired(
-        extractor: Extractor) -> None:
+def test_village_missing_from_the_table_after_its_town_is_kept_unresolved_and_paired(extractor: Extractor) -> None:
     text = "西山县召开会议。白石镇的岭头村是一个低收入村，由县委办负责包扶。"
     pairing = next(f for f in _facts(extractor, text, "pairing"))
     assert pairing.data["helper_name"] == "县委办" and pairing.data["recipient_code"] is None
@@ -240,8 +269,10 @@ def test_first_secretary_then_the_unit_he_comes_from_then_his_name(extractor: Ex
 
 
 def test_a_meeting_of_departments_and_model_villages_pairs_nothing(extractor: Extractor) -> None:
-    text = ("西山县召开乡村振兴工作推进会，县农业农村局、县财政局、县交通局等部门负责人参加会议，"
-            "白石镇长岭村、石门村作为示范村作了交流发言。")
+    text = (
+        "西山县召开乡村振兴工作推进会，县农业农村局、县财政局、县交通局等部门负责人参加会议，"
+        "白石镇长岭村、石门村作为示范村作了交流发言。"
+    )
     assert _links(extractor, text) == set()
 
 
@@ -251,14 +282,12 @@ def test_a_village_name_starting_with_a_function_word_in_a_list(extractor: Extra
 
 
 def test_bare_head_refers_to_the_unit_the_article_is_about(extractor: Extractor) -> None:
-    text = ("甲市远航集团党委书记来到西山县白石镇长岭村调研。这里是集团的结对村。"
-            "集团将帮助长岭村发展产业。")
+    text = "甲市远航集团党委书记来到西山县白石镇长岭村调研。这里是集团的结对村。集团将帮助长岭村发展产业。"
     assert _links(extractor, text) == {("甲市远航集团", "910102101203")}
 
 
 def test_group_word_stands_for_the_branches_of_the_sentence_before(extractor: Extractor) -> None:
-    text = ("西山县白石镇召开会议。甲报社党支部携手乙公司党支部、丙集团党支部来到白石镇。"
-            "几家党支部共向长岭村捐赠2万元。")
+    text = "西山县白石镇召开会议。甲报社党支部携手乙公司党支部、丙集团党支部来到白石镇。几家党支部共向长岭村捐赠2万元。"
     helpers = {h for h, code in _links(extractor, text) if code == "910102101203"}
     assert helpers == {"甲报社党支部", "乙公司党支部", "丙集团党支部"}
 
@@ -312,7 +341,10 @@ def test_village_named_as_a_leaders_post_is_not_a_recipient(extractor: Extractor
 
 # --- places ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("word", ["后进村", "先进村", "示范村", "薄弱村", "空壳村", "重点村", "贫困村", "行政村", "自然村"])
+
+@pytest.mark.parametrize(
+    "word", ["后进村", "先进村", "示范村", "薄弱村", "空壳村", "重点村", "贫困村", "行政村", "自然村"]
+)
 def test_descriptive_village_words_are_not_village_names(extractor: Extractor, word: str) -> None:
     text = f"西山县白石镇召开会议。县农业局帮扶的{word}修通了道路。"
     assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
@@ -339,11 +371,12 @@ def test_branch_named_after_a_village_belongs_to_the_namesake_inside_the_region(
     assert party.data["belongs_to"] == "910102101203"
 
 
-def test_village_in_the_documents_second_district_is_found_when_only_it_has_the_name(
-        extractor: Extractor) -> None:
+def test_village_in_the_documents_second_district_is_found_when_only_it_has_the_name(extractor: Extractor) -> None:
     # East–West cooperation: the helper's district is named most, the village's county once.
-    text = ("南山区召开协作会议。南山区卫河镇与西山县建立协作关系。南山区组织部、南山区财政局参加。"
-            "会后，南山区农业局与后坪村签订结对帮扶协议。")
+    text = (
+        "南山区召开协作会议。南山区卫河镇与西山县建立协作关系。南山区组织部、南山区财政局参加。"
+        "会后，南山区农业局与后坪村签订结对帮扶协议。"
+    )
     assert _links(extractor, text) == {("南山区农业局", "910102101206")}
 
 
@@ -355,23 +388,26 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
 
 # --- people ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("西山县白石镇长岭村党支部书记张卫东介绍，村里变化很大。", ("张卫东", "党支部书记")),
-    ("张卫东（长岭村党总支书记）参加了会议。", ("张卫东", "党总支书记")),
-    ("会上，马建华作为县工商联副主席发言。", ("马建华", "副主席")),
-    ("担任支部书记的李春梅主持了仪式。", ("李春梅", "支部书记")),
-    ("镇党委副书记、镇长刘欣参加活动。", ("刘欣", "党委副书记、镇长")),
-    ("市派“第一书记”赵强一同参加。", ("赵强", "第一书记")),
-    ("东湖建材公司董事长欧阳明表示，将继续帮扶。", ("欧阳明", "董事长")),
-    ("县人社局副局长洪伟带队走访。", ("洪伟", "副局长")),
-    ("驻村第一书记兼工作队队长冯明亮每天都在村里走访。", ("冯明亮", "第一书记兼工作队队长")),
-    ("村支书钟国庆带着记者参观了新建的冷库。", ("钟国庆", "支书")),
-    ("王海军，男，1978年出生，现任白石镇长岭村党支部书记。", ("王海军", "党支部书记")),
-    ("县科技局选派科技特派员王晓峰常驻白石镇长岭村。", ("王晓峰", "特派员")),
-    ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
-])
-def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str,
-                                                   expected: tuple[str, str]) -> None:
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("西山县白石镇长岭村党支部书记张卫东介绍，村里变化很大。", ("张卫东", "党支部书记")),
+        ("张卫东（长岭村党总支书记）参加了会议。", ("张卫东", "党总支书记")),
+        ("会上，马建华作为县工商联副主席发言。", ("马建华", "副主席")),
+        ("担任支部书记的李春梅主持了仪式。", ("李春梅", "支部书记")),
+        ("镇党委副书记、镇长刘欣参加活动。", ("刘欣", "党委副书记、镇长")),
+        ("市派“第一书记”赵强一同参加。", ("赵强", "第一书记")),
+        ("东湖建材公司董事长欧阳明表示，将继续帮扶。", ("欧阳明", "董事长")),
+        ("县人社局副局长洪伟带队走访。", ("洪伟", "副局长")),
+        ("驻村第一书记兼工作队队长冯明亮每天都在村里走访。", ("冯明亮", "第一书记兼工作队队长")),
+        ("村支书钟国庆带着记者参观了新建的冷库。", ("钟国庆", "支书")),
+        ("王海军，男，1978年出生，现任白石镇长岭村党支部书记。", ("王海军", "党支部书记")),
+        ("县科技局选派科技特派员王晓峰常驻白石镇长岭村。", ("王晓峰", "特派员")),
+        ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
+    ],
+)
+def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
 
 
@@ -399,7 +435,8 @@ def test_an_opening_clause_since_the_pairing_states_the_relation_for_the_sentenc
     text = "自结对以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。"
     assert _links(extractor, text) == {("甲市职业技术学院", "910102101203")}
     assert _links(extractor, "自结对以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == {
-        ("甲市职业技术学院", "910102101203")}
+        ("甲市职业技术学院", "910102101203")
+    }
     assert _links(extractor, "入冬以来，甲市职业技术学院先后在白石镇长岭村举办讲座三场。") == set()
 
 
@@ -424,13 +461,17 @@ def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor)
     assert _links(extractor, text) == {("县卫健局", "910102101203")}
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("县财政局选派干部张卫东同志到白石镇长岭村任第一书记。", ("张卫东", "第一书记")),
-    ("县财政局选派李春梅到长岭村担任驻村第一书记，为期两年。", ("李春梅", "第一书记")),
-    ("去年，县财政局派出年轻干部马建华，到长岭村担任第一书记。", ("马建华", "第一书记")),
-])
-def test_a_person_sent_to_a_post_is_a_leader_with_that_role(extractor: Extractor, text: str,
-                                                             expected: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("县财政局选派干部张卫东同志到白石镇长岭村任第一书记。", ("张卫东", "第一书记")),
+        ("县财政局选派李春梅到长岭村担任驻村第一书记，为期两年。", ("李春梅", "第一书记")),
+        ("去年，县财政局派出年轻干部马建华，到长岭村担任第一书记。", ("马建华", "第一书记")),
+    ],
+)
+def test_a_person_sent_to_a_post_is_a_leader_with_that_role(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
 
 
@@ -442,12 +483,15 @@ def test_helper_introduced_as_the_villages_own_pairs_although_the_village_names_
     assert _links(extractor, "白石镇长岭村党支部书记张卫东介绍，甲市东湖建材公司捐赠了10万元。") == set()
 
 
-@pytest.mark.parametrize("text", [
-    "来源：甲市日报　作者：王丽　责任编辑：陈晨",
-    "（记者 孙浩 通讯员 李强 周敏）",
-    "（黄明／文　吴亮／图）",
-    "编辑:郭涛\n责编:刘洋\n监审:王强",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "来源：甲市日报　作者：王丽　责任编辑：陈晨",
+        "（记者 孙浩 通讯员 李强 周敏）",
+        "（黄明／文　吴亮／图）",
+        "编辑:郭涛\n责编:刘洋\n监审:王强",
+    ],
+)
 def test_bylines_are_never_leaders(extractor: Extractor, text: str) -> None:
     assert _facts(extractor, text, "person") == []
 
@@ -463,6 +507,7 @@ def test_role_followed_by_ordinary_words_is_not_a_leader(extractor: Extractor) -
 
 
 # --- input as found ----------------------------------------------------------------------------------
+
 
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
     text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."

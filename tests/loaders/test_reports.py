@@ -57,16 +57,20 @@ def test_reporter_is_not_taken_for_a_leader(extractor: Extractor) -> None:
 
 
 def test_unknown_village_in_chain_becomes_unresolved_node_under_the_town(extractor: Extractor) -> None:
-    village = next(f for f in _facts(extractor, "西山县青田镇新丰村党支部开展共建。", "place")
-                   if f.data["level"] == "village")
+    village = next(
+        f for f in _facts(extractor, "西山县青田镇新丰村党支部开展共建。", "place") if f.data["level"] == "village"
+    )
     assert village.data["status"] == "unknown" and village.data["code"] is None
     assert village.data["part_of"] == "910102102"
     assert village.data["uid"].startswith("village:910102102:")
 
 
 def test_variant_character_is_resolved_but_flagged_fuzzy(extractor: Extractor) -> None:
-    village = next(f for f in _facts(extractor, "东湖区漕溪镇鲁屿村党支部和某某公司结对。", "place")
-                   if f.data["level"] == "village")
+    village = next(
+        f
+        for f in _facts(extractor, "东湖区漕溪镇鲁屿村党支部和某某公司结对。", "place")
+        if f.data["level"] == "village"
+    )
     assert village.data["code"] == "910101101201" and village.data["fuzzy"]
     assert village.evidence.confidence < 0.7
 
@@ -84,7 +88,7 @@ def test_traditional_text_is_matched_and_offsets_point_into_the_original(extract
     facts = extractor.extract(_doc(text)).facts
     village = next(f for f in facts if f.kind == "place" and f.data["level"] == "village")
     assert village.data["code"] == "910102102202"
-    assert text[village.evidence.start:village.evidence.end] == village.evidence.surface
+    assert text[village.evidence.start : village.evidence.end] == village.evidence.surface
 
 
 def test_every_fact_carries_verified_evidence(extractor: Extractor) -> None:
@@ -100,7 +104,10 @@ def test_every_fact_carries_verified_evidence(extractor: Extractor) -> None:
 def test_aggregate_statement_becomes_claims(extractor: Extractor) -> None:
     claims = _facts(extractor, "西山县共有12家单位结对帮扶8个行政村(其中5个为经济薄弱村)。", "claim")
     assert {(c.data["metric"], c.data["value"]) for c in claims} >= {
-        ("helpers", 12.0), ("villages", 8.0), ("weak_villages", 5.0)}
+        ("helpers", 12.0),
+        ("villages", 8.0),
+        ("weak_villages", 5.0),
+    }
 
 
 def test_rows_for_write_keep_unresolved_villages_and_provenance(extractor: Extractor) -> None:
@@ -134,7 +141,8 @@ def test_extract_cli_prints_json_facts(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_amount_in_assistance_sentence_without_a_named_village_keeps_helper_and_lower_confidence(
-        extractor: Extractor) -> None:
+    extractor: Extractor,
+) -> None:
     text = "西山县召开会议。新华置业集团党支部到结对村开展帮困慰问,慰问金共计8000元。"
     money = next(p for p in _facts(extractor, text, "project") if p.data["amount_unit"] == "元")
     assert money.data["amount_yuan"] == 8000

@@ -12,10 +12,18 @@ from loaders.reports.reading import matching_text
 from loaders.units import org_uid, party_level, party_uid, unit_kind
 
 UNITS = [
-    ("上海浦江实业集团有限公司", "enterprise"), ("玫琳凯（中國）有限公司", "enterprise"), ("莫干山支行", "enterprise"),
-    ("崇明区财政局", "government"), ("区委组织部", "government"), ("区人民医院", "institution"),
-    ("区绿化管理中心", "institution"), ("上海师范大学", "school"), ("中共崇明区委党校", "school"),
-    ("静安寺街道", "street_office"), ("某水稻专业合作社", "other"), ("盒马鲜生", "other"),
+    ("上海浦江实业集团有限公司", "enterprise"),
+    ("玫琳凯（中國）有限公司", "enterprise"),
+    ("莫干山支行", "enterprise"),
+    ("崇明区财政局", "government"),
+    ("区委组织部", "government"),
+    ("区人民医院", "institution"),
+    ("区绿化管理中心", "institution"),
+    ("上海师范大学", "school"),
+    ("中共崇明区委党校", "school"),
+    ("静安寺街道", "street_office"),
+    ("某水稻专业合作社", "other"),
+    ("盒马鲜生", "other"),
 ]
 
 
@@ -36,11 +44,18 @@ def test_a_unit_has_one_kind_and_one_uid_in_both_loaders(name: str, kind: str) -
     assert from_register["org_uid"] == from_report["uid"] == org_uid(name)
 
 
-@pytest.mark.parametrize(("name", "level"), [
-    ("上海浦江实业集团有限公司党委", "committee"), ("区财政局党组", "committee"), ("某某集团党工委", "committee"),
-    ("区卫健委机关党总支", "general_branch"), ("区农业农村委机关党支部", "branch"), ("某公司联合支部", "branch"),
-    ("某公司第一党小组", "group"),
-])
+@pytest.mark.parametrize(
+    ("name", "level"),
+    [
+        ("上海浦江实业集团有限公司党委", "committee"),
+        ("区财政局党组", "committee"),
+        ("某某集团党工委", "committee"),
+        ("区卫健委机关党总支", "general_branch"),
+        ("区农业农村委机关党支部", "branch"),
+        ("某公司联合支部", "branch"),
+        ("某公司第一党小组", "group"),
+    ],
+)
 def test_a_party_organization_has_one_level_and_one_uid_in_both_loaders(name: str, level: str) -> None:
     from_register = _party(name)
     from_report = _report_mentions(name)["party_org"]
@@ -56,7 +71,12 @@ def test_a_name_without_a_party_ending_has_no_level_and_the_register_calls_it_ot
 def test_the_longest_ending_decides_the_kind() -> None:
     # 院 alone is an institution; 学院 a school, 法院 a government organ; 办 is government, 街道办 a street office.
     assert [unit_kind(n) for n in ("某某研究院", "某某学院", "区人民法院", "区政府办", "某某街道办")] == [
-        "institution", "school", "government", "government", "street_office"]
+        "institution",
+        "school",
+        "government",
+        "government",
+        "street_office",
+    ]
 
 
 LEVEL_QUERIES = ("load/merge_register_party_organizations", "load/merge_report_party_orgs")
@@ -64,7 +84,7 @@ LEVEL_QUERIES = ("load/merge_register_party_organizations", "load/merge_report_p
 
 def _level_clause(query: str) -> str:
     text = queries.get(query).text
-    return text[text.index("SET p.level"):].split("\n\n")[0].split("WITH")[0].strip()
+    return text[text.index("SET p.level") :].split("\n\n")[0].split("WITH")[0].strip()
 
 
 def test_both_loaders_write_a_party_level_by_the_same_rule() -> None:
@@ -74,22 +94,39 @@ def test_both_loaders_write_a_party_level_by_the_same_rule() -> None:
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize(("first", "then", "expected"), [
-    ("committee", "other", "committee"),  # a specific level is never replaced by other
-    ("other", "branch", "branch"),  # otherwise the latest wins
-    ("branch", "committee", "committee"),
-    (None, "other", "other"),
-])
-def test_a_specific_level_is_never_replaced_by_other(empty_graph: Driver, first: str | None, then: str,
-                                                     expected: str) -> None:
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("committee", "other", "committee"),  # a specific level is never replaced by other
+        ("other", "branch", "branch"),  # otherwise the latest wins
+        ("branch", "committee", "committee"),
+        (None, "other", "other"),
+    ],
+)
+def test_a_specific_level_is_never_replaced_by_other(
+    empty_graph: Driver, first: str | None, then: str, expected: str
+) -> None:
     uid = "party:测试单位党委"
-    empty_graph.execute_query(queries.get("load/merge_register_party_organizations").text,
-                              rows=[{"uid": uid, "name": "测试单位党委", "level": first}])
+    empty_graph.execute_query(
+        queries.get("load/merge_register_party_organizations").text,
+        rows=[{"uid": uid, "name": "测试单位党委", "level": first}],
+    )
     for query in LEVEL_QUERIES:  # the register re-loads, and a report names it too: both keep the rule
-        row = {"uid": uid, "name": "测试单位党委", "level": then, "owner_uid": None, "owner_code": None,
-               "source_id": "report:t", "source_loc": "chars 0-6", "evidence": "…", "method": "t", "confidence": 1.0}
+        row = {
+            "uid": uid,
+            "name": "测试单位党委",
+            "level": then,
+            "owner_uid": None,
+            "owner_code": None,
+            "source_id": "report:t",
+            "source_loc": "chars 0-6",
+            "evidence": "…",
+            "method": "t",
+            "confidence": 1.0,
+        }
         keys = ("uid", "name", "level") if "register" in query else row.keys()
         empty_graph.execute_query(queries.get(query).text, rows=[{k: row[k] for k in keys}])
-        level = empty_graph.execute_query("MATCH (p:PartyOrganization {uid: $uid}) RETURN p.level AS level",
-                                          uid=uid).records[0]["level"]
+        level = empty_graph.execute_query(
+            "MATCH (p:PartyOrganization {uid: $uid}) RETURN p.level AS level", uid=uid
+        ).records[0]["level"]
         assert level == expected

@@ -37,7 +37,9 @@ WRITES = [
     Attack("write after WITH", "MATCH (d:District) WITH d LIMIT 1 CREATE (d)-[:X]->(:Intruder)"),
     Attack("write behind a comment", "MATCH (n) RETURN n LIMIT 1 // harmless\n;CREATE (:Intruder)"),
     Attack("two statements", "RETURN 1; CREATE (:Intruder)"),
-    Attack("in transactions", "UNWIND range(1, 10) AS i CALL (i) { CREATE (:Intruder {i: i}) } IN TRANSACTIONS OF 2 ROWS"),
+    Attack(
+        "in transactions", "UNWIND range(1, 10) AS i CALL (i) { CREATE (:Intruder {i: i}) } IN TRANSACTIONS OF 2 ROWS"
+    ),
     Attack("in transactions delete", "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS"),
     Attack("lowercase create", "create (:Intruder)"),
     Attack("unicode escape in label", "CREATE (:`Intr\u00fcder`)"),
@@ -62,15 +64,30 @@ SCHEMA = [
 
 PROCEDURES = [
     Attack("apoc.create.node", "CALL apoc.create.node(['Intruder'], {name: 'x'}) YIELD node RETURN node"),
-    Attack("apoc.create.setProperty", "MATCH (d:District) CALL apoc.create.setProperty(d, 'x', 1) YIELD node RETURN node"),
+    Attack(
+        "apoc.create.setProperty", "MATCH (d:District) CALL apoc.create.setProperty(d, 'x', 1) YIELD node RETURN node"
+    ),
     Attack("apoc.merge.node", "CALL apoc.merge.node(['Intruder'], {name: 'x'}) YIELD node RETURN node"),
     Attack("apoc.refactor.rename.label", "CALL apoc.refactor.rename.label('District', 'Gone')"),
-    Attack("apoc.refactor.mergeNodes", "MATCH (d:District) WITH collect(d) AS ds CALL apoc.refactor.mergeNodes(ds) YIELD node RETURN node"),
-    Attack("apoc.periodic.iterate", "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {batchSize: 100})"),
-    Attack("apoc.periodic.commit", "CALL apoc.periodic.commit('MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)', {limit: 100})"),
+    Attack(
+        "apoc.refactor.mergeNodes",
+        "MATCH (d:District) WITH collect(d) AS ds CALL apoc.refactor.mergeNodes(ds) YIELD node RETURN node",
+    ),
+    Attack(
+        "apoc.periodic.iterate", "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {batchSize: 100})"
+    ),
+    Attack(
+        "apoc.periodic.commit",
+        "CALL apoc.periodic.commit('MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*)', {limit: 100})",
+    ),
     Attack("apoc.cypher.runWrite", "CALL apoc.cypher.runWrite('CREATE (:Intruder)', {})"),
-    Attack("apoc.cypher.doIt", "CALL apoc.cypher.doIt('CREATE (:Intruder) RETURN 1 AS x', {}) YIELD value RETURN value"),
-    Attack("apoc.cypher.run (read wrapper)", "CALL apoc.cypher.run('MATCH (n) RETURN count(n) AS c', {}) YIELD value RETURN value"),
+    Attack(
+        "apoc.cypher.doIt", "CALL apoc.cypher.doIt('CREATE (:Intruder) RETURN 1 AS x', {}) YIELD value RETURN value"
+    ),
+    Attack(
+        "apoc.cypher.run (read wrapper)",
+        "CALL apoc.cypher.run('MATCH (n) RETURN count(n) AS c', {}) YIELD value RETURN value",
+    ),
     Attack("apoc.load.json", "CALL apoc.load.json('file:///etc/passwd') YIELD value RETURN value"),
     Attack("apoc.load.csv", "CALL apoc.load.csv('file:///etc/passwd') YIELD list RETURN list"),
     Attack("apoc.export.csv.all", "CALL apoc.export.csv.all('/tmp/dump.csv', {})"),
@@ -79,7 +96,10 @@ PROCEDURES = [
     Attack("apoc.trigger.add", "CALL apoc.trigger.add('t', 'MATCH (n) DETACH DELETE n', {phase: 'before'})"),
     Attack("apoc.util.sleep", "CALL apoc.util.sleep(60000)"),
     Attack("apoc.atomic.add", "MATCH (d:District) CALL apoc.atomic.add(d, 'x', 1) YIELD newValue RETURN newValue"),
-    Attack("apoc.nodes.delete", "MATCH (d:District) WITH collect(d) AS ds CALL apoc.nodes.delete(ds, 10) YIELD value RETURN value"),
+    Attack(
+        "apoc.nodes.delete",
+        "MATCH (d:District) WITH collect(d) AS ds CALL apoc.nodes.delete(ds, 10) YIELD value RETURN value",
+    ),
     Attack("apoc.systemdb.execute", "CALL apoc.systemdb.execute('SHOW USERS')"),
     Attack("dbms.listConfig", "CALL dbms.listConfig()"),
     Attack("dbms.setConfigValue", "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')"),
@@ -92,17 +112,25 @@ PROCEDURES = [
     Attack("load csv file", "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line"),
     Attack("load csv http", "LOAD CSV WITH HEADERS FROM 'http://127.0.0.1:1/x.csv' AS row RETURN row"),
     Attack("load csv in subquery", "CALL () { LOAD CSV FROM 'file:///etc/hostname' AS l RETURN l } RETURN l"),
-    Attack("procedure in a subquery", "MATCH (d:District) CALL (d) { CALL apoc.create.addLabels(d, ['X']) YIELD node RETURN node } RETURN count(*)"),
+    Attack(
+        "procedure in a subquery",
+        "MATCH (d:District) CALL (d) { CALL apoc.create.addLabels(d, ['X']) YIELD node RETURN node } RETURN count(*)",
+    ),
 ]
 
 EXHAUSTION = [
     # count(*) over a bare cartesian product comes from the count store; a predicate forces the work.
-    Attack("cartesian blow-up", "MATCH (a:Village), (b:Village), (c:Village) WHERE a.name + b.name = c.name "
-           "RETURN count(*)", kind="limit"),
+    Attack(
+        "cartesian blow-up",
+        "MATCH (a:Village), (b:Village), (c:Village) WHERE a.name + b.name = c.name RETURN count(*)",
+        kind="limit",
+    ),
     Attack("unbounded var-length path", "MATCH p = (a:Village)-[*]-(b:Village) RETURN count(p)", kind="limit"),
-    Attack("all shortest paths across everything",
-           "MATCH (a:Village), (b:Village) WHERE a <> b MATCH p = allShortestPaths((a)-[*]-(b)) RETURN count(p)",
-           kind="limit"),
+    Attack(
+        "all shortest paths across everything",
+        "MATCH (a:Village), (b:Village) WHERE a <> b MATCH p = allShortestPaths((a)-[*]-(b)) RETURN count(p)",
+        kind="limit",
+    ),
     Attack("huge range", "UNWIND range(1, 1000000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i)", kind="limit"),
     Attack("huge collect", "UNWIND range(1, 100000000) AS i RETURN size(collect(toString(i)))", kind="limit"),
     Attack("row flood", "UNWIND range(1, 10000000) AS i RETURN i", kind="cap"),

@@ -78,8 +78,12 @@ def unknown_kind(folder: Path) -> RegisterCase:
 
 
 def merged_cells(folder: Path) -> RegisterCase:
-    rows = [PAIRINGS_HEADER, pairing_row(village="四滧村"), pairing_row(helper="", village="彷徨村"),
-            pairing_row(helper="", village="四滧村", since="2022-01-01")]
+    rows = [
+        PAIRINGS_HEADER,
+        pairing_row(village="四滧村"),
+        pairing_row(helper="", village="彷徨村"),
+        pairing_row(helper="", village="四滧村", since="2022-01-01"),
+    ]
     path = write_xlsx(folder / "merged.xlsx", {"结对": rows}, merges={"结对": ["A2:A4"]})
     return RegisterCase("helper merged over three rows", path, good=3)
 
@@ -91,11 +95,12 @@ def formulas(folder: Path) -> RegisterCase:
     sheet.title = "结对"
     sheet.append(list(PAIRINGS_HEADER))
     sheet.append(list(pairing_row()))
-    sheet.append(list(pairing_row(helper="=CONCATENATE(\"上海\",\"浦江\")", village="彷徨村")))  # row 3
+    sheet.append(list(pairing_row(helper='=CONCATENATE("上海","浦江")', village="彷徨村")))  # row 3
     sheet.append(list(pairing_row(village="四滧村", since="=DATE(2023,1,5)")))  # row 4
     book.save(folder / "formulas.xlsx")
-    return RegisterCase("formulas without a computed value", folder / "formulas.xlsx", good=1,
-                        bad=[(3, "帮扶单位"), (4, "开始日期")])
+    return RegisterCase(
+        "formulas without a computed value", folder / "formulas.xlsx", good=1, bad=[(3, "帮扶单位"), (4, "开始日期")]
+    )
 
 
 def dates(folder: Path) -> RegisterCase:
@@ -103,8 +108,12 @@ def dates(folder: Path) -> RegisterCase:
     bad = ["2023-02-30", "2023-03", "05/01/2023", "明年", "2023年13月1日"]
     rows = [pairing_row(since=s) for s in good + bad]
     path = _pairings(folder / "dates.csv", rows)
-    return RegisterCase("dates in six formats, five bad ones", path, good=len(good),
-                        bad=[(2 + len(good) + i, "开始日期") for i in range(len(bad))])
+    return RegisterCase(
+        "dates in six formats, five bad ones",
+        path,
+        good=len(good),
+        bad=[(2 + len(good) + i, "开始日期") for i in range(len(bad))],
+    )
 
 
 def excel_dates(folder: Path) -> RegisterCase:
@@ -119,8 +128,9 @@ def lost_zeros(folder: Path) -> RegisterCase:
     codes = ["10151102216", "3.10151102216e+11", "310151102216.0", "0310151102216", "31015110221X"]
     rows = [pairing_row(code=SIHAO[2])] + [pairing_row(code=c) for c in codes]
     path = _pairings(folder / "codes.csv", rows)
-    return RegisterCase("codes that lost digits or became numbers", path, good=1,
-                        bad=[(3 + i, "村代码") for i in range(len(codes))])
+    return RegisterCase(
+        "codes that lost digits or became numbers", path, good=1, bad=[(3 + i, "村代码") for i in range(len(codes))]
+    )
 
 
 def numeric_code_cells(folder: Path) -> RegisterCase:
@@ -147,9 +157,20 @@ def encoding_case(folder: Path, encoding: str) -> RegisterCase:
     rows = [pairing_row(village="彷徨村"), pairing_row(village="彷徨村", helper="崇明区机关事务管理局")]
     header = PAIRINGS_HEADER
     if encoding == "big5":  # Big5 has traditional characters only
-        rows = [tuple(c.replace("集团", "集團").replace("区", "區").replace("镇", "鎮").replace("机关", "機關")
-                      .replace("务", "務").replace("管理局", "管理局").replace("实业", "實業").replace("轮", "輪")
-                      for c in r) for r in rows]
+        rows = [
+            tuple(
+                c.replace("集团", "集團")
+                .replace("区", "區")
+                .replace("镇", "鎮")
+                .replace("机关", "機關")
+                .replace("务", "務")
+                .replace("管理局", "管理局")
+                .replace("实业", "實業")
+                .replace("轮", "輪")
+                for c in r
+            )
+            for r in rows
+        ]
         header = ("幫扶單位", "黨組織", "結對主體", "區", "鎮", "村", "村代碼", "開始日期", "結束日期", "輪次")
     path = write_csv(folder / f"enc_{encoding}.csv", header, rows, encoding=encoding)
     return RegisterCase(f"CSV in {encoding}", path, good=2)
@@ -189,8 +210,12 @@ def ragged(folder: Path) -> RegisterCase:
 def control_chars(folder: Path) -> RegisterCase:
     rows = [pairing_row(helper="上海浦江\x00实业\x07集团有限公司"), pairing_row(village="四滧\x1b村")]
     path = _pairings(folder / "control.csv", rows)
-    return RegisterCase("control characters in cells", path, good=2,
-                        note="control characters are dropped: the same unit and village as without them")
+    return RegisterCase(
+        "control characters in cells",
+        path,
+        good=2,
+        note="control characters are dropped: the same unit and village as without them",
+    )
 
 
 def junk_xlsx(folder: Path) -> RegisterCase:
@@ -235,7 +260,11 @@ def wrong_extension(folder: Path) -> RegisterCase:
 
 
 def weak_bad_years(folder: Path) -> RegisterCase:
-    rows = [weak_row("四滧村", "堡镇"), weak_row("彷徨村", "堡镇", year="二〇二二"), weak_row("四滧村", "堡镇", year="1800")]
+    rows = [
+        weak_row("四滧村", "堡镇"),
+        weak_row("彷徨村", "堡镇", year="二〇二二"),
+        weak_row("四滧村", "堡镇", year="1800"),
+    ]
     path = write_csv(folder / "weak_years.csv", WEAK_HEADER, rows)
     return RegisterCase("weak villages with impossible years", path, good=1, bad=[(3, "年度"), (4, "年度")])
 
@@ -275,13 +304,22 @@ def nul_and_mixed_encodings(folder: Path) -> RegisterCase:
     lines.append(",".join(pairing_row(village="彷徨村", since="2022-01-01")).encode("utf-8"))  # row 6
     path = folder / "nul_mixed.csv"
     path.write_bytes(b"\r\n".join(lines) + b"\r\n")
-    return RegisterCase("UTF-8 CSV with a NUL byte and GBK rows", path, good=3, bad=[(3, None), (5, None)],
-                        note="the GBK rows are rejected as not UTF-8; the NUL is dropped as before")
+    return RegisterCase(
+        "UTF-8 CSV with a NUL byte and GBK rows",
+        path,
+        good=3,
+        bad=[(3, None), (5, None)],
+        note="the GBK rows are rejected as not UTF-8; the NUL is dropped as before",
+    )
 
 
 def long_names(folder: Path) -> RegisterCase:
-    rows = [pairing_row(), pairing_row(helper="上海" * 5000), pairing_row(village="彷徨村"),
-            pairing_row(helper="上海浦江实业集团有限公司", programme="第" * 10_000)]
+    rows = [
+        pairing_row(),
+        pairing_row(helper="上海" * 5000),
+        pairing_row(village="彷徨村"),
+        pairing_row(helper="上海浦江实业集团有限公司", programme="第" * 10_000),
+    ]
     path = _pairings(folder / "long_names.csv", rows)
     return RegisterCase("names of 10,000 characters", path, good=2, bad=[(3, "帮扶单位"), (5, "轮次")])
 
@@ -290,11 +328,15 @@ FORMULA_TEXTS = ('=HYPERLINK("http://x","y")', "=1+1", "@SUM(A1:A2)", "+SUM(A1)"
 
 
 def formula_cells_csv(folder: Path) -> RegisterCase:
-    rows = [pairing_row(), *[pairing_row(helper=text) for text in FORMULA_TEXTS],
-            pairing_row(village="彷徨村", programme="-")]  # "-" is a planner's blank, not a formula
+    rows = [
+        pairing_row(),
+        *[pairing_row(helper=text) for text in FORMULA_TEXTS],
+        pairing_row(village="彷徨村", programme="-"),
+    ]  # "-" is a planner's blank, not a formula
     path = _pairings(folder / "formulas.csv", rows)
-    return RegisterCase("formula text in CSV cells", path, good=2,
-                        bad=[(3 + i, "帮扶单位") for i in range(len(FORMULA_TEXTS))])
+    return RegisterCase(
+        "formula text in CSV cells", path, good=2, bad=[(3 + i, "帮扶单位") for i in range(len(FORMULA_TEXTS))]
+    )
 
 
 def formula_cells_xlsx(folder: Path) -> RegisterCase:
@@ -309,8 +351,9 @@ def formula_cells_xlsx(folder: Path) -> RegisterCase:
     sheet.append(list(pairing_row(helper="@SUM(A1:A2)")))  # row 5: openpyxl stores it as text
     path = folder / "formulas_openpyxl.xlsx"
     book.save(path)
-    return RegisterCase("formulas in xlsx, no cached values", path, good=1,
-                        bad=[(3, "帮扶单位"), (4, "轮次"), (5, "帮扶单位")])
+    return RegisterCase(
+        "formulas in xlsx, no cached values", path, good=1, bad=[(3, "帮扶单位"), (4, "轮次"), (5, "帮扶单位")]
+    )
 
 
 def formula_cells_cached(folder: Path) -> RegisterCase:
@@ -333,12 +376,39 @@ def formula_cells_cached(folder: Path) -> RegisterCase:
 
 
 REGISTER_CASES: tuple[Callable[[Path], RegisterCase], ...] = (
-    wrong_columns, wrong_columns_xlsx, missing_required_column, unknown_kind, merged_cells, formulas, dates,
-    excel_dates, lost_zeros, numeric_code_cells, duplicates, duplicate_columns,
-    lambda f: encoding_case(f, "gbk"), lambda f: encoding_case(f, "utf-16"), lambda f: encoding_case(f, "big5"),
-    lambda f: encoding_case(f, "gb18030"), undecodable, empty_sheets, empty_csv, header_only_csv, ragged,
-    control_chars, junk_xlsx, truncated_xlsx, zip_without_workbook, csv_renamed_xlsx, junk_xls, wrong_extension,
-    weak_bad_years, nul_and_mixed_encodings, long_names, formula_cells_csv, formula_cells_xlsx,
+    wrong_columns,
+    wrong_columns_xlsx,
+    missing_required_column,
+    unknown_kind,
+    merged_cells,
+    formulas,
+    dates,
+    excel_dates,
+    lost_zeros,
+    numeric_code_cells,
+    duplicates,
+    duplicate_columns,
+    lambda f: encoding_case(f, "gbk"),
+    lambda f: encoding_case(f, "utf-16"),
+    lambda f: encoding_case(f, "big5"),
+    lambda f: encoding_case(f, "gb18030"),
+    undecodable,
+    empty_sheets,
+    empty_csv,
+    header_only_csv,
+    ragged,
+    control_chars,
+    junk_xlsx,
+    truncated_xlsx,
+    zip_without_workbook,
+    csv_renamed_xlsx,
+    junk_xls,
+    wrong_extension,
+    weak_bad_years,
+    nul_and_mixed_encodings,
+    long_names,
+    formula_cells_csv,
+    formula_cells_xlsx,
     formula_cells_cached,
 )
 
@@ -348,7 +418,9 @@ def register_cases(folder: Path) -> list[RegisterCase]:
     return [make(folder) for make in REGISTER_CASES]
 
 
-def big_register(path: Path, codes: Sequence[str], rows: int = 100_000, bad_every: int = 20_000) -> tuple[Path, list[int]]:
+def big_register(
+    path: Path, codes: Sequence[str], rows: int = 100_000, bad_every: int = 20_000
+) -> tuple[Path, list[int]]:
     """A pairings CSV of ``rows`` rows keyed by the village ``codes`` (in turn); every ``bad_every``-th
     row is broken (a code that lost a digit, an impossible date, no helper).
 
@@ -374,7 +446,9 @@ def big_register(path: Path, codes: Sequence[str], rows: int = 100_000, bad_ever
     return path, bad_rows
 
 
-def sized_register(path: Path, codes: Sequence[str], size_bytes: int, bad_every: int = 100_000) -> tuple[Path, int, list[int]]:
+def sized_register(
+    path: Path, codes: Sequence[str], size_bytes: int, bad_every: int = 100_000
+) -> tuple[Path, int, list[int]]:
     """A pairings CSV of about ``size_bytes``, written line by line (never held in memory), rows as
     ``big_register``'s; every ``bad_every``-th row has a code that lost a digit.
 
@@ -435,11 +509,22 @@ def report_cases(folder: Path) -> list[ReportCase]:
         ReportCase("binary junk", junk, rejected="not"),
         ReportCase("UTF-16 with BOM", text("utf16.txt", GOOD_SENTENCE, "utf-16")),
         ReportCase("GBK", text("gbk.txt", GOOD_SENTENCE, "gbk")),
-        ReportCase("mixed scripts", text("mixed.txt", "Привет 🌾 مرحبا " + GOOD_SENTENCE + " ﷽ 𠀀𪚥 ᠮᠣᠩ\u200d\u202e反转")),
-        ReportCase("HTML", text("page.txt", "<html><body><p class=\"x\">" + GOOD_SENTENCE.replace("，", "，<b>")
-                                + "</b></p><script>alert('村')</script></body></html>")),
-        ReportCase("control characters", text("control.txt", "\x00\x01" + GOOD_SENTENCE.replace("镇", "镇\x07\x1b")
-                                              + "\r\n\x0b\x0c\x7f\ufffe")),
+        ReportCase(
+            "mixed scripts", text("mixed.txt", "Привет 🌾 مرحبا " + GOOD_SENTENCE + " ﷽ 𠀀𪚥 ᠮᠣᠩ\u200d\u202e反转")
+        ),
+        ReportCase(
+            "HTML",
+            text(
+                "page.txt",
+                '<html><body><p class="x">'
+                + GOOD_SENTENCE.replace("，", "，<b>")
+                + "</b></p><script>alert('村')</script></body></html>",
+            ),
+        ),
+        ReportCase(
+            "control characters",
+            text("control.txt", "\x00\x01" + GOOD_SENTENCE.replace("镇", "镇\x07\x1b") + "\r\n\x0b\x0c\x7f\ufffe"),
+        ),
         ReportCase("lone surrogates escaped", text("surrogate.txt", GOOD_SENTENCE + "\\ud800", "utf-8")),
         ReportCase("bigger than the size limit", huge, rejected="too long"),
     ]

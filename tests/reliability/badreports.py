@@ -48,7 +48,9 @@ def long_names(folder: Path, length: int = 10_000) -> list[Path]:
     paths = []
     for i, ending in enumerate(NAME_ENDINGS):
         path = folder / f"long_name_{i}.txt"
-        path.write_text(f"{GOOD_SENTENCE}\n{_common_han(rng, length)}{ending}与四滧村结对共建。\n{GOOD_SENTENCE}", "utf-8")
+        path.write_text(
+            f"{GOOD_SENTENCE}\n{_common_han(rng, length)}{ending}与四滧村结对共建。\n{GOOD_SENTENCE}", "utf-8"
+        )
         paths.append(path)
     same = folder / "long_name_same.txt"
     same.write_text(f"{GOOD_SENTENCE}\n{'某' * length}有限公司投入资金。\n{GOOD_SENTENCE}", "utf-8")
@@ -68,8 +70,10 @@ def mixed_encodings(path: Path) -> Mixed:
     bytes that are neither UTF-8 nor GB18030 in the middle."""
     first, second = corpus_texts()[:2]
     lines = first.splitlines()
-    paragraph = next(line for line in second.splitlines() if len(line) > 40 and line.encode("gbk", "ignore").decode("gbk") == line)
-    head, tail = lines[: len(lines) // 2], lines[len(lines) // 2:]
+    paragraph = next(
+        line for line in second.splitlines() if len(line) > 40 and line.encode("gbk", "ignore").decode("gbk") == line
+    )
+    head, tail = lines[: len(lines) // 2], lines[len(lines) // 2 :]
     junk = bytes(range(0x80, 0x100))  # 0x80 and 0xFF start no character in UTF-8 or GB18030
     raw = [line.encode("utf-8") for line in head] + [b"\x00" + paragraph.encode("gbk"), junk]
     raw += [line.encode("utf-8") for line in tail]
@@ -92,10 +96,19 @@ def main(argv: list[str]) -> None:
         result = reports.load(driver, [Path(a) for a in argv], index, database=settings.neo4j_database)
     finally:
         driver.close()
-    print(json.dumps({"written": result.written, "rejected": result.rejected, "notes": result.notes,
-                      "facts": sum(result.facts.values()), "seconds": round(time.perf_counter() - started, 1),
-                      "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)},
-                     ensure_ascii=False))
+    print(
+        json.dumps(
+            {
+                "written": result.written,
+                "rejected": result.rejected,
+                "notes": result.notes,
+                "facts": sum(result.facts.values()),
+                "seconds": round(time.perf_counter() - started, 1),
+                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            },
+            ensure_ascii=False,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -34,15 +34,21 @@ class GraphSum:
         keys = lambda a, b: sorted(set(a) | set(b))
         labels = {k: (self.by_label.get(k, 0), other.by_label.get(k, 0)) for k in keys(self.by_label, other.by_label)}
         types = {k: (self.by_type.get(k, 0), other.by_type.get(k, 0)) for k in keys(self.by_type, other.by_type)}
-        return _text({"labels": {k: v for k, v in labels.items() if v[0] != v[1]},
-                      "types": {k: v for k, v in types.items() if v[0] != v[1]}})
+        return _text(
+            {
+                "labels": {k: v for k, v in labels.items() if v[0] != v[1]},
+                "types": {k: v for k, v in types.items() if v[0] != v[1]},
+            }
+        )
 
 
 # Administrative units that nothing but the gazetteer's PART_OF touches: the same in every run of a
 # register or report loader, and most of the graph's size, so ``facts_only`` leaves them out of the
 # checksum (they still count in ``nodes``/``relationships``, which always cover the whole graph).
-_BARE_UNIT = ("(n:Province OR n:City OR n:District OR n:Town OR (n:Village AND n.resolved = true AND NOT coalesce(n.weak, false))) "
-              "AND NOT EXISTS { (n)-[r]-() WHERE type(r) <> 'PART_OF' }")
+_BARE_UNIT = (
+    "(n:Province OR n:City OR n:District OR n:Town OR (n:Village AND n.resolved = true AND NOT coalesce(n.weak, false))) "
+    "AND NOT EXISTS { (n)-[r]-() WHERE type(r) <> 'PART_OF' }"
+)
 
 
 def graph_sum(driver: Driver, database: str = "neo4j", *, facts_only: bool = False) -> GraphSum:
@@ -53,20 +59,24 @@ def graph_sum(driver: Driver, database: str = "neo4j", *, facts_only: bool = Fal
     node_filter = f"WHERE NOT ({_BARE_UNIT}) " if facts_only else ""
     rel_filter = "WHERE type(r) <> 'PART_OF' " if facts_only else ""
     with driver.session(database=database) as session:
-        totals = session.run("MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() "
-                             "RETURN nodes, count(r) AS rels").single()
+        totals = session.run(
+            "MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
+        ).single()
         assert totals is not None
-        for record in session.run(f"MATCH (n) {node_filter}"
-                                  "RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"):
+        for record in session.run(
+            f"MATCH (n) {node_filter}RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props"
+        ):
             labels = sorted(record["labels"])
             described[record["id"]] = _text([labels, record["props"]])
             by_label[":".join(labels)] += 1
         rels = []
         ends = f"MATCH (a)-[r]->(b) {rel_filter}"
         missing = {"a": "", "b": ""}
-        for record in session.run(ends + "RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, "
-                                  "properties(r) AS props, labels(a) AS la, labels(b) AS lb, "
-                                  "coalesce(a.uid, a.code) AS ka, coalesce(b.uid, b.code) AS kb"):
+        for record in session.run(
+            ends + "RETURN elementId(a) AS a, elementId(b) AS b, type(r) AS type, "
+            "properties(r) AS props, labels(a) AS la, labels(b) AS lb, "
+            "coalesce(a.uid, a.code) AS ka, coalesce(b.uid, b.code) AS kb"
+        ):
             # An end left out by facts_only is named by its labels and key.
             for end in ("a", "b"):
                 missing[end] = described.get(record[end]) or _text([sorted(record["l" + end]), record["k" + end]])

@@ -39,9 +39,11 @@ def main(argv: list[str] | None = None) -> None:
     driver = connect(settings, retry_s=args.retry_s)
     try:
         if args.loader == "register":
+
             def on_rows(stage: str, n: int) -> None:
                 if stage == "read":
                     say("WRITING")
+
             register.load(driver, args.paths, index, batch_size=args.batch_size, on_rows=on_rows)
         else:
             # load() calls write() from the module it lives in, so that is where it is wrapped.

@@ -72,10 +72,14 @@ def load(folder: Path) -> dict[str, object]:
         return {
             "loader": register.__file__,
             "files": [p.name for p in paths],
-            "loaded": report.loaded(), "rejected": len(report.rejected),
-            "nodes": first.nodes, "relationships": first.relationships, "checksum": first.checksum,
+            "loaded": report.loaded(),
+            "rejected": len(report.rejected),
+            "nodes": first.nodes,
+            "relationships": first.relationships,
+            "checksum": first.checksum,
             "second_load_identical": first == second,
-            "by_label": first.by_label, "by_type": first.by_type,
+            "by_label": first.by_label,
+            "by_type": first.by_type,
         }
     finally:
         driver.close()

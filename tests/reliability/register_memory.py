@@ -53,8 +53,13 @@ def main() -> None:
         accepted, rejected = report.loaded(), len(report.rejected)
         out["file_issues"] = [i.reason for i in report.issues if i.row is None]
         out["relationships_created"] = report.writes.relationships_created
-    out.update(accepted=accepted, rejected=rejected, seconds=round(time.perf_counter() - started, 1),
-               peak_rss_mib_before_file=round(before, 1), peak_rss_mib=round(peak_mib(), 1))
+    out.update(
+        accepted=accepted,
+        rejected=rejected,
+        seconds=round(time.perf_counter() - started, 1),
+        peak_rss_mib_before_file=round(before, 1),
+        peak_rss_mib=round(peak_mib(), 1),
+    )
     print(json.dumps(out, ensure_ascii=False))
 
 

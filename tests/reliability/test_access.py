@@ -56,9 +56,12 @@ def test_every_write_route_refuses_a_request_without_the_api_key(client: TestCli
     from api.main import app
 
     # From the published schema, so a write route added later is checked too.
-    writes = [(path, method.upper()) for path, item in app.openapi()["paths"].items() for method in item
-              if method.upper() in {"POST", "PUT", "PATCH", "DELETE"}
-              and path != "/cypher"]  # read-only by construction (tests/reliability/test_attacks.py)
+    writes = [
+        (path, method.upper())
+        for path, item in app.openapi()["paths"].items()
+        for method in item
+        if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and path != "/cypher"
+    ]  # read-only by construction (tests/reliability/test_attacks.py)
     assert ("/uploads/registers", "POST") in writes and ("/uploads/reports", "POST") in writes
     files = {"files": ("pairings.csv", b"a,b\n1,2\n", "text/csv")}
     for path, method in writes:
@@ -106,7 +109,7 @@ def _listening(port: int) -> set[str]:
                 if len(raw) == 4:
                     found.add(socket.inet_ntop(socket.AF_INET, raw[::-1]))
                 else:
-                    words = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                    words = b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4))
                     found.add(socket.inet_ntop(socket.AF_INET6, words))
     return found
 
@@ -136,15 +139,21 @@ def test_a_failing_server_command_does_not_echo_the_secret_it_was_given() -> Non
 
 @pytest.mark.neo4j
 def test_secrets_appear_in_no_log_line_and_no_response_body(
-    client: TestClient, settings: Settings, neo4j_server: LocalNeo4j, caplog: pytest.LogCaptureFixture,
+    client: TestClient,
+    settings: Settings,
+    neo4j_server: LocalNeo4j,
+    caplog: pytest.LogCaptureFixture,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     secrets = {settings.api_key.get_secret_value(), settings.neo4j_password.get_secret_value()}
     caplog.set_level(logging.DEBUG)  # the driver's debug log shows the Bolt handshake
     bodies = [
-        client.post("/uploads/registers", files={"files": ("x.csv", b"a,b\n1,2\n", "text/csv")},
-                    headers={"X-API-Key": "wrong"}),
-        client.post("/uploads/registers", files={"files": ("x.pdf", b"%PDF", "application/pdf")}, headers=key(settings)),
+        client.post(
+            "/uploads/registers", files={"files": ("x.csv", b"a,b\n1,2\n", "text/csv")}, headers={"X-API-Key": "wrong"}
+        ),
+        client.post(
+            "/uploads/registers", files={"files": ("x.pdf", b"%PDF", "application/pdf")}, headers=key(settings)
+        ),
         client.post("/cypher", json={"query": "RETURN $password", "params": {}}),
         client.post("/cypher", json={"query": "CALL dbms.security.changePassword('x')", "params": {}}),
         client.post("/cypher", json={"query": "SHOW SETTINGS", "params": {}}),
@@ -159,8 +168,11 @@ def test_secrets_appear_in_no_log_line_and_no_response_body(
         from api.main import app
 
         with TestClient(app, raise_server_exceptions=False) as bad:
-            bodies += [bad.get("/health"), bad.post("/cypher", json={"query": "RETURN 1", "params": {}}),
-                       bad.get("/search", params={"q": "四滧村"})]
+            bodies += [
+                bad.get("/health"),
+                bad.post("/cypher", json={"query": "RETURN 1", "params": {}}),
+                bad.get("/search", params={"q": "四滧村"}),
+            ]
     finally:
         monkeypatch.undo()
         get_settings.cache_clear()
@@ -190,21 +202,35 @@ def _read_everything(client: TestClient, village: str) -> str:
         client.get("/analyses/uncovered-weak-villages", params={"district": "崇明区"}),
         client.get("/analyses/coverage", params={"parent": "崇明区", "level": "town"}),
         # Everything but the bare administrative spine (the row cap would cut a dump of the whole graph).
-        client.post("/cypher", json={"query": "MATCH (n) WHERE NOT (n:Province OR n:City OR n:District OR n:Town "
-                                               "OR n:Village) RETURN properties(n) AS p", "params": {}}),
-        client.post("/cypher", json={"query": "MATCH (v)-[r]-() WHERE type(r) <> 'PART_OF' "
-                                               "RETURN properties(r) AS r, properties(v) AS v", "params": {}}),
+        client.post(
+            "/cypher",
+            json={
+                "query": "MATCH (n) WHERE NOT (n:Province OR n:City OR n:District OR n:Town "
+                "OR n:Village) RETURN properties(n) AS p",
+                "params": {},
+            },
+        ),
+        client.post(
+            "/cypher",
+            json={
+                "query": "MATCH (v)-[r]-() WHERE type(r) <> 'PART_OF' RETURN properties(r) AS r, properties(v) AS v",
+                "params": {},
+            },
+        ),
     ]
     for response in answers:
         assert response.status_code < 500, response.text
-    organizations = client.post("/cypher", json={"query": "MATCH (o:Organization|PartyOrganization) RETURN o.uid AS uid",
-                                                 "params": {}}).json()["rows"]
+    organizations = client.post(
+        "/cypher", json={"query": "MATCH (o:Organization|PartyOrganization) RETURN o.uid AS uid", "params": {}}
+    ).json()["rows"]
     answers += [client.get(f"/organizations/{row['uid']}") for row in organizations]
     return "\n".join(r.text for r in answers)
 
 
 def _stored_text(driver: Driver) -> str:
-    records = driver.execute_query("MATCH (n) RETURN properties(n) AS p UNION ALL MATCH ()-[r]->() RETURN properties(r) AS p")
+    records = driver.execute_query(
+        "MATCH (n) RETURN properties(n) AS p UNION ALL MATCH ()-[r]->() RETURN properties(r) AS p"
+    )
     return json.dumps([r["p"] for r in records.records], ensure_ascii=False, default=str)
 
 
@@ -212,11 +238,25 @@ def _stored_text(driver: Driver) -> str:
 def test_leaders_phone_and_id_numbers_are_not_stored_and_no_read_endpoint_returns_them(
     client: TestClient, graph: Driver, settings: Settings, tmp_path: Path
 ) -> None:
-    path = write_csv(tmp_path / "leaders.csv", LEADERS_HEADER, [
-        ("崇明区", "堡镇", "四滧村", "张建国", "第一书记", PHONE, ID_CARD, f"备用手机{SPARE_PHONE}，办公室{LANDLINE}"),
-    ])
-    response = client.post("/uploads/registers", files={"files": (path.name, path.read_bytes(), "text/csv")},
-                           headers=key(settings))
+    path = write_csv(
+        tmp_path / "leaders.csv",
+        LEADERS_HEADER,
+        [
+            (
+                "崇明区",
+                "堡镇",
+                "四滧村",
+                "张建国",
+                "第一书记",
+                PHONE,
+                ID_CARD,
+                f"备用手机{SPARE_PHONE}，办公室{LANDLINE}",
+            ),
+        ],
+    )
+    response = client.post(
+        "/uploads/registers", files={"files": (path.name, path.read_bytes(), "text/csv")}, headers=key(settings)
+    )
     assert response.status_code == 200, response.text
     assert response.json()["report"]["sheets"][0]["loaded"] == 1
     assert any("personal numbers" in str(issue) for issue in response.json()["report"]["issues"])
@@ -237,16 +277,19 @@ def test_a_phone_number_in_a_report_sentence_is_stored_masked(
     source = max(CORPUS.glob("*.txt"))
     text = source.read_text(encoding="utf-8")
     # Put the number at the end of the sentence of the report's first mention (before its full stop).
-    upload = client.post("/uploads/reports", files={"files": (source.name, source.read_bytes(), "text/plain")},
-                         headers=key(settings))
+    upload = client.post(
+        "/uploads/reports", files={"files": (source.name, source.read_bytes(), "text/plain")}, headers=key(settings)
+    )
     assert upload.status_code == 200, upload.text
-    evidence = graph.execute_query("MATCH ()-[r:MENTIONS]->() RETURN r.evidence AS e ORDER BY r.start LIMIT 1"
-                                   ).records[0]["e"]
+    evidence = graph.execute_query("MATCH ()-[r:MENTIONS]->() RETURN r.evidence AS e ORDER BY r.start LIMIT 1").records[
+        0
+    ]["e"]
     at = text.index(evidence) + len(evidence.rstrip("。；;！!"))
     changed = tmp_path / source.name
     changed.write_text(text[:at] + f"（联系电话{PHONE}）" + text[at:], encoding="utf-8")
-    upload = client.post("/uploads/reports", files={"files": (changed.name, changed.read_bytes(), "text/plain")},
-                         headers=key(settings))
+    upload = client.post(
+        "/uploads/reports", files={"files": (changed.name, changed.read_bytes(), "text/plain")}, headers=key(settings)
+    )
     assert upload.status_code == 200 and upload.json()["report"]["written"], upload.text
     stored = _stored_text(graph)
     assert PHONE_MASKED in stored and PHONE not in stored

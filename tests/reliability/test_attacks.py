@@ -32,16 +32,27 @@ def fingerprint(driver: Driver) -> dict[str, object]:
     digest = hashlib.sha256()
     nodes = rels = 0
     with driver.session() as session:
-        for record in session.run("MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props "
-                                  "ORDER BY id"):
+        for record in session.run(
+            "MATCH (n) RETURN elementId(n) AS id, labels(n) AS labels, properties(n) AS props ORDER BY id"
+        ):
             nodes += 1
-            digest.update(json.dumps([record["id"], sorted(record["labels"]), record["props"]], sort_keys=True,
-                                     default=str, ensure_ascii=False).encode())
-        for record in session.run("MATCH ()-[r]->() RETURN elementId(r) AS id, type(r) AS type, properties(r) AS props "
-                                  "ORDER BY id"):
+            digest.update(
+                json.dumps(
+                    [record["id"], sorted(record["labels"]), record["props"]],
+                    sort_keys=True,
+                    default=str,
+                    ensure_ascii=False,
+                ).encode()
+            )
+        for record in session.run(
+            "MATCH ()-[r]->() RETURN elementId(r) AS id, type(r) AS type, properties(r) AS props ORDER BY id"
+        ):
             rels += 1
-            digest.update(json.dumps([record["id"], record["type"], record["props"]], sort_keys=True, default=str,
-                                     ensure_ascii=False).encode())
+            digest.update(
+                json.dumps(
+                    [record["id"], record["type"], record["props"]], sort_keys=True, default=str, ensure_ascii=False
+                ).encode()
+            )
         schema = sorted(r["name"] for r in session.run("SHOW INDEXES YIELD name RETURN name"))
         schema += sorted(r["name"] for r in session.run("SHOW CONSTRAINTS YIELD name RETURN name"))
     return {"nodes": nodes, "relationships": rels, "checksum": digest.hexdigest(), "schema": schema}
@@ -49,8 +60,10 @@ def fingerprint(driver: Driver) -> dict[str, object]:
 
 @pytest.fixture
 def client(graph: Driver, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    graph.execute_query("MATCH (d:District {code: '310151'}) MERGE (o:Organization {uid: 'org:guard-test'}) "
-                        "SET o.name = 'guard test' MERGE (o)-[:PAIRED_WITH {source_id: 'test'}]->(d)")
+    graph.execute_query(
+        "MATCH (d:District {code: '310151'}) MERGE (o:Organization {uid: 'org:guard-test'}) "
+        "SET o.name = 'guard test' MERGE (o)-[:PAIRED_WITH {source_id: 'test'}]->(d)"
+    )
     monkeypatch.setenv("REVKG_CYPHER_TIMEOUT_S", str(TIMEOUT_S))
     monkeypatch.setenv("REVKG_CYPHER_ROW_CAP", str(ROW_CAP))
     get_settings.cache_clear()
@@ -87,7 +100,10 @@ def check(client: TestClient, attack: Attack) -> tuple[int, str | None]:
 
 
 def test_every_attack_is_refused_and_the_database_is_unchanged(
-    client: TestClient, graph: Driver, settings: Settings, tmp_path: Path,
+    client: TestClient,
+    graph: Driver,
+    settings: Settings,
+    tmp_path: Path,
 ) -> None:
     assert len(ATTACKS) >= 50
     before = fingerprint(graph)
@@ -105,15 +121,17 @@ def test_every_attack_is_refused_and_the_database_is_unchanged(
     assert after == before
     assert after["nodes"] > 1000  # the gazetteer was there to be attacked
     # The password is unchanged: a new connection still logs in with it.
-    with GraphDatabase.driver(settings.bolt_uri, auth=(settings.neo4j_user,
-                                                        settings.neo4j_password.get_secret_value())) as fresh:
+    with GraphDatabase.driver(
+        settings.bolt_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    ) as fresh:
         fresh.verify_connectivity()
     assert not Path("/tmp/dump.csv").exists()
 
 
 def test_the_endpoint_still_answers_ordinary_reads_under_the_same_guard(client: TestClient) -> None:
-    response = client.post("/cypher", json={"query": "MATCH (d:District {code: $c}) RETURN d.name AS name",
-                                            "params": {"c": "310151"}})
+    response = client.post(
+        "/cypher", json={"query": "MATCH (d:District {code: $c}) RETURN d.name AS name", "params": {"c": "310151"}}
+    )
     assert response.status_code == 200 and response.json()["rows"] == [{"name": "崇明区"}]
     response = client.post("/cypher", json={"query": "CALL db.labels() YIELD label RETURN label", "params": {}})
     assert response.status_code == 200 and {"label": "Village"} in response.json()["rows"]

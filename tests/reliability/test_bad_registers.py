@@ -59,7 +59,9 @@ def check_prepared(case: RegisterCase, accepted: list[register.Resolved], report
 
 @pytest.mark.parametrize("number", range(len(REGISTER_CASES)))
 def test_a_malformed_register_is_refused_or_loads_its_good_rows_and_reports_the_bad_ones(
-    corpus: list[RegisterCase], index: PlaceIndex, number: int,
+    corpus: list[RegisterCase],
+    index: PlaceIndex,
+    number: int,
 ) -> None:
     case = corpus[number]
     accepted, report = register.prepare(case.path, index, case.kind)  # type: ignore[arg-type]
@@ -92,15 +94,21 @@ def test_a_100000_row_register_rejects_exactly_its_few_bad_rows(tmp_path: Path, 
 
 def facts_of(graph: Driver, file_name: str) -> list[str]:
     """Source locations of every fact the file wrote."""
-    return [r["loc"] for r in graph.execute_query(
-        "MATCH ()-[r]->() WHERE r.source_id = $sid RETURN r.source_loc AS loc "
-        "UNION ALL MATCH (p:Project) WHERE p.uid STARTS WITH 'project:' + $sid RETURN p.uid AS loc",
-        sid=register.source_id(file_name)).records]
+    return [
+        r["loc"]
+        for r in graph.execute_query(
+            "MATCH ()-[r]->() WHERE r.source_id = $sid RETURN r.source_loc AS loc "
+            "UNION ALL MATCH (p:Project) WHERE p.uid STARTS WITH 'project:' + $sid RETURN p.uid AS loc",
+            sid=register.source_id(file_name),
+        ).records
+    ]
 
 
 @pytest.mark.neo4j
 def test_the_whole_corpus_loads_good_rows_only_and_refused_files_write_nothing(
-    graph: Driver, corpus: list[RegisterCase], index: PlaceIndex,
+    graph: Driver,
+    corpus: list[RegisterCase],
+    index: PlaceIndex,
 ) -> None:
     forced = [c for c in corpus if c.kind]
     report = register.load(graph, [c.path for c in corpus if not c.kind], index)
@@ -113,8 +121,9 @@ def test_the_whole_corpus_loads_good_rows_only_and_refused_files_write_nothing(
         pairing_facts = [loc for loc in facts if "!row" in loc]
         if case.refused:
             assert facts == []
-            assert not graph.execute_query("MATCH (d:Document {uid: $uid}) RETURN d",
-                                           uid=register.source_id(case.path.name)).records
+            assert not graph.execute_query(
+                "MATCH (d:Document {uid: $uid}) RETURN d", uid=register.source_id(case.path.name)
+            ).records
             continue
         # One PAIRED_WITH (or DESIGNATED_AS) per good row; BELONGS_TO may add more at the same rows.
         rows_written = {int(loc.rsplit("row ", 1)[1]) for loc in pairing_facts}
@@ -127,14 +136,17 @@ def test_the_whole_corpus_loads_good_rows_only_and_refused_files_write_nothing(
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_a_100000_row_register_loads_into_neo4j_without_its_bad_rows(
-    graph: Driver, tmp_path: Path, index: PlaceIndex,
+    graph: Driver,
+    tmp_path: Path,
+    index: PlaceIndex,
 ) -> None:
     codes = [p.code for p in index.descendants("310151", "village")]
     path, bad_rows = big_register(tmp_path / "big.csv", codes)
     report = register.load(graph, [path], index)
     assert sorted(i.row for i in report.rejected) == bad_rows
-    count = graph.execute_query("MATCH ()-[r:PAIRED_WITH {source_id: 'register:big.csv'}]->() RETURN count(r) AS n"
-                                ).records[0]["n"]
+    count = graph.execute_query(
+        "MATCH ()-[r:PAIRED_WITH {source_id: 'register:big.csv'}]->() RETURN count(r) AS n"
+    ).records[0]["n"]
     assert count == 100_000 - len(bad_rows)
 
 
@@ -143,8 +155,14 @@ def test_a_100000_row_register_loads_into_neo4j_without_its_bad_rows(
 
 def run_measured(action: str, path: Path, timeout: int = 1800) -> dict[str, Any]:
     """``tests/reliability/register_memory.py`` on one file: its JSON line (rows, seconds, peak RSS)."""
-    done = subprocess.run([sys.executable, "-m", "tests.reliability.register_memory", action, str(path)],
-                          cwd=REPO, capture_output=True, text=True, timeout=timeout, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.reliability.register_memory", action, str(path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=True,
+    )
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
@@ -180,15 +198,19 @@ def test_a_200_mb_register_is_prepared_in_bounded_memory_and_time(tmp_path: Path
 
 @pytest.mark.neo4j
 def test_formula_and_overlong_cells_never_reach_the_graph(graph: Driver, tmp_path: Path, index: PlaceIndex) -> None:
-    cases = [make(tmp_path) for make in (formula_cells_csv, formula_cells_xlsx, formula_cells_cached, long_names,
-                                         nul_and_mixed_encodings)]
+    cases = [
+        make(tmp_path)
+        for make in (formula_cells_csv, formula_cells_xlsx, formula_cells_cached, long_names, nul_and_mixed_encodings)
+    ]
     report = register.load(graph, [c.path for c in cases], index)
     assert report.loaded() == sum(c.good for c in cases)
     sids = [register.source_id(c.path.name) for c in cases]
     stored = graph.execute_query(
         "MATCH (a)-[r]->(b) WHERE r.source_id IN $sids "
         "UNWIND [x IN [a, r, b] | x] AS item UNWIND keys(item) AS key WITH item[key] AS value "
-        "WHERE value IS :: STRING RETURN collect(DISTINCT value) AS values", sids=sids).records[0]["values"]
+        "WHERE value IS :: STRING RETURN collect(DISTINCT value) AS values",
+        sids=sids,
+    ).records[0]["values"]
     assert stored  # the good rows' units, villages, evidence and rounds are there
     formula_like = [v for v in stored if v[:1] in "=@" or (v[:1] in "+-" and not v[1:].strip(" .,0123456789") == "")]
     assert formula_like == []

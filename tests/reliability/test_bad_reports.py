@@ -37,7 +37,8 @@ def extractor() -> Extractor:
 
 
 def test_every_malformed_report_is_refused_with_its_name_or_extracted_with_true_evidence(
-    corpus: list[ReportCase], extractor: Extractor,
+    corpus: list[ReportCase],
+    extractor: Extractor,
 ) -> None:
     for case in corpus:
         try:
@@ -76,19 +77,24 @@ def test_binary_junk_is_not_read_as_chinese(corpus: list[ReportCase]) -> None:
 
 @pytest.mark.neo4j
 def test_loading_the_corpus_writes_the_readable_reports_and_lists_the_rest(
-    graph: Driver, gazetteer_dir: Path, corpus: list[ReportCase],
+    graph: Driver,
+    gazetteer_dir: Path,
+    corpus: list[ReportCase],
 ) -> None:
     index = PlaceIndex.from_gazetteer(gazetteer_dir, ("31",))
     result = reports.load(graph, [c.path for c in corpus], index)
     refused = {c.path.name for c in corpus if c.rejected}
     assert len(result.rejected) == len(refused)
     assert all(any(name in msg for msg in result.rejected) for name in refused)
-    written = {r["uid"] for r in graph.execute_query("MATCH (d:Document) WHERE d.uid STARTS WITH 'report:' "
-                                                      "RETURN d.uid AS uid").records}
+    written = {
+        r["uid"]
+        for r in graph.execute_query("MATCH (d:Document) WHERE d.uid STARTS WITH 'report:' RETURN d.uid AS uid").records
+    }
     assert written == {f"report:{c.path.stem}" for c in corpus if c.path.name not in refused}
 
 
 # --- no sentence ends, names of 10,000 characters, mixed encodings (issue 15, item 5) ---------------
+
 
 @pytest.fixture(scope="module")
 def gazetteer_extractor(gazetteer_dir: Path) -> Extractor:
@@ -100,7 +106,8 @@ def _village_codes(facts: list[Fact]) -> set[str]:
 
 
 def test_a_text_without_sentence_ends_is_cut_into_bounded_sentences_and_still_read(
-    tmp_path: Path, gazetteer_extractor: Extractor,
+    tmp_path: Path,
+    gazetteer_extractor: Extractor,
 ) -> None:
     extractor = gazetteer_extractor
     path = sentence_less(tmp_path / "one_line.txt", 2 * reading.PART_CHARS + 5_000)  # three parts
@@ -112,8 +119,9 @@ def test_a_text_without_sentence_ends_is_cut_into_bounded_sentences_and_still_re
     assert max(len(f.evidence.surface) for f in facts if f.kind == "pairing") <= reading.MAX_SENTENCE_CHARS
     # At least half the villages the corpus resolves with its sentences are still resolved without
     # them (a town named in the same sentence is the context lost).
-    with_sentences = set().union(*(_village_codes(extractor.extract(reports.read(p)).facts)
-                                   for p in sorted(CORPUS.glob("*.txt"))))
+    with_sentences = set().union(
+        *(_village_codes(extractor.extract(reports.read(p)).facts) for p in sorted(CORPUS.glob("*.txt")))
+    )
     assert len(_village_codes(facts) & with_sentences) >= 0.5 * len(with_sentences)
 
 
@@ -121,29 +129,39 @@ def test_parts_cover_the_text_at_sentence_ends() -> None:
     text = "".join(corpus_texts())
     spans = list(reading.parts(text, 3_000))
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
-    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False)) and all(0 < e - s <= 3_000 for s, e in spans)
+    assert all(a[1] == b[0] for a, b in zip(spans, spans[1:], strict=False)) and all(
+        0 < e - s <= 3_000 for s, e in spans
+    )
     ends = {s.end for s in reports.sentences(text)}
     assert all(end in ends for _, end in spans)
 
 
 @pytest.mark.parametrize("ending", range(len(NAME_ENDINGS) + 1))
 def test_a_name_of_ten_thousand_characters_is_not_taken_and_costs_no_time(
-    tmp_path: Path, extractor: Extractor, ending: int,
+    tmp_path: Path,
+    extractor: Extractor,
+    ending: int,
 ) -> None:
     path = long_names(tmp_path)[ending]
     doc = reports.read(path)
     started = time.perf_counter()
     facts = extractor.extract(doc).facts
     assert time.perf_counter() - started < 10
-    names = [v for f in facts for k, v in f.data.items() if isinstance(v, str) and k in ("name", "helper_name",
-                                                                                          "recipient_name", "surface")]
+    names = [
+        v
+        for f in facts
+        for k, v in f.data.items()
+        if isinstance(v, str) and k in ("name", "helper_name", "recipient_name", "surface")
+    ]
     assert max(len(f.evidence.surface) for f in facts) <= MAX_NAME and max(map(len, names)) <= MAX_NAME
     assert {"东湖区", "鲁玙村"} <= {f.evidence.surface for f in facts if f.kind == "place"}
     if ending == len(NAME_ENDINGS):  # one character repeated: no name start anywhere in the run
         assert not any("某某" in f.evidence.surface for f in facts), [f.evidence.surface for f in facts]
 
 
-def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(tmp_path: Path, gazetteer_extractor: Extractor) -> None:
+def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(
+    tmp_path: Path, gazetteer_extractor: Extractor
+) -> None:
     extractor = gazetteer_extractor
     mixed = mixed_encodings(tmp_path / "mixed.txt")
     doc = reports.read(mixed.path)
@@ -166,7 +184,9 @@ def test_mostly_junk_with_a_line_of_chinese_is_still_refused(tmp_path: Path) -> 
 
 @pytest.mark.neo4j
 def test_bad_reports_through_the_upload_api_load_what_is_good_and_name_the_rest(
-    graph: Driver, tmp_path: Path, corpus: list[ReportCase],
+    graph: Driver,
+    tmp_path: Path,
+    corpus: list[ReportCase],
 ) -> None:
     from fastapi.testclient import TestClient
     from neomodel import db as neomodel_db
@@ -175,11 +195,18 @@ def test_bad_reports_through_the_upload_api_load_what_is_good_and_name_the_rest(
     from graph.settings import get_settings
 
     mixed = mixed_encodings(tmp_path / "mixed.txt")
-    files = [sentence_less(tmp_path / "one_line.txt", reading.PART_CHARS + 5_000), mixed.path,
-             *long_names(tmp_path / "names"), next(c.path for c in corpus if c.path.name == "huge.txt")]
+    files = [
+        sentence_less(tmp_path / "one_line.txt", reading.PART_CHARS + 5_000),
+        mixed.path,
+        *long_names(tmp_path / "names"),
+        next(c.path for c in corpus if c.path.name == "huge.txt"),
+    ]
     with TestClient(app) as client:
-        response = client.post("/uploads/reports", headers={"X-API-Key": get_settings().api_key.get_secret_value()},
-                               files=[("files", (p.name, p.open("rb"), "text/plain")) for p in files])
+        response = client.post(
+            "/uploads/reports",
+            headers={"X-API-Key": get_settings().api_key.get_secret_value()},
+            files=[("files", (p.name, p.open("rb"), "text/plain")) for p in files],
+        )
     neomodel_db.set_connection(driver=graph)
     assert response.status_code == 200, response.text
     report = response.json()["report"]
@@ -197,8 +224,14 @@ def test_bad_reports_through_the_upload_api_load_what_is_good_and_name_the_rest(
 
 def _measured_load(paths: list[Path]) -> dict[str, Any]:
     """Load ``paths`` in a child process; what it did, its seconds and its own peak RSS."""
-    done = subprocess.run([sys.executable, "-m", "tests.reliability.badreports", *map(str, paths)], cwd=REPO,
-                          capture_output=True, text=True, timeout=1800, env=os.environ.copy())
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.reliability.badreports", *map(str, paths)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        env=os.environ.copy(),
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -207,16 +240,22 @@ def _measured_load(paths: list[Path]) -> dict[str, Any]:
 @pytest.mark.long
 @pytest.mark.timeout(3600)
 def test_five_megabytes_without_sentence_ends_long_names_and_mixed_encodings_load_in_bounded_memory(
-    graph: Driver, tmp_path: Path,
+    graph: Driver,
+    tmp_path: Path,
 ) -> None:
     five_mb = sentence_less(tmp_path / "five_mb.txt", 1_900_000)  # the corpus runs 2.8 bytes a character
     assert five_mb.stat().st_size >= 5 * 1024 * 1024
-    cases = {"5 MB, no sentence ends": [five_mb], "names of 10,000 characters": long_names(tmp_path / "names"),
-             "GBK paragraph + NUL in UTF-8": [mixed_encodings(tmp_path / "mixed.txt").path]}
+    cases = {
+        "5 MB, no sentence ends": [five_mb],
+        "names of 10,000 characters": long_names(tmp_path / "names"),
+        "GBK paragraph + NUL in UTF-8": [mixed_encodings(tmp_path / "mixed.txt").path],
+    }
     for what, paths in cases.items():
         result = _measured_load(paths)
-        print(f"\n{what}: {len(result['written'])} written, {len(result['rejected'])} rejected, "
-              f"{result['facts']} facts, {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB")
+        print(
+            f"\n{what}: {len(result['written'])} written, {len(result['rejected'])} rejected, "
+            f"{result['facts']} facts, {result['seconds']} s, peak RSS {result['peak_rss_mb']} MB"
+        )
         assert result["written"] == [f"report:{p.stem}" for p in paths] and not result["rejected"], result
         assert result["peak_rss_mb"] < 1500 and result["seconds"] < 1200, result
     longest = graph.execute_query("MATCH (n) WHERE n.name IS NOT NULL RETURN max(size(n.name)) AS n").records[0]["n"]

@@ -53,19 +53,48 @@ def files(own_server: OwnServer, tmp_path_factory: pytest.TempPathFactory) -> di
     villages = own_server.driver.execute_query(
         "MATCH (v:Village)-[:PART_OF]->(t:Town)-[:PART_OF]->(d:District) WHERE v.code STARTS WITH '31' "
         "RETURN d.name AS district, t.name AS town, v.name AS village, v.code AS code ORDER BY v.code LIMIT $n",
-        n=ROWS * 3 // 2).records
+        n=ROWS * 3 // 2,
+    ).records
     half = ROWS // 2
-    picks = {"A": list(enumerate(villages[:ROWS])), "B": list(enumerate(villages[half:half + ROWS]))[::-1]}
+    picks = {"A": list(enumerate(villages[:ROWS])), "B": list(enumerate(villages[half : half + ROWS]))[::-1]}
     folder = tmp_path_factory.mktemp("concurrent")
     out: dict[str, Path] = {}
     for side, rows in picks.items():
         unit = lambda i: f"测试并发单位{i % 40:02d}有限公司"
-        out[f"pairings_{side}"] = write_csv(folder / f"pairings_{side}.csv", PAIRINGS_HEADER, [
-            (unit(i), f"{unit(i)}党委" if i % 5 == 0 else "", "", r["district"], r["town"], r["village"], r["code"],
-             f"202{i % 4}-0{1 + i % 9}-15", "", f"第{side}轮") for i, r in rows])
-        out[f"weak_{side}"] = write_csv(folder / f"weak_{side}.csv", WEAK_HEADER, [
-            (r["district"], r["town"], r["village"], r["code"], "经济薄弱村" if side == "A" else "基础薄弱村", "2023")
-            for _, r in rows])
+        out[f"pairings_{side}"] = write_csv(
+            folder / f"pairings_{side}.csv",
+            PAIRINGS_HEADER,
+            [
+                (
+                    unit(i),
+                    f"{unit(i)}党委" if i % 5 == 0 else "",
+                    "",
+                    r["district"],
+                    r["town"],
+                    r["village"],
+                    r["code"],
+                    f"202{i % 4}-0{1 + i % 9}-15",
+                    "",
+                    f"第{side}轮",
+                )
+                for i, r in rows
+            ],
+        )
+        out[f"weak_{side}"] = write_csv(
+            folder / f"weak_{side}.csv",
+            WEAK_HEADER,
+            [
+                (
+                    r["district"],
+                    r["town"],
+                    r["village"],
+                    r["code"],
+                    "经济薄弱村" if side == "A" else "基础薄弱村",
+                    "2023",
+                )
+                for _, r in rows
+            ],
+        )
     return out
 
 
@@ -91,9 +120,23 @@ def duplicates(driver: Driver) -> dict[str, int]:
 
 
 def revkg_load(own: OwnServer, *paths: Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", "from api.cli import app; app()", "load", "register",
-                             *map(str, paths), "--provinces", "31"], cwd=REPO, env=own.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from api.cli import app; app()",
+            "load",
+            "register",
+            *map(str, paths),
+            "--provinces",
+            "31",
+        ],
+        cwd=REPO,
+        env=own.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def finished(process: subprocess.Popen[str], timeout: float = 900) -> str:
@@ -117,8 +160,10 @@ def test_two_overlapping_register_loads_at_once_equal_the_sequential_load(
         assert duplicates(own_server.driver) == {"node groups": 0, "relationship groups": 0}, f"round {round_}"
         after = graph_sum(own_server.driver, facts_only=True)
         assert after == expected, f"round {round_}: {expected.diff(after)}"
-    print(f"\n{ROUNDS} rounds of two loads at once: graph equal to the sequential load each time; "
-          f"transient-error retries per round {retried}")
+    print(
+        f"\n{ROUNDS} rounds of two loads at once: graph equal to the sequential load each time; "
+        f"transient-error retries per round {retried}"
+    )
 
 
 @pytest.fixture
@@ -173,14 +218,23 @@ def test_load_while_the_api_serves_heavy_analyses_and_uploads(
                 if response.status_code >= 500 or (response.status_code >= 400 and method == "upload"):
                     odd.append(f"{method} {url} {response.status_code} {response.text[:300]}")
 
-    readers = [threading.Thread(target=traffic, args=([
-        ("get", "/analyses/shared-resource-clusters", {"limit": 50}),  # Louvain over every province loaded
-        ("get", "/analyses/coverage", {"level": "district"}),
-        ("get", "/analyses/uncovered-weak-villages", {"limit": 200}),
-        ("get", "/analyses/helper-load", {"limit": 200}),
-    ],)) for _ in range(2)]
-    uploader = threading.Thread(target=traffic, args=([("upload", "weak_A", files["weak_A"]),
-                                                       ("upload", "weak_B", files["weak_B"])],))
+    readers = [
+        threading.Thread(
+            target=traffic,
+            args=(
+                [
+                    ("get", "/analyses/shared-resource-clusters", {"limit": 50}),  # Louvain over every province loaded
+                    ("get", "/analyses/coverage", {"level": "district"}),
+                    ("get", "/analyses/uncovered-weak-villages", {"limit": 200}),
+                    ("get", "/analyses/helper-load", {"limit": 200}),
+                ],
+            ),
+        )
+        for _ in range(2)
+    ]
+    uploader = threading.Thread(
+        target=traffic, args=([("upload", "weak_A", files["weak_A"]), ("upload", "weak_B", files["weak_B"])],)
+    )
     threads = [*readers, uploader]
     for thread in threads:
         thread.start()
@@ -252,8 +306,9 @@ def test_a_held_lock_gives_a_transient_error_that_is_retried_and_counted_in_the_
     process = revkg_load(own_server, path)
     try:
         deadline = time.monotonic() + 300
-        while not own_server.driver.execute_query("MATCH (d:Document {uid: $uid}) RETURN count(d) AS n",
-                                                  uid=register.source_id(path.name)).records[0]["n"]:
+        while not own_server.driver.execute_query(
+            "MATCH (d:Document {uid: $uid}) RETURN count(d) AS n", uid=register.source_id(path.name)
+        ).records[0]["n"]:
             assert process.poll() is None and time.monotonic() < deadline, "the CLI never started writing"
             time.sleep(0.1)
         timer = release_later(lock, 12.0)
@@ -295,13 +350,22 @@ def test_a_held_lock_during_an_upload_is_retried_and_the_response_counts_it(
 
 
 def decision_body(helper: str, village: str) -> dict[str, Any]:
-    return {"helper_uid": helper, "village": village, "since": "2025-03-01", "note": "区委组织部会议决定",
-            "decided_by": "测试规划员"}
+    return {
+        "helper_uid": helper,
+        "village": village,
+        "since": "2025-03-01",
+        "note": "区委组织部会议决定",
+        "decided_by": "测试规划员",
+    }
 
 
 def planner_edges(driver: Driver, decision_uid: str) -> int:
-    return int(driver.execute_query("MATCH ()-[r:PAIRED_WITH {source_id: 'planner', decision_uid: $uid}]->() "
-                                    "RETURN count(r) AS n", uid=decision_uid).records[0]["n"])
+    return int(
+        driver.execute_query(
+            "MATCH ()-[r:PAIRED_WITH {source_id: 'planner', decision_uid: $uid}]->() RETURN count(r) AS n",
+            uid=decision_uid,
+        ).records[0]["n"]
+    )
 
 
 def changed_copy(path: Path, folder: Path) -> Path:
@@ -316,7 +380,9 @@ def helper_and_village(files: dict[str, Path], own: OwnServer, unit: int = 1) ->
     row = own.driver.execute_query(
         "MATCH (o:Organization {name: $name}), (v:Village)<-[:PAIRED_WITH {source_id: $sid}]-() "
         "WHERE NOT (o)-[:PAIRED_WITH]->(v) RETURN o.uid AS helper, v.code AS village ORDER BY v.code LIMIT 1",
-        name=f"测试并发单位{unit:02d}有限公司", sid=register.source_id(files["pairings_A"].name)).records[0]
+        name=f"测试并发单位{unit:02d}有限公司",
+        sid=register.source_id(files["pairings_A"].name),
+    ).records[0]
     return row["helper"], row["village"]
 
 
@@ -347,8 +413,13 @@ def test_a_planner_decision_recorded_in_the_middle_of_a_reload_survives_it(
         if stage == "written" and not recorded:
             recorded.append(api.post("/decisions/pairings", json=decision_body(helper, village)))
 
-    report = register.load(own_server.driver, [changed_copy(files["pairings_A"], tmp_path)], index,
-                           batch_size=200, on_rows=decide_after_the_first_batch)
+    report = register.load(
+        own_server.driver,
+        [changed_copy(files["pairings_A"], tmp_path)],
+        index,
+        batch_size=200,
+        on_rows=decide_after_the_first_batch,
+    )
     assert report.files[files["pairings_A"].name]["changed"] and report.writes.batches > 1
     assert recorded and recorded[0].status_code == 201, recorded[0].text
     uid = recorded[0].json()["uid"]
@@ -358,18 +429,24 @@ def test_a_planner_decision_recorded_in_the_middle_of_a_reload_survives_it(
     for unit in (2, 3, 4):
         other, _ = helper_and_village(files, own_server, unit)
         result: list[Any] = []
-        racer = threading.Thread(target=lambda result=result, other=other: result.append(
-            api.post("/decisions/pairings", json=decision_body(other, village))))
+        racer = threading.Thread(
+            target=lambda result=result, other=other: result.append(
+                api.post("/decisions/pairings", json=decision_body(other, village))
+            )
+        )
         (tmp_path / str(unit)).mkdir()
         racer.start()
-        register.load(own_server.driver, [changed_copy(files["pairings_A"], tmp_path / str(unit))], index,
-                      batch_size=200)
+        register.load(
+            own_server.driver, [changed_copy(files["pairings_A"], tmp_path / str(unit))], index, batch_size=200
+        )
         racer.join()
         assert result[0].status_code == 201, result[0].text
     kept = own_server.driver.execute_query(
         "MATCH (d:PlannerDecision {village_code: $v}) "
         "OPTIONAL MATCH ()-[r:PAIRED_WITH {source_id: 'planner', decision_uid: d.uid}]->() "
-        "RETURN d.uid AS uid, count(r) AS edges", v=village).records
+        "RETURN d.uid AS uid, count(r) AS edges",
+        v=village,
+    ).records
     assert len(kept) == 4 and all(r["edges"] == 1 for r in kept), [dict(r) for r in kept]
 
 

@@ -55,12 +55,12 @@ def call(api: TestClient, case: schemathesis.Case) -> None:
     response = api.request(kwargs.pop("method"), kwargs.pop("url"), headers=headers, **kwargs)
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} {kwargs.get('params')} {str(kwargs.get('json'))[:300]} → "
-        f"{response.status_code} {response.text[:500]}")
+        f"{response.status_code} {response.text[:500]}"
+    )
 
 
 @schema.parametrize()
-@settings(max_examples=QUICK_EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=QUICK_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_no_operation_answers_5xx(api: TestClient, case: schemathesis.Case) -> None:
     call(api, case)
 
@@ -84,4 +84,6 @@ def test_an_offset_past_neo4j_list_indexes_is_refused_not_a_500(api: TestClient,
 def test_a_cypher_parameter_the_driver_cannot_send_is_refused_not_a_500(api: TestClient) -> None:
     response = api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63}})
     assert response.status_code == 422 and "parameter" in response.json()["detail"], response.text
-    assert api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63 - 1}}).json()["rows"] == [{"n": 2**63 - 1}]
+    assert api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63 - 1}}).json()["rows"] == [
+        {"n": 2**63 - 1}
+    ]

@@ -49,8 +49,14 @@ CLI_EXIT_BOUND_S = 90.0  # `revkg load register` keeps the loaders' 30 s retry t
 
 def revkg(own: OwnServer, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """``revkg …`` in a subprocess, as a user runs it, against the test's own instance."""
-    return subprocess.run([sys.executable, "-c", "from api.cli import app; app()", *args], cwd=REPO,
-                          env=own.env(), capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-c", "from api.cli import app; app()", *args],
+        cwd=REPO,
+        env=own.env(),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def kill_server(own: OwnServer) -> int:
@@ -82,8 +88,12 @@ def check_store(own: OwnServer, report_dir: Path) -> float:
     began = time.monotonic()
     try:
         # Fails (BackupError, its first line) when the checker finds an inconsistency or cannot run.
-        _admin(LocalNeo4j(own.settings), ["database", "check", own.settings.neo4j_database,
-                                          f"--report-path={report_dir}"], what="consistency check", timeout_s=900)
+        _admin(
+            LocalNeo4j(own.settings),
+            ["database", "check", own.settings.neo4j_database, f"--report-path={report_dir}"],
+            what="consistency check",
+            timeout_s=900,
+        )
     finally:
         seconds = time.monotonic() - began
         start_as_a_user(own)
@@ -101,22 +111,37 @@ class DbKills:
 
     def describe(self) -> str:
         most = lambda xs: f"{max(xs):.1f}" if xs else "-"
-        return (f"{self.kills} kills mid-load, {self.finished_first} loads finished first, "
-                f"{len(self.checks)} consistency checks passed ({most(self.checks)} s max); "
-                f"loader gave up ≤ {most(self.loader_exit_s)} s after the kill; restart ≤ {most(self.restart_s)} s")
+        return (
+            f"{self.kills} kills mid-load, {self.finished_first} loads finished first, "
+            f"{len(self.checks)} consistency checks passed ({most(self.checks)} s max); "
+            f"loader gave up ≤ {most(self.loader_exit_s)} s after the kill; restart ≤ {most(self.restart_s)} s"
+        )
 
 
-def db_kill_loop(own: OwnServer, args: list[str], kills: int, expected: GraphSum, horizon: float,
-                 check_killed: Callable[[int], None], rerun: Callable[[], object], report_dir: Path) -> DbKills:
+def db_kill_loop(
+    own: OwnServer,
+    args: list[str],
+    kills: int,
+    expected: GraphSum,
+    horizon: float,
+    check_killed: Callable[[int], None],
+    rerun: Callable[[], object],
+    report_dir: Path,
+) -> DbKills:
     """Kill the server at random moments of the loader ``args``'s writing; see the module docstring."""
     result = DbKills()
     while result.kills < kills and len(result.seeds) < 2 * kills + 3:
         seed = random.randrange(2**32)
         result.seeds.append(seed)
         reset_to_spine(own.driver)
-        child = subprocess.Popen([sys.executable, "-m", "tests.reliability.killable", *args,
-                                  "--retry-s", str(CHILD_RETRY_S)], cwd=REPO, env=own.env(),
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "tests.reliability.killable", *args, "--retry-s", str(CHILD_RETRY_S)],
+            cwd=REPO,
+            env=own.env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         assert child.stdout is not None and child.stderr is not None
         try:
             assert child.stdout.readline().strip() == "WRITING", child.stderr.read()[-2000:]
@@ -150,8 +175,11 @@ def db_kill_loop(own: OwnServer, args: list[str], kills: int, expected: GraphSum
         after = graph_sum(own.driver, facts_only=True)
         assert after == expected, f"seed {seed}: {expected.diff(after)}"
         # One line per run, so a long loop cut short still says what held.
-        print(f"run {len(result.seeds)} seed {seed}: {'killed' if child.returncode else 'finished first'}, "
-              f"re-run equal to the uninterrupted load; {result.describe()}", flush=True)
+        print(
+            f"run {len(result.seeds)} seed {seed}: {'killed' if child.returncode else 'finished first'}, "
+            f"re-run equal to the uninterrupted load; {result.describe()}",
+            flush=True,
+        )
     return result
 
 
@@ -159,12 +187,14 @@ def scalar(driver: Driver, cypher: str, **params: object) -> int:
     return int(driver.execute_query(cypher, **params).records[0][0])
 
 
-def register_db_kill_loop(own: OwnServer, index: PlaceIndex, path: Path, rows: int, kills: int,
-                          report_dir: Path) -> DbKills:
+def register_db_kill_loop(
+    own: OwnServer, index: PlaceIndex, path: Path, rows: int, kills: int, report_dir: Path
+) -> DbKills:
     sid = register.source_id(path.name)
     count = lambda: scalar(own.driver, "MATCH ()-[r:PAIRED_WITH {source_id: $sid}]->() RETURN count(r)", sid=sid)
-    marked = lambda: scalar(own.driver, "MATCH (d:Document {uid: $sid}) WHERE d.sha256 IS NOT NULL "
-                                        "RETURN count(d)", sid=sid)
+    marked = lambda: scalar(
+        own.driver, "MATCH (d:Document {uid: $sid}) WHERE d.sha256 IS NOT NULL RETURN count(d)", sid=sid
+    )
     reset_to_spine(own.driver)
     began = time.monotonic()
     register.load(own.driver, [path], index, batch_size=BATCH)
@@ -179,14 +209,24 @@ def register_db_kill_loop(own: OwnServer, index: PlaceIndex, path: Path, rows: i
         assert written == rows or marked() == 0, f"seed {seed}: file marked loaded with {written} of {rows} rows"
 
     args = ["register", str(path), "--batch-size", str(BATCH), "--provinces", "31"]
-    return db_kill_loop(own, args, kills, expected, horizon, check_killed,
-                        lambda: register.load(own.driver, [path], index, batch_size=BATCH), report_dir)
+    return db_kill_loop(
+        own,
+        args,
+        kills,
+        expected,
+        horizon,
+        check_killed,
+        lambda: register.load(own.driver, [path], index, batch_size=BATCH),
+        report_dir,
+    )
 
 
 def report_db_kill_loop(own: OwnServer, index: PlaceIndex, kills: int, report_dir: Path) -> DbKills:
     paths = sorted(CORPUS.glob("*.txt"))
-    per_doc = ("MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
-               "RETURN d.uid AS uid, count(m) AS mentions")
+    per_doc = (
+        "MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
+        "RETURN d.uid AS uid, count(m) AS mentions"
+    )
     reset_to_spine(own.driver)
     began = time.monotonic()
     reports.load(own.driver, paths, index)
@@ -200,8 +240,16 @@ def report_db_kill_loop(own: OwnServer, index: PlaceIndex, kills: int, report_di
             seen, whole = record["mentions"], full[record["uid"]]
             assert seen == whole or seen % REPORT_BATCH == 0, f"seed {seed}: {record['uid']} half a batch"
 
-    return db_kill_loop(own, ["reports", *map(str, paths)], kills, expected, horizon, check_killed,
-                        lambda: reports.load(own.driver, paths, index), report_dir)
+    return db_kill_loop(
+        own,
+        ["reports", *map(str, paths)],
+        kills,
+        expected,
+        horizon,
+        check_killed,
+        lambda: reports.load(own.driver, paths, index),
+        report_dir,
+    )
 
 
 def test_register_load_with_neo4j_killed_mid_write_is_completed_by_a_rerun(
@@ -226,9 +274,14 @@ def test_cli_load_against_a_killed_server_exits_in_bounded_time_naming_the_file_
     path = registers[REGISTER_ROWS]
     sid = register.source_id(path.name)
     reset_to_spine(own_server.driver)
-    cli = subprocess.Popen([sys.executable, "-c", "from api.cli import app; app()", "load", "register", str(path),
-                            "--provinces", "31"], cwd=REPO, env=own_server.env(), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    cli = subprocess.Popen(
+        [sys.executable, "-c", "from api.cli import app; app()", "load", "register", str(path), "--provinces", "31"],
+        cwd=REPO,
+        env=own_server.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         # The file's Document node is the load's first write: kill as soon as it is there.
         deadline = time.monotonic() + 180

@@ -51,20 +51,29 @@ def hostile_graph(graph: Driver) -> Iterator[Driver]:
     reset_to_spine(graph)
     build_chongming(graph)
     # The village and the town belong to the gazetteer's spine, which outlives the test: keep what they held.
-    village = graph.execute_query("MATCH (v:Village {code: $code}) RETURN v.name AS name, v.weak_categories AS categories",
-                                  code=K.panghuang).records[0]
+    village = graph.execute_query(
+        "MATCH (v:Village {code: $code}) RETURN v.name AS name, v.weak_categories AS categories", code=K.panghuang
+    ).records[0]
     town = graph.execute_query("MATCH (t:Town {code: '310151103'}) RETURN t.name AS name").records[0]["name"]
     graph.execute_query("MATCH (o {uid: $uid}) SET o.name = $name", uid=K.civil_affairs, name=HOSTILE["helper"])
     graph.execute_query("MATCH (o {uid: $uid}) SET o.name = $name", uid=K.bank, name=HOSTILE["bank"])
-    graph.execute_query("MATCH (v:Village {code: $code}) SET v.name = $name, v.weak_categories = [$category, '经济薄弱村']",
-                        code=K.panghuang, name=HOSTILE["village"], category=HOSTILE["category"])
+    graph.execute_query(
+        "MATCH (v:Village {code: $code}) SET v.name = $name, v.weak_categories = [$category, '经济薄弱村']",
+        code=K.panghuang,
+        name=HOSTILE["village"],
+        category=HOSTILE["category"],
+    )
     graph.execute_query("MATCH (t:Town {code: '310151103'}) SET t.name = $name", name=HOSTILE["town"])
     try:
         yield graph
     finally:
         neomodel_db.set_connection(driver=graph)
-        graph.execute_query("MATCH (v:Village {code: $code}) SET v.name = $name, v.weak_categories = $categories",
-                            code=K.panghuang, name=village["name"], categories=village["categories"])
+        graph.execute_query(
+            "MATCH (v:Village {code: $code}) SET v.name = $name, v.weak_categories = $categories",
+            code=K.panghuang,
+            name=village["name"],
+            categories=village["categories"],
+        )
         graph.execute_query("MATCH (t:Town {code: '310151103'}) SET t.name = $name", name=town)
         reset_to_spine(graph)
 

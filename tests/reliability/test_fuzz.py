@@ -89,14 +89,48 @@ def _csv_properties(rows: list[list[str]], encoding: str) -> None:
     assert isinstance(text, str) and used
 
 
-csv_rows = st.lists(st.lists(st.one_of(st.sampled_from(sorted(HEADER_TABLE)), st.text(max_size=8)), max_size=6),
-                    max_size=6)
+csv_rows = st.lists(
+    st.lists(st.one_of(st.sampled_from(sorted(HEADER_TABLE)), st.text(max_size=8)), max_size=6), max_size=6
+)
 encodings = st.sampled_from(["utf-8", "utf-8-sig", "gbk", "utf-16", "big5"])
 report_text = st.one_of(
     st.text(max_size=400),
-    st.lists(st.sampled_from(["东湖区", "漕溪镇", "鲁玙村", "凌波路街道", "红旗村", "与", "结对", "帮扶", "，", "。",
-                              "有限公司", "党支部", "书记", "张三", "投入", "50万元", "\n", "区", "镇", "村", "\x00",
-                              "👨‍👩‍👧", "ﬁ", "Ⅻ", "㍿", "\u0301", "\ud7ff", "（", "）"]), max_size=60).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "东湖区",
+                "漕溪镇",
+                "鲁玙村",
+                "凌波路街道",
+                "红旗村",
+                "与",
+                "结对",
+                "帮扶",
+                "，",
+                "。",
+                "有限公司",
+                "党支部",
+                "书记",
+                "张三",
+                "投入",
+                "50万元",
+                "\n",
+                "区",
+                "镇",
+                "村",
+                "\x00",
+                "👨‍👩‍👧",
+                "ﬁ",
+                "Ⅻ",
+                "㍿",
+                "\u0301",
+                "\ud7ff",
+                "（",
+                "）",
+            ]
+        ),
+        max_size=60,
+    ).map("".join),
 )
 
 
@@ -106,12 +140,13 @@ def extractor() -> Extractor:
 
 
 def _extract_properties(extractor: Extractor, text: str) -> None:
-    doc = ReportDoc("report:fuzz", "fuzz.txt", text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
-                    text[:20])
+    doc = ReportDoc(
+        "report:fuzz", "fuzz.txt", text, hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), text[:20]
+    )
     facts = extractor.extract(doc).facts
     check_evidence(doc, facts)
     for f in facts:
-        assert text[f.evidence.start:f.evidence.end] == f.evidence.surface
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.surface
 
 
 @QUICK

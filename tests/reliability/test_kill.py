@@ -50,8 +50,14 @@ class Child:
 
 def run_child(args: list[str], kill_after: float | None = None) -> Child:
     """Run the loader; with ``kill_after``, SIGKILL it that many seconds after it starts writing."""
-    process = subprocess.Popen([sys.executable, "-m", "tests.reliability.killable", *args], cwd=REPO,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.reliability.killable", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ.copy(),
+    )
     assert process.stdout is not None
     try:
         started = time.monotonic()
@@ -105,14 +111,23 @@ def register_kill_loop(graph: Driver, index: PlaceIndex, path: Path, rows: int, 
         assert written == rows or marked() == 0, f"seed {seed}: file marked loaded with {written} of {rows} rows"
 
     # Re-run in this process: the loader is the same code.
-    return kill_loop(graph, args, kills, reference, expected, check_killed,
-                     lambda: register.load(graph, [path], index, batch_size=BATCH))
+    return kill_loop(
+        graph,
+        args,
+        kills,
+        reference,
+        expected,
+        check_killed,
+        lambda: register.load(graph, [path], index, batch_size=BATCH),
+    )
 
 
 def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[Path]) -> KillResult:
     args = ["reports", *map(str, paths)]
-    per_doc = ("MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
-               "RETURN d.uid AS uid, d.sha256 IS NOT NULL AS marked, count(m) AS mentions")
+    per_doc = (
+        "MATCH (d:Document {kind: 'report'}) OPTIONAL MATCH (d)-[m:MENTIONS]->() "
+        "RETURN d.uid AS uid, d.sha256 IS NOT NULL AS marked, count(m) AS mentions"
+    )
 
     reset_to_spine(graph)
     reference = run_child(args)
@@ -125,12 +140,18 @@ def report_kill_loop(graph: Driver, index: PlaceIndex, kills: int, paths: list[P
             seen, whole = record["mentions"], full[record["uid"]]
             assert seen == whole or seen % REPORT_BATCH == 0, f"seed {seed}: {record['uid']} half a batch"
 
-    return kill_loop(graph, args, kills, reference, expected, check_killed,
-                     lambda: reports.load(graph, paths, index))
+    return kill_loop(graph, args, kills, reference, expected, check_killed, lambda: reports.load(graph, paths, index))
 
 
-def kill_loop(graph: Driver, args: list[str], kills: int, reference: Child, expected: GraphSum,
-              check_killed: Callable[[int], None], rerun: Callable[[], object]) -> KillResult:
+def kill_loop(
+    graph: Driver,
+    args: list[str],
+    kills: int,
+    reference: Child,
+    expected: GraphSum,
+    check_killed: Callable[[int], None],
+    rerun: Callable[[], object],
+) -> KillResult:
     """Kill the loader ``args`` at random moments of its writing, check what a kill left
     (``check_killed(seed)``), re-run it (``rerun``) and compare with the uninterrupted ``expected``."""
     result = KillResult()

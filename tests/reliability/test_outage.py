@@ -94,10 +94,13 @@ def test_neo4j_outage_gives_503_with_retry_after_and_the_api_recovers_by_itself(
         assert client.get("/search", params={"q": "四滧村"}).status_code == 200
 
 
-@pytest.mark.parametrize(("code", "status"), [
-    ("Neo.TransientError.General.DatabaseUnavailable", 503),
-    ("Neo.ClientError.Statement.SyntaxError", 500),
-])
+@pytest.mark.parametrize(
+    ("code", "status"),
+    [
+        ("Neo.TransientError.General.DatabaseUnavailable", 503),
+        ("Neo.ClientError.Statement.SyntaxError", 500),
+    ],
+)
 def test_a_stray_driver_error_is_mapped_without_a_stack_trace(code: str, status: int) -> None:
     import asyncio
 

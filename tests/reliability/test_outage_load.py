@@ -55,12 +55,19 @@ def test_register_load_cut_by_an_outage_is_completed_by_a_rerun(
     assert sum(written) == 2 * BATCH
     # The error says which file, how much of it is in, and that the re-run must load it again.
     outage = interrupted.value
-    assert (outage.source, outage.rows_committed, outage.loaded, outage.pending) == (path.name, 2 * BATCH, [], [path.name])
+    assert (outage.source, outage.rows_committed, outage.loaded, outage.pending) == (
+        path.name,
+        2 * BATCH,
+        [],
+        [path.name],
+    )
     assert f"while writing {path.name}; {2 * BATCH} of its rows were committed" in str(outage)
 
-    partial = graph.execute_query("MATCH ()-[r:PAIRED_WITH {source_id: $sid}]->() RETURN count(r) AS n, "
-                                  "head(collect { MATCH (d:Document {uid: $sid}) RETURN d.sha256 }) AS sha",
-                                  sid=sid).records[0]
+    partial = graph.execute_query(
+        "MATCH ()-[r:PAIRED_WITH {source_id: $sid}]->() RETURN count(r) AS n, "
+        "head(collect { MATCH (d:Document {uid: $sid}) RETURN d.sha256 }) AS sha",
+        sid=sid,
+    ).records[0]
     assert partial["n"] == 2 * BATCH and partial["sha"] is None  # what was committed survived; not marked done
 
     again = register.load(graph, [path], index, batch_size=BATCH)

@@ -41,8 +41,14 @@ READS = [
     ("GET", "/analyses/helper-load?district=崇明区", None),
     ("GET", "/analyses/pairing-suggestions?village=310151102216", None),
     ("GET", "/analyses/uncovered-weak-villages?district=崇明区&format=xlsx", None),
-    ("POST", "/cypher", {"query": "MATCH (v:Village)-[:PART_OF]->(t:Town {name: $town}) RETURN v.name AS name",
-                         "params": {"town": "堡镇"}}),
+    (
+        "POST",
+        "/cypher",
+        {
+            "query": "MATCH (v:Village)-[:PART_OF]->(t:Town {name: $town}) RETURN v.name AS name",
+            "params": {"town": "堡镇"},
+        },
+    ),
 ]
 
 
@@ -65,8 +71,23 @@ def served(graph: Driver) -> Iterator[tuple[str, int]]:
     build_chongming(graph)
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(port),
-         "--log-level", "warning"], cwd=REPO, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.main:app",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -98,8 +119,9 @@ def test_soak_mixed_reads_and_uploads_without_errors_or_memory_growth(
 
     def post_upload(client: httpx.Client) -> None:
         started = time.perf_counter()
-        response = client.post("/uploads/registers", files={"files": ("pairings.csv", upload, "text/csv")},
-                               headers=headers)
+        response = client.post(
+            "/uploads/registers", files={"files": ("pairings.csv", upload, "text/csv")}, headers=headers
+        )
         record("POST /uploads/registers", started, response)
 
     def record(name: str, started: float, response: httpx.Response) -> None:
@@ -138,7 +160,9 @@ def test_soak_mixed_reads_and_uploads_without_errors_or_memory_growth(
                 post_upload(client)
                 time.sleep(UPLOAD_EVERY_S)
 
-    threads = [threading.Thread(target=reader, args=(k * 3,)) for k in range(CLIENTS)] + [threading.Thread(target=uploader)]
+    threads = [threading.Thread(target=reader, args=(k * 3,)) for k in range(CLIENTS)] + [
+        threading.Thread(target=uploader)
+    ]
     for thread in threads:
         thread.start()
     while any(t.is_alive() for t in threads):
@@ -149,13 +173,17 @@ def test_soak_mixed_reads_and_uploads_without_errors_or_memory_growth(
 
     every = sorted(x for values in latencies.values() for x in values)
     p95 = lambda xs: statistics.quantiles(xs, n=20, method="inclusive")[-1] if len(xs) >= 2 else xs[0]
-    lines = [f"soak {SOAK_S:.0f} s, {CLIENTS} readers + 1 uploader: {len(every)} requests, {len(errors)} errors; "
-             f"API RSS {baseline:.0f} MB after warm-up → {samples[-1]:.0f} MB at the end (max {max(samples):.0f} MB); "
-             f"all requests p50 {statistics.median(every) * 1000:.0f} ms, p95 {p95(every) * 1000:.0f} ms"]
+    lines = [
+        f"soak {SOAK_S:.0f} s, {CLIENTS} readers + 1 uploader: {len(every)} requests, {len(errors)} errors; "
+        f"API RSS {baseline:.0f} MB after warm-up → {samples[-1]:.0f} MB at the end (max {max(samples):.0f} MB); "
+        f"all requests p50 {statistics.median(every) * 1000:.0f} ms, p95 {p95(every) * 1000:.0f} ms"
+    ]
     for name, values in sorted(latencies.items()):
-        lines.append(f"  {name}: n={len(values)} p50 {statistics.median(values) * 1000:.0f} ms "
-                     f"p95 {p95(sorted(values)) * 1000:.0f} ms max {max(values) * 1000:.0f} ms")
+        lines.append(
+            f"  {name}: n={len(values)} p50 {statistics.median(values) * 1000:.0f} ms "
+            f"p95 {p95(sorted(values)) * 1000:.0f} ms max {max(values) * 1000:.0f} ms"
+        )
     print("\n" + "\n".join(lines))
     assert not errors, errors[:20]
     assert latencies["POST /uploads/registers"], "no upload ran during the soak"
-    assert max(samples[len(samples) // 2:]) - baseline <= GROWTH_BOUND_MB, samples
+    assert max(samples[len(samples) // 2 :]) - baseline <= GROWTH_BOUND_MB, samples
