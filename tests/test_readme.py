@@ -115,3 +115,14 @@ def test_revkg_serve_answers_until_ctrl_c_and_says_how_to_restart(graph: Driver,
     assert process.returncode == 0, output
     assert f"API docs:      http://127.0.0.1:{port}/docs" in output
     assert "API stopped." in output and "revkg neo4j stop` stops it" in output
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_make_lint_passes_as_the_readme_says() -> None:
+    """``make lint`` (ruff, mypy, ruff's format check) from the README, run in the repository."""
+    assert re.search(r"^make lint\b", README.read_text(encoding="utf-8"), re.MULTILINE)
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    result = subprocess.run(["make", "lint"], cwd=REPO, env=env, capture_output=True, text=True, timeout=840)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "All checks passed" in result.stdout and "Success: no issues found" in result.stdout
