@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j.exceptions import ClientError, TransientError
 
 from graph import queries
+from graph.records import is_unavailable
 from graph.settings import Settings
 
 
@@ -119,10 +123,8 @@ class BatchWriter:
                 relationships_deleted=c.relationships_deleted,
             )
 
-        attempts = [0]
         with self.driver.session(database=self.database) as session:
-            counts = session.execute_write(work, attempts)
-        counts.retries = attempts[0] - 1
+            counts = _write_retrying(session, work)
         self.counts.add(counts)
         return counts
 
@@ -155,14 +157,55 @@ class BatchWriter:
 
         with self.driver.session(database=self.database) as session:
             for batch in chunked(rows, self.batch_size):
-                attempts = [0]
-                counts = session.execute_write(work, batch, attempts)
-                counts.retries = attempts[0] - 1
+                counts = _write_retrying(session, work, batch)
                 total.add(counts)
                 if on_batch is not None:
                     on_batch(len(batch))
         self.counts.add(total)
         return total
+
+
+# How long a batch is tried again after a lock wait, a deadlock or a node another load deleted under it.
+# The driver's own retries stop at its retry time, which the API sets to 2 s so that an outage answers
+# 503 at once; a load waiting on another load's lock is not an outage, and every batch is an idempotent
+# MERGE, so it may run again.
+WRITE_RETRY_S = 30.0
+_ENTITY_GONE = "Neo.ClientError.Statement.EntityNotFound"
+
+
+def retryable_write_error(exc: Exception) -> bool:
+    """A concurrent load's lock or delete, not an outage and not a bad query.
+
+    >>> from neo4j.exceptions import ClientError, TransientError
+    >>> lock = TransientError._hydrate_neo4j(code="Neo.TransientError.Transaction.DeadlockDetected", message="x")
+    >>> down = TransientError._hydrate_neo4j(code="Neo.TransientError.General.DatabaseUnavailable", message="x")
+    >>> gone = ClientError._hydrate_neo4j(code=_ENTITY_GONE, message="x")
+    >>> syntax = ClientError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError", message="x")
+    >>> [retryable_write_error(e) for e in (lock, down, gone, syntax)]
+    [True, False, True, False]
+    """
+    if isinstance(exc, TransientError):
+        return not is_unavailable(exc)
+    return isinstance(exc, ClientError) and exc.code == _ENTITY_GONE
+
+
+def _write_retrying(session: Session, work: Callable[..., WriteCounts], *args: Any) -> WriteCounts:
+    """``session.execute_write(work, *args)``, tried again while ``retryable_write_error`` (up to
+    ``WRITE_RETRY_S``); the counts' ``retries`` is every call of ``work`` past the first."""
+    deadline = time.monotonic() + WRITE_RETRY_S
+    delay = 0.2
+    attempts = [0]
+    while True:
+        try:
+            counts: WriteCounts = session.execute_write(work, *args, attempts)
+        except (TransientError, ClientError) as exc:
+            if not retryable_write_error(exc) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 5.0)
+            continue
+        counts.retries = attempts[0] - 1
+        return counts
 
 
 def chunked(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:

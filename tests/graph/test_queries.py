@@ -67,3 +67,18 @@ def test_batch_writes_report_rows_batches_and_no_retries_on_a_quiet_server(drive
         driver.execute_query(
             "MATCH (p:Province) WHERE p.code STARTS WITH '9' AND p.name STARTS WITH '测试省' DETACH DELETE p"
         )
+
+
+def test_only_a_concurrent_loads_lock_or_delete_is_tried_again_not_an_outage_or_a_bad_query() -> None:
+    from neo4j.exceptions import ClientError, TransientError
+
+    from graph.db import retryable_write_error
+
+    def error(cls: type, code: str) -> Exception:
+        return cls._hydrate_neo4j(code=code, message="x")  # type: ignore[attr-defined, no-any-return]  # the driver's own constructor
+
+    assert retryable_write_error(error(TransientError, "Neo.TransientError.Transaction.DeadlockDetected"))
+    assert retryable_write_error(error(TransientError, "Neo.TransientError.Transaction.LockAcquisitionTimeout"))
+    assert retryable_write_error(error(ClientError, "Neo.ClientError.Statement.EntityNotFound"))
+    assert not retryable_write_error(error(TransientError, "Neo.TransientError.General.DatabaseUnavailable"))
+    assert not retryable_write_error(error(ClientError, "Neo.ClientError.Statement.SyntaxError"))
