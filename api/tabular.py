@@ -111,6 +111,21 @@ class Export:
         return [self.labels.get(k) or LABELS.get(k, k) for k in keys]
 
 
+# Coverage per district and per town: the same figures, only the area's level differs.
+COVERAGE_COLUMNS = (
+    "code",
+    "name",
+    "villages",
+    "weak_villages",
+    "paired_weak_villages",
+    "coverage_ratio",
+    "paired_villages",
+    "villages_with_one_helper",
+    "helpers",
+    "projects",
+    "claims",
+)
+
 EXPORTS: dict[str, Export] = {
     "uncovered_weak_villages": Export(
         "未结对薄弱村",
@@ -121,37 +136,13 @@ EXPORTS: dict[str, Export] = {
     "coverage_by_district": Export(
         "各区县结对覆盖率",
         "coverage_by_district",
-        (
-            "code",
-            "name",
-            "villages",
-            "weak_villages",
-            "paired_weak_villages",
-            "coverage_ratio",
-            "paired_villages",
-            "villages_with_one_helper",
-            "helpers",
-            "projects",
-            "claims",
-        ),
+        COVERAGE_COLUMNS,
         {"code": "区县代码", "name": "区县"},
     ),
     "coverage_by_town": Export(
         "各街镇结对覆盖率",
         "coverage_by_town",
-        (
-            "code",
-            "name",
-            "villages",
-            "weak_villages",
-            "paired_weak_villages",
-            "coverage_ratio",
-            "paired_villages",
-            "villages_with_one_helper",
-            "helpers",
-            "projects",
-            "claims",
-        ),
+        COVERAGE_COLUMNS,
         {"code": "街镇代码", "name": "街镇"},
     ),
     "helper_load": Export(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, LiteralString, cast
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction, Session
+from neo4j import AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, ManagedTransaction, Session, SummaryCounters
 from neo4j.exceptions import ClientError, TransientError
 
 from graph import queries
@@ -114,14 +114,7 @@ class BatchWriter:
 
         def work(tx: ManagedTransaction, attempts: list[int]) -> WriteCounts:
             attempts[0] += 1
-            c = tx.run(cast(LiteralString, query.text), params).consume().counters
-            return WriteCounts(
-                nodes_created=c.nodes_created,
-                relationships_created=c.relationships_created,
-                properties_set=c.properties_set,
-                nodes_deleted=c.nodes_deleted,
-                relationships_deleted=c.relationships_deleted,
-            )
+            return _counted(tx.run(cast(LiteralString, query.text), params).consume().counters)
 
         with self.driver.session(database=self.database) as session:
             counts = _write_retrying(session, work)
@@ -144,16 +137,7 @@ class BatchWriter:
             # The driver calls this again after a transient error: every call past the first is a retry.
             attempts[0] += 1
             summary = tx.run(cast(LiteralString, query.text), rows=batch, **extra).consume()
-            c = summary.counters
-            return WriteCounts(
-                rows=len(batch),
-                batches=1,
-                nodes_created=c.nodes_created,
-                relationships_created=c.relationships_created,
-                properties_set=c.properties_set,
-                nodes_deleted=c.nodes_deleted,
-                relationships_deleted=c.relationships_deleted,
-            )
+            return _counted(summary.counters, rows=len(batch), batches=1)
 
         with self.driver.session(database=self.database) as session:
             for batch in chunked(rows, self.batch_size):
@@ -163,6 +147,19 @@ class BatchWriter:
                     on_batch(len(batch))
         self.counts.add(total)
         return total
+
+
+def _counted(c: SummaryCounters, rows: int = 0, batches: int = 0) -> WriteCounts:
+    """What one transaction changed, as ``WriteCounts``."""
+    return WriteCounts(
+        rows=rows,
+        batches=batches,
+        nodes_created=c.nodes_created,
+        relationships_created=c.relationships_created,
+        properties_set=c.properties_set,
+        nodes_deleted=c.nodes_deleted,
+        relationships_deleted=c.relationships_deleted,
+    )
 
 
 # How long a batch is tried again after a lock wait, a deadlock or a node another load deleted under it.
