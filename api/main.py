@@ -30,6 +30,7 @@ from graph.errors import (
     NotFound,
     RevkgError,
 )
+from graph.messages import language
 from graph.records import is_unavailable
 from graph.server import BROWSER_DIR
 from graph.settings import get_settings
@@ -62,7 +63,10 @@ app = FastAPI(
 async def revkg_error(request: Request, exc: RevkgError) -> JSONResponse:
     status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
     headers = {"Retry-After": "5"} if status == 503 else None
-    return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+    body = {"detail": exc.message(language(request.headers.get("accept-language")))}
+    if exc.code is not None:
+        body["code"] = exc.code
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 @app.exception_handler(ServiceUnavailable)

@@ -2,7 +2,29 @@
 
 
 class RevkgError(Exception):
-    """Base of revkg's own errors; the message is meant for the person who made the request."""
+    """Base of revkg's own errors; the message is meant for the person who made the request.
+
+    Raised with a message ``code`` of ``graph/messages.py`` (``NotFound(code="…", name=…)``), the
+    error carries the code and its parameters, and the API answers in the client's language;
+    ``str(exc)`` is the English text, for logs. Raised with plain text, it carries no code.
+    """
+
+    def __init__(self, *args: object, code: str | None = None, **params: object) -> None:
+        self.code = code
+        self.params = params
+        if code is not None and not args:
+            from graph.messages import say
+
+            args = (say(code, "en", **params),)
+        super().__init__(*args)
+
+    def message(self, lang: str = "zh") -> str:
+        """The text for a person: the coded message in ``lang``, else the plain text given."""
+        if self.code is None:
+            return str(self)
+        from graph.messages import say
+
+        return say(self.code, "en" if lang == "en" else "zh", **self.params)
 
 
 class NotFound(RevkgError):

@@ -388,3 +388,14 @@ def test_every_analysis_answers_empty_on_an_empty_database(empty_graph: Driver) 
     assert search(empty_graph, "村") == []
     with pytest.raises(NotFound):
         analyses.coverage(empty_graph, AS_OF, "town", parent="崇明区")
+
+
+@pytest.mark.parametrize(
+    "module", ["common", "coverage", "uncovered", "helpers", "clusters", "suggestions", "profiles"]
+)
+def test_analysis_helpers_do_what_their_examples_say(module: str) -> None:
+    import doctest
+    import importlib
+
+    failures, _ = doctest.testmod(importlib.import_module(f"graph.analyses.{module}"))
+    assert failures == 0

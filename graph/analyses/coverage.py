@@ -1,0 +1,87 @@
+"""Coverage of weak villages: per province or city by code prefix, per district, per town."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from neo4j import Driver
+
+from graph.analyses.common import Level, Row, _paged, resolve_place
+from graph.errors import InvalidInput
+from graph.records import read
+
+
+def coverage_by_area(
+    driver: Driver, as_of: date | None = None, province: str | None = None, database: str = "neo4j"
+) -> list[Row]:
+    """Villages, weak villages and weak villages paired on ``as_of``, per province (all of China) or per
+    city (of ``province``), counted by code prefix rather than district by district.
+
+    Villages the code table lacks are not counted (the per-district coverage counts the few a
+    source placed in a district); ``coverage_ratio`` is null where there is no weak village.
+    """
+    parent, key_length = ("", 2) if province is None else (province, 4)
+    villages = {
+        r["code"]: r["villages"]
+        for r in read(driver, "analyses/villages_by_area", database, parent=parent, key_length=key_length)
+    }
+    weak = {
+        r["code"]: r
+        for r in read(
+            driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=parent, key_length=key_length
+        )
+    }
+    rows = []
+    for code in sorted(set(villages) | set(weak)):
+        counted = weak.get(code, {"weak_villages": 0, "paired_weak_villages": 0})
+        ratio = (
+            round(counted["paired_weak_villages"] / counted["weak_villages"], 3) if counted["weak_villages"] else None
+        )
+        rows.append(
+            {
+                "code": code,
+                "villages": villages.get(code, 0),
+                "weak_villages": counted["weak_villages"],
+                "paired_weak_villages": counted["paired_weak_villages"],
+                "coverage_ratio": ratio,
+            }
+        )
+    return rows
+
+
+def coverage(
+    driver: Driver,
+    as_of: date | None = None,
+    level: Level = "district",
+    parent: str | None = None,
+    database: str = "neo4j",
+) -> list[Row]:
+    """Coverage per district (under an optional province/city) or per town of one district."""
+    return coverage_page(driver, as_of, level, parent, database)[1]
+
+
+def coverage_page(
+    driver: Driver,
+    as_of: date | None = None,
+    level: Level = "district",
+    parent: str | None = None,
+    database: str = "neo4j",
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[int, list[Row]]:
+    """How many areas the coverage table has, and ``limit`` of them from ``offset`` (by code).
+
+    Per district, only the districts of the page are counted; per town (one district's few dozen)
+    the whole table is counted and sliced.
+    """
+    if level == "town":
+        if not parent:
+            raise InvalidInput("coverage per town needs the district (parent=崇明区 or parent=310151)")
+        code = resolve_place(driver, "district", parent, database)
+        rows = read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
+        return len(rows), rows[offset:] if limit is None else rows[offset : offset + limit]
+    rows = read(
+        driver, "analyses/coverage_by_district", database, as_of=as_of, parent=parent, limit=limit, offset=offset
+    )
+    return _paged(rows, "code")
