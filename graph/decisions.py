@@ -147,3 +147,53 @@ def undo(driver: Driver, decision_uid: str, undone_by: str, database: str = "neo
 def decisions(driver: Driver, village: str | None = None, limit: int = 100, database: str = "neo4j") -> list[Row]:
     """Planners' decisions, newest first: every village's, or one village's."""
     return [row["decision"] for row in read(driver, "decisions/list_decisions", database, village=village, limit=limit)]
+
+
+def record_pairings(
+    driver: Driver,
+    pairs: list[tuple[str, str]],
+    since: date,
+    note: str,
+    decided_by: str,
+    database: str = "neo4j",
+) -> list[Row]:
+    """Record several (helper uid, village) pairings as planner decisions in one transaction: all
+    of them, or — when one cannot go in — none. Each is undone on its own with ``undo``; they share
+    a ``batch_uid``.
+
+    Raises:
+        InvalidInput: nobody is named as deciding, nothing is given, or a pair is given twice.
+        Conflict: a helper is paired with its village on ``since`` already (nothing is recorded).
+        NotFound: a helper or a village does not exist (nothing is recorded).
+    """
+    if not (decided_by or "").strip():
+        raise InvalidInput(code="plan.accept_who")
+    who = decided_by.strip()
+    if not pairs:
+        raise InvalidInput(code="plan.accept_empty")
+    if len(set(pairs)) != len(pairs):
+        twice = next(p for p in pairs if pairs.count(p) > 1)
+        raise InvalidInput(code="plan.fixed_twice", village=twice[1], helper=twice[0])
+
+    def all_in(rows: list[Row]) -> None:
+        for row in rows:
+            if not row["found"]:
+                raise NotFound(code="plan.accept_missing", helper=row["helper_uid"], village=row["village"])
+            if row["conflict"]:
+                raise Conflict(
+                    code="plan.accept_conflict", helper=row["helper"], village=row["village"], day=since.isoformat()
+                )
+
+    rows = write(
+        driver,
+        "decisions/create_planner_pairings",
+        database,
+        check=all_in,
+        rows=[{"decision_uid": _new_uid(), "helper_uid": h, "village": v} for h, v in pairs],
+        batch_uid=f"plan:{uuid.uuid4()}",
+        since=since,
+        note=note.strip(),
+        decided_by=who,
+        decided_at=_now(),
+    )
+    return [row["decision"] for row in rows]

@@ -127,16 +127,30 @@ async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **
             return await session.execute_read(work)
 
 
-def write(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+def write(
+    driver: Driver,
+    name: str,
+    database: str = "neo4j",
+    check: Callable[[list[dict[str, Any]]], None] | None = None,
+    **params: Any,
+) -> list[dict[str, Any]]:
     """Run the named query ``name`` in one write transaction and return its rows as plain dicts.
 
     For the few single-statement writes a person makes (a planner's decision); loaders batch
-    through ``graph.db.BatchWriter`` instead.
+    through ``graph.db.BatchWriter`` instead. ``check`` sees the rows before the commit: what it
+    raises rolls the whole transaction back (a plan accepted all or nothing).
 
     Raises:
         InvalidInput: ``params`` are not exactly the ones the query's header declares.
         DatabaseUnavailable: Neo4j cannot be reached.
     """
-    work = _checked_rows(name, params)
+    rows_of = _checked_rows(name, params)
+
+    def work(tx: ManagedTransaction) -> list[dict[str, Any]]:
+        rows = rows_of(tx)
+        if check is not None:
+            check(rows)
+        return rows
+
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         return session.execute_write(work)

@@ -264,6 +264,7 @@ class PlannerDecision(StructuredNode):
     pairing_source_id = StringProperty()
     pairing_source_loc = StringProperty()
     previous_until = DateProperty()
+    batch_uid = StringProperty()  # 'plan:<uuid>': the decisions a pairing plan recorded together
     note = StringProperty()
     decided_by = StringProperty()
     decided_at = StringProperty()

@@ -25,6 +25,7 @@ from graph.analyses.clusters import (
 from graph.analyses.common import Level, Row, area_names, loaded_provinces, resolve_place
 from graph.analyses.coverage import coverage, coverage_by_area, coverage_page
 from graph.analyses.helpers import MANY_VILLAGES, SPREAD_TOWNS, helper_load, helper_load_page
+from graph.analyses.plan import Plan, Weights, pairing_plan, read_capacity_csv
 from graph.analyses.profiles import evidence, organization_profile, paths, village_profile, village_profile_async
 from graph.analyses.suggestions import CAPACITY, RESOURCE_NAMES_ZH, pairing_suggestions, reasons
 from graph.analyses.uncovered import uncovered_weak_villages, uncovered_weak_villages_page
@@ -38,10 +39,12 @@ __all__ = [
     "PAIRING_WEIGHT",
     "PARALLEL_LOUVAIN_NODES",
     "PROJECT_WEIGHT",
+    "Plan",
     "RESOURCE_NAMES_ZH",
     "RESOURCE_WEIGHT",
     "Row",
     "SPREAD_TOWNS",
+    "Weights",
     "area_names",
     "build_projection",
     "cluster_members",
@@ -54,9 +57,11 @@ __all__ = [
     "loaded_provinces",
     "louvain_by_component",
     "organization_profile",
+    "pairing_plan",
     "pairing_suggestions",
     "paths",
     "projection_rows",
+    "read_capacity_csv",
     "reasons",
     "resolve_place",
     "shared_resource_clusters",
