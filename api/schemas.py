@@ -227,6 +227,98 @@ class Suggestion(BaseModel):
     reasons: list[str] = Field(description="推荐理由 · why this helper")
 
 
+class PlanRow(BaseModel):
+    village_uid: str
+    village_code: str | None = None
+    village: str
+    town: str | None = None
+    district: str | None = None
+    helper_uid: str
+    helper: str
+    helper_kind: str | None = None
+    cost: float = Field(description="成本：匹配成本 + 负担成本 · the pair's cost plus the load it adds")
+    pair_cost: float
+    load_cost: float
+    load_before: int
+    load_after: int
+    maximum: int
+    fixed: bool = Field(description="规划人指定 · fixed by the planner")
+    reasons: list[str] = Field(description="理由 · why this helper")
+
+
+class PlanHelper(BaseModel):
+    helper_uid: str
+    helper: str
+    helper_kind: str | None = None
+    load_before: int
+    added: int
+    load_after: int
+    maximum: int
+
+
+class PlanShort(BaseModel):
+    village_uid: str
+    village_code: str | None = None
+    village: str
+    town: str | None = None
+    district: str | None = None
+    reason_code: str = Field(description="原因代码 · plan.no_candidate, plan.candidates_full, plan.capacity_taken")
+    reason: str
+
+
+class PlanSkipped(BaseModel):
+    village_uid: str
+    village_code: str | None = None
+    village: str
+    town: str | None = None
+    district: str | None = None
+
+
+class PlanSummary(BaseModel):
+    villages: int
+    places: int = Field(description="需要的结对数 · villages × helpers per village")
+    villages_covered: int
+    assignments: int
+    total_cost: float
+    largest_load: int
+    helpers_used: int
+    arcs: int | None = Field(None, description="候选图的边数 · arcs of the candidate graph")
+    helpers: int | None = Field(None, description="供给侧帮扶单位数 · helpers in the supply")
+
+
+class PlanCandidate(BaseModel):
+    helper_uid: str
+    helper: str
+    pair_cost: float
+
+
+class PairingPlan(BaseModel):
+    scope: dict[str, str]
+    parameters: dict[str, Any]
+    objective: PlanSummary = Field(description="最优方案 · the plan")
+    greedy: PlanSummary = Field(description="逐村取首选推荐的结果 · each village taking its top suggestion in turn")
+    rows: list[PlanRow]
+    helpers: list[PlanHelper]
+    infeasible: list[PlanShort]
+    skipped: list[PlanSkipped]
+    candidates: dict[str, list[PlanCandidate]]
+
+
+class PlanPair(BaseModel):
+    helper_uid: str = Field(..., min_length=1, max_length=300)
+    village: str = Field(..., min_length=1, max_length=300, description="村代码或 uid · village code or uid")
+
+
+class PlanAcceptRequest(BaseModel):
+    rows: list[PlanPair] = Field(..., min_length=1, max_length=10000)
+    since: date = Field(..., description="结对开始日期 · the first day of the pairings")
+    note: str = Field("", max_length=2000)
+    decided_by: str = Field(..., min_length=1, max_length=100)
+    plan: dict[str, Any] = Field(
+        default_factory=dict, description="方案参数（记入说明）· the plan's parameters, kept in the note"
+    )
+
+
 class PathNode(BaseModel):
     label: str
     key: str | None = None
@@ -300,6 +392,7 @@ class Decision(BaseModel):
     pairing_source_id: str | None = None
     pairing_source_loc: str | None = None
     previous_until: date | None = None
+    batch_uid: str | None = Field(None, description="同一方案一起记录的决定 · decisions a plan recorded together")
     note: str | None = None
     decided_by: str | None = None
     decided_at: str | None = None

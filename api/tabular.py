@@ -84,6 +84,13 @@ LABELS: dict[str, str] = {
     "hops": "跳数",
     "relationships": "关系",
     "as_of": "判断日期",
+    "cost": "成本",
+    "pair_cost": "匹配成本",
+    "load_cost": "负担成本",
+    "load_before": "结对前村数",
+    "load_after": "结对后村数",
+    "maximum": "上限",
+    "fixed": "规划人指定",
 }
 
 # Columns that hold codes: text in Excel, so 12-digit village codes keep every digit and leading zeros.
@@ -174,6 +181,26 @@ EXPORTS: dict[str, Export] = {
         "结对推荐",
         "pairing_suggestions",
         ("village_code", "village", "town", "district", "rank", "helper", "helper_uid", "score", "reasons"),
+    ),
+    # One row per assignment, then one per village the plan could not cover (no helper; the reason).
+    "pairing_plan": Export(
+        "结对方案",
+        "pairing_plan",
+        (
+            "district",
+            "town",
+            "village_code",
+            "village",
+            "helper",
+            "helper_uid",
+            "cost",
+            "load_before",
+            "load_after",
+            "maximum",
+            "fixed",
+            "reasons",
+        ),
+        {"reasons": "理由（未能安排的原因）"},
     ),
     "search": Export("搜索结果", "search", ("label", "key", "name", "path")),
     # Printed by ``revkg analyze paths`` only: the API answers with the nested paths as JSON.

@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{value}”对应多个地区：{options}，请改填代码",
         "{value!r} names several areas: {options}; give the code instead",
     ),
+    "plan.scope_missing": (
+        "请给出区县、地市或省份（district / city / province）",
+        "give a district, city or province (district / city / province)",
+    ),
     "plan.capacity_too_small": ("每个单位的结对上限至少为 1 个村", "capacity must be at least 1 village"),
     "plan.per_village_too_small": ("每村所需帮扶单位数至少为 1", "helpers per village must be at least 1"),
     "plan.candidates_too_small": ("每村候选单位数至少为 1", "candidates per village must be at least 1"),

@@ -305,3 +305,79 @@ def helper(driver: Driver, uid: str, as_of: date | None, database: str) -> Row:
 def review_queue(driver: Driver, database: str) -> list[Row]:
     """What ``revkg review`` lists, with the decision already taken on each."""
     return review.review_items(driver, review.REVIEW_CONFIDENCE, database)
+
+
+PLAN_LEVELS = {6: "district", 4: "city", 2: "province"}
+
+
+def plan(
+    driver: Driver,
+    code: str,
+    as_of: date | None,
+    capacity: int,
+    fixed: list[str],
+    skipped: list[str],
+    database: str,
+) -> Row:
+    """The pairing plan of a district or city (or province): the rows with reasons, the helpers'
+    loads before and after as a chart, the comparison with greedy, and the links that re-solve it
+    with a row set aside (``skip``) or a helper swapped in (``fix``).
+
+    Raises:
+        NotFound: no district, city or province has ``code``.
+    """
+    made = analyses.pairing_plan(
+        driver,
+        code,
+        as_of,
+        capacity,
+        fixed=analyses.parse_pairs(fixed),
+        skipped=skipped,
+        database=database,
+    )
+
+    def again(**change: list[str]) -> str:
+        """This page re-solved with one more village set aside or one more pair fixed."""
+        params = {"as_of": as_of, "capacity": capacity, "fix": fixed, "skip": skipped}
+        for key, more in change.items():
+            params[key] = [*params[key], *more]  # type: ignore[misc]  # the two list-valued params
+        given = {k: v.isoformat() if isinstance(v, date) else v for k, v in params.items() if v not in (None, "", [])}
+        return f"/plan/{code}?" + urlencode(given, doseq=True)
+
+    for row in made.rows:
+        village = row["village_code"] or row["village_uid"]
+        row["href"] = f"/village/{quote(village, safe='')}" + query_string(as_of=as_of)
+        row["helper_href"] = f"/helper/{quote(row['helper_uid'], safe='')}" + query_string(as_of=as_of)
+        row["untick_href"] = again(skip=[row["village_uid"]])
+        row["swaps"] = [
+            {**c, "href": again(fix=[f"{row['village_uid']}:{c['helper_uid']}"])}
+            for c in made.candidates.get(row["village_uid"], [])
+            if c["helper_uid"] != row["helper_uid"]
+        ]
+    for short in made.infeasible:
+        short["href"] = f"/village/{quote(short['village_code'] or short['village_uid'], safe='')}"
+    scope = made.scope
+    back = (f"/district/{scope['code']}" if scope["level"] == "district" else f"/area/{scope['code']}") + query_string(
+        as_of=as_of
+    )
+    return {
+        "plan": made,
+        "code": code,
+        "capacity": capacity,
+        "back": back,
+        "chart": pictures.load_chart(made.helpers),
+        "reset_href": f"/plan/{code}" + query_string(as_of=as_of, capacity=capacity),
+        "xlsx": "/analyses/pairing-plan"
+        + "?"
+        + urlencode(
+            {
+                PLAN_LEVELS.get(len(code), "district"): code,
+                "capacity": capacity,
+                "format": "xlsx",
+                **({"as_of": as_of.isoformat()} if as_of else {}),
+            }
+        )
+        + "".join(f"&fix={quote(f, safe='')}" for f in fixed)
+        + "".join(f"&skip={quote(s, safe='')}" for s in skipped),
+        "day": (as_of or date.today()).isoformat(),
+    }

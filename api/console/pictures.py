@@ -162,3 +162,31 @@ def cluster_picture(cluster: Row, size: int = 240, most_villages: int = 24) -> R
         "cohesion": cluster["cohesion"],
         "hidden": len(cluster["villages"]) - len(villages),
     }
+
+
+def load_chart(helpers: list[Row], width: int = 640, row_height: int = 22, label_width: int = 200) -> Row:
+    """A pairing plan's helpers: villages carried before (grey) and after (green) the plan, on one
+    scale with each helper's maximum marked.
+
+    >>> chart = load_chart([{"helper_uid": "org:a", "helper": "甲", "load_before": 1, "load_after": 3, "maximum": 4}])
+    >>> [(b["before_w"], b["after_w"], b["maximum_x"]) for b in chart["bars"]], chart["height"]
+    ([(80.0, 240.0, 520.0)], 44)
+    """
+    most = max((max(h["load_after"], h["maximum"]) for h in helpers), default=0)
+    room = width - label_width - 120
+    bars = []
+    for i, helper in enumerate(helpers):
+        bars.append(
+            {
+                "uid": helper["helper_uid"],
+                "name": helper["helper"],
+                "y": i * row_height + 4,
+                "before": helper["load_before"],
+                "after": helper["load_after"],
+                "maximum": helper["maximum"],
+                "before_w": bar_width(helper["load_before"], most, room),
+                "after_w": bar_width(helper["load_after"], most, room),
+                "maximum_x": round(label_width + bar_width(helper["maximum"], most, room), 1),
+            }
+        )
+    return {"width": width, "height": max(len(bars), 1) * row_height + 22, "label_width": label_width, "bars": bars}

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from api.console import pages
 from api.deps import DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
+from graph.analyses import CAPACITY
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 
 HERE = FilePath(__file__).resolve().parent
@@ -83,7 +84,9 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 def error_page(request: Request, exc: RevkgError, fragment: bool = False) -> HTMLResponse:
     """The error as a page, or as a paragraph for a fragment the page inserts."""
     status = next((code for cls, code in ERROR_STATUS.items() if isinstance(exc, cls)), 500)
-    return page(request, "_error.html" if fragment else "error.html", status=status, message=str(exc), title="出错了")
+    return page(
+        request, "_error.html" if fragment else "error.html", status=status, message=exc.message("zh"), title="出错了"
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -126,6 +129,25 @@ def district(
     except RevkgError as exc:
         return error_page(request, exc)
     return page(request, "district.html", title=data["name"], **data)
+
+
+@router.get("/plan/{code}", response_class=HTMLResponse)
+def plan(
+    request: Request,
+    driver: DriverDep,
+    settings: SettingsDep,
+    code: str = Path(..., max_length=6),
+    as_of: date | None = AS_OF_QUERY,
+    capacity: int = Query(CAPACITY, ge=1, le=100),
+    fix: list[str] = Query([], max_length=500),
+    skip: list[str] = Query([], max_length=500),
+) -> Response:
+    """结对方案 · A district's (or city's) pairing plan, to adjust and accept."""
+    try:
+        data = pages.plan(driver, code, as_of, capacity, fix, skip, settings.neo4j_database)
+    except RevkgError as exc:
+        return error_page(request, exc)
+    return page(request, "plan.html", title=f"结对方案 · {data['plan'].scope['name']}", **data)
 
 
 @router.get("/village/{code:path}", response_class=HTMLResponse)

@@ -14,6 +14,7 @@ from api.schemas import (
     Connection,
     CoverageRow,
     HelperLoadRow,
+    PairingPlan,
     Suggestion,
     UncoveredVillage,
 )
@@ -31,6 +32,7 @@ from api.tabular import (
     page,
 )
 from graph import analyses
+from graph.errors import InvalidInput
 
 router = APIRouter(prefix="/analyses", tags=["analyses 分析"])
 
@@ -208,6 +210,62 @@ def pairing_suggestions(
         driver, as_of, village, district, capacity, per_village, settings.neo4j_database
     )
     return _answer(rows, format, limit, offset, "pairing_suggestions", headers, village or district, as_of)
+
+
+CITY_QUERY = Query(None, description="地市代码或名称 · city code or name (3101)")
+
+
+def plan_scope(district: str | None, city: str | None, province: str | None) -> str:
+    """The one area a plan is for: the narrowest of district, city and province given."""
+    scope = district or city or province
+    if not scope:
+        raise InvalidInput(code="plan.scope_missing")
+    return scope
+
+
+@router.get("/pairing-plan", response_model=PairingPlan)
+def pairing_plan(
+    driver: DriverDep,
+    settings: SettingsDep,
+    as_of: date | None = AS_OF_QUERY,
+    district: str | None = DISTRICT_QUERY,
+    city: str | None = CITY_QUERY,
+    province: str | None = PROVINCE_QUERY,
+    capacity: int = Query(
+        analyses.CAPACITY, ge=1, le=100, description="每个单位最多结对村数（上限）· most villages per helper"
+    ),
+    kind_capacity: list[str] = Query(
+        [], description="按单位类型的上限，如 enterprise=3（可重复）· maximum per helper kind, kind=n (repeatable)"
+    ),
+    helper_capacity: list[str] = Query(
+        [], description="单个单位的上限，如 org:某单位=2（可重复）· maximum of one helper, uid=n (repeatable)"
+    ),
+    helpers_per_village: int = Query(1, ge=1, le=5, description="每村所需帮扶单位数 · helpers each village needs"),
+    candidates: int = Query(
+        analyses.PLAN_CANDIDATES, ge=1, le=50, description="每村候选单位数 · candidates kept per village"
+    ),
+    fix: list[str] = Query([], description="指定结对 村标识:单位标识（可重复）· fixed pairs village:helper"),
+    skip: list[str] = Query([], description="暂不安排的村标识（可重复）· villages set aside"),
+    format: Format = FORMAT_QUERY,
+    headers: Headers = HEADERS_QUERY,
+) -> Any:
+    """结对方案（最小费用流）· Every uncovered weak village of an area assigned at once: most villages covered, then least cost."""
+    plan = analyses.pairing_plan(
+        driver,
+        plan_scope(district, city, province),
+        as_of,
+        capacity,
+        capacity_by_kind=analyses.parse_limits(kind_capacity),
+        capacity_by_helper=analyses.parse_limits(helper_capacity),
+        helpers_per_village=helpers_per_village,
+        candidates=candidates,
+        fixed=analyses.parse_pairs(fix),
+        skipped=skip,
+        database=settings.neo4j_database,
+    )
+    if format == "json":
+        return plan.as_dict()
+    return download(plan.table(), EXPORTS["pairing_plan"], format, headers, plan.scope["name"], as_of)
 
 
 @router.get("/paths", response_model=list[Connection])

@@ -7,8 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Path, Query
 
 from api.deps import ApiKeyDep, DriverDep, SettingsDep
-from api.schemas import Decision, PairingDecisionRequest, PairingEndRequest
+from api.schemas import Decision, PairingDecisionRequest, PairingEndRequest, PlanAcceptRequest
 from graph import decisions
+from graph.messages import say
 
 router = APIRouter(prefix="/decisions", tags=["decisions 规划决定"])
 
@@ -42,6 +43,30 @@ def end_pairing(body: PairingEndRequest, driver: DriverDep, settings: SettingsDe
         body.source_loc,
         body.until,
         body.note,
+        body.decided_by,
+        settings.neo4j_database,
+    )
+
+
+# The one place this write is authorised: the API key today, the planner role once users have roles.
+@router.post("/plan", response_model=list[Decision], status_code=201, dependencies=[ApiKeyDep])
+def accept_plan(body: PlanAcceptRequest, driver: DriverDep, settings: SettingsDep) -> list[dict[str, Any]]:
+    """接受结对方案：勾选的结对一次记录为规划决定（同一事务，可逐条撤销）· Record a pairing plan's ticked rows as planner decisions in one transaction."""
+    plan = body.plan
+    summary = say(
+        "plan.accept_note",
+        scope=plan.get("scope", "—"),
+        as_of=plan.get("as_of", body.since.isoformat()),
+        capacity=plan.get("capacity", "—"),
+        per_village=plan.get("helpers_per_village", 1),
+        cost=plan.get("total_cost", "—"),
+    )
+    note = f"{body.note.strip()} · {summary}" if body.note.strip() else summary
+    return decisions.record_pairings(
+        driver,
+        [(row.helper_uid, row.village) for row in body.rows],
+        body.since,
+        note,
         body.decided_by,
         settings.neo4j_database,
     )

@@ -25,7 +25,8 @@ from graph.analyses.clusters import (
 from graph.analyses.common import Level, Row, area_names, loaded_provinces, resolve_place
 from graph.analyses.coverage import coverage, coverage_by_area, coverage_page
 from graph.analyses.helpers import MANY_VILLAGES, SPREAD_TOWNS, helper_load, helper_load_page
-from graph.analyses.plan import Plan, Weights, pairing_plan, read_capacity_csv
+from graph.analyses.plan import CANDIDATES as PLAN_CANDIDATES
+from graph.analyses.plan import Plan, Weights, pairing_plan, parse_limits, parse_pairs, read_capacity_csv
 from graph.analyses.profiles import evidence, organization_profile, paths, village_profile, village_profile_async
 from graph.analyses.suggestions import CAPACITY, RESOURCE_NAMES_ZH, pairing_suggestions, reasons
 from graph.analyses.uncovered import uncovered_weak_villages, uncovered_weak_villages_page
@@ -38,6 +39,7 @@ __all__ = [
     "MANY_VILLAGES",
     "PAIRING_WEIGHT",
     "PARALLEL_LOUVAIN_NODES",
+    "PLAN_CANDIDATES",
     "PROJECT_WEIGHT",
     "Plan",
     "RESOURCE_NAMES_ZH",
@@ -59,6 +61,8 @@ __all__ = [
     "organization_profile",
     "pairing_plan",
     "pairing_suggestions",
+    "parse_limits",
+    "parse_pairs",
     "paths",
     "projection_rows",
     "read_capacity_csv",

@@ -451,6 +451,42 @@ def read_capacity_csv(text: str) -> dict[str, int]:
     return limits
 
 
+def parse_limits(values: Iterable[str]) -> dict[str, int]:
+    """``kind=3`` / ``uid=2`` texts (the API's and CLI's repeated options) as a map.
+
+    >>> parse_limits(["enterprise=3", " government = 2 "])
+    {'enterprise': 3, 'government': 2}
+
+    Raises:
+        InvalidInput: a text is not ``name=number``.
+    """
+    limits = {}
+    for value in values:
+        name, sep, number = value.rpartition("=")
+        if not sep or not name.strip() or not number.strip().isdigit():
+            raise InvalidInput(code="plan.capacity_by_kind", value=value)
+        limits[name.strip()] = int(number)
+    return limits
+
+
+def parse_pairs(values: Iterable[str]) -> list[tuple[str, str]]:
+    """``village:helper`` texts as (village, helper) pairs; the helper uid may hold colons itself.
+
+    >>> parse_pairs(["310151102217:org:崇明区教育局"])
+    [('310151102217', 'org:崇明区教育局')]
+
+    Raises:
+        InvalidInput: a text has no ``:`` or an empty side.
+    """
+    pairs = []
+    for value in values:
+        village, sep, helper = value.partition(":")
+        if not sep or not village.strip() or not helper.strip():
+            raise InvalidInput(code="plan.fixed_form", value=value)
+        pairs.append((village.strip(), helper.strip()))
+    return pairs
+
+
 @dataclass
 class Plan:
     """The plan a planner reads: its rows, helpers, short villages, objective and the greedy comparison."""
@@ -464,6 +500,15 @@ class Plan:
     objective: Row
     greedy: Row
     candidates: dict[str, list[Row]]
+
+    def table(self) -> list[Row]:
+        """The rows of a download: each assignment, then each village left short, its reason as the reasons.
+
+        >>> Plan({}, {}, [{"village": "甲村"}], [], [{"village": "乙村", "reason": "候选帮扶单位均已满额"}],
+        ...      [], {}, {}, {}).table()[1]["reasons"]
+        ['候选帮扶单位均已满额']
+        """
+        return self.rows + [{**short, "reasons": [short["reason"]]} for short in self.infeasible]
 
     def as_dict(self) -> Row:
         return {

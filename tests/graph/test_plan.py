@@ -79,9 +79,7 @@ def test_a_village_no_helper_has_room_for_is_reported_with_the_reason(demo: Driv
 
 
 def test_skipping_and_fixing_re_solve_around_the_planners_choice(demo: Driver) -> None:
-    plan = analyses.pairing_plan(
-        demo, "崇明区", AS_OF, capacity=3, skipped=[K.panghuang], fixed=[(K.dongxin, K.bank)]
-    )
+    plan = analyses.pairing_plan(demo, "崇明区", AS_OF, capacity=3, skipped=[K.panghuang], fixed=[(K.dongxin, K.bank)])
     assert pairs(plan) == {K.dongxin: K.bank, K.xinjian_xinhe: K.education}
     assert [r["village_code"] for r in plan.skipped] == [K.panghuang]
     assert next(r for r in plan.rows if r["village_code"] == K.dongxin)["fixed"] is True

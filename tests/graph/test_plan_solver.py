@@ -82,7 +82,9 @@ def test_greedy_costs_more_than_the_plan_when_both_cover_every_village() -> None
 
 
 def test_the_load_cost_spreads_villages_over_helpers_that_fit_equally() -> None:
-    problem = area({"甲": (0, 4), "乙": (0, 4)}, [(v, h, 1000) for v in ("村1", "村2", "村3", "村4") for h in ("甲", "乙")])
+    problem = area(
+        {"甲": (0, 4), "乙": (0, 4)}, [(v, h, 1000) for v in ("村1", "村2", "村3", "村4") for h in ("甲", "乙")]
+    )
     planned = solve(problem)
     assert Counter(a.helper for a in planned.chosen) == {"甲": 2, "乙": 2}
     assert planned.largest_load(problem.helpers) == 2
@@ -105,14 +107,11 @@ def test_a_village_the_plan_cannot_cover_is_reported_with_its_reason(arcs, helpe
 
 
 def random_problem(rng: random.Random, per_village: int) -> Problem:
-    helpers = {f"h{i}": Supply(f"h{i}", load=rng.randint(0, 3), maximum=rng.randint(1, 4)) for i in range(rng.randint(1, 4))}
+    helpers = {
+        f"h{i}": Supply(f"h{i}", load=rng.randint(0, 3), maximum=rng.randint(1, 4)) for i in range(rng.randint(1, 4))
+    }
     villages = [Demand(f"v{i}") for i in range(rng.randint(1, 5))]
-    arcs = [
-        Arc(v.uid, h, rng.randint(-2000, 12000))
-        for v in villages
-        for h in helpers
-        if rng.random() < 0.6
-    ]
+    arcs = [Arc(v.uid, h, rng.randint(-2000, 12000)) for v in villages for h in helpers if rng.random() < 0.6]
     return Problem(villages, helpers, arcs, per_village, load_weight=rng.choice([0.0, 1.0, 2.0, 5.0]))
 
 

@@ -134,6 +134,16 @@
     } else if (action === "end-pairing") {
       const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "", decided_by: who });
       if (done) reload("已结束：" + done.helper + " 与 " + done.village + " 的结对止于 " + done.day + "。");
+    } else if (action === "accept-plan") {
+      // the rows still ticked (an unticked row re-solves the page, so normally every row is)
+      const rows = $$("#plan-table tbody tr[data-helper]").filter((tr) => $(".plan-tick", tr).checked)
+        .map((tr) => ({ helper_uid: tr.dataset.helper, village: tr.dataset.village }));
+      if (!rows.length) { flash("没有勾选任何结对。", true); return; }
+      const done = await send("POST", "/decisions/plan", { rows, since: f.since, note: f.note || "", decided_by: who, plan: JSON.parse(f.plan) });
+      if (done) {
+        sessionStorage.setItem("revkg.flash", "已接受方案：记录 " + done.length + " 项结对（来源 planner），可在村页逐项撤销。");
+        location.href = $("#plan-back") ? $("#plan-back").href : location.href;
+      }
     } else if (action === "review") {
       const done = await send("POST", "/review/decisions", { key: f.key, code: f.code || null, note: f.note || "" });
       if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。");
@@ -148,6 +158,14 @@
     const done = await send("DELETE", "/decisions/" + encodeURIComponent(button.dataset.decision) + "?by=" + encodeURIComponent(cred.who));
     if (done) reload("已撤销该决定。");
   });
+
+  // the pairing plan: unticking a row sets its village aside, choosing another helper fixes it; both re-solve
+  $$(".plan-tick").forEach((box) => box.addEventListener("change", () => {
+    if (!box.checked) location.href = box.dataset.untick;
+  }));
+  $$(".plan-swap").forEach((select) => select.addEventListener("change", () => {
+    if (select.value) location.href = select.value;
+  }));
 
   // choose a helper by name: the datalist is filled from GET /search
   const helperSearch = $("[data-helper-search]");
