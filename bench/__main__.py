@@ -1,4 +1,4 @@
-"""``python -m bench run [--quick] [--only gazetteer,registers,analyses,api,extraction,console]``.
+"""``python -m bench run [--quick] [--only gazetteer,registers,analyses,api,extraction,console,plan]``.
 
 ``python -m bench report`` regenerates BENCHMARKS.md from the newest result file without running.
 """
@@ -20,7 +20,7 @@ from bench.context import REPO, Context
 from bench.instance import BenchServer
 from bench.measure import git_revision, load_average, machine, other_heavy_processes
 
-PHASES = ("gazetteer", "registers", "analyses", "api", "extraction", "console")
+PHASES = ("gazetteer", "registers", "analyses", "api", "extraction", "console", "plan")
 # REVKG_BENCH_RESULTS sends trial runs elsewhere, so only deliberate runs feed BENCHMARKS.md.
 RESULTS = Path(os.environ.get("REVKG_BENCH_RESULTS") or Path(__file__).resolve().parent / "results")
 

@@ -361,6 +361,31 @@ def render_console(p: dict[str, Any], national: bool) -> list[str]:
     return out
 
 
+def render_plan(p: dict[str, Any], national: bool) -> list[str]:
+    if "error" in p:
+        return [f"Phase failed: `{p['error']}`"]
+    out = [
+        "The area of each level with the most uncovered weak villages; capacity 5, one helper per village. "
+        "Time in this process (reads, candidate graph, min-cost flow, greedy), cold then warm.",
+        "",
+        "| level | area | villages | helpers | arcs | cold | warm | reads | solve | goal | plan covered / cost / largest load "
+        "| greedy covered / cost / largest load |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for level, a in p["areas"].items():
+        cold, warm = (r["seconds"] for r in a["runs"])
+        reads = sum(warm.get(k, 0.0) for k in ("demand", "links", "supply"))
+        met = _met(warm["total"] <= a["goal_s"], f"≤ {a['goal_s']:g} s")
+        plan, greedy = a["plan"], a["greedy"]
+        out.append(
+            f"| {level} | {a['name']} {a['code']} | {a['villages']:,} | {a['helpers']:,} | {a['arcs']:,} "
+            f"| {_s(cold['total'])} | {_s(warm['total'])} | {_s(reads)} | {_s(warm.get('solve'))} | {met} "
+            f"| {plan['villages_covered']:,} / {plan['total_cost']:,.1f} / {plan['largest_load']} "
+            f"| {greedy['villages_covered']:,} / {greedy['total_cost']:,.1f} / {greedy['largest_load']} |"
+        )
+    return out
+
+
 RENDER = {
     "gazetteer": render_gazetteer,
     "registers": render_registers,
@@ -368,6 +393,7 @@ RENDER = {
     "api": render_api,
     "extraction": render_extraction,
     "console": render_console,
+    "plan": render_plan,
 }
 TITLES = {
     "gazetteer": "Gazetteer load",
@@ -376,6 +402,7 @@ TITLES = {
     "api": "API throughput",
     "extraction": "Report extraction",
     "console": "Planners' console pages",
+    "plan": "Pairing plan (min-cost flow) against greedy",
 }
 
 
@@ -425,7 +452,9 @@ def write_report(target: Path = TARGET) -> Path:
         "`python -m bench run --quick` (上海 only, 0.5% workload, a few minutes). `--only gazetteer,registers` "
         "runs some phases.",
     ]
-    order = {name: i for i, name in enumerate(("gazetteer", "registers", "analyses", "api", "extraction", "console"))}
+    order = {
+        name: i for i, name in enumerate(("gazetteer", "registers", "analyses", "api", "extraction", "console", "plan"))
+    }
     for title, quick in (("National run", False), ("Quick run (CI size: 上海 only, scaled-down workload)", True)):
         runs = sorted(newest(quick=quick), key=lambda r: min(order.get(k, 9) for k in r[1]["phases"]))
         lines += ["", f"## {title}"]
