@@ -256,22 +256,17 @@ class PlanHelper(BaseModel):
     maximum: int
 
 
-class PlanShort(BaseModel):
-    village_uid: str
-    village_code: str | None = None
-    village: str
-    town: str | None = None
-    district: str | None = None
-    reason_code: str = Field(description="原因代码 · plan.no_candidate, plan.candidates_full, plan.capacity_taken")
-    reason: str
-
-
 class PlanSkipped(BaseModel):
     village_uid: str
     village_code: str | None = None
     village: str
     town: str | None = None
     district: str | None = None
+
+
+class PlanShort(PlanSkipped):
+    reason_code: str = Field(description="原因代码 · plan.no_candidate, plan.candidates_full, plan.capacity_taken")
+    reason: str
 
 
 class PlanSummary(BaseModel):

@@ -45,9 +45,8 @@ RESOURCE_MATCH = 1.5  # per resource category the helper provides that the villa
 DISTANCE = 2.0  # divided by the hops between helper and village in the graph (pairings, projects, posts)
 LOAD_WEIGHT = 2.0
 MAX_HOPS = 4
-# Arcs per village: its best CANDIDATES helpers by cost, every helper active in its district, and
-# the CANDIDATES idle helpers of the supply with the most room (so a village nobody is near still
-# has somewhere to go).
+# Arcs per village: its best CANDIDATES linked helpers by cost, and the CANDIDATES idle helpers of
+# the supply with the most room (so a village nobody is near still has somewhere to go).
 CANDIDATES = 10
 # Costs are kept in thousandths of a point: integers, so the network simplex is exact.
 SCALE = 1000
@@ -322,51 +321,59 @@ def candidate_arcs(
     weights: Weights,
     candidates: int = CANDIDATES,
 ) -> list[Arc]:
-    """The candidate graph, kept small: per village its ``candidates`` cheapest related helpers with
-    room (active in its town, district or city, providing what it needs, paired with it before, or
-    near it in the graph), every helper with room active in its district, and the ``candidates``
-    idle helpers with the most room. Helpers without room add no arc: they could take nothing.
+    """The candidate graph, kept small: per village its ``candidates`` cheapest helpers with room
+    among those linked to it, and the ``candidates`` idle helpers with the most room. Helpers
+    without room add no arc: they could take nothing.
+
+    Linked: every helper paired with it before, near it in the graph, or active in its town; and
+    the ``candidates`` with the most room of those active in its district, in its city, and
+    providing each category it needs. Within one of these groups, helpers linked to the village in
+    no other way cost the same but for their load, so the roomiest stand for the rest; this keeps a
+    province's plan from weighing every unit of a city against every village.
 
     ``previous`` holds (helper, village) pairs whose pairing has ended; ``hops`` the graph distance
     of the pairs within reach.
     """
     open_helpers = {uid: h for uid, h in helpers.items() if h.capacity_left > 0}
-    by_town, by_district, by_city, by_resource = (defaultdict(set) for _ in range(4))
+    by_town: dict[str, set[str]] = defaultdict(set)
+    grouped: dict[tuple[str, str], list[Supply]] = defaultdict(list)
     for uid, h in open_helpers.items():
         for code in h.towns:
             by_town[code].add(uid)
         for code in h.districts:
-            by_district[code].add(uid)
+            grouped[("district", code)].append(h)
         for code in h.cities:
-            by_city[code].add(uid)
+            grouped[("city", code)].append(h)
         for category in h.provides:
-            by_resource[category].add(uid)
+            grouped[("resource", category)].append(h)
+
+    def roomiest(members: Iterable[Supply]) -> list[str]:
+        ranked = sorted(members, key=lambda h: (slot_cost(h, 1, weights.load), h.name, h.uid))
+        return [h.uid for h in ranked[:candidates]]
+
+    firsts = {key: roomiest(members) for key, members in grouped.items()}
     near: dict[str, set[str]] = defaultdict(set)
     for helper, village in set(hops) | previous:
         if helper in open_helpers:
             near[village].add(helper)
-    idle = sorted(
-        (h for h in open_helpers.values() if not h.districts), key=lambda h: (-h.capacity_left, h.name, h.uid)
-    )[:candidates]
+    idle = roomiest(h for h in open_helpers.values() if not h.districts)
     arcs: list[Arc] = []
     for v in villages:
-        related = set(near[v.uid])
-        related |= by_town.get(v.town_code or "", set()) | by_city.get(v.city_code or "", set())
-        for category in v.needs:
-            related |= by_resource.get(category, set())
+        linked = near[v.uid] | by_town.get(v.town_code or "", set())
+        keys = [("district", v.district_code or ""), ("city", v.city_code or "")]
+        for key in keys + [("resource", category) for category in v.needs]:
+            linked = linked.union(firsts.get(key, ()))
         ranked = sorted(
             (
                 pair_arc(v, open_helpers[uid], (uid, v.uid) in previous, hops.get((uid, v.uid)), weights)
-                for uid in related
+                for uid in linked
             ),
             key=lambda a: (a.cost, a.helper),
         )
-        in_district = by_district.get(v.district_code or "", set())
         kept = {a.helper: a for a in ranked[:candidates]}
-        kept.update({a.helper: a for a in ranked if a.helper in in_district})
-        for h in idle:
-            if h.uid not in kept:
-                kept[h.uid] = pair_arc(v, h, False, None, weights)
+        for uid in idle:
+            if uid not in kept:
+                kept[uid] = pair_arc(v, open_helpers[uid], False, None, weights)
         arcs.extend(sorted(kept.values(), key=lambda a: (a.cost, a.helper)))
     return arcs
 

@@ -152,3 +152,26 @@ def test_fixing_one_of_two_helpers_leaves_the_village_wanting_one_more() -> None
     rest, _ = fix_choices(problem, [("村1", "丙")], [])
     assert rest.need("村1") == 1
     assert len(solve(rest).chosen) == 1 and solve(rest).chosen[0].helper != "丙"
+
+
+def test_the_candidate_graph_keeps_linked_helpers_with_room_and_stays_small() -> None:
+    from graph.analyses.plan import Weights, candidate_arcs
+
+    village = Demand("v1", town_code="310151102", district_code="310151", needs=("medical",))
+    helpers = {
+        "full": Supply("full", towns=frozenset({"310151102"}), districts=frozenset({"310151"}), load=5, maximum=5),
+        "before": Supply("before"),
+        **{
+            f"city{i}": Supply(f"city{i}", districts=frozenset({f"3101{i:02d}"}), load=i % 5, maximum=5)
+            for i in range(60)
+            if i != 51  # 310151 is the village's own district
+        },
+        **{f"idle{i}": Supply(f"idle{i}", load=0, maximum=5) for i in range(30)},
+    }
+    arcs = candidate_arcs([village], helpers, {("before", "v1")}, {}, Weights(), candidates=10)
+    kept = {a.helper for a in arcs}
+    assert "full" not in kept  # no room: it could take nothing
+    assert "before" in kept  # paired with the village before
+    assert len(arcs) <= 20  # 10 linked + 10 idle, not every unit of the city
+    city_kept = [a for a in arcs if a.helper.startswith("city")]
+    assert city_kept and all(a.same_city and a.cost == 9000 for a in city_kept)
