@@ -107,3 +107,14 @@ def test_revkg_analyze_plan_writes_the_plan_as_the_readme_shows(
     sheet = load_workbook(out).active
     assert [c.value for c in sheet[1]][:4] == ["区县", "街镇", "村代码", "村名"]
     assert sheet.max_row == 4
+
+
+def test_the_console_reaches_the_plan_from_the_district_and_the_city_page(client: TestClient) -> None:
+    district = client.get("/district/310151", params={"as_of": DAY}).text
+    assert f'href="/plan/310151?as_of={DAY}"' in district
+    city = client.get("/area/3101", params={"as_of": DAY}).text
+    assert f'href="/plan/3101?as_of={DAY}"' in city
+    page = client.get("/plan/3101", params={"as_of": DAY, "capacity": 3})
+    assert page.status_code == 200 and "结对方案 · 市辖区" in page.text and "东新村" in page.text
+    unknown = client.get("/plan/999999")
+    assert unknown.status_code == 404 and "没有代码或名称为" in unknown.text
