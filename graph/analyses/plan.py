@@ -31,6 +31,7 @@ from neo4j import Driver
 from graph.analyses.common import Row
 from graph.analyses.suggestions import CAPACITY, reasons
 from graph.errors import InvalidInput, NotFound
+from graph.messages import say
 from graph.records import read
 
 # What the plan costs are made of (points; lower is better). Every assignment starts at BASE and
@@ -545,9 +546,9 @@ def build_problem(
     progress: Callable[[str], None] | None = None,
 ) -> Problem:
     """Read the scope's demand, its supply and what links them, and build the candidate graph."""
-    say = progress or (lambda _: None)
+    stage = progress or (lambda _: None)
     districts = scope["districts"]
-    say("demand")
+    stage("demand")
     demand_rows = read(driver, "plan/demand_villages", database, districts=districts, as_of=as_of)
     villages = [
         Demand(
@@ -562,11 +563,11 @@ def build_problem(
         )
         for r in demand_rows
     ]
-    say("links")
+    stage("links")
     links = read(driver, "plan/village_links", database, villages=[v.uid for v in villages], as_of=as_of)
     previous = {(r["helper_uid"], r["village_uid"]) for r in links if r["previous"]}
     hops = {(r["helper_uid"], r["village_uid"]): r["hops"] for r in links if r["hops"] is not None}
-    say("supply")
+    stage("supply")
     near = sorted({r["helper_uid"] for r in links})
     supply_rows = read(driver, "plan/supply_helpers", database, districts=districts, helpers=near, as_of=as_of)
     helpers: dict[str, Supply] = {}
@@ -585,7 +586,7 @@ def build_problem(
     # a party organization that belongs to a unit was read as the unit; its links are the unit's
     previous = {(h, v) for h, v in previous if h in helpers}
     hops = {k: n for k, n in hops.items() if k[0] in helpers}
-    say("candidates")
+    stage("candidates")
     arcs = candidate_arcs(villages, helpers, previous, hops, weights, candidates)
     return Problem(villages, helpers, arcs, helpers_per_village, weights.load)
 
@@ -626,8 +627,7 @@ def _arc_row(arc: Arc, village: Demand, helper: Supply, added_before: int, load_
 
 
 def _say(code: str, **params: Any) -> str:
-    from graph.messages import say
-
+    """The Chinese text of a message: the plan's rows are what a planner reads."""
     return say(code, "zh", **params)
 
 
