@@ -8,11 +8,12 @@ Two halves, kept apart so the solver is tested against brute force without a dat
 - the reads (``pairing_plan``): the named queries of ``cypher/plan/`` gather the demand, the supply
   and what links them, then build the problem and answer with rows a planner reads.
 
-The flow network: source → one slot per free place of each helper (the k-th slot costs the load
-the helper carries after taking it, so the arcs rise in cost and work spreads) → the helper → each
-candidate village (the pair's cost) → sink (``helpers_per_village`` per village). ``max_flow_min_cost``
-first covers as many places as the capacities allow, then takes the cheapest such assignment.
-Costs are integers (thousandths of a point), so the network simplex is exact.
+The flow network: source → each helper by parallel arcs, one per free place (the k-th costs the
+load the helper carries after taking it, so the arcs rise in cost and work spreads) → each
+candidate village (the pair's cost) → sink (``helpers_per_village`` per village), beside a bypass
+from source to sink dearer than any path through a helper: networkx's network simplex covers as
+many places as the capacities allow, then takes the cheapest such assignment. Costs are integers
+(thousandths of a point), so the simplex is exact.
 """
 
 from __future__ import annotations
@@ -197,36 +198,63 @@ def _why_short(problem: Problem, village: str, arcs_by_village: Mapping[str, lis
 def solve(problem: Problem) -> Solution:
     """The assignment covering the most village places, and among those the cheapest (exact).
 
-    Each village takes at most ``per_village`` helpers, each helper at most its ``capacity_left``
-    villages and each village once.
+    Each village takes at most its need (``per_village``), each helper at most its
+    ``capacity_left`` villages and each village once. The candidate graph falls apart into groups of
+    helpers and villages no arc joins; each is solved on its own (the network simplex grows faster
+    than linearly with its size).
     """
-    source, sink = ("source",), ("sink",)
-    net = nx.DiGraph()
-    net.add_node(source)
-    net.add_node(sink)
-    used = {a.helper for a in problem.arcs}
-    for uid in sorted(used):
-        helper = problem.helpers[uid]
-        for k in range(1, helper.capacity_left + 1):
-            net.add_edge(source, ("slot", uid, k), capacity=1, weight=slot_cost(helper, k, problem.load_weight))
-            net.add_edge(("slot", uid, k), ("helper", uid), capacity=1, weight=0)
-    for arc in problem.arcs:
-        if problem.helpers[arc.helper].capacity_left > 0:
-            net.add_edge(("helper", arc.helper), ("village", arc.village), capacity=1, weight=arc.cost)
-    for village in problem.villages:
-        net.add_edge(("village", village.uid), sink, capacity=problem.need(village.uid), weight=0)
-    flow = nx.max_flow_min_cost(net, source, sink)
-    by_pair = {(a.helper, a.village): a for a in problem.arcs}
-    chosen = [
-        by_pair[(uid, target[1])]
-        for node, targets in flow.items()
-        if node[0] == "helper"
-        for uid in [node[1]]
-        for target, amount in targets.items()
-        if amount > 0
-    ]
+    arcs = [a for a in problem.arcs if problem.helpers[a.helper].capacity_left > 0]
+    links = nx.Graph()
+    links.add_edges_from((("helper", a.helper), ("village", a.village)) for a in arcs)
+    part_of = {
+        node: i for i, nodes in enumerate(nx.connected_components(links)) for node in nodes if node[0] == "village"
+    }
+    parts: dict[int, list[Arc]] = defaultdict(list)
+    for arc in arcs:
+        parts[part_of[("village", arc.village)]].append(arc)
+    chosen = [arc for i in sorted(parts) for arc in _cheapest_most(problem, parts[i])]
     chosen.sort(key=lambda a: (a.village, a.cost, a.helper))
     return _solution(problem, chosen)
+
+
+def _cheapest_most(problem: Problem, arcs: list[Arc]) -> list[Arc]:
+    """The arcs of a min-cost flow that covers as many places as ``arcs`` allow.
+
+    The network: source → the helper, once per free place, the k-th costing its ``slot_cost`` →
+    each candidate village (the pair's cost) → sink (the village's need). A bypass from source to
+    sink carries whatever cannot be covered, at a cost above any path through the helpers, so the
+    network simplex covers the most places first and, among those, finds the least cost.
+    """
+    source, sink = ("source",), ("sink",)
+    net = nx.MultiDiGraph()
+    villages = sorted({a.village for a in arcs})
+    places = sum(problem.need(v) for v in villages)
+    net.add_node(source, demand=-places)
+    net.add_node(sink, demand=places)
+    # a helper never takes more villages than it has arcs to: slots beyond those are dead weight
+    arcs_of = Counter(a.helper for a in arcs)
+    dearest = 1
+    for uid in sorted(arcs_of):
+        helper = problem.helpers[uid]
+        for k in range(1, min(helper.capacity_left, arcs_of[uid]) + 1):
+            cost = slot_cost(helper, k, problem.load_weight)
+            net.add_edge(source, ("helper", uid), capacity=1, weight=cost)
+            dearest += abs(cost)
+    for arc in arcs:
+        net.add_edge(("helper", arc.helper), ("village", arc.village), capacity=1, weight=arc.cost)
+        dearest += abs(arc.cost)
+    for village in villages:
+        net.add_edge(("village", village), sink, capacity=problem.need(village), weight=0)
+    net.add_edge(source, sink, capacity=places, weight=dearest)
+    _, flow = nx.network_simplex(net)
+    by_pair = {(a.helper, a.village): a for a in arcs}
+    return [
+        by_pair[(node[1], target[1])]
+        for node, targets in flow.items()
+        if node[0] == "helper"
+        for target, keyed in targets.items()
+        if sum(keyed.values()) > 0
+    ]
 
 
 def greedy(problem: Problem) -> Solution:
