@@ -137,7 +137,7 @@ class Organization(StructuredNode):
     uid = StringProperty(unique_index=True, required=True)
     name = StringProperty(required=True, index=True)
     kind = StringProperty(index=True)  # government, street_office, enterprise, school, institution, other
-    district_code = StringProperty()  # where the unit sits, when known
+    district_code = StringProperty(index=True)  # where the unit sits, when known (the plan reads a scope's units by it)
     paired_with = RelationshipTo("AdminUnit", "PAIRED_WITH", model=PairedWith)
 
 

@@ -25,7 +25,8 @@ WITH day, paired,
 CALL (paired, regions) {
   UNWIND paired AS x RETURN x
   UNION
-  MATCH (x:Organization) WHERE x.district_code IN $districts OR x.district_code IN regions RETURN x
+  UNWIND $districts + regions AS seat
+  MATCH (x:Organization {district_code: seat}) RETURN x
   UNION
   UNWIND $helpers AS uid MATCH (x:Organization {uid: uid}) RETURN x
   UNION
