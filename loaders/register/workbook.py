@@ -4,7 +4,7 @@ openpyxl's public read-only worksheet gives cells but neither merged ranges nor 
 no computed value, and a full (non-read-only) load costs many times the memory; so ``_SheetParser``
 extends the streaming parser the read-only worksheet itself uses. Cells come out as pandas'
 ``read_excel(dtype=str)`` gave them before (integers without ``.0``, datetimes as
-``2023-01-05 00:00:00``, Excel errors as ``nan``). Before any XML is parsed, ``check_package``
+``2023-01-05 00:00:00``), except Excel errors, kept as Excel shows them (``#N/A``). Before any XML is parsed, ``check_package``
 refuses a zip bomb by its declared sizes.
 
 No regexes over the sheet XML are needed for speed: on a 50,000-row pairings workbook this reader
@@ -15,7 +15,6 @@ machine were too noisy to compare).
 
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,7 +65,7 @@ def _cell_text(value: Any, data_type: str) -> Any:
     if value is None:
         return ""
     if data_type == "e":
-        return math.nan
+        return value  # the error as Excel shows it (#N/A, #REF! …): validate reads it as empty, with a warning
     if data_type == "n":
         whole = int(value)
         return whole if whole == value else float(value)

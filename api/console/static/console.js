@@ -130,13 +130,13 @@
     const who = sessionStorage.getItem(WHO);
     if (action === "record-pairing") {
       const done = await send("POST", "/decisions/pairings", { helper_uid: f.helper_uid, village: f.village, since: f.since, note: f.note || "", decided_by: who });
-      if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源 planner）。");
+      if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源：规划人员在控制台记录）。");
     } else if (action === "end-pairing") {
       const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "", decided_by: who });
       if (done) reload("已结束：" + done.helper + " 与 " + done.village + " 的结对止于 " + done.day + "。");
     } else if (action === "review") {
       const done = await send("POST", "/review/decisions", { key: f.key, code: f.code || null, note: f.note || "" });
-      if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。");
+      if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。" + (done.message || ""));
     }
   });
 
