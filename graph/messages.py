@@ -171,6 +171,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "file not read past a row: {problem}; the rows before it were written, and the file is not marked "
         "loaded: fix it and load it again",
     ),
+    "register.row.other_encoding": (
+        "这一行不是 {codec} 编码（行内第 {byte} 个字节，{bytes}）：文件是 {codec}，这一行却是另一种编码（从 GBK 文件粘贴来的？）；"
+        "请把整个文件另存为 UTF-8 编码的 CSV 后重新加载",
+        "not valid {codec} at byte {byte} of the row ({bytes}): the file is {codec} but this row is in another "
+        "encoding (pasted from a GBK file?); save the whole file as UTF-8 CSV and load it again",
+    ),
+    "register.file.encoding": (
+        "看不出文件的编码（{tried}）；请另存为 UTF-8 编码的 CSV 或 .xlsx",
+        "cannot tell the file's encoding ({tried}); save it as UTF-8 CSV or .xlsx",
+    ),
+    "register.file.csv_split": (
+        "第 {row} 行无法拆分成单元格（{detail}）",
+        "cannot split the CSV into cells at row {row}: {detail}",
+    ),
+    "register.file.broken_workbook": (
+        "无法打开工作簿：文件已损坏或不是 Excel 文件（{detail}）",
+        "cannot open the workbook: {detail}",
+    ),
+    "register.file.zip_bomb": (
+        "拒绝 {name}：解压后共 {total} MiB（其中 {part} 一项 {part_size} MiB，压缩时 {packed} KiB，{ratio}:1）；"
+        "台账工作簿不超过 {limit} MiB、压缩比不超过 {max_ratio}:1，这像是压缩炸弹，不是台账",
+        "refused {name}: its parts unpack to {total} MiB ({part} alone {part_size} MiB from {packed} KiB, {ratio}:1); "
+        "a register workbook stays under {limit} MiB and {max_ratio}:1 — this looks like a zip bomb, not a register",
+    ),
     "register.file.bad_type": (
         "不支持的文件类型 {suffix}；请用 {allowed}",
         "unsupported file type {suffix}; use one of {allowed}",
@@ -196,6 +220,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "register.column.reason": ("原因", "reason"),
     "register.column.candidates": ("候选", "candidates"),
     "register.column.code": ("原因代码", "code"),
+    "register.date.month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "register.date.year": ("{year}年", "{year}"),
+    "register.demo": (
+        "{summary}（被拒绝的行是有意放入的示例）",
+        "registers: {summary} (the rejected rows are deliberate examples)",
+    ),
     # Reports
     "report.summary": (
         "报告：写入 {written} 篇，未变 {unchanged} 篇，拒绝 {rejected} 篇（{facts}；待复核 {review} 条）",
@@ -374,3 +404,17 @@ def source_text(source_id: str | None, source_loc: str | None = None, lang: Lang
     if sid.startswith("report:"):
         return say("source.report", lang, name=sid.removeprefix("report:"))
     return sid
+
+
+def date_text(day: Any, precision: str | None = None, lang: Language = "zh") -> str:
+    """A date as the register gave it: a day as 2023-03-05, a month as 2023年3月, a year as 2023年.
+
+    >>> import datetime as dt
+    >>> date_text(dt.date(2023, 3, 1), "month"), date_text(dt.date(2023, 12, 31), "year"), date_text(None)
+    ('2023年3月', '2023年', '')
+    """
+    if day is None:
+        return ""
+    if precision in ("month", "year"):
+        return say(f"register.date.{precision}", lang, year=day.year, month=day.month)
+    return str(day)

@@ -48,7 +48,7 @@ def prepare_chunks(
     try:
         sheets = open_sheets(path)
     except (RegisterError, OSError) as exc:
-        report.issues.append(Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=exc))
+        report.issues.append(Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc)))
         return report, iter(())
     report.files[path.name] = {"encoding": sheets[0].encoding if sheets else None}
 
@@ -135,7 +135,7 @@ def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[li
             accepted.extend(chunk)
     except (RegisterError, OSError) as exc:
         return [], LoadReport(
-            issues=[Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=exc)]
+            issues=[Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc))]
         )
     return accepted, report
 

@@ -22,7 +22,12 @@ EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls")
 
 
 class RegisterError(ValueError):
-    """A register file cannot be read at all (unknown format, undecidable encoding, broken file)."""
+    """A register file cannot be read at all (unknown format, undecidable encoding, broken file):
+    a message ``code`` of ``graph/messages.py`` and its parameters; ``str()`` is the Chinese text."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(say(code, "zh", **params))
 
 
 class ValueProblem(ValueError):
@@ -99,7 +104,12 @@ class Issue:
 
     def text(self, lang: Language = "zh") -> str:
         """The reason in ``lang`` (the stored Chinese text when the issue carries no code)."""
-        return say(self.code, lang, **dict(self.params)) if self.code else self.reason
+        if not self.code:
+            return self.reason
+        try:
+            return say(self.code, lang, **dict(self.params))
+        except KeyError:  # a reason made before its parameters were kept (a CSV row in another encoding)
+            return self.reason
 
     def as_dict(self, lang: Language = "zh") -> dict[str, Any]:
         return {

@@ -174,7 +174,9 @@ def iter_validated(
     for number, raw in body:
         result.data_rows += 1
         if number in unreadable:
-            result.issues.append(Issue(file, sheet, number, None, None, unreadable[number]))
+            result.issues.append(
+                Issue(file, sheet, number, None, None, unreadable[number], code="register.row.other_encoding")
+            )
             continue
         if len(masked) > 100_000:
             masked.clear()  # a memo, not a record: bounded for files of all-different cells

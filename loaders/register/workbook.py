@@ -45,7 +45,7 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
+        raise RegisterError("register.file.broken_workbook", detail=f"{type(exc).__name__}: {exc}") from exc
     total = sum(p.file_size for p in parts)
     biggest = max(parts, key=lambda p: p.file_size, default=None)
     if biggest is None:
@@ -53,10 +53,15 @@ def check_package(path: Path) -> None:
     ratio = biggest.file_size / max(biggest.compress_size, 1)
     if total > MAX_UNPACKED_BYTES or (biggest.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
         raise RegisterError(
-            f"refused {path.name}: its parts unpack to {total / 2**20:,.0f} MiB ({biggest.filename} alone "
-            f"{biggest.file_size / 2**20:,.0f} MiB from {biggest.compress_size / 2**10:,.0f} KiB, {ratio:,.0f}:1); "
-            f"a register workbook stays under {MAX_UNPACKED_BYTES >> 20:,} MiB and {MAX_RATIO}:1 — "
-            "this looks like a zip bomb, not a register"
+            "register.file.zip_bomb",
+            name=path.name,
+            total=f"{total / 2**20:,.0f}",
+            part=biggest.filename,
+            part_size=f"{biggest.file_size / 2**20:,.0f}",
+            packed=f"{biggest.compress_size / 2**10:,.0f}",
+            ratio=f"{ratio:,.0f}",
+            limit=f"{MAX_UNPACKED_BYTES >> 20:,}",
+            max_ratio=MAX_RATIO,
         )
 
 

@@ -69,13 +69,13 @@ def test_big5_file_is_decoded_as_big5_not_misread_as_gb18030() -> None:
 
 
 def test_file_without_any_known_header_is_refused_rather_than_guessed() -> None:
-    with pytest.raises(RegisterError, match="cannot tell the file's encoding"):
+    with pytest.raises(RegisterError, match="看不出文件的编码"):
         decode_csv(b"foo,bar\n1,2\n")
 
 
 def test_unsupported_extension_is_refused(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text("村,类别\n")
-    with pytest.raises(RegisterError, match="unsupported file type"):
+    with pytest.raises(RegisterError, match="不支持的文件类型"):
         read(tmp_path / "p.txt")
 
 

@@ -221,7 +221,7 @@ def control_chars(folder: Path) -> RegisterCase:
 def junk_xlsx(folder: Path) -> RegisterCase:
     path = folder / "junk.xlsx"
     path.write_bytes(random.Random(6).randbytes(50_000))
-    return RegisterCase("binary junk renamed .xlsx", path, refused="cannot open the workbook")
+    return RegisterCase("binary junk renamed .xlsx", path, refused="无法打开工作簿")
 
 
 def truncated_xlsx(folder: Path) -> RegisterCase:
@@ -229,14 +229,14 @@ def truncated_xlsx(folder: Path) -> RegisterCase:
     path = folder / "truncated.xlsx"
     path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     good.unlink()
-    return RegisterCase("an .xlsx cut in half", path, refused="cannot open the workbook")
+    return RegisterCase("an .xlsx cut in half", path, refused="无法打开工作簿")
 
 
 def zip_without_workbook(folder: Path) -> RegisterCase:
     path = folder / "not_a_workbook.xlsx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("hello.txt", "hi")
-    return RegisterCase("a zip that is no workbook", path, refused="cannot open the workbook")
+    return RegisterCase("a zip that is no workbook", path, refused="无法打开工作簿")
 
 
 def csv_renamed_xlsx(folder: Path) -> RegisterCase:
@@ -244,19 +244,19 @@ def csv_renamed_xlsx(folder: Path) -> RegisterCase:
     buffer = io.StringIO()
     buffer.write(",".join(PAIRINGS_HEADER) + "\n" + ",".join(pairing_row()) + "\n")
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    return RegisterCase("a CSV renamed .xlsx", path, refused="cannot open the workbook")
+    return RegisterCase("a CSV renamed .xlsx", path, refused="无法打开工作簿")
 
 
 def junk_xls(folder: Path) -> RegisterCase:
     path = folder / "junk.xls"
     path.write_bytes(os.urandom(4096))
-    return RegisterCase("binary junk renamed .xls", path, refused="cannot open the workbook")
+    return RegisterCase("binary junk renamed .xls", path, refused="无法打开工作簿")
 
 
 def wrong_extension(folder: Path) -> RegisterCase:
     path = folder / "register.pdf"
     path.write_bytes(b"%PDF-1.4 junk")
-    return RegisterCase("an unsupported extension", path, refused="unsupported file type")
+    return RegisterCase("an unsupported extension", path, refused="不支持的文件类型")
 
 
 def weak_bad_years(folder: Path) -> RegisterCase:
@@ -291,7 +291,7 @@ def zip_bomb(folder: Path, unpacked: int = 1536 << 20) -> RegisterCase:
                     sheet.write(piece)
                 sheet.write(b"</t></is></c></row></sheetData>" + tail.encode())
     good.unlink()
-    return RegisterCase("an xlsx zip bomb (1.5 GiB of sheet XML)", path, refused="zip bomb")
+    return RegisterCase("an xlsx zip bomb (1.5 GiB of sheet XML)", path, refused="压缩炸弹")
 
 
 def nul_and_mixed_encodings(folder: Path) -> RegisterCase:
