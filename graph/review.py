@@ -110,7 +110,7 @@ def describe_effects(found: list[dict[str, Any]], documents: int, lang: Language
     """
     if not found:
         return say("review.applied.nothing", lang, documents=documents)
-    first = found[0]
+    first = next((f for f in found if f["resolved"]), found[0])
     helpers = sorted({h for f in found for h in f["helpers"]})
     projects = sorted({p for f in found for p in f["projects"]})
     leaders = sorted({p for f in found for p in f["leaders"]})

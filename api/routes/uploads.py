@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from api.deps import ApiKeyDep, DriverDep, SettingsDep
 from api.places import place_index
 from graph.errors import InvalidInput
-from graph.messages import Language, language
+from graph.messages import Language, language, say
 
 router = APIRouter(prefix="/uploads", tags=["uploads 上传"], dependencies=[ApiKeyDep])
 
@@ -53,6 +53,8 @@ def _as_report(result: Any, files: list[Path], lang: Language = "zh") -> UploadR
     issues = getattr(result, "issues", None)
     if issues is not None:  # register issues: the reason in the client's language, its code beside it
         body["issues"] = [{**i.as_dict(lang), "params": dict(i.params)} for i in issues]
+    for sheet in body.get("sheets", []):  # the register's kind in words beside its code
+        sheet["kind_text"] = say(f"register.kind.{sheet['kind']}", lang) if sheet.get("kind") else ""
     summary = result.summary(lang) if callable(getattr(result, "summary", None)) else str(result)
     writes = getattr(result, "writes", None)
     return UploadReport(

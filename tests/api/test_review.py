@@ -20,6 +20,7 @@ pytestmark = pytest.mark.neo4j
 def key(settings: Settings) -> dict[str, str]:
     return {"X-API-Key": settings.api_key.get_secret_value()}
 
+
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -59,9 +60,12 @@ def test_a_decision_writes_the_reports_facts_at_once_and_says_what_changed(
     # the graph holds the facts now, without a reload: the village page shows its helper
     helpers = client.get("/villages/310151109203").json()["helpers"]
     assert [h["name"] for h in helpers] == ["崇明区农业农村委"]
-    assert graph.execute_query(
-        "MATCH (v:Village) WHERE v.uid STARTS WITH 'village:310151:红星村' RETURN count(v) AS n"
-    ).records[0]["n"] == 0  # the unresolved stand-in went with the old facts
+    assert (
+        graph.execute_query(
+            "MATCH (v:Village) WHERE v.uid STARTS WITH 'village:310151:红星村' RETURN count(v) AS n"
+        ).records[0]["n"]
+        == 0
+    )  # the unresolved stand-in went with the old facts
     after = client.get("/review/items").json()
     assert len(after) == len(before) - 1 and item["key"] not in [i["key"] for i in after]
     english = client.post(

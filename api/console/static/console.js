@@ -51,7 +51,8 @@
   async function send(method, url, body) {
     const cred = needKey();
     if (!cred) return null;
-    const headers = { "X-API-Key": cred.key };
+    // The console speaks Chinese whatever the browser's language: the API's messages come back in it.
+    const headers = { "X-API-Key": cred.key, "Accept-Language": "zh-CN" };
     if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
     const response = await fetch(url, { method, headers, body: body === undefined || body instanceof FormData ? body : JSON.stringify(body) });
     const text = await response.text();
@@ -184,7 +185,7 @@
     sheets.replaceChildren();
     (report.report.sheets || []).forEach((s) => {
       const tr = document.createElement("tr");
-      [s.file, s.sheet, s.kind, s.rows, s.loaded, s.rejected, s.warnings].forEach((v) => cell(tr, v));
+      [s.file, s.sheet, s.kind_text || s.kind, s.rows, s.loaded, s.rejected, s.warnings].forEach((v) => cell(tr, v));
       sheets.appendChild(tr);
     });
     lastIssues = report.report.issues || (report.report.rejected || []).map((r) => ({ file: "", reason: String(r), severity: "rejected" }));
