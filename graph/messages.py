@@ -240,6 +240,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.fact.pairing": ("结对", "pairing"),
     "report.fact.project": ("项目", "project"),
     "report.fact.claim": ("统计口径", "claim"),
+    "report.empty": ("{path}：文件是空的", "{path}: empty"),
+    "report.too_long_bytes": (
+        "{path}：太长（{size} 字节，上限 {limit}）；请拆成几个文件",
+        "{path}: too long ({size} bytes; the limit is {limit}); split it into several files",
+    ),
+    "report.too_long_chars": (
+        "{path}：太长（{size} 个字，上限 {limit}）；请拆成几个文件",
+        "{path}: too long ({size} characters; the limit is {limit}); split it into several files",
+    ),
+    "report.no_chinese": ("{path}：没有中文内容", "{path}: no Chinese text"),
+    "report.not_text": (
+        "{path}：不是 UTF-8、UTF-16 或 GB18030 文本；请把报告另存为 UTF-8",
+        "{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8",
+    ),
+    "report.note.gbk": (
+        "{path}：{lines}按 GB18030（GBK）读取，其余按 UTF-8；请把报告另存为 UTF-8",
+        "{path}: {lines} read as GB18030 (GBK), the rest as UTF-8; save the report as UTF-8",
+    ),
+    "report.note.dropped": (
+        "{path}：{lines}既不是 UTF-8 也不是 GB18030 文本，已略去",
+        "{path}: {lines} neither UTF-8 nor GB18030 text, left out",
+    ),
+    "report.lines": ("第 {shown} 行", "line(s) {shown}"),
+    "report.lines_more": ("第 {shown} 行等共 {count} 行", "lines {shown} and more, {count} in all"),
     "report.no_text": (
         "报告 {name} 在图谱中没有原文，原文件也已不在：请重新加载这篇报告",
         "report {name} has no stored text and its file is gone: load the report again",

@@ -503,10 +503,10 @@ def report_cases(folder: Path) -> list[ReportCase]:
     with huge.open("wb") as f:
         f.truncate(reports_reading.MAX_BYTES + 1)
     return [
-        ReportCase("empty", text("empty.txt", ""), rejected="empty"),
-        ReportCase("whitespace only", text("blank.txt", " \n\t\u3000\n"), rejected="empty"),
-        ReportCase("no Chinese", text("english.txt", "A report in English only.\n"), rejected="no Chinese text"),
-        ReportCase("binary junk", junk, rejected="not"),
+        ReportCase("empty", text("empty.txt", ""), rejected="文件是空的"),
+        ReportCase("whitespace only", text("blank.txt", " \n\t\u3000\n"), rejected="文件是空的"),
+        ReportCase("no Chinese", text("english.txt", "A report in English only.\n"), rejected="没有中文内容"),
+        ReportCase("binary junk", junk, rejected="不是"),
         ReportCase("UTF-16 with BOM", text("utf16.txt", GOOD_SENTENCE, "utf-16")),
         ReportCase("GBK", text("gbk.txt", GOOD_SENTENCE, "gbk")),
         ReportCase(
@@ -526,5 +526,5 @@ def report_cases(folder: Path) -> list[ReportCase]:
             text("control.txt", "\x00\x01" + GOOD_SENTENCE.replace("镇", "镇\x07\x1b") + "\r\n\x0b\x0c\x7f\ufffe"),
         ),
         ReportCase("lone surrogates escaped", text("surrogate.txt", GOOD_SENTENCE + "\\ud800", "utf-8")),
-        ReportCase("bigger than the size limit", huge, rejected="too long"),
+        ReportCase("bigger than the size limit", huge, rejected="太长"),
     ]
