@@ -181,6 +181,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "看不出文件的编码（{tried}）；请另存为 UTF-8 编码的 CSV 或 .xlsx",
         "cannot tell the file's encoding ({tried}); save it as UTF-8 CSV or .xlsx",
     ),
+    "register.encoding.invalid": ("按 {encoding} 无法解码", "{encoding}: not valid"),
+    "register.encoding.no_header": (
+        "按 {encoding} 能解码，但前几行没有可识别的表头",
+        "{encoding}: decodes but no known header in the first lines",
+    ),
+    "register.encoding.guessed_no_header": (
+        "按猜测的 {encoding} 解码后没有可识别的表头",
+        "{encoding} (charset-normalizer): no known header",
+    ),
     "register.file.csv_split": (
         "第 {row} 行无法拆分成单元格（{detail}）",
         "cannot split the CSV into cells at row {row}: {detail}",

@@ -65,7 +65,7 @@ def choose_encoding(sample: bytes) -> str:
         try:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
-            tried.append(f"{encoding}: not valid")
+            tried.append(say("register.encoding.invalid", encoding=encoding))
             if encoding == "utf-8-sig" and _mostly_utf8(sample):
                 # Rows pasted from a GBK file into a UTF-8 one: the file is UTF-8, those rows are rejected.
                 return "utf-8-sig" if sample.startswith(codecs.BOM_UTF8) else "utf-8"
@@ -74,14 +74,14 @@ def choose_encoding(sample: bytes) -> str:
             if encoding == "utf-8-sig" and not sample.startswith(codecs.BOM_UTF8):
                 encoding = "utf-8"
             return encoding
-        tried.append(f"{encoding}: decodes but no known header in the first lines")
+        tried.append(say("register.encoding.no_header", encoding=encoding))
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
     if best is not None and best.encoding not in candidates:
         if _has_known_header(str(best)):
             return best.encoding
-        tried.append(f"{best.encoding} (charset-normalizer): no known header")
+        tried.append(say("register.encoding.guessed_no_header", encoding=best.encoding))
     raise RegisterError("register.file.encoding", tried="; ".join(tried))
 
 

@@ -57,7 +57,7 @@ def _pairings(path: Path, rows: list[tuple[str, ...]], encoding: str = "utf-8") 
 
 def wrong_columns(folder: Path) -> RegisterCase:
     path = write_csv(folder / "wrong_columns.csv", ("颜色", "尺寸", "重量"), [("红", "大", "3")])
-    return RegisterCase("wrong columns (CSV)", path, refused="no known header")
+    return RegisterCase("wrong columns (CSV)", path, refused="没有可识别的表头")
 
 
 def wrong_columns_xlsx(folder: Path) -> RegisterCase:
@@ -105,8 +105,9 @@ def formulas(folder: Path) -> RegisterCase:
 
 def dates(folder: Path) -> RegisterCase:
     good = ["2023-01-05", "2023/1/5", "2023.1.5", "2023年1月5日", "20230105", "44931"]
-    bad = ["2023-02-30", "2023-03", "05/01/2023", "明年", "2023年13月1日"]
-    rows = [pairing_row(since=s) for s in good + bad]
+    bad = ["2023-02-30", "2023-13", "05/01/2023", "明年", "2023年13月1日"]
+    # One round per row: the same pairing on the same day in two rows would be one fact, loaded once.
+    rows = [pairing_row(since=s, programme=f"第{i}轮") for i, s in enumerate(good + bad, start=1)]
     path = _pairings(folder / "dates.csv", rows)
     return RegisterCase(
         "dates in six formats, five bad ones",
@@ -144,7 +145,9 @@ def numeric_code_cells(folder: Path) -> RegisterCase:
 def duplicates(folder: Path) -> RegisterCase:
     rows = [pairing_row(), pairing_row(), pairing_row()]
     path = _pairings(folder / "duplicates.csv", rows)
-    return RegisterCase("the same row three times", path, good=3, note="each row is its own fact with its row number")
+    return RegisterCase(
+        "the same row three times", path, good=1, note="one fact, loaded once; rows 3 and 4 warn that they repeat row 2"
+    )
 
 
 def duplicate_columns(folder: Path) -> RegisterCase:
@@ -179,7 +182,7 @@ def encoding_case(folder: Path, encoding: str) -> RegisterCase:
 def undecodable(folder: Path) -> RegisterCase:
     path = folder / "shift_jis.csv"
     path.write_bytes("名前,色\nテスト,赤\n".encode("shift_jis"))
-    return RegisterCase("CSV in an encoding with no known header", path, refused="encoding")
+    return RegisterCase("CSV in an encoding with no known header", path, refused="编码")
 
 
 def empty_sheets(folder: Path) -> RegisterCase:
@@ -191,7 +194,7 @@ def empty_sheets(folder: Path) -> RegisterCase:
 def empty_csv(folder: Path) -> RegisterCase:
     path = folder / "empty.csv"
     path.write_bytes(b"")
-    return RegisterCase("a 0-byte CSV", path, refused="encoding")
+    return RegisterCase("a 0-byte CSV", path, refused="编码")
 
 
 def header_only_csv(folder: Path) -> RegisterCase:
@@ -213,8 +216,9 @@ def control_chars(folder: Path) -> RegisterCase:
     return RegisterCase(
         "control characters in cells",
         path,
-        good=2,
-        note="control characters are dropped: the same unit and village as without them",
+        good=1,
+        note="control characters are dropped: the same unit and village as without them, so the two rows "
+        "say the same and load as one fact",
     )
 
 

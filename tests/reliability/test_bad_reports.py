@@ -71,7 +71,7 @@ def test_a_file_past_the_size_limit_is_refused_before_it_is_read(corpus: list[Re
 
 def test_binary_junk_is_not_read_as_chinese(corpus: list[ReportCase]) -> None:
     case = next(c for c in corpus if c.path.name == "junk.txt")
-    with pytest.raises(ReportError, match="not text"):
+    with pytest.raises(ReportError, match="不是 UTF-8、UTF-16 或 GB18030 文本"):
         reports.read(case.path)
 
 
@@ -168,7 +168,7 @@ def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(
     assert mixed.gbk_paragraph in doc.text and "\x00" not in doc.text
     gbk_note, junk_note = doc.notes
     assert mixed.path.name in gbk_note and f"第 {mixed.gbk_lines[0]} 行按 GB18030" in gbk_note
-    assert f"line {mixed.junk_line} neither UTF-8 nor GB18030" in junk_note
+    assert f"第 {mixed.junk_line} 行既不是 UTF-8 也不是 GB18030" in junk_note
     assert reports.validate(doc) is None
     start = doc.text.index(mixed.gbk_paragraph)
     facts = extractor.extract(doc).facts
@@ -178,7 +178,7 @@ def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(
 def test_mostly_junk_with_a_line_of_chinese_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "junk_and_a_line.txt"
     path.write_bytes(b"\n".join([bytes(range(0x80, 0x100))] * 32 + [GOOD_SENTENCE.encode("utf-8")]))
-    with pytest.raises(ReportError, match="not text"):
+    with pytest.raises(ReportError, match="不是 UTF-8、UTF-16 或 GB18030 文本"):
         reports.read(path)
 
 
