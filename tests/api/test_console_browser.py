@@ -26,7 +26,7 @@ import pytest
 from neo4j import Driver
 
 from graph.settings import Settings
-from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_context
 from tests.conftest import reset_to_spine
 from tests.factories import AS_OF, SOURCE_REPORT, Chongming, ambiguous_report, build_chongming, review_mention
 
@@ -278,14 +278,7 @@ def test_a_review_decision_in_the_queue_shows_its_pairing_on_the_village_page_an
     )
     ambiguous_report(graph, tmp_path, gazetteer_dir)
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="revkg-chromium-") as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile,
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 800},
-        )
+    with chromium_context(sync_api, {"width": 1280, "height": 800}) as context:
         page = context.new_page()
         try:
             page.goto(console_url + "/queue")
@@ -316,5 +309,3 @@ def test_a_review_decision_in_the_queue_shows_its_pairing_on_the_village_page_an
         except Exception:
             page.screenshot(path=str(ARTIFACTS / "console_review_failure.png"), full_page=True)
             raise
-        finally:
-            context.close()
