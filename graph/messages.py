@@ -307,6 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.status.ambiguous": ("有歧义（多个同名地方）", "ambiguous"),
     "review.status.unknown": ("代码表中没有", "unknown"),
     "review.method.village": ("村名", "village name"),
+    "review.method.gazetteer": ("地名", "place name"),
+    "review.method.register": ("台账", "register"),
+    "review.method.village_code": ("村代码", "village code"),
+    "review.method.code": ("代码", "code"),
     "review.method.ellipsis": ("简称", "short form"),
     "review.method.list": ("并列列举", "list"),
     "review.method.exact": ("全名一致", "exact name"),
@@ -373,7 +377,14 @@ def status_text(status: str | None, lang: Language = "zh") -> str:
     return say(code, lang) if code in MESSAGES else say("review.method.other", lang)
 
 
-_METHOD_PREFIXES = ("village_ellipsis_", "village_list_", "village_")
+# How a method name starts → the word for where it came from (the rest names how it matched).
+_METHOD_PREFIXES = (
+    ("village_ellipsis_", "ellipsis"),
+    ("village_list_", "list"),
+    ("village_", "village"),
+    ("gazetteer_", "gazetteer"),
+    ("register:", "register"),
+)
 
 
 def method_text(method: str | None, lang: Language = "zh", confidence: float | None = None) -> str:
@@ -384,23 +395,24 @@ def method_text(method: str | None, lang: Language = "zh", confidence: float | N
     '村名：读音相近（差一个字）+上文所在镇或区 · 可信度 0.6'
     >>> method_text("village_exact+region", "en")
     "village name: exact name+the report's district"
+    >>> method_text("register:village_code+name_fuzzy_pinyin")
+    '台账：村代码+读音相近（差一个字）'
     """
     if not method:
         return ""
     head, *how = method.split("+")
-    words = []
-    for prefix in _METHOD_PREFIXES:
+    words = ""
+    for prefix, kind in _METHOD_PREFIXES:
         if head.startswith(prefix):
-            kind = prefix.removeprefix("village_").rstrip("_") or "village"
-            words.append(say(f"review.method.{kind}", lang) + ("：" if lang != "en" else ": "))
+            words = say(f"review.method.{kind}", lang) + ("：" if lang != "en" else ": ")
             head = head.removeprefix(prefix)
             break
-    parts = [head, *how]
-    named = [
-        say(f"review.method.{p}", lang) if f"review.method.{p}" in MESSAGES else say("review.method.other", lang)
-        for p in parts
-    ]
-    text = "".join(words) + "+".join(named)
+    named = []
+    for part in (head, *how):
+        part = part.removeprefix("name_")
+        code = f"review.method.{part}"
+        named.append(say(code if code in MESSAGES else "review.method.other", lang))
+    text = words + "+".join(named)
     if confidence is None:
         return text
     return say("review.method.confidence", lang, method=text, confidence=round(confidence, 2))

@@ -27,7 +27,7 @@ from api.console import pages
 from api.deps import DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
-from graph.messages import kind_text, say, source_text
+from graph.messages import kind_text, method_text, say, source_text, status_text
 
 HERE = FilePath(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -70,7 +70,15 @@ def yuan(amount: float | None) -> str:
     return "—" if not amount else f"{amount / 10000:,.1f} 万元"
 
 
-templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight, source_text=source_text, kind_text=kind_text)
+templates.env.filters.update(
+    pct=percent,
+    yuan=yuan,
+    hl=highlight,
+    source_text=source_text,
+    kind_text=kind_text,
+    status_text=status_text,
+    method_text=method_text,
+)
 templates.env.globals.update(qs=pages.query_string, LABEL_ZH=pages.LABEL_ZH, RELATIONSHIP_ZH=pages.RELATIONSHIP_ZH)
 
 ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}
