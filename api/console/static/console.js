@@ -223,6 +223,7 @@
       };
       xhr.onerror = () => { bar.hidden = true; state.textContent = "网络错误。"; };
       xhr.open("POST", url);
+      xhr.setRequestHeader("Accept-Language", "zh-CN");  // the console's language, whatever the browser's
       xhr.setRequestHeader("X-API-Key", cred.key);
       xhr.send(data);
     });
