@@ -395,15 +395,26 @@ class Decision(BaseModel):
     undone_at: str | None = None
 
 
+class ReviewCandidate(BaseModel):
+    code: str = Field(description="12 位村代码 · village code")
+    name: str | None = None
+    town: str | None = None
+    district: str | None = None
+    text: str = Field(description="名称（镇，区县）代码 · name (town, district) code")
+
+
 class ReviewItem(BaseModel):
-    key: str | None = Field(None, description="提及键 · mention key (name@scope code)")
+    key: str = Field(description="提及键 · mention key (name@scope code)")
     surface: str | None = None
     label: str
     node: str | None = None
-    status: str | None = None
-    candidates: list[str] | None = None
+    status: str | None = Field(None, description="ambiguous | unknown | null（已对应）· stored status")
+    status_text: str = Field("", description="状态说明 · the status in words")
+    candidates: list[ReviewCandidate] = Field(default_factory=list)
     method: str | None = None
+    method_text: str = Field("", description="识别方式 · the method in words")
     confidence: float | None = None
+    occurrences: int = Field(1, description="报告中出现的次数 · how often the reports name it")
     document: str | None = None
     source_loc: str | None = None
     evidence: str | None = None
@@ -418,8 +429,28 @@ class ReviewDecisionRequest(BaseModel):
     note: str = Field("", max_length=2000)
 
 
+class ReviewEffect(BaseModel):
+    document: str
+    node: str | None = None
+    name: str | None = None
+    resolved: bool = True
+    town: str | None = None
+    district: str | None = None
+    helpers: list[str] = Field(default_factory=list)
+    projects: list[str] = Field(default_factory=list)
+    leaders: list[str] = Field(default_factory=list)
+
+
 class ReviewDecisionOut(BaseModel):
     key: str
     decided_code: str | None = None
-    note: str
+    note: str = ""
     decided_at: str
+    documents: list[str] = Field(default_factory=list, description="按决定重新识别的报告 · reports read again")
+    not_applied: list[str] = Field(
+        default_factory=list, description="未能重新识别的报告及原因 · reports not read again"
+    )
+    effects: list[ReviewEffect] = Field(
+        default_factory=list, description="报告现在对应的地方与事实 · what they now say"
+    )
+    message: str = Field("", description="发生的变化 · what changed, in words")

@@ -219,6 +219,7 @@ EXPORTS: dict[str, Export] = {
             "severity": "级别",
             "reason": "原因",
             "candidates": "候选",
+            "code": "原因代码",
         },
     ),
 }

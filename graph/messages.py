@@ -80,10 +80,351 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "结对方案（{scope}，判断日期 {as_of}，上限 {capacity}，每村 {per_village} 个单位，成本 {cost}）",
         "pairing plan ({scope}, as of {as_of}, capacity {capacity}, {per_village} per village, cost {cost})",
     ),
+    # Registers
+    "register.date.not_real": ("{value} 不是真实存在的日期", "{value} is not a real date"),
+    "register.date.not_date": (
+        "{value} 不是日期（可写 2023-01-05、2023/1/5、2023年1月5日，只知年月可写 2023年3月，只知年份可写 2023年）",
+        "{value} is not a date (write 2023-01-05, 2023/1/5 or 2023年1月5日; a month alone as 2023-03, a year as 2023)",
+    ),
+    "register.date.end_before_start": (
+        "结束（{until}）早于开始（{since}）",
+        "ends ({until}) before it starts ({since})",
+    ),
+    "register.code.scientific": (
+        "{value} 是科学计数法：Excel 把代码存成了数字，可能丢了位数；请把该列设为文本，重新输入 {digits} 位代码",
+        "{value} is in scientific notation: Excel stored the code as a number and may have lost digits; "
+        "format the column as text and type the {digits}-digit code again",
+    ),
+    "register.code.decimal": (
+        "{value} 带小数部分；代码是以文本写的 {digits} 位数字",
+        "{value} has a decimal part; a code is {digits} digits written as text",
+    ),
+    "register.code.not_digits": (
+        "{value} 不是代码：代码是 {digits} 位数字",
+        "{value} is not a code: a code is {digits} digits",
+    ),
+    "register.code.too_short": (
+        "{value} 只有 {length} 位，不是 {digits} 位（前面的 0 丢了？）",
+        "{value} has {length} digits, not {digits} (leading digits lost?)",
+    ),
+    "register.code.too_long": ("{value} 有 {length} 位，不是 {digits} 位", "{value} has {length} digits, not {digits}"),
+    "register.year.bad": ("{value} 不是年份（写作 2023）", "{value} is not a year (write 2023)"),
+    "register.amount.bad": (
+        "{value} 不是金额（写数字，如 50 或 50万元）",
+        "{value} is not an amount (write a number such as 50 or 50万元)",
+    ),
+    "register.amount.unit_conflict": (
+        "{value} 写的单位是{written}，但给出的单位是{unit}",
+        "{value} says {written} but the unit given is {unit}",
+    ),
+    "register.text.too_long": (
+        "长 {length} 个字（最多 {limit}）：这里应是名称、职务或类别，不是一段话",
+        "{length} characters long (at most {limit}): a name, role or category, not a paragraph",
+    ),
+    "register.text.formula": (
+        "{value} 以 {sign} 开头，像电子表格公式；台账只收数值，请直接输入值",
+        "{value} starts like a spreadsheet formula ({sign}); a register holds values: type the value itself",
+    ),
+    "register.cell.excel_error": (
+        "单元格是 Excel 错误值 {value}，按空白处理",
+        "the cell holds the Excel error {value}; read as empty",
+    ),
+    "register.cell.uncomputed_formula": (
+        "公式没有计算结果（文件不是用 Excel 保存的）；请用 Excel 打开后保存，或直接输入值",
+        "formula with no computed value (the file was not saved by Excel); open it in Excel and save, or type the value",
+    ),
+    "register.row.duplicate": (
+        "与{sheet}第 {first} 行是同一条记录，只加载一次（第 {row} 行未另行加载）",
+        "the same fact as row {first} of {sheet}: loaded once (row {row} not loaded again)",
+    ),
+    "register.row.no_helper": ("没有帮扶单位或党组织", "no helper unit or party organization"),
+    "register.row.bad_side": (
+        "结对主体须写“单位”或“党组织”",
+        "结对主体 must say 单位 (unit) or 党组织 (party organization)",
+    ),
+    "register.row.party_unnamed": (
+        "台账写明由党组织结对，但没有写党组织名称",
+        "the register says the party organization pairs, but none is named",
+    ),
+    "register.row.no_village_or_town": ("没有写村或镇", "no village or town named"),
+    "register.row.no_village": ("没有写村", "no village named"),
+    "register.row.no_category": ("没有写类别", "no category (类别) given"),
+    "register.row.no_project": ("没有写项目名称", "no project name"),
+    "register.row.no_person": ("没有写姓名", "no person named"),
+    "register.row.no_role": ("没有写职务", "no role (职务) given"),
+    "register.row.no_post": (
+        "没有写任职的村、党组织或单位",
+        "no village, party organization or unit to hold the role in",
+    ),
+    "register.row.no_place": ("没有写地点", "no place named"),
+    "register.sheet.no_header": (
+        "前 10 行中没有可识别的表头，本表跳过（列名见 docs/registers.md）",
+        "no header row recognised in the first 10 rows; sheet skipped (see docs/registers.md for the column names)",
+    ),
+    "register.sheet.duplicate_column": (
+        "两列都表示“{field}”，只读第一列",
+        "two columns mean {field}; only the first is read",
+    ),
+    "register.sheet.kind_unknown": (
+        "从表头（{headers}）看不出是哪种台账；请指定台账类型",
+        "cannot tell which register this is from its headers ({headers}); pass --kind",
+    ),
+    "register.sheet.missing_helper": (
+        "{kind}需要帮扶单位或党组织一列；本表跳过",
+        "a {kind} register needs a column for the helper (帮扶单位 or 党组织); sheet skipped",
+    ),
+    "register.sheet.missing_place": (
+        "{kind}需要村（村名或村代码）或镇一列；本表跳过",
+        "a {kind} register needs a column for the village (村 or 村代码) or town (镇); sheet skipped",
+    ),
+    "register.sheet.missing_village": (
+        "{kind}需要村（村名或村代码）一列；本表跳过",
+        "a {kind} register needs a column for the village (村 or 村代码); sheet skipped",
+    ),
+    "register.sheet.missing_category": (
+        "{kind}需要类别一列；本表跳过",
+        "a {kind} register needs a column for the category (类别); sheet skipped",
+    ),
+    "register.sheet.missing_project": (
+        "{kind}需要项目名称一列；本表跳过",
+        "a {kind} register needs a column for the project name (项目名称); sheet skipped",
+    ),
+    "register.sheet.missing_person": (
+        "{kind}需要姓名一列；本表跳过",
+        "a {kind} register needs a column for the person (姓名); sheet skipped",
+    ),
+    "register.sheet.missing_role": (
+        "{kind}需要职务一列；本表跳过",
+        "a {kind} register needs a column for the role (职务); sheet skipped",
+    ),
+    "register.sheet.missing_post": (
+        "{kind}需要任职地点（村、党组织或单位）一列；本表跳过",
+        "a {kind} register needs a column for where the post is (村, 党组织 or 单位); sheet skipped",
+    ),
+    "register.sheet.personal_columns": (
+        "个人号码（电话、身份证）不入库；该列未读取",
+        "personal numbers (phone, ID card) are not stored; column not read",
+    ),
+    "register.place.code_unknown": (
+        "村代码 {code} 不在代码表中",
+        "village code {code} is not in the code table",
+    ),
+    "register.place.code_name_mismatch": (
+        "村代码 {code} 是{official}，不是{given}",
+        "village code {code} is {official}, not {given}",
+    ),
+    "register.place.ambiguous": (
+        "有歧义：在{where}有 {count} 个地方叫“{name}”；请加上镇名或 12 位代码",
+        "ambiguous: {count} places named {name} in {where}; add the town (镇) or the 12-digit code",
+    ),
+    "register.place.unknown": ("在{where}没有叫“{name}”的地方", "unknown: no place named {name} in {where}"),
+    "register.place.fuzzy": (
+        "按{loaded}加载：在{where}没有完全同名的地方，{loaded}读音相同、只差一个字",
+        "loaded as {loaded}: no exact match in {where}; {loaded} sounds the same with one character differing",
+    ),
+    "register.place.outside": (
+        "{place}（{code}）位于{official}，不是{given}",
+        "{place} ({code}) lies in {official}, not {given}",
+    ),
+    "register.place.not_in_graph": (
+        "{code} 在代码表中，但图谱里还没有；请先加载该省的区划（revkg load gazetteer --provinces {province}）",
+        "{code} is in the code table but not in the graph; load the gazetteer first "
+        "(revkg load gazetteer --provinces {province})",
+    ),
+    "register.file.not_read": ("文件未读取：{problem}", "file not read: {problem}"),
+    "register.file.broken": (
+        "文件读到某一行后无法继续：{problem}；此前的行已写入，文件未标记为已加载：请修正后重新加载",
+        "file not read past a row: {problem}; the rows before it were written, and the file is not marked "
+        "loaded: fix it and load it again",
+    ),
+    "register.row.other_encoding": (
+        "这一行不是 {codec} 编码（行内第 {byte} 个字节，{bytes}）：文件是 {codec}，这一行却是另一种编码（从 GBK 文件粘贴来的？）；"
+        "请把整个文件另存为 UTF-8 编码的 CSV 后重新加载",
+        "not valid {codec} at byte {byte} of the row ({bytes}): the file is {codec} but this row is in another "
+        "encoding (pasted from a GBK file?); save the whole file as UTF-8 CSV and load it again",
+    ),
+    "register.file.encoding": (
+        "看不出文件的编码（{tried}）；请另存为 UTF-8 编码的 CSV 或 .xlsx",
+        "cannot tell the file's encoding ({tried}); save it as UTF-8 CSV or .xlsx",
+    ),
+    "register.encoding.invalid": ("按 {encoding} 无法解码", "{encoding}: not valid"),
+    "register.encoding.no_header": (
+        "按 {encoding} 能解码，但前几行没有可识别的表头",
+        "{encoding}: decodes but no known header in the first lines",
+    ),
+    "register.encoding.guessed_no_header": (
+        "按猜测的 {encoding} 解码后没有可识别的表头",
+        "{encoding} (charset-normalizer): no known header",
+    ),
+    "register.file.csv_split": (
+        "第 {row} 行无法拆分成单元格（{detail}）",
+        "cannot split the CSV into cells at row {row}: {detail}",
+    ),
+    "register.file.broken_workbook": (
+        "无法打开工作簿：文件已损坏或不是 Excel 文件（{detail}）",
+        "cannot open the workbook: {detail}",
+    ),
+    "register.file.zip_bomb": (
+        "拒绝 {name}：解压后共 {total} MiB（其中 {part} 一项 {part_size} MiB，压缩时 {packed} KiB，{ratio}:1）；"
+        "台账工作簿不超过 {limit} MiB、压缩比不超过 {max_ratio}:1，这像是压缩炸弹，不是台账",
+        "refused {name}: its parts unpack to {total} MiB ({part} alone {part_size} MiB from {packed} KiB, {ratio}:1); "
+        "a register workbook stays under {limit} MiB and {max_ratio}:1 — this looks like a zip bomb, not a register",
+    ),
+    "register.file.bad_type": (
+        "不支持的文件类型 {suffix}；请用 {allowed}",
+        "unsupported file type {suffix}; use one of {allowed}",
+    ),
+    "register.summary": (
+        "{files} 个台账文件：加载 {loaded}，拒绝 {rejected} 行，警告 {warnings} 条",
+        "{files} register file(s): {loaded} loaded, {rejected} rows rejected, {warnings} warnings",
+    ),
+    "register.summary.nothing": ("无", "nothing"),
+    "register.summary.kind": ("{kind} {count} 行", "{count} {kind}"),
+    "register.kind.pairings": ("结对", "pairings"),
+    "register.kind.weak": ("薄弱村认定", "weak"),
+    "register.kind.projects": ("项目", "projects"),
+    "register.kind.leaders": ("干部任职", "leaders"),
+    "register.severity.rejected": ("拒绝", "rejected"),
+    "register.severity.warning": ("警告", "warning"),
+    "register.column.file": ("文件", "file"),
+    "register.column.sheet": ("工作表", "sheet"),
+    "register.column.row": ("行号", "row"),
+    "register.column.column": ("列", "column"),
+    "register.column.value": ("值", "value"),
+    "register.column.severity": ("处理", "severity"),
+    "register.column.reason": ("原因", "reason"),
+    "register.column.candidates": ("候选", "candidates"),
+    "register.column.code": ("原因代码", "code"),
+    "register.date.month": ("{year}年{month}月", "{year}-{month:02d}"),
+    "register.date.year": ("{year}年", "{year}"),
+    "register.cli.title": ("台账加载结果", "Registers loaded"),
+    "register.cli.file": ("文件", "file"),
+    "register.cli.sheet": ("工作表", "sheet"),
+    "register.cli.kind": ("种类", "kind"),
+    "register.cli.rows": ("行数", "rows"),
+    "register.cli.loaded": ("已加载", "loaded"),
+    "register.cli.rejected": ("拒绝", "rejected"),
+    "register.cli.warnings": ("警告", "warnings"),
+    "register.cli.summary": (
+        "{summary}，用时 {seconds} 秒；{retries} 次写入因暂时性错误（死锁、锁等待超时）重试",
+        "{summary} in {seconds}s; {retries} write(s) retried after a transient error (deadlock, lock timeout).",
+    ),
+    "register.cli.rejects_written": ("拒绝与警告已写入 {path}", "Rejects and warnings written to {path}."),
+    "register.cli.where": ("{file} 工作表 {sheet} 第 {row} 行", "{file} {sheet}!row {row}"),
+    "register.cli.more": (
+        "……另有 {count} 条；完整列表请用 --rejects rejects.xlsx",
+        "… {count} more; use --rejects rejects.xlsx for the full list.",
+    ),
+    "register.demo": (
+        "{summary}（被拒绝的行是有意放入的示例）",
+        "registers: {summary} (the rejected rows are deliberate examples)",
+    ),
+    # Reports
+    "report.summary": (
+        "报告：写入 {written} 篇，未变 {unchanged} 篇，拒绝 {rejected} 篇（{facts}；待复核 {review} 条）",
+        "{written} written, {unchanged} unchanged, {rejected} rejected ({facts}; {review} for review)",
+    ),
+    "report.summary.fact": ("{kind} {count} 条", "{count} {kind}"),
+    "report.summary.no_facts": ("没有抽取到事实", "no facts"),
+    "report.fact.place": ("地名", "place"),
+    "report.fact.organization": ("单位", "organization"),
+    "report.fact.party_org": ("党组织", "party_org"),
+    "report.fact.person": ("人员", "person"),
+    "report.fact.pairing": ("结对", "pairing"),
+    "report.fact.project": ("项目", "project"),
+    "report.fact.claim": ("统计口径", "claim"),
+    "report.empty": ("{path}：文件是空的", "{path}: empty"),
+    "report.too_long_bytes": (
+        "{path}：太长（{size} 字节，上限 {limit}）；请拆成几个文件",
+        "{path}: too long ({size} bytes; the limit is {limit}); split it into several files",
+    ),
+    "report.too_long_chars": (
+        "{path}：太长（{size} 个字，上限 {limit}）；请拆成几个文件",
+        "{path}: too long ({size} characters; the limit is {limit}); split it into several files",
+    ),
+    "report.no_chinese": ("{path}：没有中文内容", "{path}: no Chinese text"),
+    "report.not_text": (
+        "{path}：不是 UTF-8、UTF-16 或 GB18030 文本；请把报告另存为 UTF-8",
+        "{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8",
+    ),
+    "report.note.gbk": (
+        "{path}：{lines}按 GB18030（GBK）读取，其余按 UTF-8；请把报告另存为 UTF-8",
+        "{path}: {lines} read as GB18030 (GBK), the rest as UTF-8; save the report as UTF-8",
+    ),
+    "report.note.dropped": (
+        "{path}：{lines}既不是 UTF-8 也不是 GB18030 文本，已略去",
+        "{path}: {lines} neither UTF-8 nor GB18030 text, left out",
+    ),
+    "report.lines": ("第 {shown} 行", "line(s) {shown}"),
+    "report.lines_more": ("第 {shown} 行等共 {count} 行", "lines {shown} and more, {count} in all"),
+    "report.no_text": (
+        "报告 {name} 在图谱中没有原文，原文件也已不在：请重新加载这篇报告",
+        "report {name} has no stored text and its file is gone: load the report again",
+    ),
+    # Review
+    "review.key_empty": (
+        "提及键为空；请使用复核列表显示的键（如 红星村@310151）",
+        "the mention key is empty; use the key the review list shows (红星村@310151)",
+    ),
+    "review.code_invalid": ("{value} 不是 12 位村代码", "{value} is not a 12-digit village code"),
+    "review.candidate": ("{name}（{where}，代码 {code}）", "{name} ({where}, code {code})"),
+    "review.applied": (
+        "已按决定重新识别 {documents} 篇报告：{name}（{where}）现有{facts}",
+        "{documents} report(s) read again with the decision: {name} ({where}) now has {facts}",
+    ),
+    "review.applied.helpers": ("结对：{names}", "pairings with {names}"),
+    "review.applied.projects": ("项目：{names}", "projects {names}"),
+    "review.applied.leaders": ("任职：{names}", "posts {names}"),
+    "review.applied.no_facts": (
+        "对应关系，报告中没有与它相关的结对、项目或任职",
+        "no pairing, project or post in the reports",
+    ),
+    "review.applied.unresolved": (
+        "已按决定重新识别 {documents} 篇报告：{name} 记为不在代码表中，仍待核实",
+        "{documents} report(s) read again with the decision: {name} is recorded as not in the code table",
+    ),
+    "review.applied.nothing": (
+        "已记录决定；{documents} 篇报告中没有找到这个提及",
+        "decision recorded; the mention was found in {documents} report(s)",
+    ),
+    "review.status.resolved": ("已对应", "resolved"),
+    "review.status.ambiguous": ("有歧义（多个同名地方）", "ambiguous"),
+    "review.status.unknown": ("代码表中没有", "unknown"),
+    "review.method.village": ("村名", "village name"),
+    "review.method.gazetteer": ("地名", "place name"),
+    "review.method.register": ("台账", "register"),
+    "review.method.village_code": ("村代码", "village code"),
+    "review.method.code": ("代码", "code"),
+    "review.method.ellipsis": ("简称", "short form"),
+    "review.method.list": ("并列列举", "list"),
+    "review.method.exact": ("全名一致", "exact name"),
+    "review.method.stem": ("去掉“村”等后缀一致", "name stem"),
+    "review.method.alias": ("别名", "alias"),
+    "review.method.fuzzy_pinyin": ("读音相近（差一个字）", "same sound, one character differing"),
+    "review.method.review_decision": ("人工决定", "decided by a person"),
+    "review.method.none": ("未找到", "not found"),
+    "review.method.chain": ("上文所在镇或区", "the place named just before"),
+    "review.method.nearby": ("附近提到的地方", "a place named nearby"),
+    "review.method.region": ("报告所在区县", "the report's district"),
+    "review.method.region_all": ("报告所在城市", "the report's city"),
+    "review.method.region_others": ("报告提到的其他区县", "the report's other districts"),
+    "review.method.other": ("自动识别", "automatic"),
+    "review.method.confidence": ("{method} · 可信度 {confidence}", "{method} · {confidence}"),
+    # Sources and kinds
+    "kind.government": ("党政机关", "government"),
+    "kind.street_office": ("街道办事处", "street_office"),
+    "kind.enterprise": ("企业", "enterprise"),
+    "kind.school": ("学校", "school"),
+    "kind.institution": ("事业单位", "institution"),
+    "kind.other": ("其他单位", "other"),
+    "source.planner": ("规划人员在控制台记录", "planner"),
+    "source.register": ("台账 {file} · 工作表 {sheet} 第 {row} 行", "register:{file} · sheet {sheet}!row {row}"),
+    "source.register_file": ("台账 {file}", "register:{file}"),
+    "source.report": ("报告 {name}", "report:{name}"),
 }
 
 
-def say(code: str, lang: Language = "zh", **params: Any) -> str:
+def say(code: str, lang: Language = "zh", /, **params: Any) -> str:
     """The text of message ``code`` in ``lang``, its ``{name}`` parameters filled in.
 
     >>> say("database.unavailable")
@@ -108,3 +449,101 @@ def language(accept_language: str | None) -> Language:
         if tag.startswith("en"):
             return "en"
     return "zh"
+
+
+def status_text(status: str | None, lang: Language = "zh") -> str:
+    """A review status as a planner reads it (``ambiguous`` → 有歧义（多个同名地方）); stored values stay.
+
+    >>> status_text("ambiguous"), status_text("unknown", "en")
+    ('有歧义（多个同名地方）', 'unknown')
+    """
+    code = f"review.status.{status or 'resolved'}"
+    return say(code, lang) if code in MESSAGES else say("review.method.other", lang)
+
+
+# How a method name starts → the word for where it came from (the rest names how it matched).
+_METHOD_PREFIXES = (
+    ("village_ellipsis_", "ellipsis"),
+    ("village_list_", "list"),
+    ("village_", "village"),
+    ("gazetteer_", "gazetteer"),
+    ("register:", "register"),
+)
+
+
+def method_text(method: str | None, lang: Language = "zh", confidence: float | None = None) -> str:
+    """A resolution method in words, part by part (``village_fuzzy_pinyin+chain`` → 读音相近（差一个字）
+    + 上文所在镇或区); a part the table lacks reads 自动识别. With ``confidence``, it follows.
+
+    >>> method_text("village_fuzzy_pinyin+chain", confidence=0.6)
+    '村名：读音相近（差一个字）+上文所在镇或区 · 可信度 0.6'
+    >>> method_text("village_exact+region", "en")
+    "village name: exact name+the report's district"
+    >>> method_text("register:village_code+name_fuzzy_pinyin")
+    '台账：村代码+读音相近（差一个字）'
+    """
+    if not method:
+        return ""
+    head, *how = method.split("+")
+    words = ""
+    for prefix, kind in _METHOD_PREFIXES:
+        if head.startswith(prefix):
+            words = say(f"review.method.{kind}", lang) + ("：" if lang != "en" else ": ")
+            head = head.removeprefix(prefix)
+            break
+    named = []
+    for part in (head, *how):
+        part = part.removeprefix("name_")
+        code = f"review.method.{part}"
+        named.append(say(code if code in MESSAGES else "review.method.other", lang))
+    text = words + "+".join(named)
+    if confidence is None:
+        return text
+    return say("review.method.confidence", lang, method=text, confidence=round(confidence, 2))
+
+
+def kind_text(kind: str | None, lang: Language = "zh") -> str:
+    """A unit's kind as a planner reads it (``enterprise`` → 企业); the graph keeps the stored value.
+
+    >>> kind_text("street_office"), kind_text(None)
+    ('街道办事处', '其他单位')
+    """
+    code = f"kind.{kind or 'other'}"
+    return say(code if code in MESSAGES else "kind.other", lang)
+
+
+def source_text(source_id: str | None, source_loc: str | None = None, lang: Language = "zh") -> str:
+    """Where a fact comes from, in words: a register row, a report, or a planner's decision.
+
+    >>> source_text("register:pairings.csv", "sheet pairings!row 5")
+    '台账 pairings.csv · 工作表 pairings 第 5 行'
+    >>> source_text("planner", "decision:1"), source_text("report:000_ab")
+    ('规划人员在控制台记录', '报告 000_ab')
+    """
+    sid = source_id or ""
+    if sid == "planner" or sid.startswith("planner"):
+        return say("source.planner", lang)
+    if sid.startswith("register:"):
+        file = sid.removeprefix("register:")
+        loc = source_loc or ""
+        if loc.startswith("sheet ") and "!row " in loc:
+            sheet, _, row = loc.removeprefix("sheet ").rpartition("!row ")
+            return say("source.register", lang, file=file, sheet=sheet, row=row)
+        return say("source.register_file", lang, file=file)
+    if sid.startswith("report:"):
+        return say("source.report", lang, name=sid.removeprefix("report:"))
+    return sid
+
+
+def date_text(day: Any, precision: str | None = None, lang: Language = "zh") -> str:
+    """A date as the register gave it: a day as 2023-03-05, a month as 2023年3月, a year as 2023年.
+
+    >>> import datetime as dt
+    >>> date_text(dt.date(2023, 3, 1), "month"), date_text(dt.date(2023, 12, 31), "year"), date_text(None)
+    ('2023年3月', '2023年', '')
+    """
+    if day is None:
+        return ""
+    if precision in ("month", "year"):
+        return say(f"register.date.{precision}", lang, year=day.year, month=day.month)
+    return str(day)

@@ -43,10 +43,16 @@ class Provenance(StructuredRel):
 
 
 class PairedWith(Provenance):
-    """``(helper)-[:PAIRED_WITH]->(recipient)``: a pairing in force from ``since`` to ``until``."""
+    """``(helper)-[:PAIRED_WITH]->(recipient)``: a pairing in force from ``since`` to ``until``.
+
+    A register that gives only the month or the year keeps it: ``since`` is the period's first day,
+    ``until`` its last, and ``since_precision``/``until_precision`` say 'month' or 'year' (absent: a day).
+    """
 
     since = DateProperty()
     until = DateProperty()
+    since_precision = StringProperty(choices={"month": "month", "year": "year"})
+    until_precision = StringProperty(choices={"month": "month", "year": "year"})
     programme = StringProperty()
     kind = StringProperty()  # 结对帮扶, 结对共建, 挂钩, 联建 … as the source words it
 
@@ -57,6 +63,8 @@ class Holds(Provenance):
     role = StringProperty(required=True)
     since = DateProperty()
     until = DateProperty()
+    since_precision = StringProperty(choices={"month": "month", "year": "year"})  # as on PairedWith
+    until_precision = StringProperty(choices={"month": "month", "year": "year"})
 
 
 class Designated(Provenance):

@@ -12,6 +12,7 @@ from pathlib import Path
 from neo4j import Driver
 
 from graph.assets import demo_dir
+from graph.messages import say
 from graph.settings import Settings
 from loaders import files, register, reports
 from loaders.places import PlaceIndex
@@ -36,8 +37,8 @@ def load_demo(driver: Driver, settings: Settings, provinces: list[str] | None = 
     report = register.load(
         driver, files.expand([EXAMPLES], register.EXTENSIONS), index, database=settings.neo4j_database
     )
-    summary = f"registers: {report.summary()} (the rejected rows are deliberate examples)"
+    summary = say("register.demo", summary=report.summary())
     if CORPUS.is_dir():
         loaded = reports.load(driver, sorted(CORPUS.glob("*.txt")), index, database=settings.neo4j_database)
-        summary += f"; reports: {loaded.summary()}"
+        summary += f"；{loaded.summary()}"
     return summary

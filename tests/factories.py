@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from neo4j import Driver
 
@@ -268,3 +269,23 @@ def review_mention(driver: Driver) -> str:
         key=key,
     )
     return key
+
+
+# A short report in the words the extractor reads: a unit in 崇明区 pairs with 红星村, sends it a first
+# secretary and funds a project; 崇明区 has two 红星村 (中兴镇, 长兴镇), so the village stays ambiguous
+# until a person decides. Invented text, not a corpus report.
+AMBIGUOUS_REPORT = (
+    "上海市崇明区乡村振兴工作简报\n"
+    "崇明区农业农村委与红星村签订结对协议，选派张伟担任红星村第一书记，投入50万元建设红星村光伏路灯项目。\n"
+)
+
+
+def ambiguous_report(driver: Driver, folder: Path, gazetteer_dir: Path) -> Path:
+    """Load ``AMBIGUOUS_REPORT`` through the report loader, as ``revkg load reports`` would; returns its file."""
+    from loaders import reports
+    from loaders.places import PlaceIndex
+
+    path = folder / "简报_红星村.txt"
+    path.write_text(AMBIGUOUS_REPORT, encoding="utf-8")
+    reports.load(driver, [path], PlaceIndex.from_gazetteer(gazetteer_dir, ["31"]))
+    return path

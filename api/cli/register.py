@@ -11,6 +11,7 @@ from rich.table import Table
 from api.cli.common import console, driver, err_console, progress, report_interrupted, settings
 from api.cli.common import provinces as province_codes
 from graph.errors import LoadInterrupted
+from graph.messages import say
 from loaders import register as register_loader
 from loaders.files import expand
 from loaders.places import PlaceIndex
@@ -81,14 +82,22 @@ def register(
                 *(["--rejects", str(rejects)] if rejects else []),
             ]
             raise report_interrupted(exc, ["revkg", "load", "register", *options], files) from exc
-    table = Table(title="Registers loaded")
-    for column in ("file", "sheet", "kind", "rows", "loaded", "rejected", "warnings"):
-        table.add_column(column, justify="right" if column in ("rows", "loaded", "rejected", "warnings") else "left")
+    table = Table(title=say("register.cli.title"))
+    for column, numeric in (
+        ("file", False),
+        ("sheet", False),
+        ("kind", False),
+        ("rows", True),
+        ("loaded", True),
+        ("rejected", True),
+        ("warnings", True),
+    ):
+        table.add_column(say(f"register.cli.{column}"), justify="right" if numeric else "left")
     for sheet in report.sheets:
         table.add_row(
             sheet.file,
             sheet.sheet,
-            sheet.kind or "?",
+            say(f"register.kind.{sheet.kind}") if sheet.kind else "?",
             str(sheet.rows),
             str(sheet.loaded),
             f"[red]{sheet.rejected}[/red]" if sheet.rejected else "0",
@@ -99,15 +108,24 @@ def register(
     for issue in file_level:
         console.print(f"[red]{issue.file}:[/red] {issue.reason}")
     console.print(
-        f"{report.summary()} in {report.seconds:.1f}s; "
-        f"{report.writes.retries} write(s) retried after a transient error (deadlock, lock timeout)."
+        say(
+            "register.cli.summary",
+            summary=report.summary(),
+            seconds=f"{report.seconds:.1f}",
+            retries=report.writes.retries,
+        )
     )
     if rejects is not None:
         register_loader.write_issues(rejects, report.issues)
-        console.print(f"Rejects and warnings written to {rejects}.")
+        console.print(say("register.cli.rejects_written", path=rejects))
     elif report.issues:
         for issue in report.issues[:20]:
-            where = f"{issue.file} {issue.sheet or ''}!row {issue.row}" if issue.row else issue.file
-            console.print(f"[yellow]{issue.severity}[/yellow] {where} {issue.column or ''}: {issue.reason}")
+            where = (
+                say("register.cli.where", file=issue.file, sheet=issue.sheet or "", row=issue.row)
+                if issue.row
+                else issue.file
+            )
+            severity = say(f"register.severity.{issue.severity}")
+            console.print(f"[yellow]{severity}[/yellow] {where} {issue.column or ''}：{issue.reason}")
         if len(report.issues) > 20:
-            console.print(f"… {len(report.issues) - 20} more; use --rejects rejects.xlsx for the full list.")
+            console.print(say("register.cli.more", count=len(report.issues) - 20))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
@@ -123,25 +122,24 @@ def decide(
         None, "--code", help="The official 12-digit code; omit to confirm it is not in the table."
     ),
     note: str = typer.Option("", "--note", help="Why."),
+    provinces: str = typer.Option(None, "--provinces", help=_PROVINCES_HELP),
 ) -> None:
-    """Record a decision; every later load of any report applies it."""
-    from graph import records
+    """Record a decision and apply it at once: the reports naming the mention are read again with it."""
+    from graph import analyses, review
+    from graph.errors import InvalidInput
 
-    surface, _, scope = key.partition("@")
     s = settings()
     with driver() as drv:
-        records.write(
-            drv,
-            "review/merge_review_decision",
-            s.neo4j_database,
-            uid=key,
-            surface=surface,
-            scope_code=scope or None,
-            decided_code=code,
-            note=note,
-            decided_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-    console.print(
-        f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "
-        "(`revkg load reports --force …`)."
-    )
+        try:
+            decision = review.decide(drv, key, code, note, s.neo4j_database)
+        except InvalidInput as exc:
+            err_console.print(exc.message())
+            raise typer.Exit(2) from exc
+        stored = review.documents_for(drv, decision["key"], s.neo4j_database)
+        wanted = provinces or ",".join(analyses.loaded_provinces(drv, s.neo4j_database)) or None
+        result = reports_loader.reextract(drv, stored, _index(wanted), database=s.neo4j_database)
+        found = review.effects(drv, decision["key"], s.neo4j_database)
+    console.print(f"已记录 {decision['key']} → {decision['decided_code'] or '不在代码表'}。")
+    console.print(review.describe_effects(found, len(result.written)))
+    for problem in result.rejected:
+        err_console.print(problem)

@@ -15,6 +15,7 @@ from neo4j import Driver
 from api.console import pictures
 from graph import analyses, decisions, review
 from graph.errors import NotFound
+from graph.messages import date_text
 from graph.search import search
 
 Row = dict[str, Any]
@@ -250,6 +251,9 @@ def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row
                 "helper_uid": fact["other_key"],
                 "since": fact["since"],
                 "until": fact["until"],
+                # As the register wrote it: a pairing dated 2023年3月 shows so, not as 2023-03-01.
+                "since_text": date_text(fact["since"], fact.get("since_precision")),
+                "until_text": date_text(fact["until"], fact.get("until_precision")),
                 "source_id": fact["source_id"],
                 "source_loc": fact["source_loc"],
                 "evidence": fact["evidence"],

@@ -28,6 +28,7 @@ from api.deps import DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
 from graph.analyses import CAPACITY
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
+from graph.messages import kind_text, method_text, say, source_text, status_text
 
 HERE = FilePath(__file__).resolve().parent
 STATIC_DIR = HERE / "static"
@@ -70,7 +71,15 @@ def yuan(amount: float | None) -> str:
     return "—" if not amount else f"{amount / 10000:,.1f} 万元"
 
 
-templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight)
+templates.env.filters.update(
+    pct=percent,
+    yuan=yuan,
+    hl=highlight,
+    source_text=source_text,
+    kind_text=kind_text,
+    status_text=status_text,
+    method_text=method_text,
+)
 templates.env.globals.update(qs=pages.query_string, LABEL_ZH=pages.LABEL_ZH, RELATIONSHIP_ZH=pages.RELATIONSHIP_ZH)
 
 ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}
@@ -251,6 +260,9 @@ def rejects_xlsx(issues: Annotated[list[dict[str, Any]], Body(max_length=100_000
     from loaders.register import ISSUE_COLUMNS
 
     rows = [{c: issue.get(c) for c in ISSUE_COLUMNS} for issue in issues]
+    for row in rows:  # the upload answers severities as codes; the file shows them in words
+        if row.get("severity") in ("rejected", "warning"):
+            row["severity"] = say(f"register.severity.{row['severity']}")
     return download(rows, replace(EXPORTS["load_rejects"], columns=tuple(ISSUE_COLUMNS)), "xlsx")
 
 

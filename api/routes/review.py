@@ -1,31 +1,53 @@
-"""``/review``: the mentions ``revkg review`` lists, and decisions on them (writes need the API key)."""
+"""``/review``: the mentions ``revkg review`` lists, and decisions on them (writes need the API key).
+
+A decision takes effect in the same request: the reports carrying the mention are extracted again
+with it (from the text the graph keeps) and written, and the answer says what they now tie to the place.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from api.deps import ApiKeyDep, DriverDep, SettingsDep
+from api.places import place_index
 from api.schemas import ReviewDecisionOut, ReviewDecisionRequest, ReviewItem
 from graph import review
+from graph.messages import language
 
 router = APIRouter(prefix="/review", tags=["review 人工复核"])
 
 
 @router.get("/items", response_model=list[ReviewItem])
 def review_items(
+    request: Request,
     driver: DriverDep,
     settings: SettingsDep,
     max_confidence: float = Query(
         review.REVIEW_CONFIDENCE, ge=0, le=1, description="列出置信度不高于此值的提及 · listed at or below"
     ),
 ) -> list[dict[str, Any]]:
-    """待复核的提及（同 revkg review）· Mentions that need a person's decision, as `revkg review` lists them."""
-    return review.review_items(driver, max_confidence, settings.neo4j_database)
+    """待复核的提及，每个提及键一条 · Mentions that need a person's decision, one per mention key."""
+    lang = language(request.headers.get("accept-language"))
+    return review.review_items(driver, max_confidence, settings.neo4j_database, lang)
 
 
 @router.post("/decisions", response_model=ReviewDecisionOut, dependencies=[ApiKeyDep])
-def decide(body: ReviewDecisionRequest, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
-    """记录复核决定（同 revkg review decide）· Record a decision: the code chosen, or null for "not in the code table"."""
-    return review.decide(driver, body.key, body.code, body.note, settings.neo4j_database)
+def decide(body: ReviewDecisionRequest, request: Request, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+    """记录复核决定并立即生效 · Record a decision (the code chosen, or null for "not in the code table") and apply it to the reports at once."""
+    from loaders import reports
+
+    database = settings.neo4j_database
+    decision = review.decide(driver, body.key, body.code, body.note, database)
+    stored = review.documents_for(driver, decision["key"], database)
+    result = reports.reextract(driver, stored, place_index(request, driver, settings), database=database)
+    found = review.effects(driver, decision["key"], database)
+    lang = language(request.headers.get("accept-language"))
+    return {
+        **decision,
+        "documents": result.written,
+        "not_applied": result.rejected,
+        "effects": found,
+        "message": review.describe_effects(found, len(result.written), lang),
+    }

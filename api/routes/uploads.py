@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
-from neo4j import Driver
 from pydantic import BaseModel, Field
 
 from api.deps import ApiKeyDep, DriverDep, SettingsDep
-from graph import analyses
+from api.places import place_index
 from graph.errors import InvalidInput
-from graph.settings import Settings
+from graph.messages import Language, language, say
 
 router = APIRouter(prefix="/uploads", tags=["uploads 上传"], dependencies=[ApiKeyDep])
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-REGISTER_SUFFIXES = {".xlsx", ".xls", ".csv"}
+# Every extension the register loader reads (the CLI and the upload take the same files).
+REGISTER_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv"}
 REPORT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 
 
@@ -31,18 +31,6 @@ class UploadReport(BaseModel):
         description="因死锁、锁超时重试的写事务数 · write transactions retried after a transient error (deadlock, lock timeout)",
     )
     report: dict[str, Any] = Field(description="加载器的完整报告 · the loader's full report (counts, issues)")
-
-
-def _place_index(request: Request, driver: Driver, settings: Settings) -> Any:
-    """The loaders' place index over the provinces the graph holds, built once per process."""
-    index = getattr(request.app.state, "place_index", None)
-    if index is None:
-        from loaders.places import PlaceIndex
-
-        provinces = analyses.loaded_provinces(driver, settings.neo4j_database)
-        index = PlaceIndex.for_home(settings.home, provinces or None)
-        request.app.state.place_index = index
-    return index
 
 
 def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Path]:
@@ -60,9 +48,14 @@ def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Pat
     return saved
 
 
-def _as_report(result: Any, files: list[Path]) -> UploadReport:
+def _as_report(result: Any, files: list[Path], lang: Language = "zh") -> UploadReport:
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
-    summary = result.summary() if callable(getattr(result, "summary", None)) else str(result)
+    issues = getattr(result, "issues", None)
+    if issues is not None:  # register issues: the reason in the client's language, its code beside it
+        body["issues"] = [{**i.as_dict(lang), "params": dict(i.params)} for i in issues]
+    for sheet in body.get("sheets", []):  # the register's kind in words beside its code
+        sheet["kind_text"] = say(f"register.kind.{sheet['kind']}", lang) if sheet.get("kind") else ""
+    summary = result.summary(lang) if callable(getattr(result, "summary", None)) else str(result)
     writes = getattr(result, "writes", None)
     return UploadReport(
         summary=summary, files=[p.name for p in files], retries=getattr(writes, "retries", 0), report=body
@@ -74,7 +67,7 @@ def upload_registers(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
-    files: Annotated[list[UploadFile], File(description="登记表（.xlsx/.xls/.csv）· register files")],
+    files: Annotated[list[UploadFile], File(description="登记表（.xlsx/.xlsm/.xls/.csv）· register files")],
     kind: str | None = Query(
         None, description="pairings | weak | projects | leaders；省略则按表头识别 · detected from headers when omitted"
     ),
@@ -87,9 +80,9 @@ def upload_registers(
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
         result = register.load(
-            driver, paths, _place_index(request, driver, settings), kind=kind, database=settings.neo4j_database
+            driver, paths, place_index(request, driver, settings), kind=kind, database=settings.neo4j_database
         )
-    return _as_report(result, paths)
+    return _as_report(result, paths, language(request.headers.get("accept-language")))
 
 
 @router.post("/reports", response_model=UploadReport)
@@ -110,5 +103,5 @@ def upload_reports(
         )
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REPORT_SUFFIXES)
-        result = load(driver, paths, _place_index(request, driver, settings), database=settings.neo4j_database)
-    return _as_report(result, paths)
+        result = load(driver, paths, place_index(request, driver, settings), database=settings.neo4j_database)
+    return _as_report(result, paths, language(request.headers.get("accept-language")))

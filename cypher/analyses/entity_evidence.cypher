@@ -15,7 +15,8 @@ RETURN s.name AS subject, coalesce(s.code, s.uid) AS subject_key, type(r) AS rel
        CASE WHEN startNode(r) = s THEN 'out' ELSE 'in' END AS direction,
        labels(other)[0] AS other_label, coalesce(other.code, other.uid) AS other_key,
        coalesce(other.name, other.title, other.metric) AS other_name,
-       r.since AS since, r.until AS until, r.year AS year, r.role AS role, r.kind AS kind,
+       r.since AS since, r.until AS until, r.since_precision AS since_precision,
+       r.until_precision AS until_precision, r.year AS year, r.role AS role, r.kind AS kind,
        r.source_id AS source_id, r.source_loc AS source_loc, r.evidence AS evidence,
        r.method AS method, r.confidence AS confidence
 ORDER BY subject_key, relationship, other_key, source_id, source_loc

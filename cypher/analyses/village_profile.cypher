@@ -33,7 +33,8 @@ RETURN v.uid AS uid, v.code AS code, v.name AS name, v.full_name AS full_name, v
                          direction: CASE WHEN startNode(r) = v THEN 'out' ELSE 'in' END,
                          other_label: labels(other)[0], other_key: coalesce(other.code, other.uid),
                          other_name: coalesce(other.name, other.title, other.metric),
-                         since: r.since, until: r.until, year: r.year, role: r.role, kind: r.kind,
+                         since: r.since, until: r.until, since_precision: r.since_precision,
+                         until_precision: r.until_precision, year: r.year, role: r.role, kind: r.kind,
                          source_id: r.source_id, source_loc: r.source_loc, evidence: r.evidence,
                          method: r.method, confidence: r.confidence} AS fact
                  ORDER BY fact.relationship, fact.other_key, fact.source_id, fact.source_loc } AS evidence

@@ -53,7 +53,16 @@ from loaders.register.model import (
 from loaders.register.read import open_sheets, read
 from loaders.register.resolve import Resolver, describe, resolve
 from loaders.register.validate import validate
-from loaders.register.values import MAX_TEXT_CHARS, check_text, parse_amount, parse_code, parse_date, parse_year
+from loaders.register.values import (
+    MAX_TEXT_CHARS,
+    Dated,
+    check_text,
+    parse_amount,
+    parse_code,
+    parse_date,
+    parse_dated,
+    parse_year,
+)
 from loaders.register.workbook import check_package, fill_merged
 from loaders.register.write import source_id, to_params, write
 
@@ -67,6 +76,7 @@ __all__ = [
     "KINDS",
     "MAX_TEXT_CHARS",
     "ColumnMap",
+    "Dated",
     "Issue",
     "Kind",
     "LoadReport",
@@ -96,6 +106,7 @@ __all__ = [
     "parse_amount",
     "parse_code",
     "parse_date",
+    "parse_dated",
     "parse_year",
     "prepare",
     "prepare_chunks",

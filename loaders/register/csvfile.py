@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from graph.messages import say
 from loaders.register.headers import map_headers
 from loaders.register.model import RegisterError
 
@@ -64,7 +65,7 @@ def choose_encoding(sample: bytes) -> str:
         try:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
-            tried.append(f"{encoding}: not valid")
+            tried.append(say("register.encoding.invalid", encoding=encoding))
             if encoding == "utf-8-sig" and _mostly_utf8(sample):
                 # Rows pasted from a GBK file into a UTF-8 one: the file is UTF-8, those rows are rejected.
                 return "utf-8-sig" if sample.startswith(codecs.BOM_UTF8) else "utf-8"
@@ -73,15 +74,15 @@ def choose_encoding(sample: bytes) -> str:
             if encoding == "utf-8-sig" and not sample.startswith(codecs.BOM_UTF8):
                 encoding = "utf-8"
             return encoding
-        tried.append(f"{encoding}: decodes but no known header in the first lines")
+        tried.append(say("register.encoding.no_header", encoding=encoding))
     from charset_normalizer import from_bytes
 
     best = from_bytes(sample).best()
     if best is not None and best.encoding not in candidates:
         if _has_known_header(str(best)):
             return best.encoding
-        tried.append(f"{best.encoding} (charset-normalizer): no known header")
-    raise RegisterError("cannot tell the file's encoding (" + "; ".join(tried) + "); save it as UTF-8 CSV or .xlsx")
+        tried.append(say("register.encoding.guessed_no_header", encoding=best.encoding))
+    raise RegisterError("register.file.encoding", tried="; ".join(tried))
 
 
 def _mostly_utf8(sample: bytes) -> bool:
@@ -191,10 +192,11 @@ def _decoded_lines(path: Path, codec: str, newline: bytes, bad: dict[int, str]) 
             try:
                 yield raw.decode(codec)
             except UnicodeDecodeError as exc:
-                bad[number] = (
-                    f"not valid {codec} at byte {exc.start + 1} of the row ({exc.object[exc.start : exc.start + 4]!r}): "
-                    f"the file is {codec} but this row is in another encoding (pasted from a GBK file?); "
-                    f"save the whole file as UTF-8 CSV and load it again"
+                bad[number] = say(
+                    "register.row.other_encoding",
+                    codec=codec,
+                    byte=exc.start + 1,
+                    bytes=repr(exc.object[exc.start : exc.start + 4]),
                 )
                 yield raw.decode(codec, errors="replace")
 
@@ -224,7 +226,7 @@ def _split(lines: Iterable[str], delimiter: str, bad_lines: dict[int, str], resu
         except StopIteration:
             return
         except csv.Error as exc:
-            raise RegisterError(f"cannot split the CSV into cells at row {number + 1}: {exc}") from exc
+            raise RegisterError("register.file.csv_split", row=number + 1, detail=str(exc)) from exc
         number += 1
         if bad_lines:
             problem = next(

@@ -48,12 +48,13 @@ def prepare_chunks(
     try:
         sheets = open_sheets(path)
     except (RegisterError, OSError) as exc:
-        report.issues.append(Issue(path.name, None, None, None, None, f"file not read: {exc}"))
+        report.issues.append(Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc)))
         return report, iter(())
     report.files[path.name] = {"encoding": sheets[0].encoding if sheets else None}
 
     def chunks() -> Iterator[list[Resolved]]:
         resolver = Resolver(index)
+        once = OncePerFile()
         for sheet in sheets:
             result = SheetResult(sheet.file, sheet.name, kind)
             rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed, sheet.unreadable)
@@ -62,7 +63,8 @@ def prepare_chunks(
             while batch := list(islice(rows, chunk_rows)):
                 resolved, issues = resolve(batch, index, resolver)
                 found.extend(issues)
-                loaded += len(resolved)
+                loaded += len(resolved)  # a repeated row counts as loaded: its fact is, once
+                resolved = once.first_of_each(resolved, found)
                 if resolved:
                     yield resolved
             all_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
@@ -84,6 +86,46 @@ def prepare_chunks(
     return report, chunks()
 
 
+class OncePerFile:
+    """Keeps the first row of each fact a file states: a later row saying the same (same kind, place
+    and values, only its row differs) is not loaded again, and a warning names both rows.
+
+    The row still counts as loaded (its fact is in the graph, once). Memory: one key per distinct
+    fact of the file.
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[tuple[Any, ...], tuple[str, int]] = {}
+
+    def first_of_each(self, rows: list[Resolved], issues: list[Issue]) -> list[Resolved]:
+        kept: list[Resolved] = []
+        for row, target in rows:
+            key = (
+                row.kind,
+                (target.level, target.code) if target is not None else row.place,
+                tuple(sorted(row.values.items())),
+            )
+            seen = self.first.setdefault(key, (row.sheet, row.row))
+            if seen == (row.sheet, row.row):
+                kept.append((row, target))
+                continue
+            issues.append(
+                Issue.coded(
+                    row.file,
+                    row.sheet,
+                    row.row,
+                    None,
+                    None,
+                    "register.row.duplicate",
+                    severity="warning",
+                    sheet=seen[0],
+                    first=seen[1],
+                    row=row.row,
+                )
+            )
+        return kept
+
+
 def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[list[Resolved], LoadReport]:
     """Read, validate and resolve one file without touching the database."""
     report, chunks = prepare_chunks(path, index, kind)
@@ -92,7 +134,9 @@ def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[li
         for chunk in chunks:
             accepted.extend(chunk)
     except (RegisterError, OSError) as exc:
-        return [], LoadReport(issues=[Issue(path.name, None, None, None, None, f"file not read: {exc}")])
+        return [], LoadReport(
+            issues=[Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc))]
+        )
     return accepted, report
 
 
@@ -145,6 +189,7 @@ def _write_file(
     """The database half of ``load`` for one file; adds to ``report``."""
     unloaded: list[Issue] = []
     broken: str | None = None
+    broken_code = "register.file.not_read"
     writer: FileWriter | None = None
     if path.name in file_report.files:
         writer = FileWriter(driver, path.name, path, sha256_of(path), database=database, batch_size=batch_size)
@@ -162,14 +207,8 @@ def _write_file(
                     begun = True
                 writer.add(kept, on_batch)
     except (RegisterError, OSError) as exc:
-        broken = (
-            (
-                f"file not read past a row: {exc}; the rows before it were written, and the file is not "
-                "marked loaded: fix it and load it again"
-            )
-            if begun
-            else f"file not read: {exc}"
-        )
+        broken = str(exc)
+        broken_code = "register.file.broken" if begun else "register.file.not_read"
     report.sheets.extend(file_report.sheets)
     report.issues.extend(file_report.issues)
     report.issues.extend(unloaded)
@@ -180,7 +219,7 @@ def _write_file(
     if writer is None:
         return
     if broken is not None:
-        report.issues.append(Issue(path.name, None, None, None, None, broken))
+        report.issues.append(Issue.coded(path.name, None, None, None, None, broken_code, problem=broken))
         report.writes.add(writer.writer.counts)
         return
     if not begun:  # nothing to write, but the file was read: its old facts go, and it is marked loaded
@@ -286,14 +325,15 @@ def _drop_places_missing_from_graph(
     for row, target in accepted:
         if target is not None and target.code in missing:
             issues.append(
-                Issue(
+                Issue.coded(
                     row.file,
                     row.sheet,
                     row.row,
                     None,
                     target.code,
-                    f"{target.code} is in the code table but not in the graph; load the gazetteer "
-                    f"first (revkg load gazetteer --provinces {target.code[:2]})",
+                    "register.place.not_in_graph",
+                    code=target.code,
+                    province=target.code[:2],
                 )
             )
         else:

@@ -15,22 +15,38 @@ from typing import Any, Literal
 import pandas as pd
 
 from graph.db import WriteCounts
+from graph.messages import Language, say
 from loaders.register.headers import KINDS, Kind, map_headers
 
 EXTENSIONS = (".csv", ".xlsx", ".xlsm", ".xls")
 
 
 class RegisterError(ValueError):
-    """A register file cannot be read at all (unknown format, undecidable encoding, broken file)."""
+    """A register file cannot be read at all (unknown format, undecidable encoding, broken file):
+    a message ``code`` of ``graph/messages.py`` and its parameters; ``str()`` is the Chinese text."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(say(code, "zh", **params))
 
 
 class ValueProblem(ValueError):
-    """A cell's value cannot be used; the message says why in words a planner can act on."""
+    """A cell's value cannot be used: a message ``code`` of ``graph/messages.py`` and its parameters;
+    ``str()`` is the Chinese text a planner reads."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(say(code, "zh", **params))
 
 
 @dataclass(frozen=True)
 class Issue:
-    """A row (or sheet, or file) that was rejected, or loaded with a warning, and why."""
+    """A row (or sheet, or file) that was rejected, or loaded with a warning, and why.
+
+    ``reason`` is the Chinese text a planner reads; ``code`` and ``params`` name the message of
+    ``graph/messages.py`` it was made from, so scripts match on the code and ``text("en")`` gives the
+    English. Build one with ``Issue.coded``.
+    """
 
     file: str
     sheet: str | None
@@ -40,8 +56,62 @@ class Issue:
     reason: str
     candidates: tuple[str, ...] = ()
     severity: Literal["rejected", "warning"] = "rejected"
+    code: str | None = None
+    params: tuple[tuple[str, Any], ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
+    @classmethod
+    def coded(
+        cls,
+        file: str,
+        sheet: str | None,
+        row: int | None,
+        column: str | None,
+        value: str | None,
+        message: str,
+        /,
+        *,
+        candidates: tuple[str, ...] = (),
+        severity: Literal["rejected", "warning"] = "rejected",
+        **params: Any,
+    ) -> Issue:
+        """An issue whose reason is the text of message code ``message`` with ``params``."""
+        return cls(
+            file,
+            sheet,
+            row,
+            column,
+            value,
+            say(message, "zh", **params),
+            candidates,
+            severity,
+            message,
+            tuple(params.items()),
+        )
+
+    @classmethod
+    def of_problem(
+        cls,
+        file: str,
+        sheet: str | None,
+        row: int | None,
+        column: str | None,
+        value: str | None,
+        problem: ValueProblem,
+        /,
+    ) -> Issue:
+        """A reject for a cell whose value is a ``ValueProblem``."""
+        return cls.coded(file, sheet, row, column, value, problem.code, **problem.params)
+
+    def text(self, lang: Language = "zh") -> str:
+        """The reason in ``lang`` (the stored Chinese text when the issue carries no code)."""
+        if not self.code:
+            return self.reason
+        try:
+            return say(self.code, lang, **dict(self.params))
+        except KeyError:  # a reason made before its parameters were kept (a CSV row in another encoding)
+            return self.reason
+
+    def as_dict(self, lang: Language = "zh") -> dict[str, Any]:
         return {
             "file": self.file,
             "sheet": self.sheet,
@@ -49,24 +119,38 @@ class Issue:
             "column": self.column,
             "value": self.value,
             "severity": self.severity,
-            "reason": self.reason,
+            "reason": self.text(lang),
             "candidates": "; ".join(self.candidates),
+            "code": self.code,
         }
 
 
-ISSUE_COLUMNS = ("file", "sheet", "row", "column", "value", "severity", "reason", "candidates")
+ISSUE_COLUMNS = ("file", "sheet", "row", "column", "value", "severity", "reason", "candidates", "code")
 
 
-def write_issues(path: Path, issues: Sequence[Issue]) -> Path:
-    """Write the rejects report as .xlsx (planners open it in Excel) or .csv (UTF-8 with BOM)."""
-    frame = pd.DataFrame([i.as_dict() for i in issues], columns=list(ISSUE_COLUMNS))
+def issue_headers(lang: Language = "zh") -> dict[str, str]:
+    """The rejects file's column headers: Chinese for planners, the keys with ``lang="en"``."""
+    return {c: (c if lang == "en" else say(f"register.column.{c}")) for c in ISSUE_COLUMNS}
+
+
+def issues_frame(issues: Sequence[Issue], lang: Language = "zh") -> pd.DataFrame:
+    """The rejects as a table: Chinese headers, reasons and severities (``lang="en"``: English)."""
+    frame = pd.DataFrame([i.as_dict(lang) for i in issues], columns=list(ISSUE_COLUMNS))
     frame["row"] = frame["row"].astype("Int64")
+    frame["severity"] = frame["severity"].map(lambda s: say(f"register.severity.{s}", lang) if s else s)
+    return frame.rename(columns=issue_headers(lang))
+
+
+def write_issues(path: Path, issues: Sequence[Issue], lang: Language = "zh") -> Path:
+    """Write the rejects report as .xlsx (planners open it in Excel) or .csv (UTF-8 with BOM), with
+    Chinese headers and reasons."""
+    frame = issues_frame(issues, lang)
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
-            frame.to_excel(writer, sheet_name="rejects", index=False)
-            sheet = writer.sheets["rejects"]
-            for i, width in enumerate((22, 12, 6, 14, 24, 9, 70, 60)):
+            frame.to_excel(writer, sheet_name="拒绝与警告" if lang != "en" else "rejects", index=False)
+            sheet = next(iter(writer.sheets.values()))
+            for i, width in enumerate((22, 12, 6, 14, 24, 9, 70, 60, 28)):
                 sheet.set_column(i, i, width)
             sheet.autofilter(0, 0, len(frame), len(ISSUE_COLUMNS) - 1)
             sheet.freeze_panes(1, 0)
@@ -192,9 +276,18 @@ class LoadReport:
     def loaded(self, kind: str | None = None) -> int:
         return sum(s.loaded for s in self.sheets if kind is None or s.kind == kind)
 
-    def summary(self) -> str:
-        kinds = ", ".join(f"{self.loaded(k)} {k}" for k in KINDS if self.loaded(k))
-        return (
-            f"{len(self.files)} register file(s): {kinds or 'nothing'} loaded, "
-            f"{len(self.rejected)} rows rejected, {len(self.issues) - len(self.rejected)} warnings"
+    def summary(self, lang: Language = "zh") -> str:
+        """One line: files, rows loaded by kind, rows rejected, warnings (Chinese unless ``lang="en"``)."""
+        kinds = ("，" if lang != "en" else ", ").join(
+            say("register.summary.kind", lang, kind=say(f"register.kind.{k}", lang), count=self.loaded(k))
+            for k in KINDS
+            if self.loaded(k)
+        )
+        return say(
+            "register.summary",
+            lang,
+            files=len(self.files),
+            loaded=kinds or say("register.summary.nothing", lang),
+            rejected=len(self.rejected),
+            warnings=len(self.issues) - len(self.rejected),
         )

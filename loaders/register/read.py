@@ -45,7 +45,7 @@ def open_sheets(path: Path) -> list[SheetStream]:
     """
     suffix = path.suffix.lower()
     if suffix not in EXTENSIONS:
-        raise RegisterError(f"unsupported file type {suffix!r}; use one of {', '.join(EXTENSIONS)}")
+        raise RegisterError("register.file.bad_type", suffix=suffix or "（无）", allowed="、".join(EXTENSIONS))
     if suffix == ".csv":
         opened = open_csv(path)
         cleaner = CellCleaner()
@@ -64,7 +64,7 @@ def _read_book(path: Path, suffix: str) -> list[Sheet]:
     except RegisterError:
         raise
     except Exception as exc:  # openpyxl/xlrd/zipfile raise many types for a broken workbook
-        raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
+        raise RegisterError("register.file.broken_workbook", detail=f"{type(exc).__name__}: {exc}") from exc
     return [
         Sheet(path.name, str(name), _clean_rows(frame.itertuples(index=False, name=None)))
         for name, frame in frames.items()

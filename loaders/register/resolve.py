@@ -31,7 +31,7 @@ class Resolver:
         self.index = index
         self._cache: dict[tuple[Any, ...], Resolution] = {}
         # (place code, town, district, city as written) → the contradiction, if any: rows repeat them.
-        self._context: dict[tuple[Any, ...], tuple[str, str, str, tuple[str, ...]] | None] = {}
+        self._context: dict[tuple[Any, ...], tuple[str, str, dict[str, str], tuple[str, ...]] | None] = {}
 
     def _resolve(self, name: str, level: str, ref: PlaceRef, town: str | None = None) -> Resolution:
         key = (name, level, town, ref.district, ref.city, ref.province)
@@ -54,11 +54,12 @@ class Resolver:
             place = self.index.get(ref.village_code)
             if place is None or place.level != "village":
                 return None, [
-                    Issue(
+                    Issue.coded(
                         *loc,
                         col.get("village_code"),
                         ref.village_code,
-                        f"village code {ref.village_code} is not in the code table",
+                        "register.place.code_unknown",
+                        code=ref.village_code,
                     )
                 ]
             method, confidence = "register:village_code", 1.0
@@ -66,12 +67,15 @@ class Resolver:
                 res = self._resolve(ref.village, "village", ref, town=place.parent_code)
                 if res.status != "resolved" or res.place is None or res.place.code != place.code:
                     return None, [
-                        Issue(
+                        Issue.coded(
                             *loc,
                             col.get("village"),
                             ref.village,
-                            f"village code {place.code} is {place.name}, not {ref.village}",
-                            (describe(place, self.index),),
+                            "register.place.code_name_mismatch",
+                            candidates=(describe(place, self.index),),
+                            code=place.code,
+                            official=place.name,
+                            given=ref.village,
                         )
                     ]
                 method, confidence = f"register:village_code+name_{res.method}", min(1.0, res.confidence + 0.05)
@@ -84,7 +88,7 @@ class Resolver:
             return self._from_resolution(row, self._resolve(ref.town, "town", ref), "town", ref.town)
         if row.kind == "leaders":  # a post in a party organization or unit needs no place
             return None, []
-        return None, [Issue(*loc, None, None, "no place named")]
+        return None, [Issue.coded(*loc, None, None, "register.row.no_place")]
 
     def _from_resolution(
         self, row: RegisterRow, res: Resolution, level: Literal["village", "town"], value: str
@@ -92,18 +96,35 @@ class Resolver:
         column = row.columns.get(level)
         loc = (row.file, row.sheet, row.row)
         candidates = tuple(describe(p, self.index) for p in res.candidates)
+        where = _where(row.place, level)
         if res.status == "ambiguous":
             return None, [
-                Issue(
-                    *loc, column, value, f"ambiguous: {res.reason}; add the town (镇) or the 12-digit code", candidates
+                Issue.coded(
+                    *loc,
+                    column,
+                    value,
+                    "register.place.ambiguous",
+                    candidates=candidates,
+                    where=where,
+                    count=len(res.candidates),
+                    name=value,
                 )
             ]
         if res.status != "resolved" or res.place is None:
-            return None, [Issue(*loc, column, value, f"unknown: {res.reason}")]
+            return None, [Issue.coded(*loc, column, value, "register.place.unknown", where=where, name=value)]
         warnings = []
         if res.fuzzy:
             warnings.append(
-                Issue(*loc, column, value, f"loaded as {res.place.name}: {res.reason}", candidates, severity="warning")
+                Issue.coded(
+                    *loc,
+                    column,
+                    value,
+                    "register.place.fuzzy",
+                    candidates=candidates,
+                    severity="warning",
+                    loaded=res.place.name,
+                    where=where,
+                )
             )
         target = Target(level, res.place.code, f"register:name_{res.method}", res.confidence)
         return self._with_context(row, res.place, target, warnings)
@@ -126,10 +147,22 @@ class Resolver:
         problem = self._context.get(key)
         if problem is None:
             return None
-        level, given, reason, candidates = problem
-        return Issue(row.file, row.sheet, row.row, row.columns.get(level), given, reason, candidates)
+        level, given, params, candidates = problem
+        return Issue.coded(
+            row.file,
+            row.sheet,
+            row.row,
+            row.columns.get(level),
+            given,
+            "register.place.outside",
+            candidates=candidates,
+            place=params["place"],
+            code=params["code"],
+            official=params["official"],
+            given=params["given"],
+        )
 
-    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, str, tuple[str, ...]] | None:
+    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, dict[str, str], tuple[str, ...]] | None:
         path = {p.level: p for p in self.index.path(place.code)}
         for level, given in (("town", ref.town), ("district", ref.district), ("city", ref.city)):
             if not given or level == place.level or level not in path:
@@ -140,17 +173,32 @@ class Resolver:
                     return (
                         level,
                         given,
-                        f"{place.name} ({place.code}) lies in {official.name} ({official.code}), not {given}",
+                        {
+                            "place": place.name,
+                            "code": place.code,
+                            "official": f"{official.name}（{official.code}）",
+                            "given": given,
+                        },
                         (describe(place, self.index),),
                     )
             elif not _names_match(given, official, level):
                 return (
                     level,
                     given,
-                    f"{place.name} ({place.code}) lies in {official.name}, not {given}",
+                    {"place": place.name, "code": place.code, "official": official.name, "given": given},
                     (describe(place, self.index),),
                 )
         return None
+
+
+def _where(ref: PlaceRef, level: str) -> str:
+    """Where a name was looked for, as the row gives it (names are names in either language).
+
+    >>> _where(PlaceRef(district="崇明区", town="中兴镇"), "village"), _where(PlaceRef(), "town")
+    ('崇明区/中兴镇', '全国')
+    """
+    given = [ref.province, ref.city, ref.district] + ([ref.town] if level == "village" else [])
+    return "/".join(n for n in given if n) or "全国"
 
 
 def _names_match(given: str, place: Place, level: str) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from itertools import chain, islice
 from typing import Any
 
+from graph.messages import say
 from loaders.personal import is_personal_header, mask_personal
 from loaders.register.headers import FALLBACKS, Kind, detect_kind, header_key, map_headers
 from loaders.register.model import (
@@ -27,6 +28,23 @@ from loaders.register.model import (
     find_header_row,
 )
 from loaders.register.values import check_text, parse_amount, parse_code, parse_date_once, parse_year
+
+# What Excel shows in a cell whose formula failed; a register cell holding one has no value.
+EXCEL_ERRORS = frozenset(
+    (
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+    )
+)
 
 _PARTY_WORDS = ("党组织", "党委", "党支部", "党总支", "支部", "party", "branch")
 _UNIT_WORDS = ("单位", "unit", "organization", "organisation", "org")
@@ -49,8 +67,10 @@ TEXT_FIELDS = (
 )
 
 
-def _render(headers: Sequence[str], cells: Sequence[str]) -> str:
-    return "; ".join(f"{h}={v}" for h, v in zip(headers, cells, strict=False) if h.strip() and v)
+def _render(headers: Sequence[str], cells: Sequence[str], shown: dict[str, str] | None = None) -> str:
+    """The row as ``header=value; …``, with the values in ``shown`` (by header) put for the cells'."""
+    shown = shown or {}
+    return "; ".join(f"{h}={shown.get(h, v)}" for h, v in zip(headers, cells, strict=False) if h.strip() and v)
 
 
 def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
@@ -83,16 +103,7 @@ def iter_validated(
     if header_at is None:
         if any(any(c for c in row) for row in chain(head, rows)):
             result.issues.append(
-                Issue(
-                    file,
-                    sheet,
-                    None,
-                    None,
-                    None,
-                    "no header row recognised in the first 10 rows; sheet skipped "
-                    "(see docs/registers.md for the column names)",
-                    severity="warning",
-                )
+                Issue.coded(file, sheet, None, None, None, "register.sheet.no_header", severity="warning")
             )
         return
     header = head[header_at]
@@ -105,28 +116,29 @@ def iter_validated(
     )
     for dup in columns.duplicates:
         result.issues.append(
-            Issue(
+            Issue.coded(
                 file,
                 sheet,
                 header_row_number,
                 header[columns.fields[dup]],
                 None,
-                f"two columns mean {dup}; only the first is read",
+                "register.sheet.duplicate_column",
                 severity="warning",
+                field=header[columns.fields[dup]],
             )
         )
     detected = kind or detect_kind(columns.fields)
     result.kind = detected
     if detected is None:
         result.issues.append(
-            Issue(
+            Issue.coded(
                 file,
                 sheet,
                 header_row_number,
                 None,
                 None,
-                "cannot tell which register this is from its headers "
-                f"({', '.join(h for h in columns.headers if h)}); pass --kind",
+                "register.sheet.kind_unknown",
+                headers="、".join(h for h in columns.headers if h),
             )
         )
         result.data_rows = sum(1 for _ in body)
@@ -135,14 +147,7 @@ def iter_validated(
     missing = _missing_columns(fields, detected)
     if missing:
         result.issues.append(
-            Issue(
-                file,
-                sheet,
-                header_row_number,
-                None,
-                None,
-                f"a {detected} register needs a column for {missing}; sheet skipped",
-            )
+            Issue.coded(file, sheet, header_row_number, None, None, missing, kind=say(f"register.kind.{detected}"))
         )
         result.data_rows = sum(1 for _ in body)
         return
@@ -156,42 +161,46 @@ def iter_validated(
     masked: dict[str, str] = {}
     if personal:
         result.issues.append(
-            Issue(
+            Issue.coded(
                 file,
                 sheet,
                 header_row_number,
                 "、".join(headers[i] for i in sorted(personal)),
                 None,
-                "personal numbers (phone, ID card) are not stored; column not read",
+                "register.sheet.personal_columns",
                 severity="warning",
             )
         )
     for number, raw in body:
         result.data_rows += 1
         if number in unreadable:
-            result.issues.append(Issue(file, sheet, number, None, None, unreadable[number]))
+            result.issues.append(
+                Issue(file, sheet, number, None, None, unreadable[number], code="register.row.other_encoding")
+            )
             continue
         if len(masked) > 100_000:
             masked.clear()  # a memo, not a record: bounded for files of all-different cells
         cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
+        for i, cell in enumerate(cells):
+            if cell in EXCEL_ERRORS:
+                # Excel shows #N/A, #REF! … where a formula failed: no value, not the text "#N/A".
+                cells[i] = ""
+                column = headers[i] if i < len(headers) else None
+                result.issues.append(
+                    Issue.coded(
+                        file, sheet, number, column, cell, "register.cell.excel_error", severity="warning", value=cell
+                    )
+                )
         blank_formula = next((f for f, i in fields.items() if (number - 1, i) in uncomputed), None)
         if blank_formula is not None:
             result.issues.append(
-                Issue(
-                    file,
-                    sheet,
-                    number,
-                    headers[fields[blank_formula]],
-                    None,
-                    "formula with no computed value (the file was not saved by Excel); "
-                    "open it in Excel and save, or type the value",
+                Issue.coded(
+                    file, sheet, number, headers[fields[blank_formula]], None, "register.cell.uncomputed_formula"
                 )
             )
             continue
         get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
-        row_or_issue = _validate_row(
-            file, sheet, detected, number, get, header_of, columns.unit_hint, _render(headers, cells)
-        )
+        row_or_issue = _validate_row(file, sheet, detected, number, get, header_of, columns.unit_hint, headers, cells)
         if isinstance(row_or_issue, Issue):
             result.issues.append(row_or_issue)
         else:
@@ -217,29 +226,30 @@ def _fields_for_kind(fields: dict[str, int], kind: Kind) -> dict[str, int]:
 
 
 def _missing_columns(fields: dict[str, int], kind: Kind) -> str | None:
+    """The message code naming the column a sheet of ``kind`` lacks, or None."""
     has_place = bool(fields.keys() & {"village", "village_code"})
     if kind == "pairings":
         if not fields.keys() & {"helper", "party_org"}:
-            return "the helper (帮扶单位 or 党组织)"
+            return "register.sheet.missing_helper"
         if not has_place and "town" not in fields:
-            return "the village (村 or 村代码) or town (镇)"
+            return "register.sheet.missing_place"
     elif kind == "weak":
         if not has_place:
-            return "the village (村 or 村代码)"
+            return "register.sheet.missing_village"
         if "category" not in fields:
-            return "the category (类别)"
+            return "register.sheet.missing_category"
     elif kind == "projects":
         if "name" not in fields:
-            return "the project name (项目名称)"
+            return "register.sheet.missing_project"
         if not has_place and "town" not in fields:
-            return "the village (村 or 村代码) or town (镇)"
+            return "register.sheet.missing_place"
     elif kind == "leaders":
         if "name" not in fields:
-            return "the person (姓名)"
+            return "register.sheet.missing_person"
         if "role" not in fields:
-            return "the role (职务)"
+            return "register.sheet.missing_role"
         if not fields.keys() & {"village", "village_code", "town", "party_org", "organization"}:
-            return "where the post is (村, 党组织 or 单位)"
+            return "register.sheet.missing_post"
     return None
 
 
@@ -251,12 +261,16 @@ def _validate_row(
     get: dict[str, str],
     header_of: dict[str, str],
     unit_hint: str | None,
-    evidence: str,
+    headers: Sequence[str],
+    cells: Sequence[str],
 ) -> RegisterRow | Issue:
-    def issue(fieldname: str | None, reason: str) -> Issue:
+    def issue(fieldname: str | None, code: str, **params: Any) -> Issue:
         column = header_of.get(fieldname) if fieldname else None
         value = get.get(fieldname) if fieldname else None
-        return Issue(file, sheet, number, column, value or None, reason)
+        return Issue.coded(file, sheet, number, column, value or None, code, **params)
+
+    def problem(fieldname: str, exc: ValueProblem) -> Issue:
+        return Issue.of_problem(file, sheet, number, header_of.get(fieldname), get.get(fieldname) or None, exc)
 
     for f in TEXT_FIELDS:
         text = get.get(f)
@@ -265,12 +279,12 @@ def _validate_row(
                 check_text(text)
             except ValueProblem as exc:
                 shown = text if len(text) <= 60 else text[:60] + "…"  # the rejects file stays readable
-                return Issue(file, sheet, number, header_of[f], shown, f"{header_of[f]}: {exc}")
+                return Issue.of_problem(file, sheet, number, header_of[f], shown, exc)
     values: dict[str, Any] = {}
     try:
         code = parse_code(get.get("village_code", ""))
     except ValueProblem as exc:
-        return issue("village_code", f"village code {exc}")
+        return problem("village_code", exc)
     place = PlaceRef(
         code,
         get.get("village") or None,
@@ -279,55 +293,63 @@ def _validate_row(
         get.get("city") or None,
         get.get("province") or None,
     )
+    as_dates: dict[str, str] = {}  # date cells the evidence shows as dates (an Excel serial number is not one)
     for f in ("since", "until"):
         if f in get:
-            date, problem = parse_date_once(get[f])
-            if problem is not None:
-                return issue(f, f"bad date: {problem}")
-            values[f] = date
+            dated, bad = parse_date_once(get[f])
+            if bad is not None:
+                return problem(f, bad)
+            # A month or a year stands for its first day as a start and its last day as an end.
+            values[f] = None if dated is None else (dated.first if f == "since" else dated.last)
+            values[f"{f}_precision"] = None if dated is None or dated.precision == "day" else dated.precision
+            if dated is not None and dated.serial:
+                as_dates[header_of[f]] = dated.written()
     if values.get("since") and values.get("until") and values["until"] < values["since"]:
-        return issue("until", f"ends ({values['until']}) before it starts ({values['since']})")
+        return issue(
+            "until", "register.date.end_before_start", until=get["until"], since=get["since"]
+        )  # as written: 2023年3月 ends on 31 March
     if "year" in get:
         try:
             values["year"] = parse_year(get["year"])
         except ValueProblem as exc:
-            return issue("year", str(exc))
+            return problem("year", exc)
     for f in ("helper", "party_org", "programme", "pairing_kind", "category", "name", "role", "organization"):
         values[f] = get.get(f) or None
 
     if kind == "pairings":
         if not (values["helper"] or values["party_org"]):
-            return issue("helper" if "helper" in get else "party_org", "no helper unit or party organization")
+            return issue("helper" if "helper" in get else "party_org", "register.row.no_helper")
         side = _normalise_side(get.get("paired_by", ""))
         if side is None:
-            return issue("paired_by", "结对主体 must say 单位 (unit) or 党组织 (party organization)")
+            return issue("paired_by", "register.row.bad_side")
         if side == "party" and not values["party_org"]:
-            return issue("party_org", "the register says the party organization pairs, but none is named")
+            return issue("party_org", "register.row.party_unnamed")
         values["paired_by"] = side if side != "auto" else ("unit" if values["helper"] else "party")
         if not place.names_village and not place.town:
-            return issue("village", "no village or town named")
+            return issue("village", "register.row.no_village_or_town")
     elif kind == "weak":
         if not place.names_village:
-            return issue("village", "no village named")
+            return issue("village", "register.row.no_village")
         if not values["category"]:
-            return issue("category", "no category (类别) given")
+            return issue("category", "register.row.no_category")
     elif kind == "projects":
         if not values["name"]:
-            return issue("name", "no project name")
+            return issue("name", "register.row.no_project")
         if not place.names_village and not place.town:
-            return issue("village", "no village or town named")
+            return issue("village", "register.row.no_village_or_town")
         try:
             amount, unit, yuan = parse_amount(get.get("amount", ""), get.get("amount_unit") or unit_hint)
         except ValueProblem as exc:
-            return issue("amount", str(exc))
+            return problem("amount", exc)
         values.update(amount=amount, amount_unit=unit, amount_yuan=yuan)
     elif kind == "leaders":
         if not values["name"]:
-            return issue("name", "no person named")
+            return issue("name", "register.row.no_person")
         if not values["role"]:
-            return issue("role", "no role (职务) given")
+            return issue("role", "register.row.no_role")
         if not (place.names_village or place.town or values["party_org"] or values["organization"]):
-            return issue("village", "no village, party organization or unit to hold the role in")
+            return issue("village", "register.row.no_post")
+    evidence = _render(headers, cells, as_dates)
     return RegisterRow(kind, file, sheet, number, evidence, values, place, header_of)
 
 

@@ -4,7 +4,7 @@ openpyxl's public read-only worksheet gives cells but neither merged ranges nor 
 no computed value, and a full (non-read-only) load costs many times the memory; so ``_SheetParser``
 extends the streaming parser the read-only worksheet itself uses. Cells come out as pandas'
 ``read_excel(dtype=str)`` gave them before (integers without ``.0``, datetimes as
-``2023-01-05 00:00:00``, Excel errors as ``nan``). Before any XML is parsed, ``check_package``
+``2023-01-05 00:00:00``), except Excel errors, kept as Excel shows them (``#N/A``). Before any XML is parsed, ``check_package``
 refuses a zip bomb by its declared sizes.
 
 No regexes over the sheet XML are needed for speed: on a 50,000-row pairings workbook this reader
@@ -15,7 +15,6 @@ machine were too noisy to compare).
 
 from __future__ import annotations
 
-import math
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,7 +45,7 @@ def check_package(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
     except (zipfile.BadZipFile, OSError) as exc:
-        raise RegisterError(f"cannot open the workbook: {type(exc).__name__}: {exc}") from exc
+        raise RegisterError("register.file.broken_workbook", detail=f"{type(exc).__name__}: {exc}") from exc
     total = sum(p.file_size for p in parts)
     biggest = max(parts, key=lambda p: p.file_size, default=None)
     if biggest is None:
@@ -54,10 +53,15 @@ def check_package(path: Path) -> None:
     ratio = biggest.file_size / max(biggest.compress_size, 1)
     if total > MAX_UNPACKED_BYTES or (biggest.file_size > RATIO_FLOOR and ratio > MAX_RATIO):
         raise RegisterError(
-            f"refused {path.name}: its parts unpack to {total / 2**20:,.0f} MiB ({biggest.filename} alone "
-            f"{biggest.file_size / 2**20:,.0f} MiB from {biggest.compress_size / 2**10:,.0f} KiB, {ratio:,.0f}:1); "
-            f"a register workbook stays under {MAX_UNPACKED_BYTES >> 20:,} MiB and {MAX_RATIO}:1 — "
-            "this looks like a zip bomb, not a register"
+            "register.file.zip_bomb",
+            name=path.name,
+            total=f"{total / 2**20:,.0f}",
+            part=biggest.filename,
+            part_size=f"{biggest.file_size / 2**20:,.0f}",
+            packed=f"{biggest.compress_size / 2**10:,.0f}",
+            ratio=f"{ratio:,.0f}",
+            limit=f"{MAX_UNPACKED_BYTES >> 20:,}",
+            max_ratio=MAX_RATIO,
         )
 
 
@@ -66,7 +70,7 @@ def _cell_text(value: Any, data_type: str) -> Any:
     if value is None:
         return ""
     if data_type == "e":
-        return math.nan
+        return value  # the error as Excel shows it (#N/A, #REF! …): validate reads it as empty, with a warning
     if data_type == "n":
         whole = int(value)
         return whole if whole == value else float(value)

@@ -54,6 +54,16 @@ def _party(name: str | None) -> dict[str, Any]:
     return {"party_uid": party_uid(name), "party_name": name, "party_level": party_level(name) or "other"}
 
 
+def _period(v: dict[str, Any]) -> dict[str, Any]:
+    """Start and end with their precision (None: a day, or no date; else 'month' or 'year')."""
+    return {
+        "since": v.get("since"),
+        "until": v.get("until"),
+        "since_precision": v.get("since_precision"),
+        "until_precision": v.get("until_precision"),
+    }
+
+
 def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, Any]:
     """Everything one row states, as a flat map; ``Batches`` splits it into the write queries' rows."""
     v = row.values
@@ -68,7 +78,7 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
     if row.kind == "pairings":
         base.update(_org(v["helper"]), **_party(v["party_org"]))
         base["helper_uid"] = base["party_uid"] if v["paired_by"] == "party" else base["org_uid"]
-        base.update(since=v.get("since"), until=v.get("until"), programme=v["programme"], kind=v["pairing_kind"])
+        base.update(programme=v["programme"], kind=v["pairing_kind"], **_period(v))
     elif row.kind == "weak":
         base.update(category=normalize(v["category"]), year=v.get("year"))
     elif row.kind == "projects":
@@ -98,8 +108,7 @@ def to_params(row: RegisterRow, target: Target | None, sid: str) -> dict[str, An
             person_uid=f"person:{name_key(v['name'])}@{affiliation}",
             person_name=v["name"],
             role=v["role"],
-            since=v.get("since"),
-            until=v.get("until"),
+            **_period(v),
         )
     return base
 
@@ -116,6 +125,8 @@ _FACT_KEYS: dict[str, tuple[str, ...]] = {
         "town_code",
         "since",
         "until",
+        "since_precision",
+        "until_precision",
         "programme",
         "kind",
     ),
@@ -145,6 +156,8 @@ _FACT_KEYS: dict[str, tuple[str, ...]] = {
         "role",
         "since",
         "until",
+        "since_precision",
+        "until_precision",
         "post_uid",
         "village_uid",
         "town_code",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.messages import MESSAGES, Language, say
 from loaders.outage import OutageGuard
 from loaders.personal import mask_personal
 from loaders.places import PlaceIndex
@@ -36,12 +37,27 @@ class ReportLoad:
     writes: Any = None
     seconds: float = 0.0
 
-    def summary(self) -> str:
-        facts = ", ".join(f"{n} {kind}" for kind, n in sorted(self.facts.items())) or "no facts"
-        return (
-            f"{len(self.written)} written, {len(self.unchanged)} unchanged, {len(self.rejected)} rejected "
-            f"({facts}; {self.review_items} for review)"
+    def summary(self, lang: Language = "zh") -> str:
+        """One line: documents written, unchanged, rejected; facts by kind; items for review."""
+        facts = ("，" if lang != "en" else ", ").join(
+            say("report.summary.fact", lang, kind=fact_kind_name(kind, lang), count=n)
+            for kind, n in sorted(self.facts.items())
+        ) or say("report.summary.no_facts", lang)
+        return say(
+            "report.summary",
+            lang,
+            written=len(self.written),
+            unchanged=len(self.unchanged),
+            rejected=len(self.rejected),
+            facts=facts,
+            review=self.review_items,
         )
+
+
+def fact_kind_name(kind: str, lang: Language = "zh") -> str:
+    """The planner's word for a kind of fact (``pairing`` → 结对), the kind itself when it has none."""
+    code = f"report.fact.{kind}"
+    return say(code, lang) if code in MESSAGES else kind
 
 
 def _prov(f: Fact) -> dict[str, Any]:
@@ -72,7 +88,15 @@ def rows_for_write(doc: ReportDoc, facts: Sequence[Fact]) -> dict[str, list[dict
             "mentions",
         )
     }
-    rows["document"].append({"uid": doc.uid, "title": mask_personal(doc.title), "path": doc.path, "sha256": doc.sha256})
+    rows["document"].append(
+        {
+            "uid": doc.uid,
+            "title": mask_personal(doc.title),
+            "path": doc.path,
+            "sha256": doc.sha256,
+            "text": mask_personal(doc.text),
+        }
+    )
     seen_villages: set[str] = set()
     seen_orgs: set[str] = set()
     for f in facts:
@@ -302,6 +326,50 @@ def load(
                     report.review_items += sum(1 for f in facts if needs_review(f))
         if on_document is not None:
             on_document(doc.uid)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def reextract(
+    driver: Any, stored: Sequence[dict[str, Any]], index: PlaceIndex, *, database: str = "neo4j"
+) -> ReportLoad:
+    """Extract again reports the graph holds (``graph.review.documents_for``: uid, title, path,
+    sha256, text) with every recorded review decision, and write them: how a decision takes effect
+    at once, without the files. A report stored before its text was kept is read from its path if
+    the file is still there, else listed in ``rejected``.
+
+    Raises:
+        LoadInterrupted: Neo4j became unreachable.
+    """
+    from graph.db import WriteCounts
+
+    started = time.perf_counter()
+    report = ReportLoad(writes=WriteCounts())
+    guard = OutageGuard([d["uid"] for d in stored])
+    with guard.reading():
+        extractor = Extractor(index, decisions=review_decisions(driver, database))
+    for stored_doc in stored:
+        uid = stored_doc["uid"]
+        if stored_doc.get("text"):
+            doc = ReportDoc(
+                uid,
+                stored_doc.get("path") or "",
+                stored_doc["text"],
+                stored_doc.get("sha256") or "",
+                stored_doc.get("title") or uid,
+            )
+        elif stored_doc.get("path") and Path(stored_doc["path"]).is_file():
+            doc = read(Path(stored_doc["path"]))
+        else:
+            report.rejected.append(say("report.no_text", name=uid.removeprefix("report:")))
+            guard.finished(uid)
+            continue
+        with guard.writing(uid, count_rows=False):
+            facts = extractor.extract(doc).facts
+            report.writes.add(write(driver, doc, facts, database=database))
+        report.written.append(doc.uid)
+        report.facts.update(f.kind for f in facts)
+        report.review_items += sum(1 for f in facts if needs_review(f))
     report.seconds = time.perf_counter() - started
     return report
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 
+from graph.messages import say
 from loaders import files
 from loaders.places import to_simplified
 from loaders.reports.lexicon import BOUNDARY_CHARS, CJK, LEFT_VERBS, SENTENCE_END_CHARS
@@ -71,7 +72,7 @@ def read(path: Path) -> ReportDoc:
     """
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise ReportError(f"{path}: too long ({size:,} bytes; the limit is {MAX_BYTES:,}); split it into several files")
+        raise ReportError(say("report.too_long_bytes", path=path, size=f"{size:,}", limit=f"{MAX_BYTES:,}"))
     raw = path.read_bytes()
     notes: tuple[str, ...] = ()
     try:
@@ -120,12 +121,12 @@ def _decode_by_line(path: Path, raw: bytes) -> tuple[str, tuple[str, ...]]:
         dropped, gb_lines = sorted(dropped + gb_lines), []
     raw_lines = raw.split(b"\n")
     if sum(len(raw_lines[n - 1]) for n in dropped) * 2 > len(raw):
-        raise ReportError(f"{path}: not text in UTF-8, UTF-16 or GB18030; save the report as UTF-8")
+        raise ReportError(say("report.not_text", path=path))
     notes = []
     if gb_lines and utf8_wide:
-        notes.append(f"{path}: {_lines(gb_lines)} read as GB18030 (GBK), the rest as UTF-8; save the report as UTF-8")
+        notes.append(say("report.note.gbk", path=path, lines=_lines(gb_lines)))
     if dropped:
-        notes.append(f"{path}: {_lines(dropped)} neither UTF-8 nor GB18030 text, left out")
+        notes.append(say("report.note.dropped", path=path, lines=_lines(dropped)))
     return "\n".join(lines), tuple(notes)
 
 
@@ -133,25 +134,24 @@ def _lines(numbers: list[int]) -> str:
     """Line numbers for a message.
 
     >>> _lines([3]), _lines([1, 2, 3, 4, 5, 6, 7])
-    ('line 3', 'lines 1, 2, 3, 4, 5 and 2 more')
+    ('第 3 行', '第 1、2、3、4、5 行等共 7 行')
     """
-    if len(numbers) == 1:
-        return f"line {numbers[0]}"
-    shown = ", ".join(map(str, numbers[:5]))
-    return f"lines {shown}" + (f" and {len(numbers) - 5} more" if len(numbers) > 5 else "")
+    shown = "、".join(map(str, numbers[:5]))
+    return (
+        say("report.lines", shown=shown)
+        if len(numbers) <= 5
+        else say("report.lines_more", shown=shown, count=len(numbers))
+    )
 
 
 def validate(doc: ReportDoc) -> str | None:
     """Why a document cannot be extracted, or None."""
     if not doc.text.strip():
-        return f"{doc.path}: empty"
+        return say("report.empty", path=doc.path)
     if len(doc.text) > MAX_CHARS:
-        return (
-            f"{doc.path}: too long ({len(doc.text):,} characters; the limit is {MAX_CHARS:,}); "
-            "split it into several files"
-        )
+        return say("report.too_long_chars", path=doc.path, size=f"{len(doc.text):,}", limit=f"{MAX_CHARS:,}")
     if not CJK_RE.search(doc.text):
-        return f"{doc.path}: no Chinese text"
+        return say("report.no_chinese", path=doc.path)
     return None
 
 

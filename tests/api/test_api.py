@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -281,8 +282,34 @@ def test_uploading_the_example_register_runs_the_register_loader(client: TestCli
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert body["files"] == ["pairings.csv"] and "register file" in body["summary"]
-    assert body["report"]["sheets"][0]["loaded"] > 0
+    assert body["files"] == ["pairings.csv"] and body["summary"].startswith("1 个台账文件：加载 结对")
+    assert body["report"]["sheets"][0]["loaded"] > 0 and body["report"]["sheets"][0]["kind_text"] == "结对"
+    rejected = [i for i in body["report"]["issues"] if i["severity"] == "rejected"]
+    assert rejected and all(i["code"].startswith("register.") and i["reason"] for i in rejected)
+    english = client.post(
+        "/uploads/registers",
+        files={"files": ("pairings.csv", example.read_bytes(), "text/csv")},
+        headers={"X-API-Key": settings.api_key.get_secret_value(), "Accept-Language": "en"},
+    ).json()
+    assert re.match(r"1 register file\(s\): \d+ pairings loaded, \d+ rows rejected", english["summary"])
+    assert {i["code"] for i in english["report"]["issues"]} == {i["code"] for i in body["report"]["issues"]}
+
+
+def test_uploads_take_every_register_file_the_cli_reads(client: TestClient, settings: Settings, tmp_path) -> None:
+    from loaders.register import EXTENSIONS
+    from tests.loaders.register_files import PAIRINGS_HEADER, pairing_row, write_xlsx
+
+    book = write_xlsx(tmp_path / "结对.xlsx", {"结对": [PAIRINGS_HEADER, pairing_row()]})
+    response = client.post(
+        "/uploads/registers",
+        files={"files": ("结对台账.xlsm", book.read_bytes(), "application/vnd.ms-excel.sheet.macroEnabled.12")},
+        headers={"X-API-Key": settings.api_key.get_secret_value()},
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["report"]["sheets"][0]["loaded"] == 1
+    from api.routes.uploads import REGISTER_SUFFIXES
+
+    assert REGISTER_SUFFIXES == set(EXTENSIONS)
 
 
 def test_uploading_a_report_runs_the_report_loader(client: TestClient, settings: Settings) -> None:

@@ -16,7 +16,9 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -39,6 +41,19 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@contextmanager
+def chromium_context(sync_api: Any, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
+    """Debian's chromium, headless, on a throwaway profile (``sync_api``: ``playwright.sync_api``); closed on leaving."""
+    with sync_api.sync_playwright() as playwright, tempfile.TemporaryDirectory(prefix="revkg-chromium-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport=viewport, **options
+        )
+        try:
+            yield context
+        finally:
+            context.close()
 
 
 def post_connect_api_port(server: LocalNeo4j) -> int:

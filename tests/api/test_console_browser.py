@@ -26,9 +26,9 @@ import pytest
 from neo4j import Driver
 
 from graph.settings import Settings
-from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
+from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_context
 from tests.conftest import reset_to_spine
-from tests.factories import AS_OF, Chongming, build_chongming, review_mention
+from tests.factories import AS_OF, SOURCE_REPORT, Chongming, ambiguous_report, build_chongming, review_mention
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
@@ -181,7 +181,12 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             # the village page shows the pairing with planner provenance, who and when
             page.goto(f"{console_url}/village/{K.xinjian_xinhe}?as_of={DAY}")
             pairings = page.locator("#pairings-table").inner_text()
-            assert "上海农商银行崇明支行" in pairings and "planner" in pairings and "张规划" in pairings
+            assert (
+                "上海农商银行崇明支行" in pairings
+                and "规划人员" in pairings
+                and "planner" not in pairings
+                and "张规划" in pairings
+            )
             assert page.locator("#uncovered-flag").count() == 0
             assert page.get_by_role("button", name="撤销").count() == 1
             shot("village")
@@ -221,8 +226,9 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             assert rejects.count() == 1
             cells = rejects.first.locator("td").all_inner_texts()
             assert cells[0] == "pairings_bad.csv" and cells[2] == "3" and cells[3] == "开始日期"
-            assert "not a real date" in cells[6]
-            assert "1 rows rejected" in page.locator("#upload-summary").inner_text()
+            assert cells[5] == "拒绝" and "不是真实存在的日期" in cells[6]
+            assert "拒绝 1 行" in page.locator("#upload-summary").inner_text()
+            assert page.locator("#upload-sheets tbody td").nth(2).inner_text() == "结对"
             with page.expect_download() as download:
                 page.get_by_role("button", name="下载 XLSX").click()
             rejects_book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
@@ -237,7 +243,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             # decide one review item; the decision is kept across reloads
             page.goto(console_url + "/queue")
             item = page.locator("#queue-table tr[data-key='红星村@310151']")
-            item.get_by_label("选定代码").select_option("310151109203")
+            item.get_by_label("选定代码").select_option("310151109203")  # the label the queue gives its choice
             item.get_by_label("说明").fill("中兴镇")
             item.get_by_role("button", name="记录决定").click()
             page.wait_for_function("document.querySelector('#flash').textContent.includes('已记录复核决定')")
@@ -258,3 +264,53 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
         "MATCH (r:ReviewDecision {uid: '红星村@310151'}) RETURN r.decided_code AS code"
     ).records
     assert decided[0]["code"] == "310151109203"
+
+
+def test_a_review_decision_in_the_queue_shows_its_pairing_on_the_village_page_and_the_queue_shrinks(
+    graph: Driver, settings: Settings, console_url: str, gazetteer_dir: Path, tmp_path: Path
+) -> None:
+    """Decide the first ambiguous village of the queue (whatever the loaded report gives) on its
+    first candidate: the flash says what changed, the village page lists the report's helper, and
+    the queue counts one item fewer — without reloading any report."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (.ci/setup-browser.sh)")
+    # The queue as a load leaves it: the fixture's hand-made mention (a report without text) goes,
+    # and a report is read by the loader.
+    graph.execute_query(
+        "MATCH (d:Document {uid: $uid}) OPTIONAL MATCH (d)-[:MENTIONS]->(v:Village {resolved: false}) DETACH DELETE d, v",
+        uid=SOURCE_REPORT,
+    )
+    ambiguous_report(graph, tmp_path, gazetteer_dir)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with chromium_context(sync_api, {"width": 1280, "height": 800}) as context:
+        page = context.new_page()
+        try:
+            page.goto(console_url + "/queue")
+            count = int(page.locator("#queue-count").inner_text())
+            # the first item with candidates from the loaded report (not the fixture's bare mention)
+            item = page.locator("#queue-table tbody tr", has=page.locator("option", has_text="候选：")).first
+            key = item.get_attribute("data-key")
+            choice = item.locator("select[name=code] option", has_text="候选：").first
+            code = choice.get_attribute("value")
+            assert key and code and "镇" in choice.inner_text()  # candidates name their town
+            item.locator("select[name=code]").select_option(code)
+            page.evaluate(  # the key panel's result: who is deciding, and the write key
+                "([who, key]) => { sessionStorage.setItem('revkg.who', who); sessionStorage.setItem('revkg.apiKey', key); }",
+                ["测试规划员", settings.api_key.get_secret_value()],
+            )
+            item.get_by_role("button", name="记录决定").click()
+            page.wait_for_function("document.querySelector('#flash').textContent.includes('现有结对')")
+            flash = page.locator("#flash").inner_text()
+            assert "已按决定重新识别 1 篇报告" in flash
+            helper = flash.split("现有结对：")[1].split("；")[0].split("、")[0]
+            assert int(page.locator("#queue-count").inner_text()) == count - 1
+            assert key not in page.eval_on_selector_all("#queue-table tbody tr", "rows => rows.map(r => r.dataset.key)")
+            page.screenshot(path=str(ARTIFACTS / "console_queue_decided.png"), full_page=True)
+            page.goto(console_url + f"/village/{code}")
+            pairings = page.locator("#pairings-table tbody").inner_text()
+            assert helper in pairings and "有效" in pairings
+            page.screenshot(path=str(ARTIFACTS / "console_village_after_review.png"), full_page=True)
+        except Exception:
+            page.screenshot(path=str(ARTIFACTS / "console_review_failure.png"), full_page=True)
+            raise

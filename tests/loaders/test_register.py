@@ -21,6 +21,7 @@ from loaders.register import (
     parse_amount,
     parse_code,
     parse_date,
+    parse_dated,
     parse_year,
     prepare,
     read,
@@ -68,13 +69,13 @@ def test_big5_file_is_decoded_as_big5_not_misread_as_gb18030() -> None:
 
 
 def test_file_without_any_known_header_is_refused_rather_than_guessed() -> None:
-    with pytest.raises(RegisterError, match="cannot tell the file's encoding"):
+    with pytest.raises(RegisterError, match="看不出文件的编码"):
         decode_csv(b"foo,bar\n1,2\n")
 
 
 def test_unsupported_extension_is_refused(tmp_path: Path) -> None:
     (tmp_path / "p.txt").write_text("村,类别\n")
-    with pytest.raises(RegisterError, match="unsupported file type"):
+    with pytest.raises(RegisterError, match="不支持的文件类型"):
         read(tmp_path / "p.txt")
 
 
@@ -158,13 +159,14 @@ def test_unit_column_is_the_measure_in_projects_and_the_helper_in_pairings() -> 
 
 def test_sheet_without_recognisable_headers_is_reported_not_silently_skipped() -> None:
     result = validate(sheet(("说明",), ("本表为填报说明",), name="说明"))
-    assert not result.rows and result.issues and "no header row" in result.issues[0].reason
+    assert not result.rows and result.issues and result.issues[0].code == "register.sheet.no_header"
+    assert "表头" in result.issues[0].reason
 
 
 def test_register_missing_a_required_column_rejects_the_sheet_with_its_row_count() -> None:
     result = validate(sheet(("村", "开始日期", "镇"), ("四滧村", "2021-01-01", "堡镇")), kind="pairings")
     assert result.data_rows == 1 and not result.rows
-    assert "needs a column for the helper" in result.issues[0].reason
+    assert result.issues[0].code == "register.sheet.missing_helper" and "帮扶单位" in result.issues[0].reason
 
 
 # --- values ----------------------------------------------------------------------------------------
@@ -190,29 +192,47 @@ def test_dates_in_every_register_format_parse_to_the_same_day(text: str) -> None
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("2023-02-30", "not a real date"),
-        ("2023-03", "has no day"),
-        ("2023年3月", "has no day"),
-        ("2023", "has no day"),
-        ("明年", "not a date"),
-        ("1234", "has no day"),
-        ("5", "not a date"),
+        ("2023-02-30", "register.date.not_real"),
+        ("2023-13", "register.date.not_real"),
+        ("明年", "register.date.not_date"),
+        ("1234", "register.date.not_date"),
+        ("5", "register.date.not_date"),
     ],
 )
 def test_bad_dates_are_problems_with_a_reason(text: str, why: str) -> None:
-    with pytest.raises(ValueProblem, match=why):
+    with pytest.raises(ValueProblem) as raised:
         parse_date(text)
+    assert raised.value.code == why and text in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("2023年3月", "2023-03-01", "2023-03-31", "month"),
+        ("2023-03", "2023-03-01", "2023-03-31", "month"),
+        ("2023.3", "2023-03-01", "2023-03-31", "month"),
+        ("2023/12", "2023-12-01", "2023-12-31", "month"),
+        ("2024年2月份", "2024-02-01", "2024-02-29", "month"),
+        ("2023", "2023-01-01", "2023-12-31", "year"),
+        ("2023年", "2023-01-01", "2023-12-31", "year"),
+        ("2023-03-05", "2023-03-05", "2023-03-05", "day"),
+    ],
+)
+def test_month_and_year_dates_keep_their_precision(text: str, first: str, last: str, precision: str) -> None:
+    dated = parse_dated(text)
+    assert dated is not None
+    assert (dated.first.isoformat(), dated.last.isoformat(), dated.precision) == (first, last, precision)
 
 
 @pytest.mark.parametrize(
     ("text", "why"),
     [
-        ("3.10151102216e+11", "scientific notation"),
-        ("3.10151102216E+11", "scientific notation"),
-        ("10151102216", "11 digits, not 12 \\(leading digits lost"),
-        ("310151102216.0", "decimal part"),
-        ("31015110221X", "not a code"),
-        ("3101511022160", "13 digits"),
+        ("3.10151102216e+11", "科学计数法"),
+        ("3.10151102216E+11", "科学计数法"),
+        ("10151102216", "只有 11 位，不是 12 位（前面的 0 丢了？）"),
+        ("310151102216.0", "小数"),
+        ("31015110221X", "不是代码"),
+        ("3101511022160", "13 位"),
     ],
 )
 def test_malformed_codes_are_rejected_not_repaired(text: str, why: str) -> None:
@@ -226,7 +246,7 @@ def test_year_and_amount_parsing() -> None:
         parse_year("23")
     assert parse_amount("1,200", "元") == (1200.0, "元", 1200.0)
     assert parse_amount("50万元", "万元") == (50.0, "万元", 500000.0)
-    with pytest.raises(ValueProblem, match="says 万元 but the unit given is 元"):
+    with pytest.raises(ValueProblem, match="写的单位是万元，但给出的单位是元"):
         parse_amount("50万元", "元")
 
 
@@ -285,12 +305,12 @@ def test_evidence_is_the_row_as_header_equals_value() -> None:
 
 def test_pairing_that_ends_before_it_starts_is_rejected() -> None:
     result = validate(sheet(PAIRINGS_HEADER, pairing_row(since="2023-01-01", until="2022-01-01")))
-    assert not result.rows and "ends (2022-01-01) before it starts" in result.issues[0].reason
+    assert not result.rows and "结束（2022-01-01）早于开始（2023-01-01）" == result.issues[0].reason
 
 
 def test_paired_by_party_needs_a_named_party_organization() -> None:
     result = validate(sheet(PAIRINGS_HEADER, pairing_row(paired_by="党组织")))
-    assert "none is named" in result.issues[0].reason
+    assert result.issues[0].code == "register.row.party_unnamed"
     ok = validate(sheet(PAIRINGS_HEADER, pairing_row(paired_by="党组织", party="某公司党支部")))
     assert ok.rows[0].values["paired_by"] == "party"
 
@@ -323,31 +343,36 @@ def test_namesake_villages_resolve_to_their_own_town(index: PlaceIndex) -> None:
 def test_name_occurring_twice_in_district_without_town_is_rejected_with_both_candidates(index: PlaceIndex) -> None:
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(village="红星村", town="")))
     assert not accepted
-    assert issue.row == 2 and issue.column == "村" and issue.reason.startswith("ambiguous")
+    assert (
+        issue.row == 2
+        and issue.column == "村"
+        and issue.code == "register.place.ambiguous"
+        and "有歧义" in issue.reason
+    )
     assert [c.split()[0] for c in issue.candidates] == ["310151109203", "310151116216"]
 
 
 def test_unknown_village_is_rejected(index: PlaceIndex) -> None:
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(village="幸福新村")))
-    assert not accepted and issue.reason.startswith("unknown")
+    assert not accepted and issue.code == "register.place.unknown"
 
 
 def test_code_wins_when_name_agrees_and_is_rejected_when_name_disagrees(index: PlaceIndex) -> None:
     accepted, issues = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", village="四滧村")))
     assert not issues and accepted[0][1].method == "register:village_code" and accepted[0][1].confidence == 1.0
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102217", village="四滧村")))
-    assert not accepted and "is 彷徨村, not 四滧村" in issue.reason
+    assert not accepted and "是彷徨村，不是四滧村" in issue.reason
     assert issue.candidates[0].startswith("310151102217 彷徨村")
 
 
 def test_code_missing_from_the_gazetteer_is_rejected(index: PlaceIndex) -> None:
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102299", village="")))
-    assert not accepted and "not in the code table" in issue.reason
+    assert not accepted and "不在代码表中" in issue.reason
 
 
 def test_town_that_contradicts_the_code_is_rejected(index: PlaceIndex) -> None:
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(code="310151102216", town="中兴镇")))
-    assert not accepted and issue.column == "镇" and "lies in 堡镇, not 中兴镇" in issue.reason
+    assert not accepted and issue.column == "镇" and "位于堡镇，不是中兴镇" in issue.reason
 
 
 def test_town_alone_makes_a_town_level_pairing(index: PlaceIndex) -> None:
@@ -364,50 +389,61 @@ def test_example_registers_load_good_rows_and_reject_each_deliberate_mistake(ind
     for path in register.expand([EXAMPLES]):
         accepted, report = prepare(path, index)
         loaded += len(accepted)
-        rejected += [(i.file, i.row, i.reason.split(":")[0]) for i in report.rejected]
+        rejected += [(i.file, i.row, i.code or "") for i in report.rejected]
         assert not [i for i in report.issues if i.severity == "warning"]
-    assert loaded == 40
+    # The leader dated 2022-03 (a month without a day) loads, with its precision kept.
+    assert loaded == 41
     assert sorted(rejected) == sorted(
         [
-            ("pairings.csv", 10, "ambiguous"),
-            ("pairings.csv", 11, "unknown"),
-            ("pairings.csv", 12, "bad date"),
-            ("pairings.csv", 13, "village code '10151105211' has 11 digits, not 12 (leading digits lost?)"),
-            ("pairings.csv", 19, "village code '3.50302100210E+11' is in scientific notation"),
-            ("projects_and_leaders.xlsx", 9, "'约50' is not an amount (write a number such as 50 or 50万元)"),
-            ("projects_and_leaders.xlsx", 7, "bad date"),
-            ("weak_villages_gbk.csv", 12, "ambiguous"),
-            ("weak_villages_gbk.csv", 19, "village code 350302100202 is 利车村, not 松峰村"),
-            ("weak_villages_gbk.csv", 20, "unknown"),
+            ("pairings.csv", 10, "register.place.ambiguous"),
+            ("pairings.csv", 11, "register.place.unknown"),
+            ("pairings.csv", 12, "register.date.not_real"),
+            ("pairings.csv", 13, "register.code.too_short"),
+            ("pairings.csv", 19, "register.code.scientific"),
+            ("projects_and_leaders.xlsx", 9, "register.amount.bad"),
+            ("weak_villages_gbk.csv", 12, "register.place.ambiguous"),
+            ("weak_villages_gbk.csv", 19, "register.place.code_name_mismatch"),
+            ("weak_villages_gbk.csv", 20, "register.place.unknown"),
         ]
     )
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_rejects_report_opens_with_location_reason_and_candidates(tmp_path: Path, suffix: str) -> None:
-    issue = Issue(
-        "p.csv", "p", 10, "村", "红星村", "ambiguous: 2 places", ("310151109203 红星村", "310151116216 红星村")
+    issue = Issue.coded(
+        "p.csv",
+        "p",
+        10,
+        "村",
+        "红星村",
+        "register.place.ambiguous",
+        candidates=("310151109203 红星村", "310151116216 红星村"),
+        where="崇明区",
+        count=2,
+        name="红星村",
     )
     path = register.write_issues(tmp_path / f"rejects{suffix}", [issue])
     frame = pd.read_excel(path, dtype=str) if suffix == ".xlsx" else pd.read_csv(path, dtype=str, encoding="utf-8-sig")
-    assert list(frame.columns) == list(register.ISSUE_COLUMNS)
+    assert list(frame.columns) == ["文件", "工作表", "行号", "列", "值", "处理", "原因", "候选", "原因代码"]
     assert frame.iloc[0].to_dict() == {
-        "file": "p.csv",
-        "sheet": "p",
-        "row": "10",
-        "column": "村",
-        "value": "红星村",
-        "severity": "rejected",
-        "reason": "ambiguous: 2 places",
-        "candidates": "310151109203 红星村; 310151116216 红星村",
+        "文件": "p.csv",
+        "工作表": "p",
+        "行号": "10",
+        "列": "村",
+        "值": "红星村",
+        "处理": "拒绝",
+        "原因": "有歧义：在崇明区有 2 个地方叫“红星村”；请加上镇名或 12 位代码",
+        "候选": "310151109203 红星村; 310151116216 红星村",
+        "原因代码": "register.place.ambiguous",
     }
+    assert issue.text("en") == "ambiguous: 2 places named 红星村 in 崇明区; add the town (镇) or the 12-digit code"
 
 
 def test_same_sounding_misspelling_loads_with_a_warning_and_lower_confidence(index: PlaceIndex) -> None:
     accepted, [issue] = resolve_one(index, sheet(PAIRINGS_HEADER, pairing_row(village="四效村")))
     assert accepted[0][1].code == "310151102216" and accepted[0][1].confidence < 0.9
     assert accepted[0][1].method == "register:name_fuzzy_pinyin"
-    assert issue.severity == "warning" and issue.reason.startswith("loaded as 四滧村")
+    assert issue.severity == "warning" and issue.reason.startswith("按四滧村加载")
 
 
 def test_code_with_a_misspelt_name_inside_its_town_is_accepted_with_the_fuzzy_method(index: PlaceIndex) -> None:

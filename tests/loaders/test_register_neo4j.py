@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
+from neo4j.time import Date
 
 from loaders import register
 from loaders.places import PlaceIndex
@@ -55,9 +57,9 @@ def test_example_registers_load_every_good_row(graph: Driver, index: PlaceIndex)
         13,
         16,
         6,
-        5,
+        6,
     )
-    assert len(report.rejected) == 10
+    assert len(report.rejected) == 9
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH]->() RETURN count(r)") == 13
     assert scalar(graph, "MATCH (v:Village) WHERE v.weak RETURN count(v)") == 15  # 16 rows, 胜利村 twice
     assert scalar(graph, "MATCH (v:Village {code: '310151109207'}) RETURN v.weak_categories") == [
@@ -65,7 +67,11 @@ def test_example_registers_load_every_good_row(graph: Driver, index: PlaceIndex)
         "软弱涣散村",
     ]
     assert scalar(graph, "MATCH (:Organization)-[:FUNDS]->(p:Project)-[:BENEFITS]->(:Village) RETURN count(p)") == 6
-    assert scalar(graph, "MATCH (:Person)-[h:HOLDS]->() RETURN count(h)") == 5
+    assert scalar(graph, "MATCH (:Person)-[h:HOLDS]->() RETURN count(h)") == 6
+    # The leader the example dates 2022-03 holds the post from 1 March 2022, a month-precise date.
+    assert graph.execute_query(
+        "MATCH (:Person {name: '郑文'})-[h:HOLDS]->() RETURN h.since AS since, h.since_precision AS precision"
+    ).records[0].data() == {"since": Date(2022, 3, 1), "precision": "month"}
 
 
 def test_namesake_villages_in_two_towns_are_separate_nodes_with_their_own_helpers(
@@ -197,7 +203,7 @@ def test_unreadable_file_keeps_its_previous_facts(graph: Driver, index: PlaceInd
     load(graph, index, path)
     path.write_bytes(b"\x00\x01garbage")
     report = load(graph, index, path)
-    assert report.issues[0].reason.startswith("file not read")
+    assert report.issues[0].code == "register.file.not_read" and report.issues[0].reason.startswith("文件未读取")
     assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:p.csv'}]->() RETURN count(r)") == 1
 
 
@@ -253,8 +259,9 @@ def test_row_whose_place_is_not_in_the_graph_is_rejected_not_lost(
     )
     report = load(graph, beijing, path)
     assert [i.reason for i in report.rejected] == [
-        "110101001001 is in the code table but not in the graph; load the gazetteer first (revkg load gazetteer --provinces 11)"
+        "110101001001 在代码表中，但图谱里还没有；请先加载该省的区划（revkg load gazetteer --provinces 11）"
     ]
+    assert report.rejected[0].code == "register.place.not_in_graph"
     assert report.sheets[0].loaded == 0 and report.sheets[0].rejected == 1
 
 
@@ -262,13 +269,13 @@ def test_demo_loads_the_example_registers_and_the_corpus_and_says_what_it_did(gr
     from loaders.demo import CORPUS, load_demo
 
     summary = load_demo(graph, settings)
-    assert "13 pairings, 16 weak, 6 projects, 5 leaders loaded, 10 rows rejected" in summary
+    assert "加载 结对 13 行，薄弱村认定 16 行，项目 6 行，干部任职 6 行，拒绝 9 行" in summary
     from_registers = scalar(
         graph, "MATCH ()-[r:PAIRED_WITH]->() WHERE r.source_id STARTS WITH 'register:' RETURN count(r)"
     )
     assert from_registers == 13
     reports = sorted(CORPUS.glob("*.txt"))
-    assert f"reports: {len(reports)} written" in summary
+    assert f"报告：写入 {len(reports)} 篇" in summary
     documents = scalar(graph, "MATCH (d:Document {kind: 'report'}) RETURN count(d)")
     assert documents == len(reports)
 
@@ -363,3 +370,118 @@ def test_registers_written_in_chunks_of_three_rows_give_the_graph_written_in_one
     chunked = load(graph, index, *paths, chunk_rows=3)
     assert graph_sum(graph, facts_only=True) == whole
     assert chunked.loaded() == sum(s.loaded for s in chunked.sheets) > 3
+
+
+# --- registers as planners write them ------------------------------------------------------------------
+
+
+def test_month_and_year_dated_pairings_load_with_their_precision_and_count_from_the_first_day(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    from graph import analyses
+
+    path = write_csv(
+        tmp_path / "月份.csv",
+        PAIRINGS_HEADER,
+        [
+            pairing_row(village="四滧村", since="2023年3月"),
+            pairing_row(village="彷徨村", since="2023.3", until="2024年"),
+            pairing_row(village="堡渔村", since="2023-03"),
+        ],
+    )
+    report = load(graph, index, path)
+    assert not report.issues and report.loaded("pairings") == 3
+    rows = graph.execute_query(
+        "MATCH ()-[r:PAIRED_WITH {source_id: 'register:月份.csv'}]->(v) "
+        "RETURN v.name AS village, toString(r.since) AS since, r.since_precision AS since_precision, "
+        "toString(r.until) AS until, r.until_precision AS until_precision ORDER BY village"
+    ).records
+    assert [tuple(r.values()) for r in rows] == [
+        ("四滧村", "2023-03-01", "month", None, None),
+        ("堡渔村", "2023-03-01", "month", None, None),
+        ("彷徨村", "2023-03-01", "month", "2024-12-31", "year"),
+    ]
+    code = scalar(graph, "MATCH (v:Village {name: '四滧村'})-[:PART_OF]->(:Town {name: '堡镇'}) RETURN v.code")
+    helpers = lambda day: analyses.village_profile(graph, code, dt.date.fromisoformat(day))["helpers"]  # noqa: E731
+    assert helpers("2023-02-28") == [] and len(helpers("2023-03-01")) == 1
+    # The console shows the date as the register wrote it.
+    from api.console import pages
+
+    [pairing] = [
+        p for p in pages.village(graph, code, None, "neo4j")["pairings"] if p["source_id"].endswith("月份.csv")
+    ]
+    assert pairing["since_text"] == "2023年3月"
+
+
+def test_the_same_row_twice_in_a_file_loads_once_with_a_warning_naming_both_rows(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    path = write_xlsx(
+        tmp_path / "重复.xlsx",
+        {
+            "结对": [PAIRINGS_HEADER, pairing_row(), pairing_row(village="彷徨村"), pairing_row()],
+            "补充": [PAIRINGS_HEADER, pairing_row()],
+        },
+    )
+    report = load(graph, index, path)
+    duplicates = [i for i in report.issues if i.code == "register.row.duplicate"]
+    assert [(i.sheet, i.row, i.severity) for i in duplicates] == [("结对", 4, "warning"), ("补充", 2, "warning")]
+    assert duplicates[0].reason == "与结对第 2 行是同一条记录，只加载一次（第 4 行未另行加载）"
+    assert not report.rejected and report.loaded("pairings") == 4  # every row's fact is in the graph, once
+    assert scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:重复.xlsx'}]->() RETURN count(r)") == 2
+
+
+def test_excel_error_cells_are_read_as_empty_with_a_warning(graph: Driver, index: PlaceIndex, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "结对"
+    sheet.append(list(PAIRINGS_HEADER))
+    sheet.append(list(pairing_row()))
+    sheet.append(list(pairing_row(village="彷徨村")))
+    sheet["I2"] = "=NA()"  # 结束日期 of row 2: a failed lookup, cached as #N/A below
+    sheet["G3"] = "=1/0"  # 村代码 of row 3
+    book.save(tmp_path / "公式.xlsx")
+    _cache_errors(tmp_path / "公式.xlsx", {"I2": "#N/A", "G3": "#DIV/0!"})
+    csv_path = write_csv(tmp_path / "错误值.csv", PAIRINGS_HEADER, [pairing_row(village="堡渔村", until="#REF!")])
+    report = load(graph, index, tmp_path / "公式.xlsx", csv_path)
+    warnings = [(i.file, i.row, i.column, i.value) for i in report.issues if i.code == "register.cell.excel_error"]
+    assert warnings == [
+        ("公式.xlsx", 2, "结束日期", "#N/A"),
+        ("公式.xlsx", 3, "村代码", "#DIV/0!"),
+        ("错误值.csv", 2, "结束日期", "#REF!"),
+    ]
+    assert not report.rejected and report.loaded("pairings") == 3
+    evidence = graph.execute_query("MATCH ()-[r:PAIRED_WITH]->() RETURN collect(r.evidence) AS e").records[0]["e"]
+    assert not any("#N/A" in e or "nan" in e for e in evidence)
+
+
+def _cache_errors(path: Path, errors: dict[str, str]) -> None:
+    """Give formula cells the cached error value Excel stores (openpyxl writes formulas without one)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, error in errors.items():
+        sheet = re.sub(
+            rf'<c r="{ref}"([^>]*)><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>',
+            rf'<c r="{ref}" t="e"><f>\2</f><v>{error}</v></c>',
+            sheet,
+        )
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+
+
+def test_an_excel_serial_number_date_shows_as_a_date_in_the_evidence(
+    graph: Driver, index: PlaceIndex, tmp_path: Path
+) -> None:
+    path = write_csv(tmp_path / "序列号.csv", PAIRINGS_HEADER, [pairing_row(since="43101")])
+    load(graph, index, path)
+    evidence = scalar(graph, "MATCH ()-[r:PAIRED_WITH {source_id: 'register:序列号.csv'}]->() RETURN r.evidence")
+    assert "开始日期=2018-01-01" in evidence and "43101" not in evidence

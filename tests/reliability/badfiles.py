@@ -57,7 +57,7 @@ def _pairings(path: Path, rows: list[tuple[str, ...]], encoding: str = "utf-8") 
 
 def wrong_columns(folder: Path) -> RegisterCase:
     path = write_csv(folder / "wrong_columns.csv", ("颜色", "尺寸", "重量"), [("红", "大", "3")])
-    return RegisterCase("wrong columns (CSV)", path, refused="no known header")
+    return RegisterCase("wrong columns (CSV)", path, refused="没有可识别的表头")
 
 
 def wrong_columns_xlsx(folder: Path) -> RegisterCase:
@@ -105,8 +105,9 @@ def formulas(folder: Path) -> RegisterCase:
 
 def dates(folder: Path) -> RegisterCase:
     good = ["2023-01-05", "2023/1/5", "2023.1.5", "2023年1月5日", "20230105", "44931"]
-    bad = ["2023-02-30", "2023-03", "05/01/2023", "明年", "2023年13月1日"]
-    rows = [pairing_row(since=s) for s in good + bad]
+    bad = ["2023-02-30", "2023-13", "05/01/2023", "明年", "2023年13月1日"]
+    # One round per row: the same pairing on the same day in two rows would be one fact, loaded once.
+    rows = [pairing_row(since=s, programme=f"第{i}轮") for i, s in enumerate(good + bad, start=1)]
     path = _pairings(folder / "dates.csv", rows)
     return RegisterCase(
         "dates in six formats, five bad ones",
@@ -144,7 +145,9 @@ def numeric_code_cells(folder: Path) -> RegisterCase:
 def duplicates(folder: Path) -> RegisterCase:
     rows = [pairing_row(), pairing_row(), pairing_row()]
     path = _pairings(folder / "duplicates.csv", rows)
-    return RegisterCase("the same row three times", path, good=3, note="each row is its own fact with its row number")
+    return RegisterCase(
+        "the same row three times", path, good=1, note="one fact, loaded once; rows 3 and 4 warn that they repeat row 2"
+    )
 
 
 def duplicate_columns(folder: Path) -> RegisterCase:
@@ -179,7 +182,7 @@ def encoding_case(folder: Path, encoding: str) -> RegisterCase:
 def undecodable(folder: Path) -> RegisterCase:
     path = folder / "shift_jis.csv"
     path.write_bytes("名前,色\nテスト,赤\n".encode("shift_jis"))
-    return RegisterCase("CSV in an encoding with no known header", path, refused="encoding")
+    return RegisterCase("CSV in an encoding with no known header", path, refused="编码")
 
 
 def empty_sheets(folder: Path) -> RegisterCase:
@@ -191,7 +194,7 @@ def empty_sheets(folder: Path) -> RegisterCase:
 def empty_csv(folder: Path) -> RegisterCase:
     path = folder / "empty.csv"
     path.write_bytes(b"")
-    return RegisterCase("a 0-byte CSV", path, refused="encoding")
+    return RegisterCase("a 0-byte CSV", path, refused="编码")
 
 
 def header_only_csv(folder: Path) -> RegisterCase:
@@ -213,15 +216,16 @@ def control_chars(folder: Path) -> RegisterCase:
     return RegisterCase(
         "control characters in cells",
         path,
-        good=2,
-        note="control characters are dropped: the same unit and village as without them",
+        good=1,
+        note="control characters are dropped: the same unit and village as without them, so the two rows "
+        "say the same and load as one fact",
     )
 
 
 def junk_xlsx(folder: Path) -> RegisterCase:
     path = folder / "junk.xlsx"
     path.write_bytes(random.Random(6).randbytes(50_000))
-    return RegisterCase("binary junk renamed .xlsx", path, refused="cannot open the workbook")
+    return RegisterCase("binary junk renamed .xlsx", path, refused="无法打开工作簿")
 
 
 def truncated_xlsx(folder: Path) -> RegisterCase:
@@ -229,14 +233,14 @@ def truncated_xlsx(folder: Path) -> RegisterCase:
     path = folder / "truncated.xlsx"
     path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
     good.unlink()
-    return RegisterCase("an .xlsx cut in half", path, refused="cannot open the workbook")
+    return RegisterCase("an .xlsx cut in half", path, refused="无法打开工作簿")
 
 
 def zip_without_workbook(folder: Path) -> RegisterCase:
     path = folder / "not_a_workbook.xlsx"
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("hello.txt", "hi")
-    return RegisterCase("a zip that is no workbook", path, refused="cannot open the workbook")
+    return RegisterCase("a zip that is no workbook", path, refused="无法打开工作簿")
 
 
 def csv_renamed_xlsx(folder: Path) -> RegisterCase:
@@ -244,19 +248,19 @@ def csv_renamed_xlsx(folder: Path) -> RegisterCase:
     buffer = io.StringIO()
     buffer.write(",".join(PAIRINGS_HEADER) + "\n" + ",".join(pairing_row()) + "\n")
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    return RegisterCase("a CSV renamed .xlsx", path, refused="cannot open the workbook")
+    return RegisterCase("a CSV renamed .xlsx", path, refused="无法打开工作簿")
 
 
 def junk_xls(folder: Path) -> RegisterCase:
     path = folder / "junk.xls"
     path.write_bytes(os.urandom(4096))
-    return RegisterCase("binary junk renamed .xls", path, refused="cannot open the workbook")
+    return RegisterCase("binary junk renamed .xls", path, refused="无法打开工作簿")
 
 
 def wrong_extension(folder: Path) -> RegisterCase:
     path = folder / "register.pdf"
     path.write_bytes(b"%PDF-1.4 junk")
-    return RegisterCase("an unsupported extension", path, refused="unsupported file type")
+    return RegisterCase("an unsupported extension", path, refused="不支持的文件类型")
 
 
 def weak_bad_years(folder: Path) -> RegisterCase:
@@ -291,7 +295,7 @@ def zip_bomb(folder: Path, unpacked: int = 1536 << 20) -> RegisterCase:
                     sheet.write(piece)
                 sheet.write(b"</t></is></c></row></sheetData>" + tail.encode())
     good.unlink()
-    return RegisterCase("an xlsx zip bomb (1.5 GiB of sheet XML)", path, refused="zip bomb")
+    return RegisterCase("an xlsx zip bomb (1.5 GiB of sheet XML)", path, refused="压缩炸弹")
 
 
 def nul_and_mixed_encodings(folder: Path) -> RegisterCase:
@@ -503,10 +507,10 @@ def report_cases(folder: Path) -> list[ReportCase]:
     with huge.open("wb") as f:
         f.truncate(reports_reading.MAX_BYTES + 1)
     return [
-        ReportCase("empty", text("empty.txt", ""), rejected="empty"),
-        ReportCase("whitespace only", text("blank.txt", " \n\t\u3000\n"), rejected="empty"),
-        ReportCase("no Chinese", text("english.txt", "A report in English only.\n"), rejected="no Chinese text"),
-        ReportCase("binary junk", junk, rejected="not"),
+        ReportCase("empty", text("empty.txt", ""), rejected="文件是空的"),
+        ReportCase("whitespace only", text("blank.txt", " \n\t\u3000\n"), rejected="文件是空的"),
+        ReportCase("no Chinese", text("english.txt", "A report in English only.\n"), rejected="没有中文内容"),
+        ReportCase("binary junk", junk, rejected="不是"),
         ReportCase("UTF-16 with BOM", text("utf16.txt", GOOD_SENTENCE, "utf-16")),
         ReportCase("GBK", text("gbk.txt", GOOD_SENTENCE, "gbk")),
         ReportCase(
@@ -526,5 +530,5 @@ def report_cases(folder: Path) -> list[ReportCase]:
             text("control.txt", "\x00\x01" + GOOD_SENTENCE.replace("镇", "镇\x07\x1b") + "\r\n\x0b\x0c\x7f\ufffe"),
         ),
         ReportCase("lone surrogates escaped", text("surrogate.txt", GOOD_SENTENCE + "\\ud800", "utf-8")),
-        ReportCase("bigger than the size limit", huge, rejected="too long"),
+        ReportCase("bigger than the size limit", huge, rejected="太长"),
     ]

@@ -130,7 +130,7 @@ def test_the_whole_corpus_loads_good_rows_only_and_refused_files_write_nothing(
         assert len(rows_written) == case.good, case.name
         assert not rows_written & {r for f, r in rejected_rows if f == case.path.name}, case.name
     dup = facts_of(graph, "duplicates.csv")
-    assert sorted(dup) == ["sheet duplicates!row 2", "sheet duplicates!row 3", "sheet duplicates!row 4"]
+    assert sorted(dup) == ["sheet duplicates!row 2"]
 
 
 @pytest.mark.neo4j
@@ -171,7 +171,7 @@ def test_an_xlsx_zip_bomb_is_refused_by_name_without_being_unpacked(tmp_path: Pa
     assert case.path.stat().st_size < 4 << 20  # 1.5 GiB of XML in a few MB
     out = run_measured("prepare", case.path)
     [reason] = out["file_issues"]
-    assert "zip_bomb.xlsx" in reason and "zip bomb" in reason
+    assert "zip_bomb.xlsx" in reason and "压缩炸弹" in reason
     # Unpacking the sheet (as the regex reader did, member by member) would take 1.5 GiB at least.
     assert out["peak_rss_mib"] - out["peak_rss_mib_before_file"] < 50, out
 

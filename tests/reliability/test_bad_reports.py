@@ -51,7 +51,7 @@ def test_every_malformed_report_is_refused_with_its_name_or_extracted_with_true_
             assert problem and case.rejected in problem and case.path.name in problem, case.name
             continue
         if len(doc.text) > reports.MAX_CHARS:
-            assert problem and "too long" in problem, case.name
+            assert problem and "太长" in problem, case.name
             continue
         assert problem is None, case.name
         facts = extractor.extract(doc).facts
@@ -64,14 +64,14 @@ def test_every_malformed_report_is_refused_with_its_name_or_extracted_with_true_
 def test_a_file_past_the_size_limit_is_refused_before_it_is_read(corpus: list[ReportCase]) -> None:
     case = next(c for c in corpus if c.path.name == "huge.txt")
     started = time.perf_counter()
-    with pytest.raises(ReportError, match="too long .* split it"):
+    with pytest.raises(ReportError, match="太长.*请拆成几个文件"):
         reports.read(case.path)
     assert time.perf_counter() - started < 1  # the size is looked at, the bytes are not read
 
 
 def test_binary_junk_is_not_read_as_chinese(corpus: list[ReportCase]) -> None:
     case = next(c for c in corpus if c.path.name == "junk.txt")
-    with pytest.raises(ReportError, match="not text"):
+    with pytest.raises(ReportError, match="不是 UTF-8、UTF-16 或 GB18030 文本"):
         reports.read(case.path)
 
 
@@ -167,8 +167,8 @@ def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(
     doc = reports.read(mixed.path)
     assert mixed.gbk_paragraph in doc.text and "\x00" not in doc.text
     gbk_note, junk_note = doc.notes
-    assert mixed.path.name in gbk_note and f"line {mixed.gbk_lines[0]} read as GB18030" in gbk_note
-    assert f"line {mixed.junk_line} neither UTF-8 nor GB18030" in junk_note
+    assert mixed.path.name in gbk_note and f"第 {mixed.gbk_lines[0]} 行按 GB18030" in gbk_note
+    assert f"第 {mixed.junk_line} 行既不是 UTF-8 也不是 GB18030" in junk_note
     assert reports.validate(doc) is None
     start = doc.text.index(mixed.gbk_paragraph)
     facts = extractor.extract(doc).facts
@@ -178,7 +178,7 @@ def test_a_gbk_paragraph_and_a_nul_inside_utf8_are_read_and_named(
 def test_mostly_junk_with_a_line_of_chinese_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "junk_and_a_line.txt"
     path.write_bytes(b"\n".join([bytes(range(0x80, 0x100))] * 32 + [GOOD_SENTENCE.encode("utf-8")]))
-    with pytest.raises(ReportError, match="not text"):
+    with pytest.raises(ReportError, match="不是 UTF-8、UTF-16 或 GB18030 文本"):
         reports.read(path)
 
 
@@ -211,7 +211,7 @@ def test_bad_reports_through_the_upload_api_load_what_is_good_and_name_the_rest(
     assert response.status_code == 200, response.text
     report = response.json()["report"]
     assert report["written"] == [f"report:{p.stem}" for p in files[:-1]]
-    assert len(report["rejected"]) == 1 and "huge.txt" in report["rejected"][0] and "too long" in report["rejected"][0]
+    assert len(report["rejected"]) == 1 and "huge.txt" in report["rejected"][0] and "太长" in report["rejected"][0]
     assert any("mixed.txt" in n and "GB18030" in n for n in report["notes"])
     longest = graph.execute_query(
         "MATCH (n) UNWIND keys(n) AS k WITH n[k] AS v WHERE v IS :: STRING RETURN max(size(v)) AS n "

@@ -156,7 +156,7 @@ def test_two_overlapping_register_loads_at_once_equal_the_sequential_load(
         a = revkg_load(own_server, files["pairings_A"], files["weak_A"])
         b = revkg_load(own_server, files["pairings_B"], files["weak_B"])
         summaries = [finished(a), finished(b)]
-        retried.append(sum(int(s.split(" write(s) retried")[0].rsplit(" ", 1)[-1]) for s in summaries))
+        retried.append(sum(retries_said(s) for s in summaries))
         assert duplicates(own_server.driver) == {"node groups": 0, "relationship groups": 0}, f"round {round_}"
         after = graph_sum(own_server.driver, facts_only=True)
         assert after == expected, f"round {round_}: {expected.diff(after)}"
@@ -318,7 +318,7 @@ def test_a_held_lock_gives_a_transient_error_that_is_retried_and_counted_in_the_
         if process.poll() is None:
             process.kill()
             process.wait()
-    retried = int(cli.split(" write(s) retried")[0].rsplit(" ", 1)[-1])
+    retried = retries_said(cli)
     print(f"held lock: the CLI says {retried} write(s) retried")
     assert retried >= 1
     assert graph_sum(own_server.driver, facts_only=True) == expected
@@ -465,3 +465,8 @@ def test_the_same_register_loaded_twice_at_once_leaves_each_fact_once(
         assert duplicates(own_server.driver) == {"node groups": 0, "relationship groups": 0}, f"round {round_}"
         after = graph_sum(own_server.driver, facts_only=True)
         assert after == expected, f"round {round_}: {expected.diff(after)}"
+
+
+def retries_said(cli_output: str) -> int:
+    """The retries the CLI's summary line counts (``…；3 次写入因暂时性错误…重试``)."""
+    return int(cli_output.split(" 次写入因暂时性错误")[0].rsplit("；", 1)[-1].strip())

@@ -84,7 +84,7 @@ def _csv_properties(rows: list[list[str]], encoding: str) -> None:
     try:
         text, used = decode_csv(data)
     except RegisterError as exc:
-        assert "encoding" in str(exc)
+        assert "编码" in str(exc) and exc.code == "register.file.encoding"
         return
     assert isinstance(text, str) and used
 

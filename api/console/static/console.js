@@ -51,7 +51,8 @@
   async function send(method, url, body) {
     const cred = needKey();
     if (!cred) return null;
-    const headers = { "X-API-Key": cred.key };
+    // The console speaks Chinese whatever the browser's language: the API's messages come back in it.
+    const headers = { "X-API-Key": cred.key, "Accept-Language": "zh-CN" };
     if (body !== undefined && !(body instanceof FormData)) headers["Content-Type"] = "application/json";
     const response = await fetch(url, { method, headers, body: body === undefined || body instanceof FormData ? body : JSON.stringify(body) });
     const text = await response.text();
@@ -130,7 +131,7 @@
     const who = sessionStorage.getItem(WHO);
     if (action === "record-pairing") {
       const done = await send("POST", "/decisions/pairings", { helper_uid: f.helper_uid, village: f.village, since: f.since, note: f.note || "", decided_by: who });
-      if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源 planner）。");
+      if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源：规划人员在控制台记录）。");
     } else if (action === "end-pairing") {
       const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "", decided_by: who });
       if (done) reload("已结束：" + done.helper + " 与 " + done.village + " 的结对止于 " + done.day + "。");
@@ -146,7 +147,7 @@
       }
     } else if (action === "review") {
       const done = await send("POST", "/review/decisions", { key: f.key, code: f.code || null, note: f.note || "" });
-      if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。");
+      if (done) reload("已记录复核决定：" + done.key + " → " + (done.decided_code || "不在代码表") + "。" + (done.message || ""));
     }
   });
 
@@ -202,7 +203,7 @@
     sheets.replaceChildren();
     (report.report.sheets || []).forEach((s) => {
       const tr = document.createElement("tr");
-      [s.file, s.sheet, s.kind, s.rows, s.loaded, s.rejected, s.warnings].forEach((v) => cell(tr, v));
+      [s.file, s.sheet, s.kind_text || s.kind, s.rows, s.loaded, s.rejected, s.warnings].forEach((v) => cell(tr, v));
       sheets.appendChild(tr);
     });
     lastIssues = report.report.issues || (report.report.rejected || []).map((r) => ({ file: "", reason: String(r), severity: "rejected" }));
@@ -240,6 +241,7 @@
       };
       xhr.onerror = () => { bar.hidden = true; state.textContent = "网络错误。"; };
       xhr.open("POST", url);
+      xhr.setRequestHeader("Accept-Language", "zh-CN");  // the console's language, whatever the browser's
       xhr.setRequestHeader("X-API-Key", cred.key);
       xhr.send(data);
     });
