@@ -11,6 +11,10 @@ Both print the counts that matter most: villages given a wrong code, reporters t
 extraction speed. ``-v`` lists every miss and every extra. ``--corpus-only`` / ``--dev-only`` pick one.
 ``--renamed=SEED`` (repeatable) also scores a copy of the development set whose villages and people
 are renamed (``loaders.dev_renaming``): rules that know names fail there.
+
+``--blind`` scores only the ten blind reports (``../shared/corpus-dev/blind``) against their own gold and
+prints only the totals — no document, no miss, no text — so the set stays unseen while it estimates how the
+loader does on reports nobody developed against.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_GOLD = REPO / "tests" / "loaders" / "gold"
 DEFAULT_DEV = REPO.parent / "shared" / "corpus-dev"
+DEFAULT_BLIND = DEFAULT_DEV / "blind"
 CATEGORIES = ("districts", "towns", "villages", "units", "party_orgs", "persons", "pairings", "amounts", "claims")
 
 
@@ -381,6 +386,19 @@ def format_dev_report(ev: DevEvaluation) -> str:
     return "\n".join(lines)
 
 
+def format_blind_totals(ev: DevEvaluation) -> str:
+    """Only the totals of a set kept unseen: no document names, no misses, no text."""
+    links, people = ev.scores["links"], ev.scores["people"]
+    return "\n".join(
+        [
+            f"links   P {links.precision:.2f} R {links.recall:.2f}  (tp {links.tp} fp {links.fp} fn {links.fn})",
+            f"people  P {people.precision:.2f} R {people.recall:.2f}  (tp {people.tp} fp {people.fp} fn {people.fn})",
+            f"villages given a wrong code: {len(ev.wrong_codes)}",
+            f"bylines/reporters taken for leaders: {len(ev.bylines_as_leaders)}",
+        ]
+    )
+
+
 def main(argv: list[str]) -> None:
     from graph.settings import get_settings
 
@@ -388,6 +406,11 @@ def main(argv: list[str]) -> None:
     corpus = Path(positional[0]) if positional else DEFAULT_CORPUS
     gold = Path(positional[1]) if len(positional) > 1 else DEFAULT_GOLD
     home = get_settings().home
+    if "--blind" in argv:
+        blind = evaluate_dev(PlaceIndex.for_home(home, None), DEFAULT_BLIND)
+        print(f"== blind set (totals only): {DEFAULT_BLIND}")
+        print(format_blind_totals(blind))
+        return
     if "--dev-only" not in argv:
         provinces = None if "--all" in argv else ["31", "35"]
         started = time.perf_counter()
