@@ -127,11 +127,11 @@ class Extractor:
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
         orgs = drop_overlaps(orgs, places)
-        if self.recognizer is not None:
-            orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
+        if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
+            orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)
         persons = person_mentions(
