@@ -104,9 +104,13 @@ class Recognizer:
         self.chars += len(piece)
         spans: list[Span] = []
         pos = start
+        after_dot = False
         for word, tag in tagger(piece):
-            if tag in ("PER", "ORG", "LOC"):
+            if after_dot and re.fullmatch(f"[{CJK}]{{1,6}}", word):
+                spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿依古丽· + 买买提: the name goes on
+            elif tag in ("PER", "ORG", "LOC"):
                 spans.append((pos, pos + len(word), tag))
+            after_dot = tag == "PER" and word[-1:] in _MIDDLE_DOTS
             pos += len(word)
         return _joined(text, spans)
 
