@@ -319,7 +319,7 @@ PAIR_RE = re.compile("|".join(PAIR_WORDS))
 TRIGGER_RE = re.compile("|".join(sorted(set(PAIRING_TRIGGERS + ASSISTANCE_TRIGGERS), key=len, reverse=True)))
 VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
 # Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
-BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会")
+BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

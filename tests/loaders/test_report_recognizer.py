@@ -170,3 +170,26 @@ def test_a_county_short_form_does_not_make_the_tail_another_county(with_model: E
     assert not any(code.startswith("92") for code in extraction.region)
     codes = {f.data.get("code") for f in extraction.facts if f.kind == "place" and f.data["level"] == "village"}
     assert codes == {"910103101201"}
+
+
+# --- rules added beside the model --------------------------------------------------------------------
+
+
+def test_villages_listed_without_their_ending_after_a_count(rules_only: Extractor) -> None:
+    text = "西山县白石镇地处山区。东湖区财政局结对帮扶的行政村共两个：长岭和石门。"
+    assert _links(rules_only, text) == {("东湖区财政局", "910102101203"), ("东湖区财政局", "910102101204")}
+
+
+def test_a_team_named_after_the_verb_that_sent_it_is_not_a_unit_with_the_words_before(rules_only: Extractor) -> None:
+    text = "西山县白石镇地处山区。多年来先后派出驻村工作队帮扶长岭村。"
+    names = {f.data["name"] for f in _facts(rules_only, text, "organization")}
+    assert not any("派出" in n or "多年来" in n for n in names)
+
+
+def test_bare_school_means_the_school_the_article_is_about(rules_only: Extractor) -> None:
+    text = (
+        "甲市农林学院与西山县白石镇结对多年。甲市农林学院师生到白石镇调研。"
+        "调研组走访了白石镇中心学校。2021年学校开始帮扶长岭村，修建了冷库。"
+    )
+    assert ("甲市农林学院", "910102101203") in _links(rules_only, text)
+    assert not any(helper == "白石镇中心学校" for helper, _ in _links(rules_only, text))
