@@ -110,6 +110,19 @@ def name_at(text: str, start: int) -> tuple[int, int] | None:
     return candidate
 
 
+def _next_listed_name(text: str, end: int, model_name: NameReader | None) -> tuple[int, int] | None:
+    """The name after ``、`` that goes on a list of names under one role, or None (a role or a word follows)."""
+    if text[end : end + 1] != "、" or _ROLE_START.match(text, end + 1):
+        return None
+    span = name_at(text, end + 1)
+    if span is None and model_name is not None and _may_start_name(text, end + 1):
+        span = model_name(text, end + 1)
+    return span
+
+
+_ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{_ONE_ROLE}")
+
+
 def _may_start_name(text: str, start: int) -> bool:
     """Worth asking the model: a surname starts here, or a name with a middle dot follows."""
     return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
@@ -170,12 +183,14 @@ def persons(
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
         span = name_at(text, m.end())
-        if span is not None:
-            add(span, core, m.start(1), "role_then_name")
-        elif model_name is not None and _may_start_name(text, m.end()):
-            span = model_name(text, m.end())
-            if span is not None:
-                add(span, core, m.start(1), "role_then_model_name")
+        method = "role_then_name"
+        if span is None and model_name is not None and _may_start_name(text, m.end()):
+            span, method = model_name(text, m.end()), "role_then_model_name"
+        # 第一书记甲、乙 / 队长甲、乙带领: the role goes on to the names listed after the first.
+        while span is not None:
+            add(span, core, m.start(1), method)
+            span = _next_listed_name(text, span[1], model_name)
+            method = "role_then_listed_name"
     for m in ROLE_THEN_POST_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         core = re.sub('[“”"‘’「」]', "", m.group(1))

@@ -193,3 +193,15 @@ def test_bare_school_means_the_school_the_article_is_about(rules_only: Extractor
     )
     assert ("甲市农林学院", "910102101203") in _links(rules_only, text)
     assert not any(helper == "白石镇中心学校" for helper, _ in _links(rules_only, text))
+
+
+def test_names_listed_under_one_role_all_take_it(with_model: Extractor) -> None:
+    text = "西山县白石镇长岭村、石门村分别迎来了第一书记王建国、李文清，两人都住在村里。"
+    assert {("王建国", "第一书记"), ("李文清", "第一书记")} <= _people(with_model, text)
+
+
+def test_a_role_after_the_comma_of_a_list_starts_its_own_person(with_model: Extractor) -> None:
+    text = "长岭村党支部书记王建国、村委会主任李文清一同出席。"
+    assert _people(with_model, text) >= {("王建国", "党支部书记")}
+    assert ("村委会主任李", "党支部书记") not in _people(with_model, text)
+    assert not any(name == "李文清" and role == "党支部书记" for name, role in _people(with_model, text))
