@@ -12,30 +12,27 @@ import hashlib
 import pytest
 
 from loaders.places import Place, PlaceIndex
-from loaders.reports import Extractor, Fact, ReportDoc
+from loaders.reports import Extractor, ReportDoc
 from loaders.reports.recognizer import Recognizer, person_proposal_holds, unit_proposal_holds
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
 
 
 def _table() -> PlaceIndex:
-    p = [
-        Place("province", "91", "测试省", "测试省", None, None),
-        Place("city", "9101", "甲市", "甲市", "91", None),
-        Place("district", "910101", "东湖区", "东湖区", "9101", None),
-        Place("district", "910102", "西山县", "西山县", "9101", None),
-        Place("district", "910103", "北岭满族自治县", "北岭满族自治县", "9101", None),
-        Place("town", "910102101", "白石镇", "白石镇", "910102", "town"),
-        Place("town", "910103101", "青溪镇", "青溪镇", "910103", "town"),
-        Place("village", "910102101203", "长岭村", "长岭村村委会", "910102101", "village"),
-        Place("village", "910102101204", "石门村", "石门村村委会", "910102101", "village"),
-        Place("village", "910103101201", "望江村", "望江村村委会", "910103101", "village"),
-        # Another province: a county whose name is the tail of a short form (北岭县 → 岭县), its namesake village.
-        Place("province", "92", "乙省", "乙省", None, None),
-        Place("city", "9201", "丙市", "丙市", "92", None),
-        Place("district", "920101", "岭县", "岭县", "9201", None),
-        Place("town", "920101101", "河口镇", "河口镇", "920101", "town"),
-        Place("village", "920101101201", "望江村", "望江村村委会", "920101101", "village"),
-    ]
-    return PlaceIndex.from_places(p)
+    """The mechanisms' made-up table, with a county known by its short form (北岭县 for 北岭满族自治县)
+    and, in the other province, a county whose name is that short form's tail (岭县) with a namesake village."""
+    return PlaceIndex.from_places(
+        [
+            *PLACES,
+            Place("district", "910103", "北岭满族自治县", "北岭满族自治县", "9101", None),
+            Place("town", "910103101", "青溪镇", "青溪镇", "910103", "town"),
+            Place("village", "910103101201", "望江村", "望江村村委会", "910103101", "village"),
+            Place("district", "920102", "岭县", "岭县", "9201", None),
+            Place("town", "920102101", "河口镇", "河口镇", "920102", "town"),
+            Place("village", "920102101201", "望江村", "望江村村委会", "920102101", "village"),
+        ]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,19 +48,6 @@ def with_model(index: PlaceIndex) -> Extractor:
 @pytest.fixture(scope="module")
 def rules_only(index: PlaceIndex, with_model: Extractor) -> Extractor:
     return Extractor(index, matcher=with_model.matcher, model=False)
-
-
-def _facts(extractor: Extractor, text: str, kind: str) -> list[Fact]:
-    doc = ReportDoc("report:t", "t.txt", text, hashlib.sha256(text.encode()).hexdigest(), text[:20])
-    return [f for f in extractor.extract(doc).facts if f.kind == kind]
-
-
-def _links(extractor: Extractor, text: str) -> set[tuple[str, str | None]]:
-    return {
-        (f.data["helper_name"], f.data["recipient_code"])
-        for f in _facts(extractor, text, "pairing")
-        if f.data["recipient_level"] == "village"
-    }
 
 
 def _people(extractor: Extractor, text: str) -> set[tuple[str, str]]:
