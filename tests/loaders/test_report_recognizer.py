@@ -189,3 +189,21 @@ def test_a_role_after_the_comma_of_a_list_starts_its_own_person(with_model: Extr
     assert _people(with_model, text) >= {("王建国", "党支部书记")}
     assert ("村委会主任李", "党支部书记") not in _people(with_model, text)
     assert not any(name == "李文清" and role == "党支部书记" for name, role in _people(with_model, text))
+
+
+# --- the blind check prints totals only --------------------------------------------------------------
+
+
+def test_the_blind_totals_name_no_document_and_no_miss() -> None:
+    from loaders.reports_eval import DevEvaluation, format_blind_totals
+
+    ev = DevEvaluation()
+    ev.scores["links"].tp, ev.scores["links"].fn = 3, 1
+    ev.per_doc["g01"] = {}
+    ev.misses.append("g01 links: 某局 → 某村")
+    ev.wrong_codes.append("g01: 某村 → 000000000000")
+    ev.bylines_as_leaders.append("g01: 某人")
+    printed = format_blind_totals(ev)
+    assert "links   P 1.00 R 0.75" in printed
+    assert "wrong code: 1" in printed and "leaders: 1" in printed
+    assert "g01" not in printed and "某" not in printed
