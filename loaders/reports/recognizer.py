@@ -175,7 +175,7 @@ def relation_window(
 ) -> tuple[int, int] | None:
     """Where the model reads in a sentence, or None: only a sentence that states a relation (a trigger)
     with a village or town in it whose own clause names no unit the rules found — there the helper is
-    either unnamed or of a kind the rules do not know. It reads from the sentence's start to that place."""
+    either unnamed or of a kind the rules do not know. It reads that clause and the one before it."""
     if TRIGGER_RE.search(text, sent.start, sent.end) is None:
         return None
     units = [o for o in orgs or [] if sent.start <= o.start < sent.end]
@@ -188,8 +188,12 @@ def relation_window(
     ]
     if not unhelped:
         return None
+    # The helper stands in the place's clause or the one before it (某委…，捐款将用于某村): no further back.
+    first = min(p.start for p in unhelped)
+    start = _clause_start(text, sent.start, first)
+    start = _clause_start(text, sent.start, start - 1) if start > sent.start else start
     end = max(p.end for p in unhelped)
-    return max(sent.start, end - MODEL_SENTENCE_MAX), end
+    return max(start, end - MODEL_SENTENCE_MAX), end
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
