@@ -171,7 +171,7 @@ class Extractor:
             data = place_data(m)
             facts.append(Fact("place", data, ev(m.start, m.end, m.method, m.confidence)))
         for m in places:
-            if is_street_office(m, places) and acts(text, m):
+            if is_street_office(m, places, text) and acts(text, m):
                 office = street_office(m)
                 facts.append(
                     Fact(

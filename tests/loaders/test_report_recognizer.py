@@ -207,3 +207,10 @@ def test_the_blind_totals_name_no_document_and_no_miss() -> None:
     assert "links   P 1.00 R 0.75" in printed
     assert "wrong code: 1" in printed and "leaders: 1" in printed
     assert "g01" not in printed and "某" not in printed
+
+
+def test_a_street_that_is_only_a_village_address_is_no_helper(rules_only: Extractor) -> None:
+    text = "东湖区凌波路街道的桃源社区和西山县白石镇长岭村签下结对协议。"
+    helpers = {helper for helper, _ in _links(rules_only, text)}
+    assert not any(h.startswith("凌波路街道") for h in helpers)
+    assert ("桃源社区", "910102101203") in _links(rules_only, text)
