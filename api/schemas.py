@@ -274,7 +274,6 @@ class PairingDecisionRequest(BaseModel):
     village: str = Field(min_length=1, max_length=300, description="村代码或 uid · village code or uid")
     since: date = Field(description="结对开始日期 · first day of the pairing")
     note: str = Field("", max_length=2000, description="说明 · why (kept as the pairing's evidence)")
-    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
 
 
 class PairingEndRequest(BaseModel):
@@ -285,7 +284,6 @@ class PairingEndRequest(BaseModel):
     source_loc: str = Field(min_length=1, max_length=500, description="来源位置 · the pairing's source_loc")
     until: date = Field(description="结对最后一天 · last day of the pairing")
     note: str = Field("", max_length=2000, description="说明 · why")
-    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
 
 
 class Decision(BaseModel):
@@ -335,3 +333,4 @@ class ReviewDecisionOut(BaseModel):
     decided_code: str | None = None
     note: str
     decided_at: str
+    decided_by: str | None = Field(None, description="复核人（密钥所属用户）· who decided (the key's user)")

@@ -24,7 +24,9 @@ def review_items(
     return read(driver, "review/list_review_items", database, max_confidence=max_confidence)
 
 
-def decide(driver: Driver, key: str, code: str | None, note: str = "", database: str = "neo4j") -> dict[str, Any]:
+def decide(
+    driver: Driver, key: str, code: str | None, note: str = "", database: str = "neo4j", decided_by: str | None = None
+) -> dict[str, Any]:
     """Record the decision on mention ``key`` (``surface@scope code``): ``code`` chosen, or None for
     "not in the code table".
 
@@ -48,5 +50,12 @@ def decide(driver: Driver, key: str, code: str | None, note: str = "", database:
         decided_code=chosen,
         note=note.strip(),
         decided_at=decided_at,
+        decided_by=decided_by,
     )
-    return {"key": key.strip(), "decided_code": chosen, "note": note.strip(), "decided_at": decided_at}
+    return {
+        "key": key.strip(),
+        "decided_code": chosen,
+        "note": note.strip(),
+        "decided_at": decided_at,
+        "decided_by": decided_by,
+    }

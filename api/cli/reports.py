@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from api.cli.common import console, driver, err_console, progress, report_interrupted, settings
+from api.cli.common import cli_user, console, driver, err_console, progress, report_interrupted, settings
 from api.cli.common import provinces as province_codes
 from api.cli.load import app as load_app
 from graph.errors import LoadInterrupted
@@ -140,6 +140,7 @@ def decide(
             decided_code=code,
             note=note,
             decided_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            decided_by=cli_user().name,
         )
     console.print(
         f"Recorded {key} → {code or 'not in the code table'}. Re-load the reports to apply it "

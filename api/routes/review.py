@@ -1,14 +1,14 @@
-"""``/review``: the mentions ``revkg review`` lists, and decisions on them (writes need the API key)."""
+"""``/review``: the mentions ``revkg review`` lists, and decisions on them (decisions need the reviewer role)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
-from api.deps import ApiKeyDep, DriverDep, SettingsDep
+from api.deps import DriverDep, ReviewerDep, SettingsDep
 from api.schemas import ReviewDecisionOut, ReviewDecisionRequest, ReviewItem
-from graph import review
+from graph import audit, review
 
 router = APIRouter(prefix="/review", tags=["review 人工复核"])
 
@@ -25,7 +25,12 @@ def review_items(
     return review.review_items(driver, max_confidence, settings.neo4j_database)
 
 
-@router.post("/decisions", response_model=ReviewDecisionOut, dependencies=[ApiKeyDep])
-def decide(body: ReviewDecisionRequest, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+@router.post("/decisions", response_model=ReviewDecisionOut)
+def decide(
+    request: Request, body: ReviewDecisionRequest, driver: DriverDep, settings: SettingsDep, user: ReviewerDep
+) -> dict[str, Any]:
     """记录复核决定（同 revkg review decide）· Record a decision: the code chosen, or null for "not in the code table"."""
-    return review.decide(driver, body.key, body.code, body.note, settings.neo4j_database)
+    decision = review.decide(driver, body.key, body.code, body.note, settings.neo4j_database, decided_by=user.name)
+    route = f"{request.method} {request.url.path}"
+    audit.record(driver, user, route, "review_decision", decision["key"], decision, settings.neo4j_database)
+    return decision

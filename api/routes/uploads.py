@@ -1,9 +1,17 @@
-"""``POST /uploads/registers`` and ``POST /uploads/reports``: run the loaders on uploaded files (API key)."""
+"""``POST /uploads/registers`` and ``POST /uploads/reports``: run the loaders on uploaded files.
+
+An upload replaces what an earlier file of the same name brought, so it needs the admin role. Each
+upload gets an id (``upload:<UTC time>-<random>``); the graph records the file as
+``upload:<id>/<file name>``, never the temporary folder it was read from, and the audit trail keeps
+who uploaded which files and the loader's counts.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import secrets
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,12 +19,12 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from neo4j import Driver
 from pydantic import BaseModel, Field
 
-from api.deps import ApiKeyDep, DriverDep, SettingsDep
-from graph import analyses
+from api.deps import AdminDep, DriverDep, SettingsDep
+from graph import analyses, audit
 from graph.errors import InvalidInput
 from graph.settings import Settings
 
-router = APIRouter(prefix="/uploads", tags=["uploads 上传"], dependencies=[ApiKeyDep])
+router = APIRouter(prefix="/uploads", tags=["uploads 上传"])
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 REGISTER_SUFFIXES = {".xlsx", ".xls", ".csv"}
@@ -24,6 +32,7 @@ REPORT_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 
 
 class UploadReport(BaseModel):
+    upload_id: str = Field(description="上传编号 · the upload's id (upload:<UTC time>-<random>)")
     summary: str = Field(description="加载摘要 · what the loader did")
     files: list[str]
     retries: int = Field(
@@ -60,12 +69,35 @@ def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Pat
     return saved
 
 
-def _as_report(result: Any, files: list[Path]) -> UploadReport:
+def new_upload_id() -> str:
+    """``upload:<UTC time>-<random>``: sortable, and unique without asking the graph.
+
+    >>> new_upload_id().startswith("upload:20")
+    True
+    """
+    return f"upload:{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(4)}"
+
+
+def _as_report(result: Any, files: list[Path], upload_id: str) -> UploadReport:
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
     summary = result.summary() if callable(getattr(result, "summary", None)) else str(result)
     writes = getattr(result, "writes", None)
     return UploadReport(
-        summary=summary, files=[p.name for p in files], retries=getattr(writes, "retries", 0), report=body
+        upload_id=upload_id,
+        summary=summary,
+        files=[p.name for p in files],
+        retries=getattr(writes, "retries", 0),
+        report=body,
+    )
+
+
+def _audited(request: Request, driver: Driver, settings: Settings, user: Any, action: str, out: UploadReport) -> None:
+    """One audit entry for the upload: its id, the files and the loader's counts."""
+    writes = out.report.get("writes") or {}
+    details = {"upload_id": out.upload_id, "files": out.files, "summary": out.summary, "writes": writes}
+    route = f"{request.method} {request.url.path}"
+    audit.record(
+        driver, user, route, action, f"{out.upload_id}: {', '.join(out.files)}", details, settings.neo4j_database
     )
 
 
@@ -74,6 +106,7 @@ def upload_registers(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
+    user: AdminDep,
     files: Annotated[list[UploadFile], File(description="登记表（.xlsx/.xls/.csv）· register files")],
     kind: str | None = Query(
         None, description="pairings | weak | projects | leaders；省略则按表头识别 · detected from headers when omitted"
@@ -84,12 +117,20 @@ def upload_registers(
 
     if kind is not None and kind not in register.KINDS:
         raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
+    upload_id = new_upload_id()
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
         result = register.load(
-            driver, paths, _place_index(request, driver, settings), kind=kind, database=settings.neo4j_database
+            driver,
+            paths,
+            _place_index(request, driver, settings),
+            kind=kind,
+            database=settings.neo4j_database,
+            origin=upload_id,
         )
-    return _as_report(result, paths)
+    out = _as_report(result, paths, upload_id)
+    _audited(request, driver, settings, user, "upload_registers", out)
+    return out
 
 
 @router.post("/reports", response_model=UploadReport)
@@ -97,6 +138,7 @@ def upload_reports(
     request: Request,
     driver: DriverDep,
     settings: SettingsDep,
+    user: AdminDep,
     files: Annotated[list[UploadFile], File(description="工作报告（文本）· report texts")],
 ) -> UploadReport:
     """上传工作报告并抽取 · Extract pairings, projects and claims from uploaded reports and return the loader's report."""
@@ -108,7 +150,12 @@ def upload_reports(
             status_code=501,
             detail="the report loader (load in loaders/reports/loading.py) is not available in this build",
         )
+    upload_id = new_upload_id()
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REPORT_SUFFIXES)
-        result = load(driver, paths, _place_index(request, driver, settings), database=settings.neo4j_database)
-    return _as_report(result, paths)
+        result = load(
+            driver, paths, _place_index(request, driver, settings), database=settings.neo4j_database, origin=upload_id
+        )
+    out = _as_report(result, paths, upload_id)
+    _audited(request, driver, settings, user, "upload_reports", out)
+    return out

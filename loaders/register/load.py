@@ -111,8 +111,12 @@ def load(
     batch_size: int = 10000,
     on_rows: Callable[[str, int], None] | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    origin: str | None = None,
 ) -> LoadReport:
     """Load register files: every good row is written, every other row is in ``report.issues``.
+
+    ``origin`` (an upload's ``upload:<id>``) is recorded as the files' place instead of the folder
+    they were read from: ``<origin>/<file name>``.
 
     ``on_rows("read", n)`` is told how many rows a chunk of a file will write (once per file for
     files under ``chunk_rows`` rows), ``on_rows("written", n)`` how many each batch held.
@@ -127,7 +131,8 @@ def load(
     with _Prepared(paths, index, kind, chunk_rows) as prepared:
         for path, file_report, chunks in prepared:
             with guard.writing(path.name):
-                _write_file(driver, path, file_report, chunks, report, database, batch_size, guard.counting)
+                recorded = f"{origin}/{path.name}" if origin is not None else str(path)
+                _write_file(driver, path, recorded, file_report, chunks, report, database, batch_size, guard.counting)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -135,6 +140,7 @@ def load(
 def _write_file(
     driver: Driver,
     path: Path,
+    recorded_path: str,
     file_report: LoadReport,
     chunks: Iterator[list[Resolved]],
     report: LoadReport,
@@ -147,7 +153,7 @@ def _write_file(
     broken: str | None = None
     writer: FileWriter | None = None
     if path.name in file_report.files:
-        writer = FileWriter(driver, path.name, path, sha256_of(path), database=database, batch_size=batch_size)
+        writer = FileWriter(driver, path.name, recorded_path, sha256_of(path), database=database, batch_size=batch_size)
     on_batch = (lambda n: on_rows("written", n)) if on_rows else None
     begun = False
     try:
