@@ -15,7 +15,7 @@ from api.cli.common import console, driver, err_console, settings, start_local_n
 from api.cli.common import provinces as province_codes
 from api.cli.load import load_gazetteer
 from graph.schema import install_schema
-from graph.server import NEO4J_VERSION, LocalNeo4j, port_taken
+from graph.server import NEO4J_VERSION, LocalNeo4j, WrongServer, port_taken
 from graph.settings import Settings, get_settings
 from loaders import gazetteer as gazetteer_loader
 
@@ -48,6 +48,17 @@ def refuse_taken_api_port(host: str, port: int) -> None:
             f"choose another with --port (or REVKG_API_PORT).[/red]"
         )
         raise typer.Exit(1)
+
+
+def refuse_a_foreign_server(s: Settings) -> None:
+    """One line and exit 1 when the server on the managed instance's port is another one."""
+    if not s.managed:
+        return
+    try:
+        LocalNeo4j(s).verify_identity()
+    except WrongServer as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
 
 
 def print_where_things_are(s: Settings, host: str, port: int) -> None:
@@ -91,6 +102,7 @@ def serve(
     """Serve the query API (docs at /docs)."""
     s = settings_for_api_port(port, host)
     refuse_taken_api_port(host, s.api_port)
+    refuse_a_foreign_server(s)
     print_where_things_are(s, host, s.api_port)
     run_api(host, s.api_port, workers)
     say_how_to_restart(s)
