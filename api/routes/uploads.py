@@ -80,6 +80,10 @@ def new_upload_id() -> str:
 
 def _as_report(result: Any, files: list[Path], upload_id: str) -> UploadReport:
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
+    issues = getattr(result, "issues", None)
+    if issues is not None and hasattr(issues, "counts"):
+        # A register's issues past the first IssueSpool.KEEP stay on disk: the answer lists the first ones.
+        body["issues_total"] = len(issues)
     summary = result.summary() if callable(getattr(result, "summary", None)) else str(result)
     writes = getattr(result, "writes", None)
     return UploadReport(

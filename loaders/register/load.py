@@ -26,7 +26,16 @@ from loaders import files
 from loaders.outage import OutageGuard
 from loaders.places import PlaceIndex
 from loaders.register.headers import Kind
-from loaders.register.model import EXTENSIONS, Issue, LoadReport, RegisterError, Resolved, SheetResult, SheetSummary
+from loaders.register.model import (
+    EXTENSIONS,
+    Issue,
+    IssueSpool,
+    LoadReport,
+    RegisterError,
+    Resolved,
+    SheetResult,
+    SheetSummary,
+)
 from loaders.register.read import open_sheets
 from loaders.register.resolve import Resolver, resolve
 from loaders.register.validate import iter_validated
@@ -57,17 +66,15 @@ def prepare_chunks(
         for sheet in sheets:
             result = SheetResult(sheet.file, sheet.name, kind)
             rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed, sheet.unreadable)
-            found: list[Issue] = []
-            loaded = 0
+            loaded = issued = warnings = 0
             while batch := list(islice(rows, chunk_rows)):
-                resolved, issues = resolve(batch, index, resolver)
-                found.extend(issues)
+                resolved, found = resolve(batch, index, resolver)
                 loaded += len(resolved)
+                issued, warnings = _drain(result, found, report, issued, warnings)
                 if resolved:
                     yield resolved
-            all_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
-            report.issues.extend(all_issues)
-            if result.kind is not None or all_issues:
+            issued, warnings = _drain(result, [], report, issued, warnings)
+            if result.kind is not None or issued:
                 # Every non-blank data row is either loaded (perhaps with a warning) or rejected.
                 report.sheets.append(
                     SheetSummary(
@@ -77,11 +84,24 @@ def prepare_chunks(
                         result.data_rows,
                         loaded,
                         result.data_rows - loaded,
-                        sum(1 for i in all_issues if i.severity == "warning"),
+                        warnings,
                     )
                 )
 
     return report, chunks()
+
+
+def _drain(result: SheetResult, found: list[Issue], report: LoadReport, issued: int, warnings: int) -> tuple[int, int]:
+    """Move a chunk's issues (validation's and resolution's) into the report; the running counts after.
+
+    Each chunk's issues go to the report (spooled to disk past a limit) as the chunk is done, so a
+    sheet of millions of bad rows never holds them all; rows only grow from chunk to chunk, so sorting
+    each chunk's keeps the whole list in row order.
+    """
+    chunk_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
+    result.issues.clear()
+    report.issues.extend(chunk_issues)
+    return issued + len(chunk_issues), warnings + sum(1 for i in chunk_issues if i.severity == "warning")
 
 
 def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[list[Resolved], LoadReport]:
@@ -92,7 +112,7 @@ def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[li
         for chunk in chunks:
             accepted.extend(chunk)
     except (RegisterError, OSError) as exc:
-        return [], LoadReport(issues=[Issue(path.name, None, None, None, None, f"file not read: {exc}")])
+        return [], LoadReport(issues=IssueSpool([Issue(path.name, None, None, None, None, f"file not read: {exc}")]))
     return accepted, report
 
 
