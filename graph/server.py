@@ -23,10 +23,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import TYPE_CHECKING, LiteralString, cast
 
 from graph.assets import browser_dir
 from graph.settings import Settings
+
+if TYPE_CHECKING:
+    from neo4j import Record
 
 NEO4J_VERSION = "5.26.19"
 DIST_DIR = Path(__file__).parent / "neo4j_dist"
@@ -160,20 +163,10 @@ class LocalNeo4j:
 
     def answering_data_dir(self) -> str | None:
         """The data folder of the server answering the instance's Bolt port (None: nothing answers)."""
-        from neo4j import GraphDatabase
         from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
-        from graph import queries
-
-        query = queries.get("lookup/server_data_directory")
         try:
-            with GraphDatabase.driver(
-                self.settings.bolt_uri,
-                auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
-                connection_timeout=3,
-            ) as driver:
-                with driver.session(database=self.settings.neo4j_database) as session:
-                    record = session.run(cast(LiteralString, query.text)).single()
+            record = self._run_once("lookup/server_data_directory")
         except (ServiceUnavailable, SessionExpired, OSError):
             return None
         except Neo4jError as exc:  # another password: not this instance's server
@@ -411,25 +404,32 @@ class LocalNeo4j:
             self._process = None
         self.pid_file.unlink(missing_ok=True)
 
-    def _answers_queries(self) -> bool:
+    def _run_once(self, name: str) -> Record | None:
+        """The one record of the catalogue's query ``name``, on a short-lived driver of its own.
+
+        A plain session, not execute_query: its retries with back-off would slow start-up.
+        """
         from neo4j import GraphDatabase
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
         from graph import queries
 
-        ping = queries.get("lookup/ping")
+        query = queries.get(name)
+        with GraphDatabase.driver(
+            self.settings.bolt_uri,
+            auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
+            connection_timeout=3,
+        ) as driver:
+            with driver.session(database=self.settings.neo4j_database) as session:
+                return session.run(cast(LiteralString, query.text)).single()
+
+    def _answers_queries(self) -> bool:
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
         try:
-            with GraphDatabase.driver(
-                self.settings.bolt_uri,
-                auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
-                connection_timeout=3,
-            ) as driver:
-                # A plain session, not execute_query: its retries with back-off would slow start-up.
-                with driver.session(database=self.settings.neo4j_database) as session:
-                    record = session.run(cast(LiteralString, ping.text)).single()
-                return record is not None and record["ok"] == 1
+            record = self._run_once("lookup/ping")
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
             return False
+        return record is not None and record["ok"] == 1
 
     def _wait_until_ready(self, deadline: float, process: subprocess.Popen[bytes] | None = None) -> None:
         while time.monotonic() < deadline:

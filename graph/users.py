@@ -162,17 +162,7 @@ def add_user(driver: Driver, name: str, role: str, database: str = "neo4j") -> t
     if role not in ROLES:
         raise InvalidInput(code="users.bad_role", role=role, roles=", ".join(ROLES))
     clean = _checked_name(name)
-    key_id, key = new_key()
-    rows = write(
-        driver,
-        "users/create_user",
-        database,
-        user_name=clean,
-        role=role,
-        key_id=key_id,
-        key_hash=hash_key(key),
-        created_at=_now(),
-    )
+    rows, key = _write_new_key(driver, "users/create_user", database, user_name=clean, role=role, created_at=_now())
     if not rows:
         raise Conflict(code="users.exists", name=clean)
     return rows[0], key
@@ -201,16 +191,13 @@ def rotate_user(driver: Driver, name: str, database: str = "neo4j") -> tuple[dic
     Raises:
         NotFound: no user has that name.
     """
-    key_id, key = new_key()
-    rows = write(
-        driver,
-        "users/set_user_key",
-        database,
-        user_name=name.strip(),
-        key_id=key_id,
-        key_hash=hash_key(key),
-        rotated_at=_now(),
-    )
+    rows, key = _write_new_key(driver, "users/set_user_key", database, user_name=name.strip(), rotated_at=_now())
     if not rows:
         raise NotFound(code="users.not_found", name=name)
     return rows[0], key
+
+
+def _write_new_key(driver: Driver, query: str, database: str, **params: Any) -> tuple[list[dict[str, Any]], str]:
+    """Run ``query`` with a fresh key's id and hash besides ``params``; the rows and the key."""
+    key_id, key = new_key()
+    return write(driver, query, database, key_id=key_id, key_hash=hash_key(key), **params), key
