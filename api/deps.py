@@ -1,17 +1,23 @@
-"""FastAPI dependencies: the process's one driver, owned by the app's lifespan."""
+"""FastAPI dependencies: the process's one driver, owned by the app's lifespan, and who is signed in.
+
+Every write route names the role it needs with ``require_role`` (``PlannerDep``, ``ReviewerDep``,
+``AdminDep``), which also yields the ``User`` whose name provenance and the audit trail record.
+"""
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request
+from fastapi import Depends, FastAPI, Header, Request
 from neo4j import AsyncDriver, Driver
 
+from graph import users
 from graph.db import connect, connect_async
-from graph.settings import Settings, get_settings
+from graph.errors import Forbidden, Unauthorized
+from graph.settings import Settings, get_settings, is_loopback
+from graph.users import Role, User
 
 # How long a read is retried while Neo4j is unreachable before the API answers 503 (the driver's
 # default, 30 s, would hold every request that long during an outage).
@@ -59,21 +65,58 @@ async def settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def require_api_key(
-    request: Request,
-    x_api_key: Annotated[str | None, Header(description="写入接口的密钥 · API key for endpoints that write")] = None,
-) -> None:
-    """Refuse the request (401) unless ``X-API-Key`` matches ``REVKG_API_KEY``, compared in constant time."""
-    expected = request.app.state.settings.api_key.get_secret_value().encode()
-    if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), expected):
-        raise HTTPException(
-            status_code=401,
-            detail="a valid X-API-Key header is needed to write",
-            headers={"WWW-Authenticate": "X-API-Key"},
-        )
+KEY_HEADER = Header(description="密钥 · the signed-in person's key (revkg users add)")
+# The cookie the console's sign-in page sets for reading when the API listens beyond loopback. Reads
+# only: a write takes the key from the X-API-Key header alone, so a forged cross-site form cannot write.
+READ_COOKIE = "revkg_read_key"
+
+
+def _user(request: Request, key: str | None) -> User | None:
+    settings: Settings = request.app.state.settings
+    return users.user_for_key(get_driver(request), key, settings.api_key.get_secret_value(), settings.neo4j_database)
+
+
+def require_role(needed: Role) -> Callable[..., User]:
+    """A dependency that yields the signed-in user when their role allows ``needed`` (admin: anything).
+
+    401 without a valid key (unknown, revoked, rotated); 403 when the role does not allow it.
+    """
+
+    def signed_in(request: Request, x_api_key: Annotated[str | None, KEY_HEADER] = None) -> User:
+        user = _user(request, x_api_key)
+        if user is None:
+            raise Unauthorized(code="auth.read_key_needed" if needed == "viewer" else "auth.write_key_needed")
+        if not user.may(needed):
+            raise Forbidden(code=f"auth.role_needed.{needed}", name=user.name)
+        return user
+
+    signed_in.__name__ = f"require_{needed}"
+    return signed_in
+
+
+def reads_open(settings: Settings) -> bool:
+    """Reading needs no key while the API listens on loopback only (``REVKG_API_HOST``)."""
+    return is_loopback(settings.api_host)
+
+
+class SignInNeeded(Unauthorized):
+    """Reading needs a key here (the API listens beyond loopback); the console shows its sign-in page."""
+
+
+def require_reader(request: Request, x_api_key: Annotated[str | None, KEY_HEADER] = None) -> None:
+    """Open on loopback; otherwise any valid key (viewer or above), from the header or the sign-in cookie."""
+    settings: Settings = request.app.state.settings
+    if reads_open(settings):
+        return
+    if _user(request, x_api_key or request.cookies.get(READ_COOKIE)) is None:
+        raise SignInNeeded(code="auth.read_key_needed")
 
 
 DriverDep = Annotated[Driver, Depends(get_driver)]
 AsyncDriverDep = Annotated[AsyncDriver, Depends(get_async_driver)]
 SettingsDep = Annotated[Settings, Depends(settings_dep)]
-ApiKeyDep = Depends(require_api_key)
+ReaderDep = Depends(require_reader)
+PlannerDep = Annotated[User, Depends(require_role("planner"))]
+ReviewerDep = Annotated[User, Depends(require_role("reviewer"))]
+AdminDep = Annotated[User, Depends(require_role("admin"))]
+SignedInDep = Annotated[User, Depends(require_role("viewer"))]

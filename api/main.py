@@ -6,12 +6,12 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
 from api import console
-from api.deps import lifespan_drivers
+from api.deps import ReaderDep, SignInNeeded, lifespan_drivers
 from api.routes import (
     analyses,
     cypher,
@@ -21,14 +21,17 @@ from api.routes import (
     review,
     search,
     uploads,
+    users,
     villages,
 )
 from graph.errors import (
     Conflict,
     DatabaseUnavailable,
+    Forbidden,
     InvalidInput,
     NotFound,
     RevkgError,
+    Unauthorized,
 )
 from graph.messages import language
 from graph.records import is_unavailable
@@ -40,14 +43,17 @@ DESCRIPTION = """
 
 The query API of revkg: which weak villages nobody is paired with, who could take them, where helpers
 cluster or carry too much — each answer with its evidence (register row or report sentence).
-Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`, `/decisions/…`, `/review/decisions`) need the
-`X-API-Key` header. The planners' web console (规划人员控制台) is served at `/`.
+Tabular analyses take `format=csv|xlsx`; writes (`/uploads/…`, `/decisions/…`, `/review/decisions`, `/users`) need
+a personal key (`revkg users add NAME --role …`) in the `X-API-Key` header, and the role the route names:
+planner for decisions, reviewer for the review queue, admin for uploads, users and the audit trail. Reading is
+open while the API listens on loopback; beyond it, reading needs a key too. The planners' web console
+(规划人员控制台) is served at `/`.
 """
 
 logger = logging.getLogger("revkg.api")
 
 # graph/'s errors, mapped once: the message is for the person who made the request.
-STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, DatabaseUnavailable: 503}
+STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, Unauthorized: 401, Forbidden: 403, DatabaseUnavailable: 503}
 
 
 app = FastAPI(
@@ -60,9 +66,12 @@ app = FastAPI(
 
 
 @app.exception_handler(RevkgError)
-async def revkg_error(request: Request, exc: RevkgError) -> JSONResponse:
+async def revkg_error(request: Request, exc: RevkgError) -> Response:
+    if isinstance(exc, SignInNeeded) and "text/html" in request.headers.get("accept", ""):
+        # A console page asked for by a browser: its sign-in page, which comes back here afterwards.
+        return RedirectResponse(console.sign_in_url(request), status_code=303)
     status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
-    headers = {"Retry-After": "5"} if status == 503 else None
+    headers = {"Retry-After": "5"} if status == 503 else {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
     body = {"detail": exc.message(language(request.headers.get("accept-language")))}
     if exc.code is not None:
         body["code"] = exc.code
@@ -94,9 +103,11 @@ async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
 
 
-for module in (health, search, villages, organizations, analyses, cypher, uploads, decisions, review):
-    app.include_router(module.router)
-app.include_router(console.router)  # the planners' web console at / (api/console/)
+app.include_router(health.router)  # always open: monitoring asks it without a key
+for module in (search, villages, organizations, analyses, cypher, uploads, decisions, review, users):
+    app.include_router(module.router, dependencies=[ReaderDep])
+app.include_router(console.open_router)  # the sign-in page and the console's own CSS/JS
+app.include_router(console.router, dependencies=[ReaderDep])  # the planners' web console at / (api/console/)
 
 # The Neo4j Browser style and guide (graph/server.py points browser.post_connect_cmd here). Browser
 # fetches them from its own origin, so that origin (and only it, only GET) may read cross-origin.

@@ -308,7 +308,6 @@ class PlanAcceptRequest(BaseModel):
     rows: list[PlanPair] = Field(..., min_length=1, max_length=10000)
     since: date = Field(..., description="结对开始日期 · the first day of the pairings")
     note: str = Field("", max_length=2000)
-    decided_by: str = Field(..., min_length=1, max_length=100)
     plan: dict[str, Any] = Field(
         default_factory=dict, description="方案参数（记入说明）· the plan's parameters, kept in the note"
     )
@@ -361,7 +360,6 @@ class PairingDecisionRequest(BaseModel):
     village: str = Field(min_length=1, max_length=300, description="村代码或 uid · village code or uid")
     since: date = Field(description="结对开始日期 · first day of the pairing")
     note: str = Field("", max_length=2000, description="说明 · why (kept as the pairing's evidence)")
-    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
 
 
 class PairingEndRequest(BaseModel):
@@ -372,7 +370,6 @@ class PairingEndRequest(BaseModel):
     source_loc: str = Field(min_length=1, max_length=500, description="来源位置 · the pairing's source_loc")
     until: date = Field(description="结对最后一天 · last day of the pairing")
     note: str = Field("", max_length=2000, description="说明 · why")
-    decided_by: str = Field(min_length=1, max_length=100, description="决定人 · who decides")
 
 
 class Decision(BaseModel):
@@ -454,3 +451,4 @@ class ReviewDecisionOut(BaseModel):
         default_factory=list, description="报告现在对应的地方与事实 · what they now say"
     )
     message: str = Field("", description="发生的变化 · what changed, in words")
+    decided_by: str | None = Field(None, description="复核人（密钥所属用户）· who decided (the key's user)")

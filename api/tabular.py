@@ -205,6 +205,33 @@ EXPORTS: dict[str, Export] = {
     "search": Export("搜索结果", "search", ("label", "key", "name", "path")),
     # Printed by ``revkg analyze paths`` only: the API answers with the nested paths as JSON.
     "paths": Export("关联路径", "paths", ("hops", "path", "relationships")),
+    "audit": Export(
+        "审计记录",
+        "audit",
+        ("at", "who", "role", "route", "action", "target", "details"),
+        {
+            "at": "时间（UTC）",
+            "who": "操作人",
+            "role": "角色",
+            "route": "接口",
+            "action": "操作",
+            "target": "对象",
+            "details": "变更内容",
+        },
+    ),
+    "users": Export(
+        "用户",
+        "users",
+        ("name", "role", "key_id", "created_at", "rotated_at", "revoked_at"),
+        {
+            "name": "用户名",
+            "role": "角色",
+            "key_id": "密钥编号",
+            "created_at": "创建时间",
+            "rotated_at": "更换密钥时间",
+            "revoked_at": "吊销时间",
+        },
+    ),
     # The loader's issue columns (loaders.register.ISSUE_COLUMNS) are set where the rejects are written.
     "load_rejects": Export(
         "导入未通过的行",

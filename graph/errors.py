@@ -39,6 +39,14 @@ class InvalidInput(RevkgError):
     """The request is malformed or names something ambiguous (HTTP 422)."""
 
 
+class Unauthorized(RevkgError):
+    """No key, or a key that is unknown, malformed, revoked or replaced (HTTP 401)."""
+
+
+class Forbidden(RevkgError):
+    """A valid key whose role does not allow this (HTTP 403)."""
+
+
 class DatabaseUnavailable(RevkgError):
     """Neo4j cannot be reached right now (HTTP 503)."""
 

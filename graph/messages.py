@@ -81,6 +81,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pairing plan ({scope}, as of {as_of}, capacity {capacity}, {per_village} per village, cost {cost})",
     ),
     # Registers
+    "register.rejects.more": (
+        "… 另有 {rest} 行超出 Excel 的行数上限：请把拒绝清单存为 .csv",
+        "… {rest} more rows: write the rejects as .csv",
+    ),
     "register.date.not_real": ("{value} 不是真实存在的日期", "{value} is not a real date"),
     "register.date.not_date": (
         "{value} 不是日期（可写 2023-01-05、2023/1/5、2023年1月5日，只知年月可写 2023年3月，只知年份可写 2023年）",
@@ -421,6 +425,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.register": ("台账 {file} · 工作表 {sheet} 第 {row} 行", "register:{file} · sheet {sheet}!row {row}"),
     "source.register_file": ("台账 {file}", "register:{file}"),
     "source.report": ("报告 {name}", "report:{name}"),
+    # Users and audit
+    "auth.read_key_needed": (
+        "此服务不在本机回环地址上，查看需要密钥；请先登录（密钥无效、已吊销或已更换时也须重新登录）",
+        "this API listens beyond loopback, so reading needs a key; sign in (a revoked or rotated key is refused)",
+    ),
+    "auth.write_key_needed": (
+        "写入需要有效的个人密钥；密钥无效、已吊销或已更换时写入会被拒绝",
+        "a valid personal key (X-API-Key) is needed to write; a revoked or rotated key is refused",
+    ),
+    "auth.role_needed.planner": (
+        "{name} 无权进行此操作：需要“规划”角色（或管理员）",
+        "{name} may not do this: it needs the planner role (or admin)",
+    ),
+    "auth.role_needed.reviewer": (
+        "{name} 无权进行此操作：需要“复核”角色（或管理员）",
+        "{name} may not do this: it needs the reviewer role (or admin)",
+    ),
+    "auth.role_needed.admin": (
+        "{name} 无权进行此操作：需要管理员角色",
+        "{name} may not do this: it needs the admin role",
+    ),
+    "users.bad_role": ("角色 {role} 不存在，可选：{roles}", "there is no role {role}; choose one of {roles}"),
+    "users.bad_name": (
+        "用户名“{name}”不可用（为空、过长或为保留名）",
+        "the name {name!r} cannot be used (empty, too long or reserved)",
+    ),
+    "users.exists": (
+        "用户“{name}”已存在；换密钥请用 revkg users rotate",
+        "{name} is a user already; revkg users rotate gives a new key",
+    ),
+    "users.not_found": ("没有名为“{name}”的用户", "no user is named {name!r}"),
+    # Server
+    "server.wrong_instance": (
+        "端口 {port} 上应答的不是实例 {instance} 的 Neo4j（{found}）；请停止那台服务器或改用 {instance} 自己的端口（REVKG_BOLT_PORT）",
+        "port {port} answers a Neo4j that is not instance {instance} ({found}); stop that server or give "
+        "{instance} its own port (REVKG_BOLT_PORT)",
+    ),
 }
 
 

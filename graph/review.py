@@ -61,7 +61,9 @@ def _candidate(code: str, place: dict[str, Any] | None, lang: Language) -> dict[
     return {**place, "text": text}
 
 
-def decide(driver: Driver, key: str, code: str | None, note: str = "", database: str = "neo4j") -> dict[str, Any]:
+def decide(
+    driver: Driver, key: str, code: str | None, note: str = "", database: str = "neo4j", decided_by: str | None = None
+) -> dict[str, Any]:
     """Record the decision on mention ``key`` (``surface@scope code``): ``code`` chosen, or None for
     "not in the code table".
 
@@ -85,8 +87,15 @@ def decide(driver: Driver, key: str, code: str | None, note: str = "", database:
         decided_code=chosen,
         note=note.strip(),
         decided_at=decided_at,
+        decided_by=decided_by,
     )
-    return {"key": key.strip(), "decided_code": chosen, "note": note.strip(), "decided_at": decided_at}
+    return {
+        "key": key.strip(),
+        "decided_code": chosen,
+        "note": note.strip(),
+        "decided_at": decided_at,
+        "decided_by": decided_by,
+    }
 
 
 def documents_for(driver: Driver, key: str, database: str = "neo4j") -> list[dict[str, Any]]:

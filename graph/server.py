@@ -23,10 +23,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import LiteralString, cast
+from typing import TYPE_CHECKING, LiteralString, cast
 
 from graph.assets import browser_dir
 from graph.settings import Settings
+
+if TYPE_CHECKING:
+    from neo4j import Record
 
 NEO4J_VERSION = "5.26.19"
 DIST_DIR = Path(__file__).parent / "neo4j_dist"
@@ -58,6 +61,18 @@ class ServerError(RuntimeError):
 
 class PortTaken(ServerError):
     """A port the server needs is held by another program; the message names the setting that moves it."""
+
+
+class WrongServer(ServerError):
+    """The server answering the instance's Bolt port is not that instance (another instance, or a Neo4j
+    revkg did not start): one line naming the port and the instance, in Chinese (``server.wrong_instance``)."""
+
+    def __init__(self, port: int, instance: str, found: str):
+        from graph.messages import say
+
+        self.port, self.instance, self.found = port, instance, found
+        self.english = say("server.wrong_instance", "en", port=port, instance=instance, found=found)
+        super().__init__(say("server.wrong_instance", "zh", port=port, instance=instance, found=found))
 
 
 def port_taken(port: int, host: str = "127.0.0.1") -> bool:
@@ -123,6 +138,53 @@ class LocalNeo4j:
     @property
     def import_dir(self) -> Path:
         return self.home / "import"
+
+    @property
+    def data_dir(self) -> Path:
+        return self.home / "data"
+
+    # -- identity --------------------------------------------------------------------------------
+    @property
+    def identity_file(self) -> Path:
+        return self.home / "instance.json"
+
+    def identity(self) -> dict[str, str]:
+        """The instance's identity (id, name, data folder), written into its home at first start."""
+        try:
+            return dict(json.loads(self.identity_file.read_text(encoding="utf-8")))
+        except (FileNotFoundError, ValueError):
+            pass
+        import uuid
+
+        ident = {"id": str(uuid.uuid4()), "name": self.settings.instance, "data": str(self.data_dir)}
+        self.home.mkdir(parents=True, exist_ok=True)
+        self.identity_file.write_text(json.dumps(ident, ensure_ascii=False), encoding="utf-8")
+        return ident
+
+    def answering_data_dir(self) -> str | None:
+        """The data folder of the server answering the instance's Bolt port (None: nothing answers)."""
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+        try:
+            record = self._run_once("lookup/server_data_directory")
+        except (ServiceUnavailable, SessionExpired, OSError):
+            return None
+        except Neo4jError as exc:  # another password: not this instance's server
+            return f"? ({exc.code})"
+        return None if record is None else str(record["data_directory"])
+
+    def verify_identity(self) -> None:
+        """Refuse (``WrongServer``) unless the server on the Bolt port reads this instance's data folder.
+
+        The data folder is the server's own account of which home it runs from, so the check holds
+        after the graph is wiped or restored from another instance's dump, and writes nothing into it.
+        """
+        found = self.answering_data_dir()
+        if found is None:  # nothing answers (yet): nothing to refuse
+            return
+        if not found.startswith("?") and Path(found).resolve() == self.data_dir.resolve():
+            return
+        raise WrongServer(self.settings.bolt_port, self.settings.instance, describe_server(found))
 
     # -- install -----------------------------------------------------------------------------
     def installed(self) -> bool:
@@ -260,10 +322,21 @@ class LocalNeo4j:
         )
 
     def start(self) -> ServerStatus:
-        """Start the server and wait until ``RETURN 1`` succeeds. A running server is left as is."""
+        """Start the server and wait until ``RETURN 1`` succeeds. A running server is left as is.
+
+        Raises:
+            WrongServer: the server answering the Bolt port is not this instance.
+            PortTaken: a port is held by a program that is not a Neo4j.
+        """
+        self.identity()
         if self.pid() is not None:
+            if port_taken(self.settings.bolt_port):
+                self.verify_identity()  # before waiting: a foreign server would answer "ready"
             self._wait_until_ready(time.monotonic() + self.settings.start_timeout_s)
+            self.verify_identity()
             return self.status()
+        if port_taken(self.settings.bolt_port):
+            self.verify_identity()
         self._refuse_taken_ports()
         self.install()
         java = find_java(self.settings.java_home)
@@ -300,6 +373,7 @@ class LocalNeo4j:
         except ServerError:
             self.stop()
             raise
+        self.verify_identity()
         return self.status()
 
     def _refuse_taken_ports(self) -> None:
@@ -330,25 +404,32 @@ class LocalNeo4j:
             self._process = None
         self.pid_file.unlink(missing_ok=True)
 
-    def _answers_queries(self) -> bool:
+    def _run_once(self, name: str) -> Record | None:
+        """The one record of the catalogue's query ``name``, on a short-lived driver of its own.
+
+        A plain session, not execute_query: its retries with back-off would slow start-up.
+        """
         from neo4j import GraphDatabase
-        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 
         from graph import queries
 
-        ping = queries.get("lookup/ping")
+        query = queries.get(name)
+        with GraphDatabase.driver(
+            self.settings.bolt_uri,
+            auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
+            connection_timeout=3,
+        ) as driver:
+            with driver.session(database=self.settings.neo4j_database) as session:
+                return session.run(cast(LiteralString, query.text)).single()
+
+    def _answers_queries(self) -> bool:
+        from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
         try:
-            with GraphDatabase.driver(
-                self.settings.bolt_uri,
-                auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
-                connection_timeout=3,
-            ) as driver:
-                # A plain session, not execute_query: its retries with back-off would slow start-up.
-                with driver.session(database=self.settings.neo4j_database) as session:
-                    record = session.run(cast(LiteralString, ping.text)).single()
-                return record is not None and record["ok"] == 1
+            record = self._run_once("lookup/ping")
         except (ServiceUnavailable, SessionExpired, Neo4jError, OSError):
             return False
+        return record is not None and record["ok"] == 1
 
     def _wait_until_ready(self, deadline: float, process: subprocess.Popen[bytes] | None = None) -> None:
         while time.monotonic() < deadline:
@@ -367,6 +448,22 @@ class LocalNeo4j:
         if not log.exists():
             return ""
         return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def describe_server(data_dir: str) -> str:
+    """Which server a data folder belongs to: a managed instance by its name, else the folder.
+
+    >>> describe_server("/root/.cache/revkg/instances/i22-a/data")
+    '实例 i22-a，数据 /root/.cache/revkg/instances/i22-a/data'
+    >>> describe_server("? (Neo.ClientError.Security.Unauthorized)")
+    '另一台 Neo4j，密码不同'
+    """
+    if data_dir.startswith("?"):
+        return "另一台 Neo4j，密码不同"
+    folder = Path(data_dir)
+    if folder.name == "data" and folder.parent.parent.name == "instances":
+        return f"实例 {folder.parent.name}，数据 {data_dir}"
+    return f"数据 {data_dir}"
 
 
 def post_connect_commands(settings: Settings) -> list[str]:

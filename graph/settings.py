@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # The API's port. The managed server's Browser fetches its style and guide from the API
     # (browser.post_connect_cmd), so the server's configuration names this port too.
     api_port: int = 8000
+    # The address the API listens on (``--host`` of ``revkg up`` / ``revkg serve`` sets it). Beyond
+    # loopback, reading needs a key too (api/deps.py).
+    api_host: str = "127.0.0.1"
 
     api_key: SecretStr = SecretStr(DEVELOPMENT_API_KEY)
     cypher_timeout_s: float = 15.0
@@ -85,6 +88,22 @@ class Settings(BaseSettings):
         if self.neo4j_password.get_secret_value() == DEVELOPMENT_PASSWORD:
             return f"password {DEVELOPMENT_PASSWORD}, the development default; REVKG_NEO4J_PASSWORD sets another"
         return "password from REVKG_NEO4J_PASSWORD"
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine only (then the API's reads are open, as on a laptop).
+
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("::1"), is_loopback("0.0.0.0")
+    (True, True, True, False)
+    """
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @lru_cache

@@ -326,3 +326,119 @@ def count_rows(data_dir: Path, provinces: Iterable[str] | None = None) -> dict[s
     for record in read(data_dir, provinces):
         counts[record.level] += 1
     return counts
+
+
+# --- check and complete (after any load) -------------------------------------------------------
+# Kept apart from ``load`` so that however the spine was first written (batched MERGE, or a bulk
+# import into an empty store), the same check runs after it.
+
+
+class GazetteerIncomplete(GazetteerError):
+    """The graph still lacks units of the code table after completing it.
+
+    Attributes:
+        missing: province code → level → how many units of that level are missing.
+    """
+
+    def __init__(self, missing: dict[str, dict[str, int]]):
+        self.missing = missing
+        parts = [
+            f"{province}: " + ", ".join(f"{n:,} {level}" for level, n in levels.items())
+            for province, levels in sorted(missing.items())
+        ]
+        super().__init__("the gazetteer is incomplete after loading; missing " + "; ".join(parts))
+
+
+@dataclass
+class SpineCheck:
+    """The code table's units per province and level, against what the graph holds.
+
+    ``completed`` names the provinces that were short and were loaded again.
+    """
+
+    expected: dict[str, dict[str, int]]
+    loaded: dict[str, dict[str, int]]
+    completed: list[str] = field(default_factory=list)
+
+    @property
+    def missing(self) -> dict[str, dict[str, int]]:
+        """Province → level → units the graph lacks (only the short ones).
+
+        >>> SpineCheck({"31": {"town": 3, "village": 5}}, {"31": {"town": 3, "village": 4}}).missing
+        {'31': {'village': 1}}
+        """
+        out: dict[str, dict[str, int]] = {}
+        for province, levels in self.expected.items():
+            have = self.loaded.get(province, {})
+            short = {lv: n - have.get(lv, 0) for lv, n in levels.items() if have.get(lv, 0) < n}
+            if short:
+                out[province] = short
+        return out
+
+
+def expected_by_province(data_dir: Path, provinces: Iterable[str] | None = None) -> dict[str, dict[str, int]]:
+    """How many units of each level the code table holds, per province (after ``validate``)."""
+    out: dict[str, dict[str, int]] = {}
+    for record in read(data_dir, provinces):
+        if validate(record) is None:
+            levels = out.setdefault(record.code[:2], dict.fromkeys(LEVELS, 0))
+            levels[record.level] += 1
+    return out
+
+
+def loaded_by_province(
+    driver: Driver, provinces: Iterable[str] | None = None, database: str = "neo4j"
+) -> dict[str, dict[str, int]]:
+    """How many code-table units of each level the graph holds under their parent, per province."""
+    from graph.records import read as read_query
+
+    wanted = sorted({p.zfill(2) for p in provinces}) if provinces else None
+    out: dict[str, dict[str, int]] = {}
+    for row in read_query(driver, "lookup/gazetteer_counts_by_province", database, provinces=wanted):
+        out.setdefault(row["province"], dict.fromkeys(LEVELS, 0))[row["level"]] = row["loaded"]
+    return out
+
+
+def loaded_counts(driver: Driver, database: str = "neo4j") -> dict[str, int]:
+    """The code-table units in the graph per level, all provinces together."""
+    totals = dict.fromkeys(LEVELS, 0)
+    for levels in loaded_by_province(driver, None, database).values():
+        for level, n in levels.items():
+            totals[level] += n
+    return totals
+
+
+def check_spine(
+    driver: Driver, data_dir: Path, provinces: Iterable[str] | None = None, database: str = "neo4j"
+) -> SpineCheck:
+    """Compare the graph with the code table, per province and level."""
+    wanted = list(provinces) if provinces else None
+    return SpineCheck(expected_by_province(data_dir, wanted), loaded_by_province(driver, wanted, database))
+
+
+def complete_spine(
+    driver: Driver,
+    data_dir: Path,
+    provinces: Iterable[str] | None = None,
+    *,
+    database: str = "neo4j",
+    on_rows: Callable[[str, int], None] | None = None,
+) -> SpineCheck:
+    """Check the spine and load again every province that is short, then check once more.
+
+    Loading is idempotent, so a short province is simply loaded again in full.
+
+    Raises:
+        GazetteerIncomplete: a province is still short after loading it again.
+    """
+    wanted = list(provinces) if provinces else None
+    check = check_spine(driver, data_dir, wanted, database)
+    short = sorted(check.missing)
+    if not short:
+        return check
+    load(driver, data_dir, short, database=database, on_rows=on_rows)
+    again = check_spine(driver, data_dir, wanted, database)
+    again.completed = short
+    if again.missing:
+        raise GazetteerIncomplete(again.missing)
+    return again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from api.cli import analyze, load, neo4j, schema, up
+from api.cli import analyze, load, neo4j, schema, up, users
 from api.cli import backup as backup_cli
 from api.cli import reports as reports_cli
 
@@ -19,6 +19,7 @@ app.add_typer(neo4j.app, name="neo4j")
 app.add_typer(schema.app, name="schema")
 app.add_typer(load.app, name="load")
 app.add_typer(analyze.app, name="analyze")
+app.add_typer(users.app, name="users")
 app.command("up")(up.up)
 app.command("serve")(up.serve)
 app.command("extract")(reports_cli.extract)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import shlex
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from graph.db import connect
 from graph.errors import LoadInterrupted
 from graph.server import LocalNeo4j, ServerError
 from graph.settings import Settings, get_settings
+from graph.users import User
 from loaders.gazetteer import parse_provinces
 
 console = Console(soft_wrap=True)  # a long line stays one line, also in a pipe or a log
@@ -28,6 +30,12 @@ def settings() -> Settings:
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         err_console.print(f"[red]Invalid settings:[/red] {exc}")
         raise typer.Exit(2) from exc
+
+
+def cli_user() -> User:
+    """Who the command line acts as, for provenance and the audit trail: the shell's user, as an admin
+    (whoever runs revkg on the server's machine can reach the graph anyway)."""
+    return User(f"命令行:{getpass.getuser()}", "admin")
 
 
 def provinces(text: str | None) -> list[str] | None:

@@ -3,30 +3,50 @@
 from __future__ import annotations
 
 import typer
+from neo4j.exceptions import DriverError, Neo4jError
 
-from api.cli.common import console, driver, progress, settings
+from api.cli.common import console, driver, err_console, progress, settings
 from api.cli.common import provinces as province_codes
 from api.cli.register import register
+from graph.errors import RevkgError
 from loaders import gazetteer as gazetteer_loader
 
 app = typer.Typer(help="Load the gazetteer, registers and reports.", no_args_is_help=True)
 
 
 def load_gazetteer(provinces: str | None) -> gazetteer_loader.GazetteerReport:
-    """Load the code table of ``provinces`` (a plain function: ``revkg load gazetteer`` and ``revkg up`` call it)."""
+    """Load the code table of ``provinces``, then check it per province against the code table and
+    load again what is short (a plain function: ``revkg load gazetteer`` and ``revkg up`` call it).
+
+    A load that does not finish, or a spine still short afterwards, is one red line and a non-zero exit.
+    """
     s = settings()
     wanted = province_codes(provinces)
     data_dir = gazetteer_loader.ensure_downloaded(s.home / "gazetteer")
     totals = gazetteer_loader.count_rows(data_dir, wanted)
-    with driver() as drv, progress() as bar:
-        tasks = {level: bar.add_task(f"{level:<9}", total=n) for level, n in totals.items()}
-        report = gazetteer_loader.load(
-            drv,
-            data_dir,
-            wanted,
-            database=s.neo4j_database,
-            on_rows=lambda level, n: bar.advance(tasks[level], n),
-        )
+    with driver() as drv:
+        try:
+            with progress() as bar:
+                tasks = {level: bar.add_task(f"{level:<9}", total=n) for level, n in totals.items()}
+                report = gazetteer_loader.load(
+                    drv,
+                    data_dir,
+                    wanted,
+                    database=s.neo4j_database,
+                    on_rows=lambda level, n: bar.advance(tasks[level], n),
+                )
+            check = gazetteer_loader.complete_spine(drv, data_dir, wanted, database=s.neo4j_database)
+        except gazetteer_loader.GazetteerIncomplete as exc:
+            err_console.print(f"[red]Gazetteer load did not finish: {exc}. Run `revkg load gazetteer` again.[/red]")
+            raise typer.Exit(1) from exc
+        except (Neo4jError, DriverError, RevkgError) as exc:
+            err_console.print(
+                f"[red]Gazetteer load did not finish: {type(exc).__name__}: {exc}. "
+                "Run `revkg load gazetteer` again; it completes what is missing.[/red]"
+            )
+            raise typer.Exit(3) from exc
+    if check.completed:
+        console.print(f"Completed the provinces that were short after the load: {', '.join(check.completed)}")
     return report
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from api.cli.common import console, driver, err_console, progress, report_interrupted, settings
+from api.cli.common import cli_user, console, driver, err_console, progress, report_interrupted, settings
 from api.cli.common import provinces as province_codes
 from api.cli.load import app as load_app
 from graph.errors import LoadInterrupted
@@ -131,7 +131,7 @@ def decide(
     s = settings()
     with driver() as drv:
         try:
-            decision = review.decide(drv, key, code, note, s.neo4j_database)
+            decision = review.decide(drv, key, code, note, s.neo4j_database, decided_by=cli_user().name)
         except InvalidInput as exc:
             err_console.print(exc.message())
             raise typer.Exit(2) from exc

@@ -15,7 +15,7 @@ from api.cli.common import console, driver, err_console, settings, start_local_n
 from api.cli.common import provinces as province_codes
 from api.cli.load import load_gazetteer
 from graph.schema import install_schema
-from graph.server import NEO4J_VERSION, LocalNeo4j, port_taken
+from graph.server import NEO4J_VERSION, LocalNeo4j, WrongServer, port_taken
 from graph.settings import Settings, get_settings
 from loaders import gazetteer as gazetteer_loader
 
@@ -25,15 +25,18 @@ HOST = typer.Option("127.0.0.1", help="Address to listen on.")
 PORT = typer.Option(None, "--port", help="API port (default REVKG_API_PORT, 8000).", show_default=False)
 
 
-def settings_for_api_port(port: int | None) -> Settings:
-    """The settings with ``--port`` in force as ``api_port``.
+def settings_for_api_port(port: int | None, host: str | None = None) -> Settings:
+    """The settings with ``--port`` in force as ``api_port`` and ``--host`` as ``api_host``.
 
     Through the environment, because the managed server's configuration (Browser's post-connect
-    commands) and the API's worker processes read the port from the settings too.
+    commands) and the API's worker processes read the port from the settings too, and the API decides
+    from the host whether reading needs a key.
     """
     if port is not None:
         os.environ["REVKG_API_PORT"] = str(port)
-        get_settings.cache_clear()
+    if host is not None:
+        os.environ["REVKG_API_HOST"] = host
+    get_settings.cache_clear()
     return settings()
 
 
@@ -45,6 +48,17 @@ def refuse_taken_api_port(host: str, port: int) -> None:
             f"choose another with --port (or REVKG_API_PORT).[/red]"
         )
         raise typer.Exit(1)
+
+
+def refuse_a_foreign_server(s: Settings) -> None:
+    """One line and exit 1 when the server on the managed instance's port is another one."""
+    if not s.managed:
+        return
+    try:
+        LocalNeo4j(s).verify_identity()
+    except WrongServer as exc:
+        err_console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from exc
 
 
 def print_where_things_are(s: Settings, host: str, port: int) -> None:
@@ -86,8 +100,9 @@ def serve(
     workers: int = typer.Option(1, min=1, help="Worker processes; one per core serves the most requests."),
 ) -> None:
     """Serve the query API (docs at /docs)."""
-    s = settings_for_api_port(port)
+    s = settings_for_api_port(port, host)
     refuse_taken_api_port(host, s.api_port)
+    refuse_a_foreign_server(s)
     print_where_things_are(s, host, s.api_port)
     run_api(host, s.api_port, workers)
     say_how_to_restart(s)
@@ -104,7 +119,7 @@ def up(
 ) -> None:
     """Install and start Neo4j, apply the schema, load the gazetteer and demo data, serve the API."""
     began = time.perf_counter()
-    s = settings_for_api_port(port)
+    s = settings_for_api_port(port, host)
     if not no_serve:
         refuse_taken_api_port(host, s.api_port)
     if s.managed:

@@ -1,7 +1,7 @@
 """The planners' web console: server-rendered pages (Jinja2) over the same ``graph/`` analyses the
 JSON API runs, with a little of our own JavaScript for sorting, lazy suggestions and the writes
-(which send the API key a planner enters once per browser session)."""
+(which send the personal key a planner signs in with once per browser session)."""
 
-from api.console.routes import router
+from api.console.routes import open_router, router, sign_in_url
 
-__all__ = ["router"]
+__all__ = ["open_router", "router", "sign_in_url"]

@@ -1,8 +1,9 @@
 """The console's pages: each route gathers its page from ``api.console.pages`` and renders a template.
 
-Pages only read (open on loopback, as the JSON API is). Writes go from the page's JavaScript to the
-JSON endpoints (``/decisions``, ``/review/decisions``, ``/uploads``) with the ``X-API-Key`` header,
-so no cookie is involved and a forged cross-site form cannot write.
+Pages only read (open on loopback, as the JSON API is; beyond loopback a sign-in page asks for a key
+and keeps it in a cookie that only reading accepts). Writes go from the page's JavaScript to the JSON
+endpoints (``/decisions``, ``/review/decisions``, ``/uploads``) with the ``X-API-Key`` header only, so
+a forged cross-site form cannot write.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path as FilePath
 from typing import Annotated, Any
+from urllib.parse import quote
 
-from fastapi import APIRouter, Body, Path, Query, Request
+from fastapi import APIRouter, Body, Form, Path, Query, Request
 from fastapi.responses import (
     FileResponse,
     HTMLResponse,
@@ -24,8 +26,9 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from api.console import pages
-from api.deps import DriverDep, SettingsDep
+from api.deps import READ_COOKIE, DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
+from graph import users
 from graph.analyses import CAPACITY
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 from graph.messages import kind_text, method_text, say, source_text, status_text
@@ -37,6 +40,8 @@ STATIC_FILES = {p.name: p for p in STATIC_DIR.iterdir() if p.suffix in {".css", 
 MEDIA = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml"}
 
 router = APIRouter(include_in_schema=False)
+# Pages a browser must reach before signing in: the sign-in page and the console's own CSS and JS.
+open_router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(HERE / "templates"))
 
 
@@ -276,7 +281,61 @@ def queue(request: Request, driver: DriverDep, settings: SettingsDep) -> Respons
     return page(request, "queue.html", title="待复核", items=items)
 
 
-@router.get("/console-static/{name}")
+def sign_in_url(request: Request) -> str:
+    """The sign-in page, coming back to the page asked for.
+
+    >>> from starlette.requests import Request
+    >>> sign_in_url(Request({"type": "http", "path": "/district/310151", "query_string": b"as_of=2024-06-30", "headers": []}))
+    '/signin?next=/district/310151%3Fas_of%3D2024-06-30'
+    """
+    target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return "/signin?next=" + quote(target, safe="/")
+
+
+def _local_path(next_url: str) -> str:
+    """Only a path on this site (``/…``, not ``//host``) is followed after signing in.
+
+    >>> _local_path("/village/1"), _local_path("//evil.example"), _local_path("https://x")
+    ('/village/1', '/', '/')
+    """
+    return next_url if next_url.startswith("/") and not next_url.startswith("//") else "/"
+
+
+@open_router.get("/signin", response_class=HTMLResponse)
+def sign_in(request: Request, next: str = Query("/", max_length=2000)) -> Response:
+    """登录 · The sign-in page (reading needs a key when the API listens beyond loopback)."""
+    return page(request, "signin.html", title="登录", next_url=_local_path(next), failed=False)
+
+
+@open_router.post("/signin", response_class=HTMLResponse)
+def sign_in_with_key(
+    request: Request,
+    settings: SettingsDep,
+    key: Annotated[str, Form(max_length=200)],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> Response:
+    """Check the key; keep it in a cookie for reading (HttpOnly, SameSite=Strict) and go back."""
+    from api.deps import get_driver
+
+    user = users.user_for_key(
+        get_driver(request), key.strip(), settings.api_key.get_secret_value(), settings.neo4j_database
+    )
+    if user is None:
+        return page(request, "signin.html", status=401, title="登录", next_url=_local_path(next), failed=True)
+    response = RedirectResponse(_local_path(next), status_code=303)
+    response.set_cookie(
+        READ_COOKIE, key.strip(), httponly=True, samesite="strict", secure=request.url.scheme == "https"
+    )
+    return response
+
+
+@router.get("/audit-trail", response_class=HTMLResponse)
+def audit_trail(request: Request) -> Response:
+    """审计记录 · The audit trail for admins (the page's script asks ``/audit`` with the admin's key)."""
+    return page(request, "audit.html", title="审计记录")
+
+
+@open_router.get("/console-static/{name}")
 def static(name: str) -> Response:
     path = STATIC_FILES.get(name)
     if path is None:

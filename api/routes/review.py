@@ -1,4 +1,4 @@
-"""``/review``: the mentions ``revkg review`` lists, and decisions on them (writes need the API key).
+"""``/review``: the mentions ``revkg review`` lists, and decisions on them (decisions need the reviewer role).
 
 A decision takes effect in the same request: the reports carrying the mention are extracted again
 with it (from the text the graph keeps) and written, and the answer says what they now tie to the place.
@@ -10,10 +10,10 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request
 
-from api.deps import ApiKeyDep, DriverDep, SettingsDep
+from api.deps import DriverDep, ReviewerDep, SettingsDep
 from api.places import place_index
 from api.schemas import ReviewDecisionOut, ReviewDecisionRequest, ReviewItem
-from graph import review
+from graph import audit, review
 from graph.messages import language
 
 router = APIRouter(prefix="/review", tags=["review 人工复核"])
@@ -33,13 +33,17 @@ def review_items(
     return review.review_items(driver, max_confidence, settings.neo4j_database, lang)
 
 
-@router.post("/decisions", response_model=ReviewDecisionOut, dependencies=[ApiKeyDep])
-def decide(body: ReviewDecisionRequest, request: Request, driver: DriverDep, settings: SettingsDep) -> dict[str, Any]:
+@router.post("/decisions", response_model=ReviewDecisionOut)
+def decide(
+    request: Request, body: ReviewDecisionRequest, driver: DriverDep, settings: SettingsDep, user: ReviewerDep
+) -> dict[str, Any]:
     """记录复核决定并立即生效 · Record a decision (the code chosen, or null for "not in the code table") and apply it to the reports at once."""
     from loaders import reports
 
     database = settings.neo4j_database
-    decision = review.decide(driver, body.key, body.code, body.note, database)
+    decision = review.decide(driver, body.key, body.code, body.note, database, decided_by=user.name)
+    route = f"{request.method} {request.url.path}"
+    audit.record(driver, user, route, "review_decision", decision["key"], decision, database)
     stored = review.documents_for(driver, decision["key"], database)
     result = reports.reextract(driver, stored, place_index(request, driver, settings), database=database)
     found = review.effects(driver, decision["key"], database)

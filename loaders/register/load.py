@@ -26,7 +26,16 @@ from loaders import files
 from loaders.outage import OutageGuard
 from loaders.places import PlaceIndex
 from loaders.register.headers import Kind
-from loaders.register.model import EXTENSIONS, Issue, LoadReport, RegisterError, Resolved, SheetResult, SheetSummary
+from loaders.register.model import (
+    EXTENSIONS,
+    Issue,
+    IssueSpool,
+    LoadReport,
+    RegisterError,
+    Resolved,
+    SheetResult,
+    SheetSummary,
+)
 from loaders.register.read import open_sheets
 from loaders.register.resolve import Resolver, resolve
 from loaders.register.validate import iter_validated
@@ -58,18 +67,16 @@ def prepare_chunks(
         for sheet in sheets:
             result = SheetResult(sheet.file, sheet.name, kind)
             rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed, sheet.unreadable)
-            found: list[Issue] = []
-            loaded = 0
+            loaded = issued = warnings = 0
             while batch := list(islice(rows, chunk_rows)):
-                resolved, issues = resolve(batch, index, resolver)
-                found.extend(issues)
+                resolved, found = resolve(batch, index, resolver)
                 loaded += len(resolved)  # a repeated row counts as loaded: its fact is, once
                 resolved = once.first_of_each(resolved, found)
+                issued, warnings = _drain(result, found, report, issued, warnings)
                 if resolved:
                     yield resolved
-            all_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
-            report.issues.extend(all_issues)
-            if result.kind is not None or all_issues:
+            issued, warnings = _drain(result, [], report, issued, warnings)
+            if result.kind is not None or issued:
                 # Every non-blank data row is either loaded (perhaps with a warning) or rejected.
                 report.sheets.append(
                     SheetSummary(
@@ -79,7 +86,7 @@ def prepare_chunks(
                         result.data_rows,
                         loaded,
                         result.data_rows - loaded,
-                        sum(1 for i in all_issues if i.severity == "warning"),
+                        warnings,
                     )
                 )
 
@@ -126,6 +133,19 @@ class OncePerFile:
         return kept
 
 
+def _drain(result: SheetResult, found: list[Issue], report: LoadReport, issued: int, warnings: int) -> tuple[int, int]:
+    """Move a chunk's issues (validation's and resolution's) into the report; the running counts after.
+
+    Each chunk's issues go to the report (spooled to disk past a limit) as the chunk is done, so a
+    sheet of millions of bad rows never holds them all; rows only grow from chunk to chunk, so sorting
+    each chunk's keeps the whole list in row order.
+    """
+    chunk_issues = sorted(result.issues + found, key=lambda i: (i.row or 0, i.severity))
+    result.issues.clear()
+    report.issues.extend(chunk_issues)
+    return issued + len(chunk_issues), warnings + sum(1 for i in chunk_issues if i.severity == "warning")
+
+
 def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[list[Resolved], LoadReport]:
     """Read, validate and resolve one file without touching the database."""
     report, chunks = prepare_chunks(path, index, kind)
@@ -135,7 +155,9 @@ def prepare(path: Path, index: PlaceIndex, kind: Kind | None = None) -> tuple[li
             accepted.extend(chunk)
     except (RegisterError, OSError) as exc:
         return [], LoadReport(
-            issues=[Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc))]
+            issues=IssueSpool(
+                [Issue.coded(path.name, None, None, None, None, "register.file.not_read", problem=str(exc))]
+            )
         )
     return accepted, report
 
@@ -155,8 +177,12 @@ def load(
     batch_size: int = 10000,
     on_rows: Callable[[str, int], None] | None = None,
     chunk_rows: int = CHUNK_ROWS,
+    origin: str | None = None,
 ) -> LoadReport:
     """Load register files: every good row is written, every other row is in ``report.issues``.
+
+    ``origin`` (an upload's ``upload:<id>``) is recorded as the files' place instead of the folder
+    they were read from: ``<origin>/<file name>``.
 
     ``on_rows("read", n)`` is told how many rows a chunk of a file will write (once per file for
     files under ``chunk_rows`` rows), ``on_rows("written", n)`` how many each batch held.
@@ -171,7 +197,8 @@ def load(
     with _Prepared(paths, index, kind, chunk_rows) as prepared:
         for path, file_report, chunks in prepared:
             with guard.writing(path.name):
-                _write_file(driver, path, file_report, chunks, report, database, batch_size, guard.counting)
+                recorded = f"{origin}/{path.name}" if origin is not None else str(path)
+                _write_file(driver, path, recorded, file_report, chunks, report, database, batch_size, guard.counting)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -179,6 +206,7 @@ def load(
 def _write_file(
     driver: Driver,
     path: Path,
+    recorded_path: str,
     file_report: LoadReport,
     chunks: Iterator[list[Resolved]],
     report: LoadReport,
@@ -192,7 +220,7 @@ def _write_file(
     broken_code = "register.file.not_read"
     writer: FileWriter | None = None
     if path.name in file_report.files:
-        writer = FileWriter(driver, path.name, path, sha256_of(path), database=database, batch_size=batch_size)
+        writer = FileWriter(driver, path.name, recorded_path, sha256_of(path), database=database, batch_size=batch_size)
     on_batch = (lambda n: on_rows("written", n)) if on_rows else None
     begun = False
     try:

@@ -7,12 +7,14 @@ No stage logic lives here, only the shapes: ``Sheet`` (read), ``RegisterRow``/``
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import itertools
+import json
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-
-import pandas as pd
+from typing import IO, Any, Literal
 
 from graph.db import WriteCounts
 from graph.messages import Language, say
@@ -133,30 +135,127 @@ def issue_headers(lang: Language = "zh") -> dict[str, str]:
     return {c: (c if lang == "en" else say(f"register.column.{c}")) for c in ISSUE_COLUMNS}
 
 
-def issues_frame(issues: Sequence[Issue], lang: Language = "zh") -> pd.DataFrame:
-    """The rejects as a table: Chinese headers, reasons and severities (``lang="en"``: English)."""
-    frame = pd.DataFrame([i.as_dict(lang) for i in issues], columns=list(ISSUE_COLUMNS))
-    frame["row"] = frame["row"].astype("Int64")
-    frame["severity"] = frame["severity"].map(lambda s: say(f"register.severity.{s}", lang) if s else s)
-    return frame.rename(columns=issue_headers(lang))
+def issue_row(issue: Issue, lang: Language = "zh") -> dict[str, Any]:
+    """One reject as the file shows it: the reason and the severity in words."""
+    row = issue.as_dict(lang)
+    if row["severity"]:
+        row["severity"] = say(f"register.severity.{row['severity']}", lang)
+    return row
 
 
-def write_issues(path: Path, issues: Sequence[Issue], lang: Language = "zh") -> Path:
+# Excel's last row; a longer rejects list goes on in the CSV, which has no limit.
+XLSX_MAX_ROWS = 1_048_576
+
+
+def write_issues(path: Path, issues: Iterable[Issue], lang: Language = "zh") -> Path:
     """Write the rejects report as .xlsx (planners open it in Excel) or .csv (UTF-8 with BOM), with
-    Chinese headers and reasons."""
-    frame = issues_frame(issues, lang)
+    Chinese headers and reasons.
+
+    Row by row (xlsxwriter's constant-memory mode, the csv module), so millions of rejects are written
+    in bounded memory. An .xlsx stops at Excel's last row with a line saying how many more the CSV holds.
+    """
+    import csv
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        with pd.ExcelWriter(path, engine="xlsxwriter") as writer:
-            frame.to_excel(writer, sheet_name="拒绝与警告" if lang != "en" else "rejects", index=False)
-            sheet = next(iter(writer.sheets.values()))
-            for i, width in enumerate((22, 12, 6, 14, 24, 9, 70, 60, 28)):
-                sheet.set_column(i, i, width)
-            sheet.autofilter(0, 0, len(frame), len(ISSUE_COLUMNS) - 1)
-            sheet.freeze_panes(1, 0)
-    else:
-        frame.to_csv(path, index=False, encoding="utf-8-sig")
+    headers = issue_headers(lang)
+    rows = (issue_row(i, lang) for i in issues)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            out = csv.writer(handle)
+            out.writerow([headers[c] for c in ISSUE_COLUMNS])
+            out.writerows([row[c] for c in ISSUE_COLUMNS] for row in rows)
+        return path
+    import xlsxwriter
+
+    with xlsxwriter.Workbook(str(path), {"constant_memory": True}) as book:
+        sheet = book.add_worksheet("拒绝与警告" if lang != "en" else "rejects")
+        for i, width in enumerate((22, 12, 6, 14, 24, 9, 70, 60, 28)):
+            sheet.set_column(i, i, width)
+        sheet.write_row(0, 0, [headers[c] for c in ISSUE_COLUMNS])
+        written = 0
+        for written, row in enumerate(rows, start=1):
+            if written >= XLSX_MAX_ROWS - 1:
+                rest = 1 + sum(1 for _ in rows)
+                sheet.write_row(written, 0, ["", "", None, "", "", "", say("register.rejects.more", lang, rest=rest)])
+                break
+            sheet.write_row(written, 0, [row[c] for c in ISSUE_COLUMNS])
+        sheet.autofilter(0, 0, max(written, 1), len(ISSUE_COLUMNS) - 1)
+        sheet.freeze_panes(1, 0)
     return path
+
+
+class IssueSpool:
+    """The issues of a load, kept in memory up to ``keep`` and on disk past it, so a file of millions
+    of bad rows loads in bounded memory.
+
+    Behaves as the list it replaces: ``append``, ``extend``, ``len``, iteration in the order added,
+    ``spool[:20]``. Counts per severity are kept as issues arrive. Past ``keep`` every issue is
+    written as a JSON line to an anonymous temporary file (gone when the spool is), and iteration
+    reads them back from it; the first ``keep`` stay in memory, and a copy (``dataclasses.asdict``,
+    the API's answer) holds those first ``keep`` only.
+    """
+
+    KEEP = 10_000
+
+    def __init__(self, issues: Iterable[Issue] = (), keep: int | None = None):
+        self.keep = self.KEEP if keep is None else keep
+        self.head: list[Issue] = []
+        self.counts = {"rejected": 0, "warning": 0}
+        self._file: IO[str] | None = None
+        self.extend(issues)
+
+    def append(self, issue: Issue) -> None:
+        self.counts[issue.severity] = self.counts.get(issue.severity, 0) + 1
+        if self._file is None and len(self.head) < self.keep:
+            self.head.append(issue)
+            return
+        if self._file is None:
+            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="revkg-rejects-")
+            for kept in self.head:
+                self._write(kept)
+        self._write(issue)
+
+    def _write(self, issue: Issue) -> None:
+        assert self._file is not None
+        self._file.write(json.dumps(dataclasses.astuple(issue), ensure_ascii=False) + "\n")
+
+    def extend(self, issues: Iterable[Issue]) -> None:
+        for issue in issues:
+            self.append(issue)
+
+    @property
+    def spooled(self) -> bool:
+        """Whether the issues went past ``keep`` and are read back from disk."""
+        return self._file is not None
+
+    def __len__(self) -> int:
+        return sum(self.counts.values())
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+    def __iter__(self) -> Iterator[Issue]:
+        if self._file is None:
+            yield from list(self.head)
+            return
+        self._file.flush()
+        with open(self._file.fileno(), encoding="utf-8", closefd=False) as reader:
+            reader.seek(0)
+            for line in reader:
+                file, sheet, row, column, value, reason, candidates, severity = json.loads(line)
+                yield Issue(file, sheet, row, column, value, reason, tuple(candidates), severity)
+
+    def __getitem__(self, index: slice) -> list[Issue]:
+        return list(itertools.islice(self, index.start, index.stop, index.step))
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, IssueSpool | list) else NotImplemented
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> list[Issue]:
+        return list(self.head)
+
+    def __repr__(self) -> str:
+        return f"IssueSpool({len(self)} issues{', spooled to disk' if self.spooled else ''})"
 
 
 HEADER_SCAN_ROWS = 10  # a header row is looked for among the sheet's first rows (titles may sit above it)
@@ -264,10 +363,14 @@ class LoadReport:
     """What ``load`` did: per-sheet counts, every issue, and Neo4j's write counters."""
 
     sheets: list[SheetSummary] = field(default_factory=list)
-    issues: list[Issue] = field(default_factory=list)
+    issues: IssueSpool = field(default_factory=IssueSpool)
     files: dict[str, dict[str, Any]] = field(default_factory=dict)  # file → {encoding, sha256, changed}
     writes: WriteCounts = field(default_factory=WriteCounts)
     seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.issues, IssueSpool):
+            self.issues = IssueSpool(self.issues)
 
     @property
     def rejected(self) -> list[Issue]:
@@ -288,6 +391,6 @@ class LoadReport:
             lang,
             files=len(self.files),
             loaded=kinds or say("register.summary.nothing", lang),
-            rejected=len(self.rejected),
-            warnings=len(self.issues) - len(self.rejected),
+            rejected=self.issues.counts["rejected"],
+            warnings=self.issues.counts["warning"],
         )

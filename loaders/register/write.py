@@ -217,7 +217,7 @@ class FileWriter:
         self,
         driver: Driver,
         file_name: str,
-        path: Path,
+        path: Path | str,
         sha256: str,
         *,
         database: str = "neo4j",

@@ -8,6 +8,7 @@ review decisions a person recorded.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -285,8 +286,12 @@ def load(
     database: str = "neo4j",
     force: bool = False,
     on_document: Callable[[str], None] | None = None,
+    origin: str | None = None,
 ) -> ReportLoad:
     """Read, validate, extract and write each report; unchanged documents (same sha256) are skipped.
+
+    ``origin`` (an upload's ``upload:<id>``) is recorded as the documents' place instead of the folder
+    they were read from: ``<origin>/<file name>``.
 
     Review decisions recorded in the graph are applied to the extraction, so re-loads keep them.
 
@@ -304,6 +309,8 @@ def load(
     for path in paths:
         try:
             doc = read(path)
+            if origin is not None:
+                doc = dataclasses.replace(doc, path=f"{origin}/{path.name}")
         except (ReportError, OSError) as exc:
             report.rejected.append(str(exc))
             guard.finished(path.name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -26,3 +26,18 @@ def client(graph: Driver) -> Iterator[TestClient]:
         yield test_client
     # The app's lifespan handed its own driver to neomodel and closed it; give back the session's.
     neomodel_db.set_connection(driver=graph)
+
+
+KeyMaker = Callable[[str, str], dict[str, str]]
+
+
+@pytest.fixture
+def key_for(graph: Driver) -> KeyMaker:
+    """``key_for(name, role)``: the ``X-API-Key`` header of a new user (the graph is reset after the test)."""
+    from graph import users
+
+    def make(name: str, role: str) -> dict[str, str]:
+        _, key = users.add_user(graph, name, role)
+        return {"X-API-Key": key}
+
+    return make

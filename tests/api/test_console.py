@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from graph.settings import Settings
+from tests.api.conftest import KeyMaker
 from tests.factories import AS_OF, Chongming, organization
 
 K = Chongming()
@@ -80,9 +80,9 @@ def test_village_page_shows_path_timeline_evidence_with_the_mention_highlighted(
 @pytest.mark.neo4j
 def test_a_recorded_pairing_shows_on_the_village_page_with_planner_provenance(
     client: TestClient,
-    settings: Settings,
+    key_for: KeyMaker,
 ) -> None:
-    key = {"X-API-Key": settings.api_key.get_secret_value()}
+    key = key_for("张规划", "planner")  # the name on the pairing comes from the key
     decision = client.post(
         "/decisions/pairings",
         headers=key,
@@ -91,7 +91,6 @@ def test_a_recorded_pairing_shows_on_the_village_page_with_planner_provenance(
             "village": K.xinjian_xinhe,
             "since": "2024-06-01",
             "note": "常委会决定",
-            "decided_by": "张规划",
         },
     ).json()
     page = client.get(f"/village/{K.xinjian_xinhe}", params={"as_of": DAY}).text

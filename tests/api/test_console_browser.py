@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from graph import users
 from graph.settings import Settings
 from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_context
 from tests.conftest import reset_to_spine
@@ -151,13 +152,12 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             before = paired_with_count(graph)
             record.click()
             assert page.locator("#key-panel").get_attribute("open") is not None
-            assert "请先在页首填写写入密钥" in page.locator("#flash").inner_text()
-            page.get_by_label("API 密钥").fill("not-the-key")
-            page.get_by_label("操作人").fill("张规划")
-            page.locator("#key-form").get_by_role("button", name="保存").click()
-            record.click()
+            assert "请先在页首用个人密钥登录" in page.locator("#flash").inner_text()
+            page.get_by_label("个人密钥").fill("not-the-key")
+            page.locator("#key-form").get_by_role("button", name="登录").click()
             page.locator("#flash.error").wait_for()
-            assert "401" in page.locator("#flash").inner_text()
+            assert "密钥无效" in page.locator("#flash").inner_text()
+            assert page.locator("#key-state").inner_text() == "未登录"
             status = page.evaluate("""async () => (await fetch('/decisions/pairings', {method: 'POST',
                 headers: {'Content-Type': 'application/json'}, body: JSON.stringify({helper_uid: 'org:上海农商银行崇明支行',
                 village: '310151103212', since: '2024-06-01', decided_by: 'x'})})).status""")
@@ -166,10 +166,13 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             page.reload()
             assert K.xinjian_xinhe in uncovered_on_page(page)
 
-            # with the key: recorded, and the village leaves the uncovered list at once
-            page.locator("#key-panel summary").click()
-            page.get_by_label("API 密钥").fill(api_key)
-            page.locator("#key-form").get_by_role("button", name="保存").click()
+            # signed in with a planner's own key: recorded under the key's name, and the village leaves
+            # the uncovered list at once
+            _, planner_key = users.add_user(graph, "张规划", "planner")
+            page.get_by_label("个人密钥").fill(planner_key)
+            page.locator("#key-form").get_by_role("button", name="登录").click()
+            page.wait_for_function("document.querySelector('#key-state').textContent.includes('张规划')")
+            assert page.locator("#key-state").inner_text() == "已登录：张规划（规划）"
             row = page.locator(f"#uncovered-table tr[data-village='{K.xinjian_xinhe}']")
             row.locator("summary").click()
             row.get_by_role("button", name="记录结对：上海农商银行崇明支行").click()
@@ -215,8 +218,13 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             shot("district_phone")
             page.set_viewport_size({"width": 1280, "height": 800})
 
-            # upload a register with one bad row: the reject shows its row and reason
+            # uploads and the review queue: signed in as the administrator (the bootstrap key)
             page.goto(console_url + "/upload")
+            page.locator("#key-panel summary").click()
+            page.get_by_label("个人密钥").fill(api_key)
+            page.locator("#key-form").get_by_role("button", name="登录").click()
+            page.wait_for_function("document.querySelector('#key-state').textContent.includes('管理员')")
+            # upload a register with one bad row: the reject shows its row and reason
             register = tmp_path / "pairings_bad.csv"
             register.write_text(BAD_REGISTER, encoding="utf-8")
             page.get_by_label("选择文件").set_input_files(str(register))
@@ -250,6 +258,14 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             page.reload()
             assert "已决定：310151109203" in page.locator("#queue-table tr[data-key='红星村@310151']").inner_text()
             shot("queue")
+
+            # the audit trail, for admins: the planner's decision, the upload and the review, newest first
+            page.get_by_role("link", name="审计记录").click()
+            page.wait_for_url("**/audit-trail")
+            page.wait_for_function("document.querySelector('#audit-count').textContent !== '—'")
+            trail = page.locator("#audit-table tbody").inner_text()
+            assert "张规划" in trail and "record_pairing" in trail and "upload_registers" in trail
+            shot("audit")
         except Exception:
             page.screenshot(path=str(ARTIFACTS / "console_failure.png"), full_page=True)
             raise

@@ -1,4 +1,5 @@
-"""Planners' decisions through the JSON API: record a pairing, end one, undo, and refuse without the key."""
+"""Planners' decisions through the JSON API: record a pairing, end one, undo, and refuse without a
+planner's key. Who decided is the key's user, whatever name the request types."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from graph.settings import Settings
+from tests.api.conftest import KeyMaker
 from tests.factories import AS_OF, SOURCE_REGISTER, Chongming
 
 pytestmark = pytest.mark.neo4j
@@ -16,8 +17,8 @@ DAY = AS_OF.isoformat()
 
 
 @pytest.fixture
-def key(settings: Settings) -> dict[str, str]:
-    return {"X-API-Key": settings.api_key.get_secret_value()}
+def key(key_for: KeyMaker) -> dict[str, str]:
+    return key_for("张规划", "planner")
 
 
 def uncovered_codes(client: TestClient) -> list[str]:
@@ -36,7 +37,7 @@ def record(client: TestClient, key: dict[str, str], **overrides: str) -> dict:
         "village": K.xinjian_xinhe,
         "since": "2024-06-01",
         "note": "区委组织部会议决定",
-        "decided_by": "张规划",
+        "decided_by": "冒名者",  # ignored: who decided comes from the key
         **overrides,
     }
     response = client.post("/decisions/pairings", json=body, headers=key)
@@ -77,10 +78,12 @@ def test_a_pairing_from_a_later_date_leaves_the_village_uncovered_on_an_earlier_
 def test_undoing_a_recorded_pairing_puts_the_village_back_and_keeps_the_record(
     client: TestClient,
     key: dict[str, str],
+    key_for: KeyMaker,
 ) -> None:
     decision = record(client, key)
-    response = client.delete(f"/decisions/{decision['uid']}", params={"by": "李复核"}, headers=key)
-    assert response.status_code == 200 and response.json()["undone_by"] == "李复核"
+    other_planner = key_for("李规划", "planner")
+    response = client.delete(f"/decisions/{decision['uid']}", params={"by": "冒名者"}, headers=other_planner)
+    assert response.status_code == 200 and response.json()["undone_by"] == "李规划"
     assert K.xinjian_xinhe in uncovered_codes(client)
     assert pairing_facts(client, K.xinjian_xinhe) == []
     assert client.get("/decisions", params={"village": K.xinjian_xinhe}).json()[0]["undone_at"]
@@ -182,6 +185,7 @@ def test_review_decisions_are_listed_with_the_queue_and_need_the_key(
     client: TestClient,
     graph: Driver,
     key: dict[str, str],
+    key_for: KeyMaker,
 ) -> None:
     from tests.factories import review_mention
 
@@ -190,8 +194,11 @@ def test_review_decisions_are_listed_with_the_queue_and_need_the_key(
     assert [(i["key"], i["decided_code"]) for i in items] == [("红星村@310151", None)]
     body = {"key": "红星村@310151", "code": "310151109203", "note": "中兴镇的红星村"}
     assert client.post("/review/decisions", json=body).status_code == 401
-    response = client.post("/review/decisions", json=body, headers=key)
+    assert client.post("/review/decisions", json=body, headers=key).status_code == 403  # a planner, not a reviewer
+    reviewer = key_for("李复核", "reviewer")
+    response = client.post("/review/decisions", json=body, headers=reviewer)
     assert response.status_code == 200 and response.json()["decided_code"] == "310151109203"
+    assert response.json()["decided_by"] == "李复核"
     assert client.get("/review/items").json()[0]["decided_code"] == "310151109203"
-    bad = client.post("/review/decisions", json={**body, "code": "12345"}, headers=key)
+    bad = client.post("/review/decisions", json={**body, "code": "12345"}, headers=reviewer)
     assert bad.status_code == 422

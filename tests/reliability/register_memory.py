@@ -40,7 +40,9 @@ def main() -> None:
     if args.action == "prepare":
         report, chunks = register.prepare_chunks(args.path, index)
         accepted = sum(len(chunk) for chunk in chunks)
-        rejected = len(report.rejected)
+        # Counted as they arrived: listing ``report.rejected`` would hold them all in memory.
+        counts = getattr(report.issues, "counts", None)
+        rejected = counts["rejected"] if counts is not None else len(report.rejected)
         out["file_issues"] = [i.reason for i in report.issues if i.row is None]
     else:
         from graph.db import connect
@@ -50,7 +52,9 @@ def main() -> None:
             report = register.load(driver, [args.path], index)
         finally:
             driver.close()
-        accepted, rejected = report.loaded(), len(report.rejected)
+        counts = getattr(report.issues, "counts", None)
+        accepted = report.loaded()
+        rejected = counts["rejected"] if counts is not None else len(report.rejected)
         out["file_issues"] = [i.reason for i in report.issues if i.row is None]
         out["relationships_created"] = report.writes.relationships_created
     out.update(

@@ -1,8 +1,10 @@
 // revkg planners' console: sorting, lazy suggestions and the writes. No library; the pages work for
-// reading without it. The API key lives in sessionStorage only and travels as the X-API-Key header.
+// reading without it. The personal key lives in sessionStorage only and travels as the X-API-Key header;
+// who is signed in comes from GET /users/me with that key (provenance takes the name from the key).
 "use strict";
 (function () {
-  const KEY = "revkg.apiKey", WHO = "revkg.who";
+  const KEY = "revkg.apiKey", WHO = "revkg.who", ROLE = "revkg.role";
+  const ROLE_ZH = { viewer: "查看", planner: "规划", reviewer: "复核", admin: "管理员" };
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
 
@@ -16,36 +18,41 @@
   // --- the key panel ---------------------------------------------------------------------------
   function keyState() {
     const state = $("#key-state");
-    if (state) state.textContent = sessionStorage.getItem(KEY) ? "已设置（" + (sessionStorage.getItem(WHO) || "未填操作人") + "）" : "未设置";
-    const who = $("#who-input");
-    if (who && !who.value) who.value = sessionStorage.getItem(WHO) || "";
+    const who = sessionStorage.getItem(WHO), role = sessionStorage.getItem(ROLE);
+    if (state) state.textContent = sessionStorage.getItem(KEY) && who ? "已登录：" + who + "（" + (ROLE_ZH[role] || role) + "）" : "未登录";
+    $$("[data-admin-only]").forEach((el) => { el.hidden = role !== "admin"; });
   }
+  function signOut() { [KEY, WHO, ROLE].forEach((k) => sessionStorage.removeItem(k)); keyState(); }
   const keyForm = $("#key-form");
   if (keyForm) {
-    keyForm.addEventListener("submit", (e) => {
+    keyForm.addEventListener("submit", async (e) => {
       e.preventDefault();
       const key = $("#key-input").value.trim();
-      if (key) sessionStorage.setItem(KEY, key);
-      sessionStorage.setItem(WHO, $("#who-input").value.trim());
       $("#key-input").value = "";
+      if (!key) return;
+      const response = await fetch("/users/me", { headers: { "X-API-Key": key } });
+      if (!response.ok) { signOut(); flash("密钥无效、已吊销或已更换，未能登录。", true); return; }
+      const me = await response.json();
+      sessionStorage.setItem(KEY, key);
+      sessionStorage.setItem(WHO, me.name);
+      sessionStorage.setItem(ROLE, me.role);
       keyState();
       $("#key-panel").open = false;
-      flash("已保存写入密钥（仅本标签页会话）。");
+      flash("已登录：" + me.name + "（" + (ROLE_ZH[me.role] || me.role) + "），仅本标签页会话有效。");
     });
-    $("#key-clear").addEventListener("click", () => { sessionStorage.removeItem(KEY); keyState(); flash("已清除写入密钥。"); });
+    $("#key-clear").addEventListener("click", () => { signOut(); flash("已退出登录。"); });
   }
   keyState();
 
   function needKey() {
     const key = sessionStorage.getItem(KEY);
-    const who = sessionStorage.getItem(WHO);
-    if (!key || !who) {
+    if (!key) {
       $("#key-panel").open = true;
       $("#key-input").focus();
-      flash("请先在页首填写写入密钥和操作人。", true);
+      flash("请先在页首用个人密钥登录。", true);
       return null;
     }
-    return { key, who };
+    return { key, who: sessionStorage.getItem(WHO) };
   }
 
   async function send(method, url, body) {
@@ -128,21 +135,20 @@
     if (!action || action === "upload") return;
     e.preventDefault();
     const f = fields(form);
-    const who = sessionStorage.getItem(WHO);
     if (action === "record-pairing") {
-      const done = await send("POST", "/decisions/pairings", { helper_uid: f.helper_uid, village: f.village, since: f.since, note: f.note || "", decided_by: who });
+      const done = await send("POST", "/decisions/pairings", { helper_uid: f.helper_uid, village: f.village, since: f.since, note: f.note || "" });
       if (done) reload("已记录：" + done.helper + " 自 " + done.day + " 与 " + done.village + " 结对（来源：规划人员在控制台记录）。");
     } else if (action === "end-pairing") {
-      const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "", decided_by: who });
+      const done = await send("POST", "/decisions/pairings/end", { village: f.village, source_id: f.source_id, source_loc: f.source_loc, until: f.until, note: f.note || "" });
       if (done) reload("已结束：" + done.helper + " 与 " + done.village + " 的结对止于 " + done.day + "。");
     } else if (action === "accept-plan") {
       // the rows still ticked (an unticked row re-solves the page, so normally every row is)
       const rows = $$("#plan-table tbody tr[data-helper]").filter((tr) => $(".plan-tick", tr).checked)
         .map((tr) => ({ helper_uid: tr.dataset.helper, village: tr.dataset.village }));
       if (!rows.length) { flash("没有勾选任何结对。", true); return; }
-      const done = await send("POST", "/decisions/plan", { rows, since: f.since, note: f.note || "", decided_by: who, plan: JSON.parse(f.plan) });
+      const done = await send("POST", "/decisions/plan", { rows, since: f.since, note: f.note || "", plan: JSON.parse(f.plan) });
       if (done) {
-        sessionStorage.setItem("revkg.flash", "已接受方案：记录 " + done.length + " 项结对（来源 planner），可在村页逐项撤销。");
+        sessionStorage.setItem("revkg.flash", "已接受方案：记录 " + done.length + " 项结对（来源：规划人员在控制台记录），可在村页逐项撤销。");
         location.href = $("#plan-back") ? $("#plan-back").href : location.href;
       }
     } else if (action === "review") {
@@ -156,7 +162,7 @@
     if (!button) return;
     const cred = needKey();
     if (!cred) return;
-    const done = await send("DELETE", "/decisions/" + encodeURIComponent(button.dataset.decision) + "?by=" + encodeURIComponent(cred.who));
+    const done = await send("DELETE", "/decisions/" + encodeURIComponent(button.dataset.decision));
     if (done) reload("已撤销该决定。");
   });
 
@@ -190,6 +196,45 @@
         });
       }, 250);
     });
+  }
+
+  // --- the audit trail (admins) -----------------------------------------------------------------
+  async function saveBlob(response, fallback) {
+    const blob = await response.blob();
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const named = /filename\*=UTF-8''([^;]+)/.exec(disposition);
+    a.download = named ? decodeURIComponent(named[1]) : fallback;
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  }
+  const auditTable = $("#audit-table");
+  async function showAudit() {
+    const cred = needKey();
+    if (!cred) return;
+    const data = await send("GET", "/audit?limit=1000");
+    if (!data) return;
+    const body = auditTable.tBodies[0];
+    body.replaceChildren();
+    data.forEach((e) => {
+      const tr = document.createElement("tr");
+      [e.at, e.who, ROLE_ZH[e.role] || e.role, e.route, e.action, e.target, e.details].forEach((v) => cell(tr, v));
+      body.appendChild(tr);
+    });
+    $("#audit-count").textContent = String(data.length);
+  }
+  if (auditTable) {
+    showAudit();
+    $$("[data-audit-export]").forEach((button) => button.addEventListener("click", async () => {
+      const cred = needKey();
+      if (!cred) return;
+      const fmt = button.dataset.auditExport;
+      const response = await fetch("/audit?limit=100000&format=" + fmt, { headers: { "X-API-Key": cred.key } });
+      if (!response.ok) { flash("导出未成功（" + response.status + "）。", true); return; }
+      await saveBlob(response, "audit." + fmt);
+    }));
   }
 
   // --- upload ------------------------------------------------------------------------------------
