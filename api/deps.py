@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
 from neo4j import AsyncDriver, Driver
 
@@ -29,6 +30,11 @@ async def lifespan_drivers(app: FastAPI) -> AsyncIterator[None]:
     except Exception:  # the API still starts; /health reports the outage and routes answer 503
         app.state.driver = None
     app.state.async_driver = connect_async(settings, retry_s=RETRY_S)  # connects on first use
+    if settings.warm_on_start and app.state.driver is not None:
+        from api.warm import warm_up
+
+        # Before the first request is accepted (uvicorn binds its socket after the lifespan's start).
+        await anyio.to_thread.run_sync(warm_up, app.state.driver, settings.neo4j_database, app.state)
     try:
         yield
     finally:
@@ -46,7 +52,7 @@ def get_driver(request: Request) -> Driver:
         try:
             driver = request.app.state.driver = connect(settings, retry_s=RETRY_S)
         except Exception as exc:
-            raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
+            raise DatabaseUnavailable(code="database.unavailable") from exc
     return driver
 
 
@@ -68,7 +74,7 @@ def require_api_key(
     if x_api_key is None or not secrets.compare_digest(x_api_key.encode(), expected):
         raise HTTPException(
             status_code=401,
-            detail="a valid X-API-Key header is needed to write",
+            detail="auth.key_needed",  # a message code: the app answers in the client's language
             headers={"WWW-Authenticate": "X-API-Key"},
         )
 

@@ -6,7 +6,7 @@ for its template. No Cypher here: every fact comes through ``graph.analyses``, `
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -24,6 +24,9 @@ UNCOVERED_SHOWN = 300
 HELPERS_SHOWN = 50
 CLUSTERS_DRAWN = 6
 SUGGESTIONS_PER_VILLAGE = 5
+
+# Planners read times as Beijing time (China keeps one zone and no daylight saving).
+BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 LEVEL_OF_LENGTH = {2: "province", 4: "city", 6: "district"}
 LABEL_ZH = {
@@ -88,9 +91,10 @@ def _total(rows: list[Row]) -> Row:
 
     >>> _total([{"villages": 2, "weak_villages": 2, "paired_weak_villages": 1},
     ...         {"villages": 1, "weak_villages": 0, "paired_weak_villages": 0}])
-    {'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'coverage_ratio': 0.5}
+    {'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'unresolved_villages': 0, 'coverage_ratio': 0.5}
     """
     total = {key: sum(r[key] for r in rows) for key in ("villages", "weak_villages", "paired_weak_villages")}
+    total["unresolved_villages"] = sum(r.get("unresolved_villages", 0) for r in rows)
     weak = total["weak_villages"]
     return {**total, "coverage_ratio": round(total["paired_weak_villages"] / weak, 3) if weak else None}
 
@@ -115,13 +119,13 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     """
     level = "country" if code is None else LEVEL_OF_LENGTH.get(len(code))
     if level not in ("country", "province", "city"):
-        raise NotFound(f"{code!r} is not a province (2 digits) or city (4 digits) code")
+        raise NotFound(code="console.not_an_area_code", area=code)
     kept = _overviews.get((code, as_of))
     if kept is not None and time.monotonic() - kept[0] < OVERVIEW_KEPT_S:
         return kept[1]
     names = analyses.area_names(driver, [code[:2], code[:4]] if code else [], database)
     if code is not None and code not in names:
-        raise NotFound(f"no province or city has the code {code!r}")
+        raise NotFound(code="console.area_not_found", area=code)
     rows: list[Row] = []
     child = "district"
     if level == "country":
@@ -155,7 +159,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         "title": crumbs[-1]["name"],
         "totals": _total(rows) if rows else None,
         "coverage_xlsx": coverage_xlsx,
-        "computed_at": datetime.now().strftime("%H:%M:%S"),
+        "computed_at": datetime.now(BEIJING).strftime("%H:%M:%S"),
         "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0,
     }
     if child != "district":
@@ -171,7 +175,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     """
     names = analyses.area_names(driver, [code, code[:2], code[:4]], database)
     if len(code) != 6 or code not in names:
-        raise NotFound(f"no district has the code {code!r}; find it with the search box")
+        raise NotFound(code="console.district_not_found", district=code)
     _, siblings = analyses.coverage_page(driver, as_of, "district", code[:4], database)
     figures = next((row for row in siblings if row["code"] == code), None)
     uncovered_total, uncovered = analyses.uncovered_weak_villages_page(

@@ -8,7 +8,7 @@ so no cookie is involved and a forged cross-site form cannot write.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 
@@ -20,6 +20,7 @@ from fastapi.responses import (
     Response,
     StreamingResponse,
 )
+from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -69,7 +70,21 @@ def yuan(amount: float | None) -> str:
     return "—" if not amount else f"{amount / 10000:,.1f} 万元"
 
 
-templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight)
+def beijing(moment: str | datetime | None) -> str:
+    """A moment (ISO text as the graph keeps it, in UTC) as Beijing time, to the minute.
+
+    >>> beijing("2026-12-06T21:34:07+00:00"), beijing(None)
+    ('2026-12-07 05:34', '—')
+    """
+    if not moment:
+        return "—"
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(pages.BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight, beijing=beijing)
 templates.env.globals.update(qs=pages.query_string, LABEL_ZH=pages.LABEL_ZH, RELATIONSHIP_ZH=pages.RELATIONSHIP_ZH)
 
 ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}
@@ -81,9 +96,24 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 
 
 def error_page(request: Request, exc: RevkgError, fragment: bool = False) -> HTMLResponse:
-    """The error as a page, or as a paragraph for a fragment the page inserts."""
+    """The error as a page, or as a paragraph for a fragment the page inserts (always in Chinese: the
+    console is written for planners)."""
     status = next((code for cls, code in ERROR_STATUS.items() if isinstance(exc, cls)), 500)
-    return page(request, "_error.html" if fragment else "error.html", status=status, message=str(exc), title="出错了")
+    return page(
+        request, "_error.html" if fragment else "error.html", status=status, message=exc.message("zh"), title="出错了"
+    )
+
+
+def console_error(request: Request, status: int, text: str) -> HTMLResponse | None:
+    """An error the app's handlers met, as the console shows it: a page for a console page or for any
+    address a browser opened (an unknown path), a paragraph for a fragment; None for the JSON API."""
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    if endpoint in FRAGMENT_ENDPOINTS:
+        return page(request, "_error.html", status=status, message=text, title="出错了")
+    opened_in_browser = endpoint is None and "text/html" in request.headers.get("accept", "")
+    if endpoint in PAGE_ENDPOINTS or opened_in_browser:
+        return page(request, "error.html", status=status, message=text, title="出错了")
+    return None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -242,9 +272,22 @@ def queue(request: Request, driver: DriverDep, settings: SettingsDep) -> Respons
     return page(request, "queue.html", title="待复核", items=items)
 
 
+# Which console routes are pages and which fragments, for the app's error handlers (set below).
+PAGE_ENDPOINTS: set[Any] = set()
+FRAGMENT_ENDPOINTS: set[Any] = set()
+
+
 @router.get("/console-static/{name}")
 def static(name: str) -> Response:
     path = STATIC_FILES.get(name)
     if path is None:
         return Response(status_code=404)
     return FileResponse(path, media_type=MEDIA[path.suffix], headers={"Cache-Control": "max-age=300"})
+
+
+FRAGMENT_ENDPOINTS.update({suggestions, clusters})
+PAGE_ENDPOINTS.update(
+    route.endpoint
+    for route in router.routes
+    if isinstance(route, APIRoute) and route.endpoint not in FRAGMENT_ENDPOINTS
+)

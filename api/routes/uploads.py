@@ -34,14 +34,19 @@ class UploadReport(BaseModel):
 
 
 def _place_index(request: Request, driver: Driver, settings: Settings) -> Any:
-    """The loaders' place index over the provinces the graph holds, built once per process."""
-    index = getattr(request.app.state, "place_index", None)
+    return place_index_for(request.app.state, driver, settings)
+
+
+def place_index_for(state: Any, driver: Driver, settings: Settings) -> Any:
+    """The loaders' place index over the provinces the graph holds, built once per process (kept on
+    the app's ``state``; ``api/warm.py`` builds it before the first upload)."""
+    index = getattr(state, "place_index", None)
     if index is None:
         from loaders.places import PlaceIndex
 
         provinces = analyses.loaded_provinces(driver, settings.neo4j_database)
         index = PlaceIndex.for_home(settings.home, provinces or None)
-        request.app.state.place_index = index
+        state.place_index = index
     return index
 
 
@@ -50,10 +55,10 @@ def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Pat
     for upload in files:
         name = Path(upload.filename or "").name
         if Path(name).suffix.lower() not in suffixes:
-            raise InvalidInput(f"{name or 'a file'}: expected one of {', '.join(sorted(suffixes))}")
+            raise InvalidInput(code="upload.bad_suffix", name=name or "?", suffixes="、".join(sorted(suffixes)))
         data = upload.file.read(MAX_UPLOAD_BYTES + 1)
         if len(data) > MAX_UPLOAD_BYTES:
-            raise InvalidInput(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+            raise InvalidInput(code="upload.too_large", name=name, megabytes=MAX_UPLOAD_BYTES // (1024 * 1024))
         path = folder / name
         path.write_bytes(data)
         saved.append(path)
@@ -83,7 +88,7 @@ def upload_registers(
     from loaders import register
 
     if kind is not None and kind not in register.KINDS:
-        raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
+        raise InvalidInput(code="upload.bad_kind", kinds="、".join(register.KINDS))
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
         result = register.load(
@@ -106,7 +111,7 @@ def upload_reports(
     if load is None:
         raise HTTPException(
             status_code=501,
-            detail="the report loader (load in loaders/reports/loading.py) is not available in this build",
+            detail="upload.reports_unavailable",
         )
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REPORT_SUFFIXES)
