@@ -281,11 +281,14 @@ def table_bytes(
     fmt: Literal["csv", "xlsx"],
     sheet_name: str = "revkg",
     headers: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> bytes:
     """``rows`` as CSV (UTF-8 with BOM, so Excel reads Chinese) or as an .xlsx workbook.
 
     ``headers`` label the columns (the keys themselves when omitted). In the workbook, code columns
-    are text, dates are dates, and each column is as wide as its longest value (within reason).
+    are text, dates are dates, each column is as wide as its longest value (within reason), the
+    header row has filters, and ``as_of`` (the day the figures are judged on) is in the printed
+    page's header and on a second sheet 说明 beside the table's title.
     """
     header_row = list(headers or columns)
     table = [[export_cell(row.get(c)) for c in columns] for row in rows]
@@ -323,6 +326,14 @@ def table_bytes(
         widest = max([_display_width(header_row[j])] + [_display_width(r[j]) for r in table[:1000]])
         sheet.set_column(j, j, min(max(widest + 2, 8), 60), as_text if columns[j] in CODE_COLUMNS else None)
     sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(table), len(columns) - 1)
+    day = (as_of or date.today()).isoformat()
+    sheet.set_header(f"&L{sheet_name}&R判断日期 {day}")
+    about = book.add_worksheet("说明")
+    about.write_row(0, 0, ["内容", sheet_name], bold)
+    about.write_row(1, 0, ["判断日期", day])
+    about.write_row(2, 0, ["行数", len(table)])
+    about.set_column(0, 1, 16)
     book.close()
     return body.getvalue()
 
@@ -372,7 +383,7 @@ def download(
     ``filename`` is the ASCII fallback; ``filename*`` (RFC 5987) the Chinese name browsers show.
     """
     name = file_name(export, fmt, scope, as_of)
-    body = io.BytesIO(table_bytes(rows, export.columns, fmt, export.title, export.headers(headers)))
+    body = io.BytesIO(table_bytes(rows, export.columns, fmt, export.title, export.headers(headers), as_of))
     fallback = file_name(export, fmt, scope, as_of, ascii_only=True)
     return StreamingResponse(
         body,

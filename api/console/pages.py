@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 
 from neo4j import Driver
 
-from api.console import pictures
+from api.console import maps, pictures
 from graph import analyses, decisions, review
 from graph.errors import NotFound
 from graph.search import search
@@ -150,6 +150,12 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         if len(code) == 4:
             crumbs.append({"name": names.get(code, code), "href": f"/area/{code}" + query_string(as_of=as_of)})
     coverage_xlsx = "/analyses/coverage" + query_string(parent=code, as_of=as_of, format="xlsx")
+    prefix = code or ""
+    drawn = maps.coverage_map(
+        prefix,
+        analyses.weak_coverage_by_district(driver, as_of, prefix, database),
+        lambda district: f"/district/{district}" + query_string(as_of=as_of),
+    )
     data = {
         "level": level,
         "child": child,
@@ -159,6 +165,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         "title": crumbs[-1]["name"],
         "totals": _total(rows) if rows else None,
         "coverage_xlsx": coverage_xlsx,
+        "map": drawn,
         "computed_at": datetime.now(BEIJING).strftime("%H:%M:%S"),
         "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0,
     }
@@ -167,7 +174,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     return data
 
 
-def district(driver: Driver, code: str, as_of: date | None, database: str) -> Row:
+def district(driver: Driver, code: str, as_of: date | None, database: str, only_town: str | None = None) -> Row:
     """A district's figures, uncovered weak villages, coverage per town, helper load and clusters.
 
     Raises:
@@ -179,7 +186,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     _, siblings = analyses.coverage_page(driver, as_of, "district", code[:4], database)
     figures = next((row for row in siblings if row["code"] == code), None)
     uncovered_total, uncovered = analyses.uncovered_weak_villages_page(
-        driver, as_of, code, None, 3, database, limit=UNCOVERED_SHOWN
+        driver, as_of, code, only_town or None, 3, database, limit=UNCOVERED_SHOWN
     )
     _, towns = analyses.coverage_page(driver, as_of, "town", code, database)
     helpers_total, helpers = analyses.helper_load_page(driver, as_of, code, database=database, limit=HELPERS_SHOWN)
@@ -192,6 +199,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     for helper in helpers:
         helper["href"] = f"/helper/{quote(helper['uid'], safe='')}" + query_string(as_of=as_of)
     scoped = {"district": code, "as_of": as_of, "format": "xlsx"}
+    uncovered_scope = {"district": code, "town": only_town or None, "as_of": as_of, "format": "xlsx"}
     crumbs = [
         {"name": "全国", "href": "/" + query_string(as_of=as_of)},
         {"name": names.get(code[:2], code[:2]), "href": f"/area/{code[:2]}" + query_string(as_of=as_of)},
@@ -205,6 +213,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         "figures": figures,
         "uncovered": uncovered,
         "uncovered_total": uncovered_total,
+        "town": only_town or "",
         "towns": towns,
         "town_chart": pictures.town_chart(towns),
         "helpers": helpers,
@@ -212,8 +221,10 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
         "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
-            "uncovered": "/analyses/uncovered-weak-villages" + query_string(**scoped),
-            "suggestions": "/analyses/pairing-suggestions" + query_string(**scoped),
+            "uncovered": "/analyses/uncovered-weak-villages" + query_string(**uncovered_scope),
+            # as many candidates per village as the page shows
+            "suggestions": "/analyses/pairing-suggestions"
+            + query_string(**scoped, per_village=SUGGESTIONS_PER_VILLAGE),
             "towns": "/analyses/coverage" + query_string(level="town", parent=code, as_of=as_of, format="xlsx"),
             "helpers": "/analyses/helper-load" + query_string(**scoped),
             "clusters": "/analyses/shared-resource-clusters" + query_string(**scoped),
@@ -235,6 +246,15 @@ def suggestions(driver: Driver, village: str, as_of: date | None, database: str)
     for row in rows:
         row["href"] = f"/helper/{quote(row['helper_uid'], safe='')}"
     return rows
+
+
+def _dated(value: Any, unknown: date = date.max) -> date:
+    """``value`` when it is a date, else ``unknown`` (an open end).
+
+    >>> _dated(date(2024, 1, 1)), _dated(None), _dated("2023年", date.min)
+    (datetime.date(2024, 1, 1), datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    return value if isinstance(value, date) else unknown
 
 
 def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row:
@@ -265,8 +285,14 @@ def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row
             }
         )
     pairings.sort(key=lambda p: (p["since"] or date.min, p["helper"] or ""))
-    leaders = [f for f in profile["evidence"] if f["relationship"] == "HOLDS"]
     day = as_of or date.today()
+    # a post that ended (until before the day) is not shown as current; current ones first
+    leaders = [
+        {**f, "ended": _dated(f["until"]) < day, "not_yet": _dated(f["since"], date.min) > day}
+        for f in profile["evidence"]
+        if f["relationship"] == "HOLDS"
+    ]
+    leaders.sort(key=lambda f: (f["ended"] or f["not_yet"], f["other_name"] or ""))
     uncovered = profile["weak"] and not profile["helpers"]
     return {
         "profile": profile,
@@ -297,7 +323,17 @@ def helper(driver: Driver, uid: str, as_of: date | None, database: str) -> Row:
         )
     money = sum(p["amount_yuan"] or 0 for p in profile["projects"])
     towns = {p["town"] for p in profile["pairings"] if p["town"]}
+    crumbs = [{"name": "全国", "href": "/" + query_string(as_of=as_of)}]
+    home = profile.get("district_code")
+    if home:  # where the unit is based: its province and district
+        names = analyses.area_names(driver, [home[:2], home], database)
+        if home[:2] in names:
+            crumbs.append({"name": names[home[:2]], "href": f"/area/{home[:2]}" + query_string(as_of=as_of)})
+        if home in names:
+            crumbs.append({"name": names[home], "href": f"/district/{home}" + query_string(as_of=as_of)})
     return {
+        "crumbs": crumbs,
+        "name": profile["name"],
         "profile": profile,
         "money_yuan": money,
         "towns": sorted(towns),

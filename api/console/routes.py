@@ -149,10 +149,11 @@ def district(
     settings: SettingsDep,
     code: str = Path(..., max_length=6),
     as_of: date | None = AS_OF_QUERY,
+    town: str | None = Query(None, max_length=9),
 ) -> Response:
-    """区县页 · A district."""
+    """区县页 · A district (``town``: only that town's uncovered weak villages)."""
     try:
-        data = pages.district(driver, code, as_of, settings.neo4j_database)
+        data = pages.district(driver, code, as_of, settings.neo4j_database, town)
     except RevkgError as exc:
         return error_page(request, exc)
     return page(request, "district.html", title=data["name"], **data)

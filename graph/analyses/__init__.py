@@ -23,7 +23,7 @@ from graph.analyses.clusters import (
     shared_resource_clusters,
 )
 from graph.analyses.common import Level, Row, area_names, loaded_provinces, resolve_place
-from graph.analyses.coverage import coverage, coverage_by_area, coverage_page
+from graph.analyses.coverage import coverage, coverage_by_area, coverage_page, weak_coverage_by_district
 from graph.analyses.helpers import MANY_VILLAGES, SPREAD_TOWNS, helper_load, helper_load_page
 from graph.analyses.profiles import evidence, organization_profile, paths, village_profile, village_profile_async
 from graph.analyses.suggestions import CAPACITY, RESOURCE_NAMES_ZH, pairing_suggestions, reasons
@@ -58,6 +58,7 @@ __all__ = [
     "paths",
     "projection_rows",
     "reasons",
+    "weak_coverage_by_district",
     "resolve_place",
     "shared_resource_clusters",
     "uncovered_weak_villages",

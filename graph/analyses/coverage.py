@@ -55,6 +55,16 @@ def coverage_by_area(
     return rows
 
 
+def weak_coverage_by_district(
+    driver: Driver, as_of: date | None = None, prefix: str = "", database: str = "neo4j"
+) -> dict[str, Row]:
+    """Weak villages and the paired ones on ``as_of`` per district whose code starts with ``prefix``
+    ('' for all of China), by district code: the coverage map's colours, read from the weak villages
+    alone (districts without any are absent)."""
+    rows = read(driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=prefix, key_length=6)
+    return {row["code"]: row for row in rows}
+
+
 def coverage(
     driver: Driver,
     as_of: date | None = None,
