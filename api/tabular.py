@@ -122,10 +122,10 @@ COVERAGE_COLUMNS = (
     "coverage_ratio",
     "paired_villages",
     "villages_with_one_helper",
-    "unresolved_villages",
     "helpers",
     "projects",
     "claims",
+    "unresolved_villages",
 )
 
 EXPORTS: dict[str, Export] = {

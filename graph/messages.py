@@ -22,8 +22,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "database.failed": ("数据库未能回答这个请求", "the database could not answer this request"),
     "auth.key_needed": ("写入需要有效的写入密钥", "a valid X-API-Key header is needed to write"),
-    "request.not_found": ("没有这个地址：{path}", "nothing is served at {path}"),
-    "request.method_not_allowed": ("地址 {path} 不接受这种请求方式", "{path} does not answer this method"),
+    "request.not_found": ("没有这个地址：“{path}”", "nothing is served at {path}"),
+    "request.method_not_allowed": ("地址“{path}”不接受这种请求方式", "{path} does not answer this method"),
     "request.invalid": ("请求有误：{problems}", "the request is not valid: {problems}"),
     "request.failed": ("请求未能完成（{status}）", "the request failed ({status})"),
     "field.missing": ("缺少{field}", "{field} is missing"),
@@ -53,7 +53,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} names {count} places: {options}; give the code instead",
     ),
     "coverage.town_needs_district": (
-        "按街镇统计覆盖率需要指定区县（如 parent=崇明区 或 parent=310151）",
+        "按街镇统计覆盖率需要指定上级区县（名称如崇明区，或代码如 310151）",
         "coverage per town needs the district (parent=崇明区 or parent=310151)",
     ),
     "entity.not_found": (

@@ -29,6 +29,9 @@ CLASSES = (
     (1.0, "#1a9641", "全部结对"),
 )
 NO_WEAK = "#eeeeee"
+# Up to this many districts a map keeps half-pixel detail; a larger scope (a national map of some
+# 2,900 counties) is drawn to whole pixels, which is all its small counties show anyway.
+SHAPES_IN_DETAIL = 300
 
 
 @lru_cache(maxsize=1)
@@ -50,28 +53,37 @@ def fill_of(weak: int, paired: int) -> str:
     return next(colour for bound, colour, _ in CLASSES if ratio <= bound)
 
 
-def _path(rings: list[list[int]], scale: int, project: Any) -> str:
-    """SVG path data of ``rings``, points closer than half a pixel to the previous one dropped."""
+def _path(rings: list[list[int]], scale: int, project: Any, step: float = 0.5) -> str:
+    """SVG path data of ``rings``, points closer than ``step`` pixels to the previous one dropped
+    (whole pixels from a step of one pixel on: a national map stays a few hundred KB)."""
+    digits = 0 if step >= 1 else 1
     parts = []
     for ring in rings:
         points: list[tuple[float, float]] = []
         for i in range(0, len(ring), 2):
             x, y = project(ring[i] / scale, ring[i + 1] / scale)
-            if not points or abs(x - points[-1][0]) + abs(y - points[-1][1]) >= 0.5:
+            if not points or abs(x - points[-1][0]) + abs(y - points[-1][1]) >= step:
                 points.append((x, y))
         if len(points) >= 3:
-            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z")
+            parts.append("M" + "L".join(f"{x:.{digits}f},{y:.{digits}f}" for x, y in points) + "Z")
     return "".join(parts)
 
 
 def coverage_map(
-    prefix: str, weak_by_district: dict[str, Row], href: Any, width: int = 640, max_height: int = 560
+    prefix: str,
+    weak_by_district: dict[str, Row],
+    href: Any,
+    within: set[str] | None = None,
+    width: int = 640,
+    max_height: int = 560,
 ) -> Row | None:
     """The districts whose code starts with ``prefix`` ('' for all of China) as a map.
 
     Args:
         weak_by_district: per district code, ``weak_villages`` and ``paired_weak_villages``.
         href: the page a district opens, from its code.
+        within: the codes of the areas the page lists (provinces, cities or districts, all of one
+            length): only their districts are drawn, so the map shows what the graph holds.
 
     Returns:
         ``width``, ``height``, ``shapes`` (code, name, path, fill, title, href, matched), the
@@ -80,7 +92,12 @@ def coverage_map(
     """
     data = outlines()
     scale = int(data["scale"])
-    counties = {code: c for code, c in data["counties"].items() if code.startswith(prefix)}
+    length = len(next(iter(within), "")) if within is not None else 0
+    counties = {
+        code: c
+        for code, c in data["counties"].items()
+        if code.startswith(prefix) and (within is None or code[:length] in within)
+    }
     if not counties:
         return None
     xs = [v / scale for c in counties.values() for ring in c["rings"] for v in ring[0::2]]
@@ -94,6 +111,7 @@ def coverage_map(
     def project(lon: float, lat: float) -> tuple[float, float]:
         return 2 + (lon - west) * squeeze * pixels, 2 + (north - lat) * pixels
 
+    step = 0.5 if len(counties) <= SHAPES_IN_DETAIL else 2.0
     shapes = []
     for code, county in sorted(counties.items()):
         counted = weak_by_district.get(code, {})
@@ -108,7 +126,7 @@ def coverage_map(
             {
                 "code": code,
                 "name": county["name"],
-                "path": _path(county["rings"], scale, project),
+                "path": _path(county["rings"], scale, project, step),
                 "fill": fill_of(weak, paired) if county["in_table"] else "url(#unmatched)",
                 "title": title,
                 "href": href(code) if county["in_table"] else None,
@@ -122,5 +140,9 @@ def coverage_map(
         "legend": [{"fill": colour, "text": text} for _, colour, text in CLASSES]
         + [{"fill": NO_WEAK, "text": "无薄弱村"}, {"fill": "url(#unmatched)", "text": "代码未能对应"}],
         "unmatched": [s for s in shapes if not s["matched"]],
-        "without_outline": [c for c in data["table_codes_without_outline"] if c.startswith(prefix)],
+        "without_outline": [
+            c
+            for c in data["table_codes_without_outline"]
+            if c.startswith(prefix) and (within is None or c[:length] in within)
+        ],
     }

@@ -155,6 +155,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         prefix,
         analyses.weak_coverage_by_district(driver, as_of, prefix, database),
         lambda district: f"/district/{district}" + query_string(as_of=as_of),
+        {row["code"] for row in rows},
     )
     data = {
         "level": level,

@@ -53,13 +53,18 @@ class ShownText(HTMLParser):
             self.parts.append(data)
 
 
-def latin_words(text: str) -> list[str]:
-    """Latin-script words of ``text`` that are neither names nor part of a code or number.
+# What a person typed, echoed back in quotes (“yesterday” is not a date), is theirs, not ours.
+ECHOED = re.compile(r"“[^”]*”")
 
-    >>> latin_words("崇明区 310151 · revkg · 下载 Excel 表 · planner · org:崇明区民政局 · 2024-06-30")
+
+def latin_words(text: str) -> list[str]:
+    """Latin-script words of ``text`` that are neither names, nor part of a code or number, nor the
+    person's own input quoted back.
+
+    >>> latin_words("崇明区 310151 · revkg · 下载 Excel 表 · planner · org:崇明区民政局 · “yesterday” 不是日期")
     ['planner', 'org']
     """
-    return [w for w in LATIN_WORD.findall(text) if w not in NAMES]
+    return [w for w in LATIN_WORD.findall(ECHOED.sub(" ", text)) if w not in NAMES]
 
 
 def read_page(client: TestClient, url: str, status: int = 200) -> ShownText:
