@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from api.console import pages
 from api.deps import DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
+from graph.analyses import RESOURCE_NAMES_ZH
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 
 HERE = FilePath(__file__).resolve().parent
@@ -84,7 +85,16 @@ def beijing(moment: str | datetime | None) -> str:
     return when.astimezone(pages.BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
-templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight, beijing=beijing)
+def resource(category: str | None) -> str:
+    """A resource or project category as planners name it.
+
+    >>> resource("medical"), resource(None), resource("光伏")
+    ('医疗', '—', '光伏')
+    """
+    return "—" if not category else RESOURCE_NAMES_ZH.get(category, category)
+
+
+templates.env.filters.update(pct=percent, yuan=yuan, hl=highlight, beijing=beijing, resource=resource)
 templates.env.globals.update(qs=pages.query_string, LABEL_ZH=pages.LABEL_ZH, RELATIONSHIP_ZH=pages.RELATIONSHIP_ZH)
 
 ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}

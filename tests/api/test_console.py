@@ -99,7 +99,7 @@ def test_a_recorded_pairing_shows_on_the_village_page_with_planner_provenance(
     pairings = text_of(page.split('id="pairings-table"')[1].split("</table>")[0])
     assert (
         "上海农商银行崇明支行" in pairings
-        and "planner" in pairings
+        and "规划人员" in pairings
         and "张规划" in pairings
         and "常委会决定" in pairings
     )
