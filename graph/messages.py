@@ -79,7 +79,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "say who decides (decided_by): the decision is recorded with a name",
     ),
     "decision.paired_already": (
-        "该单位在 {day} 已与这个村结对；请先结束那次结对，或另选帮扶单位",
+        "帮扶单位“{helper}”在 {day} 已与村“{village}”结对；请先结束那次结对，或另选帮扶单位",
         "{helper} is paired with {village} on {day} already; end that pairing first or pick another helper",
     ),
     "decision.helper_or_village_not_found": (
@@ -87,7 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no helper has the uid {helper!r} or no village the code {village!r}; find them with /search?q=<name>",
     ),
     "decision.no_such_pairing": (
-        "村“{village}”没有来自这条记录的结对",
+        "村“{village}”没有来自“{source_id} {source_loc}”的结对",
         "village {village!r} has no pairing from {source_id} {source_loc}",
     ),
     "decision.ends_before_start": (
@@ -95,13 +95,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the pairing began on {since}; it cannot end before that ({until})",
     ),
     "decision.not_in_force": (
-        "没有生效中的这项决定（不存在，或已撤销）",
+        "没有生效中的决定“{uid}”（不存在，或已撤销）",
         "no decision {uid!r} is in force (unknown, or undone already)",
     ),
     "cypher.empty": ("请在 query 中给出一条 Cypher 语句", "send a Cypher statement in 'query'"),
     "cypher.bad_parameter": ("有参数无法发送给数据库：{error}", "a parameter cannot be sent to Neo4j: {error}"),
     "cypher.does_not_compile": ("语句无法编译：{error}", "the statement does not compile: {error}"),
-    "cypher.not_a_read": ("该语句会写入或修改结构；此接口只读", "the statement {kind}; this endpoint only reads"),
+    "cypher.not_a_read": (
+        "该语句会写入数据或修改结构；此接口只读",
+        "the statement writes or changes the schema; this endpoint only reads",
+    ),
     "cypher.operator_forbidden": ("此只读接口不允许 {operator}", "{operator} is not allowed on the read-only endpoint"),
     "cypher.procedure_forbidden": (
         "过程 {procedure} 不在只读允许清单上",

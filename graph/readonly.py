@@ -88,8 +88,7 @@ def refusal(query_type: str | None, operators: list[tuple[str, str]]) -> Invalid
     True
     """
     if query_type != "r":
-        kind = {"w": "writes", "rw": "writes", "s": "changes the schema"}.get(query_type or "", "is not a read")
-        return InvalidInput(code="cypher.not_a_read", kind=kind)
+        return InvalidInput(code="cypher.not_a_read")
     for operator, details in operators:
         if operator in FORBIDDEN_OPERATORS:
             return InvalidInput(code="cypher.operator_forbidden", operator=operator)

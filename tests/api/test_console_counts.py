@@ -19,8 +19,8 @@ FIGURES = ("villages", "weak_villages", "paired_weak_villages")
 def figures(html: str) -> dict[str, int]:
     """The key figures a page shows (its ``#figures`` list), by name."""
     block = html.split('id="figures"')[1].split("</ul>")[0]
-    found = re.findall(r'data-figure="(\w+)"[^>]*>.*?<strong>([\d,]+)</strong>', block, re.DOTALL)
-    return {name: int(value.replace(",", "")) for name, value in found}
+    found = re.findall(r'data-figure="(\w+)"[^>]*><span[^>]*>[^<]*</span><strong>([^<]+)</strong>', block)
+    return {name: int(value.replace(",", "")) for name, value in found if value.replace(",", "").isdigit()}
 
 
 def rows(html: str) -> dict[str, dict[str, int]]:
