@@ -162,7 +162,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             record.click()
             assert page.locator("#key-panel").get_attribute("open") is not None
             assert "请先在页首填写写入密钥" in page.locator("#flash").inner_text()
-            page.get_by_label("API 密钥").fill("not-the-key")
+            page.get_by_label("写入密钥", exact=True).fill("not-the-key")
             page.get_by_label("操作人").fill("张规划")
             page.locator("#key-form").get_by_role("button", name="保存").click()
             record.click()
