@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
+import anyio
 from fastapi import Depends, FastAPI, Header, Request
 from neo4j import AsyncDriver, Driver
 
@@ -35,6 +36,11 @@ async def lifespan_drivers(app: FastAPI) -> AsyncIterator[None]:
     except Exception:  # the API still starts; /health reports the outage and routes answer 503
         app.state.driver = None
     app.state.async_driver = connect_async(settings, retry_s=RETRY_S)  # connects on first use
+    if settings.warm_on_start and app.state.driver is not None:
+        from api.warm import warm_up
+
+        # Before the first request is accepted (uvicorn binds its socket after the lifespan's start).
+        await anyio.to_thread.run_sync(warm_up, app.state.driver, settings.neo4j_database, app.state)
     try:
         yield
     finally:
@@ -52,7 +58,7 @@ def get_driver(request: Request) -> Driver:
         try:
             driver = request.app.state.driver = connect(settings, retry_s=RETRY_S)
         except Exception as exc:
-            raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
+            raise DatabaseUnavailable(code="database.unavailable") from exc
     return driver
 
 

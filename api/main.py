@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import logging
+from importlib import resources
+from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import console
 from api.deps import ReaderDep, SignInNeeded, lifespan_drivers
@@ -24,6 +29,7 @@ from api.routes import (
     users,
     villages,
 )
+from api.validation import field_problem
 from graph.errors import (
     Conflict,
     DatabaseUnavailable,
@@ -33,7 +39,7 @@ from graph.errors import (
     RevkgError,
     Unauthorized,
 )
-from graph.messages import language
+from graph.messages import MESSAGES, language, say
 from graph.records import is_unavailable
 from graph.server import BROWSER_DIR
 from graph.settings import get_settings
@@ -57,12 +63,29 @@ STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, Unauthorized: 401, Fo
 
 
 app = FastAPI(
+    docs_url=None,  # served below from the installed package's files, never from a CDN
+    redoc_url=None,
     title="revkg — 乡村振兴结对帮扶知识图谱",
     summary="Weak villages, their helpers, projects and evidence, from registers and reports.",
     description=DESCRIPTION,
     version="0.1.0",
     lifespan=lifespan_drivers,
 )
+
+
+def _answer(
+    request: Request, status_code: int, code: str, headers: dict[str, str] | None = None, **params: object
+) -> Response:
+    """An error in the client's language: the console's page (or fragment) for a page a person
+    opened, else ``{"code", "detail"}``."""
+    from api.console.routes import console_error
+
+    lang = language(request.headers.get("accept-language"))
+    text = say(code, lang, **params)
+    shown = console_error(request, status_code, text)
+    if shown is not None:
+        return shown
+    return JSONResponse({"code": code, "detail": text}, status_code=status_code, headers=headers)
 
 
 @app.exception_handler(RevkgError)
@@ -72,35 +95,48 @@ async def revkg_error(request: Request, exc: RevkgError) -> Response:
         return RedirectResponse(console.sign_in_url(request), status_code=303)
     status = next((code for cls, code in STATUS.items() if isinstance(exc, cls)), 500)
     headers = {"Retry-After": "5"} if status == 503 else {"WWW-Authenticate": "X-API-Key"} if status == 401 else None
-    body = {"detail": exc.message(language(request.headers.get("accept-language")))}
-    if exc.code is not None:
-        body["code"] = exc.code
-    return JSONResponse(body, status_code=status, headers=headers)
+    if exc.code is None:  # plain text (the loaders' own words): passed on as it was raised
+        return JSONResponse({"detail": str(exc)}, status_code=status, headers=headers)
+    return _answer(request, status, exc.code, headers, **exc.params)
+
+
+@app.exception_handler(RequestValidationError)
+async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+    """FastAPI's 422 for a bad or missing parameter, in words: which parameter, what is wrong with it."""
+    lang = language(request.headers.get("accept-language"))
+    problems = "；".join(dict.fromkeys(field_problem(error, lang) for error in exc.errors()))
+    return _answer(request, 422, "request.invalid", problems=problems)
+
+
+@app.exception_handler(StarletteHTTPException)
+async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    """Starlette's own errors (an unknown path, a method a route lacks) and the ones routes raise
+    with a message code as ``detail``."""
+    if isinstance(exc.detail, str) and exc.detail in MESSAGES:
+        code = exc.detail
+    else:
+        code = {401: "auth.key_needed", 404: "request.not_found", 405: "request.method_not_allowed"}.get(
+            exc.status_code, "request.failed"
+        )
+    return _answer(
+        request, exc.status_code, code, getattr(exc, "headers", None), path=request.url.path, status=exc.status_code
+    )
 
 
 @app.exception_handler(ServiceUnavailable)
 @app.exception_handler(SessionExpired)
 @app.exception_handler(Neo4jError)
-async def neo4j_error(request: Request, exc: Exception) -> JSONResponse:
+async def neo4j_error(request: Request, exc: Exception) -> Response:
     """A driver error that got past ``graph/``'s wrappers: 503 when Neo4j is down, else a plain 500."""
     if is_unavailable(exc):
-        return JSONResponse(
-            {"detail": "Neo4j is not reachable; retry shortly"}, status_code=503, headers={"Retry-After": "5"}
-        )
+        return _answer(request, 503, "database.unavailable", {"Retry-After": "5"})
     code = getattr(exc, "code", None) or ""
     if "MemoryPoolOutOfMemoryError" in code or "TransactionTimedOut" in code:
         # The question is too big for the limits the database sets one transaction, not a fault.
         logger.warning("%s: %s", code, request.url)
-        return JSONResponse(
-            {
-                "detail": "this question needs more memory or time than the database allows one "
-                "request; narrow it (district=…, province=…) or page it (limit=…)"
-            },
-            status_code=503,
-            headers={"Retry-After": "30"},
-        )
+        return _answer(request, 503, "database.too_big", {"Retry-After": "30"})
     logger.exception("database error on %s", request.url)
-    return JSONResponse({"detail": "the database could not answer this request"}, status_code=500)
+    return _answer(request, 500, "database.failed")
 
 
 app.include_router(health.router)  # always open: monitoring asks it without a key
@@ -118,4 +154,21 @@ app.add_middleware(
     allow_methods=["GET"],
     allow_headers=["*"],  # Browser's guide fetch sends headers that need a preflight
 )
+# Swagger UI's script and style, from the pinned package fastapi-offline (importlib.resources), so
+# /docs works on a machine without internet.
+SWAGGER_DIR = Path(str(resources.files("fastapi_offline") / "static"))
+app.mount("/docs-assets", StaticFiles(directory=SWAGGER_DIR), name="docs-assets")
+
+
+@app.get("/docs", include_in_schema=False)
+def docs() -> HTMLResponse:
+    return get_swagger_ui_html(
+        openapi_url=app.openapi_url or "/openapi.json",
+        title=app.title + " · 接口文档",
+        swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+        swagger_css_url="/docs-assets/swagger-ui.css",
+        swagger_favicon_url="/docs-assets/favicon.png",
+    )
+
+
 app.mount("/browser-assets", StaticFiles(directory=BROWSER_DIR, check_dir=False), name="browser-assets")

@@ -162,6 +162,10 @@ class CoverageRow(BaseModel):
     coverage_ratio: float | None = Field(description="覆盖率；无薄弱村时为空 · null when there is no weak village")
     paired_villages: int
     villages_with_one_helper: int = Field(description="仅一个帮扶单位的村数 · villages with exactly one helper")
+    unresolved_villages: int = Field(
+        0,
+        description="待核实村名：来源提到、代码表中没有的村，不计入村数 · villages named by a source but not in the code table",
+    )
     helpers: int = Field(description="帮扶单位数（去重） · distinct helpers")
     projects: int = Field(description="受益项目数 · projects benefiting its villages or towns")
     claims: list[ClaimBeside]

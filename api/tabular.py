@@ -58,6 +58,7 @@ LABELS: dict[str, str] = {
     "coverage_ratio": "覆盖率",
     "paired_villages": "已结对村数",
     "villages_with_one_helper": "仅一个帮扶单位的村数",
+    "unresolved_villages": "待核实村名数",
     "helpers": "帮扶单位数",
     "claims": "报告所称",
     "uid": "标识",
@@ -131,6 +132,7 @@ COVERAGE_COLUMNS = (
     "helpers",
     "projects",
     "claims",
+    "unresolved_villages",
 )
 
 EXPORTS: dict[str, Export] = {
@@ -334,11 +336,14 @@ def table_bytes(
     fmt: Literal["csv", "xlsx"],
     sheet_name: str = "revkg",
     headers: Sequence[str] | None = None,
+    as_of: date | None = None,
 ) -> bytes:
     """``rows`` as CSV (UTF-8 with BOM, so Excel reads Chinese) or as an .xlsx workbook.
 
     ``headers`` label the columns (the keys themselves when omitted). In the workbook, code columns
-    are text, dates are dates, and each column is as wide as its longest value (within reason).
+    are text, dates are dates, each column is as wide as its longest value (within reason), the
+    header row has filters, and ``as_of`` (the day the figures are judged on) is in the printed
+    page's header and on a second sheet 说明 beside the table's title.
     """
     header_row = list(headers or columns)
     table = [[export_cell(row.get(c)) for c in columns] for row in rows]
@@ -376,6 +381,14 @@ def table_bytes(
         widest = max([_display_width(header_row[j])] + [_display_width(r[j]) for r in table[:1000]])
         sheet.set_column(j, j, min(max(widest + 2, 8), 60), as_text if columns[j] in CODE_COLUMNS else None)
     sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(table), len(columns) - 1)
+    day = (as_of or date.today()).isoformat()
+    sheet.set_header(f"&L{sheet_name}&R判断日期 {day}")
+    about = book.add_worksheet("说明")
+    about.write_row(0, 0, ["内容", sheet_name], bold)
+    about.write_row(1, 0, ["判断日期", day])
+    about.write_row(2, 0, ["行数", len(table)])
+    about.set_column(0, 1, 16)
     book.close()
     return body.getvalue()
 
@@ -425,7 +438,7 @@ def download(
     ``filename`` is the ASCII fallback; ``filename*`` (RFC 5987) the Chinese name browsers show.
     """
     name = file_name(export, fmt, scope, as_of)
-    body = io.BytesIO(table_bytes(rows, export.columns, fmt, export.title, export.headers(headers)))
+    body = io.BytesIO(table_bytes(rows, export.columns, fmt, export.title, export.headers(headers), as_of))
     fallback = file_name(export, fmt, scope, as_of, ascii_only=True)
     return StreamingResponse(
         body,

@@ -33,7 +33,7 @@ def _new_uid() -> str:
 def _who(decided_by: str) -> str:
     who = (decided_by or "").strip()
     if not who:
-        raise InvalidInput("say who decides (decided_by): the decision is recorded with a name")
+        raise InvalidInput(code="decision.who_missing")
     return who
 
 
@@ -59,10 +59,7 @@ def record_pairing(
     """
     who = _who(decided_by)
     if read(driver, "decisions/pairing_in_force", database, helper_uid=helper_uid, village=village, day=since):
-        raise Conflict(
-            f"{helper_uid} is paired with {village} on {since.isoformat()} already; "
-            "end that pairing first or pick another helper"
-        )
+        raise Conflict(code="decision.paired_already", helper=helper_uid, village=village, day=since.isoformat())
     rows = write(
         driver,
         "decisions/create_planner_pairing",
@@ -76,9 +73,7 @@ def record_pairing(
         decided_at=_now(),
     )
     if not rows:
-        raise NotFound(
-            f"no helper has the uid {helper_uid!r} or no village the code {village!r}; find them with /search?q=<name>"
-        )
+        raise NotFound(code="decision.helper_or_village_not_found", helper=helper_uid, village=village)
     return rows[0]["decision"]
 
 
@@ -103,10 +98,10 @@ def end_pairing(
         driver, "decisions/pairing_from_source", database, village=village, source_id=source_id, source_loc=source_loc
     )
     if not found:
-        raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
+        raise NotFound(code="decision.no_such_pairing", village=village, source_id=source_id, source_loc=source_loc)
     since = found[0]["since"]
     if since is not None and until < since:
-        raise InvalidInput(f"the pairing began on {since.isoformat()}; it cannot end before that ({until.isoformat()})")
+        raise InvalidInput(code="decision.ends_before_start", since=since.isoformat(), until=until.isoformat())
     rows = write(
         driver,
         "decisions/end_pairing",
@@ -121,7 +116,7 @@ def end_pairing(
         decided_at=_now(),
     )
     if not rows:  # removed between the two statements
-        raise NotFound(f"village {village!r} has no pairing from {source_id} {source_loc}")
+        raise NotFound(code="decision.no_such_pairing", village=village, source_id=source_id, source_loc=source_loc)
     return rows[0]["decision"]
 
 
@@ -140,7 +135,7 @@ def undo(driver: Driver, decision_uid: str, undone_by: str, database: str = "neo
         undone_at=_now(),
     )
     if not rows:
-        raise NotFound(f"no decision {decision_uid!r} is in force (unknown, or undone already)")
+        raise NotFound(code="decision.not_in_force", uid=decision_uid)
     return rows[0]["decision"]
 
 

@@ -79,25 +79,24 @@ def plan_operators(plan: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
-def refusal(query_type: str | None, operators: list[tuple[str, str]]) -> str | None:
-    """Why a planned statement may not run on the read-only endpoint, or None when it may.
+def refusal(query_type: str | None, operators: list[tuple[str, str]]) -> InvalidInput | None:
+    """Why a planned statement may not run on the read-only endpoint (the error to raise), or None when it may.
 
-    >>> refusal("r", [("ProcedureCall", "apoc.periodic.iterate($a, $b, {}) :: (batches :: INTEGER)")])
+    >>> str(refusal("r", [("ProcedureCall", "apoc.periodic.iterate($a, $b, {}) :: (batches :: INTEGER)")]))
     'procedure apoc.periodic.iterate is not on the read-only allow-list'
     >>> refusal("r", [("ProcedureCall", "db.labels() :: (label :: STRING)")]) is None
     True
     """
     if query_type != "r":
-        kind = {"w": "writes", "rw": "writes", "s": "changes the schema"}.get(query_type or "", "is not a read")
-        return f"the statement {kind}; this endpoint only reads"
+        return InvalidInput(code="cypher.not_a_read")
     for operator, details in operators:
         if operator in FORBIDDEN_OPERATORS:
-            return f"{operator} is not allowed on the read-only endpoint"
+            return InvalidInput(code="cypher.operator_forbidden", operator=operator)
         if operator == "ProcedureCall":
             match = _PROCEDURE_NAME.match(details)
             name = match.group(1) if match else details
             if name not in ALLOWED_PROCEDURES:
-                return f"procedure {name} is not on the read-only allow-list"
+                return InvalidInput(code="cypher.procedure_forbidden", procedure=name)
     return None
 
 
@@ -119,7 +118,7 @@ def run_read_only(
     """
     text = statement.strip().rstrip(";").strip()
     if not text:
-        raise InvalidInput("send a Cypher statement in 'query'")
+        raise InvalidInput(code="cypher.empty")
     values = params or {}
     with (
         unavailable_as_error(),
@@ -132,14 +131,14 @@ def run_read_only(
         try:
             summary = session.run(cast(LiteralString, "EXPLAIN " + text), values).consume()
         except (OverflowError, ValueError, TypeError) as exc:  # the driver cannot send a parameter value
-            raise InvalidInput(f"a parameter cannot be sent to Neo4j: {exc}") from exc
+            raise InvalidInput(code="cypher.bad_parameter", error=str(exc)) from exc
         except Neo4jError as exc:
             if is_unavailable(exc):
                 raise
-            raise InvalidInput(f"the statement does not compile: {exc.message}") from exc
-        reason = refusal(summary.query_type, plan_operators(summary.plan or {}))
-        if reason:
-            raise InvalidInput(reason)
+            raise InvalidInput(code="cypher.does_not_compile", error=exc.message) from exc
+        refused = refusal(summary.query_type, plan_operators(summary.plan or {}))
+        if refused is not None:
+            raise refused
         try:
             with session.begin_transaction(timeout=timeout_s) as tx:
                 result = tx.run(cast(LiteralString, text), values)
@@ -154,10 +153,10 @@ def run_read_only(
                 tx.rollback()
         except ClientError as exc:
             if "TransactionTimedOut" in (exc.code or "") or "Terminated" in (exc.code or ""):
-                raise InvalidInput(f"the statement ran longer than {timeout_s:g} s and was stopped") from exc
-            raise InvalidInput(f"Neo4j refused the statement: {exc.message}") from exc
+                raise InvalidInput(code="cypher.timed_out", seconds=f"{timeout_s:g}") from exc
+            raise InvalidInput(code="cypher.refused", error=exc.message) from exc
         except Neo4jError as exc:
             if is_unavailable(exc):
                 raise
-            raise InvalidInput(f"Neo4j refused the statement: {exc.message}") from exc
+            raise InvalidInput(code="cypher.refused", error=exc.message) from exc
     return CypherResult(columns=columns, rows=rows, truncated=truncated, row_cap=row_cap)

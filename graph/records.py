@@ -75,7 +75,7 @@ def unavailable_as_error() -> Iterator[None]:
     except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
         if not is_unavailable(exc):
             raise
-        raise DatabaseUnavailable("Neo4j is not reachable; retry shortly") from exc
+        raise DatabaseUnavailable(code="database.unavailable") from exc
 
 
 def _checked_rows(name: str, params: dict[str, Any]) -> Callable[[ManagedTransaction], list[dict[str, Any]]]:

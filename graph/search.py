@@ -59,7 +59,7 @@ def search(driver: Driver, q: str, limit: int = 20, database: str = "neo4j") -> 
     """
     text = q.strip()
     if not text:
-        raise InvalidInput("type part of a name, a code or pinyin to search for")
+        raise InvalidInput(code="search.empty")
     if _PINYIN_QUERY.match(text):
         ensure_pinyin(driver, database)
         text = text.replace(" ", "").lower()

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
 
     api_key: SecretStr = SecretStr(DEVELOPMENT_API_KEY)
+    # Run what the first requests need (query plans, caches, the place index) before serving; the
+    # test suite turns it off for the app it starts per test (tests/api/test_cli_up.py keeps it on).
+    warm_on_start: bool = True
     cypher_timeout_s: float = 15.0
     cypher_row_cap: int = 5000
 

@@ -30,6 +30,7 @@ os.environ.setdefault("REVKG_HTTP_PORT", "17474")
 # The API the Browser test serves, and that the test server's post-connect commands point at: never
 # the 8000 a `make up` on the same machine holds.
 os.environ.setdefault("REVKG_API_PORT", str(free_port()))
+os.environ.setdefault("REVKG_WARM_ON_START", "false")  # each test's app would warm the graph again
 os.environ.setdefault("REVKG_HEAP_SIZE", "1g")
 os.environ.setdefault("REVKG_PAGECACHE_SIZE", "1g")
 os.environ.pop("REVKG_NEO4J_URI", None)

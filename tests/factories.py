@@ -13,6 +13,8 @@ from pathlib import Path
 
 from neo4j import Driver
 
+from graph.analyses import RESOURCE_NAMES_ZH
+
 AS_OF = date(2024, 6, 30)
 SOURCE_REGISTER = "register:chongming-pairings.xlsx"
 SOURCE_REPORT = "report:003_9de6edaabdfc1f7f"
@@ -83,7 +85,8 @@ def pairing(
         until=until,
         source=source_id,
         loc=source_loc,
-        evidence=f"帮扶单位={helper_uid}; 结对村={recipient_code}",
+        # as a register row reads: the unit's name, not its uid
+        evidence=f"帮扶单位={helper_uid.split(':', 1)[-1]}; 结对村={recipient_code}",
     )
 
 
@@ -138,7 +141,7 @@ def provides(driver: Driver, helper_uid: str, category: str) -> None:
         helper=helper_uid,
         c=category,
         source=SOURCE_REPORT,
-        evidence=f"{helper_uid} 提供 {category}",
+        evidence=f"{helper_uid.split(':', 1)[-1]}提供{RESOURCE_NAMES_ZH.get(category, category)}",  # a report's sentence
     )
 
 

@@ -111,7 +111,7 @@ def _save(
     # Both checked just above; the casts tell the type checker what the checks proved.
     fmt = cast(Literal["csv", "xlsx"], suffix)
     language = cast(Literal["zh", "en"], headers)
-    out.write_bytes(table_bytes(rows, columns, fmt, spec.title, spec.headers(language, columns)))
+    out.write_bytes(table_bytes(rows, columns, fmt, spec.title, spec.headers(language, columns), _day(as_of)))
     return out
 
 

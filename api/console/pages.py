@@ -6,13 +6,13 @@ for its template. No Cypher here: every fact comes through ``graph.analyses``, `
 from __future__ import annotations
 
 import time
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from neo4j import Driver
 
-from api.console import pictures
+from api.console import maps, pictures
 from graph import analyses, decisions, review
 from graph.errors import NotFound
 from graph.messages import date_text
@@ -25,6 +25,9 @@ UNCOVERED_SHOWN = 300
 HELPERS_SHOWN = 50
 CLUSTERS_DRAWN = 6
 SUGGESTIONS_PER_VILLAGE = 5
+
+# Planners read times as Beijing time (China keeps one zone and no daylight saving).
+BEIJING = timezone(timedelta(hours=8), "北京时间")
 
 LEVEL_OF_LENGTH = {2: "province", 4: "city", 6: "district"}
 LABEL_ZH = {
@@ -89,9 +92,10 @@ def _total(rows: list[Row]) -> Row:
 
     >>> _total([{"villages": 2, "weak_villages": 2, "paired_weak_villages": 1},
     ...         {"villages": 1, "weak_villages": 0, "paired_weak_villages": 0}])
-    {'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'coverage_ratio': 0.5}
+    {'villages': 3, 'weak_villages': 2, 'paired_weak_villages': 1, 'unresolved_villages': 0, 'coverage_ratio': 0.5}
     """
     total = {key: sum(r[key] for r in rows) for key in ("villages", "weak_villages", "paired_weak_villages")}
+    total["unresolved_villages"] = sum(r.get("unresolved_villages", 0) for r in rows)
     weak = total["weak_villages"]
     return {**total, "coverage_ratio": round(total["paired_weak_villages"] / weak, 3) if weak else None}
 
@@ -116,13 +120,13 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     """
     level = "country" if code is None else LEVEL_OF_LENGTH.get(len(code))
     if level not in ("country", "province", "city"):
-        raise NotFound(f"{code!r} is not a province (2 digits) or city (4 digits) code")
+        raise NotFound(code="console.not_an_area_code", area=code)
     kept = _overviews.get((code, as_of))
     if kept is not None and time.monotonic() - kept[0] < OVERVIEW_KEPT_S:
         return kept[1]
     names = analyses.area_names(driver, [code[:2], code[:4]] if code else [], database)
     if code is not None and code not in names:
-        raise NotFound(f"no province or city has the code {code!r}")
+        raise NotFound(code="console.area_not_found", area=code)
     rows: list[Row] = []
     child = "district"
     if level == "country":
@@ -147,6 +151,13 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         if len(code) == 4:
             crumbs.append({"name": names.get(code, code), "href": f"/area/{code}" + query_string(as_of=as_of)})
     coverage_xlsx = "/analyses/coverage" + query_string(parent=code, as_of=as_of, format="xlsx")
+    prefix = code or ""
+    drawn = maps.coverage_map(
+        prefix,
+        analyses.weak_coverage_by_district(driver, as_of, prefix, database),
+        lambda district: f"/district/{district}" + query_string(as_of=as_of),
+        {row["code"] for row in rows},
+    )
     data = {
         "level": level,
         "child": child,
@@ -156,7 +167,8 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         "title": crumbs[-1]["name"],
         "totals": _total(rows) if rows else None,
         "coverage_xlsx": coverage_xlsx,
-        "computed_at": datetime.now().strftime("%H:%M:%S"),
+        "map": drawn,
+        "computed_at": datetime.now(BEIJING).strftime("%H:%M:%S"),
         "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0,
     }
     if child != "district":
@@ -164,7 +176,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     return data
 
 
-def district(driver: Driver, code: str, as_of: date | None, database: str) -> Row:
+def district(driver: Driver, code: str, as_of: date | None, database: str, only_town: str | None = None) -> Row:
     """A district's figures, uncovered weak villages, coverage per town, helper load and clusters.
 
     Raises:
@@ -172,11 +184,11 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     """
     names = analyses.area_names(driver, [code, code[:2], code[:4]], database)
     if len(code) != 6 or code not in names:
-        raise NotFound(f"no district has the code {code!r}; find it with the search box")
+        raise NotFound(code="console.district_not_found", district=code)
     _, siblings = analyses.coverage_page(driver, as_of, "district", code[:4], database)
     figures = next((row for row in siblings if row["code"] == code), None)
     uncovered_total, uncovered = analyses.uncovered_weak_villages_page(
-        driver, as_of, code, None, 3, database, limit=UNCOVERED_SHOWN
+        driver, as_of, code, only_town or None, 3, database, limit=UNCOVERED_SHOWN
     )
     _, towns = analyses.coverage_page(driver, as_of, "town", code, database)
     helpers_total, helpers = analyses.helper_load_page(driver, as_of, code, database=database, limit=HELPERS_SHOWN)
@@ -189,6 +201,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
     for helper in helpers:
         helper["href"] = f"/helper/{quote(helper['uid'], safe='')}" + query_string(as_of=as_of)
     scoped = {"district": code, "as_of": as_of, "format": "xlsx"}
+    uncovered_scope = {"district": code, "town": only_town or None, "as_of": as_of, "format": "xlsx"}
     crumbs = [
         {"name": "全国", "href": "/" + query_string(as_of=as_of)},
         {"name": names.get(code[:2], code[:2]), "href": f"/area/{code[:2]}" + query_string(as_of=as_of)},
@@ -202,6 +215,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         "figures": figures,
         "uncovered": uncovered,
         "uncovered_total": uncovered_total,
+        "town": only_town or "",
         "towns": towns,
         "town_chart": pictures.town_chart(towns),
         "helpers": helpers,
@@ -209,8 +223,10 @@ def district(driver: Driver, code: str, as_of: date | None, database: str) -> Ro
         # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
         "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
-            "uncovered": "/analyses/uncovered-weak-villages" + query_string(**scoped),
-            "suggestions": "/analyses/pairing-suggestions" + query_string(**scoped),
+            "uncovered": "/analyses/uncovered-weak-villages" + query_string(**uncovered_scope),
+            # as many candidates per village as the page shows
+            "suggestions": "/analyses/pairing-suggestions"
+            + query_string(**scoped, per_village=SUGGESTIONS_PER_VILLAGE),
             "towns": "/analyses/coverage" + query_string(level="town", parent=code, as_of=as_of, format="xlsx"),
             "helpers": "/analyses/helper-load" + query_string(**scoped),
             "clusters": "/analyses/shared-resource-clusters" + query_string(**scoped),
@@ -232,6 +248,15 @@ def suggestions(driver: Driver, village: str, as_of: date | None, database: str)
     for row in rows:
         row["href"] = f"/helper/{quote(row['helper_uid'], safe='')}"
     return rows
+
+
+def _dated(value: Any, unknown: date = date.max) -> date:
+    """``value`` when it is a date, else ``unknown`` (an open end).
+
+    >>> _dated(date(2024, 1, 1)), _dated(None), _dated("2023年", date.min)
+    (datetime.date(2024, 1, 1), datetime.date(9999, 12, 31), datetime.date(1, 1, 1))
+    """
+    return value if isinstance(value, date) else unknown
 
 
 def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row:
@@ -265,8 +290,14 @@ def village(driver: Driver, code: str, as_of: date | None, database: str) -> Row
             }
         )
     pairings.sort(key=lambda p: (p["since"] or date.min, p["helper"] or ""))
-    leaders = [f for f in profile["evidence"] if f["relationship"] == "HOLDS"]
     day = as_of or date.today()
+    # a post that ended (until before the day) is not shown as current; current ones first
+    leaders = [
+        {**f, "ended": _dated(f["until"]) < day, "not_yet": _dated(f["since"], date.min) > day}
+        for f in profile["evidence"]
+        if f["relationship"] == "HOLDS"
+    ]
+    leaders.sort(key=lambda f: (f["ended"] or f["not_yet"], f["other_name"] or ""))
     uncovered = profile["weak"] and not profile["helpers"]
     return {
         "profile": profile,
@@ -297,7 +328,17 @@ def helper(driver: Driver, uid: str, as_of: date | None, database: str) -> Row:
         )
     money = sum(p["amount_yuan"] or 0 for p in profile["projects"])
     towns = {p["town"] for p in profile["pairings"] if p["town"]}
+    crumbs = [{"name": "全国", "href": "/" + query_string(as_of=as_of)}]
+    home = profile.get("district_code")
+    if home:  # where the unit is based: its province and district
+        names = analyses.area_names(driver, [home[:2], home], database)
+        if home[:2] in names:
+            crumbs.append({"name": names[home[:2]], "href": f"/area/{home[:2]}" + query_string(as_of=as_of)})
+        if home in names:
+            crumbs.append({"name": names[home], "href": f"/district/{home}" + query_string(as_of=as_of)})
     return {
+        "crumbs": crumbs,
+        "name": profile["name"],
         "profile": profile,
         "money_yuan": money,
         "towns": sorted(towns),

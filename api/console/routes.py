@@ -9,7 +9,7 @@ a forged cross-site form cannot write.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -22,6 +22,7 @@ from fastapi.responses import (
     Response,
     StreamingResponse,
 )
+from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
@@ -29,7 +30,7 @@ from api.console import pages
 from api.deps import READ_COOKIE, DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
 from graph import users
-from graph.analyses import CAPACITY
+from graph.analyses import CAPACITY, RESOURCE_NAMES_ZH
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 from graph.messages import kind_text, method_text, say, source_text, status_text
 
@@ -76,10 +77,35 @@ def yuan(amount: float | None) -> str:
     return "—" if not amount else f"{amount / 10000:,.1f} 万元"
 
 
+def beijing(moment: str | datetime | None) -> str:
+    """A moment (ISO text as the graph keeps it, in UTC) as Beijing time, to the minute.
+
+    >>> beijing("2026-12-06T21:34:07+00:00"), beijing(None)
+    ('2026-12-07 05:34', '—')
+    """
+    if not moment:
+        return "—"
+    when = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(pages.BEIJING).strftime("%Y-%m-%d %H:%M")
+
+
+def resource(category: str | None) -> str:
+    """A resource or project category as planners name it.
+
+    >>> resource("medical"), resource(None), resource("光伏")
+    ('医疗', '—', '光伏')
+    """
+    return "—" if not category else RESOURCE_NAMES_ZH.get(category, category)
+
+
 templates.env.filters.update(
     pct=percent,
     yuan=yuan,
     hl=highlight,
+    beijing=beijing,
+    resource=resource,
     source_text=source_text,
     kind_text=kind_text,
     status_text=status_text,
@@ -96,11 +122,24 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 
 
 def error_page(request: Request, exc: RevkgError, fragment: bool = False) -> HTMLResponse:
-    """The error as a page, or as a paragraph for a fragment the page inserts."""
+    """The error as a page, or as a paragraph for a fragment the page inserts (always in Chinese: the
+    console is written for planners)."""
     status = next((code for cls, code in ERROR_STATUS.items() if isinstance(exc, cls)), 500)
     return page(
         request, "_error.html" if fragment else "error.html", status=status, message=exc.message("zh"), title="出错了"
     )
+
+
+def console_error(request: Request, status: int, text: str) -> HTMLResponse | None:
+    """An error the app's handlers met, as the console shows it: a page for a console page or for any
+    address a browser opened (an unknown path), a paragraph for a fragment; None for the JSON API."""
+    endpoint = getattr(request.scope.get("route"), "endpoint", None)
+    if endpoint in FRAGMENT_ENDPOINTS:
+        return page(request, "_error.html", status=status, message=text, title="出错了")
+    opened_in_browser = endpoint is None and "text/html" in request.headers.get("accept", "")
+    if endpoint in PAGE_ENDPOINTS or opened_in_browser:
+        return page(request, "error.html", status=status, message=text, title="出错了")
+    return None
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -136,10 +175,11 @@ def district(
     settings: SettingsDep,
     code: str = Path(..., max_length=6),
     as_of: date | None = AS_OF_QUERY,
+    town: str | None = Query(None, max_length=9),
 ) -> Response:
-    """区县页 · A district."""
+    """区县页 · A district (``town``: only that town's uncovered weak villages)."""
     try:
-        data = pages.district(driver, code, as_of, settings.neo4j_database)
+        data = pages.district(driver, code, as_of, settings.neo4j_database, town)
     except RevkgError as exc:
         return error_page(request, exc)
     return page(request, "district.html", title=data["name"], **data)
@@ -335,9 +375,22 @@ def audit_trail(request: Request) -> Response:
     return page(request, "audit.html", title="审计记录")
 
 
+# Which console routes are pages and which fragments, for the app's error handlers (set below).
+PAGE_ENDPOINTS: set[Any] = set()
+FRAGMENT_ENDPOINTS: set[Any] = set()
+
+
 @open_router.get("/console-static/{name}")
 def static(name: str) -> Response:
     path = STATIC_FILES.get(name)
     if path is None:
         return Response(status_code=404)
     return FileResponse(path, media_type=MEDIA[path.suffix], headers={"Cache-Control": "max-age=300"})
+
+
+FRAGMENT_ENDPOINTS.update({suggestions, clusters})
+PAGE_ENDPOINTS.update(
+    route.endpoint
+    for route in [*router.routes, *open_router.routes]
+    if isinstance(route, APIRoute) and route.endpoint not in FRAGMENT_ENDPOINTS
+)

@@ -50,10 +50,10 @@ def _save(files: list[UploadFile], folder: Path, suffixes: set[str]) -> list[Pat
     for upload in files:
         name = Path(upload.filename or "").name
         if Path(name).suffix.lower() not in suffixes:
-            raise InvalidInput(f"{name or 'a file'}: expected one of {', '.join(sorted(suffixes))}")
+            raise InvalidInput(code="upload.bad_suffix", name=name or "?", suffixes="、".join(sorted(suffixes)))
         data = upload.file.read(MAX_UPLOAD_BYTES + 1)
         if len(data) > MAX_UPLOAD_BYTES:
-            raise InvalidInput(f"{name} is larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+            raise InvalidInput(code="upload.too_large", name=name, megabytes=MAX_UPLOAD_BYTES // (1024 * 1024))
         path = folder / name
         path.write_bytes(data)
         saved.append(path)
@@ -115,7 +115,7 @@ def upload_registers(
     from loaders import register
 
     if kind is not None and kind not in register.KINDS:
-        raise InvalidInput(f"kind must be one of {', '.join(register.KINDS)}")
+        raise InvalidInput(code="upload.bad_kind", kinds="、".join(register.KINDS))
     upload_id = new_upload_id()
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:
         paths = _save(files, Path(tmp), REGISTER_SUFFIXES)
@@ -147,7 +147,7 @@ def upload_reports(
     if load is None:
         raise HTTPException(
             status_code=501,
-            detail="the report loader (load in loaders/reports/loading.py) is not available in this build",
+            detail="upload.reports_unavailable",
         )
     upload_id = new_upload_id()
     with tempfile.TemporaryDirectory(prefix="revkg-upload-") as tmp:

@@ -1,6 +1,8 @@
 // Pairing coverage per district on a given date: villages (村委会, communities excluded), weak
 // villages, weak villages with a helper in force, coverage ratio, villages with exactly one helper,
 // distinct helpers — and, beside them, the aggregate claims reports made about the district.
+// Village counts are of coded units (as the overviews count them by code prefix); the villages a
+// source placed here that the code table lacks are counted apart, as unresolved_villages.
 // Districts are ordered by code and one page of them is worked out, each row carrying the total;
 // a page past the end is one row with only the total.
 // @param as_of  DATE     the day coverage is judged on; null means today
@@ -38,9 +40,10 @@ UNWIND CASE WHEN size(areas) = 0 THEN [null] ELSE areas END AS area
 // one pass over the area's villages gathers what the counts, the helpers and the projects need
 CALL (area, day) {
   OPTIONAL MATCH (v:Village)-[:PART_OF*1..2]->(area)
-  WITH v, day, (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) }) AS weak
+  WITH v, day, v.code IS NOT NULL AS coded,
+       v.code IS NOT NULL AND (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) }) AS weak
   // most villages have no pairing and no project at all: skip the subqueries for them
-  WITH v, weak, CASE WHEN NOT EXISTS { (v)<-[:PAIRED_WITH]-() } THEN [] ELSE COLLECT {
+  WITH v, coded, weak, CASE WHEN NOT EXISTS { (v)<-[:PAIRED_WITH]-() } THEN [] ELSE COLLECT {
     MATCH (h)-[pw:PAIRED_WITH]->(v)
     WHERE (h:Organization OR h:PartyOrganization)
       AND (pw.since IS NULL OR pw.since <= day) AND (pw.until IS NULL OR pw.until >= day)
@@ -50,11 +53,12 @@ CALL (area, day) {
   CASE WHEN NOT EXISTS { (v)<-[:BENEFITS]-() } THEN [] ELSE COLLECT {
     MATCH (pr:Project)-[:BENEFITS]->(v) RETURN pr
   } END AS projects
-  RETURN count(CASE WHEN coalesce(v.kind, 'village') = 'village' THEN v END) AS villages,
+  RETURN count(CASE WHEN coded AND coalesce(v.kind, 'village') = 'village' THEN v END) AS villages,
          count(CASE WHEN weak THEN v END) AS weak_villages,
          count(CASE WHEN weak AND size(helpers) > 0 THEN v END) AS paired_weak_villages,
-         count(CASE WHEN size(helpers) > 0 THEN v END) AS paired_villages,
-         count(CASE WHEN size(helpers) = 1 THEN v END) AS villages_with_one_helper,
+         count(CASE WHEN coded AND size(helpers) > 0 THEN v END) AS paired_villages,
+         count(CASE WHEN coded AND size(helpers) = 1 THEN v END) AS villages_with_one_helper,
+         count(CASE WHEN NOT coded THEN v END) AS unresolved_villages,
          collect(helpers) AS village_helpers, collect(projects) AS village_projects
 }
 CALL (area, day, village_helpers) {
@@ -93,5 +97,5 @@ CALL (area, paired_weak_villages, paired_villages, helpers, projects) {
 }
 RETURN total, area.code AS code, area.name AS name, villages, weak_villages, paired_weak_villages,
        CASE WHEN weak_villages = 0 THEN null ELSE round(toFloat(paired_weak_villages) / weak_villages, 3) END AS coverage_ratio,
-       paired_villages, villages_with_one_helper, helpers, projects, claims
+       paired_villages, villages_with_one_helper, unresolved_villages, helpers, projects, claims
 ORDER BY code

@@ -1,10 +1,10 @@
-// Weak villages, and those with a helper in force on a given date, per province or per city,
+// Weak villages, and those with a helper in force on a given date, per province, city or district,
 // grouped by the official code's prefix: the overviews' numerators. Starts from the weak villages
 // (the weak index, and the villages a designation names), so it never reads the others.
 // A pairing is in force when (since IS NULL OR since <= day) AND (until IS NULL OR until >= day).
 // @param as_of      DATE     the day coverage is judged on; null means today
-// @param parent     STRING   '' for all of China, a 2-digit province code for its cities
-// @param key_length INTEGER  2 to count per province, 4 per city
+// @param parent     STRING   '' for all of China, a 2-digit province or 4-digit city code
+// @param key_length INTEGER  2 to count per province, 4 per city, 6 per district (the coverage map)
 // :param as_of => date('2024-06-30')
 // :param parent => ''
 // :param key_length => 2

@@ -23,7 +23,7 @@ from graph.analyses.clusters import (
     shared_resource_clusters,
 )
 from graph.analyses.common import Level, Row, area_names, loaded_provinces, resolve_place
-from graph.analyses.coverage import coverage, coverage_by_area, coverage_page
+from graph.analyses.coverage import coverage, coverage_by_area, coverage_page, weak_coverage_by_district
 from graph.analyses.helpers import MANY_VILLAGES, SPREAD_TOWNS, helper_load, helper_load_page
 from graph.analyses.plan import CANDIDATES as PLAN_CANDIDATES
 from graph.analyses.plan import Plan, Weights, pairing_plan, parse_limits, parse_pairs, read_capacity_csv
@@ -67,6 +67,7 @@ __all__ = [
     "projection_rows",
     "read_capacity_csv",
     "reasons",
+    "weak_coverage_by_district",
     "resolve_place",
     "shared_resource_clusters",
     "uncovered_weak_villages",

@@ -26,14 +26,11 @@ def resolve_place(
     if value is None or not value.strip():
         return None
     rows = read(driver, "lookup/places_named", database, value=value.strip(), level=level)
-    what = {"province": "province (省/自治区/直辖市)", "district": "district (区/县)", "town": "town (街道/镇/乡)"}[
-        level
-    ]
     if not rows:
-        raise NotFound(f"no {what} has the code or name {value!r}; try /search?q={value}")
+        raise NotFound(code=f"place.{level}_not_found", value=value)
     if len(rows) > 1:
-        options = ", ".join(f"{r['name']} {r['code']} ({r['parent']})" for r in rows)
-        raise InvalidInput(f"{value!r} names {len(rows)} {what}s: {options}; give the code instead")
+        options = "、".join(f"{r['name']} {r['code']}（{r['parent']}）" for r in rows)
+        raise InvalidInput(code="place.ambiguous", value=value, count=len(rows), options=options)
     return str(rows[0]["code"])
 
 

@@ -17,8 +17,9 @@ def coverage_by_area(
     """Villages, weak villages and weak villages paired on ``as_of``, per province (all of China) or per
     city (of ``province``), counted by code prefix rather than district by district.
 
-    Villages the code table lacks are not counted (the per-district coverage counts the few a
-    source placed in a district); ``coverage_ratio`` is null where there is no weak village.
+    Village counts are of coded units, as the per-district and per-town coverage counts them; the
+    villages a source placed in the area that the code table lacks are ``unresolved_villages``
+    (待核实村名), apart. ``coverage_ratio`` is null where there is no weak village.
     """
     parent, key_length = ("", 2) if province is None else (province, 4)
     villages = {
@@ -30,6 +31,10 @@ def coverage_by_area(
         for r in read(
             driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=parent, key_length=key_length
         )
+    }
+    unresolved = {
+        r["code"]: r["unresolved_villages"]
+        for r in read(driver, "analyses/unresolved_villages_by_area", database, parent=parent, key_length=key_length)
     }
     rows = []
     for code in sorted(set(villages) | set(weak)):
@@ -44,9 +49,20 @@ def coverage_by_area(
                 "weak_villages": counted["weak_villages"],
                 "paired_weak_villages": counted["paired_weak_villages"],
                 "coverage_ratio": ratio,
+                "unresolved_villages": unresolved.get(code, 0),
             }
         )
     return rows
+
+
+def weak_coverage_by_district(
+    driver: Driver, as_of: date | None = None, prefix: str = "", database: str = "neo4j"
+) -> dict[str, Row]:
+    """Weak villages and the paired ones on ``as_of`` per district whose code starts with ``prefix``
+    ('' for all of China), by district code: the coverage map's colours, read from the weak villages
+    alone (districts without any are absent)."""
+    rows = read(driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=prefix, key_length=6)
+    return {row["code"]: row for row in rows}
 
 
 def coverage(
@@ -77,7 +93,7 @@ def coverage_page(
     """
     if level == "town":
         if not parent:
-            raise InvalidInput("coverage per town needs the district (parent=崇明区 or parent=310151)")
+            raise InvalidInput(code="coverage.town_needs_district")
         code = resolve_place(driver, "district", parent, database)
         rows = read(driver, "analyses/coverage_by_town", database, as_of=as_of, parent=code)
         return len(rows), rows[offset:] if limit is None else rows[offset : offset + limit]

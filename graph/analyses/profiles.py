@@ -20,7 +20,7 @@ def paths(driver: Driver, source: str, target: str, max_paths: int = 5, database
     found = {row["key"] for row in read(driver, "lookup/entities_found", database, keys=[source, target])}
     missing = [key for key in (source, target) if key not in found]
     if missing:
-        raise NotFound(f"nothing has the code or uid {', '.join(map(repr, missing))}; find it with /search?q=<name>")
+        raise NotFound(code="entity.not_found", keys="、".join(missing))
     rows = read(driver, "analyses/paths", database, source=source, target=target, max_paths=max_paths)
     for row in rows:
         row.pop("path", None)  # the Browser draws it; the API returns nodes and relationships
@@ -54,7 +54,7 @@ async def village_profile_async(
 
 def _found_village(rows: list[Row], code: str) -> Row:
     if not rows:
-        raise NotFound(f"no village has the code {code!r}; find it with /search?q=<name>")
+        raise NotFound(code="village.not_found", village=code)
     return rows[0]
 
 
@@ -66,5 +66,5 @@ def organization_profile(driver: Driver, uid: str, as_of: date | None = None, da
     """
     rows = read(driver, "analyses/organization_profile", database, uid=uid, as_of=as_of)
     if not rows:
-        raise NotFound(f"no organization has the uid {uid!r}; find it with /search?q=<name>")
+        raise NotFound(code="organization.not_found", uid=uid)
     return rows[0]

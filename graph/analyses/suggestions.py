@@ -9,6 +9,7 @@ from neo4j import Driver
 from graph.analyses.common import Row, resolve_place
 from graph.analyses.profiles import village_profile
 from graph.errors import InvalidInput
+from graph.messages import Language, say
 from graph.records import read
 
 # What a helper should carry.
@@ -45,9 +46,9 @@ def pairing_suggestions(
         NotFound: the village does not exist.
     """
     if capacity < 1:
-        raise InvalidInput("capacity must be at least 1 village")
+        raise InvalidInput(code="suggestions.capacity_too_small")
     if village is None and district is None:
-        raise InvalidInput("give a village (code) or a district (code or name) to suggest helpers for")
+        raise InvalidInput(code="suggestions.needs_place")
     if village is not None:
         village_profile(driver, village, as_of, database)  # NotFound for an unknown code
         district_code = None
@@ -68,30 +69,25 @@ def pairing_suggestions(
     return rows
 
 
-def reasons(row: Row, capacity: int) -> list[str]:
-    """The score's components as sentences a planner reads (Chinese / English).
+def reasons(row: Row, capacity: int, lang: Language = "zh") -> list[str]:
+    """The score's components as sentences a planner reads (``graph/messages.py``'s ``suggestion.*``).
 
     >>> reasons({"same_town": True, "same_district": True, "town": "堡镇", "district": "崇明区",
-    ...          "resource_matches": ["medical"], "capacity_left": 3, "hops": 1}, 5)[0]
-    '已在本镇（堡镇）结对帮扶 / already paired in the same town (堡镇)'
+    ...          "resource_matches": ["medical"], "capacity_left": 3, "hops": 1}, 5)
+    ['已在本镇（堡镇）结对帮扶', '能提供村里项目所用的资源：医疗', '尚可承接 3 个村（上限 5）', '曾与该村结对']
     """
     out = []
     if row["same_town"]:
-        out.append(f"已在本镇（{row['town']}）结对帮扶 / already paired in the same town ({row['town']})")
+        out.append(say("suggestion.same_town", lang, town=row["town"]))
     elif row["same_district"]:
-        out.append(f"已在本区（{row['district']}）结对帮扶 / already paired in the same district ({row['district']})")
+        out.append(say("suggestion.same_district", lang, district=row["district"]))
     if row["resource_matches"]:
-        zh = "、".join(RESOURCE_NAMES_ZH.get(c, c) for c in row["resource_matches"])
-        out.append(
-            f"能提供村里项目所用的资源：{zh} / provides what the village's projects use: "
-            + ", ".join(row["resource_matches"])
-        )
-    out.append(
-        f"尚可承接 {row['capacity_left']} 个村（上限 {capacity}） / capacity left: "
-        f"{row['capacity_left']} of {capacity} villages"
-    )
+        names = RESOURCE_NAMES_ZH if lang == "zh" else {}
+        kinds = ("、" if lang == "zh" else ", ").join(names.get(c, c) for c in row["resource_matches"])
+        out.append(say("suggestion.resources", lang, resources=kinds))
+    out.append(say("suggestion.capacity_left", lang, left=row["capacity_left"], capacity=capacity))
     if row["hops"] == 1:
-        out.append("曾与该村结对 / paired with this village before")
+        out.append(say("suggestion.paired_before", lang))
     elif row["hops"] is not None:
-        out.append(f"图中相距 {row['hops']} 步 / {row['hops']} steps away in the graph")
+        out.append(say("suggestion.hops", lang, hops=row["hops"]))
     return out

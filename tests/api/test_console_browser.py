@@ -86,6 +86,16 @@ UNLABELLED = """() => Array.from(document.querySelectorAll('input, select, texta
     .map(el => el.outerHTML)"""
 
 
+# Line boxes of each village name in the uncovered table (one per line it wraps onto).
+NAME_LINES = """() => Array.from(document.querySelectorAll('#uncovered-table tbody td:nth-child(2) a'))
+    .map(a => a.getClientRects().length)"""
+# Controls a finger taps (buttons, fields, disclosure and menu links) under 24 px high.
+SMALL_TARGETS = """() => Array.from(document.querySelectorAll('button, select, input, summary, .top nav a, a.download'))
+    .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+    .filter(el => el.getBoundingClientRect().height < 24)
+    .map(el => el.outerHTML.slice(0, 80))"""
+
+
 def paired_with_count(graph: Driver) -> int:
     return graph.execute_query("MATCH ()-[r:PAIRED_WITH]->() RETURN count(r) AS n").records[0]["n"]
 
@@ -192,6 +202,13 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             )
             assert page.locator("#uncovered-flag").count() == 0
             assert page.get_by_role("button", name="撤销").count() == 1
+            # undo asks first; declined, nothing changes
+            asked: list[str] = []
+            page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+            page.get_by_role("button", name="撤销").click()
+            page.wait_for_timeout(300)
+            assert asked and "撤销" in asked[0]
+            assert paired_with_count(graph) == before + 1 and page.get_by_role("button", name="撤销").count() == 1
             shot("village")
 
             # the helper's page
@@ -203,7 +220,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             # the uncovered list as XLSX: the same rows as the page
             page.goto(f"{console_url}/district/310151?as_of={DAY}")
             with page.expect_download() as download:
-                page.locator("#uncovered a.download", has_text="下载 XLSX").click()
+                page.locator("#uncovered a.download", has_text="下载 Excel 表").click()
             saved = tmp_path / "uncovered.xlsx"
             download.value.save_as(saved)
             sheet = load_workbook(saved).active
@@ -215,6 +232,9 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             page.set_viewport_size({"width": 390, "height": 844})
             page.reload()
             assert page.evaluate("document.documentElement.scrollWidth") <= 390
+            # village names keep their words (at most two lines each), controls are ≥ 24 px high
+            assert page.evaluate(NAME_LINES) and max(page.evaluate(NAME_LINES)) <= 2
+            assert page.evaluate(SMALL_TARGETS) == []
             shot("district_phone")
             page.set_viewport_size({"width": 1280, "height": 800})
 
@@ -238,7 +258,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             assert "拒绝 1 行" in page.locator("#upload-summary").inner_text()
             assert page.locator("#upload-sheets tbody td").nth(2).inner_text() == "结对"
             with page.expect_download() as download:
-                page.get_by_role("button", name="下载 XLSX").click()
+                page.get_by_role("button", name="下载 Excel 表").click()
             rejects_book = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
             assert list(rejects_book.iter_rows(values_only=True))[1][:4] == (
                 "pairings_bad.csv",

@@ -123,7 +123,8 @@ def test_ending_before_the_pairing_began_is_refused(client: TestClient, key: dic
         "decided_by": "张规划",
     }
     response = client.post("/decisions/pairings/end", json=body, headers=key)
-    assert response.status_code == 422 and "began on 2021-01-01" in response.json()["detail"]
+    assert response.status_code == 422 and "始于 2021-01-01" in response.json()["detail"]
+    assert response.json()["code"] == "decision.ends_before_start"
     assert client.get("/decisions").json() == []
 
 

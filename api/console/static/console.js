@@ -160,6 +160,7 @@
   document.addEventListener("click", async (e) => {
     const button = e.target.closest && e.target.closest("button[data-action='undo']");
     if (!button) return;
+    if (!window.confirm("撤销这项决定？撤销后结对恢复到决定之前的样子。")) return;
     const cred = needKey();
     if (!cred) return;
     const done = await send("DELETE", "/decisions/" + encodeURIComponent(button.dataset.decision));
