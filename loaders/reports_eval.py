@@ -9,8 +9,13 @@
 
 Both print the counts that matter most: villages given a wrong code, reporters taken for leaders,
 extraction speed. ``-v`` lists every miss and every extra. ``--corpus-only`` / ``--dev-only`` pick one.
-``--renamed=SEED`` (repeatable) also scores a copy of the development set whose villages and people
-are renamed (``loaders.dev_renaming``): rules that know names fail there.
+The development reports are scored per folder (d01–d20; e01–e10 and f01–f10 in ``more/``) and all forty
+together. ``--renamed=SEED`` (repeatable) also scores a copy of all forty whose units, villages and people
+are renamed and whose lists of villages are shuffled (``loaders.dev_renaming``): rules that know names fail there.
+
+``--blind`` scores only the ten blind reports (``../shared/corpus-dev/blind``) against their own gold and
+prints only the totals — no document, no miss, no text — so the set stays unseen while it estimates how the
+loader does on reports nobody developed against.
 """
 
 from __future__ import annotations
@@ -30,6 +35,9 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 DEFAULT_GOLD = REPO / "tests" / "loaders" / "gold"
 DEFAULT_DEV = REPO.parent / "shared" / "corpus-dev"
+DEFAULT_BLIND = DEFAULT_DEV / "blind"
+# The development sets, each a folder with its gold.json: d01–d20, and e01–e10, f01–f10 in more/.
+DEV_SETS = (DEFAULT_DEV, DEFAULT_DEV / "more")
 CATEGORIES = ("districts", "towns", "villages", "units", "party_orgs", "persons", "pairings", "amounts", "claims")
 
 
@@ -362,6 +370,45 @@ def evaluate_dev(index: PlaceIndex, dev: Path = DEFAULT_DEV, extractor: Extracto
     return ev
 
 
+def evaluate_dev_sets(
+    index: PlaceIndex, dirs: tuple[Path, ...] = DEV_SETS, extractor: Extractor | None = None
+) -> DevEvaluation:
+    """Several development folders (each with its gold.json) scored as one set."""
+    extractor = extractor or Extractor(index)
+    total = DevEvaluation()
+    for folder in dirs:
+        ev = evaluate_dev(index, folder, extractor)
+        for cat, score in ev.scores.items():
+            total.scores[cat].tp += score.tp
+            total.scores[cat].fp += score.fp
+            total.scores[cat].fn += score.fn
+        total.per_doc.update(ev.per_doc)
+        total.wrong_codes += ev.wrong_codes
+        total.bylines_as_leaders += ev.bylines_as_leaders
+        total.misses += ev.misses
+        total.extras += ev.extras
+        total.bytes += ev.bytes
+        total.seconds += ev.seconds
+    return total
+
+
+def renamed_dev_sets(
+    index: PlaceIndex, out: Path, seed: int, dirs: tuple[Path, ...] = DEV_SETS
+) -> tuple[tuple[Path, ...], str]:
+    """Renamed copies of the development folders under ``out``, and what was renamed (for a heading)."""
+    from loaders.dev_renaming import renamed_copy
+
+    copies = []
+    counts = [0, 0, 0, 0]
+    for i, folder in enumerate(dirs):
+        copy = out / f"set{i}"
+        done = renamed_copy(index, folder, copy, seed)
+        counts = [a + b for a, b in zip(counts, done, strict=True)]
+        copies.append(copy)
+    units, villages, people, lists = counts
+    return tuple(copies), f"{units} units, {villages} villages, {people} people renamed, {lists} lists shuffled"
+
+
 def format_dev_report(ev: DevEvaluation) -> str:
     lines = [f"{'category':<14} {'precision':>9} {'recall':>7}  {'tp':>3} {'fp':>3} {'fn':>3}"]
     for cat, s in ev.scores.items():
@@ -381,6 +428,19 @@ def format_dev_report(ev: DevEvaluation) -> str:
     return "\n".join(lines)
 
 
+def format_blind_totals(ev: DevEvaluation) -> str:
+    """Only the totals of a set kept unseen: no document names, no misses, no text."""
+    links, people = ev.scores["links"], ev.scores["people"]
+    return "\n".join(
+        [
+            f"links   P {links.precision:.2f} R {links.recall:.2f}  (tp {links.tp} fp {links.fp} fn {links.fn})",
+            f"people  P {people.precision:.2f} R {people.recall:.2f}  (tp {people.tp} fp {people.fp} fn {people.fn})",
+            f"villages given a wrong code: {len(ev.wrong_codes)}",
+            f"bylines/reporters taken for leaders: {len(ev.bylines_as_leaders)}",
+        ]
+    )
+
+
 def main(argv: list[str]) -> None:
     from graph.settings import get_settings
 
@@ -388,6 +448,11 @@ def main(argv: list[str]) -> None:
     corpus = Path(positional[0]) if positional else DEFAULT_CORPUS
     gold = Path(positional[1]) if len(positional) > 1 else DEFAULT_GOLD
     home = get_settings().home
+    if "--blind" in argv:
+        blind = evaluate_dev(PlaceIndex.for_home(home, None), DEFAULT_BLIND)
+        print(f"== blind set (totals only): {DEFAULT_BLIND}")
+        print(format_blind_totals(blind))
+        return
     if "--dev-only" not in argv:
         provinces = None if "--all" in argv else ["31", "35"]
         started = time.perf_counter()
@@ -405,23 +470,24 @@ def main(argv: list[str]) -> None:
             print("\nmisses:\n  " + "\n  ".join(ev.misses))
             print("extras:\n  " + "\n  ".join(ev.extras))
     if "--corpus-only" not in argv and (DEFAULT_DEV / "gold.json").exists():
-        index = PlaceIndex.for_home(home, None)  # nineteen provinces: all of China
-        dev = evaluate_dev(index)
-        print(f"\n== development set: {DEFAULT_DEV}")
-        print(format_dev_report(dev))
-        if "-v" in argv:
-            print("\nmisses:\n  " + "\n  ".join(dev.misses))
-            print("extras:\n  " + "\n  ".join(dev.extras))
+        index = PlaceIndex.for_home(home, None)  # all of China
+        extractor = Extractor(index)
+        sets = tuple(d for d in DEV_SETS if (d / "gold.json").exists())
+        for title, dirs in [(str(d), (d,)) for d in sets] + [("all development reports", sets)]:
+            dev = evaluate_dev_sets(index, dirs, extractor)
+            print(f"\n== development set: {title}")
+            print(format_dev_report(dev))
+            if "-v" in argv and len(dirs) == 1:
+                print("\nmisses:\n  " + "\n  ".join(dev.misses))
+                print("extras:\n  " + "\n  ".join(dev.extras))
         renamed = [a.split("=", 1)[1] for a in argv if a.startswith("--renamed=")]
         for seed in renamed:
             import tempfile
 
-            from loaders.dev_renaming import renamed_copy
-
             with tempfile.TemporaryDirectory() as tmp:
-                villages, people = renamed_copy(index, DEFAULT_DEV, Path(tmp), int(seed))
-                again = evaluate_dev(index, Path(tmp))
-            print(f"\n== development set renamed (seed {seed}: {villages} villages, {people} people)")
+                copies, what = renamed_dev_sets(index, Path(tmp), int(seed), sets)
+                again = evaluate_dev_sets(index, copies, extractor)
+            print(f"\n== all development reports renamed (seed {seed}: {what})")
             print(format_dev_report(again))
             if "-v" in argv:
                 print("\nmisses:\n  " + "\n  ".join(again.misses))

@@ -22,6 +22,7 @@ from loaders.reports.organizations import drop_overlaps, org_mentions
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
+from loaders.reports.recognizer import Recognizer
 from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
 from loaders.reports.unit_identity import (
     place_prefix_from,
@@ -41,12 +42,18 @@ class Extractor:
     """Holds the index and matcher (built once); ``extract`` is then pure and fast."""
 
     def __init__(
-        self, index: PlaceIndex, matcher: Matcher | None = None, decisions: dict[str, str | None] | None = None
+        self,
+        index: PlaceIndex,
+        matcher: Matcher | None = None,
+        decisions: dict[str, str | None] | None = None,
+        model: bool = True,
     ) -> None:
+        """``model=False``: the rules alone, without the open-class recognizer (``recognizer``)."""
         self.index = index
         self.matcher = matcher or Matcher.build(index)
         self.decisions = decisions or {}
         self.place_prefix = place_prefix_from(index)
+        self.recognizer = Recognizer() if model else None
 
     def extract(self, doc: ReportDoc) -> Extraction:
         """Every fact the report states, with evidence. Pure: no files, no database.
@@ -123,9 +130,13 @@ class Extractor:
         place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
+        if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
+            orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)
-        persons = person_mentions(text, orgs, places)
+        persons = person_mentions(
+            text, orgs, places, self.recognizer.name_after if self.recognizer is not None else None
+        )
         facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)
         check_evidence(doc, facts)
         return Extraction(doc, facts, region, time.perf_counter() - started)
@@ -160,7 +171,7 @@ class Extractor:
             data = place_data(m)
             facts.append(Fact("place", data, ev(m.start, m.end, m.method, m.confidence)))
         for m in places:
-            if is_street_office(m, places) and acts(text, m):
+            if is_street_office(m, places, text) and acts(text, m):
                 office = street_office(m)
                 facts.append(
                     Fact(

@@ -35,7 +35,7 @@ LEFT_VERBS = frozenset({
     "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
     "举行", "召开", "携手", "会同", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
-    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -319,7 +319,7 @@ PAIR_RE = re.compile("|".join(PAIR_WORDS))
 TRIGGER_RE = re.compile("|".join(sorted(set(PAIRING_TRIGGERS + ASSISTANCE_TRIGGERS), key=len, reverse=True)))
 VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
 # Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
-BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会")
+BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

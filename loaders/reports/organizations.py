@@ -36,6 +36,7 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
+    SENDING_VERBS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -97,6 +98,8 @@ ORG_LEAD_RE = re.compile(
     # 帮扶单位有区某委: 有 before an administrative prefix introduces the name (有色金属… keeps its 有)
     + r"|有(?=[省市区县州])|[一二三四五六七八九十]是)+"
 )
+# A sending verb inside a unit's name: what follows is what was sent (a team), what precedes is no part of it.
+_SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
 _UNIT_IN_LIST_RE = re.compile(f"([{CJK}]{{2,6}})等(?:" + "|".join(UNIT_LIST_NOUNS) + ")")
 
@@ -145,6 +148,10 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             lead = ORG_LEAD_RE.match(surface)
             if lead:
                 left += lead.end()
+                surface = text[left:end]
+            sent_by = _SENT_BY_RE.search(surface)
+            if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
+                left += sent_by.end()
                 surface = text[left:end]
             out.extend(org_from_surface(text, left, end, surface, place_by_end))
     # Units named without a suffix whose role is plain: ``X与<place>…对接``, ``X等公司``.

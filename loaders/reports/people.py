@@ -16,6 +16,7 @@ where it ends: punctuation, a conjunction, or a word that follows names (表示,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.reports import lexicon
@@ -109,6 +110,24 @@ def name_at(text: str, start: int) -> tuple[int, int] | None:
     return candidate
 
 
+def _next_listed_name(text: str, end: int, model_name: NameReader | None) -> tuple[int, int] | None:
+    """The name after ``、`` that goes on a list of names under one role, or None (a role or a word follows)."""
+    if text[end : end + 1] != "、" or _ROLE_START.match(text, end + 1):
+        return None
+    span = name_at(text, end + 1)
+    if span is None and model_name is not None and _may_start_name(text, end + 1):
+        span = model_name(text, end + 1)
+    return span
+
+
+_ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{_ONE_ROLE}")
+
+
+def _may_start_name(text: str, start: int) -> bool:
+    """Worth asking the model: a surname starts here, or a name with a middle dot follows."""
+    return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
+
+
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
     """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it."""
     for length in (3, 2):
@@ -133,7 +152,14 @@ def _affiliation(role_start: int, text: str, anchors: list[Mention]) -> Mention 
     return best
 
 
-def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple[Mention, str, Mention | None, bool]]:
+NameReader = Callable[[str, int], "tuple[int, int] | None"]
+
+
+def persons(
+    text: str, orgs: list[Mention], places: list[Mention], model_name: NameReader | None = None
+) -> list[tuple[Mention, str, Mention | None, bool]]:
+    """Persons with their roles; ``model_name`` (the recognizer) reads where a name ends when the text
+    alone does not show it (书记张三讲了…): it is asked only right after a role the rules recognised."""
     anchors = orgs + places
     found: dict[tuple[int, int], PersonMention] = {}
 
@@ -157,8 +183,14 @@ def persons(text: str, orgs: list[Mention], places: list[Mention]) -> list[tuple
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
         span = name_at(text, m.end())
-        if span is not None:
-            add(span, core, m.start(1), "role_then_name")
+        method = "role_then_name"
+        if span is None and model_name is not None and _may_start_name(text, m.end()):
+            span, method = model_name(text, m.end()), "role_then_model_name"
+        # 第一书记甲、乙 / 队长甲、乙带领: the role goes on to the names listed after the first.
+        while span is not None:
+            add(span, core, m.start(1), method)
+            span = _next_listed_name(text, span[1], model_name)
+            method = "role_then_listed_name"
     for m in ROLE_THEN_POST_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         core = re.sub('[“”"‘’「」]', "", m.group(1))

@@ -90,7 +90,31 @@ def admin_mentions(matcher: Matcher, text: str) -> list[Mention]:
         if method == "gazetteer_stem" and _starts_village_name(matcher.index, text, start, end):
             continue
         out.append(Mention(level, start, end, key, method, 0.0, extra={"levels": sorted(levels)}))
+    return drop_tails_of_short_forms(text, out)
+
+
+def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:
+    """丰宁县 for 丰宁满族自治县: a county written by its short form holds another county's full name at its
+    end (宁县). That tail is dropped when the characters before it start the full name of a district the
+    document names: they are the short form's first part, not a word before a place."""
+    districts = {m.surface for m in admin if m.kind == "district"}
+    out = []
+    for m in admin:
+        cut = m.kind == "district" and any(
+            m.start - k >= 0
+            and CJK_CHAR_RE.match(text[m.start - k])
+            and any(
+                full != m.surface and len(full) > len(m.surface) and full.startswith(text[m.start - k : m.end - 1])
+                for full in districts
+            )
+            for k in (1, 2)
+        )
+        if not cut:
+            out.append(m)
     return out
+
+
+CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:村|社区)")

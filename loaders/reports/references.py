@@ -115,7 +115,7 @@ def _fits_head(name: str, head: str) -> bool:
         return name.endswith(("医院", "学院", "研究院", "设计院", "卫生院"))
     if head == "单位":
         return True
-    if head == "校":
+    if head in ("校", "学校"):  # 学校 for the university or college the report names
         return name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校"))
     return name.endswith(head)
 
@@ -130,6 +130,10 @@ def publisher(text: str, units: list[Mention]) -> Mention | None:
                 return u
     title_end = text.find("\n") if 0 < text.find("\n") < 120 else 0
     return next((u for u in named if u.start < title_end), None)
+
+
+# Bare words that mean the unit the whole article is about (the one it names most), not the nearest one.
+WHOLE_ARTICLE_REFERENCES = ("学校",)
 
 
 def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc_uid: str) -> list[Mention]:
@@ -149,7 +153,10 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
             continue
         if word in BARE_UNIT_REFERENCES:
             prev = text[start - 1 : start]
-            if prev and _CJK_RE.match(prev) and prev not in REFERENCE_LEFT_CONTEXT:
+            after_date = (
+                prev in "年月日" and text[start - 2 : start - 1].isdigit()
+            )  # 2010年学校…: a date, then the subject
+            if prev and _CJK_RE.match(prev) and prev not in REFERENCE_LEFT_CONTEXT and not after_date:
                 continue
             if text[end : end + 1] in REFERENCE_NOT_AFTER:
                 continue
@@ -160,6 +167,9 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
                 continue
             # The sentence nearest before that names such a unit; in it, the unit the article names
             # most (浙江省某集团、某某港集团的书记… then 集团 means the first), the first on a tie.
+            if word in WHOLE_ARTICLE_REFERENCES:  # 学校: the school the article is about, not the last one visited
+                most = max(counts[c.uid] for c in candidates)
+                candidates = [u for u in candidates if counts[u.uid] == most]
             nearest = max(sent_no(u.start) for u in candidates)
             best = max((u for u in candidates if sent_no(u.start) == nearest), key=lambda u: (counts[u.uid], -u.start))
             out.append(_refer(best, start, end, word, "unit_reference_bare", 0.8))

@@ -62,14 +62,16 @@ def relations(
     sent_no = SentenceIndex(sents)
     villages = [m for m in places if m.kind == "village"]
     helpers = [m for m in orgs if is_helper(m)]
-    helpers += [street_office(m, text) for m in places if is_street_office(m, places)]
+    helpers += [street_office(m, text) for m in places if is_street_office(m, places, text)]
     helpers += unit_references(text, sent_no, orgs, doc.uid)
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
     recipients = [
         m
         for m in places
-        if m.kind in ("village", "town") and not is_chain_prefix(m, places, text) and not is_street_office(m, places)
+        if m.kind in ("village", "town")
+        and not is_chain_prefix(m, places, text)
+        and not is_street_office(m, places, text)
     ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
@@ -202,14 +204,15 @@ def is_helper(m: Mention) -> bool:
     return m.kind == "party_org" and m.extra.get("owner") is None
 
 
-def is_street_office(m: Mention, places: list[Mention]) -> bool:
-    """A 街道 named on its own acts as its office (街道办事处), the usual urban helper."""
+def is_street_office(m: Mention, places: list[Mention], text: str = "") -> bool:
+    """A 街道 named on its own acts as its office (街道办事处), the usual urban helper; one that is only
+    a village's address (某街道的某村, with ``text``) does not."""
     return (
         m.kind == "town"
         and m.place is not None
         and m.place.kind == "street"
         and m.surface.endswith("街道")
-        and not is_chain_prefix(m, places)
+        and not is_chain_prefix(m, places, text)
     )
 
 

@@ -41,6 +41,12 @@ VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + 
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
 )
+# The count first, then the list after a colon: 结对的行政村共三个：甲坪、乙沟和丙湾.
+_COUNT_THEN_VILLAGES_RE = re.compile(
+    "村共?(?:有)?(?:"
+    + "|".join(VILLAGE_LIST_COUNTS)
+    + f"|\\d+)个?[：:]((?:[{CJK}]{{2,4}}[、和及])+[{CJK}]{{2,4}})(?=[，,。；;！!？?\\n]|$)"
+)
 
 
 class VillageFinder:
@@ -384,17 +390,20 @@ class VillageFinder:
     def list_villages(
         self, text: str, sents: list[Sentence], admin: list[Mention], region: list[str], taken: list[tuple[int, int]]
     ) -> list[Mention]:
-        """``A、B两个村``: names listed without 村, counted after."""
+        """``A、B两个村`` / ``行政村共两个：A和B``: names listed without 村, counted after or before."""
         out: list[Mention] = []
-        for match in _LIST_VILLAGES_RE.finditer(text):
+        counted_before = list(_COUNT_THEN_VILLAGES_RE.finditer(text))
+        for match in list(_LIST_VILLAGES_RE.finditer(text)) + counted_before:
             pos = match.start(1)
-            for i, item in enumerate(match.group(1).split("、")):
+            items = re.split("[、和及]", match.group(1)) if match in counted_before else match.group(1).split("、")
+            for i, item in enumerate(items):
                 item_start = text.index(item, pos)
                 end = item_start + len(item)
                 pos = end + 1
                 # The first item may carry words before it (某镇的A、B两村): its longest ending that resolves.
                 res = None
-                for name in [item[k:] for k in range(len(item) - 1)] if i == 0 else [item]:
+                whole = i > 0 or match in counted_before
+                for name in [item] if whole else [item[k:] for k in range(len(item) - 1)]:
                     start = end - len(name)
                     if any(s < end and start < e for s, e in taken):
                         continue

@@ -7,65 +7,50 @@ villages pairing each other, leaders named either way round — without copying 
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
 from loaders.places import Place, PlaceIndex
-from loaders.reports import Extractor, Fact, ReportDoc
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+
+# The made-up code table (also the base of test_report_recognizer's).
+PLACES = [
+    Place("province", "91", "测试省", "测试省", None, None),
+    Place("city", "9101", "甲市", "甲市", "91", None),
+    Place("district", "910101", "东湖区", "东湖区", "9101", None),
+    Place("district", "910102", "西山县", "西山县", "9101", None),
+    Place("town", "910101001", "凌波路街道", "凌波路街道", "910101", "street"),
+    Place("town", "910102101", "白石镇", "白石镇", "910102", "town"),
+    Place("town", "910102102", "青田镇", "青田镇", "910102", "town"),
+    Place("town", "910102103", "卫河镇", "卫河镇", "910102", "town"),
+    Place("village", "910101001002", "桃源社区", "桃源社区居委会", "910101001", "community"),
+    Place("village", "910101001003", "杏园社区", "杏园社区居委会", "910101001", "community"),
+    Place("village", "910102101203", "长岭村", "长岭村村委会", "910102101", "village"),
+    Place("village", "910102101204", "石门村", "石门村村委会", "910102101", "village"),
+    Place("village", "910102101205", "同乐村", "同乐村村委会", "910102101", "village"),
+    Place("village", "910102101206", "后坪村", "后坪村村委会", "910102101", "village"),
+    Place("village", "910102102202", "四滧村", "四滧村村委会", "910102102", "village"),
+    Place("village", "910102102203", "白音嘎查村", "白音嘎查村民委员会", "910102102", "village"),
+    Place("village", "910102103201", "下村", "下村村委会", "910102103", "village"),
+    Place("village", "910102103202", "小山村", "小山村村委会", "910102103", "village"),
+    # Another province: a namesake village and a namesake town.
+    Place("province", "92", "乙省", "乙省", None, None),
+    Place("city", "9201", "丙市", "丙市", "92", None),
+    Place("district", "920101", "南山区", "南山区", "9201", None),
+    Place("town", "920101101", "卫河镇", "卫河镇", "920101", "town"),
+    Place("village", "920101101201", "长岭村", "长岭村村委会", "920101101", "village"),
+    Place("village", "920101101202", "柳泉村", "柳泉村村委会", "920101101", "village"),
+]
 
 
 def _table() -> PlaceIndex:
-    p = [
-        Place("province", "91", "测试省", "测试省", None, None),
-        Place("city", "9101", "甲市", "甲市", "91", None),
-        Place("district", "910101", "东湖区", "东湖区", "9101", None),
-        Place("district", "910102", "西山县", "西山县", "9101", None),
-        Place("town", "910101001", "凌波路街道", "凌波路街道", "910101", "street"),
-        Place("town", "910102101", "白石镇", "白石镇", "910102", "town"),
-        Place("town", "910102102", "青田镇", "青田镇", "910102", "town"),
-        Place("town", "910102103", "卫河镇", "卫河镇", "910102", "town"),
-        Place("village", "910101001002", "桃源社区", "桃源社区居委会", "910101001", "community"),
-        Place("village", "910101001003", "杏园社区", "杏园社区居委会", "910101001", "community"),
-        Place("village", "910102101203", "长岭村", "长岭村村委会", "910102101", "village"),
-        Place("village", "910102101204", "石门村", "石门村村委会", "910102101", "village"),
-        Place("village", "910102101205", "同乐村", "同乐村村委会", "910102101", "village"),
-        Place("village", "910102101206", "后坪村", "后坪村村委会", "910102101", "village"),
-        Place("village", "910102102202", "四滧村", "四滧村村委会", "910102102", "village"),
-        Place("village", "910102102203", "白音嘎查村", "白音嘎查村民委员会", "910102102", "village"),
-        Place("village", "910102103201", "下村", "下村村委会", "910102103", "village"),
-        Place("village", "910102103202", "小山村", "小山村村委会", "910102103", "village"),
-        # Another province: a namesake village and a namesake town.
-        Place("province", "92", "乙省", "乙省", None, None),
-        Place("city", "9201", "丙市", "丙市", "92", None),
-        Place("district", "920101", "南山区", "南山区", "9201", None),
-        Place("town", "920101101", "卫河镇", "卫河镇", "920101", "town"),
-        Place("village", "920101101201", "长岭村", "长岭村村委会", "920101101", "village"),
-        Place("village", "920101101202", "柳泉村", "柳泉村村委会", "920101101", "village"),
-    ]
-    return PlaceIndex.from_places(p)
+    return PlaceIndex.from_places(PLACES)
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
     return Extractor(_table())
-
-
-def _facts(extractor: Extractor, text: str, kind: str) -> list[Fact]:
-    doc = ReportDoc("report:t", "t.txt", text, hashlib.sha256(text.encode()).hexdigest(), text[:20])
-    return [f for f in extractor.extract(doc).facts if f.kind == kind]
-
-
-def _links(extractor: Extractor, text: str) -> set[tuple[str, str | None]]:
-    """(helper name, village code) of every helper → village pairing."""
-    return {
-        (f.data["helper_name"], f.data["recipient_code"])
-        for f in _facts(extractor, text, "pairing")
-        if f.data["recipient_level"] == "village"
-    }
-
-
-# --- units -------------------------------------------------------------------------------------------
 
 
 def test_short_form_of_a_county_bureau_is_a_unit_and_pairs(extractor: Extractor) -> None:

@@ -1,5 +1,6 @@
-"""Extraction quality: the five corpus reports against hand-written gold (tests/loaders/gold/), and the
-twenty development reports against ``../shared/corpus-dev/gold.json``.
+"""Extraction quality: the five corpus reports against hand-written gold (tests/loaders/gold/), the
+twenty development reports against ``../shared/corpus-dev/gold.json`` (held to the goals, also renamed),
+and the twenty further ones in ``more/`` (held to the hard lines and to floors until they reach the goals).
 
 Floors are set just under what the extractor measured when they were written; the two hard
 lines — no village given a wrong code, no reporter taken for a leader — are exact.
@@ -89,8 +90,9 @@ def renamed_dev_evaluation(gazetteer_dir: Path, tmp_path_factory: pytest.TempPat
 
     index = PlaceIndex.from_gazetteer(gazetteer_dir, None)
     out = tmp_path_factory.mktemp("renamed")
-    villages, people = renamed_copy(index, DEFAULT_DEV, out, seed=7)
-    assert villages >= 40 and people >= 25  # the copy really differs from the original
+    renamed = renamed_copy(index, DEFAULT_DEV, out, seed=7)
+    # the copy really differs from the original
+    assert renamed.units >= 10 and renamed.villages >= 40 and renamed.people >= 25 and renamed.lists >= 1, renamed
     return evaluate_dev(index, out)
 
 
@@ -101,3 +103,29 @@ def test_development_reports_meet_the_goals_with_villages_and_people_renamed(
     score = renamed_dev_evaluation.scores[category]
     assert score.precision >= 0.95, (category, score, renamed_dev_evaluation.extras)
     assert score.recall >= 0.90, (category, score, renamed_dev_evaluation.misses)
+
+
+# --- the twenty further development reports (more/): the hard lines now, the goals once reached -------
+
+
+@pytest.fixture(scope="module")
+def more_evaluation(gazetteer_dir: Path) -> DevEvaluation:
+    return evaluate_dev(PlaceIndex.from_gazetteer(gazetteer_dir, None), DEFAULT_DEV / "more")
+
+
+def test_further_development_reports_give_no_village_a_wrong_code(more_evaluation: DevEvaluation) -> None:
+    assert more_evaluation.wrong_codes == []
+
+
+def test_further_development_reports_take_no_byline_for_a_leader(more_evaluation: DevEvaluation) -> None:
+    assert more_evaluation.bylines_as_leaders == []
+
+
+def test_further_development_reports_stay_above_where_the_recognizer_brought_them(
+    more_evaluation: DevEvaluation,
+) -> None:
+    # Floors just under the measured figures (links 0.74 / 0.61, people 1.00 / 0.83); the goals of
+    # the 40 (0.95 / 0.90) are not reached yet, so these reports are not in the goal tests above.
+    links, people = more_evaluation.scores["links"], more_evaluation.scores["people"]
+    assert links.precision >= 0.70 and links.recall >= 0.58, (links, more_evaluation.misses)
+    assert people.precision >= 0.95 and people.recall >= 0.80, (people, more_evaluation.misses)

