@@ -282,7 +282,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} 个台账文件：加载 {loaded}，拒绝 {rejected} 行，警告 {warnings} 条",
         "{files} register file(s): {loaded} loaded, {rejected} rows rejected, {warnings} warnings",
     ),
-    "register.summary.nothing": ("无", "nothing"),
+    "register.summary.nothing": (
+        "{files} 个台账文件：没有加载任何行，拒绝 {rejected} 行，警告 {warnings} 条",
+        "{files} register file(s): nothing loaded, {rejected} rows rejected, {warnings} warnings",
+    ),
     "register.summary.kind": ("{kind} {count} 行", "{count} {kind}"),
     "register.kind.pairings": ("结对", "pairings"),
     "register.kind.weak": ("薄弱村认定", "weak"),

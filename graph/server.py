@@ -328,8 +328,8 @@ class LocalNeo4j:
             WrongServer: the server answering the Bolt port is not this instance.
             PortTaken: a port is held by a program that is not a Neo4j.
         """
-        self.identity()
         if self.pid() is not None:
+            self.identity()  # a home made before instances had one gets it now
             if port_taken(self.settings.bolt_port):
                 self.verify_identity()  # before waiting: a foreign server would answer "ready"
             self._wait_until_ready(time.monotonic() + self.settings.start_timeout_s)
@@ -338,6 +338,8 @@ class LocalNeo4j:
         if port_taken(self.settings.bolt_port):
             self.verify_identity()
         self._refuse_taken_ports()
+        # Only now, once nothing refuses the start: a refused start leaves no instance folder behind.
+        self.identity()
         self.install()
         java = find_java(self.settings.java_home)
         self.write_config()

@@ -7,14 +7,15 @@ No stage logic lives here, only the shapes: ``Sheet`` (read), ``RegisterRow``/``
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
-import json
+import os
+import pickle
+import struct
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, overload
 
 from graph.db import WriteCounts
 from graph.messages import Language, say
@@ -190,18 +191,25 @@ class IssueSpool:
 
     Behaves as the list it replaces: ``append``, ``extend``, ``len``, iteration in the order added,
     ``spool[:20]``. Counts per severity are kept as issues arrive. Past ``keep`` every issue is
-    written as a JSON line to an anonymous temporary file (gone when the spool is), and iteration
+    pickled, length-prefixed, to an anonymous temporary file (gone when the spool is), and iteration
     reads them back from it; the first ``keep`` stay in memory, and a copy (``dataclasses.asdict``,
     the API's answer) holds those first ``keep`` only.
+
+    Pickle, not JSON, so an issue comes back equal to the one spooled (its ``params`` keep their
+    tuples and numbers); the file is this process's own, never read from elsewhere. Reading goes by
+    ``os.pread`` at offsets of its own, so iterating (even half-way) never moves where the next
+    issue is written.
     """
 
     KEEP = 10_000
+    _READ_BYTES = 1 << 16
+    _LENGTH = struct.Struct("<I")
 
     def __init__(self, issues: Iterable[Issue] = (), keep: int | None = None):
         self.keep = self.KEEP if keep is None else keep
         self.head: list[Issue] = []
         self.counts = {"rejected": 0, "warning": 0}
-        self._file: IO[str] | None = None
+        self._file: IO[bytes] | None = None
         self.extend(issues)
 
     def append(self, issue: Issue) -> None:
@@ -210,18 +218,23 @@ class IssueSpool:
             self.head.append(issue)
             return
         if self._file is None:
-            self._file = tempfile.TemporaryFile("w+", encoding="utf-8", prefix="revkg-rejects-")
+            self._file = tempfile.TemporaryFile("w+b", prefix="revkg-rejects-")
             for kept in self.head:
                 self._write(kept)
         self._write(issue)
 
     def _write(self, issue: Issue) -> None:
         assert self._file is not None
-        self._file.write(json.dumps(dataclasses.astuple(issue), ensure_ascii=False) + "\n")
+        record = pickle.dumps(issue, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.write(self._LENGTH.pack(len(record)) + record)
 
     def extend(self, issues: Iterable[Issue]) -> None:
         for issue in issues:
             self.append(issue)
+
+    def __iadd__(self, issues: Iterable[Issue]) -> IssueSpool:
+        self.extend(issues)
+        return self
 
     @property
     def spooled(self) -> bool:
@@ -239,14 +252,41 @@ class IssueSpool:
             yield from list(self.head)
             return
         self._file.flush()
-        with open(self._file.fileno(), encoding="utf-8", closefd=False) as reader:
-            reader.seek(0)
-            for line in reader:
-                file, sheet, row, column, value, reason, candidates, severity = json.loads(line)
-                yield Issue(file, sheet, row, column, value, reason, tuple(candidates), severity)
+        descriptor, offset, end = self._file.fileno(), 0, self._file.tell()
+        buffer = b""
+        while offset < end or buffer:
+            if offset < end:
+                read = os.pread(descriptor, min(self._READ_BYTES, end - offset), offset)
+                offset += len(read)
+                buffer += read
+            at = 0
+            while len(buffer) - at >= self._LENGTH.size:
+                (size,) = self._LENGTH.unpack_from(buffer, at)
+                if len(buffer) - at - self._LENGTH.size < size:
+                    break
+                at += self._LENGTH.size
+                yield pickle.loads(buffer[at : at + size])
+                at += size
+            buffer = buffer[at:]
+            if offset >= end and buffer:
+                raise ValueError("the rejects spool ends inside a record")
 
-    def __getitem__(self, index: slice) -> list[Issue]:
-        return list(itertools.islice(self, index.start, index.stop, index.step))
+    @overload
+    def __getitem__(self, index: int) -> Issue: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Issue]: ...
+
+    def __getitem__(self, index: int | slice) -> Issue | list[Issue]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step < 0:
+                return list(self)[index]
+            return list(itertools.islice(self, start, stop, step))
+        at = index + len(self) if index < 0 else index
+        if not 0 <= at < len(self):
+            raise IndexError("issue index out of range")
+        return self.head[at] if at < len(self.head) else next(itertools.islice(self, at, None))
 
     def __eq__(self, other: object) -> bool:
         return list(self) == list(other) if isinstance(other, IssueSpool | list) else NotImplemented
@@ -387,10 +427,10 @@ class LoadReport:
             if self.loaded(k)
         )
         return say(
-            "register.summary",
+            "register.summary" if kinds else "register.summary.nothing",
             lang,
             files=len(self.files),
-            loaded=kinds or say("register.summary.nothing", lang),
+            loaded=kinds,
             rejected=self.issues.counts["rejected"],
             warnings=self.issues.counts["warning"],
         )

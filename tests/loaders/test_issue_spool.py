@@ -35,10 +35,23 @@ def test_past_its_limit_the_spool_keeps_issues_on_disk_and_gives_them_back_in_or
     assert copy.deepcopy(spool) == issues(5)  # a copy (the API's answer) holds the first ones only
 
 
+def test_a_spooled_issue_comes_back_with_its_code_and_params_and_reading_never_moves_the_writing() -> None:
+    coded = [
+        Issue.coded("f.csv", "f", row, None, None, "register.row.duplicate", severity="warning", sheet="f", first=2, row=row)
+        for row in range(3, 9)
+    ]  # fmt: skip
+    spool = IssueSpool(coded[:4], keep=2)
+    assert spool[:1] == coded[:1]  # a read that stops half-way …
+    spool.extend(coded[4:])  # … and the issues added after it
+    assert list(spool) == coded and [i.text("en") for i in spool] == [i.text("en") for i in coded]
+    assert all(isinstance(i.params, tuple) and i.code == "register.row.duplicate" for i in spool)
+
+
 def test_a_load_report_made_from_a_list_spools_too() -> None:
     report = LoadReport(issues=issues(2))  # type: ignore[arg-type]
     assert isinstance(report.issues, IssueSpool) and report.rejected == issues(2)
-    assert "2 rows rejected, 0 warnings" in report.summary()
+    assert report.summary() == "0 个台账文件：没有加载任何行，拒绝 2 行，警告 0 条"
+    assert report.summary("en") == "0 register file(s): nothing loaded, 2 rows rejected, 0 warnings"
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

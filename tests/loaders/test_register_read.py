@@ -1,8 +1,9 @@
 """The workbook reader gives the rows the pandas-and-regex reader gave: same cells, merges, formulas.
 
 The oracle is independent of ``loaders/register/read.py``: cells from ``pandas.read_excel(dtype=str)``
-(what the register loader read with before), merged ranges and value-less formulas from a full
-(non-read-only) openpyxl load, which exposes both through its public API.
+(what the register loader read with before) except Excel error cells, kept as Excel shows them; merged
+ranges, error cells and value-less formulas from a full (non-read-only) openpyxl load, which exposes
+them through its public API.
 """
 
 from __future__ import annotations
@@ -78,6 +79,12 @@ def expected(path: Path) -> list[tuple[str, list[list[str]], frozenset[tuple[int
         ws = full[str(name)]
         fill_merged(cells, [(r.min_row, r.min_col, r.max_row, r.max_col) for r in ws.merged_cells.ranges])
         values = load_workbook(path, data_only=True)[str(name)]
+        # Excel error cells (#N/A, #DIV/0! …) are read as Excel shows them, so validate can read them
+        # as empty with a warning (issue 20 §3); pandas made them NaN, which became the text "nan".
+        for row in values.iter_rows():
+            for c in row:
+                if c.data_type == "e":
+                    cells[c.row - 1][c.column - 1] = clean_cell(c.value)
         uncomputed = frozenset(
             (c.row - 1, c.column - 1)
             for row in ws.iter_rows()

@@ -213,11 +213,17 @@ def test_bad_reports_through_the_upload_api_load_what_is_good_and_name_the_rest(
     assert report["written"] == [f"report:{p.stem}" for p in files[:-1]]
     assert len(report["rejected"]) == 1 and "huge.txt" in report["rejected"][0] and "太长" in report["rejected"][0]
     assert any("mixed.txt" in n and "GB18030" in n for n in report["notes"])
+    # A report's own text is kept on its Document (a review decision is applied to it at once, issue 20)
+    # and the upload's audit entry lists its files and summary (issue 22); every other string, the
+    # facts' evidence above all, is at most a sentence.
     longest = graph.execute_query(
-        "MATCH (n) UNWIND keys(n) AS k WITH n[k] AS v WHERE v IS :: STRING RETURN max(size(v)) AS n "
+        "MATCH (n) UNWIND keys(n) AS k WITH n, k, n[k] AS v WHERE v IS :: STRING "
+        "AND NOT (n:Document AND k = 'text') AND NOT (n:AuditEntry AND k = 'details') RETURN max(size(v)) AS n "
         "UNION MATCH ()-[r]->() UNWIND keys(r) AS k WITH r[k] AS v WHERE v IS :: STRING RETURN max(size(v)) AS n"
     ).records
     assert max(r["n"] or 0 for r in longest) <= reading.MAX_SENTENCE_CHARS
+    one_line = graph.execute_query("MATCH (d:Document {uid: 'report:one_line'}) RETURN d.text AS text").records
+    assert [len(r["text"]) for r in one_line] == [len(reports.read(files[0]).text)]
     names = graph.execute_query("MATCH (n) WHERE n.name IS NOT NULL RETURN max(size(n.name)) AS n").records[0]["n"]
     assert names <= MAX_NAME
 
