@@ -73,8 +73,10 @@ def _as_report(result: Any, files: list[Path], upload_id: str, lang: Language = 
     body = dataclasses.asdict(result) if dataclasses.is_dataclass(result) and not isinstance(result, type) else {}
     issues = getattr(result, "issues", None)
     if issues is not None:  # register issues: the reason in the client's language, its code beside it
-        # A register's issues past the first IssueSpool.KEEP stay on disk: the answer lists the first ones.
-        body["issues"] = [{**i.as_dict(lang), "params": dict(i.params)} for i in issues]
+        # A register's issues past the first IssueSpool.KEEP stay on disk: the answer lists those first
+        # ones (read from the spool's memory, not its file) and says how many there are in all.
+        shown = getattr(issues, "head", issues)
+        body["issues"] = [{**i.as_dict(lang), "params": dict(i.params)} for i in shown]
         if hasattr(issues, "counts"):
             body["issues_total"] = len(issues)
     for sheet in body.get("sheets", []):  # the register's kind in words beside its code

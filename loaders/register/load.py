@@ -1,9 +1,13 @@
 """Load: read → validate → resolve → write for each register file, and the report of what happened.
 
 ``prepare`` does the pure half of one file in memory (tests and benchmarks look at its rows);
-``load`` streams each file in chunks of ``CHUNK_ROWS`` resolved rows, so memory stays bounded by
-a chunk and the issues, not by the file: while one chunk is written, the next is read, validated
-and resolved in a second thread (Python work beside Neo4j's). A file that cannot be opened leaves
+``load`` streams each file in chunks of ``CHUNK_ROWS`` data rows, good or bad, so memory stays
+bounded by a chunk, not by the file: each chunk's issues go on to the report's ``IssueSpool`` (on
+disk past its first ``IssueSpool.KEEP``) as the chunk is done, and while one chunk is written, the
+next is read, validated and resolved in a second thread (Python work beside Neo4j's). A CSV is
+read as a stream, so a file of millions of rows, all bad, loads in the memory of one chunk; a
+workbook is read whole (merged ranges are only known at the end of a sheet's XML), bounded by
+Excel's 1,048,576 rows a sheet and ``workbook.MAX_UNPACKED_BYTES``. A file that cannot be opened leaves
 its old facts untouched; one that fails half-way (a CSV line the csv module cannot split) keeps the
 chunks already written and is not marked loaded, so the next load redoes it in full.
 """
@@ -14,6 +18,7 @@ import hashlib
 import queue
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -68,8 +73,9 @@ def prepare_chunks(
             result = SheetResult(sheet.file, sheet.name, kind)
             rows = iter_validated(sheet.file, sheet.name, sheet.rows, result, kind, sheet.uncomputed, sheet.unreadable)
             loaded = issued = warnings = 0
+            # Chunks of data rows, not of accepted ones: a run of bad rows hands its issues on too.
             while batch := list(islice(rows, chunk_rows)):
-                resolved, found = resolve(batch, index, resolver)
+                resolved, found = resolve([row for row in batch if row is not None], index, resolver)
                 loaded += len(resolved)  # a repeated row counts as loaded: its fact is, once
                 resolved = once.first_of_each(resolved, found)
                 issued, warnings = _drain(result, found, report, issued, warnings)
@@ -215,7 +221,8 @@ def _write_file(
     on_rows: Callable[[str, int], None] | None,
 ) -> None:
     """The database half of ``load`` for one file; adds to ``report``."""
-    unloaded: list[Issue] = []
+    unloaded = IssueSpool()  # rows whose place the graph lacks: as many as the file's rows, so spooled
+    lost: Counter[tuple[str, str | None]] = Counter()
     broken: str | None = None
     broken_code = "register.file.not_read"
     writer: FileWriter | None = None
@@ -227,6 +234,7 @@ def _write_file(
         for chunk in chunks:
             kept, missing = _drop_places_missing_from_graph(driver, chunk, database)
             unloaded.extend(missing)
+            lost.update((i.file, i.sheet) for i in missing)
             if on_rows:
                 on_rows("read", len(kept))
             if writer is not None:
@@ -240,10 +248,9 @@ def _write_file(
     report.sheets.extend(file_report.sheets)
     report.issues.extend(file_report.issues)
     report.issues.extend(unloaded)
-    for summary in report.sheets:
-        lost = sum(1 for i in unloaded if i.sheet == summary.sheet and i.file == summary.file)
-        summary.loaded -= lost
-        summary.rejected += lost
+    for summary in file_report.sheets:
+        summary.loaded -= lost[(summary.file, summary.sheet)]
+        summary.rejected += lost[(summary.file, summary.sheet)]
     if writer is None:
         return
     if broken is not None:

@@ -4,8 +4,9 @@ The header row is found among the first rows (titles may sit above it) and mappe
 header table; the register's kind is detected from it unless given. Each non-blank row below is
 then parsed (dates, codes, years, amounts, and the text rules of ``values.check_text``) and checked
 for what its kind needs. Rows are validated one at a time (``iter_validated``), so a streamed CSV is
-never held whole; ``validate`` is the same over a sheet in memory. Touches neither files nor the
-database.
+never held whole: ``iter_validated`` gives one item per data row (the row, or ``None`` when it was
+rejected), so a caller can hand on each chunk's issues however few rows it accepts. ``validate`` is
+the same over a sheet in memory. Touches neither files nor the database.
 """
 
 from __future__ import annotations
@@ -80,9 +81,10 @@ def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
     either returned or reported.
     """
     result = SheetResult(sheet.file, sheet.name, kind)
-    result.rows.extend(
-        iter_validated(sheet.file, sheet.name, iter(sheet.cells), result, kind, sheet.uncomputed, sheet.unreadable)
+    rows = iter_validated(
+        sheet.file, sheet.name, iter(sheet.cells), result, kind, sheet.uncomputed, dict(sheet.unreadable)
     )
+    result.rows.extend(row for row in rows if row is not None)
     return result
 
 
@@ -94,9 +96,15 @@ def iter_validated(
     kind: Kind | None = None,
     uncomputed: frozenset[tuple[int, int]] = frozenset(),
     unreadable: dict[int, str] | None = None,
-) -> Iterator[RegisterRow]:
-    """The accepted rows of one sheet, as its ``rows`` are consumed; issues, the kind and the count
-    of non-blank data rows go to ``result``."""
+) -> Iterator[RegisterRow | None]:
+    """One item per non-blank data row of one sheet, as its ``rows`` are consumed: the accepted row,
+    or ``None`` for a row rejected; issues, the kind and the count of data rows go to ``result``.
+
+    A rejected row yields too, so a reader of a file of millions of bad rows gets control back every
+    row and can move ``result.issues`` on (``load`` does, chunk by chunk) instead of holding them all.
+    ``unreadable`` (row number → reason, filled by a CSV reader as it goes) is emptied as its rows
+    are reported, for the same reason.
+    """
     unreadable = {} if unreadable is None else unreadable
     head = list(islice(rows, HEADER_SCAN_ROWS))
     header_at = find_header_row(head)
@@ -173,10 +181,12 @@ def iter_validated(
         )
     for number, raw in body:
         result.data_rows += 1
-        if number in unreadable:
+        unreadable_reason = unreadable.pop(number, None)
+        if unreadable_reason is not None:
             result.issues.append(
-                Issue(file, sheet, number, None, None, unreadable[number], code="register.row.other_encoding")
+                Issue(file, sheet, number, None, None, unreadable_reason, code="register.row.other_encoding")
             )
+            yield None
             continue
         if len(masked) > 100_000:
             masked.clear()  # a memo, not a record: bounded for files of all-different cells
@@ -198,11 +208,13 @@ def iter_validated(
                     file, sheet, number, headers[fields[blank_formula]], None, "register.cell.uncomputed_formula"
                 )
             )
+            yield None
             continue
         get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
         row_or_issue = _validate_row(file, sheet, detected, number, get, header_of, columns.unit_hint, headers, cells)
         if isinstance(row_or_issue, Issue):
             result.issues.append(row_or_issue)
+            yield None
         else:
             yield row_or_issue
 

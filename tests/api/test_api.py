@@ -297,6 +297,26 @@ def test_uploading_the_example_register_runs_the_register_loader(client: TestCli
     assert {i["code"] for i in english["report"]["issues"]} == {i["code"] for i in body["report"]["issues"]}
 
 
+def test_an_upload_of_many_bad_rows_answers_with_the_first_issues_and_their_total(
+    client: TestClient, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from loaders.register import IssueSpool
+    from tests.loaders.register_files import PAIRINGS_HEADER
+
+    monkeypatch.setattr(IssueSpool, "KEEP", 30)  # the rest of the issues go to the spool's file
+    bad = ["测试单位", "", "", "崇明区", "堡镇", "四滧村", "31015110221", "2021-03-01", "", "第三轮"]  # a lost digit
+    text = "\n".join(",".join(row) for row in [PAIRINGS_HEADER, *[bad] * 100]) + "\n"
+    response = client.post(
+        "/uploads/registers",
+        files={"files": ("bad.csv", text.encode("utf-8"), "text/csv")},
+        headers={"X-API-Key": settings.api_key.get_secret_value()},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["report"]["issues_total"] == 100 and [i["row"] for i in body["report"]["issues"]] == list(range(2, 32))
+    assert body["summary"] == "1 个台账文件：没有加载任何行，拒绝 100 行，警告 0 条"
+
+
 def test_uploads_take_every_register_file_the_cli_reads(client: TestClient, settings: Settings, tmp_path) -> None:
     from loaders.register import EXTENSIONS
     from tests.loaders.register_files import PAIRINGS_HEADER, pairing_row, write_xlsx

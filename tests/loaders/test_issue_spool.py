@@ -4,6 +4,7 @@ and the rejects report is written from them row by row."""
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -75,8 +76,20 @@ def test_a_register_of_bad_rows_beyond_the_limit_reports_every_one_in_row_order(
     ]
     path = write_csv(tmp_path / "bad.csv", PAIRINGS_HEADER, rows)
     index = PlaceIndex.from_gazetteer(gazetteer_dir, TEST_PROVINCES)
-    report, chunks = register.prepare_chunks(path, index, chunk_rows=40)  # several chunks, so several drains
+    handed_on: list[int] = []  # how many issues each hand-over to the spool carried
+    extend = IssueSpool.extend
+
+    def counted(spool: IssueSpool, issues: Iterable[Issue]) -> None:
+        issues = list(issues)
+        handed_on.append(len(issues))
+        extend(spool, issues)
+
+    monkeypatch.setattr(IssueSpool, "extend", counted)
+    report, chunks = register.prepare_chunks(path, index, chunk_rows=40)
     accepted = [row for chunk in chunks for row in chunk]
+    # Not one chunk of 40 accepted rows is ever filled, yet the issues move on every 40 rows read:
+    # a file of bad rows never holds more than a chunk's issues outside the spool.
+    assert [n for n in handed_on if n] == [40] * 7 + [20]
     assert report.issues.spooled and len(report.issues) >= 300
     row_numbers = [i.row for i in report.issues if i.row is not None]
     assert row_numbers == sorted(row_numbers) and set(range(2, 302)) <= set(row_numbers)

@@ -451,10 +451,11 @@ def big_register(
 
 
 def sized_register(
-    path: Path, codes: Sequence[str], size_bytes: int, bad_every: int = 100_000
+    path: Path, codes: Sequence[str], size_bytes: int, bad_every: int = 100_000, max_rows: int | None = None
 ) -> tuple[Path, int, list[int]]:
-    """A pairings CSV of about ``size_bytes``, written line by line (never held in memory), rows as
-    ``big_register``'s; every ``bad_every``-th row has a code that lost a digit.
+    """A pairings CSV of about ``size_bytes`` (or of ``max_rows`` rows, if fewer), written line by line
+    (never held in memory), rows as ``big_register``'s; every ``bad_every``-th row has a code that lost
+    a digit (``bad_every=1``: every row).
 
     Returns the path, the number of data rows and the row numbers of the broken rows.
     """
@@ -463,7 +464,7 @@ def sized_register(
     rows = 0
     with path.open("w", encoding="utf-8", newline="") as handle:
         written += handle.write(",".join(PAIRINGS_HEADER) + "\n")
-        while written < size_bytes:
+        while written < size_bytes and (max_rows is None or rows < max_rows):
             number = rows + 2
             code = codes[rows % len(codes)]
             if rows % bad_every == bad_every // 2:

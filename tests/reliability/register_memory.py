@@ -2,6 +2,7 @@
 
     python -m tests.reliability.register_memory prepare PATH   # read + validate + resolve, streamed
     python -m tests.reliability.register_memory load PATH      # the whole load into the REVKG_* instance
+    python -m tests.reliability.register_memory bad-rows PATH --rows N  # write a pairings CSV of N bad rows
 
 Prints one JSON line: rows accepted and rejected, seconds, and the process's peak RSS in MiB
 (``ru_maxrss``), with the RSS measured after the place index was built, before the file was opened.
@@ -24,8 +25,9 @@ def peak_mib() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("action", choices=("prepare", "load"))
+    parser.add_argument("action", choices=("prepare", "load", "bad-rows"))
     parser.add_argument("path", type=Path)
+    parser.add_argument("--rows", type=int, default=1_000_000, help="bad-rows: how many rows to write")
     args = parser.parse_args()
     from graph.settings import get_settings
     from loaders import register
@@ -34,6 +36,16 @@ def main() -> None:
 
     settings = get_settings()
     index = PlaceIndex.from_gazetteer(ensure_downloaded(settings.home / "gazetteer"), PROVINCES)
+    if args.action == "bad-rows":
+        from tests.reliability.badfiles import sized_register
+
+        codes = [p.code for p in index.descendants("31", "village")][:5_000]
+        # Every row's village code lost a digit: every row is rejected, with its row and column.
+        _, rows, _ = sized_register(args.path, codes, 1 << 62, bad_every=1, max_rows=args.rows)
+        print(
+            json.dumps({"path": str(args.path), "rows": rows, "file_mib": round(args.path.stat().st_size / 2**20, 1)})
+        )
+        return
     before = peak_mib()
     started = time.perf_counter()
     out: dict[str, object] = {"file_mib": round(args.path.stat().st_size / 2**20, 1)}
