@@ -246,7 +246,10 @@ def _write_file(
         broken = str(exc)
         broken_code = "register.file.broken" if begun else "register.file.not_read"
     report.sheets.extend(file_report.sheets)
-    report.issues.extend(file_report.issues)
+    if report.issues:
+        report.issues.extend(file_report.issues)
+    else:  # the first file's spool is taken over, not copied: a million rejects are written to disk once
+        report.issues = file_report.issues
     report.issues.extend(unloaded)
     for summary in file_report.sheets:
         summary.loaded -= lost[(summary.file, summary.sheet)]
