@@ -122,8 +122,8 @@ API_ERRORS = [
     ("get", "/organizations/org:nobody", 404, "organization.not_found"),
     ("get", "/search?q=%20", 422, "search.empty"),
     ("get", "/no/such/path", 404, "request.not_found"),
-    ("post", "/uploads/registers", 401, "auth.key_needed"),
-    ("delete", "/decisions/decision:none?by=测试", 401, "auth.key_needed"),
+    ("post", "/uploads/registers", 401, "auth.write_key_needed"),
+    ("delete", "/decisions/decision:none", 401, "auth.write_key_needed"),
     ("post", "/cypher", 422, "request.invalid"),
 ]
 
