@@ -259,7 +259,9 @@ def test_leaders_phone_and_id_numbers_are_not_stored_and_no_read_endpoint_return
     )
     assert response.status_code == 200, response.text
     assert response.json()["report"]["sheets"][0]["loaded"] == 1
-    warned = [issue for issue in response.json()["report"]["issues"] if issue["code"] == "register.sheet.personal_columns"]
+    warned = [
+        issue for issue in response.json()["report"]["issues"] if issue["code"] == "register.sheet.personal_columns"
+    ]
     assert [(w["column"], w["severity"]) for w in warned] == [("联系电话、身份证号", "warning")], warned
 
     stored = _stored_text(graph)

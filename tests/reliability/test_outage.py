@@ -11,6 +11,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
+
 import pytest
 from fastapi.testclient import TestClient
 from httpx import Response
