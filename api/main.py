@@ -115,9 +115,7 @@ async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
     if isinstance(exc.detail, str) and exc.detail in MESSAGES:
         code = exc.detail
     else:
-        code = {401: "auth.key_needed", 404: "request.not_found", 405: "request.method_not_allowed"}.get(
-            exc.status_code, "request.failed"
-        )
+        code = {404: "request.not_found", 405: "request.method_not_allowed"}.get(exc.status_code, "request.failed")
     return _answer(
         request, exc.status_code, code, getattr(exc, "headers", None), path=request.url.path, status=exc.status_code
     )

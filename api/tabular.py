@@ -212,7 +212,7 @@ EXPORTS: dict[str, Export] = {
         "audit",
         ("at", "who", "role", "route", "action", "target", "details"),
         {
-            "at": "时间（UTC）",
+            "at": "时间（北京时间）",
             "who": "操作人",
             "role": "角色",
             "route": "接口",

@@ -472,7 +472,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "narrow it (district=…, province=…) or page it (limit=…)",
     ),
     "database.failed": ("数据库未能回答这个请求", "the database could not answer this request"),
-    "auth.key_needed": ("写入需要有效的写入密钥", "a valid X-API-Key header is needed to write"),
     "request.not_found": ("没有这个地址：“{path}”", "nothing is served at {path}"),
     "request.method_not_allowed": ("地址“{path}”不接受这种请求方式", "{path} does not answer this method"),
     "request.invalid": ("请求有误：{problems}", "the request is not valid: {problems}"),

@@ -6,12 +6,14 @@ Every change of users leaves one audit entry, as every other write does.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from api.console.pages import BEIJING
 from api.deps import AdminDep, DriverDep, SettingsDep, SignedInDep
 from api.tabular import EXPORTS, FORMAT_QUERY, HEADERS_QUERY, Format, Headers, download
 from graph import audit, users
@@ -116,6 +118,10 @@ def audit_trail(
     """审计记录（管理员，新的在前）· The audit trail, newest first; format=csv|xlsx downloads it with Chinese headers."""
     rows = audit.entries(driver, who, limit, settings.neo4j_database)
     if format == "json":
-        return rows
+        return rows  # scripts get the moment as stored (ISO, UTC); a download is read by a person
+    rows = [
+        {**row, "at": datetime.fromisoformat(row["at"]).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")}
+        for row in rows
+    ]
     response: Response = download(rows, EXPORTS["audit"], format, headers, scope=who)
     return response

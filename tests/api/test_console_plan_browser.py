@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.settings import Settings
+from graph import users
 from tests.api.test_browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 from tests.api.test_console_browser import UNLABELLED, console_url, uncovered_on_page  # noqa: F401  # the fixture
 from tests.factories import AS_OF, Chongming
@@ -31,7 +31,6 @@ def planner_decisions(graph: Driver) -> list[tuple[str, str, str | None]]:
 
 def test_a_planner_opens_the_plan_unticks_a_row_accepts_and_undoes_one(
     graph: Driver,
-    settings: Settings,
     console_url: str,  # noqa: F811  # the fixture imported above
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -71,11 +70,14 @@ def test_a_planner_opens_the_plan_unticks_a_row_accepts_and_undoes_one(
             assert rows.count() == 2
             assert "东新村" in page.locator("#plan-skipped").inner_text()
 
-            # accept with the key: two decisions in one go, back on the district page
+            # accept signed in with a planner's own key: two decisions in one go, recorded under the
+            # key's name, back on the district page
+            _, planner_key = users.add_user(graph, "张规划", "planner")
             page.locator("#key-panel summary").click()
-            page.get_by_label("API 密钥").fill(settings.api_key.get_secret_value())
-            page.get_by_label("操作人").fill("张规划")
-            page.locator("#key-form").get_by_role("button", name="保存").click()
+            page.get_by_label("个人密钥").fill(planner_key)
+            page.locator("#key-form").get_by_role("button", name="登录").click()
+            page.wait_for_function("document.querySelector('#key-state').textContent.includes('张规划')")
+            assert page.locator("#key-state").inner_text() == "已登录：张规划（规划）"
             page.get_by_label("说明").fill("区委组织部会议")
             page.get_by_role("button", name="接受勾选的 2 项结对").click()
             page.wait_for_url("**/district/310151*")
@@ -88,10 +90,14 @@ def test_a_planner_opens_the_plan_unticks_a_row_accepts_and_undoes_one(
             # the village page shows the decision with its provenance; undo it there
             page.goto(f"{console_url}/village/{K.panghuang}?as_of={DAY}")
             pairings = page.locator("#pairings-table").inner_text()
-            assert "崇明区教育局" in pairings and "planner" in pairings and "张规划" in pairings
+            assert "崇明区教育局" in pairings and "规划人员" in pairings and "张规划" in pairings
+            assert "planner" not in pairings
             assert "结对方案（崇明区" in page.content()
+            asked: list[str] = []  # undo asks first; the planner confirms
+            page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
             page.get_by_role("button", name="撤销").click()
             page.wait_for_function("document.querySelector('#flash').textContent.includes('已撤销')")
+            assert asked and "撤销" in asked[0]
             page.goto(f"{console_url}/district/310151?as_of={DAY}")
             assert uncovered_on_page(page) == [K.panghuang, K.dongxin]
             assert [undone is not None for _, _, undone in planner_decisions(graph)] == [True, False]

@@ -8,6 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
@@ -156,8 +157,13 @@ def test_admins_read_and_download_the_audit_trail_with_chinese_headers(client: T
     assert workbook.status_code == 200
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
-    assert header == ["时间（UTC）", "操作人", "角色", "接口", "操作", "对象", "变更内容"]
-    assert [c.value for c in list(sheet.iter_rows(min_row=2, max_row=2))[0]][1] == "张规划"
+    assert header == ["时间（北京时间）", "操作人", "角色", "接口", "操作", "对象", "变更内容"]
+    first = [c.value for c in list(sheet.iter_rows(min_row=2, max_row=2))[0]]
+    assert first[1] == "张规划"
+    # The trail keeps UTC (the JSON gives it as stored); the download shows the same moment in Beijing time.
+    stored = datetime.fromisoformat(rows[0]["at"])
+    assert stored.utcoffset() == timedelta(0)
+    assert str(first[0]) == (stored + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M:%S")
     csv = client.get("/audit", params={"format": "csv"}, headers=admin)
     assert "操作人" in csv.content.decode("utf-8-sig").splitlines()[0]
     page = client.get("/audit-trail")

@@ -4,7 +4,7 @@
   units, written in opposite orders) end with the sequential load's graph: no duplicate node or
   relationship, nothing lost. ``REVKG_CONCURRENT_ROUNDS`` rounds (3).
 - A load while the API answers heavy analyses and register uploads: no 5xx, the load completes,
-  the graph is the sequential one's.
+  each upload leaves exactly one audit entry, and beside those the graph is the sequential one's.
 - A write lock held by another transaction longer than the server's lock wait (2 s on this
   instance) makes Neo4j raise a transient error; the driver retries the batch with back-off and
   the load report, the CLI's summary line and the upload response count the retry.
@@ -16,6 +16,7 @@ All of it on the session's second instance (``own_server``).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -198,6 +199,36 @@ def upload(client: TestClient, path: Path) -> Any:
     return client.post("/uploads/registers", files={"files": (path.name, path.read_bytes(), "text/csv")})
 
 
+def set_aside_the_audit_trail(driver: Driver, uploads: list[dict[str, Any]]) -> None:
+    """Each upload that was answered (``uploads``: their response bodies) left exactly one audit entry,
+    with its id, its files and the loader's counts, and nothing else wrote one; then the entries are
+    deleted, so what remains compares with a load that did not go through the API."""
+    entries = driver.execute_query(
+        "MATCH (a:AuditEntry) RETURN a.route AS route, a.action AS action, a.details AS details"
+    ).records
+    found = sorted(
+        ((e["route"], e["action"], json.loads(e["details"])) for e in entries), key=lambda e: e[2]["upload_id"]
+    )
+    answered = sorted(
+        (
+            (
+                "POST /uploads/registers",
+                "upload_registers",
+                {
+                    "upload_id": u["upload_id"],
+                    "files": u["files"],
+                    "summary": u["summary"],
+                    "writes": u["report"]["writes"],
+                },
+            )
+            for u in uploads
+        ),
+        key=lambda e: e[2]["upload_id"],
+    )
+    assert found == answered
+    driver.execute_query("MATCH (a:AuditEntry) DELETE a")
+
+
 def test_load_while_the_api_serves_heavy_analyses_and_uploads(
     own_server: OwnServer, files: dict[str, Path], index: PlaceIndex, api: TestClient
 ) -> None:
@@ -207,6 +238,7 @@ def test_load_while_the_api_serves_heavy_analyses_and_uploads(
     register.load(own_server.driver, [files["weak_A"], files["weak_B"]], index)  # what the uploads bring
     statuses: Counter[int] = Counter()
     odd: list[str] = []
+    uploaded: list[dict[str, Any]] = []
     loading = threading.Event()
     loading.set()
 
@@ -215,6 +247,8 @@ def test_load_while_the_api_serves_heavy_analyses_and_uploads(
             for method, url, arg in requests:
                 response = upload(api, arg) if method == "upload" else api.get(url, params=arg)
                 statuses[response.status_code] += 1
+                if method == "upload" and response.status_code == 200:
+                    uploaded.append(response.json())
                 if response.status_code >= 500 or (response.status_code >= 400 and method == "upload"):
                     odd.append(f"{method} {url} {response.status_code} {response.text[:300]}")
 
@@ -250,6 +284,8 @@ def test_load_while_the_api_serves_heavy_analyses_and_uploads(
     assert not odd, odd[:5]
     assert statuses[200] > 0 and set(statuses) == {200}
     assert duplicates(own_server.driver) == {"node groups": 0, "relationship groups": 0}
+    assert uploaded
+    set_aside_the_audit_trail(own_server.driver, uploaded)
     after = sum_without_paths(own_server.driver)
     assert after == expected, expected.diff(after)
 
@@ -343,7 +379,9 @@ def test_a_held_lock_during_an_upload_is_retried_and_the_response_counts_it(
     print(f"\nheld lock: the upload response says retries={response.json()['retries']}")
     assert response.json()["retries"] >= 1
     assert response.json()["report"]["writes"]["retries"] == response.json()["retries"]
-    assert sum_without_paths(own_server.driver) == expected
+    set_aside_the_audit_trail(own_server.driver, [response.json()])
+    after = sum_without_paths(own_server.driver)
+    assert after == expected, expected.diff(after)
 
 
 # --- planners' decisions and register reloads ---------------------------------------------------------

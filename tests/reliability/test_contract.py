@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, settings
 from neo4j import Driver
 
 from api.main import app
+from graph.messages import say
 from graph.settings import get_settings
 from tests.conftest import reset_to_spine
 from tests.factories import build_chongming
@@ -83,7 +84,12 @@ def test_an_offset_past_neo4j_list_indexes_is_refused_not_a_500(api: TestClient,
 
 def test_a_cypher_parameter_the_driver_cannot_send_is_refused_not_a_500(api: TestClient) -> None:
     response = api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63}})
-    assert response.status_code == 422 and "parameter" in response.json()["detail"], response.text
+    assert response.status_code == 422, response.text
+    body = response.json()
+    # The code for scripts; the words in Chinese, the driver's reason after them.
+    assert body["code"] == "cypher.bad_parameter", body
+    assert body["detail"].startswith(say("cypher.bad_parameter", "zh", error="")), body
+    assert len(body["detail"]) > len(say("cypher.bad_parameter", "zh", error="")), body
     assert api.post("/cypher", json={"query": "RETURN $n AS n", "params": {"n": 2**63 - 1}}).json()["rows"] == [
         {"n": 2**63 - 1}
     ]

@@ -211,6 +211,12 @@
     a.click();
     setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
   }
+  // The trail keeps UTC; planners read Beijing time (China keeps one zone, no daylight saving).
+  const BEIJING = new Intl.DateTimeFormat("zh-CN", {
+    timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false,
+  });
+  function beijingTime(iso) { const when = new Date(iso); return isNaN(when) ? iso : BEIJING.format(when); }
   const auditTable = $("#audit-table");
   async function showAudit() {
     const cred = needKey();
@@ -221,7 +227,7 @@
     body.replaceChildren();
     data.forEach((e) => {
       const tr = document.createElement("tr");
-      [e.at, e.who, ROLE_ZH[e.role] || e.role, e.route, e.action, e.target, e.details].forEach((v) => cell(tr, v));
+      [beijingTime(e.at), e.who, ROLE_ZH[e.role] || e.role, e.route, e.action, e.target, e.details].forEach((v) => cell(tr, v));
       body.appendChild(tr);
     });
     $("#audit-count").textContent = String(data.length);
