@@ -15,6 +15,7 @@ from typing import Any
 
 from neo4j import Driver
 
+from graph.messages import MESSAGES, Language, say
 from graph.records import read, write
 from graph.users import User
 
@@ -52,6 +53,21 @@ def record(
 def entries(driver: Driver, who: str | None = None, limit: int = 1000, database: str = "neo4j") -> list[dict[str, Any]]:
     """The trail, newest first (one person's with ``who``)."""
     return read(driver, "audit/list_audit_entries", database, who=who, limit=limit)
+
+
+def in_words(entry: dict[str, Any], lang: Language = "zh") -> dict[str, Any]:
+    """The entry with its role and action in ``lang`` (``role_words``, ``action_words``); the codes stay.
+
+    >>> in_words({"role": "planner", "action": "record_pairing"})["action_words"]
+    '记录结对'
+    """
+    role, action = entry.get("role") or "", entry.get("action") or ""
+    known = f"audit.action.{action}" in MESSAGES
+    return {
+        **entry,
+        "role_words": say(f"role.{role}", lang) if f"role.{role}" in MESSAGES else role,
+        "action_words": say(f"audit.action.{action}", lang) if known else action,
+    }
 
 
 def count(driver: Driver, database: str = "neo4j") -> int:

@@ -17,6 +17,7 @@ from api.console.pages import BEIJING
 from api.deps import AdminDep, DriverDep, SettingsDep, SignedInDep
 from api.tabular import EXPORTS, FORMAT_QUERY, HEADERS_QUERY, Format, Headers, download
 from graph import audit, users
+from graph.messages import language
 from graph.users import Role
 
 router = APIRouter(tags=["users 用户与审计"])
@@ -54,6 +55,8 @@ class AuditEntry(BaseModel):
     route: str
     action: str
     target: str
+    role_words: str
+    action_words: str
     details: str
 
 
@@ -107,6 +110,7 @@ def rotate_user(
 
 @router.get("/audit", response_model=list[AuditEntry])
 def audit_trail(
+    request: Request,
     driver: DriverDep,
     settings: SettingsDep,
     user: AdminDep,
@@ -116,11 +120,20 @@ def audit_trail(
     headers: Headers = HEADERS_QUERY,
 ) -> Any:
     """审计记录（管理员，新的在前）· The audit trail, newest first; format=csv|xlsx downloads it with Chinese headers."""
+    lang = language(request.headers.get("accept-language"))
     rows = audit.entries(driver, who, limit, settings.neo4j_database)
     if format == "json":
-        return rows  # scripts get the moment as stored (ISO, UTC); a download is read by a person
+        # scripts get the moment as stored (ISO, UTC) and the codes beside the words
+        return [audit.in_words(row, lang) for row in rows]
+    # a download is read by a person: Beijing time, the role and the action in the headers' language
+    rows = [audit.in_words(row, "en" if headers == "en" else "zh") for row in rows]
     rows = [
-        {**row, "at": datetime.fromisoformat(row["at"]).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")}
+        {
+            **row,
+            "at": datetime.fromisoformat(row["at"]).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S"),
+            "role": row["role_words"],
+            "action": row["action_words"],
+        }
         for row in rows
     ]
     response: Response = download(rows, EXPORTS["audit"], format, headers, scope=who)

@@ -122,6 +122,8 @@ def test_each_write_leaves_exactly_one_audit_entry_and_a_revoked_key_writes_noth
 
     entries = audit.entries(graph)
     upload_entry, undo_entry, record_entry = entries[0], entries[1], entries[2]
+    unnamed = [e["action"] for e in entries if audit.in_words(e)["action_words"] == e["action"]]
+    assert unnamed == []  # every kind of write has its words for the console's audit page
     assert (record_entry["who"], record_entry["role"], record_entry["route"]) == (
         "张规划",
         "planner",
@@ -153,13 +155,14 @@ def test_admins_read_and_download_the_audit_trail_with_chinese_headers(client: T
     assert client.post("/decisions/pairings", json=pairing(), headers=planner).status_code == 201
     rows = client.get("/audit", headers=admin).json()
     assert rows[0]["who"] == "张规划" and rows[0]["action"] == "record_pairing"
+    assert (rows[0]["role_words"], rows[0]["action_words"]) == ("规划", "记录结对")  # the console shows these
     workbook = client.get("/audit", params={"format": "xlsx"}, headers=admin)
     assert workbook.status_code == 200
     sheet = load_workbook(io.BytesIO(workbook.content)).active
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
     assert header == ["时间（北京时间）", "操作人", "角色", "接口", "操作", "对象", "变更内容"]
     first = [c.value for c in list(sheet.iter_rows(min_row=2, max_row=2))[0]]
-    assert first[1] == "张规划"
+    assert first[1:5] == ["张规划", "规划", "POST /decisions/pairings", "记录结对"]  # the route stays as an address
     # The trail keeps UTC (the JSON gives it as stored); the download shows the same moment in Beijing time.
     stored = datetime.fromisoformat(rows[0]["at"])
     assert stored.utcoffset() == timedelta(0)
