@@ -56,18 +56,40 @@ def entries(driver: Driver, who: str | None = None, limit: int = 1000, database:
 
 
 def in_words(entry: dict[str, Any], lang: Language = "zh") -> dict[str, Any]:
-    """The entry with its role and action in ``lang`` (``role_words``, ``action_words``); the codes stay.
+    """The entry with its role, action and change in ``lang`` (``role_words``, ``action_words``,
+    ``details_words``); the codes and the stored details stay beside them.
 
-    >>> in_words({"role": "planner", "action": "record_pairing"})["action_words"]
-    '记录结对'
+    >>> in_words({"role": "planner", "action": "accept_plan", "details": '{"rows": 3}'})["details_words"]
+    '结对方案中 3 条结对一并记录'
     """
     role, action = entry.get("role") or "", entry.get("action") or ""
-    known = f"audit.action.{action}" in MESSAGES
     return {
         **entry,
-        "role_words": say(f"role.{role}", lang) if f"role.{role}" in MESSAGES else role,
-        "action_words": say(f"audit.action.{action}", lang) if known else action,
+        "role_words": _words(f"role.{role}", lang) or role,
+        "action_words": _words(f"audit.action.{action}", lang) or action,
+        "details_words": _details_words(action, entry.get("details") or "{}", lang),
     }
+
+
+def _words(code: str, lang: Language, **params: Any) -> str | None:
+    return say(code, lang, **params) if code in MESSAGES else None
+
+
+def _details_words(action: str, details: str, lang: Language) -> str:
+    try:
+        stored = json.loads(details)
+    except ValueError:
+        return details
+    if not isinstance(stored, dict):
+        return details
+    params: dict[str, Any] = {k: ("—" if v is None else v) for k, v in stored.items()}
+    for name in ("helper", "village", "village_code", "day", "rows", "key", "summary", "name"):
+        params.setdefault(name, "—")
+    params["files"] = "、".join(stored.get("files") or []) or "—"
+    params["role"] = _words(f"role.{stored.get('role')}", lang) or params.get("role", "—")
+    code = stored.get("decided_code")
+    params["decided"] = code if code else say("audit.details.not_in_table", lang)
+    return _words(f"audit.details.{action}", lang, **params) or details
 
 
 def count(driver: Driver, database: str = "neo4j") -> int:

@@ -443,6 +443,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "audit.action.users_add": ("添加用户", "add a user"),
     "audit.action.users_revoke": ("吊销密钥", "revoke a key"),
     "audit.action.users_rotate": ("更换密钥", "rotate a key"),
+    # What an audit entry changed, in a sentence (the console's 变更内容 and the downloads).
+    "audit.details.record_pairing": (
+        "{helper} 与 {village}（{village_code}）结对，自 {day} 起",
+        "{helper} pairs with {village} ({village_code}) from {day}",
+    ),
+    "audit.details.end_pairing": (
+        "{helper} 与 {village}（{village_code}）的结对于 {day} 结束",
+        "{helper}'s pairing with {village} ({village_code}) ends on {day}",
+    ),
+    "audit.details.undo_decision": (
+        "撤销决定：{helper} 与 {village}（{village_code}）",
+        "decision undone: {helper} and {village} ({village_code})",
+    ),
+    "audit.details.accept_plan": ("结对方案中 {rows} 条结对一并记录", "{rows} pairings of a plan recorded together"),
+    "audit.details.review_decision": ("{key} 定为 {decided}", "{key} decided as {decided}"),
+    "audit.details.not_in_table": ("不在区划代码表中", "not in the code table"),
+    "audit.details.upload_registers": ("上传 {files}：{summary}", "uploaded {files}: {summary}"),
+    "audit.details.upload_reports": ("上传 {files}：{summary}", "uploaded {files}: {summary}"),
+    "audit.details.users_add": ("添加 {name}（{role}）", "added {name} ({role})"),
+    "audit.details.users_revoke": ("吊销 {name}（{role}）的密钥", "revoked the key of {name} ({role})"),
+    "audit.details.users_rotate": ("为 {name}（{role}）更换密钥", "rotated the key of {name} ({role})"),
     "auth.read_key_needed": (
         "此服务不在本机回环地址上，查看需要密钥；请先登录（密钥无效、已吊销或已更换时也须重新登录）",
         "this API listens beyond loopback, so reading needs a key; sign in (a revoked or rotated key is refused)",

@@ -57,6 +57,7 @@ class AuditEntry(BaseModel):
     target: str
     role_words: str
     action_words: str
+    details_words: str
     details: str
 
 
@@ -133,6 +134,7 @@ def audit_trail(
             "at": datetime.fromisoformat(row["at"]).astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S"),
             "role": row["role_words"],
             "action": row["action_words"],
+            "details": row["details_words"],
         }
         for row in rows
     ]

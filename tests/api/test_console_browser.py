@@ -287,6 +287,7 @@ def test_a_planner_finds_an_uncovered_village_records_a_pairing_exports_uploads_
             page.wait_for_function("document.querySelector('#audit-count').textContent !== '—'")
             trail = page.locator("#audit-table tbody").inner_text()
             assert "张规划" in trail and "记录结对" in trail and "上传台账" in trail and "复核决定" in trail
+            assert "结对，自" in trail and '"uid"' not in trail  # what changed in words, not the stored JSON
             shot("audit")
         except Exception:
             page.screenshot(path=str(ARTIFACTS / "console_failure.png"), full_page=True)

@@ -163,6 +163,7 @@ def test_admins_read_and_download_the_audit_trail_with_chinese_headers(client: T
     assert header == ["时间（北京时间）", "操作人", "角色", "接口", "操作", "对象", "变更内容"]
     first = [c.value for c in list(sheet.iter_rows(min_row=2, max_row=2))[0]]
     assert first[1:5] == ["张规划", "规划", "POST /decisions/pairings", "记录结对"]  # the route stays as an address
+    assert "结对，自" in first[6] and "{" not in first[6]  # what changed, in a sentence, not the stored JSON
     # The trail keeps UTC (the JSON gives it as stored); the download shows the same moment in Beijing time.
     stored = datetime.fromisoformat(rows[0]["at"])
     assert stored.utcoffset() == timedelta(0)

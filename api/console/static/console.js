@@ -227,7 +227,7 @@
     body.replaceChildren();
     data.forEach((e) => {
       const tr = document.createElement("tr");
-      [beijingTime(e.at), e.who, e.role_words, e.action_words, e.target, e.details].forEach((v) => cell(tr, v));
+      [beijingTime(e.at), e.who, e.role_words, e.action_words, e.target, e.details_words].forEach((v) => cell(tr, v));
       body.appendChild(tr);
     });
     $("#audit-count").textContent = String(data.length);
