@@ -99,7 +99,7 @@ NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", 
 # Facilities, not units (党群服务中心, 村活动中心): these endings after a short or generic name.
 FACILITY_ENDINGS = ("服务中心", "活动中心", "邻里中心", "党建中心")
 FACILITY_NAME_WORDS = ("党群", "便民", "社区", "村", "镇", "乡", "综合", "文化", "活动", "党员", "为民", "文明实践",
-                       "党建", "邻里", "养老", "日间照料")
+                       "党建", "邻里", "养老", "日间照料", "老年")
 # A character right after a party ending that shows it is another word (支部建设, 党委员, 党组织).
 NOT_PARTY_AFTER = "织员建务"
 # A character right after a unit ending that makes the ending the start of another word (局面, 中心村).

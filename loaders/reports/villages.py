@@ -118,21 +118,26 @@ class VillageFinder:
                 continue  # 是一个偏远的小山村: a description of a village, not its name
             for start in range(first, end - 2):
                 surface = text[start:end]
-                if GENERIC_VILLAGE_RE.match(surface):
-                    continue
+                # 三个村, 各联村 read as words; 三联村, 五一村 are also names. Such a surface is taken only
+                # as a village its own town has, the town named right before it or earlier in the sentence.
+                generic = GENERIC_VILLAGE_RE.match(surface) is not None
                 if surface in named_here and admin_by_end.get(start) is None:
                     # One sense per document: a name resolved once stands for that village throughout.
                     res, how, ctx = named_here[surface]
                     best = self._village_mention(surface, start, end, res, "same_name_in_document", ctx)
                     break
                 contexts = self._village_contexts(start, sent, admin, region)
+                if generic:
+                    contexts = [c for c in contexts if c[0] == "chain" or (c[0] == "nearby" and "town" in c[1])]
+                    if not contexts:
+                        continue
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
                     contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
-                if start < left and res is not None and res.status != "resolved":
+                if (start < left or generic) and (res is None or res.status != "resolved" or res.fuzzy):
                     continue  # the function character joins the name only when the table has that name
                 if (res is None or res.status == "unknown") and start == left:
                     res, how, ctx = self._under_ambiguous_town(surface, res, how, ctx)

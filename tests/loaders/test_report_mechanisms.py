@@ -32,6 +32,9 @@ PLACES = [
     Place("village", "910102101206", "后坪村", "后坪村村委会", "910102101", "village"),
     Place("village", "910102102202", "四滧村", "四滧村村委会", "910102102", "village"),
     Place("village", "910102102203", "白音嘎查村", "白音嘎查村民委员会", "910102102", "village"),
+    # A name that also reads as words (五 + 联村, like 三个村 or 联系村), here and in another town.
+    Place("village", "910102102204", "五联村", "五联村村委会", "910102102", "village"),
+    Place("village", "910102103203", "五联村", "五联村村委会", "910102103", "village"),
     Place("village", "910102103201", "下村", "下村村委会", "910102103", "village"),
     Place("village", "910102103202", "小山村", "小山村村委会", "910102103", "village"),
     # Another province: a namesake village and a namesake town.
@@ -136,6 +139,23 @@ def test_short_form_of_a_company_named_in_full_earlier_is_the_same_unit(extracto
     text = "西山县白石镇召开会议。甲市恒远管业有限公司的代表来到石门村。一个月前，由恒远管业协助帮扶石门村。"
     pairings = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101204"]
     assert {f.data["helper_uid"] for f in pairings} == {"org:甲市恒远管业有限公司"}
+
+
+def test_a_village_name_that_reads_as_words_is_taken_under_the_town_named_before_it(extractor: Extractor) -> None:
+    text = "县发改局结对帮扶的青田镇四滧村和五联村都已脱贫。"
+    assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
+
+
+def test_a_village_name_that_reads_as_words_gets_no_code_without_its_town(extractor: Extractor) -> None:
+    links = _links(extractor, "西山县召开大会，县发改局与五联村结对。")
+    assert not any(code in ("910102102204", "910102103203") for _, code in links)
+
+
+def test_a_centre_for_the_old_is_a_facility_not_a_helper(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村，市里援建的后坪屯老年活动中心和石门村卫生室都已启用。"
+    units = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert not any("老年活动中心" in u for u in units)
+    assert not any(helper.endswith("老年活动中心") for helper, _ in _links(extractor, text))
 
 
 def test_facility_is_not_a_unit_but_a_social_service_centre_is(extractor: Extractor) -> None:
