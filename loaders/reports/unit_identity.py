@@ -245,6 +245,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
+    _unify_abbreviations([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
     )
@@ -254,6 +255,33 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
         if longer:
             m.uid = longer[0].uid
+
+
+def _is_abbreviation(short: str, full: str) -> bool:
+    """``某轻校`` of ``某某轻工业学校``: the short name takes the full one's first character, then some of
+    its characters in order, and ends on a character of the full name's ending (校 of 学校, 行 of 银行).
+
+    >>> _is_abbreviation("哈轻校", "哈尔滨轻工业学校"), _is_abbreviation("哈轻校", "哈尔滨市轻工局")
+    (True, False)
+    """
+    if not 2 <= len(short) <= 4 or len(full) < len(short) + 2 or short[0] != full[0] or short[-1] not in full[-2:]:
+        return False
+    rest = iter(full[1:-1] if short[-1] == full[-1] else full[1:-2])
+    return all(ch in rest for ch in short[1:-1])
+
+
+def _unify_abbreviations(units: list[Mention]) -> None:
+    """A short form made of a unit's own characters (某轻校) is that unit, when one unit of the
+    document fits it; two that fit leave it alone."""
+    names = {m.extra.get("full_name", m.surface): m for m in units}
+    for m in units:
+        if m.extra.get("full_name", m.surface) != m.surface:
+            continue  # already one of a longer name's forms
+        fits = {name: other for name, other in names.items() if _is_abbreviation(m.surface, name)}
+        if len(fits) == 1:
+            (name, other), = fits.items()
+            m.uid = other.uid
+            m.extra["full_name"] = name
 
 
 def _place_part(full: str, key: str) -> str:

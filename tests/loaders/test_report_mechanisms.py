@@ -11,6 +11,8 @@ import pytest
 
 from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
+from loaders.reports.model import Mention
+from loaders.reports.unit_identity import unify_variants
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 
@@ -156,6 +158,27 @@ def test_a_centre_for_the_old_is_a_facility_not_a_helper(extractor: Extractor) -
     units = {f.data["name"] for f in _facts(extractor, text, "organization")}
     assert not any("老年活动中心" in u for u in units)
     assert not any(helper.endswith("老年活动中心") for helper, _ in _links(extractor, text))
+
+
+def test_a_short_form_made_of_a_units_own_characters_is_that_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村与青禾轻工业学校结对三年。今年春节，青轻校又向长岭村捐赠了图书。"
+    assert _links(extractor, text) == {("青禾轻工业学校", "910102101203")}
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["青禾轻工业学校", "青轻校"], True),
+        (["青禾轻工业学校", "青峰轻工学校", "青轻校"], False),  # two units fit: neither is taken
+        (["青禾轻工局", "青轻校"], False),  # a bureau's characters, but not a school's ending
+    ],
+)
+def test_a_short_form_is_joined_only_to_the_one_unit_it_fits(names: list[str], joined: bool) -> None:
+    units = [
+        Mention("organization", 10 * i, 10 * i + len(n), n, "test", 1.0, uid=f"org:{n}") for i, n in enumerate(names)
+    ]
+    unify_variants(units, [])
+    assert (units[-1].uid == "org:青禾轻工业学校") is joined
 
 
 def test_facility_is_not_a_unit_but_a_social_service_centre_is(extractor: Extractor) -> None:
