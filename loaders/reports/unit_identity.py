@@ -279,7 +279,7 @@ def _unify_abbreviations(units: list[Mention]) -> None:
             continue  # already one of a longer name's forms
         fits = {name: other for name, other in names.items() if _is_abbreviation(m.surface, name)}
         if len(fits) == 1:
-            (name, other), = fits.items()
+            ((name, other),) = fits.items()
             m.uid = other.uid
             m.extra["full_name"] = name
 
