@@ -433,6 +433,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role.planner": ("规划", "planner"),
     "role.reviewer": ("复核", "reviewer"),
     "role.admin": ("管理员", "admin"),
+    "role.may.viewer": (
+        "查阅（仅当 API 对本机以外开放时需要密钥）",
+        "read (needed only when the API listens beyond this machine)",
+    ),
+    "role.may.planner": (
+        "查阅；记录、结束、撤销结对决定；接受结对方案",
+        "read; record, end and undo pairing decisions; accept pairing plans",
+    ),
+    "role.may.reviewer": ("查阅；对复核队列作出决定", "read; decide on the review queue"),
+    "role.may.admin": (
+        "全部：替换数据的上传、用户、审计记录",
+        "everything: uploads that replace data, users, the audit trail",
+    ),
+    "users.cli.none": (
+        "还没有用户：`revkg users add 姓名 --role planner` 可添加一位。",
+        "No users yet: `revkg users add NAME --role planner` adds one.",
+    ),
+    "users.cli.active": ("有效", "active"),
+    "users.cli.revoked": ("已吊销 {at}", "revoked {at}"),
+    "users.cli.key_since": ("密钥 {key} 自 {since}", "key {key} since {since}"),
+    "users.cli.key_once": (
+        "{name}（{role}）的密钥，只显示这一次；请交给 {name} 本人，不要留存副本：",
+        "{name} ({role}) — key, shown this once; give it to {name} and keep no copy:",
+    ),
+    "users.cli.revoked_done": (
+        "已吊销 {name} 的密钥，此后一律拒绝。",
+        "Revoked the key of {name}; it is refused from now on.",
+    ),
     "audit.action.record_pairing": ("记录结对", "record a pairing"),
     "audit.action.end_pairing": ("结束结对", "end a pairing"),
     "audit.action.undo_decision": ("撤销决定", "undo a decision"),

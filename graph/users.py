@@ -33,13 +33,6 @@ from graph.records import read, write
 
 Role = Literal["viewer", "planner", "reviewer", "admin"]
 ROLES: tuple[Role, ...] = ("viewer", "planner", "reviewer", "admin")
-# What each role may do beyond reading; README's table says the same in words.
-ROLE_MAY: dict[Role, str] = {
-    "viewer": "read (needed only when the API listens beyond this machine)",
-    "planner": "read; record, end and undo pairing decisions; accept pairing plans",
-    "reviewer": "read; decide on the review queue",
-    "admin": "everything: uploads that replace data, users, the audit trail",
-}
 BOOTSTRAP_NAME = "bootstrap-admin"
 
 # scrypt's cost: n=2**14, r=8 (16 MiB, ~50 ms), the parameters Python's documentation and OWASP give.

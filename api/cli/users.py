@@ -11,6 +11,7 @@ import typer
 from api.cli.common import cli_user, console, driver, err_console, settings
 from graph import audit, users
 from graph.errors import RevkgError
+from graph.messages import say
 
 app = typer.Typer(help="People who may use the API: their keys and roles.", no_args_is_help=True)
 
@@ -23,7 +24,7 @@ def _fail(exc: RevkgError) -> typer.Exit:
 
 
 def _show_key(name: str, role: str, key: str) -> None:
-    console.print(f"{name} ({role}) — key, shown this once; give it to {name} and keep no copy:")
+    console.print(say("users.cli.key_once", name=name, role=say(f"role.{role}")))
     console.print(key, markup=False, highlight=False)
 
 
@@ -50,11 +51,12 @@ def list_() -> None:
     with driver() as drv:
         rows = users.list_users(drv, s.neo4j_database)
     if not rows:
-        console.print("No users yet: `revkg users add NAME --role planner` adds one.")
+        console.print(say("users.cli.none"), markup=False)
     for row in rows:
-        state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
-        since = row["rotated_at"] or row["created_at"]
-        console.print(f"{row['name']}\t{row['role']}\t{state}\tkey rk_{row['key_id']}_… since {since}")
+        state = say("users.cli.revoked", at=row["revoked_at"]) if row["revoked_at"] else say("users.cli.active")
+        since = say("users.cli.key_since", key=f"rk_{row['key_id']}_…", since=row["rotated_at"] or row["created_at"])
+        role = f"{row['role']}（{say('role.' + row['role'])}）"
+        console.print(f"{row['name']}\t{role}\t{state}\t{since}", markup=False)
 
 
 @app.command("revoke")
@@ -67,7 +69,7 @@ def revoke(name: str = typer.Argument(..., help="The user whose key is withdrawn
         except RevkgError as exc:
             raise _fail(exc) from exc
         audit.record(drv, cli_user(), "revkg users revoke", "users_revoke", revoked["name"], revoked, s.neo4j_database)
-    console.print(f"Revoked the key of {revoked['name']}; it is refused from now on.")
+    console.print(say("users.cli.revoked_done", name=revoked["name"]))
 
 
 @app.command("rotate")

@@ -17,7 +17,7 @@ from api.console.pages import BEIJING
 from api.deps import AdminDep, DriverDep, SettingsDep, SignedInDep
 from api.tabular import EXPORTS, FORMAT_QUERY, HEADERS_QUERY, Format, Headers, download
 from graph import audit, users
-from graph.messages import language
+from graph.messages import language, say
 from graph.users import Role
 
 router = APIRouter(tags=["users 用户与审计"])
@@ -26,6 +26,7 @@ router = APIRouter(tags=["users 用户与审计"])
 class Me(BaseModel):
     name: str = Field(description="登录的用户 · the signed-in user")
     role: Role = Field(description="角色 · role")
+    role_words: str = Field(description="角色的名称 · the role in the client's language")
     may: str = Field(description="该角色可做的事 · what the role may do")
 
 
@@ -62,9 +63,15 @@ class AuditEntry(BaseModel):
 
 
 @router.get("/users/me", response_model=Me)
-def me(user: SignedInDep) -> Me:
+def me(request: Request, user: SignedInDep) -> Me:
     """当前登录的用户 · Who the key belongs to, and the role's rights."""
-    return Me(name=user.name, role=user.role, may=users.ROLE_MAY[user.role])
+    lang = language(request.headers.get("accept-language"))
+    return Me(
+        name=user.name,
+        role=user.role,
+        role_words=say(f"role.{user.role}", lang),
+        may=say(f"role.may.{user.role}", lang),
+    )
 
 
 @router.get("/users", response_model=list[UserOut])

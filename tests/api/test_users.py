@@ -53,10 +53,15 @@ def test_users_add_prints_a_key_once_and_stores_only_its_salted_hash(client: Tes
     stored = graph.execute_query("MATCH (u:ApiUser {name: '王规划'}) RETURN properties(u) AS p").records[0]["p"]
     assert stored["role"] == "planner" and stored["key_hash"].startswith("scrypt$")
     assert key.group(0) not in json.dumps(stored, ensure_ascii=False)  # the key itself is stored nowhere
-    assert client.get("/users/me", headers={"X-API-Key": key.group(0)}).json()["name"] == "王规划"
+    me = client.get("/users/me", headers={"X-API-Key": key.group(0)}).json()
+    assert (me["name"], me["role"], me["role_words"]) == ("王规划", "planner", "规划")
+    assert "结对" in me["may"]  # the role's rights in the planner's language
+    me_en = client.get("/users/me", headers={"X-API-Key": key.group(0), "Accept-Language": "en"}).json()
+    assert me_en["role_words"] == "planner" and "pairing decisions" in me_en["may"]
 
     listed = runner.invoke(cli, ["users", "list"])
-    assert listed.exit_code == 0 and "王规划" in listed.output and "planner" in listed.output
+    assert listed.exit_code == 0 and "王规划" in listed.output and "规划" in listed.output
+    assert "有效" in listed.output and "active" not in listed.output
     assert KEY_RE.search(listed.output) is None
 
     taken = runner.invoke(cli, ["users", "add", "王规划", "--role", "viewer"])
@@ -72,7 +77,7 @@ def test_users_add_prints_a_key_once_and_stores_only_its_salted_hash(client: Tes
     revoked = runner.invoke(cli, ["users", "revoke", "王规划"])
     assert revoked.exit_code == 0
     assert client.get("/users/me", headers={"X-API-Key": new_key.group(0)}).status_code == 401
-    assert "revoked" in runner.invoke(cli, ["users", "list"]).output
+    assert "已吊销" in runner.invoke(cli, ["users", "list"]).output
     actions = [e["action"] for e in audit.entries(graph)]
     assert actions == ["users_revoke", "users_rotate", "users_add"]  # newest first; the refused add left none
 

@@ -3,8 +3,7 @@
 // who is signed in comes from GET /users/me with that key (provenance takes the name from the key).
 "use strict";
 (function () {
-  const KEY = "revkg.apiKey", WHO = "revkg.who", ROLE = "revkg.role";
-  const ROLE_ZH = { viewer: "查看", planner: "规划", reviewer: "复核", admin: "管理员" };
+  const KEY = "revkg.apiKey", WHO = "revkg.who", ROLE = "revkg.role", ROLE_WORDS = "revkg.roleWords";
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
 
@@ -19,10 +18,10 @@
   function keyState() {
     const state = $("#key-state");
     const who = sessionStorage.getItem(WHO), role = sessionStorage.getItem(ROLE);
-    if (state) state.textContent = sessionStorage.getItem(KEY) && who ? "已登录：" + who + "（" + (ROLE_ZH[role] || role) + "）" : "未登录";
+    if (state) state.textContent = sessionStorage.getItem(KEY) && who ? "已登录：" + who + "（" + (sessionStorage.getItem(ROLE_WORDS) || role) + "）" : "未登录";
     $$("[data-admin-only]").forEach((el) => { el.hidden = role !== "admin"; });
   }
-  function signOut() { [KEY, WHO, ROLE].forEach((k) => sessionStorage.removeItem(k)); keyState(); }
+  function signOut() { [KEY, WHO, ROLE, ROLE_WORDS].forEach((k) => sessionStorage.removeItem(k)); keyState(); }
   const keyForm = $("#key-form");
   if (keyForm) {
     keyForm.addEventListener("submit", async (e) => {
@@ -36,9 +35,10 @@
       sessionStorage.setItem(KEY, key);
       sessionStorage.setItem(WHO, me.name);
       sessionStorage.setItem(ROLE, me.role);
+      sessionStorage.setItem(ROLE_WORDS, me.role_words);
       keyState();
       $("#key-panel").open = false;
-      flash("已登录：" + me.name + "（" + (ROLE_ZH[me.role] || me.role) + "），仅本标签页会话有效。");
+      flash("已登录：" + me.name + "（" + me.role_words + "），仅本标签页会话有效。");
     });
     $("#key-clear").addEventListener("click", () => { signOut(); flash("已退出登录。"); });
   }
