@@ -103,6 +103,13 @@ def documents_for(driver: Driver, key: str, database: str = "neo4j") -> list[dic
     return read(driver, "review/documents_for_mention", database, key=key.strip())
 
 
+def report_titles(driver: Driver, uids: list[str], database: str = "neo4j") -> dict[str, str]:
+    """Each report's title by its document uid (reports without a title are left out)."""
+    if not uids:
+        return {}
+    return {row["uid"]: row["title"] for row in read(driver, "lookup/report_titles", database, uids=uids)}
+
+
 def effects(driver: Driver, key: str, database: str = "neo4j") -> list[dict[str, Any]]:
     """What the reports now say through ``key``: per report, the place the mention points to (its
     code, or the uid of a village the code table lacks), its town and district, and the helpers,

@@ -24,12 +24,13 @@ from fastapi.responses import (
 )
 from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from api.console import pages
 from api.deps import READ_COOKIE, DriverDep, SettingsDep
 from api.tabular import AS_OF_QUERY, EXPORTS, download
-from graph import users
+from graph import review, users
 from graph.analyses import CAPACITY, RESOURCE_NAMES_ZH
 from graph.errors import DatabaseUnavailable, InvalidInput, NotFound, RevkgError
 from graph.messages import kind_text, method_text, say, source_text, status_text
@@ -100,13 +101,41 @@ def resource(category: str | None) -> str:
     return "—" if not category else RESOURCE_NAMES_ZH.get(category, category)
 
 
+@pass_context
+def source_words(context: Any, source_id: str | None, source_loc: str | None = None) -> str:
+    """Where a fact comes from, in words; a report by its title when the page read it (``page``)."""
+    title = (context.get("report_titles") or {}).get(source_id or "")
+    return say("source.report", name=title) if title else source_text(source_id, source_loc)
+
+
+def report_uids(value: Any, found: set[str] | None = None) -> set[str]:
+    """Every report uid (``report:…``) anywhere in a page's context, nested in rows and records.
+
+    >>> sorted(report_uids({"rows": [{"source_id": "report:003_ab"}, {"source_id": "planner"}], "n": 3}))
+    ['report:003_ab']
+    """
+    found = set() if found is None else found
+    if isinstance(value, str):
+        if value.startswith("report:"):
+            found.add(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            report_uids(item, found)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            report_uids(item, found)
+    elif hasattr(value, "__dataclass_fields__"):
+        report_uids(vars(value), found)
+    return found
+
+
 templates.env.filters.update(
     pct=percent,
     yuan=yuan,
     hl=highlight,
     beijing=beijing,
     resource=resource,
-    source_text=source_text,
+    source_text=source_words,
     kind_text=kind_text,
     status_text=status_text,
     method_text=method_text,
@@ -118,6 +147,10 @@ ERROR_STATUS = {NotFound: 404, InvalidInput: 422, DatabaseUnavailable: 503}
 
 def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
     as_of = request.query_params.get("as_of") or ""
+    uids = report_uids(context)
+    if uids and request.app.state.driver is not None:
+        settings = request.app.state.settings
+        context["report_titles"] = review.report_titles(request.app.state.driver, sorted(uids), settings.neo4j_database)
     return templates.TemplateResponse(request, template, {"as_of": as_of, **context}, status_code=status)
 
 

@@ -41,6 +41,8 @@ def test_queue_lists_each_mention_once_with_candidates_named_by_town_and_distric
         assert not LATIN_WORD.search(text), text
     page = client.get("/queue").text
     assert "中兴镇" in page and "长兴镇" in page and "无提及键" not in page
+    # the source is the report's title (its first line), not the file it was loaded from
+    assert "报告 上海市崇明区乡村振兴工作简报" in page and "报告 简报_红星村" not in page
 
 
 def test_a_decision_writes_the_reports_facts_at_once_and_says_what_changed(
@@ -60,6 +62,8 @@ def test_a_decision_writes_the_reports_facts_at_once_and_says_what_changed(
     # the graph holds the facts now, without a reload: the village page shows its helper
     helpers = client.get("/villages/310151109203").json()["helpers"]
     assert [h["name"] for h in helpers] == ["崇明区农业农村委"]
+    village_page = client.get("/village/310151109203").text
+    assert "报告 上海市崇明区乡村振兴工作简报" in village_page and "报告 简报_红星村" not in village_page
     assert (
         graph.execute_query(
             "MATCH (v:Village) WHERE v.uid STARTS WITH 'village:310151:红星村' RETURN count(v) AS n"
