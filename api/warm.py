@@ -4,8 +4,8 @@ A cold start pays three bills on the first request of each kind: Neo4j plans eve
 time it sees it (a second or more for the big analyses) and reads its pages from disk, Python imports
 and compiles what the route uses (templates, pinyin, the place index), and the console keeps nothing
 yet. ``warm_up`` runs the pages planners open first — the overview, a province, the district with
-the most weak villages, its first uncovered village's suggestions and page, a search with hits and
-one without, the upload's place index — on the graph as it is, so the plans, the page cache and the
+the most weak villages and its pairing plan, its first uncovered village's suggestions and page, a
+search with hits and one without, the upload's place index — on the graph as it is, so the plans, the page cache and the
 process are warm when the first person arrives. Nothing is written.
 """
 
@@ -27,7 +27,15 @@ logger = logging.getLogger("revkg.warm")
 
 # A search for a name nothing has: the path of the first "no hit" search (fulltext and pinyin).
 NO_HIT = "无此地名"
-TEMPLATES = ("overview.html", "district.html", "village.html", "_suggestions.html", "find.html", "error.html")
+TEMPLATES = (
+    "overview.html",
+    "district.html",
+    "village.html",
+    "_suggestions.html",
+    "plan.html",
+    "find.html",
+    "error.html",
+)
 
 
 @dataclass
@@ -91,6 +99,8 @@ def warm_up(driver: Driver, database: str = "neo4j", app_state: Any = None) -> W
             warmed.step("suggestions", lambda: pages.suggestions(driver, village, None, database))
             warmed.step("village", lambda: pages.village(driver, village, None, database))
         warmed.step("clusters", lambda: pages.clusters(driver, district, today, database))
+        # The district page links its pairing plan: the plan's reads and the solver's imports, once.
+        warmed.step("plan", lambda: pages.plan(driver, district, None, analyses.CAPACITY, [], [], database))
         warmed.step(
             "district downloads", lambda: analyses.uncovered_weak_villages(driver, None, district, database=database)
         )

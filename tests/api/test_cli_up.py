@@ -182,8 +182,8 @@ FIRST_REQUEST_BOUND_S = 4.0
 
 
 def first_requests_after_ready(api: str) -> dict[str, float]:
-    """Seconds the first district page, the first search without hits and the first suggestions
-    took, each the first of its kind after the API answered /health (suggestions last: finding a
+    """Seconds the first district page, the first search without hits, the first suggestions and the
+    first pairing plan took, each the first of its kind after the API answered /health (suggestions last: finding a
     village to ask for reads the uncovered list, which the district page has run already)."""
     took: dict[str, float] = {}
 
@@ -200,6 +200,7 @@ def first_requests_after_ready(api: str) -> dict[str, float]:
     village = httpx.get(f"{api}/analyses/uncovered-weak-villages", params={"district": "310151"}, timeout=120)
     code = village.json()["items"][0]["code"]
     timed("suggestions", "/suggestions", village=code)
+    timed("pairing plan", "/plan/310151")
     return took
 
 
