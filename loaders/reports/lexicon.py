@@ -165,6 +165,15 @@ ROLE_CORES_NEEDING_PREFIX = ("委员", "成员", "常委", "执委")
 # Roles of the people who write and publish a report: never leaders.
 NOT_LEADER_ROLES = ("记者", "责任编辑", "责编", "编辑", "作者", "通讯员", "摄影", "撰稿", "校对", "审核", "监审",
                     "编审", "实习生", "供稿", "来源")
+# Credit words of a byline beside those (来源：…, 素材提供：…, 值班主任：…): a name after them in a credits
+# line or bracket is a byline. The words of the credits only; a role such as 主任 after them is a credit too.
+BYLINE_CREDIT_WORDS = ("素材提供", "稿件来源", "信息来源", "图片来源", "撰文", "供图", "文图", "图文", "监制", "出品",
+                       "初审", "复审", "终审", "二审", "三审", "一审", "签发", "主编", "总编", "策划", "统筹", "值班编辑",
+                       "值班主任", "特约记者", "见习记者", "报道员")
+# One-character credits (张三 摄, 李四／文, 文/王五): a credit only beside a slash, a colon or a space.
+BYLINE_CREDIT_CHARS = "文图摄"
+# What separates a credit word from its names, and names from each other, in a credits line.
+BYLINE_SEPARATORS = ":：/／|｜、 \t\u3000"
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
                      "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "呼延", "澹台", "赫连")
 # Characters after which a name has ended.

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.reports import lexicon
+from loaders.reports.bylines import CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
@@ -142,6 +143,42 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str]]:
+    """Names credited in the zones (记者 张三 李四, 王五记者赵六, 张三／文), each with its credit word.
+
+    Inside a credits line a name starts after a separator, a credit word or the zone's start and ends
+    before one of them (or the zone's end), so no word after it is needed to show where it ends.
+    """
+    out: list[tuple[tuple[int, int], str]] = []
+    for start, end in zones:
+        credits = [(m.start(), m.end(), m.group()) for m in CREDIT.finditer(text, start, end)]
+        stops = {s for s, _, _ in credits} | {end}
+        pos = start
+        while pos < end:
+            before = text[pos - 1 : pos] if pos > start else ""
+            after_credit = next((w for _, e, w in credits if e == pos), None)
+            surname = _is_surname_start(text, pos)
+            if surname and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
+                name_end = next(
+                    (
+                        pos + n
+                        for n in (surname + 1, surname + 2)
+                        if pos + n <= end
+                        and re.fullmatch(f"[{_CJK}]+", text[pos : pos + n])
+                        and (pos + n in stops or text[pos + n : pos + n + 1] in lexicon.BYLINE_SEPARATORS)
+                    ),
+                    None,
+                )
+                if name_end is not None:
+                    credit = next((w for s, _, w in reversed(credits) if s < pos), None)
+                    credit = credit or next((w for s, _, w in credits if s >= name_end), "byline")
+                    out.append(((pos, name_end), credit))
+                    pos = name_end
+                    continue
+            pos += 1
+    return out
+
+
 def _affiliation(role_start: int, text: str, anchors: list[Mention]) -> Mention | None:
     """The unit or place that ends where the role starts (or before 的 / a party body)."""
     best: Mention | None = None
@@ -162,21 +199,34 @@ def persons(
     alone does not show it (书记张三讲了…): it is asked only right after a role the rules recognised."""
     anchors = orgs + places
     found: dict[tuple[int, int], PersonMention] = {}
+    zones = byline_zones(text)
+    credited: set[str] = set()
 
     def add(span: tuple[int, int], role: str, role_start: int, method: str, leader: bool = True) -> None:
         if span in found or any(s < span[1] and span[0] < e for s, e in found):
             return
         name = text[span[0] : span[1]]
+        if leader and (inside(zones, *span) or name in credited):
+            return  # a credited writer or editor is no leader, here or anywhere in the report
+        if not leader:
+            credited.add(name)
         aff = _affiliation(role_start, text, anchors) if leader else None
         conf = (0.85 if aff else 0.7) if leader else 0.8
         found[span] = PersonMention(
             Mention("person", span[0], span[1], name, method, conf), role.strip('“”"‘’「」'), aff, leader
         )
 
+    for span, credit in _byline_names(text, zones):
+        add(span, credit, span[0], "byline_zone", leader=False)
     for m in BYLINE_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "byline_role", leader=False)
+    # 张三 摄 / 李四／文 outside a credits line; collected before the leaders so that none of them is one
+    for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
+        span = name_at(text, m.start(1))
+        if span and span[1] == m.end(1):
+            add(span, "byline", m.start(1), "byline_role", leader=False)
     for m in ROLE_THEN_NAME.finditer(text):
         role = m.group(1)
         core = re.sub('[“”"‘’「」]', "", role)
@@ -215,11 +265,6 @@ def persons(
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
             if span and role:
                 add(span, role.group(), m.start(1) + role.start(), method)
-    # Bylines in brackets at the end: (张三／文 李四／图), 张三 摄
-    for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
-        span = name_at(text, m.start(1))
-        if span and span[1] == m.end(1):
-            add(span, "byline", m.start(1), "byline_role", leader=False)
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

@@ -518,10 +518,34 @@ def test_helper_introduced_as_the_villages_own_pairs_although_the_village_names_
         "（记者 孙浩 通讯员 李强 周敏）",
         "（黄明／文　吴亮／图）",
         "编辑:郭涛\n责编:刘洋\n监审:王强",
+        # a credit that reads like a role, a writer beside a unit, names after a unit, a name before its credit
+        "白石镇长岭村修通了道路。\n值班主任：韩立 审核：邵青",
+        "作者：东湖区委组织部 马建华，区委组织部副部长",
+        "甲市融媒体中心 记者 唐亮 通讯员 吕新 白杨",
+        "本报甲市讯(王东记者白晓李波)长岭村的冬天很冷。",
+        "长岭村党支部书记带领村民修路。 韩立 摄",
+        "（通讯员：吴其安、叶新、黄杰，均为东湖区老促会特邀）",
     ],
 )
 def test_bylines_are_never_leaders(extractor: Extractor, text: str) -> None:
     assert _facts(extractor, text, "person") == []
+
+
+def test_a_credited_writer_is_a_leader_nowhere_in_the_report(extractor: Extractor) -> None:
+    text = "作者：马建华\n白石镇长岭村党支部书记马建华表示，路修好了。"
+    assert _facts(extractor, text, "person") == []
+    assert [f.data["name"] for f in _facts(extractor, text, "byline")] == ["马建华"]
+
+
+def test_a_captions_other_clause_keeps_its_leader_beside_a_credit(extractor: Extractor) -> None:
+    text = "（左一为长岭村党支部书记张卫东，记者 李强 摄）"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "党支部书记")]
+    assert [f.data["name"] for f in _facts(extractor, text, "byline")] == ["李强"]
+
+
+def test_a_sentence_about_a_reporter_is_no_credits_line(extractor: Extractor) -> None:
+    text = "记者了解到，县财政局局长张卫东多次到长岭村调研。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "局长")]
 
 
 def test_a_form_of_address_is_not_a_name(extractor: Extractor) -> None:
