@@ -24,18 +24,29 @@ from loaders.reports.bylines import CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
+_MIDDLE_DOTS = "·•‧・"
 _ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
 _ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
 _QUOTE = '[“”"‘’「」]?'
-# role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三
+# a role the lists do not hold, as the last of a chain after a known one (党组成员、总审计师): not a post (党员)
+_OPEN_ROLE = f"(?!{'|'.join(lexicon.POST_NOUNS)})[{_CJK}]{{1,4}}?[{lexicon.ROLE_OPEN_ENDINGS}]"
+# role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三 / 党组成员、总审计师张三
 ROLE_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*"
+    f"(?:、{_QUOTE}{_OPEN_ROLE}{_QUOTE})?)[:：\\s]?(?=[{_CJK}])"
 )
 # a short biography: 张三，男，1978年出生，现任某村党支部书记
 BIOGRAPHY = re.compile(
     f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
     f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)"
+)
+# a name opening a sentence, then what it is: 张三，某学院党总支书记，… / 张三，某公司职工，…担任驻村第一书记至今。
+# Without 男/女 a sentence may open with a word that looks like a name (于是，…): the model must read a name.
+_SENTENCE_OPENS = f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,]"
+APPOSITIVE = re.compile(f"{_SENTENCE_OPENS}([^。！？!?，,；;\\n]{{0,30}}?{_ONE_ROLE})(?=[。；;，,\\n]|$)")
+OPENING_NAME_THEN_POST = re.compile(
+    f"{_SENTENCE_OPENS}[^。！？!?\\n]{{0,60}}?(?:现任|任|担任)[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|至今|$)"
 )
 BYLINE_THEN_NAME = re.compile(
     "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
@@ -46,8 +57,16 @@ ROLE_THEN_POST_THEN_NAME = re.compile(
 )
 # a name then its role in brackets: 张三（麻城市政府党组成员）
 NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
-# a name then a verb that gives the role: 张三作为商会会长 / 张三任村党支部书记
-NAME_VERB_ROLE = re.compile(f"(?:作为|担任|系)([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+# a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
+NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+_CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"
+# a name, 是, then the post it holds, ending the clause: 张三是甲村第一书记。(not 张三是书记的好帮手)
+NAME_IS_ROLE = re.compile(f"是([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}")
+# a speaker giving their own role in what they say: 张三说：“作为村党支部书记，我…”
+SPEAKER_ROLE = re.compile(
+    f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
+    f"([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}"
+)
 # sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role
 SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
@@ -129,17 +148,33 @@ def _may_start_name(text: str, start: int) -> bool:
     return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
 
 
+_ROLE_ENDS_HERE = re.compile(f"(?:{_ONE_ROLE})$")
+_DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
+
+
+def _clear_before(text: str, start: int) -> bool:
+    """A name may start here: the text starts, a boundary stands before it, or a role ends right before
+    it (村“两委”成员张三（合作社社长）)."""
+    before = text[start - 1 : start]
+    if not before or not re.match(f"[{_CJK}]", before) or before in lexicon.NAME_START_BOUNDARY:
+        return True
+    return bool(_ROLE_ENDS_HERE.search(text, max(0, start - 12), start))
+
+
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
-    """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it."""
+    """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it; a
+    name with a middle dot (阿依古丽·买买提) back to the boundary before it."""
     for length in (3, 2):
         start = end - length
-        if start < 0:
-            continue
-        before = text[start - 1 : start]
-        if before and re.match(f"[{_CJK}]", before) and before not in lexicon.NAME_START_BOUNDARY:
+        if start < 0 or not _clear_before(text, start):
             continue
         if name_at(text, start) == (start, end):
             return (start, end)
+    dotted = _DOTTED_NAME_BEFORE.search(text, max(0, end - 13), end)
+    if dotted:
+        for start in range(dotted.start(), end - 2):
+            if _clear_before(text, start):
+                return (start, end)
     return None
 
 
@@ -216,8 +251,8 @@ def persons(
             Mention("person", span[0], span[1], name, method, conf), role.strip('“”"‘’「」'), aff, leader
         )
 
-    for span, credit in _byline_names(text, zones):
-        add(span, credit, span[0], "byline_zone", leader=False)
+    for credited_span, credit in _byline_names(text, zones):
+        add(credited_span, credit, credited_span[0], "byline_zone", leader=False)
     for m in BYLINE_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:
@@ -254,12 +289,24 @@ def persons(
         span = name_at(text, m.start(1))
         if span and span[1] == m.end(1):
             add(span, m.group(2), m.start(2), "biography")
+    if model_name is not None:
+        for pattern, method in ((APPOSITIVE, "appositive"), (OPENING_NAME_THEN_POST, "opening_name_then_post")):
+            for m in pattern.finditer(text):
+                span = name_at(text, m.start(1))
+                role = re.search(f"{_ONE_ROLE}$", m.group(2))
+                if span and span[1] == m.end(1) and role and model_name(text, span[0]) == span:
+                    add(span, role.group(), m.start(2) + role.start(), method)
     for m in SENT_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         post = SENT_TO_ROLE.match(text, span[1]) if span else None
         if span and post:
             add(span, post.group(1), post.start(1), "sent_to_post")
-    for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"), (NAME_VERB_ROLE, "name_verb_role")):
+    for pattern, method in (
+        (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
+        (NAME_VERB_ROLE, "name_verb_role"),
+        (NAME_IS_ROLE, "name_is_role"),
+        (SPEAKER_ROLE, "speaker_own_role"),
+    ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
             role = re.search(f"{_ONE_ROLE}$", m.group(1))

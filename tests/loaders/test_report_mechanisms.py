@@ -433,6 +433,21 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
         ("王海军，男，1978年出生，现任白石镇长岭村党支部书记。", ("王海军", "党支部书记")),
         ("县科技局选派科技特派员王晓峰常驻白石镇长岭村。", ("王晓峰", "特派员")),
         ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
+        # a role the lists do not hold, last in a chain after a known one
+        ("东湖区审计局党组成员、总审计师邵文边走边看。", ("邵文", "党组成员、总审计师")),
+        ("白石镇党委副书记、苏木达钟立新为企业颁发证书。", ("钟立新", "党委副书记、苏木达")),
+        ("东湖建材公司副总经理、总工程师洪伟到场指导。", ("洪伟", "副总经理、总工程师")),
+        # a name after a role, its other role in brackets
+        ("村“两委”成员张卫东（合作社社长）带路。", ("张卫东", "社长")),
+        # a name, a verb of post, the post
+        ("马建华现任东湖建材公司董事长。", ("马建华", "董事长")),
+        ("李春梅原任甲市东湖建材公司党委书记、总经理，后调任他职。", ("李春梅", "党委书记")),
+        # a name, 是, the post ending the clause; a name with a middle dot
+        ("阿依古丽·买买提是长岭村第一书记。", ("阿依古丽·买买提", "第一书记")),
+        ("赵强是白石镇长岭村党支部书记，也是致富带头人。", ("赵强", "党支部书记")),
+        # a speaker stating their own role
+        ("钟国庆说：“作为村党支部书记，我得带头。”", ("钟国庆", "党支部书记")),
+        ("钟国庆表示，作为驻村第一书记，要把路修好。", ("钟国庆", "第一书记")),
     ],
 )
 def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
@@ -550,6 +565,19 @@ def test_a_sentence_about_a_reporter_is_no_credits_line(extractor: Extractor) ->
 
 def test_a_form_of_address_is_not_a_name(extractor: Extractor) -> None:
     text = "东湖建材公司董事长孟先生表示，要回报农村。公司党支部曹书记参加了座谈。"
+    assert _facts(extractor, text, "person") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赵强是书记的好帮手。",  # 是 + a role that does not end the clause
+        "第一书记、党员赵强参加了会议。",  # a post after the role, not a role
+        "钟国庆说，村党支部书记的担子重。",  # a speaker quoting another's role
+        "于是，他担任了村党支部书记。",  # a sentence opening with a word, not a name
+    ],
+)
+def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extractor, text: str) -> None:
     assert _facts(extractor, text, "person") == []
 
 
