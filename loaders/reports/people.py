@@ -60,8 +60,9 @@ NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[
 # a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
 NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
 _CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"
-# a name, 是, then the post it holds, ending the clause: 张三是甲村第一书记。(not 张三是书记的好帮手)
-NAME_IS_ROLE = re.compile(f"是([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}")
+# a name, 是, then the post it holds, ending the clause: 张三是甲村第一书记。/ 他叫张三，是甲村第一书记。
+# (not 张三是书记的好帮手)
+NAME_IS_ROLE = re.compile(f"[，,]?是([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}")
 # a speaker giving their own role in what they say: 张三说：“作为村党支部书记，我…”
 SPEAKER_ROLE = re.compile(
     f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
@@ -72,6 +73,9 @@ SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
 )
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
+# a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
+ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由(?=[{_CJK}])")
+_TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
 # a verb, the role, 的, then the name: 担任支部书记的张三
 VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
 
@@ -285,6 +289,10 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in ROLE_BY_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span and _TAKES_POST.match(text, span[1]) and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, m.group(1), m.start(1), "role_by_name")
     for m in BIOGRAPHY.finditer(text):
         span = name_at(text, m.start(1))
         if span and span[1] == m.end(1):

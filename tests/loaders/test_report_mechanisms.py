@@ -445,6 +445,8 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
         # a name, 是, the post ending the clause; a name with a middle dot
         ("阿依古丽·买买提是长岭村第一书记。", ("阿依古丽·买买提", "第一书记")),
         ("赵强是白石镇长岭村党支部书记，也是致富带头人。", ("赵强", "党支部书记")),
+        ("他叫赵强，是长岭村第一书记。", ("赵强", "第一书记")),
+        ("工作队队长由赵强担任。", ("赵强", "队长")),
         # a speaker stating their own role
         ("钟国庆说：“作为村党支部书记，我得带头。”", ("钟国庆", "党支部书记")),
         ("钟国庆表示，作为驻村第一书记，要把路修好。", ("钟国庆", "第一书记")),
