@@ -68,7 +68,8 @@ def byline_zones(text: str) -> list[tuple[int, int]]:
     ]
     line_start = 0
     for line in text.split(_LINE_END):
-        tail_start = max((i + 1 for i, ch in enumerate(line.rstrip()) if ch in _SENTENCE_END), default=0)
+        body = line.rstrip()
+        tail_start = max(body.rfind(ch) for ch in _SENTENCE_END) + 1
         if len(line) - tail_start <= LINE_MAX:
             stretches.append((line_start + tail_start, line_start + len(line)))
         line_start += len(line) + 1

@@ -74,7 +74,7 @@ SENT_THEN_NAME = re.compile(
 )
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
-ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由(?=[{_CJK}])")
+ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
 # a verb, the role, 的, then the name: 担任支部书记的张三
 VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
@@ -289,9 +289,10 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
-    for m in ROLE_BY_NAME.finditer(text):
-        span = name_at(text, m.end())
-        if span and _TAKES_POST.match(text, span[1]) and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+    for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
+        m = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
+        span = name_at(text, m.end()) if m else None
+        if m and span and _TAKES_POST.match(text, span[1]) and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
             add(span, m.group(1), m.start(1), "role_by_name")
     for m in BIOGRAPHY.finditer(text):
         span = name_at(text, m.start(1))
