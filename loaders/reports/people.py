@@ -290,10 +290,11 @@ def persons(
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
     for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
-        m = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
-        span = name_at(text, m.end()) if m else None
-        if m and span and _TAKES_POST.match(text, span[1]) and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
-            add(span, m.group(1), m.start(1), "role_by_name")
+        role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
+        span = name_at(text, role_by.end()) if role_by else None
+        if role_by and span and _TAKES_POST.match(text, span[1]):
+            if role_by.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+                add(span, role_by.group(1), role_by.start(1), "role_by_name")
     for m in BIOGRAPHY.finditer(text):
         span = name_at(text, m.start(1))
         if span and span[1] == m.end(1):
