@@ -273,6 +273,9 @@ SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司"
 REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从及、")
 # …and not when it goes on into another word (公司党支部 is a party organization; 中心村 a village word).
 REFERENCE_NOT_AFTER = frozenset("党村组点内外部里站化级")
+# Labels of the field that names a report's publisher (来源：某厅, 发布机构：某局): 我厅 / 我校 mean that unit.
+PUBLISHER_LABELS = ("来源", "信息来源", "稿件来源", "文章来源", "稿源", "供稿", "供稿单位", "发布单位", "发布机构",
+                    "作者单位")
 # Both sides of the pairing the sentence before named (双方签订了结对协议).
 BOTH_SIDES_WORDS = ("双方", "两家单位", "村企双方", "两个支部", "两支部")
 # Several units at once: 几家党支部, 各党支部, 双方 → the units named in the sentence before.

@@ -236,6 +236,19 @@ def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: 
     assert _links(extractor, text) == {("甲市第一中学", "910102101203")}
 
 
+@pytest.mark.parametrize(
+    "source_line",
+    ["来源：甲市东湖建材公司", "发布机构：甲市东湖建材公司　发布日期：2024-03-01", "信息来源 | 甲市东湖建材公司"],
+)
+def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_its_label(
+    extractor: Extractor, source_line: str
+) -> None:
+    # another company of the body comes first: without the source line 我公司 would be taken for it
+    text = f"城乡结对显成效\n甲市西湖物流公司参加了签约仪式。近日，我公司与西山县白石镇长岭村签订结对帮扶协议。\n{source_line}\n"
+    assert ("甲市东湖建材公司", "910102101203") in _links(extractor, text)
+    assert ("甲市西湖物流公司", "910102101203") not in _links(extractor, text)
+
+
 def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: Extractor) -> None:
     text = "近日，我校与西山县白石镇长岭村签订结对帮扶协议。"
     pairing = next(f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101203")
