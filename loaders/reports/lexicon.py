@@ -163,8 +163,8 @@ ROLE_PREFIXES = (
 # The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known
 # role and 、 in a chain (党组成员、总审计师张三), a short word ending in one of these is the chain's next role.
 ROLE_OPEN_ENDINGS = "师长员监达官"
-# Verbs that tie a name to its post (张三现任某局局长, 张三原任某公司总经理), besides 作为 / 担任 / 系.
-POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任")
+# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来); a name must end right before.
+POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "任")
 # A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
 SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
 SELF_ROLE_WORDS = ("作为", "我是", "身为")

@@ -73,6 +73,10 @@ SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
 )
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
+# the role as the opening clause, then the name as the next one's subject: 作为驻村第一书记，张三每天…
+ROLE_CLAUSE_THEN_NAME = re.compile(
+    f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({_ONE_ROLE})[，,](?=[{_CJK}])"
+)
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
 ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
@@ -289,6 +293,10 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in ROLE_CLAUSE_THEN_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, m.group(1), m.start(1), "role_clause_then_name")
     for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
         role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
         span = name_at(text, role_by.end()) if role_by else None

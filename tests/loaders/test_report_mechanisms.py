@@ -460,6 +460,8 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
         ("赵强是白石镇长岭村党支部书记，也是致富带头人。", ("赵强", "党支部书记")),
         ("他叫赵强，是长岭村第一书记。", ("赵强", "第一书记")),
         ("工作队队长由赵强担任。", ("赵强", "队长")),
+        ("作为县财政局派驻长岭村的第一书记，赵强每天都在村里。", ("赵强", "第一书记")),
+        ("赵强任长岭村第一书记以来，修通了道路。", ("赵强", "第一书记")),
         # a speaker stating their own role
         ("钟国庆说：“作为村党支部书记，我得带头。”", ("钟国庆", "党支部书记")),
         ("钟国庆表示，作为驻村第一书记，要把路修好。", ("钟国庆", "第一书记")),
@@ -590,6 +592,8 @@ def test_a_form_of_address_is_not_a_name(extractor: Extractor) -> None:
         "第一书记、党员赵强参加了会议。",  # a post after the role, not a role
         "钟国庆说，村党支部书记的担子重。",  # a speaker quoting another's role
         "于是，他担任了村党支部书记。",  # a sentence opening with a word, not a name
+        "作为第一书记，他每天都在村里。",  # a pronoun after the role's clause
+        "主体责任书记要扛在肩上。",  # 任 inside a word
     ],
 )
 def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extractor, text: str) -> None:
