@@ -160,17 +160,34 @@ ROLE_PREFIXES = (
     "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "人大", "政协",
     "纪委", "工会", "团委", "妇联", "常务", "执行",
 )
+# The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known
+# role and 、 in a chain (党组成员、总审计师张三), a short word ending in one of these is the chain's next role.
+ROLE_OPEN_ENDINGS = "师长员监达官"
+# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来); a name must end right before.
+POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "任")
+# A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
+SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
+SELF_ROLE_WORDS = ("作为", "我是", "身为")
 # Roles too loose to stand alone before a name: a member of what?
 ROLE_CORES_NEEDING_PREFIX = ("委员", "成员", "常委", "执委")
 # Roles of the people who write and publish a report: never leaders.
 NOT_LEADER_ROLES = ("记者", "责任编辑", "责编", "编辑", "作者", "通讯员", "摄影", "撰稿", "校对", "审核", "监审",
                     "编审", "实习生", "供稿", "来源")
+# Credit words of a byline beside those (来源：…, 素材提供：…, 值班主任：…): a name after them in a credits
+# line or bracket is a byline. The words of the credits only; a role such as 主任 after them is a credit too.
+BYLINE_CREDIT_WORDS = ("素材提供", "稿件来源", "信息来源", "图片来源", "撰文", "供图", "文图", "图文", "监制", "出品",
+                       "初审", "复审", "终审", "二审", "三审", "一审", "签发", "主编", "总编", "策划", "统筹", "值班编辑",
+                       "值班主任", "特约记者", "见习记者", "报道员", "摄像", "剪辑", "美编", "排版", "配音")
+# One-character credits (张三 摄, 李四／文, 文/王五): a credit only beside a slash, a colon or a space.
+BYLINE_CREDIT_CHARS = "文图摄"
+# What separates a credit word from its names, and names from each other, in a credits line.
+BYLINE_SEPARATORS = ":：/／|｜、 \t\u3000"
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
                      "夏侯", "轩辕", "令狐", "端木", "独孤", "南宫", "西门", "呼延", "澹台", "赫连")
 # Characters after which a name has ended.
 NAME_END_CHARS = set("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n\u3000和与及等")
 # Characters that may stand right before a name that a bracket or verb follows.
-NAME_START_BOUNDARY = set("和与及、的是由")
+NAME_START_BOUNDARY = set("和与及、的是由叫")  # 叫: 他叫张三
 # Words that follow a name (so the name ended before them): verbs of speaking, taking part, leading.
 WORDS_AFTER_NAMES = (
     "表示", "说", "指出", "介绍", "认为", "强调", "同志", "带领", "带队", "率队", "率领", "告诉", "坦言", "感慨",
@@ -178,7 +195,7 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
-    "到", "赴", "任", "担任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    "到", "赴", "任", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
@@ -256,6 +273,9 @@ SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司"
 REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从及、")
 # …and not when it goes on into another word (公司党支部 is a party organization; 中心村 a village word).
 REFERENCE_NOT_AFTER = frozenset("党村组点内外部里站化级")
+# Labels of the field that names a report's publisher (来源：某厅, 发布机构：某局): 我厅 / 我校 mean that unit.
+PUBLISHER_LABELS = ("来源", "信息来源", "稿件来源", "文章来源", "稿源", "供稿", "供稿单位", "发布单位", "发布机构",
+                    "作者单位")
 # Both sides of the pairing the sentence before named (双方签订了结对协议).
 BOTH_SIDES_WORDS = ("双方", "两家单位", "村企双方", "两个支部", "两支部")
 # Several units at once: 几家党支部, 各党支部, 双方 → the units named in the sentence before.

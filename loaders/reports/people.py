@@ -20,21 +20,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.reports import lexicon
+from loaders.reports.bylines import CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
+_MIDDLE_DOTS = "·•‧・"
 _ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
 _ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
 _QUOTE = '[“”"‘’「」]?'
-# role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三
+# a role the lists do not hold, as the last of a chain after a known one (党组成员、总审计师): not a post (党员)
+_OPEN_ROLE = f"(?!{'|'.join(lexicon.POST_NOUNS)})[{_CJK}]{{1,4}}?[{lexicon.ROLE_OPEN_ENDINGS}]"
+# role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三 / 党组成员、总审计师张三
 ROLE_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*)[:：\\s]?(?=[{_CJK}])"
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*"
+    f"(?:、{_QUOTE}{_OPEN_ROLE}{_QUOTE})?)[:：\\s]?(?=[{_CJK}])"
 )
 # a short biography: 张三，男，1978年出生，现任某村党支部书记
 BIOGRAPHY = re.compile(
     f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
     f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)"
+)
+# a name opening a sentence, then what it is: 张三，某学院党总支书记，… / 张三，某公司职工，…担任驻村第一书记至今。
+# Without 男/女 a sentence may open with a word that looks like a name (于是，…): the model must read a name.
+_SENTENCE_OPENS = f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,]"
+APPOSITIVE = re.compile(f"{_SENTENCE_OPENS}([^。！？!?，,；;\\n]{{0,30}}?{_ONE_ROLE})(?=[。；;，,\\n]|$)")
+OPENING_NAME_THEN_POST = re.compile(
+    f"{_SENTENCE_OPENS}[^。！？!?\\n]{{0,60}}?(?:现任|任|担任)[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|至今|$)"
 )
 BYLINE_THEN_NAME = re.compile(
     "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
@@ -45,13 +57,29 @@ ROLE_THEN_POST_THEN_NAME = re.compile(
 )
 # a name then its role in brackets: 张三（麻城市政府党组成员）
 NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
-# a name then a verb that gives the role: 张三作为商会会长 / 张三任村党支部书记
-NAME_VERB_ROLE = re.compile(f"(?:作为|担任|系)([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+# a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
+NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+_CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"
+# a name, 是, then the post it holds, ending the clause: 张三是甲村第一书记。/ 他叫张三，是甲村第一书记。
+# (not 张三是书记的好帮手)
+NAME_IS_ROLE = re.compile(f"[，,]?是([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}")
+# a speaker giving their own role in what they say: 张三说：“作为村党支部书记，我…”
+SPEAKER_ROLE = re.compile(
+    f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
+    f"([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}"
+)
 # sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role
 SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
 )
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
+# the role as the opening clause, then the name as the next one's subject: 作为驻村第一书记，张三每天…
+ROLE_CLAUSE_THEN_NAME = re.compile(
+    f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({_ONE_ROLE})[，,](?=[{_CJK}])"
+)
+# a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
+ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由$")
+_TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
 # a verb, the role, 的, then the name: 担任支部书记的张三
 VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
 
@@ -128,18 +156,70 @@ def _may_start_name(text: str, start: int) -> bool:
     return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
 
 
+_ROLE_ENDS_HERE = re.compile(f"(?:{_ONE_ROLE})$")
+_DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
+
+
+def _clear_before(text: str, start: int) -> bool:
+    """A name may start here: the text starts, a boundary stands before it, or a role ends right before
+    it (村“两委”成员张三（合作社社长）)."""
+    before = text[start - 1 : start]
+    if not before or not re.match(f"[{_CJK}]", before) or before in lexicon.NAME_START_BOUNDARY:
+        return True
+    return bool(_ROLE_ENDS_HERE.search(text, max(0, start - 12), start))
+
+
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
-    """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it."""
+    """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it; a
+    name with a middle dot (阿依古丽·买买提) back to the boundary before it."""
     for length in (3, 2):
         start = end - length
-        if start < 0:
-            continue
-        before = text[start - 1 : start]
-        if before and re.match(f"[{_CJK}]", before) and before not in lexicon.NAME_START_BOUNDARY:
+        if start < 0 or not _clear_before(text, start):
             continue
         if name_at(text, start) == (start, end):
             return (start, end)
+    dotted = _DOTTED_NAME_BEFORE.search(text, max(0, end - 13), end)
+    if dotted:
+        for start in range(dotted.start(), end - 2):
+            if _clear_before(text, start):
+                return (start, end)
     return None
+
+
+def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str]]:
+    """Names credited in the zones (记者 张三 李四, 王五记者赵六, 张三／文), each with its credit word.
+
+    Inside a credits line a name starts after a separator, a credit word or the zone's start and ends
+    before one of them (or the zone's end), so no word after it is needed to show where it ends.
+    """
+    out: list[tuple[tuple[int, int], str]] = []
+    for start, end in zones:
+        credits = [(m.start(), m.end(), m.group()) for m in CREDIT.finditer(text, start, end)]
+        stops = {s for s, _, _ in credits} | {end}
+        pos = start
+        while pos < end:
+            before = text[pos - 1 : pos] if pos > start else ""
+            after_credit = next((w for _, e, w in credits if e == pos), None)
+            surname = _is_surname_start(text, pos)
+            if surname and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
+                name_end = next(
+                    (
+                        pos + n
+                        for n in (surname + 1, surname + 2)
+                        if pos + n <= end
+                        and re.fullmatch(f"[{_CJK}]+", text[pos : pos + n])
+                        and (pos + n in stops or text[pos + n : pos + n + 1] in lexicon.BYLINE_SEPARATORS)
+                    ),
+                    None,
+                )
+                if name_end is not None:
+                    credit = next((w for s, _, w in reversed(credits) if s < pos), None)
+                    credit = credit or next((w for s, _, w in credits if s >= name_end), "byline")
+                    out.append(((pos, name_end), credit))
+                    pos = name_end
+                    continue
+            pos += 1
+    return out
 
 
 def _affiliation(role_start: int, text: str, anchors: list[Mention]) -> Mention | None:
@@ -162,21 +242,34 @@ def persons(
     alone does not show it (书记张三讲了…): it is asked only right after a role the rules recognised."""
     anchors = orgs + places
     found: dict[tuple[int, int], PersonMention] = {}
+    zones = byline_zones(text)
+    credited: set[str] = set()
 
     def add(span: tuple[int, int], role: str, role_start: int, method: str, leader: bool = True) -> None:
         if span in found or any(s < span[1] and span[0] < e for s, e in found):
             return
         name = text[span[0] : span[1]]
+        if leader and (inside(zones, *span) or name in credited):
+            return  # a credited writer or editor is no leader, here or anywhere in the report
+        if not leader:
+            credited.add(name)
         aff = _affiliation(role_start, text, anchors) if leader else None
         conf = (0.85 if aff else 0.7) if leader else 0.8
         found[span] = PersonMention(
             Mention("person", span[0], span[1], name, method, conf), role.strip('“”"‘’「」'), aff, leader
         )
 
+    for credited_span, credit in _byline_names(text, zones):
+        add(credited_span, credit, credited_span[0], "byline_zone", leader=False)
     for m in BYLINE_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "byline_role", leader=False)
+    # 张三 摄 / 李四／文 outside a credits line; collected before the leaders so that none of them is one
+    for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
+        span = name_at(text, m.start(1))
+        if span and span[1] == m.end(1):
+            add(span, "byline", m.start(1), "byline_role", leader=False)
     for m in ROLE_THEN_NAME.finditer(text):
         role = m.group(1)
         core = re.sub('[“”"‘’「」]', "", role)
@@ -200,26 +293,43 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in ROLE_CLAUSE_THEN_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, m.group(1), m.start(1), "role_clause_then_name")
+    for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
+        role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
+        span = name_at(text, role_by.end()) if role_by else None
+        if role_by and span and _TAKES_POST.match(text, span[1]):
+            if role_by.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+                add(span, role_by.group(1), role_by.start(1), "role_by_name")
     for m in BIOGRAPHY.finditer(text):
         span = name_at(text, m.start(1))
         if span and span[1] == m.end(1):
             add(span, m.group(2), m.start(2), "biography")
+    if model_name is not None:
+        for pattern, method in ((APPOSITIVE, "appositive"), (OPENING_NAME_THEN_POST, "opening_name_then_post")):
+            for m in pattern.finditer(text):
+                span = name_at(text, m.start(1))
+                role = re.search(f"{_ONE_ROLE}$", m.group(2))
+                if span and span[1] == m.end(1) and role and model_name(text, span[0]) == span:
+                    add(span, role.group(), m.start(2) + role.start(), method)
     for m in SENT_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         post = SENT_TO_ROLE.match(text, span[1]) if span else None
         if span and post:
             add(span, post.group(1), post.start(1), "sent_to_post")
-    for pattern, method in ((NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"), (NAME_VERB_ROLE, "name_verb_role")):
+    for pattern, method in (
+        (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
+        (NAME_VERB_ROLE, "name_verb_role"),
+        (NAME_IS_ROLE, "name_is_role"),
+        (SPEAKER_ROLE, "speaker_own_role"),
+    ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
             if span and role:
                 add(span, role.group(), m.start(1) + role.start(), method)
-    # Bylines in brackets at the end: (张三／文 李四／图), 张三 摄
-    for m in re.finditer(f"([{_CJK}]{{2,3}})\\s*[／/]?\\s*(?:文|图|摄|报道|供稿)(?=[\\s)）]|$)", text):
-        span = name_at(text, m.start(1))
-        if span and span[1] == m.end(1):
-            add(span, "byline", m.start(1), "byline_role", leader=False)
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

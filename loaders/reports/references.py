@@ -36,6 +36,7 @@ from loaders.reports.lexicon import (
     WEAK_VILLAGE_REFERENCES,
 )
 from loaders.reports.model import Mention, Sentence
+from loaders.reports.publisher import source_field
 from loaders.units import org_uid, unit_kind
 
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
@@ -123,10 +124,10 @@ def _fits_head(name: str, head: str) -> bool:
 def publisher(text: str, units: list[Mention]) -> Mention | None:
     """The unit that publishes the report: in the 来源 line, the title, or else None."""
     named = [u for u in units if u.kind == "organization" and "refers_to" not in u.extra]
-    source = re.search(r"(?:来源|供稿|稿源)[:：]\s*(\S+)", text)
+    source = source_field(text)
     if source:
         for u in named:
-            if source.start(1) <= u.start < source.end(1):
+            if source[0] <= u.start < source[1]:
                 return u
     title_end = text.find("\n") if 0 < text.find("\n") < 120 else 0
     return next((u for u in named if u.start < title_end), None)

@@ -236,6 +236,19 @@ def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: 
     assert _links(extractor, text) == {("甲市第一中学", "910102101203")}
 
 
+@pytest.mark.parametrize(
+    "source_line",
+    ["来源：甲市东湖建材公司", "发布机构：甲市东湖建材公司　发布日期：2024-03-01", "信息来源 | 甲市东湖建材公司"],
+)
+def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_its_label(
+    extractor: Extractor, source_line: str
+) -> None:
+    # another company of the body comes first: without the source line 我公司 would be taken for it
+    text = f"城乡结对显成效\n甲市西湖物流公司参加了签约仪式。近日，我公司与西山县白石镇长岭村签订结对帮扶协议。\n{source_line}\n"
+    assert ("甲市东湖建材公司", "910102101203") in _links(extractor, text)
+    assert ("甲市西湖物流公司", "910102101203") not in _links(extractor, text)
+
+
 def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: Extractor) -> None:
     text = "近日，我校与西山县白石镇长岭村签订结对帮扶协议。"
     pairing = next(f for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] == "910102101203")
@@ -433,6 +446,25 @@ def test_ambiguous_town_is_settled_by_the_village_named_under_it(extractor: Extr
         ("王海军，男，1978年出生，现任白石镇长岭村党支部书记。", ("王海军", "党支部书记")),
         ("县科技局选派科技特派员王晓峰常驻白石镇长岭村。", ("王晓峰", "特派员")),
         ("驻村第一书记赖小军说，路修好了。", ("赖小军", "第一书记")),
+        # a role the lists do not hold, last in a chain after a known one
+        ("东湖区审计局党组成员、总审计师邵文边走边看。", ("邵文", "党组成员、总审计师")),
+        ("白石镇党委副书记、苏木达钟立新为企业颁发证书。", ("钟立新", "党委副书记、苏木达")),
+        ("东湖建材公司副总经理、总工程师洪伟到场指导。", ("洪伟", "副总经理、总工程师")),
+        # a name after a role, its other role in brackets
+        ("村“两委”成员张卫东（合作社社长）带路。", ("张卫东", "社长")),
+        # a name, a verb of post, the post
+        ("马建华现任东湖建材公司董事长。", ("马建华", "董事长")),
+        ("李春梅原任甲市东湖建材公司党委书记、总经理，后调任他职。", ("李春梅", "党委书记")),
+        # a name, 是, the post ending the clause; a name with a middle dot
+        ("阿依古丽·买买提是长岭村第一书记。", ("阿依古丽·买买提", "第一书记")),
+        ("赵强是白石镇长岭村党支部书记，也是致富带头人。", ("赵强", "党支部书记")),
+        ("他叫赵强，是长岭村第一书记。", ("赵强", "第一书记")),
+        ("工作队队长由赵强担任。", ("赵强", "队长")),
+        ("作为县财政局派驻长岭村的第一书记，赵强每天都在村里。", ("赵强", "第一书记")),
+        ("赵强任长岭村第一书记以来，修通了道路。", ("赵强", "第一书记")),
+        # a speaker stating their own role
+        ("钟国庆说：“作为村党支部书记，我得带头。”", ("钟国庆", "党支部书记")),
+        ("钟国庆表示，作为驻村第一书记，要把路修好。", ("钟国庆", "第一书记")),
     ],
 )
 def test_leader_is_found_with_role_either_way_round(extractor: Extractor, text: str, expected: tuple[str, str]) -> None:
@@ -518,14 +550,53 @@ def test_helper_introduced_as_the_villages_own_pairs_although_the_village_names_
         "（记者 孙浩 通讯员 李强 周敏）",
         "（黄明／文　吴亮／图）",
         "编辑:郭涛\n责编:刘洋\n监审:王强",
+        # a credit that reads like a role, a writer beside a unit, names after a unit, a name before its credit
+        "白石镇长岭村修通了道路。\n值班主任：韩立 审核：邵青",
+        "作者：东湖区委组织部 马建华，区委组织部副部长",
+        "甲市融媒体中心 记者 唐亮 通讯员 吕新 白杨",
+        "本报甲市讯(王东记者白晓李波)长岭村的冬天很冷。",
+        "长岭村党支部书记带领村民修路。 韩立 摄",
+        "（通讯员：吴其安、叶新、黄杰，均为东湖区老促会特邀）",
     ],
 )
 def test_bylines_are_never_leaders(extractor: Extractor, text: str) -> None:
     assert _facts(extractor, text, "person") == []
 
 
+def test_a_credited_writer_is_a_leader_nowhere_in_the_report(extractor: Extractor) -> None:
+    text = "作者：马建华\n白石镇长岭村党支部书记马建华表示，路修好了。"
+    assert _facts(extractor, text, "person") == []
+    assert [f.data["name"] for f in _facts(extractor, text, "byline")] == ["马建华"]
+
+
+def test_a_captions_other_clause_keeps_its_leader_beside_a_credit(extractor: Extractor) -> None:
+    text = "（左一为长岭村党支部书记张卫东，记者 李强 摄）"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "党支部书记")]
+    assert [f.data["name"] for f in _facts(extractor, text, "byline")] == ["李强"]
+
+
+def test_a_sentence_about_a_reporter_is_no_credits_line(extractor: Extractor) -> None:
+    text = "记者了解到，县财政局局长张卫东多次到长岭村调研。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "局长")]
+
+
 def test_a_form_of_address_is_not_a_name(extractor: Extractor) -> None:
     text = "东湖建材公司董事长孟先生表示，要回报农村。公司党支部曹书记参加了座谈。"
+    assert _facts(extractor, text, "person") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "赵强是书记的好帮手。",  # 是 + a role that does not end the clause
+        "第一书记、党员赵强参加了会议。",  # a post after the role, not a role
+        "钟国庆说，村党支部书记的担子重。",  # a speaker quoting another's role
+        "于是，他担任了村党支部书记。",  # a sentence opening with a word, not a name
+        "作为第一书记，他每天都在村里。",  # a pronoun after the role's clause
+        "主体责任书记要扛在肩上。",  # 任 inside a word
+    ],
+)
+def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extractor, text: str) -> None:
     assert _facts(extractor, text, "person") == []
 
 

@@ -214,3 +214,25 @@ def test_a_street_that_is_only_a_village_address_is_no_helper(rules_only: Extrac
     helpers = {helper for helper, _ in _links(rules_only, text)}
     assert not any(h.startswith("凌波路街道") for h in helpers)
     assert ("桃源社区", "910102101203") in _links(rules_only, text)
+
+
+# --- people: a name opening a sentence, then what it is --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("王建国，甲市职业技术学院党总支书记，目前在东湖区挂职。", ("王建国", "党总支书记")),
+        ("李文清，东湖建材公司职工，2019年被选派到长岭村，担任驻村第一书记至今。", ("李文清", "第一书记")),
+    ],
+)
+def test_a_name_opening_a_sentence_takes_the_post_the_sentence_gives_it(
+    rules_only: Extractor, with_model: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected not in _people(rules_only, text)
+    assert _people(with_model, text) == {expected}
+
+
+@pytest.mark.parametrize("text", ["于是，他担任了村党支部书记。", "同时，长岭村党支部书记也参加了。"])
+def test_a_word_opening_a_sentence_is_not_read_as_a_name(with_model: Extractor, text: str) -> None:
+    assert _people(with_model, text) == set()
