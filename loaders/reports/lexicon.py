@@ -242,6 +242,11 @@ HELPER_ROLE_NOUNS = ("帮扶单位", "结对单位", "共建单位", "包保单�
 # Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.
 VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "该嘎查", "这个嘎查", "本嘎查", "该社区",
                       "这里", "它")
+# Several villages named before, counted (这两个村, 上述三村, 两村): a demonstrative and a count, or a bare
+# small count right before 村 (两村群众). Without a demonstrative, 两个村 introduces new villages.
+COUNTED_VILLAGE_REFERENCE_RE = (
+    r"(?:(?:这|此|上述|以上|这些)(?P<shown>[两二三四五六七八九2-9])个?|(?P<bare>[两三四])(?=村))(?:村|嘎查)"
+)
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
 # How many sentences back a reference may reach for its village.

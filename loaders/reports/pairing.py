@@ -90,8 +90,11 @@ def pairs_in_sentence(
     pairs += _distributed(text, sent, helpers, recipients, done)
     if any(t[2] in PAIRING for t in triggers):
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
-    # Villages that pair with each other (A村则和B村签订协议) act in their own clause: settle them first.
-    for h, r, method, conf in _village_to_village(text, recipients, triggers, done):
+    # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
+    # settle them first.
+    for h, r, method, conf in _village_to_village(text, recipients, triggers, done) + _counted_villages_pair(
+        text, recipients, triggers, done
+    ):
         pairs.append((h, r, method, conf))
         acting_as_helper.add(entity_uid(referent(h.extra.get("owner", h))))
     for r in recipients:
@@ -281,6 +284,37 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
             for o in others:
                 out.append((_as_helper(h), o, "pairing_village_with_village", 0.7))
                 done.add(id(o))
+    return out
+
+
+def _counted_villages_pair(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:
+    """``…甲村…和乙村合办工厂，两村签订联建协议``: villages counted as a clause's subject (两村, 这两个村)
+    with a pairing trigger in that clause pair with each other, as villages joined by 与 do (a
+    community helps a village, else the first named is the helper)."""
+    out: list[Pair] = []
+    seen: set[int] = set()
+    for ref in recipients:
+        uids = ref.extra.get("counted_with")
+        if not uids or ref.start in seen or id(ref) in done:
+            continue
+        seen.add(ref.start)
+        if _clause_start(text, ref.start) != ref.start:
+            continue  # the count is not the clause's subject (为两村栽种树苗: a helper acts on both)
+        clause_end = _clause_end(text, ref.end, len(text))
+        if not any(t[2] in PAIRING and ref.end <= t[0] < clause_end for t in triggers):
+            continue
+        villages = [referent(r) for r in recipients if r.start == ref.start and r.extra.get("counted_with") == uids]
+        if len(villages) < 2:
+            continue
+        helper = next((v for v in villages if _is_community(v)), villages[0])
+        if all(_is_community(v) for v in villages):
+            helper = villages[0]
+        for v in villages:
+            if v is not helper:
+                out.append((_as_helper(helper), v, "pairing_counted_villages", 0.65))
+        for r in recipients:
+            if entity_uid(referent(r)) in uids:
+                done.add(id(r))
     return out
 
 

@@ -1,0 +1,77 @@
+"""Helper → village links: how reports name helpers and villages, on sentences written for the test.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village or
+article. Each test is a form of the genre (counted references back to villages, short forms of a
+unit's name, groups that are no unit), checked against what the rules must and must not link.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.reports import Extractor
+from loaders.reports.model import Mention
+from loaders.reports.unit_identity import unify_variants
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import _table
+
+CHANGLING, SHIMEN, TONGLE = "910102101203", "910102101204", "910102101205"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(_table())
+
+
+def test_a_counted_reference_points_at_the_villages_named_before(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村、石门村位于山区。市委宣传部结对帮扶这两个村以来，修通了道路。"
+    assert _links(extractor, text) == {("市委宣传部", CHANGLING), ("市委宣传部", SHIMEN)}
+
+
+def test_a_counted_reference_takes_as_many_villages_as_it_counts(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村、石门村和同乐村位于山区。县交通局结对帮扶这两个村以来，修通了道路。"
+    assert _links(extractor, text) == {("县交通局", SHIMEN), ("县交通局", TONGLE)}
+
+
+def test_a_counted_reference_with_fewer_villages_named_points_at_none(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村位于山区。县交通局结对帮扶这两个村以来，修通了道路。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_count_without_a_demonstrative_introduces_new_villages(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村位于山区。县交通局结对帮扶两个村以来，修通了道路。"
+    assert _links(extractor, text) == set()
+
+
+def test_two_villages_counted_as_the_subject_of_a_pairing_pair_with_each_other(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村拿出资金，和石门村合办了一家工厂，两村为此签订联建协议。"
+    assert _links(extractor, text) == {("长岭村", SHIMEN)}
+
+
+def test_villages_counted_as_what_a_helper_acts_on_do_not_pair_with_each_other(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村、石门村位于山区。县交通局结对帮扶以来，为两村修建了道路。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING), ("县交通局", SHIMEN)}
+
+
+def test_an_organ_of_a_party_committee_keeps_its_committee_and_its_short_form_is_it(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。市委政法委结对帮扶长岭村以来，开通了“政法委帮扶村”账号。政法委还为该村修了路。"
+    assert {f.data["helper_name"] for f in _facts(extractor, text, "pairing")} == {"市委政法委"}
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["中国远航银行甲省分行", "中行甲省分行"], True),  # the first part shortened, the rest as written
+        (["中国远航银行甲省分行", "远行甲省分行"], False),  # not the full name's first character
+        (["中国远航银行甲省分行", "中行乙省分行"], False),  # another province's branch
+        (["市委政法委", "政法委"], True),  # the organ less the committee that leads it
+        (["市委政法委", "县委政法委", "政法委"], False),  # two organs fit: neither is taken
+    ],
+)
+def test_a_short_form_of_part_of_a_name_is_that_unit(names: list[str], joined: bool) -> None:
+    units = [
+        Mention("organization", 20 * i, 20 * i + len(n), n, "test", 1.0, uid=f"org:{n}") for i, n in enumerate(names)
+    ]
+    unify_variants(units, [])
+    assert (units[-1].uid == units[0].uid) is joined
