@@ -208,7 +208,11 @@ def _distributed(
     helpers_before = [h for h in helpers if h.end <= at]
     recipients_before = [r for r in recipients if r.end <= at]
     if helpers_before:
-        helper_list = _with_listed(text, helpers_before[-1], helpers_before, forward=False)
+        # Of names starting at one place, a party organization (某公司党委分别…) rather than the unit in it.
+        same_start = [h for h in helpers_before if h.start == helpers_before[-1].start]
+        parties = [h for h in same_start if h.kind == "party_org"]
+        last = min(parties, key=lambda h: h.end) if parties else helpers_before[-1]
+        helper_list = _with_listed(text, last, helpers_before, forward=False)
         recipient_list = _recipient_list(text, [r for r in recipients if r.start > at])
     elif recipients_before:
         helpers_after = [h for h in helpers if h.start > at]

@@ -75,3 +75,41 @@ def test_a_short_form_of_part_of_a_name_is_that_unit(names: list[str], joined: b
     ]
     unify_variants(units, [])
     assert (units[-1].uid == units[0].uid) is joined
+
+
+def test_units_of_several_levels_at_once_are_a_group_not_a_unit(extractor: Extractor) -> None:
+    text = "省市县财政部门党支部与长岭村党支部签约共建。西山县白石镇长岭村位于山区。"
+    units = {f.data["name"] for f in _facts(extractor, text, "organization") + _facts(extractor, text, "party_org")}
+    assert not any(name.startswith("省市县") for name in units)
+    assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize("unit", ["省市场监管局", "县乡村振兴局"])
+def test_a_name_starting_with_two_level_words_is_still_a_unit(extractor: Extractor, unit: str) -> None:
+    text = f"西山县白石镇长岭村位于山区。{unit}与长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {(unit, CHANGLING)}
+
+
+def test_a_department_named_with_he_is_one_name_after_its_organ(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。当天，测试省财政厅预算和绩效处党支部与长岭村党支部签下共建协议。"
+    assert _links(extractor, text) == {("测试省财政厅预算和绩效处党支部", CHANGLING)}
+
+
+def test_a_unit_and_a_department_joined_by_he_stay_two(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。当天，县财政局和绩效处党支部与长岭村党支部签下共建协议。"
+    assert {helper for helper, _ in _links(extractor, text)} == {"县财政局", "绩效处党支部"}
+
+
+def test_an_adverb_before_a_village_is_not_a_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。三家单位的党组织共同与长岭村党支部结对共建。"
+    assert "共同" not in {f.data["name"] for f in _facts(extractor, text, "organization")}
+
+
+def test_a_units_named_as_a_persons_former_post_does_not_act(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。张三原任远航公司总经理，上月带队到长岭村签约结对。"
+    assert not any(helper.endswith("远航公司") for helper, _ in _links(extractor, text))
+
+
+def test_a_party_committee_listed_before_fenbie_is_the_helper_not_its_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇的长岭村、石门村位于山区。县交通局和远航公司党委分别结对长岭村和石门村。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING), ("远航公司党委", SHIMEN)}
