@@ -263,7 +263,7 @@ WEAK_VILLAGE_REFERENCES = ("这里", "它")
 REFERENCE_SENTENCE_WINDOW = 3
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
-REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "行", "局", "校", "厂", "支部",
+REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
                    "党支部", "商会", "协会", "单位")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
                    "我中心", "本中心", "我集团", "本集团", "我委", "我办")
@@ -334,7 +334,9 @@ PAIR_RE = re.compile("|".join(PAIR_WORDS))
 TRIGGER_RE = re.compile("|".join(sorted(set(PAIRING_TRIGGERS + ASSISTANCE_TRIGGERS), key=len, reverse=True)))
 VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
 # Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
-BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校")
+BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校",
+                        # a bank's branch speaking of itself (分行也是某村的帮扶单位)
+                        "分行", "支行")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

@@ -9,19 +9,26 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from loaders.reports.model import Mention
 from loaders.reports.unit_identity import unify_variants
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
-from tests.loaders.test_report_mechanisms import _table
+from tests.loaders.test_report_mechanisms import PLACES
 
 CHANGLING, SHIMEN, TONGLE = "910102101203", "910102101204", "910102101205"
+# Two villages of one name in two towns of one county.
+LIUXI_QINGTIAN, LIUXI_WEIHE = "910102102210", "910102103210"
+NAMESAKES = [
+    Place("village", LIUXI_QINGTIAN, "柳溪村", "柳溪村村委会", "910102102", "village"),
+    Place("village", LIUXI_WEIHE, "柳溪村", "柳溪村村委会", "910102103", "village"),
+]
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(_table())
+    return Extractor(PlaceIndex.from_places(PLACES + NAMESAKES))
 
 
 def test_a_counted_reference_points_at_the_villages_named_before(extractor: Extractor) -> None:
@@ -113,3 +120,20 @@ def test_a_units_named_as_a_persons_former_post_does_not_act(extractor: Extracto
 def test_a_party_committee_listed_before_fenbie_is_the_helper_not_its_unit(extractor: Extractor) -> None:
     text = "西山县白石镇的长岭村、石门村位于山区。县交通局和远航公司党委分别结对长岭村和石门村。"
     assert _links(extractor, text) == {("县交通局", CHANGLING), ("远航公司党委", SHIMEN)}
+
+
+def test_a_namesake_under_another_town_named_before_it_is_the_other_village(extractor: Extractor) -> None:
+    text = "西山县青田镇柳溪村位于山区。青田镇柳溪村与卫河镇的柳溪村、小山村签订党建联盟协议。"
+    villages = [f.data["code"] for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
+    assert villages == [LIUXI_QINGTIAN, LIUXI_QINGTIAN, LIUXI_WEIHE, "910102103202"]
+    assert ("柳溪村", LIUXI_WEIHE) in _links(extractor, text)
+
+
+def test_a_name_said_again_without_another_town_keeps_its_first_sense(extractor: Extractor) -> None:
+    text = "西山县青田镇柳溪村位于山区。县交通局与柳溪村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("县交通局", LIUXI_QINGTIAN)}
+
+
+def test_a_bank_branch_speaking_of_itself_as_the_branch_is_that_branch(extractor: Extractor) -> None:
+    text = "远航银行甲市分行负责人到长岭村调研。西山县白石镇长岭村是该分行的建设点，分行也是长岭村的挂点帮扶单位。"
+    assert _links(extractor, text) == {("远航银行甲市分行", CHANGLING)}
