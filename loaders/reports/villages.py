@@ -436,11 +436,20 @@ class VillageFinder:
                     )
                     if res is not None and res.status != "unknown":
                         break
-                if res is None or res.status == "unknown":
-                    continue
+                if res is None or (res.status == "unknown" and not self._count_matches(match, items, counted_before)):
+                    continue  # an item of a list counted as villages (行政村共三个：…) is one even where the table lacks it
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
                 out.append(mention)
         return out
+
+    @staticmethod
+    def _count_matches(match: re.Match[str], items: list[str], counted_before: list[re.Match[str]]) -> bool:
+        """The list follows 行政村共N个： and holds N names."""
+        if match not in counted_before:
+            return False
+        count = re.match(r"村共?有?(\d+|[两二三四五六七八九十])", match.group()).group(1)  # type: ignore[union-attr]
+        numbers = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+        return (int(count) if count.isdigit() else numbers.get(count)) == len(items)
 
     # -- organizations and persons ------------------------------------------------------------------

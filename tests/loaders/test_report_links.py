@@ -137,3 +137,15 @@ def test_a_name_said_again_without_another_town_keeps_its_first_sense(extractor:
 def test_a_bank_branch_speaking_of_itself_as_the_branch_is_that_branch(extractor: Extractor) -> None:
     text = "远航银行甲市分行负责人到长岭村调研。西山县白石镇长岭村是该分行的建设点，分行也是长岭村的挂点帮扶单位。"
     assert _links(extractor, text) == {("远航银行甲市分行", CHANGLING)}
+
+
+def test_a_counted_list_item_the_table_lacks_is_still_a_village_flagged_unresolved(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县交通局结对帮扶的行政村共3个：长岭、石门和麻岗。"
+    villages = {(f.data["surface"], f.data["status"]) for f in _facts(extractor, text, "place")}
+    assert ("麻岗", "unknown") in villages
+    assert _links(extractor, text) == {("县交通局", CHANGLING), ("县交通局", SHIMEN), ("县交通局", None)}
+
+
+def test_a_word_before_an_uncounted_list_is_not_taken_for_a_village(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。会上表彰了先进、模范两个村的做法。"
+    assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
