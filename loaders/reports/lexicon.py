@@ -266,7 +266,7 @@ REFERENCE_SENTENCE_WINDOW = 3
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
                    "党支部", "商会", "协会", "单位")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
-                   "我中心", "本中心", "我集团", "本集团", "我委", "我办")
+                   "我中心", "本中心", "我集团", "本集团", "我委", "我办", "我厅", "本厅")
 # A bare head is a reference only after these characters (or a clause boundary): 与集团, 由机关.
 REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从及、")
 # …and not when it goes on into another word (公司党支部 is a party organization; 中心村 a village word).

@@ -37,6 +37,7 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
+    SELF_REFERENCES,
     SENDING_VERBS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
@@ -378,7 +379,12 @@ def org_from_surface(
                 )
             )
         return out
-    if len(unit_surface) < 2 or unit_surface in GENERIC_ORG or name_key(unit_surface) in GENERIC_ORG:
+    if (
+        len(unit_surface) < 2
+        or unit_surface in GENERIC_ORG
+        or name_key(unit_surface) in GENERIC_ORG
+        or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
+    ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
     if facility is not None:

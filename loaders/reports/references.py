@@ -220,6 +220,11 @@ def _self_reference(
     head = word[1:]
     if the_publisher is not None and _fits_head(the_publisher.surface, _head_for_self(head)):
         return _refer(the_publisher, start, end, word, "self_reference", 0.9)
+    if the_publisher is not None:
+        # 来源：某大学新闻中心 / 某厅办公室 and 我校 / 我厅: the office that publishes speaks for its unit.
+        unit = _unit_within(the_publisher, _head_for_self(head))
+        if unit is not None:
+            return _refer(unit, start, end, word, "self_reference_publishers_unit", 0.85)
     first = next((u for u in named if _fits_head(u.surface, _head_for_self(head))), None)
     if first is not None:
         return _refer(first, start, end, word, "self_reference_first_unit", 0.7)
@@ -233,6 +238,29 @@ def _self_reference(
         0.4,
         uid=org_uid(f"{word}@{doc_uid}"),
         extra={"org_kind": "other", "needs_name": True},
+    )
+
+
+def _unit_within(publisher: Mention, head: str) -> Mention | None:
+    """The unit a publisher's name starts with, ending in ``head`` (某大学 of 某大学党委宣传部), else None.
+
+    >>> m = Mention("organization", 3, 11, "远航大学新闻中心", "t", 0.8, uid="org:远航大学新闻中心")
+    >>> _unit_within(m, "校").surface, _unit_within(m, "局")
+    ('远航大学', None)
+    """
+    name = publisher.surface
+    cut = next((k for k in range(len(name) - 2, 2, -1) if _fits_head(name[:k], head)), None)
+    if cut is None:
+        return None
+    return Mention(
+        "organization",
+        publisher.start,
+        publisher.start + cut,
+        name[:cut],
+        "publishers_unit",
+        publisher.confidence,
+        uid=org_uid(name[:cut]),
+        extra={"org_kind": unit_kind(name[:cut])},
     )
 
 

@@ -152,3 +152,20 @@ def test_a_counted_list_item_the_table_lacks_is_still_a_village_flagged_unresolv
 def test_a_word_before_an_uncounted_list_is_not_taken_for_a_village(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。会上表彰了先进、模范两个村的做法。"
     assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
+
+
+@pytest.mark.parametrize(
+    ("source", "self_word", "helper"),
+    [
+        ("来源：远航大学新闻中心", "我校", "远航大学"),  # the office that publishes speaks for its unit
+        ("来源：远航大学党委宣传部", "我校", "远航大学"),
+        ("来源：测试省财政厅", "我厅", "测试省财政厅"),  # 我厅 is a reference, not a unit named 我厅
+        ("来源：测试省财政厅办公室", "我厅", "测试省财政厅"),
+        ("来源：远航银行甲市分行", "我行", "远航银行甲市分行"),
+    ],
+)
+def test_the_publisher_speaking_of_itself_is_the_unit_its_source_line_names(
+    extractor: Extractor, source: str, self_word: str, helper: str
+) -> None:
+    text = f"一则消息\n{source}\n\n西山县白石镇长岭村是{self_word}的定点帮扶村。近日，{self_word}干部到长岭村调研。"
+    assert _links(extractor, text) == {(helper, CHANGLING)}
