@@ -152,6 +152,18 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
+            inner = next(
+                (
+                    p.start
+                    for p in places
+                    if left < p.start < end
+                    and p.kind in ("province", "city", "district")
+                    and text[p.start - 1] in "有是"
+                ),
+                None,
+            )
+            if inner is not None:  # 帮扶方面有某区某局: the name starts at the place, not at the words before 有
+                left, surface = inner, text[inner:end]
             sent_by = _SENT_BY_RE.search(surface)
             if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
                 left += sent_by.end()
@@ -173,7 +185,12 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2 : start] not in LEFT_VERBS
         ):
             continue
-        if len(surface) < 2 or surface in GENERIC_ORG or surface in ADVERBS_BEFORE_VERB:
+        if (
+            len(surface) < 2
+            or surface in GENERIC_ORG
+            or surface in ADVERBS_BEFORE_VERB
+            or surface[:1] in NON_NAME_START
+        ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit
         out.append(
             Mention(
@@ -253,10 +270,11 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break
         between = text[end : nxt.end()]
         if any(ch in NAME_BREAK_CHARS for ch in between) or any(
-            between[i : i + 2] in LEFT_VERBS and between[i : i + 2] not in NAME_SAFE_VERBS
+            between[i : i + 2] in LEFT_VERBS
+            and (between[i : i + 2] not in NAME_SAFE_VERBS or between[i + 2 : i + 3] in "省市县区州")
             for i in range(len(between) - 1)
         ):
-            break
+            break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:

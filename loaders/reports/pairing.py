@@ -35,7 +35,8 @@ _SUBJECTLESS_RE = re.compile(r"^\s*(" + "|".join(SUBJECTLESS_CLAUSE_STARTS) + ")
 # Where a clause ends inside a sentence.
 CLAUSE_BREAK = "，,；;：:"
 # What joins the items of a list of helpers or villages.
-_LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
+# 联合 / 携手 / 联手 join units that act together (某局联合某局到某村…), unlike 会同 (a companion).
+_LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及|联合|携手|联手)$")
 # A leader's role right after a name: the name is that leader's post.
 _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")"

@@ -169,3 +169,23 @@ def test_the_publisher_speaking_of_itself_is_the_unit_its_source_line_names(
 ) -> None:
     text = f"一则消息\n{source}\n\n西山县白石镇长岭村是{self_word}的定点帮扶村。近日，{self_word}干部到长岭村调研。"
     assert _links(extractor, text) == {(helper, CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words before 有 and a place are not the unit's (帮扶方面有某区某局)
+        ("西山县白石镇召开会议。在帮扶方面有东湖区经发局与长岭村结对共建。", {("东湖区经发局", CHANGLING)}),
+        # 联合 before another organ's prefix is a verb, and both organs act
+        (
+            "西山县白石镇召开会议。县交通局联合县财政局到长岭村开展结对帮扶。",
+            {("县交通局", CHANGLING), ("县财政局", CHANGLING)},
+        ),
+        # a clause opening with an adverb (将继续与某村结对) names no unit: the speaker's unit acts
+        ("西山县白石镇召开会议。县交通局负责人表示，将继续与长岭村结对。", {("县交通局", CHANGLING)}),
+    ],
+)
+def test_words_around_a_name_do_not_become_part_of_it(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _links(extractor, text) == expected
