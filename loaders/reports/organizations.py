@@ -152,7 +152,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
-            inner = next(
+            place_start = next(
                 (
                     p.start
                     for p in places
@@ -162,8 +162,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 ),
                 None,
             )
-            if inner is not None:  # 帮扶方面有某区某局: the name starts at the place, not at the words before 有
-                left, surface = inner, text[inner:end]
+            if place_start is not None:  # 帮扶方面有某区某局: the name starts at the place, not at the words before 有
+                left, surface = place_start, text[place_start:end]
             sent_by = _SENT_BY_RE.search(surface)
             if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
                 left += sent_by.end()
