@@ -152,16 +152,18 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
-            place_start = next(
-                (
-                    p.start
-                    for p in places
-                    if left < p.start < end
-                    and p.kind in ("province", "city", "district")
-                    and text[p.start - 1] in "有是"
-                ),
-                None,
-            )
+            place_start = None
+            if "有" in text[left:end] or "是" in text[left:end]:  # cheap test first: most names hold neither
+                place_start = next(
+                    (
+                        p.start
+                        for p in places
+                        if left < p.start < end
+                        and p.kind in ("province", "city", "district")
+                        and text[p.start - 1] in "有是"
+                    ),
+                    None,
+                )
             if place_start is not None:  # 帮扶方面有某区某局: the name starts at the place, not at the words before 有
                 left, surface = place_start, text[place_start:end]
             sent_by = _SENT_BY_RE.search(surface)
