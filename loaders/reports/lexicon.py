@@ -23,7 +23,7 @@ CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 # Sentence ends: a sentence is cut after these (a newline ends one too).
 SENTENCE_END_CHARS = "。！？!?"
 # Characters that cannot be inside a name: punctuation and the commonest function words.
-BOUNDARY_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n和与及同跟向对为在从到由把将被让给以之的了是等也都并或于")
+BOUNDARY_CHARS = frozenset("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n和与及同跟向对为在从到由把将被让给以之的了是等也都还并或于")
 # Digits a numbered village is written with (梅陇三村, 6村).
 NUMERALS = "一二三四五六七八九十0123456789"
 
@@ -34,8 +34,8 @@ LEFT_VERBS = frozenset({
     "发挥", "带动", "位于", "地处", "探索", "推广", "复制", "指导", "加强", "完善", "发起", "包括", "其中", "引导",
     "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
-    "举行", "召开", "携手", "会同", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
-    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    "举行", "召开", "携手", "会同", "联动", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
+    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -123,7 +123,9 @@ GENERIC_ORG = frozenset({
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
-COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据")
+COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
+                    # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
+                    "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
@@ -136,11 +138,19 @@ NOT_PLACE_SIDE_AFTER = "面式案向法针位"
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
-GENERIC_UNIT_RE = re.compile(r"^(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)")
+GENERIC_UNIT_RE = re.compile(
+    r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
+    # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
+    # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
+    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
+)
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
 # Verbs that start a "X与<place>" phrase and are not part of the unit X.
 UNIT_LEADING_VERBS = ("推动", "促进")
+# Adverbs that stand where a short name might (三方共同与某村签约): never a unit's name.
+ADVERBS_BEFORE_VERB = ("共同", "一同", "一起", "一道", "分别", "主动", "积极", "同时", "继续", "率先", "先后", "正式",
+                       "再次", "已经", "相继", "携手", "联合")
 # "X等企业": the nouns after 等 that say X is a unit.
 UNIT_LIST_NOUNS = ("企业", "公司", "单位")
 
@@ -259,16 +269,21 @@ HELPER_ROLE_NOUNS = ("帮扶单位", "结对单位", "共建单位", "包保单�
 # Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.
 VILLAGE_REFERENCES = ("该村", "这个村", "此村", "本村", "我们村", "我村", "该嘎查", "这个嘎查", "本嘎查", "该社区",
                       "这里", "它")
+# Several villages named before, counted (这两个村, 上述三村, 两村): a demonstrative and a count, or a bare
+# small count right before 村 (两村群众). Without a demonstrative, 两个村 introduces new villages.
+COUNTED_VILLAGE_REFERENCE_RE = (
+    r"(?:(?:这|此|上述|以上|这些)(?P<shown>[两二三四五六七八九2-9])个?|(?P<bare>[两三四])(?=村))(?:村|嘎查)"
+)
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
 # How many sentences back a reference may reach for its village.
 REFERENCE_SENTENCE_WINDOW = 3
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
-REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "行", "局", "校", "厂", "支部",
+REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
                    "党支部", "商会", "协会", "单位")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
-                   "我中心", "本中心", "我集团", "本集团", "我委", "我办")
+                   "我中心", "本中心", "我集团", "本集团", "我委", "我办", "我厅", "本厅")
 # A bare head is a reference only after these characters (or a clause boundary): 与集团, 由机关.
 REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从及、")
 # …and not when it goes on into another word (公司党支部 is a party organization; 中心村 a village word).
@@ -339,7 +354,9 @@ PAIR_RE = re.compile("|".join(PAIR_WORDS))
 TRIGGER_RE = re.compile("|".join(sorted(set(PAIRING_TRIGGERS + ASSISTANCE_TRIGGERS), key=len, reverse=True)))
 VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
 # Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
-BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校")
+BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校",
+                        # a bank's branch speaking of itself (分行也是某村的帮扶单位)
+                        "分行", "支行")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from loaders.reports.lexicon import (
+    ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
     CAPTION_IN_BRACKETS_RE,
     CJK,
@@ -36,6 +37,7 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
+    SELF_REFERENCES,
     SENDING_VERBS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
@@ -119,6 +121,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if end - left >= UNIT_NAME_MAX and left > sent.start and _is_name_char(text[left - 1]):
                 continue  # the name runs on past the longest a unit's name has: where it starts is unknown
             left = _over_conjunction(text, left, sent.start)
+            left = _department_over_he(text, left, end, sent.start)
             caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
             if caption:
                 left = caption.end()
@@ -149,6 +152,20 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
+            place_start = None
+            if "有" in text[left:end] or "是" in text[left:end]:  # cheap test first: most names hold neither
+                place_start = next(
+                    (
+                        p.start
+                        for p in places
+                        if left < p.start < end
+                        and p.kind in ("province", "city", "district")
+                        and text[p.start - 1] in "有是"
+                    ),
+                    None,
+                )
+            if place_start is not None:  # 帮扶方面有某区某局: the name starts at the place, not at the words before 有
+                left, surface = place_start, text[place_start:end]
             sent_by = _SENT_BY_RE.search(surface)
             if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
                 left += sent_by.end()
@@ -170,8 +187,13 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2 : start] not in LEFT_VERBS
         ):
             continue
-        if len(surface) < 2 or surface in GENERIC_ORG:
-            continue
+        if (
+            len(surface) < 2
+            or surface in GENERIC_ORG
+            or surface in ADVERBS_BEFORE_VERB
+            or surface[:1] in NON_NAME_START
+        ):
+            continue  # 三级党组织共同与某村…: an adverb, not the unit
         out.append(
             Mention(
                 "organization",
@@ -211,6 +233,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             left = left_limit(text, end, max(sent.start, end - 16), 16)
             # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
             left = next((p.start for p in places if p.start < left < p.end), left)
+            left = _department_over_he(text, left, end, sent.start)
             surface = text[left:end]
             lead = ORG_LEAD_RE.match(surface)
             if lead:
@@ -249,10 +272,11 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break
         between = text[end : nxt.end()]
         if any(ch in NAME_BREAK_CHARS for ch in between) or any(
-            between[i : i + 2] in LEFT_VERBS and between[i : i + 2] not in NAME_SAFE_VERBS
+            between[i : i + 2] in LEFT_VERBS
+            and (between[i : i + 2] not in NAME_SAFE_VERBS or between[i + 2 : i + 3] in "省市县区州")
             for i in range(len(between) - 1)
         ):
-            break
+            break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
@@ -261,6 +285,38 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # 某党支部两个党支部分别…: a count of units follows, not a sub-unit
         end = nxt.end()
     return end
+
+
+# A department of an organ (审理处, 人事科) and its party organization, the name that may hold 和.
+_DEPARTMENT_END_RE = re.compile(
+    f"[{CJK}](?:处|科|室|司)(?:机关)?(?:第[一二三四五六七八九十]+)?(?:党支部|党总支|党委|党小组)?$"
+)
+
+
+def _department_over_he(text: str, left: int, end: int, floor: int) -> int:
+    """A department's name holds 和 (政策法规和改革处, 人事和教育科): 某厅法规和审理处党支部 is one name.
+
+    Taken only where the part before 和 (two to six characters, not a unit ending, not a word for
+    people) directly follows a unit's ending, so the department belongs to that unit; 某局和审理处
+    stays a list.
+    """
+    if left - 1 <= floor or text[left - 1] != "和" or not _DEPARTMENT_END_RE.search(text, left, end):
+        return left
+    conj = left - 1
+    for length in range(2, 7):
+        start = conj - length
+        if start <= floor or not CJK_RE.match(text[start]) or text[start] in BOUNDARY_CHARS:
+            return left
+        part = text[start:conj]
+        if (
+            part.endswith(NOT_NAME_BEFORE_YU)
+            or re.search(_UNIT_ENDING + "$", part)
+            or any(ch in NON_NAME_START for ch in part)
+        ):
+            return left
+        if re.search(_UNIT_ENDING + "$", text[max(floor, start - 6) : start]):
+            return left_limit(text, start, floor, 12)
+    return left
 
 
 def _over_conjunction(text: str, left: int, floor: int) -> int:
@@ -343,7 +399,12 @@ def org_from_surface(
                 )
             )
         return out
-    if len(unit_surface) < 2 or unit_surface in GENERIC_ORG or name_key(unit_surface) in GENERIC_ORG:
+    if (
+        len(unit_surface) < 2
+        or unit_surface in GENERIC_ORG
+        or name_key(unit_surface) in GENERIC_ORG
+        or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
+    ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
     if facility is not None:
@@ -420,11 +481,15 @@ def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
             continue
         if m.kind == "organization" and any(p.kind == "village" and p.start < m.start < p.end for p in places):
             continue  # 同乐村工作队 cut to 乐村工作队: a name that starts inside a village's name
-        if m.kind == "organization" and any(
-            o.kind == "organization" and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+        if any(
+            o.kind == m.kind
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.start, o.end) != (m.start, m.end)
+            and (m.kind == "organization" or m.end == o.end)
             for o in out
         ):
-            continue
+            continue  # inside a longer unit's name, or the tail of a longer party organization's name
         seen.add(key)
         out.append(m)
     return out

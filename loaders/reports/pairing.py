@@ -35,7 +35,8 @@ _SUBJECTLESS_RE = re.compile(r"^\s*(" + "|".join(SUBJECTLESS_CLAUSE_STARTS) + ")
 # Where a clause ends inside a sentence.
 CLAUSE_BREAK = "，,；;：:"
 # What joins the items of a list of helpers or villages.
-_LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及)$")
+# 联合 / 携手 / 联手 join units that act together (某局联合某局到某村…), unlike 会同 (a companion).
+_LIST_JOINER_RE = re.compile(r"^(?:、|和|及|以及|与|同|跟|，以及|联合|携手|联手)$")
 # A leader's role right after a name: the name is that leader's post.
 _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")"
@@ -90,8 +91,11 @@ def pairs_in_sentence(
     pairs += _distributed(text, sent, helpers, recipients, done)
     if any(t[2] in PAIRING for t in triggers):
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
-    # Villages that pair with each other (A村则和B村签订协议) act in their own clause: settle them first.
-    for h, r, method, conf in _village_to_village(text, recipients, triggers, done):
+    # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
+    # settle them first.
+    for h, r, method, conf in _village_to_village(text, recipients, triggers, done) + _counted_villages_pair(
+        text, recipients, triggers, done
+    ):
         pairs.append((h, r, method, conf))
         acting_as_helper.add(entity_uid(referent(h.extra.get("owner", h))))
     for r in recipients:
@@ -205,7 +209,11 @@ def _distributed(
     helpers_before = [h for h in helpers if h.end <= at]
     recipients_before = [r for r in recipients if r.end <= at]
     if helpers_before:
-        helper_list = _with_listed(text, helpers_before[-1], helpers_before, forward=False)
+        # Of names starting at one place, a party organization (某公司党委分别…) rather than the unit in it.
+        same_start = [h for h in helpers_before if h.start == helpers_before[-1].start]
+        parties = [h for h in same_start if h.kind == "party_org"]
+        last = min(parties, key=lambda h: h.end) if parties else helpers_before[-1]
+        helper_list = _with_listed(text, last, helpers_before, forward=False)
         recipient_list = _recipient_list(text, [r for r in recipients if r.start > at])
     elif recipients_before:
         helpers_after = [h for h in helpers if h.start > at]
@@ -281,6 +289,37 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
             for o in others:
                 out.append((_as_helper(h), o, "pairing_village_with_village", 0.7))
                 done.add(id(o))
+    return out
+
+
+def _counted_villages_pair(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:
+    """``…甲村…和乙村合办工厂，两村签订联建协议``: villages counted as a clause's subject (两村, 这两个村)
+    with a pairing trigger in that clause pair with each other, as villages joined by 与 do (a
+    community helps a village, else the first named is the helper)."""
+    out: list[Pair] = []
+    seen: set[int] = set()
+    for ref in recipients:
+        uids = ref.extra.get("counted_with")
+        if not uids or ref.start in seen or id(ref) in done:
+            continue
+        seen.add(ref.start)
+        if _clause_start(text, ref.start) != ref.start:
+            continue  # the count is not the clause's subject (为两村栽种树苗: a helper acts on both)
+        clause_end = _clause_end(text, ref.end, len(text))
+        if not any(t[2] in PAIRING and ref.end <= t[0] < clause_end for t in triggers):
+            continue
+        villages = [referent(r) for r in recipients if r.start == ref.start and r.extra.get("counted_with") == uids]
+        if len(villages) < 2:
+            continue
+        helper = next((v for v in villages if _is_community(v)), villages[0])
+        if all(_is_community(v) for v in villages):
+            helper = villages[0]
+        for v in villages:
+            if v is not helper:
+                out.append((_as_helper(helper), v, "pairing_counted_villages", 0.65))
+        for r in recipients:
+            if entity_uid(referent(r)) in uids:
+                done.add(id(r))
     return out
 
 

@@ -24,6 +24,7 @@ from dataclasses import replace
 from loaders.reports.lexicon import (
     BARE_UNIT_REFERENCES,
     CJK,
+    COUNTED_VILLAGE_REFERENCE_RE,
     GROUP_REFERENCE_RE,
     REFERENCE_HEADS,
     REFERENCE_LEFT_CONTEXT,
@@ -41,6 +42,8 @@ from loaders.units import org_uid, unit_kind
 
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
 _GROUP_RE = re.compile(GROUP_REFERENCE_RE)
+_COUNTED_VILLAGES_RE = re.compile(COUNTED_VILLAGE_REFERENCE_RE)
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
 _CJK_RE = re.compile(f"[{CJK}]")
 
@@ -94,6 +97,36 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
         if sent_no(start) - sent_no(village.start) > REFERENCE_SENTENCE_WINDOW:
             continue
         out.append(_refer(village, start, end, word, "village_reference", 0.9))
+    return out
+
+
+def counted_village_references(text: str, sent_no: SentenceIndex, places: list[Mention]) -> list[Mention]:
+    """这两个村 / 两村 → the last villages named before it, as many as it counts, one mention for each.
+
+    The count must match: the villages are the distinct ones named last within a few sentences, and
+    the reference is dropped when fewer are named there. A count inside a place's name (三村镇) is no
+    reference.
+    """
+    named = sorted((v for v in places if v.kind == "village"), key=lambda v: v.start)
+    out: list[Mention] = []
+    for match in _COUNTED_VILLAGES_RE.finditer(text):
+        start, end = match.span()
+        if any(p.start < end and start < p.end for p in places):
+            continue
+        digit = match.group("shown") or match.group("bare")
+        count = int(digit) if digit.isdigit() else _COUNTS[digit]
+        found: dict[str | None, Mention] = {}
+        for v in reversed([v for v in named if v.end <= start]):
+            if sent_no(start) - sent_no(v.start) > REFERENCE_SENTENCE_WINDOW or len(found) == count:
+                break
+            found.setdefault(v.uid, v)
+        if len(found) != count:
+            continue
+        group = sorted(found.values(), key=lambda v: v.start)
+        out += [
+            replace(m, extra={**m.extra, "counted_with": [v.uid for v in group]})
+            for m in (_refer(v, start, end, match.group(), "village_reference_counted", 0.85) for v in group)
+        ]
     return out
 
 
@@ -188,6 +221,11 @@ def _self_reference(
     head = word[1:]
     if the_publisher is not None and _fits_head(the_publisher.surface, _head_for_self(head)):
         return _refer(the_publisher, start, end, word, "self_reference", 0.9)
+    if the_publisher is not None:
+        # 来源：某大学新闻中心 / 某厅办公室 and 我校 / 我厅: the office that publishes speaks for its unit.
+        unit = _unit_within(the_publisher, _head_for_self(head))
+        if unit is not None:
+            return _refer(unit, start, end, word, "self_reference_publishers_unit", 0.85)
     first = next((u for u in named if _fits_head(u.surface, _head_for_self(head))), None)
     if first is not None:
         return _refer(first, start, end, word, "self_reference_first_unit", 0.7)
@@ -201,6 +239,29 @@ def _self_reference(
         0.4,
         uid=org_uid(f"{word}@{doc_uid}"),
         extra={"org_kind": "other", "needs_name": True},
+    )
+
+
+def _unit_within(publisher: Mention, head: str) -> Mention | None:
+    """The unit a publisher's name starts with, ending in ``head`` (某大学 of 某大学党委宣传部), else None.
+
+    >>> m = Mention("organization", 3, 11, "远航大学新闻中心", "t", 0.8, uid="org:远航大学新闻中心")
+    >>> _unit_within(m, "校").surface, _unit_within(m, "局")
+    ('远航大学', None)
+    """
+    name = publisher.surface
+    cut = next((k for k in range(len(name) - 2, 2, -1) if _fits_head(name[:k], head)), None)
+    if cut is None:
+        return None
+    return Mention(
+        "organization",
+        publisher.start,
+        publisher.start + cut,
+        name[:cut],
+        "publishers_unit",
+        publisher.confidence,
+        uid=org_uid(name[:cut]),
+        extra={"org_kind": unit_kind(name[:cut])},
     )
 
 
@@ -227,6 +288,7 @@ def group_references(text: str, sent_no: SentenceIndex, helpers: list[Mention]) 
 
 __all__ = [
     "SentenceIndex",
+    "counted_village_references",
     "group_references",
     "publisher",
     "referent",

@@ -36,6 +36,7 @@ from loaders.reports.pairing import (
 )
 from loaders.reports.references import (
     SentenceIndex,
+    counted_village_references,
     group_references,
     referent,
     unit_references,
@@ -76,6 +77,7 @@ def relations(
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
     recipients += village_references(text, sent_no, villages)
+    recipients += counted_village_references(text, sent_no, places)
     recipients.sort(key=lambda m: m.start)
 
     named = sorted(orgs + [p for p in places if p.kind != "village" or p.place is not None], key=lambda m: m.start)

@@ -209,8 +209,8 @@ def trim_to_known_names(
                 or place_prefix(u.surface) == len(prefix)
             ):
                 break  # 秦皇岛城发集团: a place before the name belongs to it
-            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)", prefix):
-                break  # 省海港集团: an administrative prefix belongs to it
+            if re.fullmatch(f"[{CJK}]*(?:省|市|县|区|州|自治区)(?:委|政府)?", prefix):
+                break  # 省海港集团, 市委政法委: an administrative prefix (or its party committee) belongs to it
             u.start, u.surface = cut, name
             u.uid = org_uid(name)
             break
@@ -257,11 +257,11 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
             m.uid = longer[0].uid
 
 
-def _is_abbreviation(short: str, full: str) -> bool:
+def _is_initials(short: str, full: str) -> bool:
     """``某轻校`` of ``某某轻工业学校``: the short name takes the full one's first character, then some of
     its characters in order, and ends on a character of the full name's ending (校 of 学校, 行 of 银行).
 
-    >>> _is_abbreviation("哈轻校", "哈尔滨轻工业学校"), _is_abbreviation("哈轻校", "哈尔滨市轻工局")
+    >>> _is_initials("哈轻校", "哈尔滨轻工业学校"), _is_initials("哈轻校", "哈尔滨市轻工局")
     (True, False)
     """
     if not 2 <= len(short) <= 4 or len(full) < len(short) + 2 or short[0] != full[0] or short[-1] not in full[-2:]:
@@ -270,8 +270,29 @@ def _is_abbreviation(short: str, full: str) -> bool:
     return all(ch in rest for ch in short[1:-1])
 
 
+def _is_abbreviation(short: str, full: str) -> bool:
+    """A short form of ``full``: made of its own characters (``_is_initials``), or its name with the
+    first part so shortened and the rest as written (中行某省分行 of 中国银行某省分行), or its name less
+    the party committee that leads the organ (政法委 of 市委政法委).
+
+    >>> _is_abbreviation("中行甲省分行", "中国银行甲省分行"), _is_abbreviation("政法委", "市委政法委")
+    (True, True)
+    >>> _is_abbreviation("甲行乙省分行", "中国银行乙省分行")
+    False
+    """
+    if _is_initials(short, full):
+        return True
+    if re.fullmatch("(?:省|市|县|区|州)委", full[: len(full) - len(short)]) and full.endswith(short):
+        return True
+    tail = 0
+    while tail < min(len(short), len(full)) and short[-1 - tail] == full[-1 - tail]:
+        tail += 1
+    # The shared rest is three characters or more; the shortened part keeps two or more.
+    return any(_is_initials(short[: len(short) - t], full[: len(full) - t]) for t in range(tail, 2, -1))
+
+
 def _unify_abbreviations(units: list[Mention]) -> None:
-    """A short form made of a unit's own characters (某轻校) is that unit, when one unit of the
+    """A short form of a unit's name (某轻校, 中行某分行, 政法委) is that unit, when one unit of the
     document fits it; two that fit leave it alone."""
     names = {m.extra.get("full_name", m.surface): m for m in units}
     for m in units:

@@ -124,7 +124,11 @@ class VillageFinder:
                 if surface in named_here and admin_by_end.get(start) is None:
                     # One sense per document: a name resolved once stands for that village throughout.
                     res, how, ctx = named_here[surface]
-                    best = self._village_mention(surface, start, end, res, "same_name_in_document", ctx)
+                    how = "same_name_in_document"
+                    other = self._namesake_under_town_before(surface, start, sent, admin, res)
+                    if other is not None:
+                        res, how, ctx = other
+                    best = self._village_mention(surface, start, end, res, how, ctx)
                     break
                 contexts = self._village_contexts(start, sent, admin, region)
                 if generic:
@@ -155,6 +159,20 @@ class VillageFinder:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
         return out
+
+    def _namesake_under_town_before(
+        self, surface: str, start: int, sent: Sentence, admin: list[Mention], first: Resolution
+    ) -> tuple[Resolution, str, dict[str, str]] | None:
+        """甲镇普照村与乙镇的普照村结盟: a name the document resolved once is another village of that name
+        when the sentence names another town before it that has exactly one village of that name."""
+        towns = [m for m in admin if sent.start <= m.end <= start and m.kind == "town" and m.place is not None]
+        if not towns or first.place is None or first.place.parent_code == towns[-1].place.code:  # type: ignore[union-attr]
+            return None
+        ctx = {"town": towns[-1].place.code}  # type: ignore[union-attr]
+        res = resolve(self.index, surface, "village", fuzzy=False, **ctx)
+        if res.status != "resolved" or res.place is None or res.place.code == first.place.code:
+            return None
+        return res, "nearby", ctx
 
     def _in_exactly_one(self, surface: str, districts: list[str]) -> tuple[Resolution | None, dict[str, str]]:
         """The village resolved exactly (no same-sound guess) under exactly one of ``districts``."""
@@ -418,11 +436,20 @@ class VillageFinder:
                     )
                     if res is not None and res.status != "unknown":
                         break
-                if res is None or res.status == "unknown":
-                    continue
+                if res is None or (res.status == "unknown" and not self._count_matches(match, items, counted_before)):
+                    continue  # an item of a list counted as villages (行政村共三个：…) is one even where the table lacks it
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
                 out.append(mention)
         return out
+
+    @staticmethod
+    def _count_matches(match: re.Match[str], items: list[str], counted_before: list[re.Match[str]]) -> bool:
+        """The list follows 行政村共N个： and holds N names."""
+        if match not in counted_before:
+            return False
+        count = re.match(r"村共?有?(\d+|[两二三四五六七八九十])", match.group()).group(1)  # type: ignore[union-attr]
+        numbers = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+        return (int(count) if count.isdigit() else numbers.get(count)) == len(items)
 
     # -- organizations and persons ------------------------------------------------------------------
