@@ -127,11 +127,10 @@ def test_further_development_reports_meet_the_people_goals(more_evaluation: DevE
     assert people.precision >= 0.95 and people.recall >= 0.90, (people, more_evaluation.misses)
 
 
-def test_further_development_reports_stay_above_where_the_recognizer_brought_them(
+def test_further_development_reports_stay_above_where_the_links_round_brought_them(
     more_evaluation: DevEvaluation,
 ) -> None:
-    # Floors just under the measured figures (links 0.74 / 0.61, people 1.00 / 0.83); the goals of
-    # the 40 (0.95 / 0.90) are not reached yet, so these reports are not in the goal tests above.
-    links, people = more_evaluation.scores["links"], more_evaluation.scores["people"]
-    assert links.precision >= 0.70 and links.recall >= 0.58, (links, more_evaluation.misses)
-    assert people.precision >= 0.95 and people.recall >= 0.80, (people, more_evaluation.misses)
+    # Floors just under the measured links (0.91 / 0.87 after the links round of 2026-12-07); the goals
+    # (0.95 / 0.90) are not reached on these twenty alone, so they are not in the goal tests above.
+    links = more_evaluation.scores["links"]
+    assert links.precision >= 0.88 and links.recall >= 0.84, (links, more_evaluation.misses)
