@@ -13,10 +13,12 @@ WITH coalesce(date($as_of), date()) AS day,
      CASE WHEN $district IS NULL THEN $province END AS province,
      CASE WHEN $district IS NULL AND $province IS NULL THEN [true] ELSE [] END AS everywhere
 CALL (province, everywhere) {
-  MATCH (v:Village)-[:PART_OF*1..2]->(:District {code: $district})
+  MATCH (v:Village)-[:PART_OF*1..2]->(scope:District {code: $district})
+  USING INDEX scope:District(code)
   RETURN v
   UNION
-  MATCH (v:Village)-[:PART_OF*1..2]->(:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province {code: province})
+  MATCH (v:Village)-[:PART_OF*1..2]->(:District)-[:PART_OF]->(:City)-[:PART_OF]->(scope:Province {code: province})
+  USING INDEX scope:Province(code)
   RETURN v
   UNION
   UNWIND everywhere AS all
