@@ -80,7 +80,7 @@ def shared_resource_clusters(
                     {"kind": kind, "uid": hub_uid, "name": hub["name"], "members": sorted(inside_members)}
                 )
     ties = tie_weights(projection, community_of, members)
-    clusters = []
+    clusters: list[Row] = []
     for number, community in enumerate(communities):
         real = {m for m in community if m in members}  # a big hub's stand-in node is not a member
         if len(real) < 2:
