@@ -211,20 +211,25 @@ def render_generic(p: dict[str, Any], national: bool) -> list[str]:
     return ["```", json.dumps(p, ensure_ascii=False, indent=1)[:4000], "```"]
 
 
+# Issue 23's targets: through the API, one worker, warm, p95.
 ISSUE_TARGETS_MS = {
-    "uncovered_district": ("p95 ≤ 50 ms", 50.0, "p95"),
-    "uncovered_national": ("≤ 2 s", 2000.0, "p50"),
+    "uncovered_district": ("p95 ≤ 20 ms", 20.0, "p95"),
+    "uncovered_national": ("p95 ≤ 0.5 s", 500.0, "p95"),
     "coverage_districts": ("≤ 5 s", 5000.0, "p50"),
-    "clusters_district": ("≤ 10 s per province (one district measured)", 10000.0, "p50"),
-    "clusters_province": ("≤ 10 s per province", 10000.0, "p50"),
-    "clusters_national": ("≤ 2 min", 120000.0, "p50"),
+    "helper_load": ("first page p95 ≤ 1 s", 1000.0, "p95"),
+    "helper_load_district": ("p95 ≤ 300 ms", 300.0, "p95"),
+    "clusters_district": ("p95 ≤ 300 ms", 300.0, "p95"),
+    "clusters_province": ("p95 ≤ 2 s", 2000.0, "p95"),
+    "clusters_national": ("≤ 30 s", 30000.0, "p95"),
+    "suggestions_village": ("p95 ≤ 100 ms", 100.0, "p95"),
 }
 CASE_TITLES = {
     "uncovered_district": "uncovered weak villages, one district",
     "uncovered_province": "uncovered weak villages, one province",
     "uncovered_national": "uncovered weak villages, all loaded",
     "coverage_districts": "coverage for all districts",
-    "helper_load": "helper load",
+    "helper_load": "helper load, all China (first page)",
+    "helper_load_district": "helper load, one district",
     "clusters_district": "shared-resource clusters, one district",
     "clusters_province": "shared-resource clusters, one province",
     "clusters_national": "shared-resource clusters, all loaded",
@@ -374,7 +379,9 @@ def render_console(p: dict[str, Any], national: bool) -> list[str]:
     out += [
         "",
         "The national and provincial overviews are kept 60 s by the console: their warm figures are the kept "
-        "page, *first* is the work (the cluster pictures are a fragment the district page fetches after it is shown).",
+        "page, *first* is the work (the cluster pictures are a fragment the district page fetches after it is shown). "
+        "The `…_uncached` rows are the same overviews from an API started with `REVKG_OVERVIEW_KEPT_S=0`: every "
+        "request does the work (issue 23: ≤ 300 ms without the cache; district page ≤ 200 ms).",
     ]
     out += [
         "",

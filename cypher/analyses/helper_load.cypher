@@ -30,6 +30,7 @@ CALL (day, everywhere) {
   MATCH (h)-[p:PAIRED_WITH]->(r)
   WHERE (h:Organization OR h:PartyOrganization) AND (r:Village OR r:Town)
     AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+  WITH DISTINCT day, h
   OPTIONAL MATCH (h)-[:BELONGS_TO]->(o:Organization)
   WITH DISTINCT day, coalesce(o, h) AS helper
   MATCH (helper)<-[:BELONGS_TO*0..1]-(x)-[p:PAIRED_WITH]->(r)
@@ -38,12 +39,15 @@ CALL (day, everywhere) {
   RETURN helper, r
   UNION ALL
   // all of China: every pairing in force, each counted for its helper (a party organization's unit)
+  // (each pairing organization's unit is looked up once, not once per pairing)
   UNWIND everywhere AS all
-  MATCH (x)-[p:PAIRED_WITH]->(r)
-  WHERE (x:Organization OR x:PartyOrganization) AND (r:Village OR r:Town)
-    AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+  MATCH (x) WHERE x:Organization OR x:PartyOrganization
   OPTIONAL MATCH (x)-[:BELONGS_TO]->(o:Organization)
-  RETURN coalesce(o, x) AS helper, r
+  WITH day, x, coalesce(o, x) AS helper
+  MATCH (x)-[p:PAIRED_WITH]->(r)
+  WHERE (r:Village OR r:Town)
+    AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
+  RETURN helper, r
 }
 WITH helper, CASE WHEN r:Village THEN r END AS village
 WITH helper, collect(DISTINCT village) AS villages
@@ -62,7 +66,9 @@ CALL (helper, day) {
   WHERE (x:Organization OR x:PartyOrganization) AND (r:Village OR r:Town)
     AND (p.since IS NULL OR p.since <= day) AND (p.until IS NULL OR p.until >= day)
   OPTIONAL MATCH (r)-[:PART_OF*0..1]->(t:Town)
-  OPTIONAL MATCH (r)-[:PART_OF*1..2]->(d:District)
+  // a village's district through its town, a town's its own, a village placed in a district directly
+  WITH DISTINCT t, coalesce(t, r) AS up  // each town once, however many of its villages
+  OPTIONAL MATCH (up)-[:PART_OF]->(d:District)
   RETURN collect(DISTINCT t.code) AS towns, collect(DISTINCT d) AS districts
 }
 CALL (helper) {
