@@ -9,8 +9,10 @@ the API port the tests serve on is picked free at run time.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,6 +51,27 @@ TEST_PROVINCES = ("31", "35")  # 上海, 福建: where the corpus reports come f
 
 # Labels of the administrative spine that the gazetteer fixture loads once per session.
 SPINE_LABELS = ("Province", "City", "District", "Town")
+
+
+@contextmanager
+def own_managed_server(settings: Settings, instance: str) -> Iterator[LocalNeo4j]:
+    """A started managed server of its own (own folder, free ports, little memory), removed afterwards."""
+    own = settings.model_copy(
+        update={
+            "instance": instance,
+            "bolt_port": free_port(),
+            "http_port": free_port(),
+            "heap_size": "512m",
+            "pagecache_size": "256m",
+        }
+    )
+    server = LocalNeo4j(own)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

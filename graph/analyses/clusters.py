@@ -198,9 +198,21 @@ def projection_rows(
     if not pairings:
         return []
     helpers = sorted({r["member_uid"] for r in pairings})
-    villages = sorted({r["hub_uid"] for r in pairings})
+    villages = sorted({uid for r in pairings for uid in r["village_uids"]})
     ties = read(driver, "analyses/shared_resource_edges", database, helpers=helpers, villages=villages)
-    unique = {(r["kind"], r["member_uid"], r["hub_uid"]): r for r in pairings + ties}
+    unique = {(r["kind"], r["member_uid"], r["hub_uid"]): r for r in ties}
+    for helper in pairings:
+        for village_uid, village_name in zip(helper["village_uids"], helper["village_names"], strict=True):
+            unique[("pairing", helper["member_uid"], village_uid)] = {
+                "kind": "pairing",
+                "member_uid": helper["member_uid"],
+                "member_name": helper["member_name"],
+                "member_label": helper["member_label"],
+                "hub_uid": village_uid,
+                "hub_name": village_name,
+                "hub_category": None,
+                "hub_label": "Village",
+            }
     return [unique[key] for key in sorted(unique)]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ from neo4j import Driver, GraphDatabase
 from graph.backup import BackupError, NotManaged, RestoreRefused, backup, restore
 from graph.server import LocalNeo4j
 from graph.settings import Settings
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO, own_managed_server
 from tests.reliability.graphsum import GraphSum, graph_sum
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
@@ -31,22 +30,8 @@ pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
 
 @pytest.fixture(scope="module")
 def instance(settings: Settings) -> Iterator[LocalNeo4j]:
-    own = settings.model_copy(
-        update={
-            "instance": f"backup-test-{os.getpid()}",
-            "bolt_port": free_port(),
-            "http_port": free_port(),
-            "heap_size": "512m",
-            "pagecache_size": "256m",
-        }
-    )
-    server = LocalNeo4j(own)
-    try:
-        server.start()
+    with own_managed_server(settings, f"backup-test-{os.getpid()}") as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.home, ignore_errors=True)
 
 
 def _driver(s: Settings) -> Driver:

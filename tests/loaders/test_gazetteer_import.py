@@ -8,7 +8,6 @@ online, and the next load goes through Bolt and finds nothing to add.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from graph.server import LocalNeo4j
 from graph.settings import Settings
 from loaders import gazetteer
 from loaders.gazetteer_import import graph_is_empty
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO, own_managed_server
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(900)]
 
@@ -31,22 +30,8 @@ PROVINCE = "31"  # 上海: 6,509 villages
 
 @pytest.fixture(scope="module")
 def instance(settings: Settings) -> Iterator[LocalNeo4j]:
-    own = settings.model_copy(
-        update={
-            "instance": f"import-test-{os.getpid()}",
-            "bolt_port": free_port(),
-            "http_port": free_port(),
-            "heap_size": "512m",
-            "pagecache_size": "256m",
-        }
-    )
-    server = LocalNeo4j(own)
-    try:
-        server.start()
+    with own_managed_server(settings, f"import-test-{os.getpid()}") as server:
         yield server
-    finally:
-        server.stop()
-        shutil.rmtree(server.home, ignore_errors=True)
 
 
 def _driver(s: Settings) -> Driver:
