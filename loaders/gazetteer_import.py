@@ -136,7 +136,9 @@ def first_load(
     args, report.counts = write_import_files(valid_rows(), folder)
     # MERGE semantics: a unit listed twice is one node; a unit whose parent is missing has no edge.
     args += ["--skip-duplicate-nodes=true", "--skip-bad-relationships=true", "--bad-tolerance=-1"]
-    say("importing (the server is stopped meanwhile)")
+    say("stopping the server")
+    server.stop()
+    say("importing")
     server.import_full(args, server.home / "logs" / "gazetteer-import.log")
     say("starting the server")
     server.start()
