@@ -441,13 +441,19 @@ def render_run(path: Path, data: dict[str, Any]) -> list[str]:
     m = data["machine"]
     la = data["load_average"]
     out = [
-        f"Result file `{path.relative_to(REPO)}`, started {data['started']}, finished {data.get('finished', '?')}, "
-        f"revision {data['revision']}.",
+        f"Result file `{path.relative_to(REPO)}`, started {data['started']}, "
+        + (
+            f"finished {data['finished']}"
+            if "finished" in data
+            else "stopped before its end (the phases below are those it finished)"
+        )
+        + f", revision {data['revision']}.",
         "",
         f"- Command: `{data['command']}` (workload scale {data.get('scale')}, seed {data.get('seed')})",
         f"- Machine: {m['nproc']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM, Linux {m['kernel']}",
-        f"- Versions: Neo4j {data.get('versions', {}).get('neo4j', '?')} (heap {data['neo4j_memory']['heap_max']}, "
-        f"page cache {data['neo4j_memory']['pagecache_size']}), Python {m['python']}, neo4j driver "
+        f"- Versions: Neo4j {data.get('versions', {}).get('neo4j', '?')} (heap "
+        f"{data.get('neo4j_memory', {}).get('heap_max', '?')}, page cache "
+        f"{data.get('neo4j_memory', {}).get('pagecache_size', '?')}), Python {m['python']}, neo4j driver "
         f"{m['neo4j_driver']}, neomodel {m['neomodel']}, {m['java']}",
         f"- Load average (1, 5, 15 min) at start {la['start']}, at end {la.get('end')}: "
         + (
