@@ -252,7 +252,7 @@ def render_analyses(p: dict[str, Any], national: bool) -> list[str]:
         "worker, loopback). Cold = first call after Neo4j and the API restarted; warm = the calls that follow "
         "(n per row). Baseline = the same question as one naive Cypher query through the driver, also cold and "
         "warm. Ratio = API warm p50 / naive warm p50 (> 1: the API is slower — it answers more: nearest "
-        "helpers, claims, reasons, Louvain).",
+        "helpers, claims, reasons, community detection).",
         "",
         "| question | API cold | API warm p50 | p95 | p99 | n | naive cold | naive warm p50 | ratio | target |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",

@@ -223,7 +223,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str, only_
         "town_chart": pictures.town_chart(towns),
         "helpers": helpers,
         "helpers_total": helpers_total,
-        # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
+        # Community detection is the page's slowest part: the pictures come as a fragment once the page is shown
         "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
             "uncovered": "/analyses/uncovered-weak-villages" + query_string(**uncovered_scope),

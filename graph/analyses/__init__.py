@@ -17,7 +17,7 @@ from graph.analyses.clusters import (
     RESOURCE_WEIGHT,
     build_projection,
     cluster_members,
-    louvain_by_component,
+    communities_by_component,
     projection_rows,
     shared_resource_clusters,
 )
@@ -55,7 +55,7 @@ __all__ = [
     "helper_load",
     "helper_load_page",
     "loaded_provinces",
-    "louvain_by_component",
+    "communities_by_component",
     "organization_profile",
     "pairing_plan",
     "pairing_suggestions",

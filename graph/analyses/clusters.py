@@ -1,13 +1,15 @@
-"""Shared-resource clusters: seeded Louvain (igraph, compiled) on the helper–village projection."""
+"""Shared-resource clusters: seeded Leiden (graspologic-native, compiled) on the helper–village projection.
+
+Community detection is ``graspologic_native.leiden`` (package ``graspologic-native``, MIT, Rust):
+Leiden is Louvain with a refinement step that keeps every community connected.
+"""
 
 from __future__ import annotations
 
-import random
-import threading
 from datetime import date
 from itertools import combinations
 
-import igraph
+import graspologic_native
 import networkx as nx
 from neo4j import Driver
 
@@ -57,7 +59,7 @@ def shared_resource_clusters(
 ) -> list[Row]:
     """Groups of helpers and villages bound by pairings, joint projects and shared resources.
 
-    Louvain (igraph, seeded) on the projection docs/analyses.md describes; clusters of one
+    Leiden (seeded) on the projection docs/analyses.md describes; clusters of one
     member are left out. Each cluster: members, what they share, size, cohesion (the share of its
     members' tie weight that stays inside it) and density. The scope is one district, one
     province (the narrower wins) or all of China.
@@ -66,7 +68,7 @@ def shared_resource_clusters(
     projection, members, hubs = build_projection(rows)
     if projection.number_of_nodes() == 0:
         return []
-    communities = louvain_by_component(projection, seed)
+    communities = communities_by_component(projection, seed)
     community_of = {node: number for number, community in enumerate(communities) for node in community}
     # What each community shares, hub by hub in sorted order: one pass over the hubs, not one per community.
     shared: dict[int, list[Row]] = {}
@@ -127,49 +129,40 @@ def tie_weights(
     return dict(sorted(found.items()))
 
 
-# igraph draws the order Louvain visits nodes in from one process-wide generator: runs are
-# serialised so that each component's run starts from the seed, whatever else is running.
-_SEEDED_RUN = threading.Lock()
-
-
-def louvain_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list[set[str]]:
-    """Louvain communities (igraph's compiled ``community_multilevel``, seeded) of each connected
-    component on its own.
+def communities_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list[set[str]]:
+    """Leiden communities (graspologic-native's compiled ``leiden``, modularity, seeded) of each
+    connected component on its own.
 
     Communities never span components anyway; run one component at a time, a component's clusters
     no longer depend on what else is in scope (a district gets the clusters it has inside its
-    province's or the national answer). Each component's nodes are numbered in sorted order and the
-    generator is reseeded for it, so the same graph gives the same communities on every run.
-    Ordered by each community's smallest node.
+    province's or the national answer). Each component's ties go in sorted order with the seed, so
+    the same graph gives the same communities on every run. Ordered by each community's smallest node.
 
     >>> g = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
-    >>> [sorted(c) for c in louvain_by_component(g)]
+    >>> [sorted(c) for c in communities_by_component(g)]
     [['a', 'b', 'c'], ['x', 'y']]
     """
     parts = [sorted(c) for c in nx.connected_components(projection)]
-    trivial = [set(c) for c in parts if len(c) <= 2]  # Louvain keeps a pair together
+    trivial = [set(c) for c in parts if len(c) <= 2]  # a pair stays together
     larger = [c for c in parts if len(c) > 2]
     component_of = {node: i for i, nodes in enumerate(larger) for node in nodes}
-    position = {node: n for nodes in larger for n, node in enumerate(nodes)}
-    edge_lists: list[list[tuple[int, int, float]]] = [[] for _ in larger]
+    edge_lists: list[list[tuple[str, str, float]]] = [[] for _ in larger]
     for u, v, weight in projection.edges(data="weight", default=1.0):
         i = component_of.get(u)
         if i is not None:
-            a, b = sorted((position[u], position[v]))
-            edge_lists[i].append((a, b, weight))
+            a, b = sorted((u, v))
+            edge_lists[i].append((a, b, float(weight)))
     found: list[set[str]] = []
-    with _SEEDED_RUN:
-        for nodes, edges in zip(larger, edge_lists, strict=True):
-            found.extend(_louvain(nodes, sorted(edges), seed))
+    for edges in edge_lists:
+        found.extend(_leiden(sorted(edges), seed))
     return sorted(trivial + found, key=min)
 
 
-def _louvain(nodes: list[str], edges: list[tuple[int, int, float]], seed: int) -> list[set[str]]:
-    graph = igraph.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
-    igraph.set_random_number_generator(random.Random(seed))
-    membership = graph.community_multilevel(weights=[w for _, _, w in edges]).membership
+def _leiden(edges: list[tuple[str, str, float]], seed: int) -> list[set[str]]:
+    # The seed goes to the call itself (no process-wide generator), so concurrent runs do not disturb each other.
+    _, community_of = graspologic_native.leiden(edges, seed=seed)
     communities: dict[int, set[str]] = {}
-    for node, community in zip(nodes, membership, strict=True):
+    for node, community in sorted(community_of.items()):
         communities.setdefault(community, set()).add(node)
     return list(communities.values())
 
