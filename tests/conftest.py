@@ -37,7 +37,7 @@ os.environ.setdefault("REVKG_HEAP_SIZE", "1g")
 os.environ.setdefault("REVKG_PAGECACHE_SIZE", "1g")
 os.environ.pop("REVKG_NEO4J_URI", None)
 
-from neo4j import Driver  # noqa: E402
+from neo4j import Driver, GraphDatabase  # noqa: E402
 
 from graph.db import connect  # noqa: E402
 from graph.schema import install_schema  # noqa: E402
@@ -72,6 +72,13 @@ def own_managed_server(settings: Settings, instance: str) -> Iterator[LocalNeo4j
     finally:
         server.stop()
         shutil.rmtree(server.home, ignore_errors=True)
+
+
+def plain_driver(settings: Settings) -> Driver:
+    """A bare driver to ``settings``' server (no connectivity check): for a server a test starts itself."""
+    return GraphDatabase.driver(
+        settings.bolt_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    )
 
 
 @pytest.fixture(scope="session")

@@ -17,12 +17,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import Driver, GraphDatabase
 
 from graph.backup import BackupError, NotManaged, RestoreRefused, backup, restore
 from graph.server import LocalNeo4j
 from graph.settings import Settings
-from tests.conftest import REPO, own_managed_server
+from tests.conftest import REPO, own_managed_server, plain_driver
 from tests.reliability.graphsum import GraphSum, graph_sum
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(300)]
@@ -34,17 +33,13 @@ def instance(settings: Settings) -> Iterator[LocalNeo4j]:
         yield server
 
 
-def _driver(s: Settings) -> Driver:
-    return GraphDatabase.driver(s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value()))
-
-
 def _sum(s: Settings) -> GraphSum:
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         return graph_sum(drv, s.neo4j_database)
 
 
 def _write(s: Settings, query: str, **params: object) -> None:
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         drv.execute_query(query, params, database_=s.neo4j_database)
 
 
@@ -146,7 +141,7 @@ def test_backup_change_restore_gives_back_the_backed_up_graph(instance: LocalNeo
     after = _sum(s)
     assert after == saved, after.diff(saved)
     assert instance.status().answers_queries, "the server runs after the restore, as it did before"
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         constraints = drv.execute_query("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS n").records[0]["n"]
     assert "village_code" in constraints, "the schema comes back with the data"
     print(f"restore of the test data: whole command {restored.seconds:.1f}s, load {restored.load_seconds:.1f}s")

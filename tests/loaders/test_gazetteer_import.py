@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
 from graph.schema import schema_from_models
 from graph.server import LocalNeo4j
 from graph.settings import Settings
 from loaders import gazetteer
 from loaders.gazetteer_import import graph_is_empty
-from tests.conftest import REPO, own_managed_server
+from tests.conftest import REPO, own_managed_server, plain_driver
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(900)]
 
@@ -32,10 +32,6 @@ PROVINCE = "31"  # 上海: 6,509 villages
 def instance(settings: Settings) -> Iterator[LocalNeo4j]:
     with own_managed_server(settings, f"import-test-{os.getpid()}") as server:
         yield server
-
-
-def _driver(s: Settings) -> Driver:
-    return GraphDatabase.driver(s.bolt_uri, auth=(s.neo4j_user, s.neo4j_password.get_secret_value()))
 
 
 def _revkg(s: Settings, *args: str) -> subprocess.CompletedProcess[str]:
@@ -63,7 +59,7 @@ def test_the_first_load_into_an_empty_managed_graph_is_an_offline_import_and_rel
     instance: LocalNeo4j, gazetteer_dir: Path
 ) -> None:
     s = instance.settings
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         assert graph_is_empty(drv, s.neo4j_database)
     expected = gazetteer.count_rows(gazetteer_dir, [PROVINCE])
 
@@ -72,7 +68,7 @@ def test_the_first_load_into_an_empty_managed_graph_is_an_offline_import_and_rel
     assert "neo4j-admin import" in first.stdout
     assert f"{expected['village']:,} village" in first.stdout
 
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         counts = _counts(drv)
         assert {label: counts[label] for label in ("Province", "City", "District", "Town", "Village")} == {
             "Province": 1,
@@ -98,5 +94,5 @@ def test_the_first_load_into_an_empty_managed_graph_is_an_offline_import_and_rel
     again = _revkg(s, "load", "gazetteer", "--provinces", PROVINCE)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "neo4j-admin import" not in again.stdout
-    with _driver(s) as drv:
+    with plain_driver(s) as drv:
         assert _counts(drv) == counts
