@@ -55,6 +55,12 @@ def run(args: argparse.Namespace) -> Path:
         "load_average": {"start": load_average()},
         "other_processes": other_heavy_processes(),
     }
+    RESULTS.mkdir(exist_ok=True)
+    path = RESULTS / f"{started.strftime('%Y%m%dT%H%M%SZ')}{'-quick' if args.quick else ''}.json"
+
+    def save() -> None:
+        path.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+
     try:
         server.driver()  # the store is kept: --only analyses works on the graph the registers left
         result["versions"] = server.versions()
@@ -70,15 +76,14 @@ def run(args: argparse.Namespace) -> Path:
             result["other_processes"] = sorted(
                 set(result["other_processes"]) | set(other_heavy_processes({server.server.pid() or -1}))
             )
+            save()  # a run stopped later keeps the phases it finished
     finally:
         result["neo4j_memory"] = server.memory()
         server.stop()
     result["load_average"]["end"] = load_average()
     result["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     result["notes"] = ctx.notes
-    RESULTS.mkdir(exist_ok=True)
-    path = RESULTS / f"{started.strftime('%Y%m%dT%H%M%SZ')}{'-quick' if args.quick else ''}.json"
-    path.write_text(json.dumps(result, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
+    save()
     print(f"results: {path}")
     if not args.no_report:
         from bench.report import write_report

@@ -8,9 +8,6 @@ removing the ``neo4j`` database's store and transaction logs (``system`` and the
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +18,7 @@ from neo4j import Driver
 from bench.context import baseline_query
 from graph.db import connect
 from graph.schema import install_schema
-from graph.server import LocalNeo4j, find_java
+from graph.server import LocalNeo4j
 from graph.settings import Settings
 
 BENCH_SETTINGS: dict[str, Any] = {
@@ -82,13 +79,6 @@ class BenchServer:
         self.close_driver()
         self.server.stop()
 
-    def _remove_store(self) -> None:
-        # server.directories.transaction.logs.root is relative to the data folder (data/data/transactions).
-        data = self.server.home / "data"
-        for path in [data / "databases" / "neo4j", *data.glob("**/transactions/neo4j")]:
-            if path.exists():
-                shutil.rmtree(path)
-
     def fresh(self, *, schema: bool = True) -> Driver:
         """An empty ``neo4j`` database with revkg's schema (unless told not to).
 
@@ -106,7 +96,7 @@ class BenchServer:
                 return self._driver
         self.stop()
         self.server.write_config()
-        self._remove_store()
+        self.server.remove_database_store()
         driver = self.driver()
         if schema:
             install_schema()
@@ -114,36 +104,12 @@ class BenchServer:
         return driver
 
     def admin_import(self, args: list[str], log: Path) -> float:
-        """Run ``neo4j-admin database import full neo4j <args>`` against the stopped instance.
+        """Run ``neo4j-admin database import full neo4j <args>`` into an emptied, stopped instance.
 
         Returns the tool's wall time in seconds (JVM start-up included, as a user would see it).
         """
-        self.stop()
-        self.server.install()
-        self.server.write_config()
-        self._remove_store()
-        java = find_java(self.settings.java_home)
-        cmd = [
-            str(java),
-            "-cp",
-            str(self.server.lib_dir / "*"),
-            "org.neo4j.cli.AdminTool",
-            "database",
-            "import",
-            "full",
-            "neo4j",
-            "--overwrite-destination=true",
-            *args,
-        ]
-        started = time.perf_counter()
-        with open(log, "w", encoding="utf-8") as out:
-            result = subprocess.run(
-                cmd, env=self.server._env(), stdout=out, stderr=subprocess.STDOUT, cwd=self.server.home
-            )
-        seconds = time.perf_counter() - started
-        if result.returncode != 0:
-            raise RuntimeError(f"neo4j-admin import failed (exit {result.returncode}); see {log}")
-        return seconds
+        self.close_driver()
+        return self.server.import_full(args, log)
 
     def versions(self) -> dict[str, str]:
         rec = self.driver().execute_query(baseline_query("server_version")).records[0]

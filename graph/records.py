@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, LiteralString, cast
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, Driver, ManagedTransaction
+from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
 from neo4j.graph import Node, Path, Relationship
 
@@ -123,6 +123,19 @@ async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **
         return [plain_row(keys, record.values()) async for record in result]
 
     with unavailable_as_error():
+        async with driver.session(
+            database=database, notifications_min_severity="OFF", default_access_mode=READ_ACCESS
+        ) as session:
+            # One auto-commit run is one round trip (a managed transaction adds BEGIN and COMMIT: a
+            # lookup then costs twice Bolt's); when it fails for a reason worth retrying, the
+            # managed transaction's retries take over.
+            try:
+                result = await session.run(cast(LiteralString, query.text), params)
+                keys = result.keys()
+                return [plain_row(keys, record.values()) async for record in result]
+            except (ServiceUnavailable, SessionExpired, Neo4jError) as exc:
+                if not (is_unavailable(exc) or getattr(exc, "is_retryable", lambda: False)()):
+                    raise
         async with driver.session(database=database, notifications_min_severity="OFF") as session:
             return await session.execute_read(work)
 

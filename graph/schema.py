@@ -13,7 +13,9 @@ sources are separate relationships, so removing or replacing one source never to
 from __future__ import annotations
 
 import re
+from typing import LiteralString, cast
 
+from neo4j import Driver
 from neomodel import (
     ArrayProperty,
     BooleanProperty,
@@ -349,6 +351,40 @@ def install_schema() -> None:
     _drop_redeclared_fulltext_indexes(statements)
     for statement in statements:
         db.cypher_query(statement)
+
+
+def install_schema_concurrently(driver: Driver, database: str = "neo4j", timeout_s: int = 600) -> None:
+    """Create every constraint and index on a loaded graph, several at once, and wait until all are online.
+
+    On a graph the offline importer just wrote, each constraint scans its label to build and check
+    its index; Neo4j runs those scans side by side when they are asked for from several sessions.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.records import write
+
+    # Two schema changes on one label deadlock on its lock: one session per label, in turn within it.
+    by_label: dict[str, list[str]] = {}
+    for statement in schema_from_models() + queries.schema_statements():
+        target = _SCHEMA_TARGET.search(statement)
+        label = (target.group(1) or target.group(2)) if target else ""
+        by_label.setdefault("" if "|" in label else label, []).append(statement)
+    spanning = by_label.pop("", [])  # an index over several labels waits for the others
+
+    def create(statements: list[str]) -> None:
+        with driver.session(database=database) as session:
+            for statement in statements:
+                session.run(cast(LiteralString, statement)).consume()
+
+    with ThreadPoolExecutor(SCHEMA_SESSIONS) as pool:
+        list(pool.map(create, sorted(by_label.values(), key=len, reverse=True)))
+    create(spanning)
+    write(driver, "load/await_indexes", database, timeout_s=timeout_s)
+
+
+_SCHEMA_TARGET = re.compile(r"FOR \(\w*:?([\w|]+)\)|FOR \(\)-\[\w*:(\w+)\]")
+# Sessions creating constraints at once (index population is I/O and CPU bound; more only queue).
+SCHEMA_SESSIONS = 4
 
 
 _FULLTEXT = re.compile(r"CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS\s+FOR \(\w+:([\w|]+)\)")

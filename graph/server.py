@@ -406,6 +406,51 @@ class LocalNeo4j:
             self._process = None
         self.pid_file.unlink(missing_ok=True)
 
+    def remove_database_store(self) -> None:
+        """Delete the ``neo4j`` database's store and transaction logs (the server must be stopped).
+
+        ``system`` and the password stay; the next start creates an empty ``neo4j`` database.
+        """
+        data = self.home / "data"
+        # server.directories.transaction.logs.root is relative to the data folder (data/data/transactions).
+        for path in [
+            data / "databases" / self.settings.neo4j_database,
+            *data.glob(f"**/transactions/{self.settings.neo4j_database}"),
+        ]:
+            if path.exists():
+                shutil.rmtree(path)
+
+    def import_full(self, args: list[str], log: Path) -> float:
+        """Stop the server and build the database anew with ``neo4j-admin database import full``.
+
+        The store is removed first (the caller has made sure it held nothing worth keeping); the
+        server is left stopped. Returns the importer's wall time in seconds, JVM start-up included.
+        Raises ``ServerError`` when the importer fails (its output is in ``log``).
+        """
+        self.stop()
+        self.install()
+        self.write_config()
+        self.remove_database_store()
+        java = find_java(self.settings.java_home)
+        cmd = [
+            str(java),
+            "-cp",
+            str(self.lib_dir / "*"),
+            "org.neo4j.cli.AdminTool",
+            "database",
+            "import",
+            "full",
+            self.settings.neo4j_database,
+            "--overwrite-destination=true",
+            *args,
+        ]
+        started = time.monotonic()
+        with open(log, "w", encoding="utf-8") as out:
+            result = subprocess.run(cmd, env=self._env(), stdout=out, stderr=subprocess.STDOUT, cwd=self.home)
+        if result.returncode != 0:
+            raise ServerError(f"neo4j-admin database import failed (exit {result.returncode}); see {log}")
+        return time.monotonic() - started
+
     def _run_once(self, name: str) -> Record | None:
         """The one record of the catalogue's query ``name``, on a short-lived driver of its own.
 

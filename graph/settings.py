@@ -60,6 +60,8 @@ class Settings(BaseSettings):
     warm_on_start: bool = True
     cypher_timeout_s: float = 15.0
     cypher_row_cap: int = 5000
+    # How long the console keeps a national or provincial overview (0: worked out on every request).
+    overview_kept_s: float = 60.0
 
     @model_validator(mode="after")
     def _refuse_development_secrets_outside_development(self) -> Settings:

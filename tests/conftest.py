@@ -9,8 +9,10 @@ the API port the tests serve on is picked free at run time.
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,7 +37,7 @@ os.environ.setdefault("REVKG_HEAP_SIZE", "1g")
 os.environ.setdefault("REVKG_PAGECACHE_SIZE", "1g")
 os.environ.pop("REVKG_NEO4J_URI", None)
 
-from neo4j import Driver  # noqa: E402
+from neo4j import Driver, GraphDatabase  # noqa: E402
 
 from graph.db import connect  # noqa: E402
 from graph.schema import install_schema  # noqa: E402
@@ -49,6 +51,34 @@ TEST_PROVINCES = ("31", "35")  # 上海, 福建: where the corpus reports come f
 
 # Labels of the administrative spine that the gazetteer fixture loads once per session.
 SPINE_LABELS = ("Province", "City", "District", "Town")
+
+
+@contextmanager
+def own_managed_server(settings: Settings, instance: str) -> Iterator[LocalNeo4j]:
+    """A started managed server of its own (own folder, free ports, little memory), removed afterwards."""
+    own = settings.model_copy(
+        update={
+            "instance": instance,
+            "bolt_port": free_port(),
+            "http_port": free_port(),
+            "heap_size": "512m",
+            "pagecache_size": "256m",
+        }
+    )
+    server = LocalNeo4j(own)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
+
+
+def plain_driver(settings: Settings) -> Driver:
+    """A bare driver to ``settings``' server (no connectivity check): for a server a test starts itself."""
+    return GraphDatabase.driver(
+        settings.bolt_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    )
 
 
 @pytest.fixture(scope="session")

@@ -10,19 +10,30 @@ from api.cli.common import provinces as province_codes
 from api.cli.register import register
 from graph.errors import RevkgError
 from loaders import gazetteer as gazetteer_loader
+from loaders import gazetteer_import
 
 app = typer.Typer(help="Load the gazetteer, registers and reports.", no_args_is_help=True)
 
 
-def load_gazetteer(provinces: str | None) -> gazetteer_loader.GazetteerReport:
+def load_gazetteer(provinces: str | None, through_bolt: bool = False) -> gazetteer_loader.GazetteerReport:
     """Load the code table of ``provinces``, then check it per province against the code table and
     load again what is short (a plain function: ``revkg load gazetteer`` and ``revkg up`` call it).
 
+    Into the managed server's empty graph the offline importer builds the store (the server is
+    stopped and started around it); otherwise, or with ``through_bolt``, batched writes through Bolt.
     A load that does not finish, or a spine still short afterwards, is one red line and a non-zero exit.
     """
     s = settings()
     wanted = province_codes(provinces)
     data_dir = gazetteer_loader.ensure_downloaded(s.home / "gazetteer")
+    if s.managed and not through_bolt:
+        with driver() as drv:
+            empty = gazetteer_import.graph_is_empty(drv, s.neo4j_database)
+        if empty:
+            console.print("The graph is empty: the code table goes in through neo4j-admin import.")
+            return gazetteer_import.first_load(
+                s, data_dir, wanted, on_step=lambda step: console.print(f"  {step} …", highlight=False)
+            )
     totals = gazetteer_loader.count_rows(data_dir, wanted)
     with driver() as drv:
         try:
@@ -57,9 +68,14 @@ def gazetteer(
         "--provinces",
         help="Comma-separated 2-digit province codes (31 = 上海, 35 = 福建); all of China when omitted.",
     ),
+    through_bolt: bool = typer.Option(
+        False,
+        "--through-bolt",
+        help="Write through Bolt even into an empty managed graph (which otherwise neo4j-admin import builds).",
+    ),
 ) -> None:
     """Load the national five-level code table (统计用区划代码 2023), idempotently."""
-    report = load_gazetteer(provinces)
+    report = load_gazetteer(provinces, through_bolt)
     counts = ", ".join(f"{n:,} {level}" for level, n in report.counts.items())
     console.print(f"Loaded {counts} in {report.seconds:.1f}s.")
     for problem in report.rejected:

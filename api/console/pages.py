@@ -101,7 +101,8 @@ def _total(rows: list[Row]) -> Row:
 
 
 # The national and provincial overviews add up every weak village of their scope (about a second
-# nationally); they are kept this long per process and say when they were worked out.
+# nationally); they are kept this long per process (REVKG_OVERVIEW_KEPT_S) and say when they were
+# worked out.
 OVERVIEW_KEPT_S = 60.0
 _overviews: dict[tuple[str | None, date | None], tuple[float, Row]] = {}
 
@@ -111,7 +112,9 @@ def forget_overviews() -> None:
     _overviews.clear()
 
 
-def overview(driver: Driver, code: str | None, as_of: date | None, database: str) -> Row:
+def overview(
+    driver: Driver, code: str | None, as_of: date | None, database: str, kept_s: float = OVERVIEW_KEPT_S
+) -> Row:
     """Coverage of weak villages per province (全国), per city (省) or per district (市, or a
     province of one city such as 上海市), with the path back up.
 
@@ -122,7 +125,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
     if level not in ("country", "province", "city"):
         raise NotFound(code="console.not_an_area_code", area=code)
     kept = _overviews.get((code, as_of))
-    if kept is not None and time.monotonic() - kept[0] < OVERVIEW_KEPT_S:
+    if kept is not None and time.monotonic() - kept[0] < kept_s:
         return kept[1]
     names = analyses.area_names(driver, [code[:2], code[:4]] if code else [], database)
     if code is not None and code not in names:
@@ -169,7 +172,7 @@ def overview(driver: Driver, code: str | None, as_of: date | None, database: str
         "coverage_xlsx": coverage_xlsx,
         "map": drawn,
         "computed_at": datetime.now(BEIJING).strftime("%H:%M:%S"),
-        "kept_s": int(OVERVIEW_KEPT_S) if child != "district" else 0,
+        "kept_s": int(kept_s) if child != "district" else 0,
     }
     if child != "district":
         _overviews[(code, as_of)] = (time.monotonic(), data)
@@ -220,7 +223,7 @@ def district(driver: Driver, code: str, as_of: date | None, database: str, only_
         "town_chart": pictures.town_chart(towns),
         "helpers": helpers,
         "helpers_total": helpers_total,
-        # Louvain is the page's slowest part: the pictures come as a fragment once the page is shown
+        # Community detection is the page's slowest part: the pictures come as a fragment once the page is shown
         "clusters_href": "/clusters" + query_string(district=code, as_of=as_of),
         "downloads": {
             "uncovered": "/analyses/uncovered-weak-villages" + query_string(**uncovered_scope),

@@ -179,7 +179,7 @@ def console_error(request: Request, status: int, text: str) -> HTMLResponse | No
 def overview(request: Request, driver: DriverDep, settings: SettingsDep, as_of: date | None = AS_OF_QUERY) -> Response:
     """全国总览 · Coverage per province."""
     try:
-        data = pages.overview(driver, None, as_of, settings.neo4j_database)
+        data = pages.overview(driver, None, as_of, settings.neo4j_database, settings.overview_kept_s)
     except RevkgError as exc:
         return error_page(request, exc)
     return page(request, "overview.html", **data)
@@ -195,7 +195,7 @@ def area(
 ) -> Response:
     """省 / 市总览 · Coverage per city or district of a province or city."""
     try:
-        data = pages.overview(driver, code, as_of, settings.neo4j_database)
+        data = pages.overview(driver, code, as_of, settings.neo4j_database, settings.overview_kept_s)
     except RevkgError as exc:
         return error_page(request, exc)
     return page(request, "overview.html", **data)

@@ -167,13 +167,13 @@ def shared_resource_clusters(
     as_of: date | None = AS_OF_QUERY,
     province: str | None = PROVINCE_QUERY,
     district: str | None = DISTRICT_QUERY,
-    seed: int = Query(analyses.CLUSTER_SEED, description="Louvain 随机种子 · Louvain seed (same seed, same clusters)"),
+    seed: int = Query(analyses.CLUSTER_SEED, description="Leiden 随机种子 · Leiden seed (same seed, same clusters)"),
     format: Format = FORMAT_QUERY,
     headers: Headers = HEADERS_QUERY,
     limit: int = LIMIT_QUERY,
     offset: int = OFFSET_QUERY,
 ) -> Any:
-    """资源共享群落（Louvain）· Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
+    """资源共享群落（Leiden）· Clusters of helpers and villages bound by pairings, joint projects and shared resources."""
     clusters = analyses.shared_resource_clusters(
         driver, as_of, district, seed, settings.neo4j_database, province=province
     )

@@ -23,7 +23,7 @@ from bench.context import REPO, Context, baseline_named_query, baseline_query
 from bench.measure import load_average, percentiles
 from graph.queries import NamedQuery
 
-API_PORT = 28000
+API_PORT = int(os.environ.get("REVKG_BENCH_API_PORT") or 28000)
 # uvicorn worker processes; each holds its own driver (the machine has 2 cores, shared with Neo4j).
 # The analyses run against the first count; the throughput phase measures each.
 API_WORKERS = [int(n) for n in os.environ.get("REVKG_BENCH_API_WORKERS", "1,2").split(",")]
@@ -37,6 +37,7 @@ NAIVE = {
         "uncovered_province",
         "coverage_districts",
         "helper_load",
+        "helper_load_district",
         "clusters_district",
         "clusters_province",
         "clusters_national",
@@ -53,6 +54,7 @@ def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any
         "uncovered_national": ("/analyses/uncovered-weak-villages", {"limit": 100}),
         "coverage_districts": ("/analyses/coverage", {"level": "district", "limit": 100}),
         "helper_load": ("/analyses/helper-load", {"limit": 100}),
+        "helper_load_district": ("/analyses/helper-load", {"district": district, "limit": 100}),
         "clusters_district": ("/analyses/shared-resource-clusters", {"district": district, "limit": 100}),
         "clusters_province": ("/analyses/shared-resource-clusters", {"province": district[:2], "limit": 100}),
         "clusters_national": ("/analyses/shared-resource-clusters", {"limit": 100}),
@@ -64,8 +66,11 @@ def api_cases(district: str, village: str) -> dict[str, tuple[str, dict[str, Any
 class Api:
     """The revkg API as a uvicorn process on loopback, pointed at the bench instance."""
 
-    def __init__(self, ctx: Context, workers: int = API_WORKERS[0], port: int = API_PORT):
+    def __init__(
+        self, ctx: Context, workers: int = API_WORKERS[0], port: int = API_PORT, env: dict[str, str] | None = None
+    ):
         self.ctx = ctx
+        self.extra_env = env or {}
         self.workers = workers
         self.port = port
         self.process: subprocess.Popen[bytes] | None = None
@@ -81,6 +86,7 @@ class Api:
             REVKG_ENVIRONMENT="development",
             REVKG_API_PORT=str(self.port),
         )
+        env.update(self.extra_env)
         log = open(self.ctx.work_dir / "api.log", "ab")
         self.process = subprocess.Popen(
             [

@@ -91,5 +91,31 @@ def run(ctx: Context) -> dict[str, Any]:
         result["api_peak_rss_bytes"] = api.peak_rss()
     finally:
         api.stop()
+    # The overviews again with the console keeping nothing: every request does the work.
+    uncached = Api(ctx, workers=1, port=_free_port(), env={"REVKG_OVERVIEW_KEPT_S": "0"})
+    uncached.start()
+    try:
+        with httpx.Client(base_url=uncached.url) as client:
+            for name in ("overview_country", "overview_province"):
+                path, params = pages(district, village, helper)[name]
+                samples, statuses = [], set()
+                for _ in range(HEAVY_WARM_N if not ctx.quick else WARM_N):
+                    ms, status = _time_http(client, path, params, 600.0)
+                    samples.append(ms)
+                    statuses.add(status)
+                warm = percentiles(samples)
+                result["pages"][name + "_uncached"] = {
+                    "path": path,
+                    "params": params,
+                    "status": sorted(statuses),
+                    "first_ms": round(samples[0], 1),
+                    "warm": warm,
+                    "html_bytes": 0,
+                }
+                ctx.log(
+                    f"  {name + ' (no cache)':<22} HTTP {sorted(statuses)} p50 {warm['p50']:8.1f} p95 {warm['p95']:8.1f} ms"
+                )
+    finally:
+        uncached.stop()
     result["load_average"]["end"] = load_average()
     return result

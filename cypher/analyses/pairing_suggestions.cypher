@@ -50,7 +50,8 @@ CALL (day, district) {
   UNION
   MATCH (v:Village {uid: $village}) RETURN v
   UNION
-  MATCH (v:Village)-[:PART_OF*1..2]->(:District {code: district})
+  MATCH (v:Village)-[:PART_OF*1..2]->(scope:District {code: district})
+  USING INDEX scope:District(code)
   WHERE (v.weak OR EXISTS { (v)-[:DESIGNATED_AS]->(:WeakCategory) })
     AND NOT EXISTS {
       MATCH (h)-[p:PAIRED_WITH]->(v)

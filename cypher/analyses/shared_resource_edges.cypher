@@ -2,7 +2,7 @@
 // helpers and villages shared_resource_pairings.cypher found: 'project' (helper funding or village
 // benefiting, project) and 'resource' (helper providing or village's project using, resource).
 // A village benefiting from a helper's project joins as a member. Python builds the weighted graph
-// from these rows and the pairings, and runs seeded Louvain.
+// from these rows and the pairings, and runs seeded Leiden.
 // @param helpers  LIST  uids of the helpers (Organization or PartyOrganization)
 // @param villages LIST  uids of the villages
 // :param helpers => ['org:崇明区民政局', 'org:上海农商银行崇明支行']

@@ -24,13 +24,16 @@ WITH coalesce(date($as_of), date()) AS day,
      CASE WHEN $town IS NULL THEN $district END AS district,
      CASE WHEN $town IS NULL AND $district IS NULL AND $province IS NULL THEN true END AS everywhere
 CALL (province, district, everywhere) {
-  MATCH (v:Village)-[:PART_OF]->(:Town {code: $town})
+  MATCH (v:Village)-[:PART_OF]->(scope:Town {code: $town})
+  USING INDEX scope:Town(code)
   RETURN v
   UNION
-  MATCH (v:Village)-[:PART_OF*1..2]->(:District {code: district})
+  MATCH (v:Village)-[:PART_OF*1..2]->(scope:District {code: district})
+  USING INDEX scope:District(code)
   RETURN v
   UNION
-  MATCH (v:Village)-[:PART_OF*1..2]->(:District)-[:PART_OF]->(:City)-[:PART_OF]->(:Province {code: province})
+  MATCH (v:Village)-[:PART_OF*1..2]->(:District)-[:PART_OF]->(:City)-[:PART_OF]->(scope:Province {code: province})
+  USING INDEX scope:Province(code)
   RETURN v
   UNION
   MATCH (v:Village {weak: everywhere})

@@ -1,19 +1,20 @@
-"""Shared-resource clusters: seeded Louvain (networkx) on the helper–village projection."""
+"""Shared-resource clusters: seeded Leiden (graspologic-native, compiled) on the helper–village projection.
+
+Community detection is ``graspologic_native.leiden`` (package ``graspologic-native``, MIT, Rust):
+Leiden is Louvain with a refinement step that keeps every community connected.
+"""
 
 from __future__ import annotations
 
-import logging
-import os
 from datetime import date
 from itertools import combinations
 
+import graspologic_native
 import networkx as nx
 from neo4j import Driver
 
 from graph.analyses.common import Row, resolve_place
 from graph.records import read
-
-logger = logging.getLogger(__name__)
 
 # Edge weights of the shared-resource projection (docs/analyses.md).
 PAIRING_WEIGHT = 1.0
@@ -58,7 +59,7 @@ def shared_resource_clusters(
 ) -> list[Row]:
     """Groups of helpers and villages bound by pairings, joint projects and shared resources.
 
-    Louvain (networkx, seeded) on the projection docs/analyses.md describes; clusters of one
+    Leiden (seeded) on the projection docs/analyses.md describes; clusters of one
     member are left out. Each cluster: members, what they share, size, cohesion (the share of its
     members' tie weight that stays inside it) and density. The scope is one district, one
     province (the narrower wins) or all of China.
@@ -67,7 +68,7 @@ def shared_resource_clusters(
     projection, members, hubs = build_projection(rows)
     if projection.number_of_nodes() == 0:
         return []
-    communities = louvain_by_component(projection, seed)
+    communities = communities_by_component(projection, seed)
     community_of = {node: number for number, community in enumerate(communities) for node in community}
     # What each community shares, hub by hub in sorted order: one pass over the hubs, not one per community.
     shared: dict[int, list[Row]] = {}
@@ -80,13 +81,13 @@ def shared_resource_clusters(
                 shared.setdefault(number, []).append(
                     {"kind": kind, "uid": hub_uid, "name": hub["name"], "members": sorted(inside_members)}
                 )
-    clusters = []
+    ties = tie_weights(projection, community_of, members)
+    clusters: list[Row] = []
     for number, community in enumerate(communities):
         real = {m for m in community if m in members}  # a big hub's stand-in node is not a member
         if len(real) < 2:
             continue
-        internal = projection.subgraph(community).size(weight="weight")
-        boundary = nx.cut_size(projection, community, weight="weight")
+        internal, boundary, real_edges = ties.get(number, (0.0, 0.0, 0))
         clusters.append(
             {
                 "size": len(real),
@@ -94,7 +95,7 @@ def shared_resource_clusters(
                 "villages": sorted((members[m] for m in real if members[m]["label"] == "Village"), key=_by_uid),
                 "shared": shared.get(number, []),
                 "cohesion": round(internal / (internal + boundary), 3) if internal + boundary else 0.0,
-                "density": round(nx.density(projection.subgraph(real)), 3),
+                "density": round(2 * real_edges / (len(real) * (len(real) - 1)), 3),
             }
         )
     clusters.sort(key=lambda c: (-c["size"], c["helpers"][0]["uid"] if c["helpers"] else c["villages"][0]["uid"]))
@@ -103,67 +104,67 @@ def shared_resource_clusters(
     return clusters
 
 
-# Above this many nodes the components are shared out to one process per core (a national
-# projection has ~400,000 nodes in ~6,500 components; Louvain in pure Python takes minutes there).
-PARALLEL_LOUVAIN_NODES = 50_000
+def tie_weights(
+    projection: nx.Graph, community_of: dict[str, int], members: dict[str, Row]
+) -> dict[int, tuple[float, float, int]]:
+    """Per community: tie weight inside it, tie weight leaving it, and ties between its real members.
+
+    One pass over the ties (a subgraph and a cut per community took minutes nationally).
+
+    >>> g = nx.Graph()
+    >>> g.add_weighted_edges_from([("a", "b", 1.0), ("b", "c", 0.5), ("c", "d", 2.0)])
+    >>> tie_weights(g, {"a": 0, "b": 0, "c": 1, "d": 1}, {"a": {}, "b": {}, "c": {}})
+    {0: (1.0, 0.5, 1), 1: (2.0, 0.5, 0)}
+    """
+    found: dict[int, tuple[float, float, int]] = {}
+    for u, v, weight in projection.edges(data="weight", default=1.0):
+        cu, cv = community_of[u], community_of[v]
+        if cu == cv:
+            internal, boundary, real_edges = found.get(cu, (0.0, 0.0, 0))
+            found[cu] = (internal + weight, boundary, real_edges + (u in members and v in members))
+            continue
+        for c in (cu, cv):
+            internal, boundary, real_edges = found.get(c, (0.0, 0.0, 0))
+            found[c] = (internal, boundary + weight, real_edges)
+    return dict(sorted(found.items()))
 
 
-def louvain_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list[set[str]]:
-    """Louvain communities (networkx, seeded) found in each connected component on its own.
+def communities_by_component(projection: nx.Graph, seed: int = CLUSTER_SEED) -> list[set[str]]:
+    """Leiden communities (graspologic-native's compiled ``leiden``, modularity, seeded) of each
+    connected component on its own.
 
     Communities never span components anyway; run one component at a time, a component's clusters
     no longer depend on what else is in scope (a district gets the clusters it has inside its
-    province's or the national answer), and components can run in parallel. Ordered by each
-    community's smallest node, so the order does not depend on how the work was shared out.
+    province's or the national answer). Each component's ties go in sorted order with the seed, so
+    the same graph gives the same communities on every run. Ordered by each community's smallest node.
 
     >>> g = nx.Graph([("a", "b"), ("b", "c"), ("c", "a"), ("x", "y")])
-    >>> [sorted(c) for c in louvain_by_component(g)]
+    >>> [sorted(c) for c in communities_by_component(g)]
     [['a', 'b', 'c'], ['x', 'y']]
     """
     parts = [sorted(c) for c in nx.connected_components(projection)]
-    trivial = [set(c) for c in parts if len(c) <= 2]  # Louvain keeps a pair together
-    edge_lists = [
-        [(u, v, w) for u, v, w in projection.subgraph(c).edges(data="weight", default=1.0)] for c in parts if len(c) > 2
-    ]
-    if projection.number_of_nodes() < PARALLEL_LOUVAIN_NODES or (os.cpu_count() or 1) < 2:
-        found = _louvain_chunk(edge_lists, seed)
-    else:
-        found = _louvain_in_processes(edge_lists, seed)
+    trivial = [set(c) for c in parts if len(c) <= 2]  # a pair stays together
+    larger = [c for c in parts if len(c) > 2]
+    component_of = {node: i for i, nodes in enumerate(larger) for node in nodes}
+    edge_lists: list[list[tuple[str, str, float]]] = [[] for _ in larger]
+    for u, v, weight in projection.edges(data="weight", default=1.0):
+        i = component_of.get(u)
+        if i is not None:
+            a, b = sorted((u, v))
+            edge_lists[i].append((a, b, float(weight)))
+    found: list[set[str]] = []
+    for edges in edge_lists:
+        found.extend(_leiden(sorted(edges), seed))
     return sorted(trivial + found, key=min)
 
 
-def _louvain(edges: list[tuple[str, str, float]], seed: int) -> list[set[str]]:
-    graph = nx.Graph()
-    graph.add_weighted_edges_from(edges)
-    return [set(c) for c in nx.community.louvain_communities(graph, weight="weight", seed=seed)]
-
-
-def _louvain_chunk(edge_lists: list[list[tuple[str, str, float]]], seed: int) -> list[set[str]]:
-    return [community for edges in edge_lists for community in _louvain(edges, seed)]
-
-
-def _louvain_in_processes(edge_lists: list[list[tuple[str, str, float]]], seed: int) -> list[set[str]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    workers = os.cpu_count() or 2
-    # Biggest components first, each to the least loaded chunk, so the processes finish together.
-    chunks: list[list[list[tuple[str, str, float]]]] = [[] for _ in range(workers * 2)]
-    load = [0] * len(chunks)
-    for edges in sorted(edge_lists, key=len, reverse=True):
-        i = load.index(min(load))
-        chunks[i].append(edges)
-        load[i] += len(edges)
-    chunks = [chunk for chunk in chunks if chunk]
-    # spawn: the API process has driver threads that a forked child must not inherit.
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            results = pool.map(_louvain_chunk, chunks, [seed] * len(chunks))
-            return [community for result in results for community in result]
-    except (BrokenProcessPool, OSError) as exc:  # e.g. a caller's script without a __main__ guard
-        logger.warning("Louvain in worker processes failed (%s); running it in this process", exc)
-        return _louvain_chunk(edge_lists, seed)
+def _leiden(edges: list[tuple[str, str, float]], seed: int) -> list[set[str]]:
+    # The seed goes to the call itself (no process-wide generator), so concurrent runs do not disturb each other.
+    _, community_of = graspologic_native.leiden(edges, seed=seed)
+    communities: dict[int, set[str]] = {}
+    for node, community in sorted(community_of.items()):
+        communities.setdefault(community, set()).add(node)
+    return list(communities.values())
 
 
 def projection_rows(
@@ -190,9 +191,21 @@ def projection_rows(
     if not pairings:
         return []
     helpers = sorted({r["member_uid"] for r in pairings})
-    villages = sorted({r["hub_uid"] for r in pairings})
+    villages = sorted({uid for r in pairings for uid in r["village_uids"]})
     ties = read(driver, "analyses/shared_resource_edges", database, helpers=helpers, villages=villages)
-    unique = {(r["kind"], r["member_uid"], r["hub_uid"]): r for r in pairings + ties}
+    unique = {(r["kind"], r["member_uid"], r["hub_uid"]): r for r in ties}
+    for helper in pairings:
+        for village_uid, village_name in zip(helper["village_uids"], helper["village_names"], strict=True):
+            unique[("pairing", helper["member_uid"], village_uid)] = {
+                "kind": "pairing",
+                "member_uid": helper["member_uid"],
+                "member_name": helper["member_name"],
+                "member_label": helper["member_label"],
+                "hub_uid": village_uid,
+                "hub_name": village_name,
+                "hub_category": None,
+                "hub_label": "Village",
+            }
     return [unique[key] for key in sorted(unique)]
 
 

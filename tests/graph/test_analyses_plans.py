@@ -8,8 +8,9 @@ allowed (hundreds of nodes at most).
 The planner chooses by the graph's statistics and keeps a chosen plan in its cache; the tests before
 this file empty and refill the graph, and a plan chosen on other statistics (one cached while the
 District label was nearly empty, say) may scan where it should seek: a fresh-clone CI run once found
-no seek in helper_load. So the demo graph first resamples the indexes and clears the plan cache
-(``db.prepareForReplanning``), and what is checked is the plan this graph gets.
+no seek in helper_load. The queries whose speed depends on a seek
+name the index (``USING INDEX``), and each case first resamples the indexes and clears the plan
+cache (``db.prepareForReplanning``), so what is checked is the plan this graph gets.
 """
 
 from __future__ import annotations
