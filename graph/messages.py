@@ -428,6 +428,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "source.register": ("台账 {file} · 工作表 {sheet} 第 {row} 行", "register:{file} · sheet {sheet}!row {row}"),
     "source.register_file": ("台账 {file}", "register:{file}"),
     "source.report": ("报告 {name}", "report:{name}"),
+    # Gazetteer loads (revkg load gazetteer, revkg up)
+    "gazetteer.level.province": ("省", "provinces"),
+    "gazetteer.level.city": ("市", "cities"),
+    "gazetteer.level.district": ("县区", "districts"),
+    "gazetteer.level.town": ("乡镇街道", "towns"),
+    "gazetteer.level.village": ("村居", "villages"),
+    "gazetteer.cli.loaded": ("已加载 {counts}，用时 {seconds} 秒。", "Loaded {counts} in {seconds}s."),
+    "gazetteer.cli.rejected": ("拒绝：{problem}", "rejected: {problem}"),
+    "gazetteer.cli.empty_graph": (
+        "图为空：区划代码表经 neo4j-admin 导入写入。",
+        "The graph is empty: the code table goes in through neo4j-admin import.",
+    ),
+    "gazetteer.cli.completed": (
+        "加载后补齐了不完整的省份：{provinces}",
+        "Completed the provinces that were short after the load: {provinces}",
+    ),
+    "gazetteer.cli.unfinished": (
+        "区划代码表没有加载完：{reason}。请再运行 `revkg load gazetteer`，它会补齐缺少的部分。",
+        "Gazetteer load did not finish: {reason}. Run `revkg load gazetteer` again; it completes what is missing.",
+    ),
+    "gazetteer.step.files": ("写出导入文件", "writing the importer's files"),
+    "gazetteer.step.stop": ("停止数据库服务", "stopping the server"),
+    "gazetteer.step.import": ("导入", "importing"),
+    "gazetteer.step.start": ("启动数据库服务", "starting the server"),
+    "gazetteer.step.schema": ("创建约束和索引", "creating constraints and indexes"),
     # Users and audit
     "role.viewer": ("查看", "viewer"),
     "role.planner": ("规划", "planner"),

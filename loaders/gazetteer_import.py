@@ -116,12 +116,13 @@ def first_load(
     The caller has checked that the server is managed and its graph empty (``graph_is_empty``).
     Stops the server, writes the importer's files under its import folder, imports, starts the
     server and creates revkg's constraints and indexes, waiting until every one is online.
-    ``on_step(what)`` reports each step. Rejected rows are those ``load`` rejects.
+    ``on_step(code)`` reports each step by its message code (``gazetteer.step.*``). Rejected rows are
+    those ``load`` rejects.
     """
     started = time.perf_counter()
     report = GazetteerReport()
     server = LocalNeo4j(settings)
-    say = on_step or (lambda what: None)
+    step = on_step or (lambda code: None)
 
     def valid_rows() -> Iterable[tuple[str, str, str, str, str | None, str | None]]:
         for record in read(data_dir, provinces):
@@ -131,18 +132,18 @@ def first_load(
                 continue
             yield record.level, record.code, record.name, record.full_name, record.parent_code, record.kind
 
-    say("writing the importer's files")
+    step("gazetteer.step.files")
     folder = server.import_dir / "gazetteer-import"
     args, report.counts = write_import_files(valid_rows(), folder)
     # MERGE semantics: a unit listed twice is one node; a unit whose parent is missing has no edge.
     args += ["--skip-duplicate-nodes=true", "--skip-bad-relationships=true", "--bad-tolerance=-1"]
-    say("stopping the server")
+    step("gazetteer.step.stop")
     server.stop()
-    say("importing")
+    step("gazetteer.step.import")
     server.import_full(args, server.home / "logs" / "gazetteer-import.log")
-    say("starting the server")
+    step("gazetteer.step.start")
     server.start()
-    say("creating constraints and indexes")
+    step("gazetteer.step.schema")
     driver = connect(settings)
     try:
         install_schema_concurrently(driver, settings.neo4j_database)

@@ -9,6 +9,7 @@ from api.cli.common import console, driver, err_console, progress, settings
 from api.cli.common import provinces as province_codes
 from api.cli.register import register
 from graph.errors import RevkgError
+from graph.messages import say
 from loaders import gazetteer as gazetteer_loader
 from loaders import gazetteer_import
 
@@ -30,9 +31,9 @@ def load_gazetteer(provinces: str | None, through_bolt: bool = False) -> gazette
         with driver() as drv:
             empty = gazetteer_import.graph_is_empty(drv, s.neo4j_database)
         if empty:
-            console.print("The graph is empty: the code table goes in through neo4j-admin import.")
+            console.print(say("gazetteer.cli.empty_graph"))
             return gazetteer_import.first_load(
-                s, data_dir, wanted, on_step=lambda step: console.print(f"  {step} …", highlight=False)
+                s, data_dir, wanted, on_step=lambda code: console.print(f"  {say(code)} …", highlight=False)
             )
     totals = gazetteer_loader.count_rows(data_dir, wanted)
     with driver() as drv:
@@ -48,16 +49,14 @@ def load_gazetteer(provinces: str | None, through_bolt: bool = False) -> gazette
                 )
             check = gazetteer_loader.complete_spine(drv, data_dir, wanted, database=s.neo4j_database)
         except gazetteer_loader.GazetteerIncomplete as exc:
-            err_console.print(f"[red]Gazetteer load did not finish: {exc}. Run `revkg load gazetteer` again.[/red]")
+            err_console.print(f"[red]{say('gazetteer.cli.unfinished', reason=exc)}[/red]", markup=True)
             raise typer.Exit(1) from exc
         except (Neo4jError, DriverError, RevkgError) as exc:
-            err_console.print(
-                f"[red]Gazetteer load did not finish: {type(exc).__name__}: {exc}. "
-                "Run `revkg load gazetteer` again; it completes what is missing.[/red]"
-            )
+            reason = f"{type(exc).__name__}: {exc}"
+            err_console.print(f"[red]{say('gazetteer.cli.unfinished', reason=reason)}[/red]")
             raise typer.Exit(3) from exc
     if check.completed:
-        console.print(f"Completed the provinces that were short after the load: {', '.join(check.completed)}")
+        console.print(say("gazetteer.cli.completed", provinces="、".join(check.completed)))
     return report
 
 
@@ -76,10 +75,10 @@ def gazetteer(
 ) -> None:
     """Load the national five-level code table (统计用区划代码 2023), idempotently."""
     report = load_gazetteer(provinces, through_bolt)
-    counts = ", ".join(f"{n:,} {level}" for level, n in report.counts.items())
-    console.print(f"Loaded {counts} in {report.seconds:.1f}s.")
+    counts = "，".join(f"{say('gazetteer.level.' + level)} {n:,}" for level, n in report.counts.items())
+    console.print(say("gazetteer.cli.loaded", counts=counts, seconds=f"{report.seconds:.1f}"))
     for problem in report.rejected:
-        console.print(f"[yellow]rejected:[/yellow] {problem}")
+        console.print(f"[yellow]{say('gazetteer.cli.rejected', problem=problem)}[/yellow]", markup=True)
 
 
 app.command("register")(register)

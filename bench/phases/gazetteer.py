@@ -20,6 +20,7 @@ from neo4j import Driver
 from bench.context import Context, baseline_named_query, baseline_query
 from bench.instance import await_indexes
 from bench.measure import load_average, timed
+from graph.messages import say
 from graph.schema import install_schema
 from loaders import gazetteer, gazetteer_import
 from loaders.gazetteer import AdminRecord
@@ -160,7 +161,7 @@ def _revkg_first_load(ctx: Context, driver: Driver, data_dir: Path) -> dict[str,
         assert gazetteer_import.graph_is_empty(driver, server.settings.neo4j_database)
         server.close_driver()  # the server is stopped under it
         report = gazetteer_import.first_load(
-            server.settings, data_dir, ctx.provinces, on_step=lambda step: steps.append((step, t.elapsed))
+            server.settings, data_dir, ctx.provinces, on_step=lambda code: steps.append((say(code, "en"), t.elapsed))
         )
     marks = [*steps, ("done", t.seconds)]
     rows = sum(report.counts.values())

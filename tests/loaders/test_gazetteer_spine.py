@@ -69,4 +69,4 @@ def test_a_gazetteer_load_that_does_not_finish_says_so_and_exits_non_zero(
     monkeypatch.setattr(gazetteer, "load", broken)
     result = runner.invoke(app, ["load", "gazetteer", "--provinces", "31"])
     assert result.exit_code == 3
-    assert "Gazetteer load did not finish" in result.output and "again" in result.output
+    assert "区划代码表没有加载完" in result.output and "再运行" in result.output
