@@ -261,6 +261,9 @@ class PlaceIndex:
         self._children: dict[str, list[str]] = {}
         # (scope code, level) -> stem length -> [(stem, place)], filled on first fuzzy lookup there
         self._stem_cache: dict[tuple[str, str], dict[int, list[tuple[str, Place]]]] = {}
+        # (town, district, city, province as written) -> what ``_scopes_for_context`` made of them:
+        # a register names the same few towns and districts on thousands of rows.
+        self._scope_memo: dict[tuple[str | None, ...], tuple[list[str], str | None, list[str]]] = {}
         # level -> tier -> key -> one code, or a list when several places share the key (saves memory)
         self._keys: dict[str, dict[str, dict[str, str | list[str]]]] = {
             level: {tier: {} for tier in _TIERS} for level in LEVELS
@@ -313,6 +316,8 @@ class PlaceIndex:
         """Index one place under the same normal form queries get (the code table keeps a few
         characters, such as 崑 or 湧, that the traditional→simplified map would change)."""
         code = place.code
+        if self._scope_memo:
+            self._scope_memo.clear()  # a new place may change what a context name resolves to
         self._places[code] = place
         if place.parent_code:
             siblings = self._children.get(place.parent_code)
@@ -426,6 +431,7 @@ class PlaceIndex:
 _CONFIDENCE = {"exact": 0.95, "stem": 0.9, "alias": 0.85}
 _SCOPE_BONUS = {"town": 0.0, "district": -0.03, "city": -0.08, "province": -0.1, None: -0.2}
 _CONTEXT_ORDER = ("province", "city", "district", "town")
+SCOPE_MEMO_LIMIT = 100_000  # contexts remembered per index; emptied when full (a memo, not a record)
 
 
 def _scopes_or_everywhere(scopes: list[str]) -> list[str | None]:
@@ -499,8 +505,14 @@ def resolve(
     ``fuzzy=False`` skips the same-sound search (for callers trying many substrings of a text).
     """
     norm = normalize(name)
-    context = {"town": town, "district": district, "city": city, "province": province}
-    scopes, scope_level, notes = _scopes_for_context(index, context)
+    memo_key = (town, district, city, province)
+    memo = index._scope_memo.get(memo_key)
+    if memo is None:
+        if len(index._scope_memo) >= SCOPE_MEMO_LIMIT:
+            index._scope_memo.clear()
+        context = {"town": town, "district": district, "city": city, "province": province}
+        memo = index._scope_memo[memo_key] = _scopes_for_context(index, context)
+    scopes, scope_level, notes = memo
     # Context at or below the asked level says nothing finer than its parent about where it lies.
     while scopes and len(scopes[0]) >= CODE_LENGTH[level]:
         parents = {p.parent_code for s in scopes if (p := index.get(s)) is not None and p.parent_code}

@@ -14,6 +14,7 @@ chunks already written and is not marked loaded, so the next load redoes it in f
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import queue
 import threading
@@ -44,7 +45,7 @@ from loaders.register.model import (
 from loaders.register.read import open_sheets
 from loaders.register.resolve import Resolver, resolve
 from loaders.register.validate import iter_validated
-from loaders.register.write import FileWriter
+from loaders.register.write import FACT_WRITERS, FileWriter
 
 CHUNK_ROWS = 20_000
 
@@ -184,11 +185,14 @@ def load(
     on_rows: Callable[[str, int], None] | None = None,
     chunk_rows: int = CHUNK_ROWS,
     origin: str | None = None,
+    writers: int = FACT_WRITERS,
 ) -> LoadReport:
     """Load register files: every good row is written, every other row is in ``report.issues``.
 
     ``origin`` (an upload's ``upload:<id>``) is recorded as the files' place instead of the folder
     they were read from: ``<origin>/<file name>``.
+
+    ``writers``: concurrent transactions for a file's pairings (``write.FACT_WRITERS``; 1: one at a time).
 
     ``on_rows("read", n)`` is told how many rows a chunk of a file will write (once per file for
     files under ``chunk_rows`` rows), ``on_rows("written", n)`` how many each batch held.
@@ -200,11 +204,29 @@ def load(
     report = LoadReport()
     paths = list(paths)
     guard = OutageGuard([p.name for p in paths], on_rows)
-    with _Prepared(paths, index, kind, chunk_rows) as prepared:
-        for path, file_report, chunks in prepared:
-            with guard.writing(path.name):
-                recorded = f"{origin}/{path.name}" if origin is not None else str(path)
-                _write_file(driver, path, recorded, file_report, chunks, report, database, batch_size, guard.counting)
+    # What lives already (the place index: a million small objects) is set aside from the cyclic
+    # garbage collector while the rows go by, which would otherwise walk it again at every full
+    # collection (15% of reading, validating and resolving, measured on the national registers).
+    gc.freeze()
+    try:
+        with _Prepared(paths, index, kind, chunk_rows) as prepared:
+            for path, file_report, chunks in prepared:
+                with guard.writing(path.name):
+                    recorded = f"{origin}/{path.name}" if origin is not None else str(path)
+                    _write_file(
+                        driver,
+                        path,
+                        recorded,
+                        file_report,
+                        chunks,
+                        report,
+                        database,
+                        batch_size,
+                        guard.counting,
+                        writers,
+                    )
+    finally:
+        gc.unfreeze()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -219,6 +241,7 @@ def _write_file(
     database: str,
     batch_size: int,
     on_rows: Callable[[str, int], None] | None,
+    writers: int = FACT_WRITERS,
 ) -> None:
     """The database half of ``load`` for one file; adds to ``report``."""
     unloaded = IssueSpool()  # rows whose place the graph lacks: as many as the file's rows, so spooled
@@ -227,7 +250,15 @@ def _write_file(
     broken_code = "register.file.not_read"
     writer: FileWriter | None = None
     if path.name in file_report.files:
-        writer = FileWriter(driver, path.name, recorded_path, sha256_of(path), database=database, batch_size=batch_size)
+        writer = FileWriter(
+            driver,
+            path.name,
+            recorded_path,
+            sha256_of(path),
+            database=database,
+            batch_size=batch_size,
+            writers=writers,
+        )
     on_batch = (lambda n: on_rows("written", n)) if on_rows else None
     begun = False
     try:

@@ -30,8 +30,9 @@ class Resolver:
     def __init__(self, index: PlaceIndex) -> None:
         self.index = index
         self._cache: dict[tuple[Any, ...], Resolution] = {}
-        # (place code, town, district, city as written) → the contradiction, if any: rows repeat them.
-        self._context: dict[tuple[Any, ...], tuple[str, str, dict[str, str], tuple[str, ...]] | None] = {}
+        # (parent code, level, town, district, city as written) → the contradiction, if any: a register
+        # repeats its towns and districts on every row, while the villages under them mostly come once.
+        self._context: dict[tuple[Any, ...], tuple[str, str, str] | None] = {}
 
     def _resolve(self, name: str, level: str, ref: PlaceRef, town: str | None = None) -> Resolution:
         key = (name, level, town, ref.district, ref.city, ref.province)
@@ -139,15 +140,20 @@ class Resolver:
 
     def _check_context(self, row: RegisterRow, place: Place) -> Issue | None:
         """A town/district/city the row gives must be the place's own: a contradiction is a reject."""
-        key = (place.code, row.place.town, row.place.district, row.place.city)
-        if key not in self._context:
+        ref = row.place
+        if not (ref.town or ref.district or ref.city):
+            return None
+        # Judged once per parent and names as written: the fifteen villages of a town share it.
+        key = (place.parent_code, place.level, ref.town, ref.district, ref.city)
+        if key in self._context:
+            problem = self._context[key]
+        else:
             if len(self._context) >= self.MEMO_LIMIT:
                 self._context.clear()
-            self._context[key] = self._context_problem(row.place, place)
-        problem = self._context.get(key)
+            problem = self._context[key] = self._context_problem(ref, place)
         if problem is None:
             return None
-        level, given, params, candidates = problem
+        level, given, official = problem
         return Issue.coded(
             row.file,
             row.sheet,
@@ -155,39 +161,26 @@ class Resolver:
             row.columns.get(level),
             given,
             "register.place.outside",
-            candidates=candidates,
-            place=params["place"],
-            code=params["code"],
-            official=params["official"],
-            given=params["given"],
+            candidates=(describe(place, self.index),),
+            place=place.name,
+            code=place.code,
+            official=official,
+            given=given,
         )
 
-    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, dict[str, str], tuple[str, ...]] | None:
-        path = {p.level: p for p in self.index.path(place.code)}
+    def _context_problem(self, ref: PlaceRef, place: Place) -> tuple[str, str, str] | None:
+        """The first level whose name (or code) as written is not the place's own: the level, what
+        was written, and the official name; None when all agree."""
+        path = {p.level: p for p in self.index.path(place.parent_code)} if place.parent_code else {}
         for level, given in (("town", ref.town), ("district", ref.district), ("city", ref.city)):
             if not given or level == place.level or level not in path:
                 continue
             official = path[level]
             if given.isdigit():
                 if given != official.code:
-                    return (
-                        level,
-                        given,
-                        {
-                            "place": place.name,
-                            "code": place.code,
-                            "official": f"{official.name}（{official.code}）",
-                            "given": given,
-                        },
-                        (describe(place, self.index),),
-                    )
+                    return level, given, f"{official.name}（{official.code}）"
             elif not _names_match(given, official, level):
-                return (
-                    level,
-                    given,
-                    {"place": place.name, "code": place.code, "official": official.name, "given": given},
-                    (describe(place, self.index),),
-                )
+                return level, given, official.name
         return None
 
 
@@ -202,6 +195,8 @@ def _where(ref: PlaceRef, level: str) -> str:
 
 
 def _names_match(given: str, place: Place, level: str) -> bool:
+    if given == place.name or given == place.full_name:
+        return True  # as most rows write it: the official name needs no normalising
     g = normalize(given)
     forms = {place.name, place.full_name, stem(place.name, level)}
     if level == "city" and place.name in ("市辖区", "县"):

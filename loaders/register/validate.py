@@ -68,10 +68,17 @@ TEXT_FIELDS = (
 )
 
 
-def _render(headers: Sequence[str], cells: Sequence[str], shown: dict[str, str] | None = None) -> str:
-    """The row as ``header=value; …``, with the values in ``shown`` (by header) put for the cells'."""
-    shown = shown or {}
-    return "; ".join(f"{h}={shown.get(h, v)}" for h, v in zip(headers, cells, strict=False) if h.strip() and v)
+def _render(named: Sequence[tuple[int, str]], cells: Sequence[str], shown: dict[str, str] | None = None) -> str:
+    """The row as ``header=value; …`` over the ``(index, header)`` of its named columns, with the
+    values in ``shown`` (by header) put for the cells'.
+
+    >>> _render([(0, "村"), (2, "日期")], ["四滧村", "x", "45000"], {"日期": "2023-03-15"})
+    '村=四滧村; 日期=2023-03-15'
+    """
+    n = len(cells)
+    if shown:
+        return "; ".join([f"{h}={shown.get(h, cells[i])}" for i, h in named if i < n and cells[i]])
+    return "; ".join([f"{h}={cells[i]}" for i, h in named if i < n and cells[i]])
 
 
 def validate(sheet: Sheet, kind: Kind | None = None) -> SheetResult:
@@ -167,6 +174,8 @@ def iter_validated(
         i for i, h in enumerate(headers) if h and is_personal_header(header_key(h)[0]) and i not in fields.values()
     }
     masked: dict[str, str] = {}
+    checked: set[str] = set()  # texts check_text passed already: units, towns and rounds repeat
+    named = [(i, h) for i, h in enumerate(headers) if h.strip()]  # the columns the evidence shows
     if personal:
         result.issues.append(
             Issue.coded(
@@ -190,8 +199,13 @@ def iter_validated(
             continue
         if len(masked) > 100_000:
             masked.clear()  # a memo, not a record: bounded for files of all-different cells
-        cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
-        for i, cell in enumerate(cells):
+        if len(checked) > 100_000:
+            checked.clear()
+        if personal:
+            cells = ["" if i in personal else _masked(c, masked) for i, c in enumerate(raw)]
+        else:  # the common case, spelt out: this line runs for every row of a million-row register
+            cells = [m if (m := masked.get(c)) is not None else _masked(c, masked) for c in raw]
+        for i, cell in enumerate(cells if not EXCEL_ERRORS.isdisjoint(cells) else ()):
             if cell in EXCEL_ERRORS:
                 # Excel shows #N/A, #REF! … where a formula failed: no value, not the text "#N/A".
                 cells[i] = ""
@@ -201,7 +215,9 @@ def iter_validated(
                         file, sheet, number, column, cell, "register.cell.excel_error", severity="warning", value=cell
                     )
                 )
-        blank_formula = next((f for f, i in fields.items() if (number - 1, i) in uncomputed), None)
+        blank_formula = (
+            next((f for f, i in fields.items() if (number - 1, i) in uncomputed), None) if uncomputed else None
+        )
         if blank_formula is not None:
             result.issues.append(
                 Issue.coded(
@@ -211,7 +227,9 @@ def iter_validated(
             yield None
             continue
         get = {f: (cells[i] if i < len(cells) else "") for f, i in fields.items()}
-        row_or_issue = _validate_row(file, sheet, detected, number, get, header_of, columns.unit_hint, headers, cells)
+        row_or_issue = _validate_row(
+            file, sheet, detected, number, get, header_of, columns.unit_hint, named, cells, checked
+        )
         if isinstance(row_or_issue, Issue):
             result.issues.append(row_or_issue)
             yield None
@@ -273,8 +291,9 @@ def _validate_row(
     get: dict[str, str],
     header_of: dict[str, str],
     unit_hint: str | None,
-    headers: Sequence[str],
+    named: Sequence[tuple[int, str]],
     cells: Sequence[str],
+    checked: set[str],
 ) -> RegisterRow | Issue:
     def issue(fieldname: str | None, code: str, **params: Any) -> Issue:
         column = header_of.get(fieldname) if fieldname else None
@@ -286,12 +305,13 @@ def _validate_row(
 
     for f in TEXT_FIELDS:
         text = get.get(f)
-        if text:
+        if text and text not in checked:
             try:
                 check_text(text)
             except ValueProblem as exc:
                 shown = text if len(text) <= 60 else text[:60] + "…"  # the rejects file stays readable
                 return Issue.of_problem(file, sheet, number, header_of[f], shown, exc)
+            checked.add(text)
     values: dict[str, Any] = {}
     try:
         code = parse_code(get.get("village_code", ""))
@@ -361,7 +381,7 @@ def _validate_row(
             return issue("role", "register.row.no_role")
         if not (place.names_village or place.town or values["party_org"] or values["organization"]):
             return issue("village", "register.row.no_post")
-    evidence = _render(headers, cells, as_dates)
+    evidence = _render(named, cells, as_dates)
     return RegisterRow(kind, file, sheet, number, evidence, values, place, header_of)
 
 

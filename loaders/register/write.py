@@ -12,6 +12,7 @@ load is redone in full).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -165,6 +166,57 @@ _FACT_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The nodes a fact row's MERGE locks (helper and recipient), by kind. Kinds whose rows all lock one
+# shared node (every designation its WeakCategory) or a node made in the same batch (a project) are
+# written by one transaction at a time.
+_ENDS: dict[str, tuple[str, ...]] = {"pairings": ("helper_uid", "village_uid", "town_code")}
+
+# Concurrent transactions a file's pairings are written with (2 cores: Neo4j on both while this
+# process waits). 1 writes them one batch after another.
+FACT_WRITERS = 1
+
+
+def disjoint_groups(rows: list[dict[str, Any]], ends: Sequence[str], n: int) -> list[list[dict[str, Any]]]:
+    """Split rows into at most ``n`` groups, about equal, such that no node key (the values of the
+    ``ends`` keys) appears in two groups: rows sharing a helper or a recipient, directly or through
+    other rows, stay together, in their order.
+
+    >>> rows = [{"h": "a", "v": "1"}, {"h": "b", "v": "2"}, {"h": "a", "v": "3"}, {"h": "c", "v": "3"}]
+    >>> [[r["v"] for r in g] for g in disjoint_groups(rows, ("h", "v"), 2)]
+    [['1', '3', '3'], ['2']]
+    """
+    if n <= 1 or len(rows) < 2:
+        return [rows]
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while (up := parent[key]) != key:
+            parent[key] = parent[up]  # path halving keeps the trees flat
+            key = up
+        return key
+
+    firsts: list[str] = []
+    for row in rows:
+        keys = [f"{e}={row[e]}" for e in ends if row.get(e) is not None]
+        for key in keys:
+            parent.setdefault(key, key)
+        first = root(keys[0]) if keys else f"row={id(row)}"
+        parent.setdefault(first, first)
+        for key in keys[1:]:
+            other = root(key)
+            if other != first:
+                parent[other] = first
+        firsts.append(first)
+    components: dict[str, list[dict[str, Any]]] = {}
+    for row, first in zip(rows, firsts, strict=True):
+        components.setdefault(root(first), []).append(row)
+    groups: list[list[dict[str, Any]]] = [[] for _ in range(n)]
+    # Largest components first, each to the smallest group so far: the groups end up about equal.
+    for component in sorted(components.values(), key=len, reverse=True):
+        min(groups, key=len).extend(component)
+    return [g for g in groups if g]
+
+
 @dataclass
 class Batches:
     """Rows split into what each write query takes: every unit, party organization, person and
@@ -222,8 +274,10 @@ class FileWriter:
         *,
         database: str = "neo4j",
         batch_size: int = 10000,
+        writers: int = FACT_WRITERS,
     ) -> None:
         self.driver, self.database, self.sha256 = driver, database, sha256
+        self.writers = writers
         self.sid = source_id(file_name)
         self.writer = BatchWriter(driver, database=database, batch_size=batch_size)
         self.file_name, self.path = file_name, path
@@ -269,10 +323,36 @@ class FileWriter:
                 params={"source_id": self.sid},
             )
         for kind, params in batches.facts.items():
-            if params:
-                self.writer.write(
-                    _fact_query(kind, self.changed), params, params={"source_id": self.sid}, on_batch=on_batch
-                )
+            if not params:
+                continue
+            name = _fact_query(kind, self.changed)
+            groups = disjoint_groups(params, _ENDS[kind], self.writers) if kind in _ENDS else [params]
+            if len(groups) == 1:
+                self.writer.write(name, params, params={"source_id": self.sid}, on_batch=on_batch)
+            else:
+                self._write_concurrently(name, groups, on_batch)
+
+    def _write_concurrently(
+        self, name: str, groups: list[list[dict[str, Any]]], on_batch: Callable[[int], None] | None
+    ) -> None:
+        """Each group through its own session at the same time: the groups share no helper and no
+        recipient, so their transactions never wait for each other's locks (another load's still
+        wait and are retried, as any batch's are). Neo4j then works on as many cores as there are
+        groups while this process waits for it. Progress is told as each group is committed."""
+        workers = [BatchWriter(self.driver, database=self.database, batch_size=self.writer.batch_size) for _ in groups]
+        with ThreadPoolExecutor(max_workers=len(groups), thread_name_prefix="register-write") as pool:
+            futures = {
+                pool.submit(w.write, name, rows, {"source_id": self.sid}): len(rows)
+                for w, rows in zip(workers, groups, strict=True)
+            }
+            try:
+                for future in as_completed(futures):
+                    future.result()
+                    if on_batch is not None:
+                        on_batch(futures[future])
+            finally:
+                for w in workers:  # what was committed counts, even when another group failed
+                    self.writer.counts.add(w.counts)
 
     def finish(self) -> WriteCounts:
         """Refresh weak flags if old facts went, then mark the file loaded with its checksum."""

@@ -372,6 +372,36 @@ def test_registers_written_in_chunks_of_three_rows_give_the_graph_written_in_one
     assert chunked.loaded() == sum(s.loaded for s in chunked.sheets) > 3
 
 
+def test_pairings_written_by_concurrent_transactions_give_the_graph_one_writer_gives(
+    graph: Driver, index: PlaceIndex
+) -> None:
+    # Two transactions at once over groups that share no helper and no recipient (batches of two rows,
+    # so each group is several transactions): the same edges, properties and counts as one writer.
+    paths = register.expand([EXAMPLES])
+    one = load(graph, index, *paths, writers=1, batch_size=2)
+    whole = graph_sum(graph, facts_only=True)
+    reset_to_spine(graph)
+    two = load(graph, index, *paths, writers=2, batch_size=2)
+    assert graph_sum(graph, facts_only=True) == whole
+    assert two.writes.relationships_created == one.writes.relationships_created > 0
+    assert two.writes.rows == one.writes.rows
+
+
+def test_disjoint_groups_share_no_node_and_keep_every_row() -> None:
+    from loaders.register.write import disjoint_groups
+
+    rows = [
+        {"helper_uid": f"org:{h}", "village_uid": f"v{v}", "town_code": None}
+        for h, v in [(1, 1), (2, 2), (1, 3), (3, 3), (4, 4), (5, 5), (6, 5), (7, 7), (8, 8)]
+    ]
+    groups = disjoint_groups(rows, ("helper_uid", "village_uid", "town_code"), 2)
+    assert sorted(map(id, (r for g in groups for r in g))) == sorted(map(id, rows))
+    keys = [{v for r in g for v in (r["helper_uid"], r["village_uid"])} for g in groups]
+    assert len(groups) == 2 and not keys[0] & keys[1]
+    assert abs(len(groups[0]) - len(groups[1])) <= 3  # the largest component has three rows
+    assert disjoint_groups(rows, ("helper_uid", "village_uid"), 1) == [rows]
+
+
 # --- registers as planners write them ------------------------------------------------------------------
 
 
