@@ -29,7 +29,8 @@
       const key = $("#key-input").value.trim();
       $("#key-input").value = "";
       if (!key) return;
-      const response = await fetch("/users/me", { headers: { "X-API-Key": key } });
+      // the role in the console's language (Chinese), whatever the browser's
+      const response = await fetch("/users/me", { headers: { "X-API-Key": key, "Accept-Language": "zh-CN" } });
       if (!response.ok) { signOut(); flash("密钥无效、已吊销或已更换，未能登录。", true); return; }
       const me = await response.json();
       sessionStorage.setItem(KEY, key);
@@ -238,7 +239,7 @@
       const cred = needKey();
       if (!cred) return;
       const fmt = button.dataset.auditExport;
-      const response = await fetch("/audit?limit=100000&format=" + fmt, { headers: { "X-API-Key": cred.key } });
+      const response = await fetch("/audit?limit=100000&format=" + fmt, { headers: { "X-API-Key": cred.key, "Accept-Language": "zh-CN" } });
       if (!response.ok) { flash("导出未成功（" + response.status + "）。", true); return; }
       await saveBlob(response, "audit." + fmt);
     }));
@@ -298,7 +299,7 @@
       xhr.send(data);
     });
     $("#rejects-xlsx").addEventListener("click", async () => {
-      const response = await fetch("/upload/rejects.xlsx", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(lastIssues) });
+      const response = await fetch("/upload/rejects.xlsx", { method: "POST", headers: { "Content-Type": "application/json", "Accept-Language": "zh-CN" }, body: JSON.stringify(lastIssues) });
       const blob = await response.blob();
       const a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
