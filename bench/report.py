@@ -194,6 +194,10 @@ def render_registers(p: dict[str, Any], national: bool) -> list[str]:
         out.append(f"- Target pairings < 2 min: not evaluated (quick run; {_s(sec)} for {rp['rows']:,} rows)")
     elif complete:
         out.append("- Target pairings < 2 min: " + _met(sec < 120, _s(sec)))
+        baseline = p["load_csv_pairings"]
+        ratio = rp["rows_per_s"] / baseline["rows_per_s"] if baseline["rows_per_s"] else 0.0
+        out.append("- Target (issue 23) 1,000,000 pairings ≤ 60 s: " + _met(sec <= 60, _s(sec)))
+        out.append("- Target (issue 23) ≥ 2× the hand-written LOAD CSV: " + _met(ratio >= 2.0, f"{ratio:.2f}×"))
     else:
         out.append(
             f"- Target pairings < 2 min: **missed** — after {_s(sec)} only {rp['rows']:,} of "
@@ -323,6 +327,18 @@ def render_api(p: dict[str, Any], national: bool) -> list[str]:
             )
         out.append("")
     out.append("- Target ≥ 500 req/s for the village lookup: " + _met(best >= 500, f"best {best:,.0f} req/s"))
+    for run in runs:
+        workers = run.get("api_workers", 1)
+        ratios = [
+            run[f"api_{c}"]["rps"] / t[f"bolt_{c}"]["rps"]
+            for c in (1, 8, 32)
+            if run.get(f"api_{c}") and t.get(f"bolt_{c}")
+        ]
+        if ratios:
+            out.append(
+                f"- Target (issue 23) ≥ 0.8× Bolt with the same clients, {workers} worker{'s' if workers > 1 else ''}: "
+                + _met(min(ratios) >= 0.8, " / ".join(f"{r:.2f}×" for r in ratios) + " at 1 / 8 / 32 clients")
+            )
     if p.get("api_peak_rss_bytes"):
         out.append(f"- API process peak RSS (one worker): {p['api_peak_rss_bytes'] / 2**20:,.0f} MiB")
     mem = p.get("neo4j_memory", {})
@@ -376,6 +392,14 @@ def render_console(p: dict[str, Any], national: bool) -> list[str]:
             f"| {c['warm']['n']} | {c['html_bytes']:,} B | {met} |"
         )
     total = p["asset_bytes_total"]
+    goals = {"overview_country_uncached": 300.0, "overview_province_uncached": 300.0, "district": 200.0}
+    out.append("")
+    for name, limit in goals.items():
+        c = p["pages"].get(name)
+        if c:
+            out.append(
+                f"- Target (issue 23) {name} p95 ≤ {limit:g} ms: " + _met(c["warm"]["p95"] <= limit, _ms(c["warm"]["p95"]))
+            )
     out += [
         "",
         "The national and provincial overviews are kept 60 s by the console: their warm figures are the kept "
