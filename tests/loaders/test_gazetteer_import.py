@@ -20,7 +20,7 @@ from graph.schema import schema_from_models
 from graph.server import LocalNeo4j
 from graph.settings import Settings
 from loaders import gazetteer
-from loaders.gazetteer_import import graph_is_empty
+from loaders.gazetteer_import import first_load, graph_is_empty
 from tests.conftest import REPO, own_managed_server, plain_driver
 
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(900)]
@@ -53,6 +53,17 @@ def _counts(drv: Driver) -> dict[str, int]:
     counts = {r["label"]: r["n"] for r in rows}
     counts["PART_OF"] = drv.execute_query("MATCH ()-[r:PART_OF]->() RETURN count(r) AS n").records[0]["n"]
     return counts
+
+
+def test_a_first_load_whose_code_table_cannot_be_read_leaves_the_server_running(
+    instance: LocalNeo4j, tmp_path: Path
+) -> None:
+    # The server stops while the importer's files are written; a code table that fails there
+    # must not leave the planner's server down.
+    with pytest.raises(OSError):
+        first_load(instance.settings, tmp_path / "no-such-table", [PROVINCE])
+    with plain_driver(instance.settings) as drv:
+        assert graph_is_empty(drv, instance.settings.neo4j_database)
 
 
 def test_the_first_load_into_an_empty_managed_graph_is_an_offline_import_and_reloads_go_through_bolt(
