@@ -79,7 +79,10 @@ class VillageFinder:
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         if surface.endswith("行政村") and len(surface) > 4:
             surface = surface[:-3] + "村"  # 阜康行政村: the table names the village 阜康村
+        town_district: str | None = None
         for how, ctx, strict in contexts:
+            if town_district is not None and not ctx.get("district", "").startswith(town_district):
+                continue  # placed in a town that lacks it: not looked for beyond the town's district
             if how == "region_others":
                 res, ctx = self._in_exactly_one(surface, ctx["districts"].split(","))
                 if res is not None:
@@ -88,6 +91,13 @@ class VillageFinder:
             res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)
             if res.status != "unknown":
                 return res, how, ctx
+            if "town" in ctx:
+                # The sentence put the village in a town that has no such name: a same-sounding name
+                # elsewhere in the district, or a namesake in another county, is another village, not
+                # this one (甲镇乙村、丙村 with 丙村 missing under 甲镇): only the exact name in the town's
+                # own district may still be it.
+                fuzzy = False
+                town_district = ctx["town"][:6]
             if last[0] is None:
                 last = (res, how, ctx)
             if strict:
