@@ -13,6 +13,8 @@ Also: numbered villages whose prefix is left out (梅陇三村、六村), villag
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from collections.abc import Iterator
 
@@ -81,14 +83,22 @@ class VillageFinder:
             surface = surface[:-3] + "村"  # 阜康行政村: the table names the village 阜康村
         town_district: str | None = None
         for how, ctx, strict in contexts:
-            if town_district is not None and not ctx.get("district", "").startswith(town_district):
-                continue  # placed in a town that lacks it: not looked for beyond the town's district
             if how == "region_others":
                 res, ctx = self._in_exactly_one(surface, ctx["districts"].split(","))
                 if res is not None:
                     return res, how, ctx
                 continue
             res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)
+            if res.status == "resolved" and town_district is not None and res.place is not None:
+                if not res.place.code.startswith(town_district):
+                    # Placed in a town that lacks it: a namesake beyond the town's district is only a
+                    # candidate, left for review, never the village's code.
+                    res = dataclasses.replace(
+                        res,
+                        status="ambiguous",
+                        place=None,
+                        reason=f"not under the town the sentence names; a namesake in {res.place.code[:6]}",
+                    )
             if res.status != "unknown":
                 return res, how, ctx
             if "town" in ctx:
