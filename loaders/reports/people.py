@@ -159,7 +159,11 @@ def _may_start_name(text: str, start: int) -> bool:
 def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
     """A three-character name whose end only a quote or bracket shows (赵某以“…”): its third character
     may be a word of its own, so the model is asked where the name ends."""
-    return span[1] - span[0] == 3 and _is_surname_start(text, span[0]) == 1 and text[span[1] : span[1] + 1] in "“”\"'‘’《（("
+    return (
+        span[1] - span[0] == 3
+        and _is_surname_start(text, span[0]) == 1
+        and text[span[1] : span[1] + 1] in "“”\"'‘’《（("
+    )
 
 
 _ADDRESS_WORDS = ("同志",)

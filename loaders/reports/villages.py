@@ -14,7 +14,6 @@ Also: numbered villages whose prefix is left out (梅陇三村、六村), villag
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from collections.abc import Iterator
 
