@@ -74,9 +74,14 @@ class VillageFinder:
             yield match.start(), match.end()
 
     def _resolve_village(
-        self, surface: str, contexts: list[tuple[str, dict[str, str], bool]], fuzzy: bool = True
+        self,
+        surface: str,
+        contexts: list[tuple[str, dict[str, str], bool]],
+        fuzzy: bool = True,
+        listed_after_town: bool = False,
     ) -> tuple[Resolution | None, str, dict[str, str]]:
-        """Try contexts in order; a strict context (a chain) is not left for a broader one."""
+        """Try contexts in order; a strict context (a chain) is not left for a broader one.
+        ``listed_after_town``: the name follows, in a list, a village chained to the sentence's town."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         if surface.endswith("行政村") and len(surface) > 4:
             surface = surface[:-3] + "村"  # 阜康行政村: the table names the village 阜康村
@@ -100,11 +105,11 @@ class VillageFinder:
                     )
             if res.status != "unknown":
                 return res, how, ctx
-            if "town" in ctx:
-                # The sentence put the village in a town that has no such name: a same-sounding name
-                # elsewhere in the district, or a namesake in another county, is another village, not
-                # this one (甲镇乙村、丙村 with 丙村 missing under 甲镇): only the exact name in the town's
-                # own district may still be it.
+            if how == "nearby" and "town" in ctx and listed_after_town:
+                # Listed after a village of that town (甲镇乙村、丙村), the village was put in the town, which
+                # has no such name: a same-sounding name elsewhere in the district, or a namesake in
+                # another county, is another village, not this one; only the exact name in the town's own
+                # district may still be it.
                 fuzzy = False
                 town_district = ctx["town"][:6]
             if last[0] is None:
@@ -159,7 +164,12 @@ class VillageFinder:
                     contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
-                res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
+                res, how, ctx = self._resolve_village(
+                    surface,
+                    contexts,
+                    fuzzy=start == left,
+                    listed_after_town=_listed_after_town(text, start, sent, admin),
+                )
                 if (start < left or generic) and (res is None or res.status != "resolved" or res.fuzzy):
                     continue  # the function character joins the name only when the table has that name
                 if (res is None or res.status == "unknown") and start == left:
@@ -472,3 +482,16 @@ class VillageFinder:
         return (int(count) if count.isdigit() else numbers.get(count)) == len(items)
 
     # -- organizations and persons ------------------------------------------------------------------
+
+
+# Villages of a list between a town and the name being resolved: 甲镇乙村、 (丙村).
+_LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、和及与])+")
+
+
+def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:
+    """Whether the name at ``start`` follows, in a list, a village chained to a town of its sentence."""
+    town = next(
+        (m for m in reversed(admin) if sent.start <= m.end <= start and m.place is not None and m.kind == "town"),
+        None,
+    )
+    return town is not None and _LISTED_VILLAGES_RE.fullmatch(text, town.end, start) is not None
