@@ -131,6 +131,7 @@ class Extractor:
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
         if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
+            orgs = self.recognizer.headless_units_hold(text, orgs)
             orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)

@@ -156,6 +156,17 @@ def _may_start_name(text: str, start: int) -> bool:
     return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
 
 
+def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
+    """A three-character name whose end only a quote or bracket shows (赵某以“…”): its third character
+    may be a word of its own, so the model is asked where the name ends."""
+    return (
+        span[1] - span[0] == 3
+        and _is_surname_start(text, span[0]) == 1
+        and text[span[1] : span[1] + 1] in "“”\"'‘’《（("
+    )
+
+
+_ADDRESS_WORDS = ("同志",)
 _ROLE_ENDS_HERE = re.compile(f"(?:{_ONE_ROLE})$")
 _DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
 
@@ -171,7 +182,10 @@ def _clear_before(text: str, start: int) -> bool:
 
 def _name_before(text: str, end: int) -> tuple[int, int] | None:
     """A name ending right at ``end`` (before a bracket or a verb), with a clear boundary before it; a
-    name with a middle dot (阿依古丽·买买提) back to the boundary before it."""
+    name with a middle dot (阿依古丽·买买提) back to the boundary before it. A form of address between the
+    name and the verb (张三同志作为…) is not part of it."""
+    if text.endswith(_ADDRESS_WORDS, 0, end):
+        end -= next(len(w) for w in _ADDRESS_WORDS if text.endswith(w, 0, end))
     for length in (3, 2):
         start = end - length
         if start < 0 or not _clear_before(text, start):
@@ -279,6 +293,12 @@ def persons(
         method = "role_then_name"
         if span is None and model_name is not None and _may_start_name(text, m.end()):
             span, method = model_name(text, m.end()), "role_then_model_name"
+        elif span is not None and model_name is not None and _third_char_may_be_a_word(text, span):
+            # 副行长赵某以“驻村干部”的身份: the rules read three characters up to the quote; the model reads
+            # the name and the word after it apart.
+            read = model_name(text, span[0])
+            if read is not None and read[0] == span[0] and read[1] == span[1] - 1:
+                span, method = read, "role_then_model_name"
         # 第一书记甲、乙 / 队长甲、乙带领: the role goes on to the names listed after the first.
         while span is not None:
             add(span, core, m.start(1), method)

@@ -67,6 +67,10 @@ _PLACE_ENDINGS = (
     "组",
 )
 _MIDDLE_DOTS = "·•‧・"
+# The model's tags of words that are no name: verbs, adverbs, adjectives, pronouns, numerals, function words.
+_NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "ad", "d", "a", "an", "r", "m", "q", "p", "c", "u", "xc", "w", "TIME"})
+# Rule methods of units named without an ending, whose only evidence is where the name stands.
+_HEADLESS_METHODS = frozenset({"unit_named_by_role_pairing", "unit_named_by_role_assignment"})
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +117,22 @@ class Recognizer:
             after_dot = tag == "PER" and word[-1:] in _MIDDLE_DOTS
             pos += len(word)
         return _joined(text, spans)
+
+    def reads_as_a_name(self, text: str, start: int, end: int) -> bool:
+        """Whether the model reads ``text[start:end]`` as holding a name or a noun (某某 in 某某与某镇合作),
+        not as verbs, adverbs and function words only (充分发挥与某镇…)."""
+        piece = text[start:end]
+        if not piece.strip():
+            return False
+        tagger = self._tagger or _analyser().run
+        self.calls += 1
+        self.chars += len(piece)
+        return any(tag not in _NOT_NAME_TAGS for _, tag in tagger(piece))
+
+    def headless_units_hold(self, text: str, orgs: list[Mention]) -> list[Mention]:
+        """Units the rules named without any ending (``X与某镇合作``, ``由X负责帮扶``) stand only where the
+        model reads a name there: words it reads as verbs or adverbs are the clause, not a unit."""
+        return [m for m in orgs if m.method not in _HEADLESS_METHODS or self.reads_as_a_name(text, m.start, m.end)]
 
     def units(self, text: str, sents: list[Sentence], places: list[Mention], orgs: list[Mention]) -> list[Mention]:
         """Units the model proposes in sentences that state a relation, kept where the rules agree."""

@@ -13,6 +13,7 @@ Also: numbered villages whose prefix is left out (梅陇三村、六村), villag
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 
@@ -73,12 +74,18 @@ class VillageFinder:
             yield match.start(), match.end()
 
     def _resolve_village(
-        self, surface: str, contexts: list[tuple[str, dict[str, str], bool]], fuzzy: bool = True
+        self,
+        surface: str,
+        contexts: list[tuple[str, dict[str, str], bool]],
+        fuzzy: bool = True,
+        listed_after_town: bool = False,
     ) -> tuple[Resolution | None, str, dict[str, str]]:
-        """Try contexts in order; a strict context (a chain) is not left for a broader one."""
+        """Try contexts in order; a strict context (a chain) is not left for a broader one.
+        ``listed_after_town``: the name follows, in a list, a village chained to the sentence's town."""
         last: tuple[Resolution | None, str, dict[str, str]] = (None, "", {})
         if surface.endswith("行政村") and len(surface) > 4:
             surface = surface[:-3] + "村"  # 阜康行政村: the table names the village 阜康村
+        town_district: str | None = None
         for how, ctx, strict in contexts:
             if how == "region_others":
                 res, ctx = self._in_exactly_one(surface, ctx["districts"].split(","))
@@ -86,8 +93,25 @@ class VillageFinder:
                     return res, how, ctx
                 continue
             res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)
+            if res.status == "resolved" and town_district is not None and res.place is not None:
+                if not res.place.code.startswith(town_district):
+                    # Placed in a town that lacks it: a namesake beyond the town's district is only a
+                    # candidate, left for review, never the village's code.
+                    res = dataclasses.replace(
+                        res,
+                        status="ambiguous",
+                        place=None,
+                        reason=f"not under the town the sentence names; a namesake in {res.place.code[:6]}",
+                    )
             if res.status != "unknown":
                 return res, how, ctx
+            if how == "nearby" and "town" in ctx and listed_after_town:
+                # Listed after a village of that town (甲镇乙村、丙村), the village was put in the town, which
+                # has no such name: a same-sounding name elsewhere in the district, or a namesake in
+                # another county, is another village, not this one; only the exact name in the town's own
+                # district may still be it.
+                fuzzy = False
+                town_district = ctx["town"][:6]
             if last[0] is None:
                 last = (res, how, ctx)
             if strict:
@@ -140,7 +164,12 @@ class VillageFinder:
                     contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
-                res, how, ctx = self._resolve_village(surface, contexts, fuzzy=start == left)
+                res, how, ctx = self._resolve_village(
+                    surface,
+                    contexts,
+                    fuzzy=start == left,
+                    listed_after_town=_listed_after_town(text, start, sent, admin),
+                )
                 if (start < left or generic) and (res is None or res.status != "resolved" or res.fuzzy):
                     continue  # the function character joins the name only when the table has that name
                 if (res is None or res.status == "unknown") and start == left:
@@ -453,3 +482,16 @@ class VillageFinder:
         return (int(count) if count.isdigit() else numbers.get(count)) == len(items)
 
     # -- organizations and persons ------------------------------------------------------------------
+
+
+# Villages of a list between a town and the name being resolved: 甲镇乙村、 (丙村).
+_LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、和及与])+")
+
+
+def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:
+    """Whether the name at ``start`` follows, in a list, a village chained to a town of its sentence."""
+    town = next(
+        (m for m in reversed(admin) if sent.start <= m.end <= start and m.place is not None and m.kind == "town"),
+        None,
+    )
+    return town is not None and _LISTED_VILLAGES_RE.fullmatch(text, town.end, start) is not None

@@ -236,3 +236,42 @@ def test_a_name_opening_a_sentence_takes_the_post_the_sentence_gives_it(
 @pytest.mark.parametrize("text", ["于是，他担任了村党支部书记。", "同时，长岭村党支部书记也参加了。"])
 def test_a_word_opening_a_sentence_is_not_read_as_a_name(with_model: Extractor, text: str) -> None:
     assert _people(with_model, text) == set()
+
+
+# --- issue 19, open round: the model decides where the rules only guess --------------------------
+
+
+def test_a_headless_name_the_model_reads_as_verbs_is_no_unit(with_model: Extractor, rules_only: Extractor) -> None:
+    text = "东湖区财政局党委表示将充分利用与长岭村的结对关系，加大帮扶力度。"
+    assert ("充分利用", "910102101203") in _links(rules_only, text)  # X与某村: the rules take X for a unit
+    units = {f.data["name"] for f in _facts(with_model, text, "organization")}
+    assert "充分利用" not in units
+    assert ("充分利用", "910102101203") not in _links(with_model, text)
+
+
+def test_a_headless_name_the_model_reads_as_a_name_stays_a_unit(with_model: Extractor) -> None:
+    text = "西山县白石镇地处山区。青松书院与长岭村结对共建，捐赠图书两千册。"
+    assert ("青松书院", "910102101203") in _links(with_model, text)
+
+
+def test_a_village_placed_in_a_town_that_lacks_it_takes_no_namesake_from_another_county(
+    with_model: Extractor,
+) -> None:
+    text = "东湖区财政局与凌波路街道桃源社区、长岭村结对共建。"
+    # 长岭村 is in 西山县, not under 凌波路街道: its namesake's code is not given to it.
+    assert all(f.data.get("code") != "910102101203" for f in _facts(with_model, text, "place"))
+    assert ("东湖区财政局", "910102101203") not in _links(with_model, text)
+    assert ("东湖区财政局", "910101001002") in _links(with_model, text)
+
+
+def test_the_model_reads_where_a_three_character_name_before_a_quote_ends(
+    with_model: Extractor, rules_only: Extractor
+) -> None:
+    text = "东湖区财政局副局长张明以“驻村干部”的身份扎根长岭村。"
+    assert ("张明以", "副局长") in _people(rules_only, text)  # the quote is all the rules see of its end
+    assert _people(with_model, text) == {("张明", "副局长")}
+
+
+def test_a_form_of_address_between_a_name_and_its_post_verb(rules_only: Extractor) -> None:
+    text = "会上，李华同志作为驻村第一书记汇报了工作。"
+    assert ("李华", "第一书记") in _people(rules_only, text)
