@@ -50,9 +50,9 @@ SLIDES = (
         "谁可以承接这些村？为什么？ Who could take these villages, and why?",
     ),
     (
-        "analyses/shared_resource_edges",
+        "analyses/shared_resource_hubs",
         "资源共享关系 · Shared-resource ties",
-        "聚类所用的关系（完整聚类见 API /analyses/shared-resource-clusters）。 The ties clusters are computed on.",
+        "聚类所用的共同项目与资源，每个一行，附其成员（完整聚类见 API /analyses/shared-resource-clusters）。 The projects and resources clusters are computed on, each with its members.",
     ),
     (
         "analyses/paths",

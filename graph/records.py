@@ -35,7 +35,8 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        # A national read's lists hold a million plain strings: those skip the walk.
+        return [v if type(v) in _PLAIN_TYPES else plain(v) for v in value]
     to_native = getattr(value, "to_native", None)
     if callable(to_native):  # neo4j.time.Date / DateTime / Duration
         return to_native()

@@ -1,6 +1,6 @@
 // The pairings the shared-resource clusters start from (docs/analyses.md): each helper paired with
 // villages on a given date in one district, one province or all of China, a party organization
-// counted as its unit; one row per helper. shared_resource_edges.cypher then adds the helpers' and villages' project
+// counted as its unit; one row per helper. shared_resource_hubs.cypher then adds the helpers' and villages' project
 // and resource ties; Python builds the weighted graph and runs seeded Leiden.
 // @param as_of    DATE    the day pairings are judged on; null means today
 // @param province STRING  2-digit province code, or null

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date
 
+import graspologic_native
+import networkx as nx
 import pytest
 from neo4j import Driver
 
-from graph import analyses
+from graph import analyses, records
 from graph.errors import InvalidInput, NotFound
 from graph.search import search
 from tests.conftest import reset_to_spine
@@ -228,25 +231,74 @@ def test_clusters_of_shanghai_are_those_of_all_of_china_when_all_pairings_lie_th
 
 @pytest.mark.parametrize("members", [analyses.CLIQUE_LIMIT, analyses.CLIQUE_LIMIT + 1])
 def test_a_resource_shared_by_many_ties_them_through_one_stand_in_not_pairwise(members: int) -> None:
-    rows = [
-        {
-            "kind": "resource",
-            "member_uid": f"v{i}",
-            "member_name": f"村{i}",
-            "member_label": "Village",
-            "hub_uid": "resource:funds",
-            "hub_name": "funds",
-            "hub_label": "Resource",
-            "hub_category": "funds",
-        }
-        for i in range(members)
-    ]
-    graph, found, _ = analyses.build_projection(rows)
+    hub = {
+        "kind": "resource",
+        "hub_uid": "resource:funds",
+        "hub_name": "funds",
+        "helper_uids": [],
+        "village_uids": [f"v{i}" for i in range(members)],
+        "village_names": [f"村{i}" for i in range(members)],
+    }
+    projection = analyses.build_projection([], [hub])
+    ends = {end for tie in projection.ties for end in tie}
     if members <= analyses.CLIQUE_LIMIT:
-        assert graph.number_of_edges() == members * (members - 1) // 2
+        assert len(projection.ties) == members * (members - 1) // 2
     else:
-        assert graph.number_of_edges() == members and graph.number_of_nodes() == members + 1
-        assert len(found) == members  # the stand-in is no member
+        assert len(projection.ties) == members and len(ends) == members + 1
+        assert len(projection.members) == members  # the stand-in is no member
+
+
+def test_hub_rows_give_each_project_and_resource_once_with_all_its_members(demo: Driver) -> None:
+    rows = records.read(
+        demo, "analyses/shared_resource_hubs", helpers=[K.civil_affairs, K.bank], villages=[K.mihang, K.sixiao]
+    )
+    hubs = {(r["kind"], r["hub_uid"]): (sorted(r["helper_uids"]), sorted(r["village_uids"])) for r in rows}
+    assert len(hubs) == len(rows)
+    # 银行 funds 医疗站 through 银行党委; 医院 funds it too but was not asked for.
+    assert hubs["project", "project:米行村医疗站"] == ([K.bank], [K.mihang])
+    assert hubs["project", "project:四滧村光伏"] == ([K.civil_affairs], [K.sixiao])
+    assert hubs["resource", "resource:funds"] == (sorted([K.bank, K.civil_affairs]), [K.sixiao])
+    assert all(len(r["village_names"]) == len(r["village_uids"]) for r in rows)
+
+
+def _random_ties(seed: int, nodes: int, ties: int) -> dict[tuple[str, str], float]:
+    rng = random.Random(seed)
+    names = [f"n{i:03d}" for i in range(nodes)]
+    found: dict[tuple[str, str], float] = {}
+    for _ in range(ties):
+        a, b = sorted(rng.sample(names, 2))
+        found[a, b] = found.get((a, b), 0.0) + rng.choice([0.5, 1.0])
+    return found
+
+
+def test_components_found_on_integer_ids_are_the_graph_s_connected_components() -> None:
+    ties = _random_ties(seed=7, nodes=400, ties=330)
+    parts, part_of = analyses.connected_parts(ties)
+    expected = sorted(sorted(c) for c in nx.connected_components(nx.Graph(list(ties))))
+    assert sorted(sorted(p) for p in parts) == expected
+    assert all(node in parts[part] for node, part in part_of.items())
+
+
+def test_leiden_sees_each_component_alone_with_its_ties_in_sorted_order_and_the_seed() -> None:
+    ties = _random_ties(seed=11, nodes=300, ties=420)
+    expected: list[set[str]] = []
+    for component in nx.connected_components(nx.Graph(list(ties))):
+        edges = sorted((a, b, w) for (a, b), w in ties.items() if a in component)
+        if len(component) <= 2:
+            expected.append(set(component))
+            continue
+        _, community_of = graspologic_native.leiden(edges, seed=analyses.CLUSTER_SEED)
+        for number in set(community_of.values()):
+            expected.append({node for node, c in community_of.items() if c == number})
+    assert analyses.communities_by_component(ties) == sorted(expected, key=min)
+
+
+def test_a_component_s_communities_do_not_depend_on_the_other_components() -> None:
+    first = _random_ties(seed=3, nodes=120, ties=200)
+    others = {(f"x{a}", f"x{b}"): w for (a, b), w in _random_ties(seed=5, nodes=150, ties=260).items()}
+    alone = analyses.communities_by_component(first)
+    together = analyses.communities_by_component({**first, **others})
+    assert [c for c in together if not min(c).startswith("x")] == alone
 
 
 # --- pairing suggestions -------------------------------------------------------------------------

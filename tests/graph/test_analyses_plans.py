@@ -67,7 +67,7 @@ CASES: list[tuple[str, dict[str, Any]]] = [
     ("analyses/coverage_by_town", {"as_of": AS_OF, "parent": "310151"}),
     ("analyses/shared_resource_pairings", {"as_of": AS_OF, "province": None, "district": "310151"}),
     ("analyses/shared_resource_pairings", {"as_of": AS_OF, "province": "31", "district": None}),
-    ("analyses/shared_resource_edges", {"helpers": [K.civil_affairs, K.bank_party], "villages": [K.mihang]}),
+    ("analyses/shared_resource_hubs", {"helpers": [K.civil_affairs, K.bank_party], "villages": [K.mihang]}),
     (
         "analyses/pairing_suggestions",
         {"as_of": AS_OF, "village": K.xinjian_xinhe, "district": None, "capacity": 5, "per_village": 1},
