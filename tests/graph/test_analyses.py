@@ -12,7 +12,7 @@ from graph import analyses
 from graph.errors import InvalidInput, NotFound
 from graph.search import search
 from tests.conftest import reset_to_spine
-from tests.factories import AS_OF, Chongming, build_chongming
+from tests.factories import AS_OF, Chongming, build_chongming, pairing
 
 pytestmark = pytest.mark.neo4j
 
@@ -193,6 +193,17 @@ def test_helper_load_page_keeps_the_ranking_and_sums_projects_for_the_page(demo:
     assert total == 3 and [r["uid"] for r in rows] == [K.bank]
     assert (rows[0]["projects"], rows[0]["money_yuan"], rows[0]["villages"]) == (1, 200000.0, 2)
     assert analyses.helper_load_page(demo, AS_OF, district="310151", limit=5, offset=3) == (3, [])
+
+
+def test_helper_load_kept_between_calls_sees_a_pairing_written_after_it(demo: Driver) -> None:
+    first = analyses.helper_load_page(demo, AS_OF, limit=10)
+    assert analyses.helper_load_page(demo, AS_OF, limit=10) == first  # kept while nothing is written
+    bank = next(r for r in first[1] if r["uid"] == K.bank)
+    pairing(demo, K.bank, K.sixiao, since=date(2023, 1, 1), source_loc="sheet 结对!row 99")
+    total, rows = analyses.helper_load_page(demo, AS_OF, limit=10)
+    after = next(r for r in rows if r["uid"] == K.bank)
+    assert total == first[0] and after["villages"] == bank["villages"] + 1
+    assert after["weak_villages"] == bank["weak_villages"] + 1
 
 
 # --- shared-resource clusters ----------------------------------------------------------------
