@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from copy import deepcopy
 from datetime import date
 from threading import Lock
 from typing import Any, LiteralString, cast
@@ -113,6 +114,12 @@ _kept: WeakKeyDictionary[Driver, dict[tuple[Any, ...], tuple[frozenset[str], lis
 )
 _kept_lock = Lock()
 KEPT_ANSWERS = 64  # per driver; the oldest answer goes first
+KEPT_ROWS = 5_000  # a longer answer (a national export) is read each time, never kept
+
+
+def _copied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows a caller may change (the console adds links, suggestions add reasons) without changing the kept ones."""
+    return [{k: v if type(v) in _PLAIN_TYPES else deepcopy(v) for k, v in row.items()} for row in rows]
 
 
 def _server_today(tx: ManagedTransaction) -> date:
@@ -129,6 +136,7 @@ def read_kept(driver: Driver, name: str, database: str = "neo4j", **params: Any)
     so any write (a load, a decision, a wipe) and midnight (a null ``as_of`` means today) make the
     next call read afresh. The bookmark is taken *before* the answer is read: a write committing
     meanwhile leaves the kept answer already out of date, never a stale answer served as current.
+    At most ``KEPT_ANSWERS`` answers of at most ``KEPT_ROWS`` rows each are kept per driver.
 
     Raises:
         InvalidInput: ``params`` are not exactly the ones the query's header declares.
@@ -138,19 +146,21 @@ def read_kept(driver: Driver, name: str, database: str = "neo4j", **params: Any)
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         today = session.execute_read(_server_today)
         seen = frozenset(session.last_bookmarks().raw_values)
-        key = (database, name, tuple(sorted(params.items())), today)
+        key = (database, name, repr(sorted(params.items())), today)
         with _kept_lock:
             kept = _kept.setdefault(driver, {}).get(key)
         if kept is not None and kept[0] == seen:
-            return [dict(row) for row in kept[1]]
+            return _copied(kept[1])
         rows = session.execute_read(work)
+    if len(rows) > KEPT_ROWS:
+        return rows
     with _kept_lock:
         answers = _kept.setdefault(driver, {})
         answers.pop(key, None)
         answers[key] = (seen, rows)
         while len(answers) > KEPT_ANSWERS:
             answers.pop(next(iter(answers)))
-    return [dict(row) for row in rows]
+    return _copied(rows)
 
 
 async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:

@@ -41,6 +41,17 @@ def test_uncovered_lists_ended_future_and_never_paired_weak_villages_of_chongmin
     assert rows[0]["weak_categories"] == ["经济薄弱村"]
 
 
+def test_uncovered_kept_between_calls_drops_a_village_paired_after_it(demo: Driver) -> None:
+    first = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    again = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    assert again == first and again[0] is not first[0]  # the same answer, as rows of its own
+    again[0]["nearest_helpers"].append({"uid": "changed by a caller"})
+    assert analyses.uncovered_weak_villages(demo, AS_OF, district="310151") == first
+    pairing(demo, K.education, K.xinjian_xinhe, since=date(2024, 1, 1), source_loc="sheet 结对!row 98")
+    after = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    assert codes(after) == [c for c in codes(first) if c != K.xinjian_xinhe]
+
+
 def test_uncovered_counts_a_pairing_through_the_party_branch_as_cover(demo: Driver) -> None:
     rows = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
     assert K.wuxiao not in codes(rows)  # paired only by 上海农商银行崇明支行党委
@@ -274,6 +285,15 @@ def test_suggestions_for_a_village_rank_by_town_resources_capacity_and_closeness
     ]
     assert rows[1]["resource_matches"] == ["education"]
     assert any("教育" in reason for reason in rows[1]["reasons"])
+
+
+def test_suggestions_kept_between_calls_leave_out_a_helper_paired_with_the_village_after_them(demo: Driver) -> None:
+    first = analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe)
+    assert analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe) == first
+    top = first[0]["helper_uid"]
+    pairing(demo, top, K.xinjian_xinhe, since=date(2024, 1, 1), source_loc="sheet 结对!row 97")
+    after = analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe)
+    assert top not in {r["helper_uid"] for r in after}
 
 
 def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driver) -> None:
