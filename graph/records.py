@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from copy import deepcopy
+from datetime import date
+from threading import Lock
 from typing import Any, LiteralString, cast
+from weakref import WeakKeyDictionary
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncManagedTransaction, Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
@@ -103,6 +107,61 @@ def read(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> l
     # The catalogue's warnings (a property no data has yet) are noise in a planner's log.
     with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
         return session.execute_read(work)
+
+
+# Answers of ``read_kept``, per driver: (database, query, parameters, day) -> (bookmark seen, rows).
+_kept: WeakKeyDictionary[Driver, dict[tuple[Any, ...], tuple[frozenset[str], list[dict[str, Any]]]]] = (
+    WeakKeyDictionary()
+)
+_kept_lock = Lock()
+KEPT_ANSWERS = 64  # per driver; the oldest answer goes first
+KEPT_ROWS = 5_000  # a longer answer (a national export) is read each time, never kept
+
+
+def _copied(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows a caller may change (the console adds links, suggestions add reasons) without changing the kept ones."""
+    return [{k: v if type(v) in _PLAIN_TYPES else deepcopy(v) for k, v in row.items()} for row in rows]
+
+
+def _server_today(tx: ManagedTransaction) -> date:
+    record = tx.run(cast(LiteralString, queries.get("lookup/server_today").text)).single(strict=True)
+    return record["today"].to_native()
+
+
+def read_kept(driver: Driver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:
+    """``read``, its rows kept in this process for as long as no write has committed to ``database``.
+
+    Each call first reads the server's date in a transaction of its own (one round trip): its
+    bookmark names the database's last committed transaction. A kept answer is served only when
+    that bookmark is the one seen before the answer was read, and the server's date is the same,
+    so any write (a load, a decision, a wipe) and midnight (a null ``as_of`` means today) make the
+    next call read afresh. The bookmark is taken *before* the answer is read: a write committing
+    meanwhile leaves the kept answer already out of date, never a stale answer served as current.
+    At most ``KEPT_ANSWERS`` answers of at most ``KEPT_ROWS`` rows each are kept per driver.
+
+    Raises:
+        InvalidInput: ``params`` are not exactly the ones the query's header declares.
+        DatabaseUnavailable: Neo4j cannot be reached.
+    """
+    work = _checked_rows(name, params)
+    with unavailable_as_error(), driver.session(database=database, notifications_min_severity="OFF") as session:
+        today = session.execute_read(_server_today)
+        seen = frozenset(session.last_bookmarks().raw_values)
+        key = (database, name, repr(sorted(params.items())), today)
+        with _kept_lock:
+            kept = _kept.setdefault(driver, {}).get(key)
+        if kept is not None and kept[0] == seen:
+            return _copied(kept[1])
+        rows = session.execute_read(work)
+    if len(rows) > KEPT_ROWS:
+        return rows
+    with _kept_lock:
+        answers = _kept.setdefault(driver, {})
+        answers.pop(key, None)
+        answers[key] = (seen, rows)
+        while len(answers) > KEPT_ANSWERS:
+            answers.pop(next(iter(answers)))
+    return _copied(rows)
 
 
 async def read_async(driver: AsyncDriver, name: str, database: str = "neo4j", **params: Any) -> list[dict[str, Any]]:

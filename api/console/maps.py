@@ -69,27 +69,13 @@ def _path(rings: list[list[int]], scale: int, project: Any, step: float = 0.5) -
     return "".join(parts)
 
 
-def coverage_map(
-    prefix: str,
-    weak_by_district: dict[str, Row],
-    href: Any,
-    within: set[str] | None = None,
-    width: int = 640,
-    max_height: int = 560,
-) -> Row | None:
-    """The districts whose code starts with ``prefix`` ('' for all of China) as a map.
-
-    Args:
-        weak_by_district: per district code, ``weak_villages`` and ``paired_weak_villages``.
-        href: the page a district opens, from its code.
-        within: the codes of the areas the page lists (provinces, cities or districts, all of one
-            length): only their districts are drawn, so the map shows what the graph holds.
-
-    Returns:
-        ``width``, ``height``, ``shapes`` (code, name, path, fill, title, href, matched), the
-        legend, and ``without_outline`` (codes of the 2023 table in scope that have no outline);
-        None when no outline lies in scope.
-    """
+@lru_cache(maxsize=64)
+def _outlines_drawn(
+    prefix: str, within: frozenset[str] | None, width: int, max_height: int
+) -> tuple[int, list[tuple[str, Row, str]]] | None:
+    """The map's height and each outline in scope as (code, outline, SVG path), by code: drawn once
+    per process and scope (the outlines are a shipped file; the graph only colours them). A
+    national map is ~2,800 paths, half a second of Python to draw."""
     data = outlines()
     scale = int(data["scale"])
     length = len(next(iter(within), "")) if within is not None else 0
@@ -112,8 +98,40 @@ def coverage_map(
         return 2 + (lon - west) * squeeze * pixels, 2 + (north - lat) * pixels
 
     step = 0.5 if len(counties) <= SHAPES_IN_DETAIL else 2.0
+    return height, [
+        (code, county, _path(county["rings"], scale, project, step)) for code, county in sorted(counties.items())
+    ]
+
+
+def coverage_map(
+    prefix: str,
+    weak_by_district: dict[str, Row],
+    href: Any,
+    within: set[str] | None = None,
+    width: int = 640,
+    max_height: int = 560,
+) -> Row | None:
+    """The districts whose code starts with ``prefix`` ('' for all of China) as a map.
+
+    Args:
+        weak_by_district: per district code, ``weak_villages`` and ``paired_weak_villages``.
+        href: the page a district opens, from its code.
+        within: the codes of the areas the page lists (provinces, cities or districts, all of one
+            length): only their districts are drawn, so the map shows what the graph holds.
+
+    Returns:
+        ``width``, ``height``, ``shapes`` (code, name, path, fill, title, href, matched), the
+        legend, and ``without_outline`` (codes of the 2023 table in scope that have no outline);
+        None when no outline lies in scope.
+    """
+    data = outlines()
+    length = len(next(iter(within), "")) if within is not None else 0
+    drawn = _outlines_drawn(prefix, None if within is None else frozenset(within), width, max_height)
+    if drawn is None:
+        return None
+    height, outlined = drawn
     shapes = []
-    for code, county in sorted(counties.items()):
+    for code, county, path in outlined:
         counted = weak_by_district.get(code, {})
         weak, paired = counted.get("weak_villages", 0), counted.get("paired_weak_villages", 0)
         if not county["in_table"]:
@@ -126,7 +144,7 @@ def coverage_map(
             {
                 "code": code,
                 "name": county["name"],
-                "path": _path(county["rings"], scale, project, step),
+                "path": path,
                 "fill": fill_of(weak, paired) if county["in_table"] else "url(#unmatched)",
                 "title": title,
                 "href": href(code) if county["in_table"] else None,

@@ -8,7 +8,7 @@ from neo4j import Driver
 
 from graph.analyses.common import Level, Row, _paged, resolve_place
 from graph.errors import InvalidInput
-from graph.records import read
+from graph.records import read, read_kept
 
 
 def coverage_by_area(
@@ -20,21 +20,26 @@ def coverage_by_area(
     Village counts are of coded units, as the per-district and per-town coverage counts them; the
     villages a source placed in the area that the code table lacks are ``unresolved_villages``
     (待核实村名), apart. ``coverage_ratio`` is null where there is no weak village.
+
+    The weak villages are read per district and added up here (the coverage map needs those
+    anyway); the three reads are kept in this process while no write commits (``read_kept``).
     """
     parent, key_length = ("", 2) if province is None else (province, 4)
     villages = {
         r["code"]: r["villages"]
-        for r in read(driver, "analyses/villages_by_area", database, parent=parent, key_length=key_length)
+        for r in read_kept(driver, "analyses/villages_by_area", database, parent=parent, key_length=key_length)
     }
-    weak = {
-        r["code"]: r
-        for r in read(
-            driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=parent, key_length=key_length
-        )
-    }
+    # The coverage map reads the same per-district counts: one read serves both (kept, see read_kept).
+    weak: dict[str, Row] = {}
+    for district_code, counted in weak_coverage_by_district(driver, as_of, parent, database).items():
+        area = weak.setdefault(district_code[:key_length], {"weak_villages": 0, "paired_weak_villages": 0})
+        area["weak_villages"] += counted["weak_villages"]
+        area["paired_weak_villages"] += counted["paired_weak_villages"]
     unresolved = {
         r["code"]: r["unresolved_villages"]
-        for r in read(driver, "analyses/unresolved_villages_by_area", database, parent=parent, key_length=key_length)
+        for r in read_kept(
+            driver, "analyses/unresolved_villages_by_area", database, parent=parent, key_length=key_length
+        )
     }
     rows = []
     for code in sorted(set(villages) | set(weak)):
@@ -60,8 +65,8 @@ def weak_coverage_by_district(
 ) -> dict[str, Row]:
     """Weak villages and the paired ones on ``as_of`` per district whose code starts with ``prefix``
     ('' for all of China), by district code: the coverage map's colours, read from the weak villages
-    alone (districts without any are absent)."""
-    rows = read(driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=prefix, key_length=6)
+    alone (districts without any are absent). Kept while no write commits (``read_kept``)."""
+    rows = read_kept(driver, "analyses/weak_coverage_by_area", database, as_of=as_of, parent=prefix, key_length=6)
     return {row["code"]: row for row in rows}
 
 

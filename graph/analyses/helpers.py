@@ -7,7 +7,7 @@ from datetime import date
 from neo4j import Driver
 
 from graph.analyses.common import Row, _paged, resolve_place
-from graph.records import read
+from graph.records import read_kept
 
 # Spread thin: the villages a helper is paired with lie in this many towns or more (or in more than
 # one district). Carrying many: this many villages or more.
@@ -41,8 +41,10 @@ def helper_load_page(
     """How many helpers the ranking holds, and ``limit`` of them from ``offset``.
 
     Projects and money are summed for the returned helpers only (the ranking does not use them).
+    The national ranking walks every pairing in force (seconds): a page is kept in this process
+    while no write commits to the database (``read_kept``: a load or a decision is seen at once).
     """
-    rows = read(
+    rows = read_kept(
         driver,
         "analyses/helper_load",
         database,

@@ -10,7 +10,7 @@ from graph.analyses.common import Row, resolve_place
 from graph.analyses.profiles import village_profile
 from graph.errors import InvalidInput
 from graph.messages import Language, say
-from graph.records import read
+from graph.records import read_kept
 
 # What a helper should carry.
 CAPACITY = 5
@@ -54,7 +54,8 @@ def pairing_suggestions(
         district_code = None
     else:
         district_code = resolve_place(driver, "district", district, database)
-    rows = read(
+    # kept in this process while no write commits (``read_kept``): a decision is seen at once
+    rows = read_kept(
         driver,
         "analyses/pairing_suggestions",
         database,

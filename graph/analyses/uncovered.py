@@ -8,7 +8,7 @@ from typing import Literal
 from neo4j import Driver
 
 from graph.analyses.common import Level, Row, _code_shaped, _paged, resolve_place
-from graph.records import read
+from graph.records import read_kept
 
 
 def uncovered_weak_villages(
@@ -41,13 +41,14 @@ def uncovered_weak_villages_page(
 
     The scope is the narrowest of ``town``, ``district``, ``province`` given (each a code or a
     name), or all of China. Nearby helpers are worked out for the returned rows only, so a page of
-    a national answer costs little more than counting it.
+    a national answer costs little more than counting it. A page is kept in this process while no
+    write commits to the database (``read_kept``: a pairing loaded or decided is seen at once).
     """
     scope: dict[Level | Literal["province"], str | None] = {"province": province, "district": district, "town": town}
     # A well-formed code skips the lookup round trip; it is checked only when nothing was found.
     shaped = {level: _code_shaped(level, value) for level, value in scope.items()}
     codes = {level: shaped[level] or resolve_place(driver, level, value, database) for level, value in scope.items()}
-    rows = read(
+    rows = read_kept(
         driver,
         "analyses/uncovered_weak_villages",
         database,

@@ -15,7 +15,7 @@ from graph import analyses, records
 from graph.errors import InvalidInput, NotFound
 from graph.search import search
 from tests.conftest import reset_to_spine
-from tests.factories import AS_OF, Chongming, build_chongming
+from tests.factories import AS_OF, Chongming, build_chongming, pairing
 
 pytestmark = pytest.mark.neo4j
 
@@ -42,6 +42,17 @@ def test_uncovered_lists_ended_future_and_never_paired_weak_villages_of_chongmin
     assert codes(rows) == [K.panghuang, K.xinjian_xinhe, K.dongxin]
     assert rows[0]["town"] == "堡镇" and rows[0]["district"] == "崇明区"
     assert rows[0]["weak_categories"] == ["经济薄弱村"]
+
+
+def test_uncovered_kept_between_calls_drops_a_village_paired_after_it(demo: Driver) -> None:
+    first = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    again = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    assert again == first and again[0] is not first[0]  # the same answer, as rows of its own
+    again[0]["nearest_helpers"].append({"uid": "changed by a caller"})
+    assert analyses.uncovered_weak_villages(demo, AS_OF, district="310151") == first
+    pairing(demo, K.education, K.xinjian_xinhe, since=date(2024, 1, 1), source_loc="sheet 结对!row 98")
+    after = analyses.uncovered_weak_villages(demo, AS_OF, district="310151")
+    assert codes(after) == [c for c in codes(first) if c != K.xinjian_xinhe]
 
 
 def test_uncovered_counts_a_pairing_through_the_party_branch_as_cover(demo: Driver) -> None:
@@ -198,6 +209,17 @@ def test_helper_load_page_keeps_the_ranking_and_sums_projects_for_the_page(demo:
     assert analyses.helper_load_page(demo, AS_OF, district="310151", limit=5, offset=3) == (3, [])
 
 
+def test_helper_load_kept_between_calls_sees_a_pairing_written_after_it(demo: Driver) -> None:
+    first = analyses.helper_load_page(demo, AS_OF, limit=10)
+    assert analyses.helper_load_page(demo, AS_OF, limit=10) == first  # kept while nothing is written
+    bank = next(r for r in first[1] if r["uid"] == K.bank)
+    pairing(demo, K.bank, K.sixiao, since=date(2023, 1, 1), source_loc="sheet 结对!row 99")
+    total, rows = analyses.helper_load_page(demo, AS_OF, limit=10)
+    after = next(r for r in rows if r["uid"] == K.bank)
+    assert total == first[0] and after["villages"] == bank["villages"] + 1
+    assert after["weak_villages"] == bank["weak_villages"] + 1
+
+
 # --- shared-resource clusters ----------------------------------------------------------------
 
 
@@ -315,6 +337,15 @@ def test_suggestions_for_a_village_rank_by_town_resources_capacity_and_closeness
     ]
     assert rows[1]["resource_matches"] == ["education"]
     assert any("教育" in reason for reason in rows[1]["reasons"])
+
+
+def test_suggestions_kept_between_calls_leave_out_a_helper_paired_with_the_village_after_them(demo: Driver) -> None:
+    first = analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe)
+    assert analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe) == first
+    top = first[0]["helper_uid"]
+    pairing(demo, top, K.xinjian_xinhe, since=date(2024, 1, 1), source_loc="sheet 结对!row 97")
+    after = analyses.pairing_suggestions(demo, AS_OF, village=K.xinjian_xinhe)
+    assert top not in {r["helper_uid"] for r in after}
 
 
 def test_suggestions_for_a_district_cover_each_uncovered_weak_village(demo: Driver) -> None:
