@@ -139,6 +139,31 @@ def test_village_and_organization_pages_carry_evidence(client: TestClient) -> No
     assert sorted(p["key"] for p in org["pairings"]) == sorted([K.mihang, K.mihang, K.wuxiao])
 
 
+def test_a_village_lookup_on_loopback_hands_no_work_to_a_thread(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hottest lookup stays on the event loop: no sync dependency or route sends it to the
+    thread pool (each hop cost the worker about as much CPU as the query; bench/NOTES.md)."""
+    import anyio.to_thread
+
+    hops: list[str] = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        hops.append(getattr(func, "__name__", repr(func)))
+        return await run_sync(func, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    found = client.get(f"/villages/{K.mihang}", params={"as_of": DAY})
+    missing = client.get("/villages/310151999999", headers={"Accept-Language": "zh-CN"})
+    assert found.status_code == 200 and found.json()["name"] == "米行村"
+    assert missing.status_code == 404 and missing.json()["code"] == "village.not_found"
+    assert hops == []
+    # The same counter sees a sync route's hop, so an empty list means none happened.
+    client.get("/health")
+    assert hops
+
+
 def test_search_returns_paths_that_tell_namesakes_apart(client: TestClient) -> None:
     hits = client.get("/search", params={"q": "新建村", "limit": 50}).json()
     chongming = {h["key"]: h["path"] for h in hits if h["path"][:2] == ["上海市", "崇明区"]}
