@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -149,7 +151,7 @@ def test_a_village_lookup_on_loopback_hands_no_work_to_a_thread(
     hops: list[str] = []
     run_sync = anyio.to_thread.run_sync
 
-    async def counted(func, *args, **kwargs):  # type: ignore[no-untyped-def]
+    async def counted(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         hops.append(getattr(func, "__name__", repr(func)))
         return await run_sync(func, *args, **kwargs)
 
