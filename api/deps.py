@@ -109,12 +109,18 @@ class SignInNeeded(Unauthorized):
     """Reading needs a key here (the API listens beyond loopback); the console shows its sign-in page."""
 
 
-def require_reader(request: Request, x_api_key: Annotated[str | None, KEY_HEADER] = None) -> None:
-    """Open on loopback; otherwise any valid key (viewer or above), from the header or the sign-in cookie."""
+async def require_reader(request: Request, x_api_key: Annotated[str | None, KEY_HEADER] = None) -> None:
+    """Open on loopback; otherwise any valid key (viewer or above), from the header or the sign-in cookie.
+
+    Async because every read route passes through it: a sync dependency would cost each request a
+    thread-pool hop (two thread hand-offs), even on loopback where it only compares a host. The key's
+    look-up, a sync driver call, goes to a worker thread only when a key is needed.
+    """
     settings: Settings = request.app.state.settings
     if reads_open(settings):
         return
-    if _user(request, x_api_key or request.cookies.get(READ_COOKIE)) is None:
+    key = x_api_key or request.cookies.get(READ_COOKIE)
+    if await anyio.to_thread.run_sync(_user, request, key) is None:
         raise SignInNeeded(code="auth.read_key_needed")
 
 

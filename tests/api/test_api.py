@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -137,6 +139,31 @@ def test_village_and_organization_pages_carry_evidence(client: TestClient) -> No
     org = client.get(f"/organizations/{K.bank}", params={"as_of": DAY}).json()
     assert org["party_organizations"][0]["name"] == "上海农商银行崇明支行党委"
     assert sorted(p["key"] for p in org["pairings"]) == sorted([K.mihang, K.mihang, K.wuxiao])
+
+
+def test_a_village_lookup_on_loopback_hands_no_work_to_a_thread(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hottest lookup stays on the event loop: no sync dependency or route sends it to the
+    thread pool (each hop cost the worker about as much CPU as the query; bench/NOTES.md)."""
+    import anyio.to_thread
+
+    hops: list[str] = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        hops.append(getattr(func, "__name__", repr(func)))
+        return await run_sync(func, *args, **kwargs)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    found = client.get(f"/villages/{K.mihang}", params={"as_of": DAY})
+    missing = client.get("/villages/310151999999", headers={"Accept-Language": "zh-CN"})
+    assert found.status_code == 200 and found.json()["name"] == "米行村"
+    assert missing.status_code == 404 and missing.json()["code"] == "village.not_found"
+    assert hops == []
+    # The same counter sees a sync route's hop, so an empty list means none happened.
+    client.get("/health")
+    assert hops
 
 
 def test_search_returns_paths_that_tell_namesakes_apart(client: TestClient) -> None:
