@@ -298,10 +298,16 @@ def load(
         # batches never share a town or a village, so several run side by side without waiting on
         # each other's locks (bench/NOTES.md, 2026-12-07).
         with ThreadPoolExecutor(max_workers=max(1, writers)) as pool:
-            for counts in pool.map(write_batch, town_batches(rows, batch_size)):
-                report.writes.add(counts)
-                if callback:
-                    callback(counts.rows)
+            try:
+                for counts in pool.map(write_batch, town_batches(rows, batch_size)):
+                    report.writes.add(counts)
+                    if callback:
+                        callback(counts.rows)
+            except BaseException:
+                # map queues every batch at once: after a failure (Neo4j gone) the rest must not go on
+                # writing and retrying, so the load stops at its first failure as one writer did.
+                pool.shutdown(cancel_futures=True)
+                raise
     report.seconds = time.perf_counter() - started
     return report
 
