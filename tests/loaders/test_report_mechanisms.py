@@ -285,6 +285,30 @@ def test_more_phrasings_of_the_genre(extractor: Extractor, text: str, helper: st
     assert _links(extractor, "西山县白石镇召开会议。" + text) == {(helper, code)}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县水利局挂包长岭村以来，修通了产业路。",
+        "县水利局挂联长岭村，帮助村里发展产业。",
+        "县水利局包抓长岭村，选派干部驻村。",
+        "县水利局分包长岭村的乡村振兴工作。",
+        "县水利局认领长岭村后，组织干部走访农户。",
+        "县水利局干部蹲点长岭村三个月。",
+        "县水利局党支部帮建长岭村党支部。",
+        "县水利局党支部帮带长岭村党支部。",
+        "县水利局支援长岭村修建了饮水工程。",
+    ],
+)
+def test_regional_words_for_taking_charge_of_a_village_pair_it(extractor: Extractor, text: str) -> None:
+    helpers = {helper for helper, code in _links(extractor, "西山县白石镇召开会议。" + text) if code == "910102101203"}
+    assert helpers and helpers <= {"县水利局", "县水利局党支部"}
+
+
+def test_a_programme_named_for_east_west_cooperation_pairs_nothing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。访问团前往东湖建材公司和长岭村考察，感受东西部协作的成果。"
+    assert _links(extractor, text) == set()
+
+
 def test_a_city_named_as_one_side_of_a_partnership_acts_as_a_helper(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。按照协议，丙市方投入200万元，对白石镇石门村的道路实施改造。"
     assert _links(extractor, text) == {("丙市方", "910102101204")}
