@@ -171,6 +171,9 @@ def town_kind(code: str, name: str) -> str:
 _VILLAGE_SUFFIXES = (
     ("村民委员会", "village"),
     ("村委会", "village"),
+    # the pastoral villages of Qinghai and Tibet (某某牧委会), called 某某村 in the news
+    ("牧民委员会", "village"),
+    ("牧委会", "village"),
     ("居民委员会", "community"),
     ("居委会", "community"),
     ("委员会", "community"),
@@ -178,15 +181,17 @@ _VILLAGE_SUFFIXES = (
 
 
 def short_village_name(full_name: str) -> str:
-    """The name people use: 四滧村村委会 → 四滧村, 水库村民委员会 → 水库村, 银闸社区居委会 → 银闸社区.
+    """The name people use: 四滧村村委会 → 四滧村, 水库村民委员会 → 水库村, 银闸社区居委会 → 银闸社区; a rural
+    community keeps its word (东沟社区村民委员会 → 东沟社区), a pastoral village is a 村 (巴音牧委会 → 巴音村).
 
-    >>> [short_village_name(n) for n in ("四滧村村委会", "水库村民委员会", "水库村委会", "梅陇三村居委会", "银闸社区居委会", "三八水库村生活区")]
-    ['四滧村', '水库村', '水库村', '梅陇三村', '银闸社区', '三八水库村生活区']
+    >>> [short_village_name(n) for n in ("四滧村村委会", "水库村民委员会", "水库村委会", "梅陇三村居委会", "银闸社区居委会",
+    ...     "三八水库村生活区", "东沟社区村民委员会", "巴音牧委会")]
+    ['四滧村', '水库村', '水库村', '梅陇三村', '银闸社区', '三八水库村生活区', '东沟社区', '巴音村']
     """
     for suffix, kind in _VILLAGE_SUFFIXES:
         if full_name.endswith(suffix) and len(full_name) > len(suffix):
             base = full_name[: -len(suffix)]
-            if kind == "village" and not base.endswith("村"):
+            if kind == "village" and not base.endswith(("村", "社区")):
                 base += "村"
             return base
     return full_name

@@ -144,6 +144,8 @@ _VILLAGE_SUFFIXES = (
     "居民委员会",
     "村委会",
     "居委会",
+    "牧民委员会",
+    "牧委会",
     "委员会",
     "村委",
     "居委",
@@ -332,6 +334,8 @@ class PlaceIndex:
             # Hot path (600k villages). Full names are not indexed: lookups shorten the query
             # the same way (四滧村村委会 → 四滧村) before looking it up.
             _put(keys["exact"], name, code)
+            if len(name) > 3 and name.endswith(("村村", "社区村")):
+                _put(keys["exact"], name[:-1], code)  # 横村村 (横村村村委会) is said 横村, 某社区村 某社区
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
             elif len(name) > 3 and name.endswith("社区"):

@@ -43,7 +43,8 @@ LEFT_VERBS = frozenset({
 # --- villages -------------------------------------------------------------------------------------
 
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
-VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查")  # 嘎查: a village of the pastoral regions
+# 嘎查 and 牧委会: the villages of the pastoral regions (Inner Mongolia; Qinghai and Tibet).
+VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查", "牧委会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
                          "组", "落", "镇", "口",

@@ -117,13 +117,25 @@ def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:
 CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-_VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:村|社区)")
+_VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|嘎查|牧委会)")
 
 
 def _starts_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:
     """惠安堡村: a county's short name (惠安) that begins a village name the table has is that village's."""
     match = _VILLAGE_AFTER_STEM_RE.match(text, end)
     return match is not None and bool(index.lookup(text[start : match.end()], "village"))
+
+
+def _inside_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:
+    """白杨滩村, 巴斯某某东村: a town's short name at the start or inside a village name the table has."""
+    match = _VILLAGE_AFTER_STEM_RE.match(text, end)
+    if match is None:
+        return False
+    return any(
+        all(CJK_CHAR_RE.match(ch) and ch not in BOUNDARY_CHARS for ch in text[begin:start])
+        and bool(index.lookup(text[begin : match.end()], "village"))
+        for begin in range(start, max(start - 4, 0) - 1, -1)
+    )
 
 
 def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[str]:
@@ -235,8 +247,10 @@ def town_misspellings(index: PlaceIndex, text: str, admin: list[Mention], region
             end = start + len(stem_)
             if any(s < end and start < e for s, e in taken):
                 continue
-            if text.startswith(("村", "社区", "居委"), end):
-                continue  # 福田河村: the stem begins a village's name here
+            if text.startswith(("村", "社区", "居委", "嘎查", "牧委会"), end) or _inside_village_name(
+                index, text, start, end
+            ):
+                continue  # 福田河村, 白杨滩村: the stem is part of a village's name here
             fuzzy = surface != stem_
             out.append(
                 Mention(

@@ -30,7 +30,7 @@ from loaders.reports.lexicon import (
     VILLAGE_LIST_COUNTS,
 )
 from loaders.reports.model import Mention, Sentence
-from loaders.reports.reading import left_limit
+from loaders.reports.reading import CJK_RE, left_limit
 from loaders.units import name_key
 
 GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$")
@@ -140,7 +140,9 @@ class VillageFinder:
             best: Mention | None = None
             if DESCRIBED_RE.search(text, max(sent.start, left - 10), left):
                 continue  # 是一个偏远的小山村: a description of a village, not its name
-            for start in range(first, end - 2):
+            for start in self._wider_starts(text, floor, first, end, admin_by_end, named_here) + list(
+                range(first, end - 2)
+            ):
                 surface = text[start:end]
                 # 三个村, 各联村 read as words; 三联村, 五一村 are also names. Such a surface is taken only
                 # as a village its own town has, the town named right before it or earlier in the sentence.
@@ -157,6 +159,11 @@ class VillageFinder:
                 contexts = self._village_contexts(start, sent, admin, region)
                 if generic:
                     contexts = [c for c in contexts if c[0] == "chain" or (c[0] == "nearby" and "town" in c[1])]
+                    if not contexts:
+                        continue
+                if start < first:
+                    # A name holding a function character (色也克村, 琼让村) only right after its own town.
+                    contexts = [c for c in contexts if c[0] == "chain" and "town" in c[1]]
                     if not contexts:
                         continue
                 if start != left:
@@ -188,6 +195,26 @@ class VillageFinder:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
         return out
+
+    @staticmethod
+    def _wider_starts(
+        text: str,
+        floor: int,
+        first: int,
+        end: int,
+        admin_by_end: dict[int, Mention],
+        named_here: dict[str, tuple[Resolution, str, dict[str, str]]],
+    ) -> list[int]:
+        """Starts left of the boundary characters for names that hold one: transliterated names of the
+        west use 也, 让, 和, 都, 以 … as sounds (色也克村). Taken right after a town (then looked up in that
+        town only, exactly), or where the document already resolved that name after its town."""
+        if first <= floor:
+            return []
+        if end - floor <= 10 and floor in admin_by_end and admin_by_end[floor].kind == "town":
+            if all(CJK_RE.match(ch) for ch in text[floor:end]):
+                return [floor]
+        wider = range(max(floor, end - 10), first)
+        return [s for s in wider if text[s:end] in named_here and all(CJK_RE.match(ch) for ch in text[s:end])][:1]
 
     def _namesake_under_town_before(
         self, surface: str, start: int, sent: Sentence, admin: list[Mention], first: Resolution
