@@ -340,6 +340,8 @@ class PlaceIndex:
                 _put(keys["stem"], name[:-1], code)
             elif len(name) > 3 and name.endswith("社区"):
                 _put(keys["stem"], name[:-2], code)
+            elif len(name) >= 2 and place.full_name.endswith(("居委会", "居民委员会")) and name != place.full_name:
+                _put(keys["stem"], name, code)  # 烟多居委会 is written 烟多社区 or 烟多村
             return
         if level == "city" and name in {"市辖区", "县"}:
             return  # a municipality's placeholder city is found through its province

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from loaders.places import PlaceIndex
-from loaders.reports import Extractor, Fact, normal_key, read
+from loaders.reports import Extractor, Fact, ReportDoc, normal_key, read
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -441,6 +441,60 @@ def format_blind_totals(ev: DevEvaluation) -> str:
     )
 
 
+WESTERN_PROVINCES = ("50", "51", "52", "53", "54", "61", "62", "63", "64", "65")
+_SPOKEN_SUFFIXES = (("村民委员会", "村"), ("村委会", "村"), ("牧民委员会", "村"), ("牧委会", "村"),
+                    ("居民委员会", "社区"), ("居委会", "社区"))
+
+
+def spoken_village_name(full_name: str) -> str:
+    """How a report writes a village of the code table: 某村委会 → 某村, 某居委会 → 某社区, 某村社区 as is.
+
+    >>> [spoken_village_name(n) for n in ("四滧村村委会", "巴音牧委会", "烟多居委会", "东沟社区村民委员会")]
+    ['四滧村', '巴音村', '烟多社区', '东沟社区']
+    """
+    for suffix, word in _SPOKEN_SUFFIXES:
+        if full_name.endswith(suffix) and len(full_name) > len(suffix):
+            base = full_name[: -len(suffix)]
+            return base if base.endswith(("村", "社区")) else base + word
+    return full_name
+
+
+@dataclass
+class VillageProbe:
+    found: int = 0
+    wrong: int = 0
+    total: int = 0
+
+
+def probe_village_names(
+    index: PlaceIndex, extractor: Extractor, seed: int, count: int, provinces: tuple[str, ...] | None
+) -> VillageProbe:
+    """Villages drawn from the code table, each placed after its county and town in one sentence and
+    paired by name alone in the next: how many get their own code, how many another village's."""
+    import hashlib
+    import random
+
+    wanted = provinces or tuple(f"{n:02d}" for n in range(10, 100))
+    villages = sorted(
+        (p for code in wanted if index.get(code) is not None for p in index.descendants(code, "village")),
+        key=lambda p: p.code,
+    )
+    probe = VillageProbe()
+    for village in random.Random(seed).sample(villages, min(count, len(villages))):
+        town = index.get(village.parent_code or "")
+        district = index.get(town.parent_code or "") if town else None
+        if town is None or district is None:
+            continue
+        name = spoken_village_name(village.full_name)
+        text = f"{district.name}{town.name}{name}是经济薄弱村。县发改局与{name}结对帮扶。"
+        doc = ReportDoc("report:probe", "probe.txt", text, hashlib.sha256(text.encode()).hexdigest(), text[:20])
+        codes = {f.data.get("recipient_code") for f in extractor.extract(doc).facts if f.kind == "pairing"}
+        probe.total += 1
+        probe.found += village.code in codes
+        probe.wrong += any(c and c != village.code and len(c) == 12 for c in codes)
+    return probe
+
+
 def main(argv: list[str]) -> None:
     from graph.settings import get_settings
 
@@ -448,6 +502,16 @@ def main(argv: list[str]) -> None:
     corpus = Path(positional[0]) if positional else DEFAULT_CORPUS
     gold = Path(positional[1]) if len(positional) > 1 else DEFAULT_GOLD
     home = get_settings().home
+    probes = [a.split("=", 1)[1] if "=" in a else "1" for a in argv if a.startswith("--village-names")]
+    if probes:
+        index = PlaceIndex.for_home(home, None)
+        extractor = Extractor(index)
+        for seed in probes:
+            for title, drawn_from in (("western provinces", WESTERN_PROVINCES), ("all China", None)):
+                p = probe_village_names(index, extractor, int(seed), 1000, drawn_from)
+                print(f"villages of the code table, {title} (seed {seed}): {p.found} of {p.total} paired with their"
+                      f" own code, {p.wrong} with another village's")
+        return
     if "--blind" in argv:
         blind = evaluate_dev(PlaceIndex.for_home(home, None), DEFAULT_BLIND)
         print(f"== blind set (totals only): {DEFAULT_BLIND}")

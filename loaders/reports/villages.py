@@ -123,6 +123,8 @@ class VillageFinder:
         admin_spans = [(m.start, m.end) for m in admin]
         out: list[Mention] = []
         named_here: dict[str, tuple[Resolution, str, dict[str, str]]] = {}
+        # Names placed under their town (某镇某村) that the table lacks there: the same village later on.
+        missing_here: dict[str, Mention] = {}
         res: Resolution | None
         sent_idx = 0
         for _vend_start, end in self._village_candidates(text, admin_by_end):
@@ -144,6 +146,13 @@ class VillageFinder:
                 range(first, end - 2)
             ):
                 surface = text[start:end]
+                if surface in missing_here and admin_by_end.get(start) is None:
+                    # Named under its town and missing from the table there, the village said again alone
+                    # is that one still: never a namesake the wider region happens to have.
+                    best = dataclasses.replace(
+                        missing_here[surface], start=start, end=end, extra=dict(missing_here[surface].extra)
+                    )
+                    break
                 # 三个村, 各联村 read as words; 三联村, 五一村 are also names. Such a surface is taken only
                 # as a village its own town has, the town named right before it or earlier in the sentence.
                 generic = GENERIC_VILLAGE_RE.match(surface) is not None
@@ -191,6 +200,13 @@ class VillageFinder:
                 best = self._short_name_after_town(text, end - 2, end, admin_by_end[end - 2])
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
+                if (
+                    best is not None
+                    and best.place is None
+                    and best.method.endswith("+chain")
+                    and not text.startswith(VILLAGE_ENDINGS, best.end)  # 某村社区: the name goes on
+                ):
+                    missing_here.setdefault(best.surface, best)
             if best is not None:
                 out.append(best)
                 admin_spans.append((best.start, best.end))

@@ -13,6 +13,7 @@ import pytest
 from loaders.gazetteer import short_village_name
 from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
+from loaders.reports_eval import probe_village_names
 from tests.loaders.report_sentences import links
 
 
@@ -34,6 +35,11 @@ PLACES = [
     _village("930101202202", "东沟社区村民委员会", "930101202"),
     _village("930101202203", "西沟社区村村民委员会", "930101202"),
     _village("930101202204", "前槐村村村委会", "930101202"),
+    Place("village", "930101101001", "拉则岗", "拉则岗居委会", "930101101", "community"),
+    # Another county of the same prefecture, with a village the first county's town lacks.
+    Place("district", "930102", "草原县", "草原县", "9301", None),
+    Place("town", "930102101", "河源镇", "河源镇", "930102", "town"),
+    _village("930102101201", "下街村委会", "930102101"),
 ]
 
 
@@ -64,6 +70,8 @@ def test_pastoral_committees_and_rural_communities_get_the_names_people_use() ->
         ("木措县索多乡西沟社区", "西沟社区", "930101202203"),
         # 前槐村, whose committee the table writes 前槐村村村委会
         ("木措县索多乡前槐村", "前槐村", "930101202204"),
+        # a residents' committee the table names without a suffix (拉则岗居委会)
+        ("木措县木措镇拉则岗社区", "拉则岗社区", "930101101001"),
     ],
 )
 def test_a_village_of_the_west_is_resolved_after_its_town_and_later_alone(
@@ -77,3 +85,18 @@ def test_a_name_holding_a_function_word_is_not_taken_without_its_town(extractor:
     # Without the town right before it, 也 ends the name as in ordinary text: no village is made up.
     text = "木措县召开会议。县发改局也让村里修通了道路。"
     assert links(extractor, text) == set()
+
+
+def test_a_village_missing_under_its_town_is_not_a_namesake_of_the_prefecture_when_named_again(
+    extractor: Extractor,
+) -> None:
+    # The town has no 下街村; the county next door has one. Said again alone, it is still the village of
+    # 木措镇 the table lacks: paired, unresolved, never given the neighbour's code.
+    text = "木措县木措镇下街村是经济薄弱村。县发改局与下街村结对帮扶，修通了道路。"
+    assert links(extractor, text) == {("县发改局", None)}
+
+
+def test_the_code_table_probe_pairs_every_village_of_this_table_with_its_own_code(extractor: Extractor) -> None:
+    probe = probe_village_names(extractor.index, extractor, seed=1, count=100, provinces=None)
+    villages = [p for p in PLACES if p.level == "village"]
+    assert (probe.total, probe.found, probe.wrong) == (len(villages), len(villages), 0)
