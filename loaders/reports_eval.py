@@ -442,8 +442,14 @@ def format_blind_totals(ev: DevEvaluation) -> str:
 
 
 WESTERN_PROVINCES = ("50", "51", "52", "53", "54", "61", "62", "63", "64", "65")
-_SPOKEN_SUFFIXES = (("村民委员会", "村"), ("村委会", "村"), ("牧民委员会", "村"), ("牧委会", "村"),
-                    ("居民委员会", "社区"), ("居委会", "社区"))
+_SPOKEN_SUFFIXES = (
+    ("村民委员会", "村"),
+    ("村委会", "村"),
+    ("牧民委员会", "村"),
+    ("牧委会", "村"),
+    ("居民委员会", "社区"),
+    ("居委会", "社区"),
+)
 
 
 def spoken_village_name(full_name: str) -> str:
@@ -509,8 +515,10 @@ def main(argv: list[str]) -> None:
         for seed in probes:
             for title, drawn_from in (("western provinces", WESTERN_PROVINCES), ("all China", None)):
                 p = probe_village_names(index, extractor, int(seed), 1000, drawn_from)
-                print(f"villages of the code table, {title} (seed {seed}): {p.found} of {p.total} paired with their"
-                      f" own code, {p.wrong} with another village's")
+                print(
+                    f"villages of the code table, {title} (seed {seed}): {p.found} of {p.total} paired with their"
+                    f" own code, {p.wrong} with another village's"
+                )
         return
     if "--blind" in argv:
         blind = evaluate_dev(PlaceIndex.for_home(home, None), DEFAULT_BLIND)
