@@ -171,8 +171,9 @@ class VillageFinder:
                     if not contexts:
                         continue
                 if start < first:
-                    # A name holding a function character (色也克村, 琼让村) only right after its own town.
-                    contexts = [c for c in contexts if c[0] == "chain" and "town" in c[1]]
+                    # A name holding a function character (色也克村, 琼让村) only right after its own town
+                    # or county.
+                    contexts = [c for c in contexts if c[0] == "chain"]
                     if not contexts:
                         continue
                 if start != left:
@@ -222,11 +223,11 @@ class VillageFinder:
         named_here: dict[str, tuple[Resolution, str, dict[str, str]]],
     ) -> list[int]:
         """Starts left of the boundary characters for names that hold one: transliterated names of the
-        west use 也, 让, 和, 都, 以 … as sounds (色也克村). Taken right after a town (then looked up in that
-        town only, exactly), or where the document already resolved that name after its town."""
+        west use 也, 让, 和, 都, 以 … as sounds (色也克村). Taken right after a town or county (then looked up
+        there only, exactly), or where the document already resolved that name after one."""
         if first <= floor:
             return []
-        if end - floor <= 10 and floor in admin_by_end and admin_by_end[floor].kind == "town":
+        if end - floor <= 10 and floor in admin_by_end and admin_by_end[floor].kind in ("town", "district"):
             if all(CJK_RE.match(ch) for ch in text[floor:end]):
                 return [floor]
         wider = range(max(floor, end - 10), first)

@@ -58,6 +58,7 @@ def test_pastoral_committees_and_rural_communities_get_the_names_people_use() ->
     [
         # a name holding 也 and 让, which end a name anywhere else
         ("木措县青岗乡阿也让村", "阿也让村", "930101201201"),
+        ("木措县阿也让村", "阿也让村", "930101201201"),
         # the village shares its town's and county's name
         ("木措县木措镇木措村", "木措村", "930101101201"),
         # the town's name begins the village's
