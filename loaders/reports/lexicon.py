@@ -89,6 +89,13 @@ COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡
 UNIT_NAME_CONTINUES_MAX = 8
 # Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
 NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
+# The government departments whose official names join two fields with 和 (县发展和改革局, 州文化和旅游局,
+# 市人力资源和社会保障局): inside these 和 does not end a unit's name.
+DEPARTMENT_FIELDS_JOINED_BY_HE = (
+    "发展和改革", "住房和城乡建设", "住房和城乡规划建设", "人力资源和社会保障", "文化和旅游", "林业和草原",
+    "工业和信息化", "经济和信息化", "自然资源和规划", "规划和自然资源", "教育和体育", "民族和宗教",
+    "卫生和计划生育", "商务和投资促进", "新闻出版和广电", "农业和农村", "科学技术和知识产权",
+)
 # A bracket holding a photo caption's position (右一, 左二, 前排), not part of a name.
 CAPTION_IN_BRACKETS_RE = re.compile(r"[(（](?:左|右|中|前排|后排)[一二三四五六七八九十]?[)）]")
 # Between a unit's name and its party ending: 机关, an ordinal (机关第二党支部, 第十一党支部).

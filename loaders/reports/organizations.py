@@ -26,6 +26,7 @@ from loaders.reports.lexicon import (
     GENERIC_ORG,
     GENERIC_UNIT_RE,
     LEFT_VERBS,
+    DEPARTMENT_FIELDS_JOINED_BY_HE,
     NAME_SAFE_VERBS,
     NON_NAME_START,
     NOT_NAME_BEFORE_YU,
@@ -256,8 +257,23 @@ def _is_name_char(ch: str) -> bool:
 
 def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
     """``left_limit`` for unit names: words that are verbs elsewhere but common in names (建设, 发展)
-    and 之 (和平之君) do not end a unit's name."""
-    return left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    and 之 (和平之君) do not end a unit's name, nor 和 inside a department's official fields (发展和改革局)."""
+    left = left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    while left - 1 > floor and text[left - 1] == "和" and _fields_joined_by_he(text, left - 1):
+        room = max_len - (end - left + 1)
+        if room <= 0:
+            break
+        left = left_limit(text, left - 1, floor, room, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    return left
+
+
+def _fields_joined_by_he(text: str, at: int) -> bool:
+    """The 和 at ``at`` joins the two fields of a department's official name (发展和改革)."""
+    for fields in DEPARTMENT_FIELDS_JOINED_BY_HE:
+        before = fields.index("和")
+        if text.startswith(fields, at - before):
+            return True
+    return False
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:
