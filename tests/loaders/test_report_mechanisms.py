@@ -85,7 +85,13 @@ def test_commissions_departments_and_courts_by_their_usual_names_pair(extractor:
 
 @pytest.mark.parametrize(
     "unit",
-    ["西山县发展和改革局", "西山县住房和城乡建设局", "甲市人力资源和社会保障局", "西山县文化和旅游局", "甲市林业和草原局"],
+    [
+        "西山县发展和改革局",
+        "西山县住房和城乡建设局",
+        "甲市人力资源和社会保障局",
+        "西山县文化和旅游局",
+        "甲市林业和草原局",
+    ],
 )
 def test_a_department_whose_official_name_joins_two_fields_with_he_is_one_unit(extractor: Extractor, unit: str) -> None:
     text = f"西山县白石镇长岭村地处山区。{unit}和县财政局与长岭村结对以来，修通了道路。"
