@@ -278,6 +278,48 @@ COUNTED_VILLAGE_REFERENCE_RE = (
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
 # How many sentences back a reference may reach for its village.
 REFERENCE_SENTENCE_WINDOW = 3
+# Several villages named before, not counted (这些村, 上述村): the villages of the last sentence naming
+# two or more. Not where the word goes on into people or bodies of the village (这些村民, 上述村干部).
+PLURAL_VILLAGE_REFERENCE_RE = r"(?:这些|上述|以上|这几个|这几)(?:行政)?(?:村庄|村)(?![民干委级集组])"
+
+# --- the village a passage is about (``topic``) ---------------------------------------------------
+# Words of a village's own life (村里, 村民, 全村): a helper's sentence holding one is about a village,
+# so it may take the village the passage is about when it names none.
+VILLAGE_OWN_WORDS = ("村里", "村民", "全村", "村集体", "村级", "村内", "村中", "村上", "村党支部", "村党总支", "村两委",
+                     "村“两委”", "村委会", "村委", "村部", "村小", "村道", "村容", "村庄", "村子", "进村", "到村", "入村",
+                     "村文化", "村卫生室", "村里的")
+# Words that make a sentence about a wider area than one village (全县, 各村, 辖区): no topic village.
+WIDER_SCOPE_WORDS = ("全县", "全市", "全区", "全镇", "全乡", "全省", "全国", "全州", "全旗", "各村", "各乡镇", "各镇",
+                     "辖区", "各地", "系统内", "村镇", "乡镇", "农村地区", "山区县")
+# …and villages counted (5个村, 十多个行政村): several villages, not the one the passage is about.
+COUNTED_VILLAGES_SCOPE_RE = r"[0-9０-９一二两三四五六七八九十百几多余]+个(?:行政|贫困|薄弱|经济薄弱|帮扶|结对)?村"
+# A helper's own work (a meeting, a study session): with no village word, not help to the topic village.
+OWN_WORK_WORDS = ("召开", "会议", "党组会", "专题会", "推进会", "动员会", "部署会", "学习", "传达", "研究部署",
+                  "调度会", "座谈会", "述职", "培训班", "考核")
+# Triggers strong enough to state help to the topic village on their own (with no village word):
+# a standing pairing, or a gift or money the helper gives. Weaker ones (提供, 落实, 支持) need a
+# village word.
+TOPIC_ASSISTANCE_TRIGGERS = ("帮扶", "帮助", "扶持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给",
+                             "赠送", "送去", "送上", "送来", "援建", "援助", "投入", "慰问", "义诊", "出资", "消费帮扶")
+# Nouns after a trigger that make it a name for the work in general (帮扶工作, 结对活动, 帮扶机制), not
+# help given to the topic village.
+TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度", "举措", "任务", "责任", "政策", "理念", "路径",
+                       "体系", "方面", "领域", "对象", "中", "上")
+# Organs named after the work they do (扶贫办, 援建指挥部): a trigger word inside these names is no sign
+# that the name was cut wrongly (as it is in 精准扶贫工作队 or a name run into its verb, 果蔬引进公司).
+WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
+# Words after a helper that make it one of several (某党委等单位): a summary of many, not one helper.
+SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
+# Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
+TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间")
+# How many sentences a topic outlives without being named again (the title's topic outlives them all).
+TOPIC_SENTENCE_WINDOW = 6
+# 定为 / 确定为 / 列为 … the unit 的 帮扶村: an assignment; the unit after the verb is the helper, not the
+# organ that assigns (县委组织部将某村定为某局的帮扶村).
+ASSIGNED_AS_VERBS = ("确定为", "定为", "列为", "明确为", "确立为", "选定为", "设为", "作为", "确定成为", "成为")
+ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮扶村", "联系点", "结对村", "挂钩村", "包扶村", "联系村", "挂点村", "帮扶点",
+                       "共建村", "包保村", "驻点村", "帮扶联系点", "党建联系点", "结对帮扶村", "定点联系村")
+
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",

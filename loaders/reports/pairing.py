@@ -163,6 +163,13 @@ def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[
     return _with_listed(text, chosen, before, forward=False)
 
 
+def helpers_before_recipient(
+    text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]
+) -> list[Mention]:
+    """The helpers that govern a recipient standing at ``r`` from before it (for the topic village)."""
+    return _helpers_before(text, r, helpers, groups)
+
+
 def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: list[Mention]) -> list[Mention]:
     after = [h for h in helpers if h.start >= r.end and not is_companion(text, h)]
     if not after:

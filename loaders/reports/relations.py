@@ -20,6 +20,7 @@ village; otherwise the first named is taken as the helper, and either side may b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
 from loaders.reports.lexicon import BOUNDARY_CHARS, LEFT_VERBS, PAIR_RE, STATIONED_BEFORE_VILLAGE, TRIGGER_RE
@@ -31,6 +32,7 @@ from loaders.reports.pairing import (
     Trigger,
     both_sides,
     clause_subjectless,
+    helpers_before_recipient,
     is_companion,
     pairs_in_sentence,
 )
@@ -42,6 +44,7 @@ from loaders.reports.references import (
     unit_references,
     village_references,
 )
+from loaders.reports.topic import Topic, about_the_topic, continues_subject, names_village_life, stated, topics
 from loaders.units import org_uid
 
 __all__ = [
@@ -87,7 +90,8 @@ def relations(
 
     facts: list[Fact] = []
     last_subject: Mention | None = None
-    for sent in sents:
+    topic_of = topics(text, sents, places, orgs, recipients)
+    for k, sent in enumerate(sents):
         helpers_in = [h for h in helpers if sent.start <= h.start < sent.end]
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
@@ -100,10 +104,22 @@ def relations(
         triggers += stationed(text, recips_in)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
+        both = None
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
             both = both_sides(text, sent, last_subject, recipients)
             if both is not None:
                 facts.extend(_pairing_facts(doc.text, sent, [both], triggers, ev))
+        topic = topic_of[k]
+        if triggers and not recips_in and both is None and topic is not None:
+            facts.extend(
+                _pairing_facts(
+                    doc.text,
+                    sent,
+                    _topic_pairs(text, sent, topic, helpers_in, groups_in, triggers, last_subject),
+                    triggers,
+                    ev,
+                )
+            )
         if not triggers or not recips_in:
             # Amounts without a pair: only in sentences about pairing or gifts (the amounts' own test).
             if PAIR_RE.search(text, sent.start, sent.end) or helpers_in:
@@ -120,6 +136,60 @@ def relations(
         if actors:
             last_subject = actors[0]
     return dedupe_amounts(facts)
+
+
+def _topic_pairs(
+    text: str,
+    sent: Sentence,
+    topic: Topic,
+    helpers_in: list[Mention],
+    groups_in: list[list[Mention]],
+    triggers: list[Trigger],
+    last_subject: Mention | None,
+) -> list[Pair]:
+    """Help stated with a helper and no recipient (某局与其结对，投入资金…): to the passage's village.
+
+    The helper is the one that governs the first trigger after it, as for a named village standing at
+    that trigger; in a sentence going on with the previous one's subject (他们, 随后), that subject,
+    only where a village word (村里, 村民) says the village is meant. Below a named recipient's
+    confidence, and lower still when the village was named in an earlier paragraph.
+    """
+    ordered = sorted(t for t in triggers if stated(text, sent, t))
+    if not ordered:
+        return []
+    actors = [h for h in helpers_in if not is_companion(text, h)]
+    chosen: list[Mention] = []
+    at: Trigger | None = None
+    if actors:
+        at = next((t for t in ordered if t[0] >= actors[0].end), None)
+        if at is None:
+            return []
+        chosen = helpers_before_recipient(text, _at(topic.village, at, text), helpers_in, groups_in)
+        conf = about_the_topic(text, sent, chosen[0], ordered) if chosen else 0.0
+    elif last_subject is not None and not helpers_in and continues_subject(text, sent):
+        at = ordered[0]
+        chosen = [last_subject]
+        conf = 0.45 if topic.same_paragraph and names_village_life(text, sent) else 0.0
+    else:
+        return []
+    if not conf:
+        return []
+    if not topic.same_paragraph:
+        conf -= 0.1
+    recipient = _at(topic.village, at, text)
+    return [(h, recipient, "pairing_topic_village", conf) for h in chosen]
+
+
+def _at(village: Mention, trigger: Trigger, text: str) -> Mention:
+    """The topic village standing at a trigger of the sentence (the evidence is the sentence's)."""
+    return replace(
+        village,
+        start=trigger[0],
+        end=trigger[1],
+        surface=text[trigger[0] : trigger[1]],
+        method="village_topic",
+        extra={**village.extra, "refers_to": village},
+    )
 
 
 def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:

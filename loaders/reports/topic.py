@@ -1,0 +1,185 @@
+"""Stage 6b, topic: the village a passage is about, for help stated without naming the village.
+
+Reports often name a village once — in the title, at a paragraph's opening (某村位于某镇东部…), or as
+the place of a visit — and then say only who helps it (某局与其结对，先后投入资金…; 某公司捐建了…).
+The topic is the one village the last sentences named (or pointed at with 该村): it is carried
+forward, sentence by sentence, until
+
+- a sentence names another village, or two or more villages (a list is no single topic);
+- a sentence or a paragraph names a town or county that is not the village's own (a part of the
+  article about another place) — a paragraph that names another village ends it at its start;
+- ``TOPIC_SENTENCE_WINDOW`` sentences pass without the village named again (the title's village,
+  which the whole article is about, is not dropped this way).
+
+``relations`` asks for the topic only in a sentence that states help (a trigger and a helper) and
+names no recipient of its own, and checks there that the sentence is about the village at all
+(``about_the_topic``): not the helper's own work, not a wider area. Such links carry a confidence
+below a named recipient's, so they can be reviewed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.reports.lexicon import (
+    COUNTED_VILLAGE_REFERENCE_RE,
+    COUNTED_VILLAGES_SCOPE_RE,
+    OWN_WORK_WORDS,
+    PAIRING_TRIGGERS,
+    SEVERAL_HELPERS_AFTER,
+    TOPIC_ASSISTANCE_TRIGGERS,
+    TOPIC_GENERIC_AFTER,
+    TOPIC_SENTENCE_WINDOW,
+    TOPIC_SUBJECT_CONTINUATIONS,
+    TRIGGER_RE,
+    VILLAGE_OWN_WORDS,
+    WIDER_SCOPE_WORDS,
+    WORK_NAMED_ORGAN_RE,
+)
+from loaders.reports.model import Mention, Sentence, entity_uid
+from loaders.reports.references import referent
+
+_VILLAGE_WORD_RE = re.compile("|".join(sorted(VILLAGE_OWN_WORDS, key=len, reverse=True)))
+# Several villages, counted or pointed at (这两个村 that found no villages to point at is still several).
+_WIDER_RE = re.compile(
+    "|".join(WIDER_SCOPE_WORDS) + "|" + COUNTED_VILLAGES_SCOPE_RE + "|" + COUNTED_VILLAGE_REFERENCE_RE
+)
+_OWN_WORK_RE = re.compile("|".join(OWN_WORK_WORDS))
+_STRONG = frozenset(PAIRING_TRIGGERS) | frozenset(TOPIC_ASSISTANCE_TRIGGERS)
+
+
+@dataclass(frozen=True)
+class Topic:
+    village: Mention  # the village as named (or the referent of 该村)
+    same_paragraph: bool  # named in the sentence's own paragraph (else carried from one before)
+
+
+def _code_of(village: Mention) -> str | None:
+    if village.place is not None:
+        return village.place.code
+    scope = village.extra.get("scope")
+    return scope if isinstance(scope, str) and scope.isdigit() else None
+
+
+def _is_its_own_place(place: Mention, village: Mention) -> bool:
+    """The village's own town, county or city (its address), as far as codes tell."""
+    code = _code_of(village)
+    return place.place is not None and code is not None and code.startswith(place.place.code)
+
+
+def paragraph_numbers(text: str, sents: list[Sentence]) -> list[int]:
+    """The paragraph (line) each sentence stands in: a sentence after a line break opens a new one."""
+    out: list[int] = []
+    number = 0
+    previous_end = 0
+    for i, s in enumerate(sents):
+        if i and "\n" in text[previous_end : s.start + 1]:
+            number += 1
+        out.append(number)
+        previous_end = s.end
+    return out
+
+
+def topics(
+    text: str, sents: list[Sentence], places: list[Mention], orgs: list[Mention], recipients: list[Mention]
+) -> list[Topic | None]:
+    """For each sentence, the village the passage is about before the sentence names anything itself."""
+    paragraphs = paragraph_numbers(text, sents)
+    in_unit = [(o.start, o.end) for o in orgs]
+    other_places = [
+        p for p in places if p.kind in ("town", "district") and not any(s <= p.start < e for s, e in in_unit)
+    ]
+    villages = [r for r in recipients if r.kind == "village"]
+    title_lines = text.lstrip().find("\n") > 0 and paragraphs[-1] > 0 if sents else False
+
+    def within(items: list[Mention], lo: int, hi: int) -> list[Mention]:
+        return [m for m in items if lo <= m.start < hi]
+
+    out: list[Topic | None] = []
+    topic: Mention | None = None
+    named_at = 0  # the sentence that last named the topic
+    named_in = 0  # …and its paragraph
+    from_title = False
+    for i, sent in enumerate(sents):
+        para = paragraphs[i]
+        if topic is not None and i and para != paragraphs[i - 1]:
+            # A paragraph about another village or place ends the topic at its start.
+            para_sents = [s for s, p in zip(sents, paragraphs, strict=True) if p == para]
+            lo, hi = para_sents[0].start, para_sents[-1].end
+            if any(entity_uid(referent(v)) != entity_uid(topic) for v in within(villages, lo, hi)) or any(
+                not _is_its_own_place(p, topic) for p in within(other_places, lo, hi)
+            ):
+                topic = None
+        if topic is not None and not from_title and i - named_at > TOPIC_SENTENCE_WINDOW:
+            topic = None
+        if topic is not None and any(
+            not _is_its_own_place(p, topic) for p in within(other_places, sent.start, sent.end)
+        ):
+            topic = None  # the sentence is about another place
+        out.append(Topic(topic, named_in == para) if topic is not None else None)
+        named = {entity_uid(referent(v)): referent(v) for v in within(villages, sent.start, sent.end)}
+        if len(named) == 1:
+            topic = next(iter(named.values()))
+            named_at, named_in = i, para
+            from_title = title_lines and para == 0
+        elif len(named) > 1:
+            topic = None
+    return out
+
+
+def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[tuple[int, int, str]]) -> float:
+    """How surely a sentence with a helper and no recipient states help to the topic village (0: not).
+
+    The helper must come before a trigger (it is the one who acts); a sentence about a wider area
+    (全县, 5个村) is not; a helper's own work (召开党组会议) is not unless a village word (村里, 村民)
+    says the village is meant; a weak trigger (提供, 落实) needs such a word too.
+    """
+    body = text[sent.start : sent.end]
+    named = referent(helper).surface
+    if TRIGGER_RE.search(named) and not re.search(WORK_NAMED_ORGAN_RE, named):
+        return 0.0  # a work team named by its task (精准扶贫工作队), a name run into its verb (果蔬引进公司)
+    if text.startswith(SEVERAL_HELPERS_AFTER, helper.end) or any(word in named for word in ("各", "下属")):
+        return 0.0  # several helpers at once (某党委等单位, 集团下属各党支部): a summary, not one helper's help
+    after = [t for t in triggers if t[0] >= helper.end and stated(text, sent, t)]
+    if not after or _WIDER_RE.search(body):
+        return 0.0
+    village_word = _VILLAGE_WORD_RE.search(text, helper.end, sent.end) is not None
+    if village_word:
+        return 0.6
+    if _OWN_WORK_RE.search(body) or not any(t[2] in _STRONG for t in after):
+        return 0.0
+    return 0.5
+
+
+def stated(text: str, sent: Sentence, trigger: tuple[int, int, str]) -> bool:
+    """The trigger states help here: not inside quotes (a slogan, “百企帮百村”), not a name for the work
+    in general (帮扶工作, 结对活动)."""
+    before = text[sent.start : trigger[0]]
+    if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+        return False
+    return not text.startswith(TOPIC_GENERIC_AFTER, trigger[1])
+
+
+def names_village_life(text: str, sent: Sentence) -> bool:
+    """The sentence holds a word of a village's own life (村里, 村民, 全村)."""
+    return _VILLAGE_WORD_RE.search(text, sent.start, sent.end) is not None
+
+
+def continues_subject(text: str, sent: Sentence) -> bool:
+    """The sentence goes on with the previous one's subject (他们, 一行人, 随后); the words that already
+    do so for a named village (还, 同时, 公司) are left to ``relations``, where the subject may be a bare
+    head that stands for a unit."""
+    head = text[sent.start : sent.start + 8].lstrip()
+    return head.startswith(TOPIC_SUBJECT_CONTINUATIONS)
+
+
+__all__ = [
+    "Topic",
+    "about_the_topic",
+    "continues_subject",
+    "names_village_life",
+    "paragraph_numbers",
+    "stated",
+    "topics",
+]

@@ -1,0 +1,100 @@
+"""Help whose village is named only before: the village a passage is about, on sentences written for the test.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village or
+article. A sentence that states help (a trigger and a helper) and names no village takes the village
+the passage is about; the guards keep it from sentences about the helper alone, a wider area or
+another place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING, SHIMEN = "910102101203", "910102101204"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph opens on the village, the next sentence says who helps it
+        "西山县白石镇长岭村位于白石镇东部，是省定经济薄弱村。2021年以来，县交通局与其结对，先后投入资金80万元。",
+        "西山县白石镇长岭村位于白石镇东部。县交通局捐建了一座文化礼堂。",
+        # the title names the village, the body only the helper
+        "西山县白石镇长岭村：真情帮扶暖民心\n近年来，县交通局捐建了一座文化礼堂，还修通了道路。",
+        # the place of a visit, the help in the next sentence
+        "县交通局一行来到西山县白石镇长岭村。他们为村里捐赠了图书300册。",
+    ],
+)
+def test_help_naming_no_village_goes_to_the_village_the_passage_is_about(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+def test_help_to_the_passages_village_is_less_sure_than_help_to_a_named_one(extractor: Extractor) -> None:
+    named = _facts(extractor, "县交通局为西山县白石镇长岭村捐建了一座文化礼堂。", "pairing")
+    topic = _facts(extractor, "西山县白石镇长岭村位于山区。县交通局捐建了一座文化礼堂。", "pairing")
+    assert [f.evidence.method for f in topic] == ["pairing_topic_village"]
+    assert topic[0].evidence.confidence < named[0].evidence.confidence
+    assert topic[0].evidence.surface.startswith("县交通局")  # the evidence is the helper's own sentence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the helper's own work: a meeting, no village word
+        "西山县白石镇长岭村位于山区。县交通局召开党组会议，研究部署帮扶工作。",
+        # a wider area than the village
+        "西山县白石镇长岭村位于山区。县交通局为全县投入资金2000万元。",
+        "西山县白石镇长岭村位于山区。县交通局今年共帮扶12个村。",
+        # a sentence about another place
+        "西山县白石镇长岭村位于山区。县交通局在青田镇捐建了一座学校。",
+        # a list of villages is no single topic
+        "西山县白石镇的长岭村、石门村位于山区。县交通局捐建了一座文化礼堂。",
+        # the work in general, a slogan, several helpers at once
+        "西山县白石镇长岭村位于山区。县交通局将把帮扶工作做实做细。",
+        "西山县白石镇长岭村位于山区。县交通局响应“百企帮百村”倡议。",
+        "西山县白石镇长岭村位于山区。县交通局等单位捐建了一座文化礼堂。",
+        # a work team named by its task is no helper to carry the help
+        "西山县白石镇长岭村位于山区。精准扶贫工作队捐建了一座文化礼堂。",
+        # the village named too long before
+        "西山县白石镇长岭村位于山区。天晴。天阴。下雨。刮风。下雪。起雾。县交通局捐建了一座文化礼堂。",
+    ],
+)
+def test_a_sentence_not_about_the_passages_village_takes_no_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
+
+
+def test_a_new_paragraph_on_another_village_takes_over(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。\n县交通局捐建了一座文化礼堂，又在石门村修通了道路。\n县财政局捐建了一所学校。"
+    # the third paragraph names no village: the second paragraph named another one, so 长岭村 is no longer it
+    assert ("县财政局", CHANGLING) not in _links(extractor, text)
+
+
+def test_a_paragraph_naming_another_village_ends_the_topic_at_its_start(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。\n县财政局捐建了一所学校。西山县白石镇石门村地处河谷。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_paragraph_about_another_town_ends_the_topic(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。\n青田镇地处河谷，县财政局捐建了一所学校。"
+    assert _links(extractor, text) == set()
+
+
+def test_the_villages_own_town_does_not_end_the_topic(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。\n白石镇今年雨水充足。县财政局捐建了一所学校。"
+    assert ("县财政局", CHANGLING) in _links(extractor, text)
+
+
+def test_a_sentence_going_on_with_the_subject_needs_a_village_word(extractor: Extractor) -> None:
+    text = "县交通局一行来到西山县白石镇长岭村。随后，他们捐赠了图书300册。"
+    assert _links(extractor, text) == set()  # no 村里 / 村民: the gift may be anyone's
