@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from loaders.reports.lexicon import (
+    ASSIGNED_AS_VERBS,
+    ASSIGNED_ROLE_NOUNS,
     BOTH_SIDES_WORDS,
     CJK,
     COMPANION_AFTER,
@@ -89,6 +91,7 @@ def pairs_in_sentence(
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
     pairs += _distributed(text, sent, helpers, recipients, done)
+    pairs += _assigned_as(text, sent, helpers, [r for r in recipients if id(r) not in done], done)
     if any(t[2] in PAIRING for t in triggers):
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
     # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
@@ -235,6 +238,33 @@ def _distributed(
         out.append((h, r, "pairing_distributed_in_order", 0.85))
         done.add(id(r))
     return out
+
+
+def _assigned_as(
+    text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention], done: set[int]
+) -> list[Pair]:
+    """``县委组织部将某村定为某局的帮扶村``: the organ that assigns is the subject, the unit after 定为 the
+    helper of the village before it (also 某村被确定为某局联系点, 某村成为某公司的结对村)."""
+    out: list[Pair] = []
+    for verb in _ASSIGNED_AS_RE.finditer(text, sent.start, sent.end):
+        helper = next((h for h in helpers if h.start == verb.end()), None)
+        if helper is None or not _ASSIGNED_ROLE_RE.match(text, helper.end):
+            continue
+        before = [r for r in recipients if r.end <= verb.start() and id(r) not in done]
+        if not before:
+            continue
+        recipient = before[-1]
+        # The recipient's own clause (or the one the verb opens after it): 将某村定为…, 某村，被定为…
+        if _clause_start(text, recipient.start) < _clause_start(text, verb.start()) - 1:
+            continue
+        for r in _with_listed(text, recipient, before, forward=False):
+            out.append((helper, r, "pairing_assigned_as", 0.85))
+            done.add(id(r))
+    return out
+
+
+_ASSIGNED_AS_RE = re.compile("|".join(sorted(ASSIGNED_AS_VERBS, key=len, reverse=True)))
+_ASSIGNED_ROLE_RE = re.compile("(?:的)?(?:" + "|".join(sorted(ASSIGNED_ROLE_NOUNS, key=len, reverse=True)) + ")")
 
 
 def _listed_pairs(text: str, helpers: list[Mention], recipients: list[Mention], done: set[int]) -> list[Pair]:

@@ -40,6 +40,7 @@ from loaders.reports.references import (
     SentenceIndex,
     counted_village_references,
     group_references,
+    plural_village_references,
     referent,
     unit_references,
     village_references,
@@ -81,6 +82,7 @@ def relations(
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
     recipients += village_references(text, sent_no, villages)
     recipients += counted_village_references(text, sent_no, places)
+    recipients += plural_village_references(text, sent_no, places)
     recipients.sort(key=lambda m: m.start)
 
     named = sorted(orgs + [p for p in places if p.kind != "village" or p.place is not None], key=lambda m: m.start)

@@ -27,6 +27,7 @@ from loaders.reports.lexicon import (
     COUNTED_VILLAGES_SCOPE_RE,
     OWN_WORK_WORDS,
     PAIRING_TRIGGERS,
+    PLURAL_VILLAGE_REFERENCE_RE,
     SEVERAL_HELPERS_AFTER,
     TOPIC_ASSISTANCE_TRIGGERS,
     TOPIC_GENERIC_AFTER,
@@ -43,7 +44,9 @@ from loaders.reports.references import referent
 _VILLAGE_WORD_RE = re.compile("|".join(sorted(VILLAGE_OWN_WORDS, key=len, reverse=True)))
 # Several villages, counted or pointed at (这两个村 that found no villages to point at is still several).
 _WIDER_RE = re.compile(
-    "|".join(WIDER_SCOPE_WORDS) + "|" + COUNTED_VILLAGES_SCOPE_RE + "|" + COUNTED_VILLAGE_REFERENCE_RE
+    "|".join(WIDER_SCOPE_WORDS)
+    + "|"
+    + "|".join((COUNTED_VILLAGES_SCOPE_RE, COUNTED_VILLAGE_REFERENCE_RE, PLURAL_VILLAGE_REFERENCE_RE))
 )
 _OWN_WORK_RE = re.compile("|".join(OWN_WORK_WORDS))
 _STRONG = frozenset(PAIRING_TRIGGERS) | frozenset(TOPIC_ASSISTANCE_TRIGGERS)

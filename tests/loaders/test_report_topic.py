@@ -98,3 +98,43 @@ def test_the_villages_own_town_does_not_end_the_topic(extractor: Extractor) -> N
 def test_a_sentence_going_on_with_the_subject_needs_a_village_word(extractor: Extractor) -> None:
     text = "县交通局一行来到西山县白石镇长岭村。随后，他们捐赠了图书300册。"
     assert _links(extractor, text) == set()  # no 村里 / 村民: the gift may be anyone's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委组织部将西山县白石镇长岭村定为县交通局的帮扶村。",
+        "西山县白石镇长岭村被县委组织部确定为县交通局联系点。",
+        "县委组织部确定县交通局为西山县白石镇长岭村的帮扶单位。",
+        # the village named before: the assignment names no village of its own
+        "西山县白石镇长岭村位于山区。2019年，县委组织部将其定为县交通局的帮扶村。",
+    ],
+)
+def test_the_unit_a_village_is_assigned_to_is_its_helper_not_the_organ_that_assigns(
+    extractor: Extractor, text: str
+) -> None:
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+def test_villages_assigned_together_all_go_to_the_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村、石门村被县委组织部确定为县交通局联系点。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING), ("县交通局", SHIMEN)}
+
+
+@pytest.mark.parametrize("word", ["这些村", "上述村", "以上村"])
+def test_an_uncounted_plural_points_at_the_villages_named_together_before(extractor: Extractor, word: str) -> None:
+    text = f"西山县白石镇的长岭村、石门村位于山区，交通不便。县交通局结对帮扶{word}以来，修通了道路。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING), ("县交通局", SHIMEN)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one village named before: a plural cannot point at it, nor may the topic stand for it
+        "西山县白石镇长岭村位于山区。县交通局结对帮扶这些村以来，修通了道路。",
+        # the villagers of several villages are no reference to them
+        "西山县白石镇的长岭村、石门村位于山区。县交通局来到后，这些村民很高兴。",
+    ],
+)
+def test_a_plural_with_no_villages_to_point_at_links_none(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
