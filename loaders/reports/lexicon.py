@@ -312,6 +312,9 @@ TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度
 WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
 # Words after a helper that make it one of several (某党委等单位): a summary of many, not one helper.
 SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
+# Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the
+# sentence's later clauses it does there.
+VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "在")
 # Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
 TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间")
 # How many sentences a topic outlives without being named again (the title's topic outlives them all).

@@ -25,6 +25,7 @@ from loaders.reports.lexicon import (
     ROLE_PREFIXES,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
+    VISIT_VERBS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
 from loaders.reports.references import referent
@@ -123,7 +124,8 @@ def pairs_in_sentence(
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
         for h in chosen:
-            if h.start >= sent.start and not trigger_between(text, triggers, h, r):
+            later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
+            if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
                 continue
@@ -382,9 +384,12 @@ def _as_helper(village: Mention) -> Mention:
     )
 
 
-def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) -> bool:
+def trigger_between(
+    text: str, triggers: list[Trigger], h: Mention, r: Mention, stop: int | None = None
+) -> bool:
     """A trigger between the two, or in the clause of either; anywhere in the sentence when the two are
-    joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建)."""
+    joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建). Where the helper comes to the village
+    (来到某村, 在某村召开…), any later clause of the sentence up to ``stop`` (the next other recipient)."""
     lo, hi = min(h.start, r.start), max(h.end, r.end)
     if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end : r.start]):
         return True
@@ -393,6 +398,9 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
         # 来到某村，举办扶贫义诊活动: the clause after the recipient's goes on with the same subject.
         clause_end = _clause(text, r)[1]
         spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
+        if stop is not None and _VISITED_RE.search(text, _clause_start(text, r.start), r.start):
+            # 来到某村，开展主题党日活动，捐赠图书…: the visit's later clauses are what the visitor does there.
+            spans.append((clause_end, stop))
     # 自结对以来，某大学为某村…: an opening clause of time (…以来) states the relation for the sentence.
     opening = _clause(text, h)[0]
     if opening > 0 and text[: opening - 1].endswith(_SINCE_WORDS):
@@ -401,6 +409,7 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
 
 
 _SINCE_WORDS = ("以来", "之后", "以后")
+_VISITED_RE = re.compile("(?:" + "|".join(VISIT_VERBS) + ")[^，,；;：:。]{0,12}$")
 
 
 def _clause(text: str, m: Mention) -> tuple[int, int]:

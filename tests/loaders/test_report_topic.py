@@ -138,3 +138,18 @@ def test_an_uncounted_plural_points_at_the_villages_named_together_before(extrac
 )
 def test_a_plural_with_no_villages_to_point_at_links_none(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == set()
+
+
+def test_what_a_visitor_does_in_later_clauses_it_does_in_the_village_visited(extractor: Extractor) -> None:
+    text = "县交通局党支部来到西山县白石镇长岭村，开展主题党日活动，捐赠图书300册。"
+    assert _links(extractor, text) == {("县交通局党支部", CHANGLING)}
+
+
+def test_a_visit_reaches_no_further_than_the_next_village_named(extractor: Extractor) -> None:
+    text = "县交通局党支部来到西山县白石镇长岭村，开展主题党日活动，随后前往石门村捐赠图书300册。"
+    assert _links(extractor, text) == {("县交通局党支部", SHIMEN)}
+
+
+def test_a_village_named_in_passing_does_not_take_help_two_clauses_on(extractor: Extractor) -> None:
+    text = "县交通局党支部结束了对西山县白石镇长岭村的调查，整理了资料，捐赠图书300册。"
+    assert _links(extractor, text) == set()
