@@ -384,9 +384,7 @@ def _as_helper(village: Mention) -> Mention:
     )
 
 
-def trigger_between(
-    text: str, triggers: list[Trigger], h: Mention, r: Mention, stop: int | None = None
-) -> bool:
+def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention, stop: int | None = None) -> bool:
     """A trigger between the two, or in the clause of either; anywhere in the sentence when the two are
     joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建). Where the helper comes to the village
     (来到某村, 在某村召开…), any later clause of the sentence up to ``stop`` (the next other recipient)."""
