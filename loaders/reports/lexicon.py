@@ -315,6 +315,9 @@ SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "�
 # Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the
 # sentence's later clauses it does there.
 VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "在")
+# Words opening a clause that goes on with the clause before's subject (…，同时对返乡青年给予支持): a
+# trigger there states what the same helper does for the same village.
+CLAUSE_GOES_ON = ("同时", "并且", "并", "还", "又", "也", "而且", "此外", "另外", "随后", "先后", "继而")
 # Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
 TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间")
 # How many sentences a topic outlives without being named again (the title's topic outlives them all).

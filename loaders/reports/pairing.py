@@ -17,6 +17,7 @@ from loaders.reports.lexicon import (
     ASSIGNED_ROLE_NOUNS,
     BOTH_SIDES_WORDS,
     CJK,
+    CLAUSE_GOES_ON,
     COMPANION_AFTER,
     COMPANION_BEFORE,
     HELPER_ROLE_NOUNS,
@@ -125,6 +126,7 @@ def pairs_in_sentence(
             method, conf = "pairing_helper_from_previous_sentence", 0.55
         for h in chosen:
             later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
+            later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
@@ -399,6 +401,15 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention, 
         if stop is not None and _VISITED_RE.search(text, _clause_start(text, r.start), r.start):
             # 来到某村，开展主题党日活动，捐赠图书…: the visit's later clauses are what the visitor does there.
             spans.append((clause_end, stop))
+    if stop is not None:
+        # …，同时对返乡青年创业给予支持: a later clause going on with the same subject (同时, 并, 还) states
+        # what the helper does for the village too, up to the next other helper or recipient.
+        pos = _clause_end(text, max(h.end, r.end), len(text))
+        while pos < stop and text[pos] not in "。！？!?\n":
+            end = _clause_end(text, pos + 1, len(text))
+            if _GOES_ON_RE.match(text, pos + 1):
+                spans.append((pos + 1, min(end, stop)))
+            pos = end
     # 自结对以来，某大学为某村…: an opening clause of time (…以来) states the relation for the sentence.
     opening = _clause(text, h)[0]
     if opening > 0 and text[: opening - 1].endswith(_SINCE_WORDS):
@@ -407,6 +418,7 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention, 
 
 
 _SINCE_WORDS = ("以来", "之后", "以后")
+_GOES_ON_RE = re.compile("|".join(CLAUSE_GOES_ON))
 _VISITED_RE = re.compile("(?:" + "|".join(VISIT_VERBS) + ")[^，,；;：:。]{0,12}$")
 
 

@@ -153,3 +153,18 @@ def test_a_visit_reaches_no_further_than_the_next_village_named(extractor: Extra
 def test_a_village_named_in_passing_does_not_take_help_two_clauses_on(extractor: Extractor) -> None:
     text = "县交通局党支部结束了对西山县白石镇长岭村的调查，整理了资料，捐赠图书300册。"
     assert _links(extractor, text) == set()
+
+
+def test_a_later_clause_going_on_with_the_subject_states_help_to_the_same_village(extractor: Extractor) -> None:
+    text = "至于西山县白石镇长岭村，县交通局动员群众建设养殖基地，同时对返乡大学生创业给予支持。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+def test_a_clause_going_on_after_another_helper_and_village_is_theirs(extractor: Extractor) -> None:
+    text = "县交通局调研了西山县白石镇长岭村，县财政局则前往石门村，并捐赠图书300册。"
+    assert _links(extractor, text) == {("县财政局", SHIMEN)}
+
+
+def test_a_clause_that_does_not_go_on_with_the_subject_states_nothing_for_the_village(extractor: Extractor) -> None:
+    text = "至于西山县白石镇长岭村，县交通局动员群众建设养殖基地，返乡大学生创业得到了支持。"
+    assert _links(extractor, text) == set()
