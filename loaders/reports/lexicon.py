@@ -297,7 +297,12 @@ WIDER_SCOPE_WORDS = ("全县", "全市", "全区", "全镇", "全乡", "全省",
 COUNTED_VILLAGES_SCOPE_RE = r"[0-9０-９一二两三四五六七八九十百几多余]+个(?:行政|贫困|薄弱|经济薄弱|帮扶|结对)?村"
 # A helper's own work (a meeting, a study session): with no village word, not help to the topic village.
 OWN_WORK_WORDS = ("召开", "会议", "党组会", "专题会", "推进会", "动员会", "部署会", "学习", "传达", "研究部署",
-                  "调度会", "座谈会", "述职", "培训班", "考核")
+                  "调度会", "座谈会", "述职", "培训班", "考核",
+                  # the helper's own people (慰问退休老干部, 为职工…)
+                  "退休", "老干部", "职工", "员工", "住院")
+# Words right before a unit that make it what the help goes to or where it happens (向某中学捐赠, 到某医院
+# 慰问): the unit is not the one that helps, and the help is not the topic village's.
+UNIT_AS_OBJECT_BEFORE = ("向", "为", "给", "对", "到", "赴", "在", "帮助", "资助", "慰问", "走进", "来到", "前往")
 # Triggers strong enough to state help to the topic village on their own (with no village word):
 # a standing pairing, or a gift or money the helper gives. Weaker ones (提供, 落实, 支持) need a
 # village word.

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.reports.lexicon import (
+    ASSIGNED_AS_VERBS,
     COUNTED_VILLAGE_REFERENCE_RE,
     COUNTED_VILLAGES_SCOPE_RE,
     OWN_WORK_WORDS,
@@ -34,6 +35,7 @@ from loaders.reports.lexicon import (
     TOPIC_SENTENCE_WINDOW,
     TOPIC_SUBJECT_CONTINUATIONS,
     TRIGGER_RE,
+    UNIT_AS_OBJECT_BEFORE,
     VILLAGE_OWN_WORDS,
     WIDER_SCOPE_WORDS,
     WORK_NAMED_ORGAN_RE,
@@ -139,6 +141,9 @@ def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[t
     says the village is meant; a weak trigger (提供, 落实) needs such a word too.
     """
     body = text[sent.start : sent.end]
+    before = text[max(sent.start, helper.start - 4) : helper.start]
+    if before.endswith(UNIT_AS_OBJECT_BEFORE) and not before.endswith(ASSIGNED_AS_VERBS):
+        return 0.0  # 向某中学捐赠, 到某医院慰问: the unit receives the help or hosts it
     named = referent(helper).surface
     if TRIGGER_RE.search(named) and not re.search(WORK_NAMED_ORGAN_RE, named):
         return 0.0  # a work team named by its task (精准扶贫工作队), a name run into its verb (果蔬引进公司)

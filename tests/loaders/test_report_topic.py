@@ -64,6 +64,10 @@ def test_help_to_the_passages_village_is_less_sure_than_help_to_a_named_one(extr
         "西山县白石镇长岭村位于山区。县交通局将把帮扶工作做实做细。",
         "西山县白石镇长岭村位于山区。县交通局响应“百企帮百村”倡议。",
         "西山县白石镇长岭村位于山区。县交通局等单位捐建了一座文化礼堂。",
+        # help to another unit, at another unit, or to the helper's own people
+        "西山县白石镇长岭村位于山区。县交通局向东湖中学捐赠图书300册。",
+        "西山县白石镇长岭村位于山区。县交通局到县人民医院慰问了住院职工。",
+        "西山县白石镇长岭村位于山区。县交通局慰问了退休老干部。",
         # a work team named by its task is no helper to carry the help
         "西山县白石镇长岭村位于山区。精准扶贫工作队捐建了一座文化礼堂。",
         # the village named too long before
