@@ -58,7 +58,7 @@ GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试�
                          "后进", "落后", "空壳", "空心", "样板", "典型", "标杆", "模范", "达标", "整治", "提升",
                          "城中", "偏远", "边境", "传统", "特色", "旅游", "省级", "市级", "县级", "国家级", "移民",
                          "搬迁", "扶贫", "脱贫", "出列", "深度", "插花", "签约", "共建", "联建", "包扶", "挂钩",
-                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个")
+                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个", "帮建", "帮包")
 # The count words of a listed group of villages (A、B两个村).
 VILLAGE_LIST_COUNTS = ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
@@ -252,6 +252,8 @@ PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
     "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
     "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
+    # regional words for a standing assignment (帮建: help build a village; 帮包: help and answer for it)
+    "帮建", "帮包",
 )
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.
 ASSISTANCE_TRIGGERS = (
@@ -330,7 +332,7 @@ TOPIC_SENTENCE_WINDOW = 6
 # 定为 / 确定为 / 列为 … the unit 的 帮扶村: an assignment; the unit after the verb is the helper, not the
 # organ that assigns (县委组织部将某村定为某局的帮扶村).
 ASSIGNED_AS_VERBS = ("确定为", "定为", "列为", "明确为", "确立为", "选定为", "设为", "作为", "确定成为", "成为")
-ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮扶村", "联系点", "结对村", "挂钩村", "包扶村", "联系村", "挂点村", "帮扶点",
+ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮建村", "帮包村", "帮扶村", "联系点", "结对村", "挂钩村", "包扶村", "联系村", "挂点村", "帮扶点",
                        "共建村", "包保村", "驻点村", "帮扶联系点", "党建联系点", "结对帮扶村", "定点联系村")
 
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
