@@ -157,8 +157,8 @@ def _topic_pairs(
     confidence, and lower still when the village was named in an earlier paragraph.
     """
     ordered = sorted(t for t in triggers if stated(text, sent, t))
-    if not ordered:
-        return []
+    if not ordered or topic.village.place is None and not topic.same_paragraph:
+        return []  # a village the table lacks is carried no further than its own paragraph
     actors = [h for h in helpers_in if not is_companion(text, h)]
     chosen: list[Mention] = []
     at: Trigger | None = None

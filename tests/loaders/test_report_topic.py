@@ -172,3 +172,10 @@ def test_a_clause_going_on_after_another_helper_and_village_is_theirs(extractor:
 def test_a_clause_that_does_not_go_on_with_the_subject_states_nothing_for_the_village(extractor: Extractor) -> None:
     text = "至于西山县白石镇长岭村，县交通局动员群众建设养殖基地，返乡大学生创业得到了支持。"
     assert _links(extractor, text) == set()
+
+
+def test_a_village_the_table_lacks_is_the_topic_of_its_own_paragraph_only(extractor: Extractor) -> None:
+    same = "西山县白石镇红星村位于山区。县交通局捐建了一座文化礼堂。"
+    later = "西山县白石镇红星村位于山区。\n县交通局捐建了一座文化礼堂。"
+    assert _links(extractor, same) == {("县交通局", None)}
+    assert _links(extractor, later) == set()
