@@ -263,6 +263,9 @@ ASSISTANCE_TRIGGERS = (
     # money raised or goods bought for the village, people trained there (为某村争取资金, 采购某村的大米)
     "争取", "筹集", "募集", "采购", "认购", "消费帮扶", "引进", "培训",
 )
+# Characters before 为 that make it part of a verb (作为, 成为, 评为, 定为, 认为…), not "for" a village:
+# 某局为某村… is help (``relations.benefactive``), 某局作为某村的… is not.
+BENEFACTIVE_NOT_AFTER = frozenset("作成称评定改列视认名并选分划设建命更变因以较更最")
 # A word right before a village's name that stations a helper there (驻某村工作队, 派驻某村): a pairing.
 STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.

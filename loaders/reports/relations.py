@@ -23,7 +23,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
-from loaders.reports.lexicon import BOUNDARY_CHARS, LEFT_VERBS, PAIR_RE, STATIONED_BEFORE_VILLAGE, TRIGGER_RE
+from loaders.reports.lexicon import (
+    BENEFACTIVE_NOT_AFTER,
+    BOUNDARY_CHARS,
+    LEFT_VERBS,
+    PAIR_RE,
+    STATIONED_BEFORE_VILLAGE,
+    TRIGGER_RE,
+)
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.pairing import (
     CLAUSE_BREAK,
@@ -104,6 +111,7 @@ def relations(
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
         ]
         triggers += stationed(text, recips_in)
+        triggers += benefactive(text, recips_in, helpers_in, places)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         both = None
@@ -192,6 +200,24 @@ def _at(village: Mention, trigger: Trigger, text: str) -> Mention:
         method="village_topic",
         extra={**village.extra, "refers_to": village},
     )
+
+
+def benefactive(text: str, recipients: list[Mention], helpers: list[Mention], places: list[Mention]) -> list[Trigger]:
+    """某局为某村量身定制发展规划: 为 right before a village, after a helper in its clause, is help by
+    itself, whatever the verb (作为 / 成为 / 评为… 某村 are not)."""
+    out: list[Trigger] = []
+    for r in recipients:
+        start = r.start
+        while any(p.end == start and p.is_place for p in places):  # 为某县某镇某村: the address first
+            start = next(p.start for p in places if p.end == start and p.is_place)
+        if r.kind != "village" or not text.endswith("为", 0, start):
+            continue
+        if text[start - 2 : start - 1] in BENEFACTIVE_NOT_AFTER:
+            continue
+        clause_start = max(text.rfind(c, 0, start) for c in "，,。；;！!？?\n") + 1
+        if any(clause_start <= h.start and h.end <= start - 1 for h in helpers):
+            out.append((start - 1, start, "为"))
+    return out
 
 
 def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:

@@ -179,3 +179,19 @@ def test_a_village_the_table_lacks_is_the_topic_of_its_own_paragraph_only(extrac
     later = "西山县白石镇红星村位于山区。\n县交通局捐建了一座文化礼堂。"
     assert _links(extractor, same) == {("县交通局", None)}
     assert _links(extractor, later) == set()
+
+
+def test_a_helper_doing_anything_for_a_village_helps_it(extractor: Extractor) -> None:
+    text = "县交通局为西山县白石镇长岭村量身定制了发展规划。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县交通局作为西山县白石镇长岭村的邻居，常来常往。",  # 作为: a verb, not "for"
+        "为西山县白石镇长岭村量身定制发展规划，是县交通局的心愿。",  # no helper before it in its clause
+    ],
+)
+def test_wei_that_is_part_of_a_verb_or_has_no_helper_states_no_help(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
