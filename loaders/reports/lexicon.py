@@ -329,7 +329,9 @@ VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到�
 # trigger there states what the same helper does for the same village.
 CLAUSE_GOES_ON = ("同时", "并且", "并", "还", "又", "也", "而且", "此外", "另外", "随后", "先后", "继而")
 # Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
-TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间")
+TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间",
+                               # the occasion the sentence before opened (在某村召开座谈会。会上，为村里…)
+                               "会上", "会后", "现场", "活动现场", "仪式上", "当天")
 # How many sentences a topic outlives without being named again (the title's topic outlives them all).
 TOPIC_SENTENCE_WINDOW = 6
 # 定为 / 确定为 / 列为 … the unit 的 帮扶村: an assignment; the unit after the verb is the helper, not the

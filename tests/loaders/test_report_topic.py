@@ -195,3 +195,8 @@ def test_a_helper_doing_anything_for_a_village_helps_it(extractor: Extractor) ->
 )
 def test_wei_that_is_part_of_a_verb_or_has_no_helper_states_no_help(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == set()
+
+
+def test_help_at_the_occasion_opened_before_goes_to_its_village_from_its_helper(extractor: Extractor) -> None:
+    text = "县交通局在西山县白石镇长岭村召开座谈会。会上，为村里捐赠了办公电脑10台。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
