@@ -316,7 +316,9 @@ TOPIC_ASSISTANCE_TRIGGERS = ("帮扶", "帮助", "扶持", "资助", "捐赠", "
 # Nouns after a trigger that make it a name for the work in general (帮扶工作, 结对活动, 帮扶机制), not
 # help given to the topic village.
 TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度", "举措", "任务", "责任", "政策", "理念", "路径",
-                       "体系", "方面", "领域", "对象", "中", "上")
+                       "体系", "方面", "领域", "对象", "中", "上",
+                       # a team named by its task (慰问组, 帮扶队, 义诊团): the team, not the act
+                       "组", "队", "团")
 # Organs named after the work they do (扶贫办, 援建指挥部): a trigger word inside these names is no sign
 # that the name was cut wrongly (as it is in 精准扶贫工作队 or a name run into its verb, 果蔬引进公司).
 WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
@@ -331,7 +333,7 @@ CLAUSE_GOES_ON = ("同时", "并且", "并", "还", "又", "也", "而且", "此
 # Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
 TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间",
                                # the occasion the sentence before opened (在某村召开座谈会。会上，为村里…)
-                               "会上", "会后", "现场", "活动现场", "仪式上", "当天")
+                               "会上", "会后", "现场", "活动现场", "仪式上")
 # How many sentences a topic outlives without being named again (the title's topic outlives them all).
 TOPIC_SENTENCE_WINDOW = 6
 # 定为 / 确定为 / 列为 … the unit 的 帮扶村: an assignment; the unit after the verb is the helper, not the

@@ -125,7 +125,16 @@ def relations(
                 _pairing_facts(
                     doc.text,
                     sent,
-                    _topic_pairs(text, sent, topic, helpers_in, groups_in, triggers, last_subject),
+                    _topic_pairs(
+                        text,
+                        sent,
+                        topic,
+                        helpers_in,
+                        groups_in,
+                        triggers,
+                        last_subject,
+                        sents[k - 1].start if k else sent.start,
+                    ),
                     triggers,
                     ev,
                 )
@@ -156,6 +165,7 @@ def _topic_pairs(
     groups_in: list[list[Mention]],
     triggers: list[Trigger],
     last_subject: Mention | None,
+    previous_start: int,
 ) -> list[Pair]:
     """Help stated with a helper and no recipient (某局与其结对，投入资金…): to the passage's village.
 
@@ -176,7 +186,12 @@ def _topic_pairs(
             return []
         chosen = helpers_before_recipient(text, _at(topic.village, at, text), helpers_in, groups_in)
         conf = about_the_topic(text, sent, chosen[0], ordered) if chosen else 0.0
-    elif last_subject is not None and not helpers_in and continues_subject(text, sent):
+    elif (
+        last_subject is not None
+        and not helpers_in
+        and continues_subject(text, sent)
+        and last_subject.start >= previous_start  # the subject of the sentence right before
+    ):
         at = ordered[0]
         chosen = [last_subject]
         conf = 0.45 if topic.same_paragraph and names_village_life(text, sent) else 0.0

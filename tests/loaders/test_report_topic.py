@@ -200,3 +200,16 @@ def test_wei_that_is_part_of_a_verb_or_has_no_helper_states_no_help(extractor: E
 def test_help_at_the_occasion_opened_before_goes_to_its_village_from_its_helper(extractor: Extractor) -> None:
     text = "县交通局在西山县白石镇长岭村召开座谈会。会上，为村里捐赠了办公电脑10台。"
     assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the helper is not the subject of the sentence right before
+        "县交通局在西山县白石镇长岭村召开座谈会。天晴。会上，为村里捐赠了办公电脑10台。",
+        # a team named by its task does nothing by its name
+        "县交通局在西山县白石镇长岭村召开座谈会。会上，慰问组观看了村里的演出。",
+    ],
+)
+def test_an_occasion_without_its_subject_or_act_takes_no_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
