@@ -151,7 +151,6 @@ def plural_village_references(text: str, sent_no: SentenceIndex, places: list[Me
         start, end = match.span()
         if any(p.start < end and start < p.end for p in places):
             continue
-        here = sent_no(start)
         by_sentence: dict[int, dict[str | None, Mention]] = {}
         for v in named:
             if v.end <= start and _near_enough(text, sent_no, v, start):
