@@ -216,10 +216,14 @@ def test_an_occasion_without_its_subject_or_act_takes_no_village(extractor: Extr
 
 
 def test_a_counted_reference_reaches_back_over_the_paragraph_before(extractor: Extractor) -> None:
-    text = "西山县白石镇的长岭村、石门村位于山区。天晴。天阴。下雨。刮风。\n\n县交通局结对帮扶这两个村以来，修通了道路。"
+    text = (
+        "西山县白石镇的长岭村、石门村位于山区。天晴。天阴。下雨。刮风。\n\n县交通局结对帮扶这两个村以来，修通了道路。"
+    )
     assert _links(extractor, text) == {("县交通局", CHANGLING), ("县交通局", SHIMEN)}
 
 
 def test_a_counted_reference_does_not_reach_over_a_whole_paragraph(extractor: Extractor) -> None:
-    text = "西山县白石镇的长岭村、石门村位于山区。\n天晴。天阴。下雨。刮风。\n县交通局结对帮扶这两个村以来，修通了道路。"
+    text = (
+        "西山县白石镇的长岭村、石门村位于山区。\n天晴。天阴。下雨。刮风。\n县交通局结对帮扶这两个村以来，修通了道路。"
+    )
     assert _links(extractor, text) == set()
