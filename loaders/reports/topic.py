@@ -41,7 +41,7 @@ from loaders.reports.lexicon import (
     WORK_NAMED_ORGAN_RE,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
-from loaders.reports.references import referent
+from loaders.reports.references import SentenceIndex, referent
 
 _VILLAGE_WORD_RE = re.compile("|".join(sorted(VILLAGE_OWN_WORDS, key=len, reverse=True)))
 # Several villages, counted or pointed at (这两个村 that found no villages to point at is still several).
@@ -90,47 +90,63 @@ def topics(
     text: str, sents: list[Sentence], places: list[Mention], orgs: list[Mention], recipients: list[Mention]
 ) -> list[Topic | None]:
     """For each sentence, the village the passage is about before the sentence names anything itself."""
+    if not sents:
+        return []
     paragraphs = paragraph_numbers(text, sents)
-    in_unit = [(o.start, o.end) for o in orgs]
-    other_places = [
-        p for p in places if p.kind in ("town", "district") and not any(s <= p.start < e for s, e in in_unit)
-    ]
-    villages = [r for r in recipients if r.kind == "village"]
-    title_lines = text.lstrip().find("\n") > 0 and paragraphs[-1] > 0 if sents else False
+    sent_no = SentenceIndex(sents)
+    unit_starts = sorted((o.start, o.end) for o in orgs)
+    # Per sentence: the villages it names (or points at), and the towns and counties it names outside a
+    # unit's name (东湖区商务局 names a unit, not a place the passage is about).
+    villages_in: list[list[Mention]] = [[] for _ in sents]
+    places_in: list[list[Mention]] = [[] for _ in sents]
+    for r in recipients:
+        if r.kind == "village" and sent_no(r.start) >= 0:
+            villages_in[sent_no(r.start)].append(referent(r))
+    for p in places:
+        if p.kind in ("town", "district") and sent_no(p.start) >= 0 and not _inside(unit_starts, p.start):
+            places_in[sent_no(p.start)].append(p)
+    first_of: dict[int, int] = {}
+    last_of: dict[int, int] = {}
+    for i, para in enumerate(paragraphs):
+        first_of.setdefault(para, i)
+        last_of[para] = i
+    title_line = paragraphs[-1] > 0  # the first line is a title when more lines follow
 
-    def within(items: list[Mention], lo: int, hi: int) -> list[Mention]:
-        return [m for m in items if lo <= m.start < hi]
+    def foreign(i: int, topic: Mention) -> bool:
+        """Sentence ``i`` names another village, or a town or county that is not the topic's own."""
+        return any(entity_uid(v) != entity_uid(topic) for v in villages_in[i]) or any(
+            not _is_its_own_place(p, topic) for p in places_in[i]
+        )
 
     out: list[Topic | None] = []
     topic: Mention | None = None
     named_at = 0  # the sentence that last named the topic
     named_in = 0  # …and its paragraph
     from_title = False
-    for i, sent in enumerate(sents):
+    for i in range(len(sents)):
         para = paragraphs[i]
         if topic is not None and i and para != paragraphs[i - 1]:
             # A paragraph about another village or place ends the topic at its start.
-            para_sents = [s for s, p in zip(sents, paragraphs, strict=True) if p == para]
-            lo, hi = para_sents[0].start, para_sents[-1].end
-            if any(entity_uid(referent(v)) != entity_uid(topic) for v in within(villages, lo, hi)) or any(
-                not _is_its_own_place(p, topic) for p in within(other_places, lo, hi)
-            ):
+            if any(foreign(j, topic) for j in range(first_of[para], last_of[para] + 1)):
                 topic = None
         if topic is not None and not from_title and i - named_at > TOPIC_SENTENCE_WINDOW:
             topic = None
-        if topic is not None and any(
-            not _is_its_own_place(p, topic) for p in within(other_places, sent.start, sent.end)
-        ):
+        if topic is not None and any(not _is_its_own_place(p, topic) for p in places_in[i]):
             topic = None  # the sentence is about another place
         out.append(Topic(topic, named_in == para) if topic is not None else None)
-        named = {entity_uid(referent(v)): referent(v) for v in within(villages, sent.start, sent.end)}
+        named = {entity_uid(v): v for v in villages_in[i]}
         if len(named) == 1:
             topic = next(iter(named.values()))
             named_at, named_in = i, para
-            from_title = title_lines and para == 0
+            from_title = title_line and para == 0
         elif len(named) > 1:
             topic = None
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """``pos`` falls inside one of the ``(start, end)`` spans."""
+    return any(s <= pos < e for s, e in spans)
 
 
 def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[tuple[int, int, str]]) -> float:
