@@ -6,7 +6,7 @@ The topic is the one village the last sentences named (or pointed at with 该村
 forward, sentence by sentence, until
 
 - a sentence names another village, or two or more villages (a list is no single topic);
-- a sentence or a paragraph names a town or county that is not the village's own (a part of the
+- a sentence or a paragraph names a town, county or city that is not the village's own (a part of the
   article about another place) — a paragraph that names another village ends it at its start;
 - ``TOPIC_SENTENCE_WINDOW`` sentences pass without the village named again (the title's village,
   which the whole article is about, is not dropped this way).
@@ -103,7 +103,11 @@ def topics(
         if r.kind == "village" and sent_no(r.start) >= 0:
             villages_in[sent_no(r.start)].append(referent(r))
     for p in places:
-        if p.kind in ("town", "district") and sent_no(p.start) >= 0 and not _inside(unit_starts, p.start):
+        if (
+            p.kind in ("town", "district", "city", "province")
+            and sent_no(p.start) >= 0
+            and not _inside(unit_starts, p.start)
+        ):
             places_in[sent_no(p.start)].append(p)
     first_of: dict[int, int] = {}
     last_of: dict[int, int] = {}

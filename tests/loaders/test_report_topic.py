@@ -94,6 +94,15 @@ def test_a_paragraph_about_another_town_ends_the_topic(extractor: Extractor) -> 
     assert _links(extractor, text) == set()
 
 
+def test_a_paragraph_about_another_city_ends_the_topic_and_the_villages_own_city_does_not(
+    extractor: Extractor,
+) -> None:
+    assert _links(extractor, "西山县白石镇长岭村位于山区。\n丙市的县财政局捐建了一所学校。") == set()
+    assert _links(extractor, "西山县白石镇长岭村位于山区。\n甲市的县财政局捐建了一所学校。") == {
+        ("县财政局", CHANGLING)
+    }
+
+
 def test_the_villages_own_town_does_not_end_the_topic(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村位于山区。\n白石镇今年雨水充足。县财政局捐建了一所学校。"
     assert ("县财政局", CHANGLING) in _links(extractor, text)
