@@ -30,6 +30,7 @@ def extractor() -> Extractor:
         # a paragraph opens on the village, the next sentence says who helps it
         "西山县白石镇长岭村位于白石镇东部，是省定经济薄弱村。2021年以来，县交通局与其结对，先后投入资金80万元。",
         "西山县白石镇长岭村位于白石镇东部。县交通局捐建了一座文化礼堂。",
+        "西山县白石镇长岭村位于白石镇东部。县交通局与对方签订了结对帮扶协议。",
         # the title names the village, the body only the helper
         "西山县白石镇长岭村：真情帮扶暖民心\n近年来，县交通局捐建了一座文化礼堂，还修通了道路。",
         # the place of a visit, the help in the next sentence
