@@ -37,7 +37,10 @@ LEFT_VERBS = frozenset({
     "举行", "召开", "携手", "会同", "联动", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
     "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
-    "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "包扶", "包联", "包保", "挂钩", "挂点", "支援",
+    "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
+    "支援",
+    # verbs of assigning a helper (县委组织部确定某局为某村的帮扶单位): the unit is the one assigned
+    "确定", "明确", "指定", "选定", "安排",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -59,7 +62,7 @@ GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试�
                          "后进", "落后", "空壳", "空心", "样板", "典型", "标杆", "模范", "达标", "整治", "提升",
                          "城中", "偏远", "边境", "传统", "特色", "旅游", "省级", "市级", "县级", "国家级", "移民",
                          "搬迁", "扶贫", "脱贫", "出列", "深度", "插花", "签约", "共建", "联建", "包扶", "挂钩",
-                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个")
+                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个", "帮建", "帮包")
 # The count words of a listed group of villages (A、B两个村).
 VILLAGE_LIST_COUNTS = ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
@@ -262,8 +265,8 @@ PAIRING_TRIGGERS = (
     "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
-    # 帮带). Not 协作: in 东西部协作 or 闽宁协作 it names a programme, not a pair.
-    "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带",
+    # 帮带), helping and answering for it (帮包). Not 协作: in 东西部协作 or 闽宁协作 it names a programme.
+    "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包",
 )
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.
 ASSISTANCE_TRIGGERS = (
@@ -273,6 +276,9 @@ ASSISTANCE_TRIGGERS = (
     # money raised or goods bought for the village, people trained there (为某村争取资金, 采购某村的大米)
     "争取", "筹集", "募集", "采购", "认购", "消费帮扶", "引进", "培训",
 )
+# Characters before 为 that make it part of a verb (作为, 成为, 评为, 定为, 认为…), not "for" a village:
+# 某局为某村… is help (``relations.benefactive``), 某局作为某村的… is not.
+BENEFACTIVE_NOT_AFTER = frozenset("作成称评定改列视认名并选分划设建命更变因以较更最")
 # A word right before a village's name that stations a helper there (驻某村工作队, 派驻某村): a pairing.
 STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
@@ -292,6 +298,63 @@ COUNTED_VILLAGE_REFERENCE_RE = (
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
 # How many sentences back a reference may reach for its village.
 REFERENCE_SENTENCE_WINDOW = 3
+# Several villages named before, not counted (这些村, 上述村): the villages of the last sentence naming
+# two or more. Not where the word goes on into people or bodies of the village (这些村民, 上述村干部).
+PLURAL_VILLAGE_REFERENCE_RE = r"(?:这些|上述|以上|这几个|这几)(?:行政)?(?:村庄|村)(?![民干委级集组])"
+
+# --- the village a passage is about (``topic``) ---------------------------------------------------
+# Words of a village's own life (村里, 村民, 全村): a helper's sentence holding one is about a village,
+# so it may take the village the passage is about when it names none.
+VILLAGE_OWN_WORDS = ("村里", "村民", "全村", "村集体", "村级", "村内", "村中", "村上", "村党支部", "村党总支", "村两委",
+                     "村“两委”", "村委会", "村委", "村部", "村小", "村道", "村容", "村庄", "村子", "进村", "到村", "入村",
+                     "村文化", "村卫生室", "村里的")
+# Words that make a sentence about a wider area than one village (全县, 各村, 辖区): no topic village.
+WIDER_SCOPE_WORDS = ("全县", "全市", "全区", "全镇", "全乡", "全省", "全国", "全州", "全旗", "各村", "各乡镇", "各镇",
+                     "辖区", "各地", "系统内", "村镇", "乡镇", "农村地区", "山区县")
+# …and villages counted (5个村, 十多个行政村): several villages, not the one the passage is about.
+COUNTED_VILLAGES_SCOPE_RE = r"[0-9０-９一二两三四五六七八九十百几多余]+个(?:行政|贫困|薄弱|经济薄弱|帮扶|结对)?村"
+# A helper's own work (a meeting, a study session): with no village word, not help to the topic village.
+OWN_WORK_WORDS = ("召开", "会议", "党组会", "专题会", "推进会", "动员会", "部署会", "学习", "传达", "研究部署",
+                  "调度会", "座谈会", "述职", "培训班", "考核",
+                  # the helper's own people (慰问退休老干部, 为职工…)
+                  "退休", "老干部", "职工", "员工", "住院")
+# Words right before a unit that make it what the help goes to or where it happens (向某中学捐赠, 到某医院
+# 慰问): the unit is not the one that helps, and the help is not the topic village's.
+UNIT_AS_OBJECT_BEFORE = ("向", "为", "给", "对", "到", "赴", "在", "帮助", "资助", "慰问", "走进", "来到", "前往")
+# Triggers strong enough to state help to the topic village on their own (with no village word):
+# a standing pairing, or a gift or money the helper gives. Weaker ones (提供, 落实, 支持) need a
+# village word.
+TOPIC_ASSISTANCE_TRIGGERS = ("帮扶", "帮助", "扶持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给",
+                             "赠送", "送去", "送上", "送来", "援建", "援助", "投入", "慰问", "义诊", "出资", "消费帮扶")
+# Nouns after a trigger that make it a name for the work in general (帮扶工作, 结对活动, 帮扶机制), not
+# help given to the topic village.
+TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度", "举措", "任务", "责任", "政策", "理念", "路径",
+                       "体系", "方面", "领域", "对象", "中", "上",
+                       # a team named by its task (慰问组, 帮扶队, 义诊团): the team, not the act
+                       "组", "队", "团")
+# Organs named after the work they do (扶贫办, 援建指挥部): a trigger word inside these names is no sign
+# that the name was cut wrongly (as it is in 精准扶贫工作队 or a name run into its verb, 果蔬引进公司).
+WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
+# Words after a helper that make it one of several (某党委等单位): a summary of many, not one helper.
+SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
+# Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the
+# sentence's later clauses it does there.
+VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "在")
+# Words opening a clause that goes on with the clause before's subject (…，同时对返乡青年给予支持): a
+# trigger there states what the same helper does for the same village.
+CLAUSE_GOES_ON = ("同时", "并且", "并", "还", "又", "也", "而且", "此外", "另外", "随后", "先后", "继而")
+# Words opening a sentence whose subject is the one before's (他们, 一行人), for the topic only.
+TOPIC_SUBJECT_CONTINUATIONS = ("他们", "一行人", "一行", "随后", "之后", "活动中", "期间",
+                               # the occasion the sentence before opened (在某村召开座谈会。会上，为村里…)
+                               "会上", "会后", "现场", "活动现场", "仪式上")
+# How many sentences a topic outlives without being named again (the title's topic outlives them all).
+TOPIC_SENTENCE_WINDOW = 6
+# 定为 / 确定为 / 列为 … the unit 的 帮扶村: an assignment; the unit after the verb is the helper, not the
+# organ that assigns (县委组织部将某村定为某局的帮扶村).
+ASSIGNED_AS_VERBS = ("确定为", "定为", "列为", "明确为", "确立为", "选定为", "设为", "作为", "确定成为", "成为")
+ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮建村", "帮包村", "帮扶村", "联系点", "结对村", "挂钩村", "包扶村", "联系村", "挂点村", "帮扶点",
+                       "共建村", "包保村", "驻点村", "帮扶联系点", "党建联系点", "结对帮扶村", "定点联系村")
+
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",

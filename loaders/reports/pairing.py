@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 
 from loaders.reports.lexicon import (
+    ASSIGNED_AS_VERBS,
+    ASSIGNED_ROLE_NOUNS,
     BOTH_SIDES_WORDS,
     CJK,
+    CLAUSE_GOES_ON,
     COMPANION_AFTER,
     COMPANION_BEFORE,
     HELPER_ROLE_NOUNS,
@@ -23,6 +26,7 @@ from loaders.reports.lexicon import (
     ROLE_PREFIXES,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
+    VISIT_VERBS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
 from loaders.reports.references import referent
@@ -89,6 +93,7 @@ def pairs_in_sentence(
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
     pairs += _distributed(text, sent, helpers, recipients, done)
+    pairs += _assigned_as(text, sent, helpers, [r for r in recipients if id(r) not in done], done)
     if any(t[2] in PAIRING for t in triggers):
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
     # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
@@ -120,7 +125,9 @@ def pairs_in_sentence(
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
         for h in chosen:
-            if h.start >= sent.start and not trigger_between(text, triggers, h, r):
+            later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
+            later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
+            if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
                 continue
@@ -161,6 +168,13 @@ def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[
             chosen = h
             break
     return _with_listed(text, chosen, before, forward=False)
+
+
+def helpers_before_recipient(
+    text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]
+) -> list[Mention]:
+    """The helpers that govern a recipient standing at ``r`` from before it (for the topic village)."""
+    return _helpers_before(text, r, helpers, groups)
 
 
 def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: list[Mention]) -> list[Mention]:
@@ -228,6 +242,33 @@ def _distributed(
         out.append((h, r, "pairing_distributed_in_order", 0.85))
         done.add(id(r))
     return out
+
+
+def _assigned_as(
+    text: str, sent: Sentence, helpers: list[Mention], recipients: list[Mention], done: set[int]
+) -> list[Pair]:
+    """``县委组织部将某村定为某局的帮扶村``: the organ that assigns is the subject, the unit after 定为 the
+    helper of the village before it (also 某村被确定为某局联系点, 某村成为某公司的结对村)."""
+    out: list[Pair] = []
+    for verb in _ASSIGNED_AS_RE.finditer(text, sent.start, sent.end):
+        helper = next((h for h in helpers if h.start == verb.end()), None)
+        if helper is None or not _ASSIGNED_ROLE_RE.match(text, helper.end):
+            continue
+        before = [r for r in recipients if r.end <= verb.start() and id(r) not in done]
+        if not before:
+            continue
+        recipient = before[-1]
+        # The recipient's own clause (or the one the verb opens after it): 将某村定为…, 某村，被定为…
+        if _clause_start(text, recipient.start) < _clause_start(text, verb.start()) - 1:
+            continue
+        for r in _with_listed(text, recipient, before, forward=False):
+            out.append((helper, r, "pairing_assigned_as", 0.85))
+            done.add(id(r))
+    return out
+
+
+_ASSIGNED_AS_RE = re.compile("|".join(sorted(ASSIGNED_AS_VERBS, key=len, reverse=True)))
+_ASSIGNED_ROLE_RE = re.compile("(?:的)?(?:" + "|".join(sorted(ASSIGNED_ROLE_NOUNS, key=len, reverse=True)) + ")")
 
 
 def _listed_pairs(text: str, helpers: list[Mention], recipients: list[Mention], done: set[int]) -> list[Pair]:
@@ -345,9 +386,10 @@ def _as_helper(village: Mention) -> Mention:
     )
 
 
-def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) -> bool:
+def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention, stop: int | None = None) -> bool:
     """A trigger between the two, or in the clause of either; anywhere in the sentence when the two are
-    joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建)."""
+    joined by 与/和 (A与B…签订结对协议, A和B，C和D结对共建). Where the helper comes to the village
+    (来到某村, 在某村召开…), any later clause of the sentence up to ``stop`` (the next other recipient)."""
     lo, hi = min(h.start, r.start), max(h.end, r.end)
     if h.end <= r.start and _JOINED_RE.fullmatch(text[h.end : r.start]):
         return True
@@ -356,6 +398,18 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
         # 来到某村，举办扶贫义诊活动: the clause after the recipient's goes on with the same subject.
         clause_end = _clause(text, r)[1]
         spans.append((clause_end, _clause_end(text, clause_end + 1, len(text))))
+        if stop is not None and _VISITED_RE.search(text, _clause_start(text, r.start), r.start):
+            # 来到某村，开展主题党日活动，捐赠图书…: the visit's later clauses are what the visitor does there.
+            spans.append((clause_end, stop))
+    if stop is not None:
+        # …，同时对返乡青年创业给予支持: a later clause going on with the same subject (同时, 并, 还) states
+        # what the helper does for the village too, up to the next other helper or recipient.
+        pos = _clause_end(text, max(h.end, r.end), len(text))
+        while pos < stop and text[pos] not in "。！？!?\n":
+            end = _clause_end(text, pos + 1, len(text))
+            if _GOES_ON_RE.match(text, pos + 1):
+                spans.append((pos + 1, min(end, stop)))
+            pos = end
     # 自结对以来，某大学为某村…: an opening clause of time (…以来) states the relation for the sentence.
     opening = _clause(text, h)[0]
     if opening > 0 and text[: opening - 1].endswith(_SINCE_WORDS):
@@ -364,6 +418,8 @@ def trigger_between(text: str, triggers: list[Trigger], h: Mention, r: Mention) 
 
 
 _SINCE_WORDS = ("以来", "之后", "以后")
+_GOES_ON_RE = re.compile("|".join(CLAUSE_GOES_ON))
+_VISITED_RE = re.compile("(?:" + "|".join(VISIT_VERBS) + ")[^，,；;：:。]{0,12}$")
 
 
 def _clause(text: str, m: Mention) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from loaders.reports.lexicon import (
     CJK,
     COUNTED_VILLAGE_REFERENCE_RE,
     GROUP_REFERENCE_RE,
+    PLURAL_VILLAGE_REFERENCE_RE,
     REFERENCE_HEADS,
     REFERENCE_LEFT_CONTEXT,
     REFERENCE_NOT_AFTER,
@@ -43,6 +44,8 @@ from loaders.units import org_uid, unit_kind
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
 _GROUP_RE = re.compile(GROUP_REFERENCE_RE)
 _COUNTED_VILLAGES_RE = re.compile(COUNTED_VILLAGE_REFERENCE_RE)
+_PLURAL_VILLAGES_RE = re.compile(PLURAL_VILLAGE_REFERENCE_RE)
+_LINE_BREAKS_RE = re.compile(r"\n(?:\s*\n)*")  # a paragraph break, blank lines and all
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -117,7 +120,7 @@ def counted_village_references(text: str, sent_no: SentenceIndex, places: list[M
         count = int(digit) if digit.isdigit() else _COUNTS[digit]
         found: dict[str | None, Mention] = {}
         for v in reversed([v for v in named if v.end <= start]):
-            if sent_no(start) - sent_no(v.start) > REFERENCE_SENTENCE_WINDOW or len(found) == count:
+            if not _near_enough(text, sent_no, v, start) or len(found) == count:
                 break
             found.setdefault(v.uid, v)
         if len(found) != count:
@@ -126,6 +129,39 @@ def counted_village_references(text: str, sent_no: SentenceIndex, places: list[M
         out += [
             replace(m, extra={**m.extra, "counted_with": [v.uid for v in group]})
             for m in (_refer(v, start, end, match.group(), "village_reference_counted", 0.85) for v in group)
+        ]
+    return out
+
+
+def _near_enough(text: str, sent_no: SentenceIndex, village: Mention, pos: int) -> bool:
+    """A village a plural may point back at: a few sentences back, or anywhere in the paragraph before
+    or the plural's own (a paragraph names the villages, the next says who helps 这两个村)."""
+    return (
+        sent_no(pos) - sent_no(village.start) <= REFERENCE_SENTENCE_WINDOW
+        or len(_LINE_BREAKS_RE.findall(text, village.end, pos)) <= 1
+    )
+
+
+def plural_village_references(text: str, sent_no: SentenceIndex, places: list[Mention]) -> list[Mention]:
+    """这些村 / 上述村 → the villages of the last sentence before it that names two or more (within a few
+    sentences), one mention for each; none when the last sentences named one village or none."""
+    named = sorted((v for v in places if v.kind == "village"), key=lambda v: v.start)
+    out: list[Mention] = []
+    for match in _PLURAL_VILLAGES_RE.finditer(text):
+        start, end = match.span()
+        if any(p.start < end and start < p.end for p in places):
+            continue
+        by_sentence: dict[int, dict[str | None, Mention]] = {}
+        for v in named:
+            if v.end <= start and _near_enough(text, sent_no, v, start):
+                by_sentence.setdefault(sent_no(v.start), {}).setdefault(v.uid, v)
+        several = [vs for _, vs in sorted(by_sentence.items()) if len(vs) >= 2]
+        if not several:
+            continue
+        group = sorted(several[-1].values(), key=lambda v: v.start)
+        out += [
+            replace(m, extra={**m.extra, "counted_with": [v.uid for v in group]})
+            for m in (_refer(v, start, end, match.group(), "village_reference_plural", 0.8) for v in group)
         ]
     return out
 
@@ -290,6 +326,7 @@ __all__ = [
     "SentenceIndex",
     "counted_village_references",
     "group_references",
+    "plural_village_references",
     "publisher",
     "referent",
     "unit_references",

@@ -20,9 +20,17 @@ village; otherwise the first named is taken as the helper, and either side may b
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
-from loaders.reports.lexicon import BOUNDARY_CHARS, LEFT_VERBS, PAIR_RE, STATIONED_BEFORE_VILLAGE, TRIGGER_RE
+from loaders.reports.lexicon import (
+    BENEFACTIVE_NOT_AFTER,
+    BOUNDARY_CHARS,
+    LEFT_VERBS,
+    PAIR_RE,
+    STATIONED_BEFORE_VILLAGE,
+    TRIGGER_RE,
+)
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.pairing import (
     CLAUSE_BREAK,
@@ -31,6 +39,7 @@ from loaders.reports.pairing import (
     Trigger,
     both_sides,
     clause_subjectless,
+    helpers_before_recipient,
     is_companion,
     pairs_in_sentence,
 )
@@ -38,10 +47,12 @@ from loaders.reports.references import (
     SentenceIndex,
     counted_village_references,
     group_references,
+    plural_village_references,
     referent,
     unit_references,
     village_references,
 )
+from loaders.reports.topic import Topic, about_the_topic, continues_subject, names_village_life, stated, topics
 from loaders.units import org_uid
 
 __all__ = [
@@ -78,6 +89,7 @@ def relations(
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
     recipients += village_references(text, sent_no, villages)
     recipients += counted_village_references(text, sent_no, places)
+    recipients += plural_village_references(text, sent_no, places)
     recipients.sort(key=lambda m: m.start)
 
     named = sorted(orgs + [p for p in places if p.kind != "village" or p.place is not None], key=lambda m: m.start)
@@ -87,7 +99,8 @@ def relations(
 
     facts: list[Fact] = []
     last_subject: Mention | None = None
-    for sent in sents:
+    topic_of = topics(text, sents, places, orgs, recipients)
+    for k, sent in enumerate(sents):
         helpers_in = [h for h in helpers if sent.start <= h.start < sent.end]
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
@@ -98,12 +111,34 @@ def relations(
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
         ]
         triggers += stationed(text, recips_in)
+        triggers += benefactive(text, recips_in, helpers_in, places)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
+        both = None
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
             both = both_sides(text, sent, last_subject, recipients)
             if both is not None:
                 facts.extend(_pairing_facts(doc.text, sent, [both], triggers, ev))
+        topic = topic_of[k]
+        if triggers and not recips_in and both is None and topic is not None:
+            facts.extend(
+                _pairing_facts(
+                    doc.text,
+                    sent,
+                    _topic_pairs(
+                        text,
+                        sent,
+                        topic,
+                        helpers_in,
+                        groups_in,
+                        triggers,
+                        last_subject,
+                        sents[k - 1].start if k else sent.start,
+                    ),
+                    triggers,
+                    ev,
+                )
+            )
         if not triggers or not recips_in:
             # Amounts without a pair: only in sentences about pairing or gifts (the amounts' own test).
             if PAIR_RE.search(text, sent.start, sent.end) or helpers_in:
@@ -120,6 +155,84 @@ def relations(
         if actors:
             last_subject = actors[0]
     return dedupe_amounts(facts)
+
+
+def _topic_pairs(
+    text: str,
+    sent: Sentence,
+    topic: Topic,
+    helpers_in: list[Mention],
+    groups_in: list[list[Mention]],
+    triggers: list[Trigger],
+    last_subject: Mention | None,
+    previous_start: int,
+) -> list[Pair]:
+    """Help stated with a helper and no recipient (某局与其结对，投入资金…): to the passage's village.
+
+    The helper is the one that governs the first trigger after it, as for a named village standing at
+    that trigger; in a sentence going on with the previous one's subject (他们, 随后), that subject,
+    only where a village word (村里, 村民) says the village is meant. Below a named recipient's
+    confidence, and lower still when the village was named in an earlier paragraph.
+    """
+    ordered = sorted(t for t in triggers if stated(text, sent, t))
+    if not ordered or topic.village.place is None and not topic.same_paragraph:
+        return []  # a village the table lacks is carried no further than its own paragraph
+    actors = [h for h in helpers_in if not is_companion(text, h)]
+    chosen: list[Mention] = []
+    at: Trigger | None = None
+    if actors:
+        at = next((t for t in ordered if t[0] >= actors[0].end), None)
+        if at is None:
+            return []
+        chosen = helpers_before_recipient(text, _at(topic.village, at, text), helpers_in, groups_in)
+        conf = about_the_topic(text, sent, chosen[0], ordered) if chosen else 0.0
+    elif (
+        last_subject is not None
+        and not helpers_in
+        and continues_subject(text, sent)
+        and last_subject.start >= previous_start  # the subject of the sentence right before
+    ):
+        at = ordered[0]
+        chosen = [last_subject]
+        conf = 0.45 if topic.same_paragraph and names_village_life(text, sent) else 0.0
+    else:
+        return []
+    if not conf:
+        return []
+    if not topic.same_paragraph:
+        conf -= 0.1
+    recipient = _at(topic.village, at, text)
+    return [(h, recipient, "pairing_topic_village", conf) for h in chosen]
+
+
+def _at(village: Mention, trigger: Trigger, text: str) -> Mention:
+    """The topic village standing at a trigger of the sentence (the evidence is the sentence's)."""
+    return replace(
+        village,
+        start=trigger[0],
+        end=trigger[1],
+        surface=text[trigger[0] : trigger[1]],
+        method="village_topic",
+        extra={**village.extra, "refers_to": village},
+    )
+
+
+def benefactive(text: str, recipients: list[Mention], helpers: list[Mention], places: list[Mention]) -> list[Trigger]:
+    """某局为某村量身定制发展规划: 为 right before a village, after a helper in its clause, is help by
+    itself, whatever the verb (作为 / 成为 / 评为… 某村 are not)."""
+    out: list[Trigger] = []
+    for r in recipients:
+        start = r.start
+        while any(p.end == start and p.is_place for p in places):  # 为某县某镇某村: the address first
+            start = next(p.start for p in places if p.end == start and p.is_place)
+        if r.kind != "village" or not text.endswith("为", 0, start):
+            continue
+        if text[start - 2 : start - 1] in BENEFACTIVE_NOT_AFTER:
+            continue
+        clause_start = max(text.rfind(c, 0, start) for c in "，,。；;！!？?\n") + 1
+        if any(clause_start <= h.start and h.end <= start - 1 for h in helpers):
+            out.append((start - 1, start, "为"))
+    return out
 
 
 def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:

@@ -189,3 +189,11 @@ def test_words_around_a_name_do_not_become_part_of_it(
     extractor: Extractor, text: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _links(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["年初，县交通局被确定帮建西山县白石镇长岭村。", "西山县白石镇长岭村是县交通局的帮包村。"],
+)
+def test_regional_words_for_a_standing_assignment_state_a_pairing(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
