@@ -41,7 +41,8 @@ LEFT_VERBS = frozenset({
 # --- villages -------------------------------------------------------------------------------------
 
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
-VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查")  # 嘎查: a village of the pastoral regions
+# 嘎查 and 牧委会: a village of the pastoral regions (内蒙古; 青海 and 西藏, where the code table names it 某某牧委会).
+VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查", "牧委会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
                          "组", "落", "镇", "口",
@@ -227,6 +228,35 @@ SURNAMES = frozenset(
     # Less common ones; those that also begin common words after a role (来, 谈, 闻, 展…) are left out.
     "萧洪赖阎郁鄢粟宿蔺郜邸冀湛揭鄂邰贝薄衡仝庹禹尉胥漆昝荆亓郦扈綦鞠竺寿嵇檀雍廉钮"
 )
+# Names without a Han surname, read after a role like a Han name (the role is required, as for Han names).
+# Tibetan names are one to three of these two-character syllables and have no surname (扎西次仁, 白玛央金):
+# a name made wholly of them that visibly ends is taken by the rules; one that only starts with them goes
+# to the model, which must read the whole span as a person.
+TIBETAN_NAME_SYLLABLES = frozenset({
+    "扎西", "次仁", "多吉", "格桑", "卓玛", "央金", "旺堆", "达瓦", "索朗", "尼玛", "普布", "拉巴", "白玛", "平措", "顿珠",
+    "次旦", "旦增", "丹增", "边巴", "巴桑", "德吉", "曲珍", "拉姆", "益西", "群培", "洛桑", "罗布", "贡嘎", "加措", "嘉措",
+    "晋美", "强巴", "次珍", "央宗", "卓嘎", "仁增", "米玛", "琼达", "巴珠", "才让", "才旦", "措姆", "扎巴", "土登", "阿旺",
+    "次央", "白珍", "桑珠", "欧珠", "朗杰", "其美", "尼珍", "玉珍", "央拉", "桑吉", "多杰", "拉珍", "仁青", "旺姆", "巴登",
+    "加央", "索南", "公保", "贡布", "才仁", "桑杰", "卓措", "拉毛", "吉美", "伦珠", "旺杰", "旺久", "次珠", "尼众", "德庆",
+    "次措", "扎桑", "拉宗", "普赤", "朗加", "顿旦", "旦巴", "群宗", "达娃", "巴宗", "央吉", "旺扎", "措吉",
+})
+# Family-name syllables of Yi names (凉山): the family name and a two-character given name (吉克阿布, 沙马拉则).
+YI_FAMILY_NAMES = frozenset({
+    "吉克", "阿苦", "沙马", "俄木", "海来", "吉伍", "阿什", "曲比", "马海", "阿说", "勒格", "吉尔", "俄底", "日火", "瓦扎",
+    "阿约", "木乃", "加拉", "马黑", "阿尔", "洛古", "苏呷", "阿西", "金古", "尔古", "巴莫", "沙玛", "吉木", "俄地", "莫色",
+    "海乃", "比曲", "阿侯", "吉狄", "尔布", "阿牛", "吉色", "吉则", "俄洛", "吉力", "阿吉", "马卡", "安木", "阿克", "沙呷",
+    "吉牛", "曲木", "苏尼", "阿都", "俄尼", "阿鲁", "罗木",
+})
+# How Uyghur, Kazakh and Mongolian names usually start (阿卜杜…, 买买提…, 巴特…), written with or without a
+# middle dot: after a role, a span starting so is asked of the model, which must read it as a person.
+WESTERN_NAME_STARTS = (
+    "阿卜杜", "阿不都", "阿布都", "买买提", "麦麦提", "艾买提", "艾尔肯", "艾力", "吐尔", "阿依", "古丽", "努尔", "热依",
+    "依明", "伊力", "帕尔", "阿力木", "阿迪", "热合曼", "塔依尔", "吾买尔", "玉苏甫", "亚森", "肉孜", "库尔班", "木拉提",
+    "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
+    "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
+)
+# Words made of name syllables that are not names (a greeting, a flower): never a person.
+NOT_WESTERN_NAMES = ("扎西德勒", "格桑花")
 # Characters a name (of a person or a unit) never starts with: function words and numerals.
 NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十受")
 

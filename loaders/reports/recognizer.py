@@ -112,6 +112,10 @@ class Recognizer:
         for word, tag in tagger(piece):
             if after_dot and re.fullmatch(f"[{CJK}]{{1,6}}", word):
                 spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿依古丽· + 买买提: the name goes on
+                tag = "PER"
+            elif word in _MIDDLE_DOTS and spans and spans[-1][2] == "PER" and spans[-1][1] == pos:
+                spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿卜杜热合曼 + · (a token of its own)
+                tag = "PER"
             elif tag in ("PER", "ORG", "LOC"):
                 spans.append((pos, pos + len(word), tag))
             after_dot = tag == "PER" and word[-1:] in _MIDDLE_DOTS
@@ -244,12 +248,27 @@ def person_proposal_holds(name: str) -> bool:
     if any(dot in name for dot in _MIDDLE_DOTS):
         parts = [p for p in re.split(f"[{_MIDDLE_DOTS}]", name)]
         return 3 <= len(name) <= 12 and len(parts) >= 2 and all(re.fullmatch(f"[{CJK}]+", p) for p in parts)
-    if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{CJK}]+", name):
+    if not 2 <= len(name) <= 8 or not re.fullmatch(f"[{CJK}]+", name):
+        return False
+    if _western_start(name):
+        # no surname (扎西次仁, 吉克阿布, 阿卜杜热合曼): the caller checks that the text shows its end
+        return not name.startswith(lexicon.NOT_WESTERN_NAMES) and not any(w in name for w in lexicon.NOT_NAME_PARTS)
+    if len(name) > 4:
         return False
     surname = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1 if name[:1] in lexicon.SURNAMES else 0
     if not surname or len(name) - surname > 2:
         return False
     return not any(w in name for w in lexicon.NOT_NAME_PARTS) and name[1:2] not in lexicon.NOT_NAME_SECOND_CHARS
+
+
+def _western_start(name: str) -> bool:
+    """Whether a name starts like a name of the western regions (a Tibetan syllable, a Yi family name,
+    a Uyghur, Kazakh or Mongolian name's usual start)."""
+    return (
+        name[:2] in lexicon.TIBETAN_NAME_SYLLABLES
+        or name[:2] in lexicon.YI_FAMILY_NAMES
+        or name.startswith(lexicon.WESTERN_NAME_STARTS)
+    )
 
 
 def _as_proposal(m: Mention) -> Mention:
