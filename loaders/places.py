@@ -144,6 +144,7 @@ _VILLAGE_SUFFIXES = (
     "居民委员会",
     "村委会",
     "居委会",
+    "牧委会",  # a pastoral village's committee (青海, 西藏): 某某牧委会 is said 某某村 too
     "委员会",
     "村委",
     "居委",
@@ -334,8 +335,8 @@ class PlaceIndex:
             _put(keys["exact"], name, code)
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
-            elif len(name) > 3 and name.endswith("社区"):
-                _put(keys["stem"], name[:-2], code)
+            elif len(name) > 3 and name.endswith(("社区", "牧委会")):
+                _put(keys["stem"], name[:-3] if name.endswith("牧委会") else name[:-2], code)
             return
         if level == "city" and name in {"市辖区", "县"}:
             return  # a municipality's placeholder city is found through its province
