@@ -79,6 +79,14 @@ ORG_SUFFIXES = (
     # provincial departments, courts and procuratorates, institutes, police stations
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
 )
+# Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
+#书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
+CENTRAL_UNITS = (
+    "农业农村部", "水利部", "财政部", "教育部", "商务部", "民政部", "交通运输部", "自然资源部", "生态环境部", "科技部",
+    "工业和信息化部", "住房和城乡建设部", "人力资源和社会保障部", "文化和旅游部", "应急管理部", "司法部", "公安部",
+    "退役军人事务部", "国家卫生健康委", "国家发展改革委", "国家民委", "审计署", "海关总署", "税务总局", "国家林草局",
+    "国家乡村振兴局", "中央统战部", "中央组织部", "中央宣传部", "全国总工会", "共青团中央", "全国妇联",
+)
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
 COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
@@ -135,6 +143,9 @@ STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负�
 # A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
 PLACE_SIDE_WORD = "方"
 NOT_PLACE_SIDE_AFTER = "面式案向法针位"
+# Words after which a province, city or district named as a clause's subject helps as a whole (东西部协作,
+# 对口支援: 某区对口帮扶某县, 某市援藏干部为某村…): the place acts as the helper, as 宁波方 does.
+CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东西部协作", "东西部扶贫协作", "援藏", "援疆", "援青")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")

@@ -17,6 +17,7 @@ from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
+    CROSS_REGION_HELP_AFTER,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
@@ -47,7 +48,25 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
                 sides.append((start, end, found[0]))
     seen: set[int] = set()
     for start, end, place in sides:
-        if start in seen or text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
+        if start in seen:
+            continue
+        if text.startswith(CROSS_REGION_HELP_AFTER, end) and _opens_clause(text, start):
+            # 某区对口帮扶某县 / 某市援藏干部为某村…: the region helps as a whole, named as it is written
+            seen.add(start)
+            out.append(
+                Mention(
+                    "organization",
+                    start,
+                    end,
+                    text[start:end],
+                    "region_as_helper",
+                    0.6,
+                    uid=org_uid(place.name),
+                    extra={"org_kind": "government", "district_code": place.code[:6]},
+                )
+            )
+            continue
+        if text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
             continue
         seen.add(start)
         out.append(
@@ -63,6 +82,13 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             )
         )
     return out
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Nothing but a clause break (or a date) stands before ``start``: the place is the clause's subject; or
+    the clause receives its help (得到某区对口帮扶)."""
+    before = text[max(0, start - 1) : start]
+    return not before or before in "，,。；;：:！!？?\n 　年月日" or text.endswith(("得到", "受到", "接受"), 0, start)
 
 
 _SIDE_RE = re.compile(f"([{CJK}]{{2,3}}?)" + PLACE_SIDE_WORD)

@@ -1,0 +1,93 @@
+"""The western genre (issue 19): village-level names and helpers of the west, on sentences of our own.
+
+The code table is the mechanisms' made-up one with a made-up pastoral county (province 93): a township
+whose villages are written X村 in the text and stored as X村委会, X村 or X牧委会 in the table. No real
+unit, village or article is named.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import Place, PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+WEST = [
+    Place("province", "93", "高原自治区", "高原自治区", None, None),
+    Place("city", "9301", "雪山地区", "雪山地区", "93", None),
+    Place("district", "930101", "云岭县", "云岭县", "9301", None),
+    Place("town", "930101201", "拉康乡", "拉康乡", "930101", "township"),
+    Place("village", "930101201201", "帕玉村", "帕玉村委会", "930101201", "village"),
+    Place("village", "930101201202", "岗果村", "岗果村", "930101201", "village"),
+    Place("village", "930101201203", "德庆牧委会", "德庆牧委会", "930101201", "village"),
+]
+CONTEXT = "云岭县拉康乡地处高原。"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES + WEST), model=False)
+
+
+# --- village level ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("village", ["德庆牧委会", "德庆村"])
+def test_a_pastoral_committee_is_a_village_written_either_way(extractor: Extractor, village: str) -> None:
+    text = f"{CONTEXT}东湖区财政局与拉康乡{village}结对帮扶，捐赠了20万元。"
+    assert _links(extractor, text) == {("东湖区财政局", "930101201203")}
+
+
+# --- helpers of the west ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "测试省财政厅驻云岭县拉康乡帕玉村工作队为群众办实事。",
+        "测试省财政厅驻拉康乡帕玉村工作队队长王明表示，工作队为群众办实事。",
+    ],
+)
+def test_a_unit_stationed_in_a_village_named_with_its_county_and_town_pairs(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("测试省财政厅", "930101201201")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{CONTEXT}农业农村部定点帮扶云岭县，在拉康乡帕玉村援建了冷库。",
+        f"{CONTEXT}农业农村部驻帕玉村第一书记王明带领群众种青稞。",
+    ],
+)
+def test_a_ministry_named_alone_is_a_central_helper(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("农业农村部", "930101201201")}
+
+
+def test_a_ministry_named_as_what_it_awards_is_no_helper(extractor: Extractor) -> None:
+    text = f"{CONTEXT}帕玉村的扶贫车间入选教育部第三届典型项目。"
+    assert _links(extractor, text) == set()
+    assert "教育部" not in {f.data["name"] for f in _facts(extractor, text, "organization")}
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        (f"{CONTEXT}东湖区援藏干部为帕玉村争取资金50万元。", "东湖区"),
+        (f"{CONTEXT}甲市对口支援云岭县，在拉康乡帕玉村援建了卫生室。", "甲市"),
+        (f"{CONTEXT}2020年以来，东湖区对口帮扶云岭县，为帕玉村修建了水渠。", "东湖区"),
+        (f"{CONTEXT}帕玉村得到东湖区对口帮扶。", "东湖区"),
+        # a unit of the helping district named at the village stays its helper
+        (f"{CONTEXT}东湖区对口帮扶云岭县，东湖区财政局与帕玉村结对。", "东湖区财政局"),
+        (f"{CONTEXT}东湖区对口帮扶云岭县，东湖区凌波路街道与帕玉村结对。", "凌波路街道"),
+    ],
+)
+def test_an_eastern_region_helping_as_a_whole_is_the_helper(extractor: Extractor, text: str, helper: str) -> None:
+    assert _links(extractor, text) == {(helper, "930101201201")}
+
+
+def test_a_region_that_is_not_the_subject_of_the_help_is_no_helper(extractor: Extractor) -> None:
+    text = f"{CONTEXT}记者从东湖区了解到，帕玉村今年修建了水渠。"
+    assert _links(extractor, text) == set()
