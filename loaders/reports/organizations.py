@@ -17,8 +17,8 @@ import re
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
-    CENTRAL_UNITS,
     CAPTION_IN_BRACKETS_RE,
+    CENTRAL_UNITS,
     CJK,
     COMMISSION_ENDING_RE,
     COUNT_MEASURES,
