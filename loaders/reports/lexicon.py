@@ -266,6 +266,10 @@ WESTERN_NAME_STARTS = (
     "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
     "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
 )
+# Family names of the west that also begin ordinary words after a role (Hui: 冶 妥 拜 喇 撒; Yi: 禄 普 杞 矣;
+# Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
+# and stands only where the model reads a person of two or three characters whose end the text shows.
+SURNAMES_ASKED_OF_THE_MODEL = frozenset("冶妥拜喇撒禄普杞矣刀罕召岩玉")
 # Words made of name syllables that are not names (a greeting, a flower): never a person.
 NOT_WESTERN_NAMES = ("扎西德勒", "格桑花")
 # Characters a name (of a person or a unit) never starts with: function words and numerals.

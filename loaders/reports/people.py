@@ -197,7 +197,8 @@ def _may_start_name(text: str, start: int) -> bool:
 def _western_start(text: str, start: int) -> bool:
     head = text[start : start + 2]
     return (
-        head in lexicon.TIBETAN_NAME_SYLLABLES
+        text[start : start + 1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
+        or head in lexicon.TIBETAN_NAME_SYLLABLES
         or head in lexicon.YI_FAMILY_NAMES
         or text.startswith(lexicon.WESTERN_NAME_STARTS, start)
     )
@@ -209,6 +210,8 @@ def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int
     if span is None or _is_surname_start(text, span[0]) or any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
         return span
     if not _western_start(text, span[0]) or not _ends_name(text, span[1]):
+        return None
+    if text[span[0]] in lexicon.SURNAMES_ASKED_OF_THE_MODEL and not 2 <= span[1] - span[0] <= 3:
         return None
     return None if text.startswith(lexicon.NOT_WESTERN_NAMES, span[0]) else span
 

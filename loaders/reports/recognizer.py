@@ -265,7 +265,8 @@ def _western_start(name: str) -> bool:
     """Whether a name starts like a name of the western regions (a Tibetan syllable, a Yi family name,
     a Uyghur, Kazakh or Mongolian name's usual start)."""
     return (
-        name[:2] in lexicon.TIBETAN_NAME_SYLLABLES
+        name[:1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
+        or name[:2] in lexicon.TIBETAN_NAME_SYLLABLES
         or name[:2] in lexicon.YI_FAMILY_NAMES
         or name.startswith(lexicon.WESTERN_NAME_STARTS)
     )

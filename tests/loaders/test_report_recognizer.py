@@ -331,3 +331,21 @@ def test_a_western_name_credited_in_a_byline_is_no_leader(with_model: Extractor)
     text = "长岭村党支部书记达瓦表示，村里变化大。（通讯员 达瓦）"
     assert _people(with_model, text) == set()
     assert {f.data["name"] for f in _facts(with_model, text, "byline")} == {"达瓦"}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("长岭村党支部书记冶生福带领群众修路。", {("冶生福", "党支部书记")}),
+        ("长岭村第一书记玉罕带领群众种茶。", {("玉罕", "第一书记")}),
+        ("长岭村党支部书记刀建平说，村里变化大。", {("刀建平", "党支部书记")}),
+        # the same characters beginning ordinary words: the model reads no person there
+        ("长岭村党支部书记岩石上刻着字。", set()),
+        ("长岭村村委会主任玉米地里忙着。", set()),
+    ],
+)
+def test_rare_family_names_of_the_west_are_asked_of_the_model(
+    with_model: Extractor, rules_only: Extractor, text: str, people: set[tuple[str, str]]
+) -> None:
+    assert _people(rules_only, text) == set()
+    assert _people(with_model, text) == people
