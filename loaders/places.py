@@ -111,6 +111,7 @@ def to_simplified(text: str) -> str:
 
 
 _SPACE_RE = re.compile(r"\s+")
+_BRACKET_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def normalize(name: str) -> str:
@@ -333,6 +334,12 @@ class PlaceIndex:
             # Hot path (600k villages). Full names are not indexed: lookups shorten the query
             # the same way (四滧村村委会 → 四滧村) before looking it up.
             _put(keys["exact"], name, code)
+            if "（" in name or "(" in name:
+                # a note in brackets (某村民委员会（农村社区）, 某村（一村）委会) is no part of the name people use
+                bare = gazetteer.short_village_name(_BRACKET_NOTE_RE.sub("", name))
+                if bare != name and bare:
+                    _put(keys["exact"], bare, code)
+                    name = bare
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
             elif len(name) > 3 and name.endswith(("社区", "牧委会")):

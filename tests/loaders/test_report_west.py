@@ -23,6 +23,8 @@ WEST = [
     Place("village", "930101201201", "帕玉村", "帕玉村委会", "930101201", "village"),
     Place("village", "930101201202", "岗果村", "岗果村", "930101201", "village"),
     Place("village", "930101201203", "德庆牧委会", "德庆牧委会", "930101201", "village"),
+    # the table keeps a note in brackets in some names
+    Place("village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"),
 ]
 CONTEXT = "云岭县拉康乡地处高原。"
 
@@ -39,6 +41,11 @@ def extractor() -> Extractor:
 def test_a_pastoral_committee_is_a_village_written_either_way(extractor: Extractor, village: str) -> None:
     text = f"{CONTEXT}东湖区财政局与拉康乡{village}结对帮扶，捐赠了20万元。"
     assert _links(extractor, text) == {("东湖区财政局", "930101201203")}
+
+
+def test_a_village_whose_table_name_holds_a_note_in_brackets_is_found_by_its_name(extractor: Extractor) -> None:
+    text = f"{CONTEXT}东湖区财政局与拉康乡格玛村结对帮扶。"
+    assert _links(extractor, text) == {("东湖区财政局", "930101201204")}
 
 
 # --- helpers of the west ------------------------------------------------------------------------------
