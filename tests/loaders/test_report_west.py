@@ -24,7 +24,9 @@ WEST = [
     Place("village", "930101201202", "岗果村", "岗果村", "930101201", "village"),
     Place("village", "930101201203", "德庆牧委会", "德庆牧委会", "930101201", "village"),
     # the table keeps a note in brackets in some names
-    Place("village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"),
+    Place(
+        "village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"
+    ),
 ]
 CONTEXT = "云岭县拉康乡地处高原。"
 
