@@ -270,6 +270,9 @@ WESTERN_NAME_STARTS = (
 # Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
 # and stands only where the model reads a person of two or three characters whose end the text shows.
 SURNAMES_ASKED_OF_THE_MODEL = frozenset("冶妥拜喇撒禄普杞矣刀罕召岩玉")
+# Dots between the parts of a transliterated name (阿依古丽·买买提): the middle dot and the marks typed for it
+# (a bullet, a full-width or plain full stop between two Chinese characters).
+NAME_DOTS = "·•‧・．."
 # Words made of name syllables that are not names (a greeting, a flower): never a person.
 NOT_WESTERN_NAMES = ("扎西德勒", "格桑花")
 # Characters a name (of a person or a unit) never starts with: function words and numerals.

@@ -24,7 +24,7 @@ from loaders.reports.bylines import CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
-_MIDDLE_DOTS = "·•‧・"
+_MIDDLE_DOTS = lexicon.NAME_DOTS
 _ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
 _ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
@@ -135,6 +135,27 @@ def _yi_reading_wins(text: str, start: int, han: tuple[int, int]) -> bool:
     return yi is not None and text[start : start + 2] in lexicon.YI_FAMILY_NAMES and yi[1] == han[1] + 1
 
 
+_DOTTED_NAME = re.compile(f"[{_CJK}]{{1,8}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,8}})+")
+
+
+def _dotted_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A transliterated name with dots between its parts (吐尔逊．买买提表示): it ends in its last part where
+    punctuation or a word that follows names (表示, 带领) starts; where only a one-character word (说, 在)
+    might end it, the rules leave it to the model."""
+    match = _DOTTED_NAME.match(text, start, start + 30)
+    if match is None:
+        return None
+    last = max(match.group().rfind(d) for d in _MIDDLE_DOTS) + start + 1
+    single = False
+    for end in range(last + 1, match.end()):
+        words = [w for w in lexicon.WORDS_AFTER_NAMES if text.startswith(w, end)]
+        if any(len(w) > 1 for w in words):
+            return (start, end)
+        single = single or bool(words)
+    # 热依拉·买买提说，: where a one-character word may have ended it, the rules cannot tell (the model may)
+    return (start, match.end()) if not single and _ends_name(text, match.end()) else None
+
+
 def name_at(text: str, start: int) -> tuple[int, int] | None:
     """The span of a personal name starting at ``start``, or None.
 
@@ -145,7 +166,9 @@ def name_at(text: str, start: int) -> tuple[int, int] | None:
     han = _han_name_at(text, start)
     if han is not None and not _yi_reading_wins(text, start, han):
         return han
-    return _western_name_at(text, start) if start < len(text) else None
+    if start >= len(text):
+        return None
+    return _western_name_at(text, start) or _dotted_name_at(text, start)
 
 
 def _han_name_at(text: str, start: int) -> tuple[int, int] | None:
@@ -189,7 +212,7 @@ def _may_start_name(text: str, start: int) -> bool:
     western regions starts (阿卜杜…, 巴特…, a Tibetan syllable, a Yi family name)."""
     return (
         bool(_is_surname_start(text, start))
-        or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
+        or bool(re.match(f"[{_CJK}]{{1,6}}[{_MIDDLE_DOTS}][{_CJK}]", text[start : start + 9]))
         or _western_start(text, start)
     )
 
@@ -207,8 +230,10 @@ def _western_start(text: str, start: int) -> bool:
 def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """A name the model read after a role: one without a surname or a middle dot (阿卜杜热合曼介绍) must start
     like a name of the western regions and visibly end, as the rules require of every name."""
-    if span is None or _is_surname_start(text, span[0]) or any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
+    if span is None or _is_surname_start(text, span[0]):
         return span
+    if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
+        return span if _ends_name(text, span[1]) else None  # not 吐尔逊·买买 before 提
     if not _western_start(text, span[0]) or not _ends_name(text, span[1]):
         return None
     if text[span[0]] in lexicon.SURNAMES_ASKED_OF_THE_MODEL and not 2 <= span[1] - span[0] <= 3:

@@ -66,7 +66,7 @@ _PLACE_ENDINGS = (
     "屯",
     "组",
 )
-_MIDDLE_DOTS = "·•‧・"
+_MIDDLE_DOTS = lexicon.NAME_DOTS
 # The model's tags of words that are no name: verbs, adverbs, adjectives, pronouns, numerals, function words.
 _NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "ad", "d", "a", "an", "r", "m", "q", "p", "c", "u", "xc", "w", "TIME"})
 # Rule methods of units named without an ending, whose only evidence is where the name stands.
