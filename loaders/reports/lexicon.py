@@ -73,6 +73,9 @@ ORG_SUFFIXES = (
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
     "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
+    # the headquarters a region sends (某市援疆前方指挥部); 工作组 and 医疗队 were tried and read 驻村工作组 and
+    # the words before it (看望某某驻村工作组) as names
+    "指挥部",
     # commissions and ministries by their usual short forms (区农业农村委, 市发改委, 农业农村部, 县人武部)
     "农业农村委", "发改委", "卫健委", "国资委", "政法委", "经信委", "住建委", "工信委", "网信委", "民宗委", "教委",
     "科委", "建委", "交委", "商委", "农委", "管委会", "农业农村部", "住建部", "人武部", "武装部",
@@ -146,6 +149,8 @@ NOT_PLACE_SIDE_AFTER = "面式案向法针位"
 # Words after which a province, city or district named as a clause's subject helps as a whole (东西部协作,
 # 对口支援: 某区对口帮扶某县, 某市援藏干部为某村…): the place acts as the helper, as 宁波方 does.
 CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东西部协作", "东西部扶贫协作", "援藏", "援疆", "援青")
+# The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
+CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")

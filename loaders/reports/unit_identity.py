@@ -18,6 +18,7 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
+    CROSS_REGION_HELP_PHRASE_AFTER,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
@@ -50,7 +51,11 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
     for start, end, place in sides:
         if start in seen:
             continue
-        if text.startswith(CROSS_REGION_HELP_AFTER, end) and _opens_clause(text, start):
+        batch = _BATCH_RE.match(text, end)  # 某省第十批援疆干部: the batch stands between
+        helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
+        if (helps and _opens_clause(text, start)) or (
+            text[start - 1 : start] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end)
+        ):
             # 某区对口帮扶某县 / 某市援藏干部为某村…: the region helps as a whole, named as it is written
             seen.add(start)
             out.append(
@@ -82,6 +87,9 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             )
         )
     return out
+
+
+_BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 
 
 def _opens_clause(text: str, start: int) -> bool:

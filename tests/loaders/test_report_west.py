@@ -88,6 +88,10 @@ def test_a_ministry_named_as_what_it_awards_is_no_helper(extractor: Extractor) -
         (f"{CONTEXT}甲市对口支援云岭县，在拉康乡帕玉村援建了卫生室。", "甲市"),
         (f"{CONTEXT}2020年以来，东湖区对口帮扶云岭县，为帕玉村修建了水渠。", "东湖区"),
         (f"{CONTEXT}帕玉村得到东湖区对口帮扶。", "东湖区"),
+        (f"{CONTEXT}在东湖区的帮扶下，帕玉村建起了冷库。", "东湖区"),
+        (f"{CONTEXT}测试省第十批援藏干部为帕玉村争取资金50万元。", "测试省"),
+        # the headquarters the region sends is named as the helper
+        (f"{CONTEXT}甲市援藏前方指挥部为拉康乡帕玉村捐赠了办公设备。", "甲市援藏前方指挥部"),
         # a unit of the helping district named at the village stays its helper
         (f"{CONTEXT}东湖区对口帮扶云岭县，东湖区财政局与帕玉村结对。", "东湖区财政局"),
         (f"{CONTEXT}东湖区对口帮扶云岭县，东湖区凌波路街道与帕玉村结对。", "凌波路街道"),
