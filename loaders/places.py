@@ -198,6 +198,56 @@ def _aliases(place: Place) -> set[str]:
     return out - {s}
 
 
+# The 兵团 (新疆生产建设兵团): its regiments are towns named 兵团某团 / 兵团第某师某团 in the code table and
+# written 某团 or with digits (一五二团, 152团) in text; its companies are villages named 某连生活区 / 某连队
+# in the table and written 某连 (三连, 3连) after their regiment.
+_REGIMENT_RE = re.compile(r"^兵团(?:[^团]*?师)?([一二三四五六七八九十百零〇]{2,5})团$")
+_COMPANY_RE = re.compile(r"^([一二三四五六七八九十百零〇]{1,4})连(?:生活区|队)$")
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _numeral_digits(numeral: str) -> str | None:
+    """一五二 → 152 (digit by digit), 七十 → 70, 十一 → 11, 一百零四 → 104; None if it is not a number."""
+    if all(c in _CN_DIGIT for c in numeral):
+        return "".join(str(_CN_DIGIT[c]) for c in numeral)
+    total, current = 0, 0
+    for c in numeral:
+        if c in _CN_DIGIT:
+            current = _CN_DIGIT[c]
+        elif c in "十百":
+            total += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+        else:
+            return None
+    return str(total + current)
+
+
+def regiment_forms(name: str) -> list[str]:
+    """The forms a regiment's town is written in: 兵团第九师一六二团 → 一六二团, 162团.
+
+    >>> regiment_forms("兵团第九师一六二团"), regiment_forms("兵团七十团"), regiment_forms("兵团七十团中心团场")
+    (['一六二团', '162团'], ['七十团', '70团'], [])
+    """
+    match = _REGIMENT_RE.match(name)
+    if match is None:
+        return []
+    digits = _numeral_digits(match.group(1))
+    return [match.group(1) + "团"] + ([digits + "团"] if digits else [])
+
+
+def company_forms(name: str) -> list[str]:
+    """The forms a company's village is written in: 三连生活区 → 三连, 3连; 十一连队 → 十一连, 11连.
+
+    >>> company_forms("三连生活区"), company_forms("十一连队"), company_forms("畜牧连生活区")
+    (['三连', '3连'], ['十一连', '11连'], [])
+    """
+    match = _COMPANY_RE.match(name)
+    if match is None:
+        return []
+    digits = _numeral_digits(match.group(1))
+    return [match.group(1) + "连"] + ([digits + "连"] if digits else [])
+
+
 def _put(keys: dict[str, str | list[str]], key: str, code: str) -> None:
     current = keys.get(key)
     if current is None:
@@ -340,6 +390,8 @@ class PlaceIndex:
                 if bare != name and bare:
                     _put(keys["exact"], bare, code)
                     name = bare
+            for form in company_forms(name):
+                _put(keys["exact"], form, code)
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
             elif len(name) > 3 and name.endswith(("社区", "牧委会")):
@@ -348,6 +400,9 @@ class PlaceIndex:
         if level == "city" and name in {"市辖区", "县"}:
             return  # a municipality's placeholder city is found through its province
         _put(keys["exact"], name, code)
+        if level == "town" and name.startswith("兵团"):
+            for form in regiment_forms(name):
+                _put(keys["exact"], form, code)
         full_name = normalize(place.full_name)
         if full_name != name:
             _put(keys["exact"], full_name, code)

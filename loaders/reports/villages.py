@@ -38,6 +38,8 @@ GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|"
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
 # Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
+_COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
+_COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
@@ -69,9 +71,14 @@ class VillageFinder:
         self.ambiguous_towns = ambiguous_towns or []
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
-        """(start, end) of every village ending (村, 社区, 居委会…) in the text."""
-        for match in VILLAGE_END_RE.finditer(text):
-            yield match.start(), match.end()
+        """(start, end) of every village ending (村, 社区, 居委会…) in the text, and of a 兵团 company (三连)
+        right after its regiment (一五二团三连): 连 alone is too common a character to end a name elsewhere."""
+        found = [(m.start(), m.end()) for m in VILLAGE_END_RE.finditer(text)]
+        for match in _COMPANY_AFTER_REGIMENT_RE.finditer(text):
+            town = admin_ends.get(match.start())
+            if town is not None and town.place is not None and town.place.name.startswith("兵团"):
+                found.append((match.end() - 1, match.end()))
+        yield from sorted(found)
 
     def _resolve_village(
         self,
@@ -182,6 +189,10 @@ class VillageFinder:
                 break
             if best is None and end - 2 >= left and end - 2 in admin_by_end:
                 best = self._short_name_after_town(text, end - 2, end, admin_by_end[end - 2])
+            company = _COMPANY_END_RE.search(text, max(0, end - 4), end) if text[end - 1] == "连" else None
+            if best is None and company is not None and company.start() in admin_by_end:
+                # 152团11连: digits are no name characters, so the company is read from its regiment's end
+                best = self._short_name_after_town(text, company.start(), end, admin_by_end[company.start()])
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
             if best is not None:

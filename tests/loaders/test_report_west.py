@@ -27,6 +27,14 @@ WEST = [
     Place(
         "village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"
     ),
+    # a city of the 兵团 with two regiments (towns) and their companies (villages), named as the table names them
+    Place("city", "9390", "自治区直辖县级行政区划", "自治区直辖县级行政区划", "93", None),
+    Place("district", "939001", "绿洲市", "绿洲市", "9390", None),
+    Place("town", "939001500", "兵团一五二团", "兵团一五二团", "939001", "other"),
+    Place("village", "939001500500", "二连生活区", "二连生活区", "939001500", "community"),
+    Place("village", "939001500501", "十一连生活区", "十一连生活区", "939001500", "community"),
+    Place("town", "939001501", "兵团第九师一六三团", "兵团第九师一六三团", "939001", "other"),
+    Place("village", "939001501501", "三连队", "三连队", "939001501", "community"),
 ]
 CONTEXT = "云岭县拉康乡地处高原。"
 
@@ -48,6 +56,25 @@ def test_a_pastoral_committee_is_a_village_written_either_way(extractor: Extract
 def test_a_village_whose_table_name_holds_a_note_in_brackets_is_found_by_its_name(extractor: Extractor) -> None:
     text = f"{CONTEXT}东湖区财政局与拉康乡格玛村结对帮扶。"
     assert _links(extractor, text) == {("东湖区财政局", "930101201204")}
+
+
+@pytest.mark.parametrize(
+    ("place", "code"),
+    [
+        ("一五二团二连", "939001500500"),
+        ("152团11连", "939001500501"),
+        ("一五二团十一连", "939001500501"),
+        ("兵团一五二团二连", "939001500500"),
+        ("一六三团三连", "939001501501"),  # 兵团第九师一六三团, 三连队 in the table
+    ],
+)
+def test_a_company_after_its_regiment_is_a_village(extractor: Extractor, place: str, code: str) -> None:
+    assert _links(extractor, f"东湖区财政局与{place}结对帮扶。") == {("东湖区财政局", code)}
+
+
+def test_lian_that_starts_a_word_after_a_regiment_is_no_company(extractor: Extractor) -> None:
+    text = "一五二团连续三年获得表彰，东湖区财政局与该团结对。"
+    assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
 
 
 # --- helpers of the west ------------------------------------------------------------------------------
