@@ -27,6 +27,11 @@ WEST = [
     Place(
         "village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"
     ),
+    # transliterated names longer than nine characters
+    Place("village", "930101201205", "阿克吐尔洪托格拉克村", "阿克吐尔洪托格拉克村委会", "930101201", "village"),
+    Place(
+        "village", "930101201206", "克孜勒苏喀拉库勒阿依玛克村", "克孜勒苏喀拉库勒阿依玛克村", "930101201", "village"
+    ),
     # a city of the 兵团 with two regiments (towns) and their companies (villages), named as the table names them
     Place("city", "9390", "自治区直辖县级行政区划", "自治区直辖县级行政区划", "93", None),
     Place("district", "939001", "绿洲市", "绿洲市", "9390", None),
@@ -56,6 +61,19 @@ def test_a_pastoral_committee_is_a_village_written_either_way(extractor: Extract
 def test_a_village_whose_table_name_holds_a_note_in_brackets_is_found_by_its_name(extractor: Extractor) -> None:
     text = f"{CONTEXT}东湖区财政局与拉康乡格玛村结对帮扶。"
     assert _links(extractor, text) == {("东湖区财政局", "930101201204")}
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("东湖区财政局为阿克吐尔洪托格拉克村捐赠了200只羊。", "930101201205"),
+        ("东湖区财政局与拉康乡克孜勒苏喀拉库勒阿依玛克村结对。", "930101201206"),
+    ],
+)
+def test_a_transliterated_village_name_longer_than_the_usual_limit_is_found_exactly(
+    extractor: Extractor, text: str, code: str
+) -> None:
+    assert _links(extractor, CONTEXT + text) == {("东湖区财政局", code)}
 
 
 @pytest.mark.parametrize(
