@@ -166,7 +166,9 @@ class Recognizer:
         begin = pos
         while begin > 0 and pos - begin < NAME_CONTEXT_BEFORE and text[begin - 1] not in "，,。；;！!？?\n":
             begin -= 1
-        span = next(((s, e) for s, e, tag in self.tag(text, begin, stop) if tag == "PER" and s == pos), None)
+        # A span that runs over the role's end (嘎查达 + 巴特尔 read as one person) is cut where the rules read
+        # the role to end.
+        span = next(((pos, e) for s, e, tag in self.tag(text, begin, stop) if tag == "PER" and s <= pos < e), None)
         if span is None or not person_proposal_holds(text[span[0] : span[1]]):
             return None
         return span

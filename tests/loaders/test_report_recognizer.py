@@ -291,6 +291,7 @@ def test_a_form_of_address_between_a_name_and_its_post_verb(rules_only: Extracto
         ("长岭村党支部书记沙马拉则带领村民种植花椒。", ("沙马拉则", "党支部书记")),
         ("扎西次仁（长岭村党支部书记）介绍了村里的情况。", ("扎西次仁", "党支部书记")),
         ("据了解，白玛央金担任长岭村党支部书记已有五年。", ("白玛央金", "党支部书记")),
+        ("长岭村党支部书记次旺罗布表示，村里变化大。", ("次旺罗布", "党支部书记")),
     ],
 )
 def test_tibetan_and_yi_names_after_a_role_are_read_by_the_rules(
@@ -305,6 +306,7 @@ def test_tibetan_and_yi_names_after_a_role_are_read_by_the_rules(
         "长岭村党支部书记扎西德勒的祝福送到了群众心中。",  # a greeting made of name syllables
         "长岭村第一书记格桑花开的季节来了。",  # a syllable, then a common noun
         "长岭村的多吉表示很满意。",  # no role
+        "长岭嘎查达到了脱贫标准。",  # a village ending, then 达到
     ],
 )
 def test_name_syllables_without_a_role_or_before_a_common_word_are_no_name(with_model: Extractor, text: str) -> None:
@@ -316,6 +318,8 @@ def test_name_syllables_without_a_role_or_before_a_common_word_are_no_name(with_
     [
         ("长岭村党支部书记阿卜杜热合曼介绍，村里建起了馕坑。", ("阿卜杜热合曼", "党支部书记")),
         ("长岭村第一书记巴特尔表示，牧民收入增加了。", ("巴特尔", "第一书记")),
+        # the model reads the role and the name as one person: the rules cut it where the role ends
+        ("长岭村嘎查达巴特尔表示，牧民收入增加了。", ("巴特尔", "嘎查达")),
     ],
 )
 def test_uyghur_and_mongolian_names_after_a_role_are_read_by_the_model(
