@@ -139,6 +139,14 @@ def stationed(text: str, recipients: list[Mention], places: Sequence[Mention] = 
     return out
 
 
+def _region_over_itself(helper: Mention, recipient: Mention) -> bool:
+    """某县对口帮扶工作…，某村…: a region acting as a whole helps places elsewhere, never its own villages."""
+    if helper.method != "region_as_helper":
+        return False
+    place = referent(recipient).place
+    return place is not None and place.code.startswith(helper.extra["district_code"])
+
+
 def _standing_for_owner(party: Mention) -> Mention:
     """The village (or town) a place's party organization belongs to, at the party organization's span."""
     owner: Mention = party.extra["owner"]
@@ -164,7 +172,7 @@ def _pairing_facts(
     done: set[tuple[str | None, str | None]] = set()
     for helper, recipient, method, conf in pairs:
         key = (helper.uid, entity_uid(recipient))
-        if key in done:
+        if key in done or _region_over_itself(helper, recipient):
             continue
         done.add(key)
         kind = _nearest_trigger(triggers, recipient)

@@ -146,6 +146,11 @@ def test_an_eastern_region_helping_as_a_whole_is_the_helper(extractor: Extractor
     assert _links(extractor, text) == {(helper, "930101201201")}
 
 
+def test_a_region_is_no_helper_of_its_own_villages(extractor: Extractor) -> None:
+    text = f"{CONTEXT}云岭县对口帮扶工作取得成效，帕玉村修通了路。"
+    assert _links(extractor, text) == set()
+
+
 def test_a_region_that_is_not_the_subject_of_the_help_is_no_helper(extractor: Extractor) -> None:
     text = f"{CONTEXT}记者从东湖区了解到，帕玉村今年修建了水渠。"
     assert _links(extractor, text) == set()
