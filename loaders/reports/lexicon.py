@@ -186,7 +186,7 @@ ROLE_CORES = (
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (
-    "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "人大", "政协",
+    "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "牧委会", "人大", "政协",
     "纪委", "工会", "团委", "妇联", "常务", "执行",
 )
 # The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known

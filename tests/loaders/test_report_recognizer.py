@@ -292,6 +292,7 @@ def test_a_form_of_address_between_a_name_and_its_post_verb(rules_only: Extracto
         ("扎西次仁（长岭村党支部书记）介绍了村里的情况。", ("扎西次仁", "党支部书记")),
         ("据了解，白玛央金担任长岭村党支部书记已有五年。", ("白玛央金", "党支部书记")),
         ("长岭村党支部书记次旺罗布表示，村里变化大。", ("次旺罗布", "党支部书记")),
+        ("长岭牧委会主任才让多杰表示，牧民收入增加了。", ("才让多杰", "牧委会主任")),
     ],
 )
 def test_tibetan_and_yi_names_after_a_role_are_read_by_the_rules(
