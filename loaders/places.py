@@ -111,6 +111,7 @@ def to_simplified(text: str) -> str:
 
 
 _SPACE_RE = re.compile(r"\s+")
+_BRACKET_NOTE_RE = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def normalize(name: str) -> str:
@@ -145,7 +146,7 @@ _VILLAGE_SUFFIXES = (
     "村委会",
     "居委会",
     "牧民委员会",
-    "牧委会",
+    "牧委会",  # a pastoral village's committee (青海, 西藏): 某某牧委会 is said 某某村 too
     "委员会",
     "村委",
     "居委",
@@ -196,6 +197,56 @@ def _aliases(place: Place) -> set[str]:
     if place.level == "district" and place.name.endswith("新区") and len(s) >= 2:
         out.add(s + "区")  # 浦东新区 is also written 浦东区
     return out - {s}
+
+
+# The 兵团 (新疆生产建设兵团): its regiments are towns named 兵团某团 / 兵团第某师某团 in the code table and
+# written 某团 or with digits (一五二团, 152团) in text; its companies are villages named 某连生活区 / 某连队
+# in the table and written 某连 (三连, 3连) after their regiment.
+_REGIMENT_RE = re.compile(r"^兵团(?:[^团]*?师)?([一二三四五六七八九十百零〇]{2,5})团$")
+_COMPANY_RE = re.compile(r"^([一二三四五六七八九十百零〇]{1,4})连(?:生活区|队)$")
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _numeral_digits(numeral: str) -> str | None:
+    """一五二 → 152 (digit by digit), 七十 → 70, 十一 → 11, 一百零四 → 104; None if it is not a number."""
+    if all(c in _CN_DIGIT for c in numeral):
+        return "".join(str(_CN_DIGIT[c]) for c in numeral)
+    total, current = 0, 0
+    for c in numeral:
+        if c in _CN_DIGIT:
+            current = _CN_DIGIT[c]
+        elif c in "十百":
+            total += (current or 1) * (10 if c == "十" else 100)
+            current = 0
+        else:
+            return None
+    return str(total + current)
+
+
+def regiment_forms(name: str) -> list[str]:
+    """The forms a regiment's town is written in: 兵团第九师一六二团 → 一六二团, 162团.
+
+    >>> regiment_forms("兵团第九师一六二团"), regiment_forms("兵团七十团"), regiment_forms("兵团七十团中心团场")
+    (['一六二团', '162团'], ['七十团', '70团'], [])
+    """
+    match = _REGIMENT_RE.match(name)
+    if match is None:
+        return []
+    digits = _numeral_digits(match.group(1))
+    return [match.group(1) + "团"] + ([digits + "团"] if digits else [])
+
+
+def company_forms(name: str) -> list[str]:
+    """The forms a company's village is written in: 三连生活区 → 三连, 3连; 十一连队 → 十一连, 11连.
+
+    >>> company_forms("三连生活区"), company_forms("十一连队"), company_forms("畜牧连生活区")
+    (['三连', '3连'], ['十一连', '11连'], [])
+    """
+    match = _COMPANY_RE.match(name)
+    if match is None:
+        return []
+    digits = _numeral_digits(match.group(1))
+    return [match.group(1) + "连"] + ([digits + "连"] if digits else [])
 
 
 def _put(keys: dict[str, str | list[str]], key: str, code: str) -> None:
@@ -334,18 +385,29 @@ class PlaceIndex:
             # Hot path (600k villages). Full names are not indexed: lookups shorten the query
             # the same way (四滧村村委会 → 四滧村) before looking it up.
             _put(keys["exact"], name, code)
+            if "（" in name or "(" in name:
+                # a note in brackets (某村民委员会（农村社区）, 某村（一村）委会) is no part of the name people use
+                bare = gazetteer.short_village_name(_BRACKET_NOTE_RE.sub("", name))
+                if bare != name and bare:
+                    _put(keys["exact"], bare, code)
+                    name = bare
+            for form in company_forms(name):
+                _put(keys["exact"], form, code)
             if len(name) > 3 and name.endswith(("村村", "社区村")):
                 _put(keys["exact"], name[:-1], code)  # 横村村 (横村村村委会) is said 横村, 某社区村 某社区
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
-            elif len(name) > 3 and name.endswith("社区"):
-                _put(keys["stem"], name[:-2], code)
+            elif len(name) > 3 and name.endswith(("社区", "牧委会")):
+                _put(keys["stem"], name[:-3] if name.endswith("牧委会") else name[:-2], code)
             elif len(name) >= 2 and place.full_name.endswith(("居委会", "居民委员会")) and name != place.full_name:
                 _put(keys["stem"], name, code)  # 烟多居委会 is written 烟多社区 or 烟多村
             return
         if level == "city" and name in {"市辖区", "县"}:
             return  # a municipality's placeholder city is found through its province
         _put(keys["exact"], name, code)
+        if level == "town" and name.startswith("兵团"):
+            for form in regiment_forms(name):
+                _put(keys["exact"], form, code)
         full_name = normalize(place.full_name)
         if full_name != name:
             _put(keys["exact"], full_name, code)

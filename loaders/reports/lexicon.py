@@ -46,7 +46,7 @@ LEFT_VERBS = frozenset({
 # --- villages -------------------------------------------------------------------------------------
 
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
-# 嘎查 and 牧委会: the villages of the pastoral regions (Inner Mongolia; Qinghai and Tibet).
+# 嘎查 and 牧委会: a village of the pastoral regions (内蒙古; 青海 and 西藏, where the code table names it 某某牧委会).
 VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查", "牧委会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
@@ -78,11 +78,22 @@ ORG_SUFFIXES = (
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
     "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
+    # the headquarters a region sends (某市援疆前方指挥部); 工作组 and 医疗队 were tried and read 驻村工作组 and
+    # the words before it (看望某某驻村工作组) as names
+    "指挥部",
     # commissions and ministries by their usual short forms (区农业农村委, 市发改委, 农业农村部, 县人武部)
     "农业农村委", "发改委", "卫健委", "国资委", "政法委", "经信委", "住建委", "工信委", "网信委", "民宗委", "教委",
     "科委", "建委", "交委", "商委", "农委", "管委会", "农业农村部", "住建部", "人武部", "武装部",
     # provincial departments, courts and procuratorates, institutes, police stations
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
+)
+# Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
+#书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
+CENTRAL_UNITS = (
+    "农业农村部", "水利部", "财政部", "教育部", "商务部", "民政部", "交通运输部", "自然资源部", "生态环境部", "科技部",
+    "工业和信息化部", "住房和城乡建设部", "人力资源和社会保障部", "文化和旅游部", "应急管理部", "司法部", "公安部",
+    "退役军人事务部", "国家卫生健康委", "国家发展改革委", "国家民委", "审计署", "海关总署", "税务总局", "国家林草局",
+    "国家乡村振兴局", "中央统战部", "中央组织部", "中央宣传部", "全国总工会", "共青团中央", "全国妇联",
 )
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
@@ -147,6 +158,11 @@ STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负�
 # A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
 PLACE_SIDE_WORD = "方"
 NOT_PLACE_SIDE_AFTER = "面式案向法针位"
+# Words after which a province, city or district named as a clause's subject helps as a whole (东西部协作,
+# 对口支援: 某区对口帮扶某县, 某市援藏干部为某村…): the place acts as the helper, as 宁波方 does.
+CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东西部协作", "东西部扶贫协作", "援藏", "援疆", "援青")
+# The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
+CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
@@ -177,10 +193,12 @@ ROLE_CORES = (
     "行长", "副行长", "校长", "副校长", "院长", "副院长", "站长", "所长", "馆长", "社长", "部长", "副部长",
     "厅长", "副厅长", "处长", "副处长", "科长", "组长", "队长", "村长", "主委", "常委", "委员", "成员", "执委",
     "负责人", "特派员", "指导员", "队员", "专干",
+    # the heads of a 嘎查 and a 苏木 (pastoral village and township)
+    "嘎查达", "苏木达",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (
-    "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "人大", "政协",
+    "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "牧委会", "人大", "政协",
     "纪委", "工会", "团委", "妇联", "常务", "执行",
 )
 # The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known
@@ -240,6 +258,45 @@ SURNAMES = frozenset(
     # Less common ones; those that also begin common words after a role (来, 谈, 闻, 展…) are left out.
     "萧洪赖阎郁鄢粟宿蔺郜邸冀湛揭鄂邰贝薄衡仝庹禹尉胥漆昝荆亓郦扈綦鞠竺寿嵇檀雍廉钮"
 )
+# Names without a Han surname, read after a role like a Han name (the role is required, as for Han names).
+# Tibetan names are one to three of these two-character syllables and have no surname (扎西次仁, 白玛央金):
+# a name made wholly of them that visibly ends is taken by the rules; one that only starts with them goes
+# to the model, which must read the whole span as a person.
+TIBETAN_NAME_SYLLABLES = frozenset({
+    "扎西", "次仁", "多吉", "格桑", "卓玛", "央金", "旺堆", "达瓦", "索朗", "尼玛", "普布", "拉巴", "白玛", "平措", "顿珠",
+    "次旦", "旦增", "丹增", "边巴", "巴桑", "德吉", "曲珍", "拉姆", "益西", "群培", "洛桑", "罗布", "贡嘎", "加措", "嘉措",
+    "晋美", "强巴", "次珍", "央宗", "卓嘎", "仁增", "米玛", "琼达", "巴珠", "才让", "才旦", "措姆", "扎巴", "土登", "阿旺",
+    "次央", "白珍", "桑珠", "欧珠", "朗杰", "其美", "尼珍", "玉珍", "央拉", "桑吉", "多杰", "拉珍", "仁青", "旺姆", "巴登",
+    "加央", "索南", "公保", "贡布", "才仁", "桑杰", "卓措", "拉毛", "吉美", "伦珠", "旺杰", "旺久", "次珠", "尼众", "德庆",
+    "次措", "扎桑", "拉宗", "普赤", "朗加", "顿旦", "旦巴", "群宗", "达娃", "巴宗", "央吉", "旺扎", "措吉",
+    "次旺", "琼吉", "央珍", "次松", "扎堆", "达杰", "普琼", "次拉", "嘎玛", "曲扎", "贡觉", "泽仁", "泽旺", "泽郎",
+    "降措", "降央", "降边", "多加", "次吉", "德央", "格珍", "罗珍", "更登", "嘎松", "赤列", "贡桑", "斯朗", "四郎",
+    "雍措", "措毛", "格勒", "尼格", "巴姆", "拉吉", "央措", "永忠", "曲措", "美朵",
+})
+# Family-name syllables of Yi names (凉山): the family name and a two-character given name (吉克阿布, 沙马拉则).
+YI_FAMILY_NAMES = frozenset({
+    "吉克", "阿苦", "沙马", "俄木", "海来", "吉伍", "阿什", "曲比", "马海", "阿说", "勒格", "吉尔", "俄底", "日火", "瓦扎",
+    "阿约", "木乃", "加拉", "马黑", "阿尔", "洛古", "苏呷", "阿西", "金古", "尔古", "巴莫", "沙玛", "吉木", "俄地", "莫色",
+    "海乃", "比曲", "阿侯", "吉狄", "尔布", "阿牛", "吉色", "吉则", "俄洛", "吉力", "阿吉", "马卡", "安木", "阿克", "沙呷",
+    "吉牛", "曲木", "苏尼", "阿都", "俄尼", "阿鲁", "罗木",
+})
+# How Uyghur, Kazakh and Mongolian names usually start (阿卜杜…, 买买提…, 巴特…), written with or without a
+# middle dot: after a role, a span starting so is asked of the model, which must read it as a person.
+WESTERN_NAME_STARTS = (
+    "阿卜杜", "阿不都", "阿布都", "买买提", "麦麦提", "艾买提", "艾尔肯", "艾力", "吐尔", "阿依", "古丽", "努尔", "热依",
+    "依明", "伊力", "帕尔", "阿力木", "阿迪", "热合曼", "塔依尔", "吾买尔", "玉苏甫", "亚森", "肉孜", "库尔班", "木拉提",
+    "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
+    "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
+)
+# Family names of the west that also begin ordinary words after a role (Hui: 冶 妥 拜 喇 撒; Yi: 禄 普 杞 矣;
+# Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
+# and stands only where the model reads a person of two or three characters whose end the text shows.
+SURNAMES_ASKED_OF_THE_MODEL = frozenset("冶妥拜喇撒禄普杞矣刀罕召岩玉")
+# Dots between the parts of a transliterated name (阿依古丽·买买提): the middle dot and the marks typed for it
+# (a bullet, a full-width or plain full stop between two Chinese characters).
+NAME_DOTS = "·•‧・．."
+# Words made of name syllables that are not names (a greeting, a flower): never a person.
+NOT_WESTERN_NAMES = ("扎西德勒", "格桑花")
 # Characters a name (of a person or a unit) never starts with: function words and numerals.
 NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十受")
 

@@ -18,6 +18,7 @@ from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
     CAPTION_IN_BRACKETS_RE,
+    CENTRAL_UNITS,
     CJK,
     COMMISSION_ENDING_RE,
     COUNT_MEASURES,
@@ -54,13 +55,15 @@ _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PAR
 _UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "|" + COMMISSION_ENDING_RE + ")"
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
-    r"(?:["
+    r"(?:(?:"
+    + "|".join(sorted(CENTRAL_UNITS, key=len, reverse=True))
+    + r")(?!门)|(?:["
     + CJK
     + r"A-Za-z0-9]|[(（]["
     + CJK
     + r"]{1,6}[)）])+?"
     + _UNIT_ENDING
-    + r"(?:"
+    + r")(?:"
     + PARTY_INFIX
     + _PARTY_ENDING
     + r")?"
@@ -153,6 +156,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
+            if surface.startswith(CENTRAL_UNITS) and not _central_unit_stands(text, left, sent.start):
+                continue  # 入选某部第三届…: a ministry named as what it awards or runs, not as an actor
             place_start = None
             if "有" in text[left:end] or "是" in text[left:end]:  # cheap test first: most names hold neither
                 place_start = next(
@@ -484,6 +489,15 @@ def org_from_surface(
 _VERBS_STARTING_WITH_ENDING_CONTINUATION = tuple(v for v in LEFT_VERBS if v[0] in UNIT_ENDING_CONTINUES)
 
 
+def _central_unit_stands(text: str, start: int, floor: int) -> bool:
+    """A ministry named alone acts only as a clause's subject or after a word that joins it to a relation
+    (与某部, 由某部, 联系某部): what stands right before it is a boundary, not the end of another word."""
+    if start <= floor:
+        return True
+    before = text[start - 1]
+    return not CJK_RE.match(before) or before in BOUNDARY_CHARS or text[start - 2 : start] in LEFT_VERBS
+
+
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
     """Each mention once; a unit inside a place name or inside a longer unit is dropped."""
     orgs = sorted(orgs, key=lambda m: (m.start, -(m.end - m.start)))
@@ -493,7 +507,11 @@ def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:
         key = (m.start, m.end, m.kind)
         if key in seen:
             continue
-        if m.kind == "organization" and any(p.start <= m.start and m.end <= p.end for p in places):
+        if (
+            m.kind == "organization"
+            and m.method != "region_as_helper"  # 某区对口帮扶…: the place itself acts
+            and any(p.start <= m.start and m.end <= p.end for p in places)
+        ):
             continue
         if m.kind == "organization" and any(p.kind == "village" and p.start < m.start < p.end for p in places):
             continue  # 同乐村工作队 cut to 乐村工作队: a name that starts inside a village's name

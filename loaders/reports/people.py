@@ -24,7 +24,7 @@ from loaders.reports.bylines import CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
-_MIDDLE_DOTS = "·•‧・"
+_MIDDLE_DOTS = lexicon.NAME_DOTS
 _ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
 _ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
@@ -109,13 +109,69 @@ def _ends_name(text: str, pos: int) -> bool:
     return any(text.startswith(w, pos) for w in lexicon.WORDS_AFTER_NAMES)
 
 
+def _western_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A name without a Han surname that the rules can read alone, or None: one to three Tibetan
+    syllables (扎西, 次仁多吉, 白玛央金), or a Yi family name and a two-character given name (吉克阿布); the
+    text must show where it ends, as for a Han name, and the longest such reading wins."""
+    found: tuple[int, int] | None = None
+    for count in (1, 2, 3):
+        end = start + 2 * count
+        if text[end - 2 : end] not in lexicon.TIBETAN_NAME_SYLLABLES:
+            break
+        if _ends_name(text, end):
+            found = (start, end)
+    if found is None and text[start : start + 2] in lexicon.YI_FAMILY_NAMES:
+        end = start + 4
+        if re.fullmatch(f"[{_CJK}]{{2}}", text[start + 2 : end]) and _ends_name(text, end):
+            found = (start, end)
+    if found is None or text.startswith(lexicon.NOT_WESTERN_NAMES, start):
+        return None
+    return found
+
+
+def _yi_reading_wins(text: str, start: int, han: tuple[int, int]) -> bool:
+    """沙马拉则带领: a Han reading (沙马拉, before 则) that stops one character short of a Yi name's end."""
+    yi = _western_name_at(text, start)
+    return yi is not None and text[start : start + 2] in lexicon.YI_FAMILY_NAMES and yi[1] == han[1] + 1
+
+
+_DOTTED_NAME = re.compile(f"[{_CJK}]{{1,8}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,8}})+")
+
+
+def _dotted_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A transliterated name with dots between its parts (吐尔逊．买买提表示): it ends in its last part where
+    punctuation or a word that follows names (表示, 带领) starts; where only a one-character word (说, 在)
+    might end it, the rules leave it to the model."""
+    match = _DOTTED_NAME.match(text, start, start + 30)
+    if match is None:
+        return None
+    last = max(match.group().rfind(d) for d in _MIDDLE_DOTS) + start + 1
+    single = False
+    for end in range(last + 1, match.end()):
+        words = [w for w in lexicon.WORDS_AFTER_NAMES if text.startswith(w, end)]
+        if any(len(w) > 1 for w in words):
+            return (start, end)
+        single = single or bool(words)
+    # 热依拉·买买提说，: where a one-character word may have ended it, the rules cannot tell (the model may)
+    return (start, match.end()) if not single and _ends_name(text, match.end()) else None
+
+
 def name_at(text: str, start: int) -> tuple[int, int] | None:
     """The span of a personal name starting at ``start``, or None.
 
-    >>> t = "镇长岳冉，书记吴付生带队"
-    >>> [t[s:e] for s, e in (name_at(t, 2), name_at(t, 7))]
-    ['岳冉', '吴付生']
+    >>> t = "镇长岳冉，书记吴付生带队，主任次仁多吉表示"
+    >>> [t[s:e] for s, e in (name_at(t, 2), name_at(t, 7), name_at(t, 15))]
+    ['岳冉', '吴付生', '次仁多吉']
     """
+    han = _han_name_at(text, start)
+    if han is not None and not _yi_reading_wins(text, start, han):
+        return han
+    if start >= len(text):
+        return None
+    return _western_name_at(text, start) or _dotted_name_at(text, start)
+
+
+def _han_name_at(text: str, start: int) -> tuple[int, int] | None:
     surname = _is_surname_start(text, start)
     if not surname or text[start] in lexicon.NAME_END_CHARS:
         return None
@@ -144,7 +200,7 @@ def _next_listed_name(text: str, end: int, model_name: NameReader | None) -> tup
         return None
     span = name_at(text, end + 1)
     if span is None and model_name is not None and _may_start_name(text, end + 1):
-        span = model_name(text, end + 1)
+        span = _model_name_holds(text, model_name(text, end + 1))
     return span
 
 
@@ -152,8 +208,37 @@ _ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{_ONE_ROLE}")
 
 
 def _may_start_name(text: str, start: int) -> bool:
-    """Worth asking the model: a surname starts here, or a name with a middle dot follows."""
-    return bool(_is_surname_start(text, start)) or bool(re.match(f"[{_CJK}]{{1,6}}[·•‧・]", text[start : start + 8]))
+    """Worth asking the model: a surname starts here, a name with a middle dot follows, or a name of the
+    western regions starts (阿卜杜…, 巴特…, a Tibetan syllable, a Yi family name)."""
+    return (
+        bool(_is_surname_start(text, start))
+        or bool(re.match(f"[{_CJK}]{{1,6}}[{_MIDDLE_DOTS}][{_CJK}]", text[start : start + 9]))
+        or _western_start(text, start)
+    )
+
+
+def _western_start(text: str, start: int) -> bool:
+    head = text[start : start + 2]
+    return (
+        text[start : start + 1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
+        or head in lexicon.TIBETAN_NAME_SYLLABLES
+        or head in lexicon.YI_FAMILY_NAMES
+        or text.startswith(lexicon.WESTERN_NAME_STARTS, start)
+    )
+
+
+def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A name the model read after a role: one without a surname or a middle dot (阿卜杜热合曼介绍) must start
+    like a name of the western regions and visibly end, as the rules require of every name."""
+    if span is None or _is_surname_start(text, span[0]):
+        return span
+    if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
+        return span if _ends_name(text, span[1]) else None  # not 吐尔逊·买买 before 提
+    if not _western_start(text, span[0]) or not _ends_name(text, span[1]):
+        return None
+    if text[span[0]] in lexicon.SURNAMES_ASKED_OF_THE_MODEL and not 2 <= span[1] - span[0] <= 3:
+        return None
+    return None if text.startswith(lexicon.NOT_WESTERN_NAMES, span[0]) else span
 
 
 def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
@@ -186,7 +271,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     name and the verb (张三同志作为…) is not part of it."""
     if text.endswith(_ADDRESS_WORDS, 0, end):
         end -= next(len(w) for w in _ADDRESS_WORDS if text.endswith(w, 0, end))
-    for length in (3, 2):
+    for length in (6, 5, 4, 3, 2):  # 4–6: a compound surname or a name of the western regions (扎西次仁)
         start = end - length
         if start < 0 or not _clear_before(text, start):
             continue
@@ -215,11 +300,13 @@ def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[i
             before = text[pos - 1 : pos] if pos > start else ""
             after_credit = next((w for _, e, w in credits if e == pos), None)
             surname = _is_surname_start(text, pos)
-            if surname and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
+            # a Han name is a surname and one or two characters; one of the western regions two to six
+            lengths = (surname + 1, surname + 2) if surname else (2, 3, 4, 5, 6) if _western_start(text, pos) else ()
+            if lengths and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
                 name_end = next(
                     (
                         pos + n
-                        for n in (surname + 1, surname + 2)
+                        for n in lengths
                         if pos + n <= end
                         and re.fullmatch(f"[{_CJK}]+", text[pos : pos + n])
                         and (pos + n in stops or text[pos + n : pos + n + 1] in lexicon.BYLINE_SEPARATORS)
@@ -292,7 +379,7 @@ def persons(
         span = name_at(text, m.end())
         method = "role_then_name"
         if span is None and model_name is not None and _may_start_name(text, m.end()):
-            span, method = model_name(text, m.end()), "role_then_model_name"
+            span, method = _model_name_holds(text, model_name(text, m.end())), "role_then_model_name"
         elif span is not None and model_name is not None and _third_char_may_be_a_word(text, span):
             # 副行长赵某以“驻村干部”的身份: the rules read three characters up to the quote; the model reads
             # the name and the word after it apart.

@@ -66,7 +66,7 @@ _PLACE_ENDINGS = (
     "屯",
     "组",
 )
-_MIDDLE_DOTS = "·•‧・"
+_MIDDLE_DOTS = lexicon.NAME_DOTS
 # The model's tags of words that are no name: verbs, adverbs, adjectives, pronouns, numerals, function words.
 _NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "ad", "d", "a", "an", "r", "m", "q", "p", "c", "u", "xc", "w", "TIME"})
 # Rule methods of units named without an ending, whose only evidence is where the name stands.
@@ -112,6 +112,10 @@ class Recognizer:
         for word, tag in tagger(piece):
             if after_dot and re.fullmatch(f"[{CJK}]{{1,6}}", word):
                 spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿依古丽· + 买买提: the name goes on
+                tag = "PER"
+            elif word in _MIDDLE_DOTS and spans and spans[-1][2] == "PER" and spans[-1][1] == pos:
+                spans[-1] = (spans[-1][0], pos + len(word), "PER")  # 阿卜杜热合曼 + · (a token of its own)
+                tag = "PER"
             elif tag in ("PER", "ORG", "LOC"):
                 spans.append((pos, pos + len(word), tag))
             after_dot = tag == "PER" and word[-1:] in _MIDDLE_DOTS
@@ -162,7 +166,9 @@ class Recognizer:
         begin = pos
         while begin > 0 and pos - begin < NAME_CONTEXT_BEFORE and text[begin - 1] not in "，,。；;！!？?\n":
             begin -= 1
-        span = next(((s, e) for s, e, tag in self.tag(text, begin, stop) if tag == "PER" and s == pos), None)
+        # A span that runs over the role's end (嘎查达 + 巴特尔 read as one person) is cut where the rules read
+        # the role to end.
+        span = next(((pos, e) for s, e, tag in self.tag(text, begin, stop) if tag == "PER" and s <= pos < e), None)
         if span is None or not person_proposal_holds(text[span[0] : span[1]]):
             return None
         return span
@@ -244,12 +250,28 @@ def person_proposal_holds(name: str) -> bool:
     if any(dot in name for dot in _MIDDLE_DOTS):
         parts = [p for p in re.split(f"[{_MIDDLE_DOTS}]", name)]
         return 3 <= len(name) <= 12 and len(parts) >= 2 and all(re.fullmatch(f"[{CJK}]+", p) for p in parts)
-    if not 2 <= len(name) <= 4 or not re.fullmatch(f"[{CJK}]+", name):
+    if not 2 <= len(name) <= 8 or not re.fullmatch(f"[{CJK}]+", name):
+        return False
+    if _western_start(name):
+        # no surname (扎西次仁, 吉克阿布, 阿卜杜热合曼): the caller checks that the text shows its end
+        return not name.startswith(lexicon.NOT_WESTERN_NAMES) and not any(w in name for w in lexicon.NOT_NAME_PARTS)
+    if len(name) > 4:
         return False
     surname = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1 if name[:1] in lexicon.SURNAMES else 0
     if not surname or len(name) - surname > 2:
         return False
     return not any(w in name for w in lexicon.NOT_NAME_PARTS) and name[1:2] not in lexicon.NOT_NAME_SECOND_CHARS
+
+
+def _western_start(name: str) -> bool:
+    """Whether a name starts like a name of the western regions (a Tibetan syllable, a Yi family name,
+    a Uyghur, Kazakh or Mongolian name's usual start)."""
+    return (
+        name[:1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
+        or name[:2] in lexicon.TIBETAN_NAME_SYLLABLES
+        or name[:2] in lexicon.YI_FAMILY_NAMES
+        or name.startswith(lexicon.WESTERN_NAME_STARTS)
+    )
 
 
 def _as_proposal(m: Mention) -> Mention:

@@ -19,7 +19,7 @@ village; otherwise the first named is taken as the helper, and either side may b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
@@ -110,7 +110,7 @@ def relations(
             for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
         ]
-        triggers += stationed(text, recips_in)
+        triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
@@ -235,14 +235,29 @@ def benefactive(text: str, recipients: list[Mention], helpers: list[Mention], pl
     return out
 
 
-def stationed(text: str, recipients: list[Mention]) -> list[Trigger]:
-    """驻某村 / 派驻某村: the word before the village's name is a pairing trigger of its own."""
+def stationed(text: str, recipients: list[Mention], places: Sequence[Mention] = ()) -> list[Trigger]:
+    """驻某村 / 派驻某村: the word before the village's name is a pairing trigger of its own, also where the
+    village's county and town stand between (某厅驻某县某乡某村工作队)."""
+    ends = {p.end: p for p in places if p.kind in ("city", "district", "town")}
     out: list[Trigger] = []
     for r in recipients:
-        word = next((w for w in STATIONED_BEFORE_VILLAGE if text.endswith(w, 0, r.start)), None)
-        if r.kind == "village" and word:
-            out.append((r.start - len(word), r.start, "驻村"))
+        if r.kind != "village":
+            continue
+        start = r.start
+        while start in ends and ends[start].start < start:
+            start = ends[start].start
+        word = next((w for w in STATIONED_BEFORE_VILLAGE if text.endswith(w, 0, start)), None)
+        if word:
+            out.append((start - len(word), start, "驻村"))
     return out
+
+
+def _region_over_itself(helper: Mention, recipient: Mention) -> bool:
+    """某县对口帮扶工作…，某村…: a region acting as a whole helps places elsewhere, never its own villages."""
+    if helper.method != "region_as_helper":
+        return False
+    place = referent(recipient).place
+    return place is not None and place.code.startswith(helper.extra["district_code"])
 
 
 def _standing_for_owner(party: Mention) -> Mention:
@@ -270,7 +285,7 @@ def _pairing_facts(
     done: set[tuple[str | None, str | None]] = set()
     for helper, recipient, method, conf in pairs:
         key = (helper.uid, entity_uid(recipient))
-        if key in done:
+        if key in done or _region_over_itself(helper, recipient):
             continue
         done.add(key)
         kind = _nearest_trigger(triggers, recipient)

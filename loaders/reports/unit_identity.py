@@ -17,6 +17,8 @@ from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
+    CROSS_REGION_HELP_AFTER,
+    CROSS_REGION_HELP_PHRASE_AFTER,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
@@ -47,7 +49,29 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
                 sides.append((start, end, found[0]))
     seen: set[int] = set()
     for start, end, place in sides:
-        if start in seen or text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
+        if start in seen:
+            continue
+        batch = _BATCH_RE.match(text, end)  # 某省第十批援疆干部: the batch stands between
+        helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
+        if (helps and _opens_clause(text, start)) or (
+            text[start - 1 : start] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end)
+        ):
+            # 某区对口帮扶某县 / 某市援藏干部为某村…: the region helps as a whole, named as it is written
+            seen.add(start)
+            out.append(
+                Mention(
+                    "organization",
+                    start,
+                    end,
+                    text[start:end],
+                    "region_as_helper",
+                    0.6,
+                    uid=org_uid(place.name),
+                    extra={"org_kind": "government", "district_code": place.code[:6]},
+                )
+            )
+            continue
+        if text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
             continue
         seen.add(start)
         out.append(
@@ -63,6 +87,16 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             )
         )
     return out
+
+
+_BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Nothing but a clause break (or a date) stands before ``start``: the place is the clause's subject; or
+    the clause receives its help (得到某区对口帮扶)."""
+    before = text[max(0, start - 1) : start]
+    return not before or before in "，,。；;：:！!？?\n 　年月日" or text.endswith(("得到", "受到", "接受"), 0, start)
 
 
 _SIDE_RE = re.compile(f"([{CJK}]{{2,3}}?)" + PLACE_SIDE_WORD)

@@ -38,6 +38,12 @@ GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|"
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
 # Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
+# The longest village name tried at every start (村 included), and the longest tried at its clear left edge only
+# (transliterated names of the west: 阿克吐尔洪托格拉克村).
+VILLAGE_NAME_MAX = 9
+LONG_VILLAGE_NAME_MAX = 16
+_COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
+_COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
@@ -69,9 +75,14 @@ class VillageFinder:
         self.ambiguous_towns = ambiguous_towns or []
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
-        """(start, end) of every village ending (村, 社区, 居委会…) in the text."""
-        for match in VILLAGE_END_RE.finditer(text):
-            yield match.start(), match.end()
+        """(start, end) of every village ending (村, 社区, 居委会…) in the text, and of a 兵团 company (三连)
+        right after its regiment (一五二团三连): 连 alone is too common a character to end a name elsewhere."""
+        found = [(m.start(), m.end()) for m in VILLAGE_END_RE.finditer(text)]
+        for match in _COMPANY_AFTER_REGIMENT_RE.finditer(text):
+            town = admin_ends.get(match.start())
+            if town is not None and town.place is not None and town.place.name.startswith("兵团"):
+                found.append((match.end() - 1, match.end()))
+        yield from sorted(found)
 
     def _resolve_village(
         self,
@@ -134,7 +145,7 @@ class VillageFinder:
             if any(s < end and _vend_start < e for s, e in admin_spans):
                 continue
             floor = max([e for s, e in admin_spans if e <= _vend_start] + [sent.start])
-            left = left_limit(text, end, floor, 9)
+            left = left_limit(text, end, floor, VILLAGE_NAME_MAX)
             # 同发村, 和平村, 向阳村: a name may start with a character that is a function word
             # elsewhere; such a longer name is tried first, exactly (it must be in the table).
             first = left - 1 if left - 1 >= floor and text[left - 1 : left] in NAME_FUNCTION_STARTS else left
@@ -197,8 +208,16 @@ class VillageFinder:
                 if res.status == "resolved" and not res.fuzzy:
                     named_here.setdefault(surface, (res, how, ctx))
                 break
+            if best is None and end - left >= VILLAGE_NAME_MAX and left > floor:
+                # 阿克吐尔洪托格拉克村: a transliterated name longer than the usual limit, taken only as the
+                # exact name the table has in the text's own context, its left edge a clear boundary
+                best = self._long_name(text, floor, end, sent, admin, region)
             if best is None and end - 2 >= left and end - 2 in admin_by_end:
                 best = self._short_name_after_town(text, end - 2, end, admin_by_end[end - 2])
+            company = _COMPANY_END_RE.search(text, max(0, end - 4), end) if text[end - 1] == "连" else None
+            if best is None and company is not None and company.start() in admin_by_end:
+                # 152团11连: digits are no name characters, so the company is read from its regiment's end
+                best = self._short_name_after_town(text, company.start(), end, admin_by_end[company.start()])
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
                 if (
@@ -277,6 +296,21 @@ class VillageFinder:
             if found:
                 break  # several towns of that name have the village: it stays unresolved
         return res, how, ctx
+
+    def _long_name(
+        self, text: str, floor: int, end: int, sent: Sentence, admin: list[Mention], region: list[str]
+    ) -> Mention | None:
+        """A village name longer than ``VILLAGE_NAME_MAX`` (up to ``LONG_VILLAGE_NAME_MAX``): only the name
+        that starts at the clear left edge, exactly as the table has it (no same-sound match) in the text's
+        context, as a name with a clear edge is looked up."""
+        left = left_limit(text, end, floor, LONG_VILLAGE_NAME_MAX)
+        if end - left <= VILLAGE_NAME_MAX or (left > floor and end - left >= LONG_VILLAGE_NAME_MAX):
+            return None
+        surface = text[left:end]
+        res, how, ctx = self._resolve_village(surface, self._village_contexts(left, sent, admin, region), fuzzy=False)
+        if res is None or res.status != "resolved":
+            return None
+        return self._village_mention(surface, left, end, res, how, ctx)
 
     def _short_name_after_town(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
         """卫庄镇下村: a one-character name is a village only right after its town, and only if the table has it."""

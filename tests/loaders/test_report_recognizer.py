@@ -275,3 +275,110 @@ def test_the_model_reads_where_a_three_character_name_before_a_quote_ends(
 def test_a_form_of_address_between_a_name_and_its_post_verb(rules_only: Extractor) -> None:
     text = "会上，李华同志作为驻村第一书记汇报了工作。"
     assert ("李华", "第一书记") in _people(rules_only, text)
+
+
+# --- issue 19, the western genre: names without a Han surname -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("长岭村党支部书记扎西次仁表示，村里新建了温室大棚。", ("扎西次仁", "党支部书记")),
+        ("白石镇党委书记次仁多吉、镇长白玛央金到长岭村调研。", ("白玛央金", "镇长")),
+        ("长岭村村委会主任达瓦带队参加培训。", ("达瓦", "村委会主任")),
+        ("长岭村党支部书记吉克阿布表示，村里的路修好了。", ("吉克阿布", "党支部书记")),
+        # 沙 is a Han surname and 则 may follow a name: the Yi reading runs one character further
+        ("长岭村党支部书记沙马拉则带领村民种植花椒。", ("沙马拉则", "党支部书记")),
+        ("扎西次仁（长岭村党支部书记）介绍了村里的情况。", ("扎西次仁", "党支部书记")),
+        ("据了解，白玛央金担任长岭村党支部书记已有五年。", ("白玛央金", "党支部书记")),
+        ("长岭村党支部书记次旺罗布表示，村里变化大。", ("次旺罗布", "党支部书记")),
+        ("长岭牧委会主任才让多杰表示，牧民收入增加了。", ("才让多杰", "牧委会主任")),
+    ],
+)
+def test_tibetan_and_yi_names_after_a_role_are_read_by_the_rules(
+    rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert person in _people(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "长岭村党支部书记扎西德勒的祝福送到了群众心中。",  # a greeting made of name syllables
+        "长岭村第一书记格桑花开的季节来了。",  # a syllable, then a common noun
+        "长岭村的多吉表示很满意。",  # no role
+        "长岭嘎查达到了脱贫标准。",  # a village ending, then 达到
+    ],
+)
+def test_name_syllables_without_a_role_or_before_a_common_word_are_no_name(with_model: Extractor, text: str) -> None:
+    assert _people(with_model, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("长岭村党支部书记阿卜杜热合曼介绍，村里建起了馕坑。", ("阿卜杜热合曼", "党支部书记")),
+        ("长岭村第一书记巴特尔表示，牧民收入增加了。", ("巴特尔", "第一书记")),
+        # the model reads the role and the name as one person: the rules cut it where the role ends
+        ("长岭村嘎查达巴特尔表示，牧民收入增加了。", ("巴特尔", "嘎查达")),
+    ],
+)
+def test_uyghur_and_mongolian_names_after_a_role_are_read_by_the_model(
+    with_model: Extractor, rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert person not in _people(rules_only, text)
+    assert person in _people(with_model, text)
+
+
+def test_a_western_name_credited_in_a_byline_is_no_leader(with_model: Extractor) -> None:
+    text = "长岭村党支部书记达瓦表示，村里变化大。（通讯员 达瓦）"
+    assert _people(with_model, text) == set()
+    assert {f.data["name"] for f in _facts(with_model, text, "byline")} == {"达瓦"}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("长岭村党支部书记冶生福带领群众修路。", {("冶生福", "党支部书记")}),
+        ("长岭村第一书记玉罕带领群众种茶。", {("玉罕", "第一书记")}),
+        ("长岭村党支部书记刀建平说，村里变化大。", {("刀建平", "党支部书记")}),
+        # the same characters beginning ordinary words: the model reads no person there
+        ("长岭村党支部书记岩石上刻着字。", set()),
+        ("长岭村村委会主任玉米地里忙着。", set()),
+    ],
+)
+def test_rare_family_names_of_the_west_are_asked_of_the_model(
+    with_model: Extractor, rules_only: Extractor, text: str, people: set[tuple[str, str]]
+) -> None:
+    assert _people(rules_only, text) == set()
+    assert _people(with_model, text) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("长岭村第一书记吐尔逊．买买提表示，村里变化大。", ("吐尔逊.买买提", "第一书记")),
+        ("长岭村第一书记吐尔逊•买买提带领群众种棉花。", ("吐尔逊•买买提", "第一书记")),
+        ("吐尔逊．买买提（长岭村党支部书记）介绍了情况。", ("吐尔逊.买买提", "党支部书记")),
+    ],
+)
+def test_a_name_with_any_dot_between_its_parts_is_read_by_the_rules(
+    rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert person in _people(rules_only, text)
+
+
+def test_a_dotted_name_that_only_a_one_character_word_may_end_is_left_to_the_model(
+    with_model: Extractor, rules_only: Extractor
+) -> None:
+    text = "长岭村党支部书记热依拉·买买提说，村里变化大。"
+    assert _people(rules_only, text) == set()  # 买买提说 or 买买提 + 说: the rules cannot tell
+    assert _people(with_model, text) == {("热依拉·买买提", "党支部书记")}
+
+
+def test_a_dot_the_model_reads_as_a_word_of_its_own_joins_the_name() -> None:
+    def tagger(piece: str) -> list[tuple[str, str]]:
+        return [("书记", "n"), ("阿卜杜热合曼", "PER"), ("·", "w"), ("买买提", "v"), ("表示", "v")]
+
+    text = "书记阿卜杜热合曼·买买提表示"
+    assert Recognizer(tagger).tag(text, 0, len(text)) == [(2, 12, "PER")]
