@@ -161,6 +161,9 @@ NOT_PLACE_SIDE_AFTER = "面式案向法针位"
 # Words after which a province, city or district named as a clause's subject helps as a whole (东西部协作,
 # 对口支援: 某区对口帮扶某县, 某市援藏干部为某村…): the place acts as the helper, as 宁波方 does.
 CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东西部协作", "东西部扶贫协作", "援藏", "援疆", "援青")
+# A place that opens a clause with one of these, and a village later in that clause, acts as a helper
+# (上海市某区某镇与某县某村结对, 某区投入资金为某村…); never for a village under it.
+PLACE_ACTS_ON_VILLAGE = ("与", "结对", "帮扶", "挂钩", "投入", "援建", "捐赠", "捐资", "出资")
 # The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
 CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.

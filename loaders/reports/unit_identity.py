@@ -19,6 +19,7 @@ from loaders.reports.lexicon import (
     CJK,
     CROSS_REGION_HELP_AFTER,
     CROSS_REGION_HELP_PHRASE_AFTER,
+    PLACE_ACTS_ON_VILLAGE,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
@@ -37,8 +38,11 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
     the index knows, set off by a clause boundary before it."""
     out: list[Mention] = []
     sides = [
-        (p.start, p.end, p.place) for p in places if p.kind in ("province", "city", "district") and p.place is not None
+        (p.start, p.end, p.place)
+        for p in places
+        if p.kind in ("province", "city", "district", "town") and p.place is not None
     ]
+    chained_from = {p.end: p.start for p in places if p.is_place}
     if index is not None:
         for match in _SIDE_RE.finditer(text):
             start, end = match.span(1)
@@ -51,25 +55,37 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
     for start, end, place in sides:
         if start in seen:
             continue
+        first = start
+        while first in chained_from and chained_from[first] < first:  # 上海市闵行区虹桥镇: the whole address
+            first = chained_from[first]
         batch = _BATCH_RE.match(text, end)  # 某省第十批援疆干部: the batch stands between
         helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
-        if (helps and _opens_clause(text, start)) or (
-            text[start - 1 : start] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end)
+        if (
+            (helps and _opens_clause(text, first))
+            or (text[first - 1 : first] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end))
+            or (_opens_clause(text, first) and _acts_on_a_village(text, end))
         ):
-            # 某区对口帮扶某县 / 某市援藏干部为某村…: the region helps as a whole, named as it is written
-            seen.add(start)
+            # 某区对口帮扶某县 / 某市援藏干部为某村… / 某区某镇与某村结对: the place helps as a whole, named as
+            # it is written; a town by its county too, since town names repeat across China
+            seen.update({start, first})
+            parent = index.get(place.parent_code or "") if index is not None and place.level == "town" else None
             out.append(
                 Mention(
                     "organization",
-                    start,
+                    first,
                     end,
-                    text[start:end],
+                    text[first:end],
                     "region_as_helper",
                     0.6,
-                    uid=org_uid(place.name),
-                    extra={"org_kind": "government", "district_code": place.code[:6]},
+                    uid=org_uid((parent.name if parent else "") + place.name),
+                    extra={
+                        "org_kind": "government",
+                        "district_code": place.code if place.level == "town" else place.code[:6],
+                    },
                 )
             )
+            continue
+        if place.level == "town":
             continue
         if text[end : end + 1] != PLACE_SIDE_WORD or text[end + 1 : end + 2] in NOT_PLACE_SIDE_AFTER:
             continue
@@ -90,6 +106,17 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
 
 
 _BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
+
+
+_PLACE_ACTS_RE = re.compile(
+    "(?:" + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True)) + f")[^，,。；;！!？?\n]{{0,40}}?村"
+)
+
+
+def _acts_on_a_village(text: str, end: int) -> bool:
+    """某区某镇与某村结对 / 某区投入资金为某村…: right after the place, a word of pairing or giving, and a
+    village later in the same clause."""
+    return _PLACE_ACTS_RE.match(text, end) is not None
 
 
 def _opens_clause(text: str, start: int) -> bool:

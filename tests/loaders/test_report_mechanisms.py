@@ -324,6 +324,33 @@ def test_a_programme_named_for_east_west_cooperation_pairs_nothing(extractor: Ex
     assert _links(extractor, text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "helper", "code"),
+    [
+        ("乙省丙市南山区卫河镇与西山县白石镇长岭村结对帮扶。", "乙省丙市南山区卫河镇", "910102101203"),
+        ("2021年，丙市南山区对口帮扶西山县白石镇石门村。", "丙市南山区", "910102101204"),
+        ("南山区出资100万元为西山县白石镇同乐村修建道路。", "南山区", "910102101205"),
+    ],
+)
+def test_a_place_of_another_region_opening_the_clause_helps_the_village_it_acts_on(
+    extractor: Extractor, text: str, helper: str, code: str
+) -> None:
+    assert _links(extractor, text) == {(helper, code)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县投入资金500万元，为白石镇长岭村修建道路。",
+        "西山县出资100万元为白石镇长岭村修建道路。",
+        "南山区与西山县结对以来，白石镇长岭村发展起来了。",
+        "会上，南山区卫河镇的干部介绍了经验，长岭村党支部书记也作了发言。",
+    ],
+)
+def test_a_place_does_not_help_its_own_villages_nor_one_it_does_not_act_on(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, "西山县白石镇召开会议。" + text) == set()
+
+
 def test_a_city_named_as_one_side_of_a_partnership_acts_as_a_helper(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。按照协议，丙市方投入200万元，对白石镇石门村的道路实施改造。"
     assert _links(extractor, text) == {("丙市方", "910102101204")}
