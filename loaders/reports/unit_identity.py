@@ -19,11 +19,11 @@ from loaders.reports.lexicon import (
     CJK,
     CROSS_REGION_HELP_AFTER,
     CROSS_REGION_HELP_PHRASE_AFTER,
-    PLACE_ACTS_ON_VILLAGE,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
+    PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     UNIT_BY_ROLE_AFTER,
 )
@@ -109,7 +109,7 @@ _BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 
 
 _PLACE_ACTS_RE = re.compile(
-    "(?:" + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True)) + f")[^，,。；;！!？?\n]{{0,40}}?村"
+    "(?:" + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True)) + ")[^，,。；;！!？?\n]{0,40}?村"
 )
 
 
