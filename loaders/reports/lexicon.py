@@ -209,6 +209,11 @@ WORDS_AFTER_NAMES = (
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
+# Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….
+# A unit standing there is the person's home, and the unit sending them is the helper. Also the verb
+# of drawing people out of a pool (抽调).
+SENT_FROM_VERBS = SENDING_VERBS + ("抽调",)
+SENT_FROM_POOL_AFTER = ("中", "里", "内")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).

@@ -21,6 +21,8 @@ from loaders.reports.lexicon import (
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
+    SENT_FROM_POOL_AFTER,
+    SENT_FROM_VERBS,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
 )
@@ -147,6 +149,10 @@ def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[
     staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end)]
     if len(staff_only) < len(before):
         before = [h for h in before if h not in staff_only]
+    # The unit a sent person comes from (选派某分公司的张三, 从局机关中选派) yields to the unit that sends.
+    home_only = [h for h in before if is_sent_persons_home(text, h)]
+    if len(home_only) < len(before):
+        before = [h for h in before if h not in home_only]
     group_before = [g for g in groups if g[0].end <= r.start]
     if group_before and (not before or group_before[-1][0].start > before[-1].start):
         return group_before[-1]
@@ -409,6 +415,21 @@ def is_companion(text: str, h: Mention) -> bool:
     if text[max(0, h.start - 2) : h.start] in COMPANION_BEFORE:
         return True
     return text.startswith(COMPANION_AFTER, h.end)
+
+
+_SENT_FROM_RE = re.compile("(?:" + "|".join(SENT_FROM_VERBS) + ")$")
+_POOL_AFTER_RE = re.compile("(?:" + "|".join(SENT_FROM_POOL_AFTER) + ")(?:" + "|".join(SENT_FROM_VERBS) + ")")
+
+
+def is_sent_persons_home(text: str, h: Mention) -> bool:
+    """选派某分公司的张三到某村任第一书记 / 从局机关中选派干部: the unit is where the sent person comes from.
+
+    The sending verb stands right before the unit and 的 (then the person) right after it; or the unit
+    is the pool of 从…中 before a sending verb.
+    """
+    if _SENT_FROM_RE.search(text, max(0, h.start - 2), h.start) and text.startswith("的", h.end):
+        return True
+    return text[max(0, h.start - 1) : h.start] == "从" and _POOL_AFTER_RE.match(text, h.end) is not None
 
 
 def _is_person_affiliation(text: str, r: Mention) -> bool:

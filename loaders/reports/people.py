@@ -68,10 +68,13 @@ SPEAKER_ROLE = re.compile(
     f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
     f"([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}"
 )
-# sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role
+# sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role;
 SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
 )
+# The person's own unit may stand between the verb and the name (选派某分公司的张三到某村任第一书记): tried
+# as a second reading, so a name right after the verb is never skipped for a later 的.
+SENT_FROM_UNIT_THEN_NAME = re.compile(f"(?:{'|'.join(lexicon.SENDING_VERBS)})[{_CJK}]{{2,16}}?的(?=[{_CJK}])")
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
 # the role as the opening clause, then the name as the next one's subject: 作为驻村第一书记，张三每天…
 ROLE_CLAUSE_THEN_NAME = re.compile(
@@ -334,11 +337,12 @@ def persons(
                 role = re.search(f"{_ONE_ROLE}$", m.group(2))
                 if span and span[1] == m.end(1) and role and model_name(text, span[0]) == span:
                     add(span, role.group(), m.start(2) + role.start(), method)
-    for m in SENT_THEN_NAME.finditer(text):
-        span = name_at(text, m.end())
-        post = SENT_TO_ROLE.match(text, span[1]) if span else None
-        if span and post:
-            add(span, post.group(1), post.start(1), "sent_to_post")
+    for pattern in (SENT_THEN_NAME, SENT_FROM_UNIT_THEN_NAME):
+        for m in pattern.finditer(text):
+            span = name_at(text, m.end())
+            post = SENT_TO_ROLE.match(text, span[1]) if span else None
+            if span and post:
+                add(span, post.group(1), post.start(1), "sent_to_post")
     for pattern, method in (
         (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
         (NAME_VERB_ROLE, "name_verb_role"),
