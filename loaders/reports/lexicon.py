@@ -36,6 +36,8 @@ LEFT_VERBS = frozenset({
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
     "举行", "召开", "携手", "会同", "联动", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
     "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
+    "派驻", "期望", "希望", "期待",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -77,6 +79,8 @@ ORG_SUFFIXES = (
     "科委", "建委", "交委", "商委", "农委", "管委会", "农业农村部", "住建部", "人武部", "武装部",
     # provincial departments, courts and procuratorates, institutes, police stations
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
+    # a head station of a field service (某推广总站, 某监测总站) and a military unit (某某部队)
+    "总站", "部队",
 )
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
@@ -84,6 +88,9 @@ COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
+# Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
+# there, the name would be the bare ending.
+VERBS_BEFORE_ENDING = frozenset({"推广"})
 # Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
 NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
 # A bracket holding a photo caption's position (右一, 左二, 前排), not part of a name.
@@ -120,7 +127,7 @@ GENERIC_ORG = frozenset({
     "该中心", "该局", "该行", "该院", "该校", "该单位", "本院", "本行", "我校", "我局", "我行", "我院", "我公司",
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
-    "合作社", "专业合作社", "农民专业合作社", "理论学习中心",
+    "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
@@ -131,6 +138,8 @@ COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
                "的员工", "的青年")
+# A street's office written after the street's name (某街道办事处, 某街道办), longer first.
+STREET_OFFICE_WORDS = ("办事处", "办")
 # A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
 PLACE_SIDE_WORD = "方"
 NOT_PLACE_SIDE_AFTER = "面式案向法针位"

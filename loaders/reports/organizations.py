@@ -43,6 +43,7 @@ from loaders.reports.lexicon import (
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
+    VERBS_BEFORE_ENDING,
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
@@ -256,8 +257,18 @@ def _is_name_char(ch: str) -> bool:
 
 def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
     """``left_limit`` for unit names: words that are verbs elsewhere but common in names (建设, 发展)
-    and 之 (和平之君) do not end a unit's name."""
-    return left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    and 之 (和平之君) do not end a unit's name.
+
+    A verb of ``VERBS_BEFORE_ENDING`` right before a bare ending (技术推广总站) belongs to the name: cut
+    there, the name would be the ending alone, a kind of unit, not one (带着公司 stays cut).
+    """
+    left = left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    verb = text[left - 2 : left]
+    if left - 2 >= floor and text[left:end] in ORG_SUFFIXES and verb in VERBS_BEFORE_ENDING:
+        left = left_limit(
+            text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
+        )
+    return left
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:

@@ -122,6 +122,8 @@ def pairs_in_sentence(
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
         for h in chosen:
+            if _team_of_another_village(h, r, recipients):
+                continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
             if h.start >= sent.start and not trigger_between(text, triggers, h, r):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
@@ -129,6 +131,16 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _team_of_another_village(h: Mention, r: Mention, recipients: list[Mention]) -> bool:
+    """A unit whose name holds a village (某镇甲村驻村工作队) is that village's own team, no other's helper."""
+    if h.kind != "organization":
+        return False
+    return any(
+        v.kind == "village" and h.start <= v.start and v.end <= h.end and entity_uid(v) != entity_uid(r)
+        for v in recipients
+    )
 
 
 def _helper_named_by_role_after(text: str, sent: Sentence, r: Mention, helpers: list[Mention]) -> Mention | None:

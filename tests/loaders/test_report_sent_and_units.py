@@ -35,3 +35,31 @@ def test_the_sending_unit_is_the_helper_not_the_sent_persons_own_unit(extractor:
 def test_the_pool_a_person_is_drawn_from_is_not_a_helper(extractor: Extractor) -> None:
     text = "甲市远山监测局从局机关中选派优秀干部担任西山县白石镇长岭村驻村第一书记。"
     assert {h for h, _ in _links(extractor, text)} == {"甲市远山监测局"}
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        # a military unit: 部队 is a unit's ending
+        ("市人防办投资在西山县白石镇石门村修建广场，远岭部队投资在西山县白石镇长岭村修建服务中心。", "远岭部队"),
+        # a head station of a field service, its name holding 推广 and 与 before its ending
+        ("省林果研究与技术推广总站派驻西山县白石镇长岭村驻村工作队。", "省林果研究与技术推广总站"),
+    ],
+)
+def test_field_stations_and_military_units_are_units(extractor: Extractor, text: str, helper: str) -> None:
+    assert (helper, CHANGLING) in _links(extractor, text)
+
+
+def test_a_wish_addressed_to_a_unit_is_not_part_of_its_name(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村干部表示感谢，并期望远山监测局一如既往支持长岭村发展。"
+    assert {h for h, _ in _links(extractor, text)} == {"远山监测局"}
+
+
+def test_a_street_written_as_its_office_before_its_own_village_is_an_address(extractor: Extractor) -> None:
+    text = "东湖区民政局派驻凌波路街道办桃源社区工作队，帮助社区建起了食堂。"
+    assert _links(extractor, text) == {("东湖区民政局", "910101001002")}
+
+
+def test_a_team_named_by_one_village_is_not_the_helper_of_the_next_village(extractor: Extractor) -> None:
+    text = "受表彰的有西山县白石镇长岭村驻村工作队、东湖区民政局派驻白石镇石门村驻村工作队。"
+    assert {h for h, v in _links(extractor, text) if v == SHIMEN} == {"东湖区民政局"}
