@@ -116,6 +116,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         pos = 0
         while (match := ORG_RE.search(chunk, pos)) is not None:
             start, end = sent.start + match.start(), sent.start + match.end()
+            end = _over_longer_ending(text, end, sent.end)
             end = _continue_name(text, end, sent.end)
             pos = end - sent.start
             left = unit_left_limit(text, end, max(start, sent.start), UNIT_NAME_MAX)
@@ -269,6 +270,20 @@ def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
             text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
         )
     return left
+
+
+_ENDINGS_BY_LENGTH = sorted(ORG_SUFFIXES, key=len, reverse=True)
+
+
+def _over_longer_ending(text: str, end: int, stop: int) -> int:
+    """州委办公室, 县政府办公室: the short ending found first (委办, 政府办) is the start of a longer one
+    (办公室) that overlaps it; the name runs to the longer one's end."""
+    for back in (1, 2):
+        for ending in _ENDINGS_BY_LENGTH:
+            longer_end = end - back + len(ending)
+            if longer_end > end and longer_end <= stop and text.startswith(ending, end - back):
+                return longer_end
+    return end
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:

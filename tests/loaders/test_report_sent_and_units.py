@@ -63,3 +63,9 @@ def test_a_street_written_as_its_office_before_its_own_village_is_an_address(ext
 def test_a_team_named_by_one_village_is_not_the_helper_of_the_next_village(extractor: Extractor) -> None:
     text = "受表彰的有西山县白石镇长岭村驻村工作队、东湖区民政局派驻白石镇石门村驻村工作队。"
     assert {h for h, v in _links(extractor, text) if v == SHIMEN} == {"东湖区民政局"}
+
+
+@pytest.mark.parametrize("office", ["甲市委办公室", "西山县政府办公室"])
+def test_a_short_ending_that_starts_a_longer_one_gives_the_longer_name(extractor: Extractor, office: str) -> None:
+    text = f"{office}赴双联点西山县白石镇长岭村开展节前慰问，为村委会送去慰问金。"
+    assert {h for h, _ in _links(extractor, text)} == {office}
