@@ -49,6 +49,10 @@ NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "
                          "组", "落", "镇", "口",
                          # 农业农村厅 / 局 / 委 / 部: an organ's name, not a village
                          "厅", "局")
+# 驻村 / 住村 before a post or a team (新任驻村第一书记, 住村工作队) is the verb "stationed in a village": what
+# ends there is no village's name.
+STATIONED_IN_VILLAGE = ("驻村", "住村")
+POSTS_AFTER_STATIONED = ("第一书记", "工作队", "工作组", "干部", "队员", "队长", "帮扶", "工作")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
 GENERIC_VILLAGE_CHARS = "各每全本该此两三四五六七八九十百千个多余"  # and any digit
 GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试点", "行政", "中心", "农", "乡", "邻", "进", "驻",

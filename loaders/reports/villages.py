@@ -26,6 +26,8 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NOT_VILLAGE_AFTER_CUN,
     NUMERALS,
+    POSTS_AFTER_STATIONED,
+    STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
 )
@@ -128,6 +130,8 @@ class VillageFinder:
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
                 sent_idx += 1
+            if text[end - 2 : end] in STATIONED_IN_VILLAGE and text.startswith(POSTS_AFTER_STATIONED, end):
+                continue  # 新任驻村第一书记: the verb "stationed", not a village's name
             sent = sents[sent_idx] if sents else Sentence(0, len(text))
             if any(s < end and _vend_start < e for s, e in admin_spans):
                 continue

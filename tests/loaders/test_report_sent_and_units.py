@@ -69,3 +69,15 @@ def test_a_team_named_by_one_village_is_not_the_helper_of_the_next_village(extra
 def test_a_short_ending_that_starts_a_longer_one_gives_the_longer_name(extractor: Extractor, office: str) -> None:
     text = f"{office}赴双联点西山县白石镇长岭村开展节前慰问，为村委会送去慰问金。"
     assert {h for h, _ in _links(extractor, text)} == {office}
+
+
+def test_stationed_in_a_village_before_a_post_names_no_village(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村召开座谈会，东湖区局新任驻村第一书记到村报到。"
+    villages = {f.data["name"] for f in _facts(extractor, text, "place") if f.data["level"] == "village"}
+    assert villages == {"长岭村"}
+
+
+def test_a_unit_named_under_its_parent_and_later_alone_is_one_unit(extractor: Extractor) -> None:
+    text = "国家远山监测局甲市局选派干部担任西山县白石镇长岭村第一书记。村干部期望甲市局继续支持长岭村发展。"
+    helpers = {f.data["helper_uid"] for f in _facts(extractor, text, "pairing")}
+    assert len(helpers) == 1
