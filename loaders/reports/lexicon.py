@@ -232,6 +232,9 @@ POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
 NOT_NAME_SECOND_CHARS = set("某")
+# Last characters that make a "name" before a role a place or a unit (张家村书记, 王庄镇镇长, 李集中心主任), or
+# a title without a name (张副主任, 李常务副县长).
+NOT_NAME_LAST_CHARS = set("村镇乡县区市省州旗局委厂司院校队组部处科站所社心会办庄湾沟坪副务")
 # What may stand between a unit or place and the role of its leader: 的, or nothing.
 AFFILIATION_GAPS = ("的", "党委", "党支部", "党总支")
 

@@ -81,3 +81,20 @@ def test_a_unit_named_under_its_parent_and_later_alone_is_one_unit(extractor: Ex
     text = "国家远山监测局甲市局选派干部担任西山县白石镇长岭村第一书记。村干部期望甲市局继续支持长岭村发展。"
     helpers = {f.data["helper_uid"] for f in _facts(extractor, text, "pairing")}
     assert len(helpers) == 1
+
+
+def test_names_before_their_roles_in_a_list_of_people_are_leaders(extractor: Extractor) -> None:
+    text = "座谈会上，东湖区学院的林一帆院长、葛晓峰副书记、欧阳明亮副院长等先后发言。"
+    assert {("林一帆", "院长"), ("葛晓峰", "副书记"), ("欧阳明亮", "副院长")} <= _people(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会上，长岭村书记、石门村主任等先后发言。",  # a village before the role, not a name
+        "会上，葛副主任、林常务副县长等先后发言。",  # a surname and a title, no name
+        "会上，葛晓峰副院长发言。",  # one person, no list: where the name ends is not shown
+    ],
+)
+def test_no_name_before_a_role_outside_a_list_of_named_people(extractor: Extractor, text: str) -> None:
+    assert _people(extractor, text) == set()
