@@ -110,7 +110,9 @@ def pairs_in_sentence(
                 pairs.append((named, r, "pairing_helper_named_by_role", 0.7))
                 done.add(id(r))
             continue
-        chosen = _helpers_before(text, r, helpers, groups)
+        chosen = _helpers_before(
+            text, r, [h for h in helpers if not _listed_among_recipients(text, h, recipients)], groups
+        )
         method, conf = "pairing_helper_before_recipient", 0.85
         if not chosen:
             chosen = _helpers_after(text, r, helpers, recipients)
@@ -131,6 +133,13 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _listed_among_recipients(text: str, h: Mention, recipients: list[Mention]) -> bool:
+    """帮助甲村、某小学、乙村改善条件: a unit listed between two recipients receives with them; it helps none."""
+    joined_before = any(v.end <= h.start and text[v.end : h.start] == "、" for v in recipients)
+    joined_after = any(v.start >= h.end and text[h.end : v.start] in ("、", "和", "及") for v in recipients)
+    return joined_before and joined_after
 
 
 def _team_of_another_village(h: Mention, r: Mention, recipients: list[Mention]) -> bool:

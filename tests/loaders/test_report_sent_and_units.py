@@ -98,3 +98,8 @@ def test_names_before_their_roles_in_a_list_of_people_are_leaders(extractor: Ext
 )
 def test_no_name_before_a_role_outside_a_list_of_named_people(extractor: Extractor, text: str) -> None:
     assert _people(extractor, text) == set()
+
+
+def test_a_unit_listed_between_two_recipients_receives_with_them(extractor: Extractor) -> None:
+    text = "四年来，远山公司帮助西山县白石镇长岭村、白石镇中心小学、石门村改善卫生条件。"
+    assert _links(extractor, text) == {("远山公司", CHANGLING), ("远山公司", SHIMEN)}
