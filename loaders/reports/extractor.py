@@ -32,7 +32,7 @@ from loaders.reports.unit_identity import (
     unify_variants,
     units_named_by_role,
 )
-from loaders.reports.villages import VillageFinder
+from loaders.reports.villages import VillageFinder, shortened_village_names
 
 # A town name shared by more towns than this is too common to settle a village by.
 AMBIGUOUS_TOWN_CANDIDATES = 12
@@ -124,6 +124,7 @@ class Extractor:
         villages += village_finder.list_villages(
             text, sents, admin, region, [(m.start, m.end) for m in villages + admin]
         )
+        shortened_village_names(villages, self.index)
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
         orgs = drop_overlaps(orgs, places)

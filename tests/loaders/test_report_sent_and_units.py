@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.places import PlaceIndex
+from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES
 
 CHANGLING, SHIMEN = "910102101203", "910102101204"
+# A village whose name people shorten by leaving out a word inside it (桃李三村).
+TAOLI = "910102101207"
+SHORTENED = [Place("village", TAOLI, "桃李家园三村", "桃李家园三村村委会", "910102101", "village")]
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(PlaceIndex.from_places(PLACES))
+    return Extractor(PlaceIndex.from_places(PLACES + SHORTENED))
 
 
 def _people(extractor: Extractor, text: str) -> set[tuple[str, str]]:
@@ -103,3 +106,13 @@ def test_no_name_before_a_role_outside_a_list_of_named_people(extractor: Extract
 def test_a_unit_listed_between_two_recipients_receives_with_them(extractor: Extractor) -> None:
     text = "四年来，远山公司帮助西山县白石镇长岭村、白石镇中心小学、石门村改善卫生条件。"
     assert _links(extractor, text) == {("远山公司", CHANGLING), ("远山公司", SHIMEN)}
+
+
+def test_a_village_shortened_by_a_word_inside_its_name_is_its_towns_village(extractor: Extractor) -> None:
+    text = "远山公司助力西山县白石镇桃李三村乡村振兴，启动了广场建设项目。"
+    assert _links(extractor, text) == {("远山公司", TAOLI)}
+
+
+def test_a_shortened_name_must_keep_both_ends_of_the_villages_name(extractor: Extractor) -> None:
+    text = "远山公司助力西山县白石镇李家园村乡村振兴，启动了广场建设项目。"
+    assert _links(extractor, text) == {("远山公司", None)}
