@@ -177,6 +177,8 @@ ROLE_CORES = (
     "行长", "副行长", "校长", "副校长", "院长", "副院长", "站长", "所长", "馆长", "社长", "部长", "副部长",
     "厅长", "副厅长", "处长", "副处长", "科长", "组长", "队长", "村长", "主委", "常委", "委员", "成员", "执委",
     "负责人", "特派员", "指导员", "队员", "专干",
+    # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
+    "团长", "副团长",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (

@@ -116,3 +116,8 @@ def test_a_village_shortened_by_a_word_inside_its_name_is_its_towns_village(extr
 def test_a_shortened_name_must_keep_both_ends_of_the_villages_name(extractor: Extractor) -> None:
     text = "远山公司助力西山县白石镇李家园村乡村振兴，启动了广场建设项目。"
     assert _links(extractor, text) == {("远山公司", None)}
+
+
+def test_the_head_of_a_helping_group_is_a_leader(extractor: Extractor) -> None:
+    text = "西山县副县长、省级单位驻西山县帮扶团副团长葛晓峰一行到白石镇长岭村调研。"
+    assert ("葛晓峰", "副团长") in _people(extractor, text)
