@@ -18,7 +18,7 @@ from typing import Any
 from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
-from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.organizations import drop_overlaps, drop_street_addresses, org_mentions
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
@@ -127,7 +127,7 @@ class Extractor:
         shortened_village_names(villages, self.index)
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
-        orgs = drop_overlaps(orgs, places)
+        orgs = drop_overlaps(drop_street_addresses(text, orgs, places, self.index), places)
         place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)

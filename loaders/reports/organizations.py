@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
@@ -39,6 +40,7 @@ from loaders.reports.lexicon import (
     PARTY_SUFFIXES,
     SELF_REFERENCES,
     SENDING_VERBS,
+    STREET_OFFICE_WORDS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -492,6 +494,24 @@ def org_from_surface(
 
 # 某局组织…: a verb after the ending, not the word 局组 / 中心组.
 _VERBS_STARTING_WITH_ENDING_CONTINUATION = tuple(v for v in LEFT_VERBS if v[0] in UNIT_ENDING_CONTINUES)
+
+
+def drop_street_addresses(text: str, orgs: list[Mention], places: list[Mention], index: PlaceIndex) -> list[Mention]:
+    """某街道办某村: a street's office written right before a village of that street is the village's
+    address, not a unit, even where the street itself was not resolved as a place."""
+    villages = {p.start: p for p in places if p.kind == "village" and p.place is not None}
+
+    def is_address(m: Mention) -> bool:
+        if m.kind != "organization" or not m.surface.endswith("街道"):
+            return False
+        for word in STREET_OFFICE_WORDS:
+            village = villages.get(m.end + len(word)) if text.startswith(word, m.end) else None
+            if village is not None and village.place is not None and village.place.parent_code:
+                town = index.get(village.place.parent_code)
+                return town is not None and m.surface.endswith(town.name)
+        return False
+
+    return [m for m in orgs if not is_address(m)]
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

@@ -121,3 +121,16 @@ def test_a_shortened_name_must_keep_both_ends_of_the_villages_name(extractor: Ex
 def test_the_head_of_a_helping_group_is_a_leader(extractor: Extractor) -> None:
     text = "西山县副县长、省级单位驻西山县帮扶团副团长葛晓峰一行到白石镇长岭村调研。"
     assert ("葛晓峰", "副团长") in _people(extractor, text)
+
+
+def test_a_street_office_before_its_village_is_dropped_even_when_the_street_was_not_resolved() -> None:
+    from loaders.reports.model import Mention
+    from loaders.reports.organizations import drop_street_addresses
+
+    index = PlaceIndex.from_places(PLACES)
+    text = "东湖区民政局派驻凌波路街道办桃源社区工作队。"
+    street = Mention("organization", 8, 13, "凌波路街道", "unit_suffix_pattern", 0.85)
+    bureau = Mention("organization", 0, 6, "东湖区民政局", "unit_suffix_pattern", 0.85)
+    start = text.index("桃源社区")
+    village = Mention("village", start, start + 4, "桃源社区", "village_exact", 0.95, place=index.get("910101001002"))
+    assert drop_street_addresses(text, [bureau, street], [village], index) == [bureau]
