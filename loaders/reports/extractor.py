@@ -18,7 +18,7 @@ from typing import Any
 from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
-from loaders.reports.organizations import drop_overlaps, org_mentions
+from loaders.reports.organizations import drop_overlaps, drop_street_addresses, org_mentions
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
@@ -32,7 +32,7 @@ from loaders.reports.unit_identity import (
     unify_variants,
     units_named_by_role,
 )
-from loaders.reports.villages import VillageFinder
+from loaders.reports.villages import VillageFinder, shortened_village_names
 
 # A town name shared by more towns than this is too common to settle a village by.
 AMBIGUOUS_TOWN_CANDIDATES = 12
@@ -124,9 +124,10 @@ class Extractor:
         villages += village_finder.list_villages(
             text, sents, admin, region, [(m.start, m.end) for m in villages + admin]
         )
+        shortened_village_names(villages, self.index)
         places = sorted(admin + villages, key=lambda m: m.start)
         orgs = org_mentions(text, sents, places) + place_sides(text, places, self.index)
-        orgs = drop_overlaps(orgs, places)
+        orgs = drop_overlaps(drop_street_addresses(text, orgs, places, self.index), places)
         place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)

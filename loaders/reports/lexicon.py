@@ -41,6 +41,8 @@ LEFT_VERBS = frozenset({
     "支援",
     # verbs of assigning a helper (县委组织部确定某局为某村的帮扶单位): the unit is the one assigned
     "确定", "明确", "指定", "选定", "安排",
+    # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
+    "派驻", "期望", "希望", "期待",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -53,6 +55,10 @@ NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "
                          "组", "落", "镇", "口",
                          # 农业农村厅 / 局 / 委 / 部: an organ's name, not a village
                          "厅", "局")
+# 驻村 / 住村 before a post or a team (新任驻村第一书记, 住村工作队) is the verb "stationed in a village": what
+# ends there is no village's name.
+STATIONED_IN_VILLAGE = ("驻村", "住村")
+POSTS_AFTER_STATIONED = ("第一书记", "工作队", "工作组", "干部", "队员", "队长", "帮扶", "工作")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
 GENERIC_VILLAGE_CHARS = "各每全本该此两三四五六七八九十百千个多余"  # and any digit
 GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试点", "行政", "中心", "农", "乡", "邻", "进", "驻",
@@ -86,6 +92,8 @@ ORG_SUFFIXES = (
     "科委", "建委", "交委", "商委", "农委", "管委会", "农业农村部", "住建部", "人武部", "武装部",
     # provincial departments, courts and procuratorates, institutes, police stations
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
+    # a head station of a field service (某推广总站, 某监测总站) and a military unit (某某部队)
+    "总站", "部队",
 )
 # Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
 #书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
@@ -101,6 +109,9 @@ COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
+# Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
+# there, the name would be the bare ending.
+VERBS_BEFORE_ENDING = frozenset({"推广"})
 # Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
 NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
 # The government departments whose official names join two fields with 和 (县发展和改革局, 州文化和旅游局,
@@ -144,7 +155,7 @@ GENERIC_ORG = frozenset({
     "该中心", "该局", "该行", "该院", "该校", "该单位", "本院", "本行", "我校", "我局", "我行", "我院", "我公司",
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
-    "合作社", "专业合作社", "农民专业合作社", "理论学习中心",
+    "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
@@ -155,6 +166,8 @@ COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
                "的员工", "的青年")
+# A street's office written after the street's name (某街道办事处, 某街道办), longer first.
+STREET_OFFICE_WORDS = ("办事处", "办")
 # A place named as one side of a cross-region partnership (宁波方 投入…): the side acts as a helper.
 PLACE_SIDE_WORD = "方"
 NOT_PLACE_SIDE_AFTER = "面式案向法针位"
@@ -198,6 +211,8 @@ ROLE_CORES = (
     "负责人", "特派员", "指导员", "队员", "专干",
     # the heads of a 嘎查 and a 苏木 (pastoral village and township)
     "嘎查达", "苏木达",
+    # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
+    "团长", "副团长",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (
@@ -243,11 +258,19 @@ WORDS_AFTER_NAMES = (
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
+# Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….
+# A unit standing there is the person's home, and the unit sending them is the helper. Also the verb
+# of drawing people out of a pool (抽调).
+SENT_FROM_VERBS = SENDING_VERBS + ("抽调",)
+SENT_FROM_POOL_AFTER = ("中", "里", "内")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
 NOT_NAME_SECOND_CHARS = set("某")
+# Last characters that make a "name" before a role a place or a unit (张家村书记, 王庄镇镇长, 李集中心主任), or
+# a title without a name (张副主任, 李常务副县长).
+NOT_NAME_LAST_CHARS = set("村镇乡县区市省州旗局委厂司院校队组部处科站所社心会办庄湾沟坪副务")
 # What may stand between a unit or place and the role of its leader: 的, or nothing.
 AFFILIATION_GAPS = ("的", "党委", "党支部", "党总支")
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
@@ -41,10 +42,12 @@ from loaders.reports.lexicon import (
     PARTY_SUFFIXES,
     SELF_REFERENCES,
     SENDING_VERBS,
+    STREET_OFFICE_WORDS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
+    VERBS_BEFORE_ENDING,
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
@@ -119,6 +122,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         pos = 0
         while (match := ORG_RE.search(chunk, pos)) is not None:
             start, end = sent.start + match.start(), sent.start + match.end()
+            end = _over_longer_ending(text, end, sent.end)
             end = _continue_name(text, end, sent.end)
             pos = end - sent.start
             left = unit_left_limit(text, end, max(start, sent.start), UNIT_NAME_MAX)
@@ -262,8 +266,17 @@ def _is_name_char(ch: str) -> bool:
 
 def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
     """``left_limit`` for unit names: words that are verbs elsewhere but common in names (建设, 发展)
-    and 之 (和平之君) do not end a unit's name, nor 和 inside a department's official fields (发展和改革局)."""
+    and 之 (和平之君) do not end a unit's name, nor 和 inside a department's official fields (发展和改革局).
+
+    A verb of ``VERBS_BEFORE_ENDING`` right before a bare ending (技术推广总站) belongs to the name: cut
+    there, the name would be the ending alone, a kind of unit, not one (带着公司 stays cut).
+    """
     left = left_limit(text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS)
+    verb = text[left - 2 : left]
+    if left - 2 >= floor and text[left:end] in ORG_SUFFIXES and verb in VERBS_BEFORE_ENDING:
+        left = left_limit(
+            text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
+        )
     while left - 1 > floor and text[left - 1] == "和" and _fields_joined_by_he(text, left - 1):
         room = max_len - (end - left + 1)
         if room <= 0:
@@ -279,6 +292,20 @@ def _fields_joined_by_he(text: str, at: int) -> bool:
         if text.startswith(fields, at - before):
             return True
     return False
+
+
+_ENDINGS_BY_LENGTH = sorted(ORG_SUFFIXES, key=len, reverse=True)
+
+
+def _over_longer_ending(text: str, end: int, stop: int) -> int:
+    """州委办公室, 县政府办公室: the short ending found first (委办, 政府办) is the start of a longer one
+    (办公室) that overlaps it; the name runs to the longer one's end."""
+    for back in (1, 2):
+        for ending in _ENDINGS_BY_LENGTH:
+            longer_end = end - back + len(ending)
+            if longer_end > end and longer_end <= stop and text.startswith(ending, end - back):
+                return longer_end
+    return end
 
 
 def _continue_name(text: str, end: int, stop: int) -> int:
@@ -496,6 +523,24 @@ def _central_unit_stands(text: str, start: int, floor: int) -> bool:
         return True
     before = text[start - 1]
     return not CJK_RE.match(before) or before in BOUNDARY_CHARS or text[start - 2 : start] in LEFT_VERBS
+
+
+def drop_street_addresses(text: str, orgs: list[Mention], places: list[Mention], index: PlaceIndex) -> list[Mention]:
+    """某街道办某村: a street's office written right before a village of that street is the village's
+    address, not a unit, even where the street itself was not resolved as a place."""
+    villages = {p.start: p for p in places if p.kind == "village" and p.place is not None}
+
+    def is_address(m: Mention) -> bool:
+        if m.kind != "organization" or not m.surface.endswith("街道"):
+            return False
+        for word in STREET_OFFICE_WORDS:
+            village = villages.get(m.end + len(word)) if text.startswith(word, m.end) else None
+            if village is not None and village.place is not None and village.place.parent_code:
+                town = index.get(village.place.parent_code)
+                return town is not None and m.surface.endswith(town.name)
+        return False
+
+    return [m for m in orgs if not is_address(m)]
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

@@ -24,6 +24,8 @@ from loaders.reports.lexicon import (
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
+    SENT_FROM_POOL_AFTER,
+    SENT_FROM_VERBS,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
     VISIT_VERBS,
@@ -113,7 +115,9 @@ def pairs_in_sentence(
                 pairs.append((named, r, "pairing_helper_named_by_role", 0.7))
                 done.add(id(r))
             continue
-        chosen = _helpers_before(text, r, helpers, groups)
+        chosen = _helpers_before(
+            text, r, [h for h in helpers if not _listed_among_recipients(text, h, recipients)], groups
+        )
         method, conf = "pairing_helper_before_recipient", 0.85
         if not chosen:
             chosen = _helpers_after(text, r, helpers, recipients)
@@ -127,6 +131,8 @@ def pairs_in_sentence(
         for h in chosen:
             later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
             later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
+            if _team_of_another_village(h, r, recipients):
+                continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):
@@ -134,6 +140,23 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _listed_among_recipients(text: str, h: Mention, recipients: list[Mention]) -> bool:
+    """帮助甲村、某小学、乙村改善条件: a unit listed between two recipients receives with them; it helps none."""
+    joined_before = any(v.end <= h.start and text[v.end : h.start] == "、" for v in recipients)
+    joined_after = any(v.start >= h.end and text[h.end : v.start] in ("、", "和", "及") for v in recipients)
+    return joined_before and joined_after
+
+
+def _team_of_another_village(h: Mention, r: Mention, recipients: list[Mention]) -> bool:
+    """A unit whose name holds a village (某镇甲村驻村工作队) is that village's own team, no other's helper."""
+    if h.kind != "organization":
+        return False
+    return any(
+        v.kind == "village" and h.start <= v.start and v.end <= h.end and entity_uid(v) != entity_uid(r)
+        for v in recipients
+    )
 
 
 def _helper_named_by_role_after(text: str, sent: Sentence, r: Mention, helpers: list[Mention]) -> Mention | None:
@@ -154,6 +177,10 @@ def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[
     staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end)]
     if len(staff_only) < len(before):
         before = [h for h in before if h not in staff_only]
+    # The unit a sent person comes from (选派某分公司的张三, 从局机关中选派) yields to the unit that sends.
+    home_only = [h for h in before if is_sent_persons_home(text, h)]
+    if len(home_only) < len(before):
+        before = [h for h in before if h not in home_only]
     group_before = [g for g in groups if g[0].end <= r.start]
     if group_before and (not before or group_before[-1][0].start > before[-1].start):
         return group_before[-1]
@@ -465,6 +492,21 @@ def is_companion(text: str, h: Mention) -> bool:
     if text[max(0, h.start - 2) : h.start] in COMPANION_BEFORE:
         return True
     return text.startswith(COMPANION_AFTER, h.end)
+
+
+_SENT_FROM_RE = re.compile("(?:" + "|".join(SENT_FROM_VERBS) + ")$")
+_POOL_AFTER_RE = re.compile("(?:" + "|".join(SENT_FROM_POOL_AFTER) + ")(?:" + "|".join(SENT_FROM_VERBS) + ")")
+
+
+def is_sent_persons_home(text: str, h: Mention) -> bool:
+    """选派某分公司的张三到某村任第一书记 / 从局机关中选派干部: the unit is where the sent person comes from.
+
+    The sending verb stands right before the unit and 的 (then the person) right after it; or the unit
+    is the pool of 从…中 before a sending verb.
+    """
+    if _SENT_FROM_RE.search(text, max(0, h.start - 2), h.start) and text.startswith("的", h.end):
+        return True
+    return text[max(0, h.start - 1) : h.start] == "从" and _POOL_AFTER_RE.match(text, h.end) is not None
 
 
 def _is_person_affiliation(text: str, r: Mention) -> bool:

@@ -68,11 +68,17 @@ SPEAKER_ROLE = re.compile(
     f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
     f"([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}"
 )
-# sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role
+# sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role;
 SENT_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SENDING_VERBS)})(?:[{_CJK}]{{0,10}}?(?:{'|'.join(lexicon.POST_NOUNS)}))?(?=[{_CJK}])"
 )
+# The person's own unit may stand between the verb and the name (选派某分公司的张三到某村任第一书记): tried
+# as a second reading, so a name right after the verb is never skipped for a later 的.
+SENT_FROM_UNIT_THEN_NAME = re.compile(f"(?:{'|'.join(lexicon.SENDING_VERBS)})[{_CJK}]{{2,16}}?的(?=[{_CJK}])")
 SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
+# a name then its role, one item of a list of people (甲乙院长、丙丁副书记、戊己副院长等先后发言): the
+# list shows where each name ends, which a name before its role alone does not (学院院长 is no person).
+NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}}?)({_ONE_ROLE})(?=[、，,。；;等]|$)")
 # the role as the opening clause, then the name as the next one's subject: 作为驻村第一书记，张三每天…
 ROLE_CLAUSE_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({_ONE_ROLE})[，,](?=[{_CJK}])"
@@ -421,11 +427,24 @@ def persons(
                 role = re.search(f"{_ONE_ROLE}$", m.group(2))
                 if span and span[1] == m.end(1) and role and model_name(text, span[0]) == span:
                     add(span, role.group(), m.start(2) + role.start(), method)
-    for m in SENT_THEN_NAME.finditer(text):
-        span = name_at(text, m.end())
-        post = SENT_TO_ROLE.match(text, span[1]) if span else None
-        if span and post:
-            add(span, post.group(1), post.start(1), "sent_to_post")
+    for pattern in (SENT_THEN_NAME, SENT_FROM_UNIT_THEN_NAME):
+        for m in pattern.finditer(text):
+            span = name_at(text, m.end())
+            post = SENT_TO_ROLE.match(text, span[1]) if span else None
+            if span and post:
+                add(span, post.group(1), post.start(1), "sent_to_post")
+    for m in NAME_THEN_ROLE_IN_LIST.finditer(text):
+        listed = text[m.start(1) - 1 : m.start(1)] == "、" or text[m.end(2) : m.end(2) + 1] in ("、", "等")
+        name = m.group(1)
+        if (
+            listed
+            and m.group(2) not in lexicon.ROLE_CORES_NEEDING_PREFIX
+            and _is_surname_start(text, m.start(1))
+            and len(name) <= 3 + (_is_surname_start(text, m.start(1)) == 2)
+            and name[-1] not in lexicon.NOT_NAME_LAST_CHARS
+            and not any(w in name for w in lexicon.NOT_NAME_PARTS)
+        ):
+            add((m.start(1), m.end(1)), m.group(2), m.start(2), "name_then_role_in_list")
     for pattern, method in (
         (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
         (NAME_VERB_ROLE, "name_verb_role"),

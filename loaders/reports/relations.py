@@ -29,6 +29,7 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     PAIR_RE,
     STATIONED_BEFORE_VILLAGE,
+    STREET_OFFICE_WORDS,
     TRIGGER_RE,
 )
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
@@ -356,7 +357,7 @@ def street_office(m: Mention, text: str = "") -> Mention:
     """The street's office as a unit; ``某街道办事处`` keeps its full name."""
     assert m.place is not None
     end = m.end
-    for word in ("办事处", "办"):
+    for word in STREET_OFFICE_WORDS:
         if text.startswith(word, m.end):
             end = m.end + len(word)
             break
@@ -381,6 +382,10 @@ def is_chain_prefix(m: Mention, places: Iterable[Mention], text: str = "") -> bo
         if p.start == m.end:
             return True
         gap = text[m.end : p.start]
+        if gap in STREET_OFFICE_WORDS and p.place is not None and m.place is not None:
+            # 某街道办某村: the street written as its office, then one of its own villages: an address.
+            if p.place.code.startswith(m.place.code):
+                return True
         if gap.startswith("的") and len(gap) <= 8 and not any(ch in CLAUSE_BREAK + "、和与及" for ch in gap):
             return True
     return False

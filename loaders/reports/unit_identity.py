@@ -23,6 +23,7 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
+    ORG_SUFFIXES,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     UNIT_BY_ROLE_AFTER,
@@ -334,7 +335,8 @@ def _is_initials(short: str, full: str) -> bool:
 def _is_abbreviation(short: str, full: str) -> bool:
     """A short form of ``full``: made of its own characters (``_is_initials``), or its name with the
     first part so shortened and the rest as written (中行某省分行 of 中国银行某省分行), or its name less
-    the party committee that leads the organ (政法委 of 市委政法委).
+    the party committee that leads the organ (政法委 of 市委政法委), or its own name after its parent's
+    (某省局 of 某总局某省局).
 
     >>> _is_abbreviation("中行甲省分行", "中国银行甲省分行"), _is_abbreviation("政法委", "市委政法委")
     (True, True)
@@ -344,6 +346,10 @@ def _is_abbreviation(short: str, full: str) -> bool:
     if _is_initials(short, full):
         return True
     if re.fullmatch("(?:省|市|县|区|州)委", full[: len(full) - len(short)]) and full.endswith(short):
+        return True
+    # A unit named under its parent (某总局某省局, 某集团某分公司), later by its own name alone (某省局).
+    parent = full[: len(full) - len(short)]
+    if len(short) >= 3 and full.endswith(short) and len(parent) >= 3 and parent.endswith(ORG_SUFFIXES):
         return True
     tail = 0
     while tail < min(len(short), len(full)) and short[-1 - tail] == full[-1 - tail]:

@@ -26,6 +26,8 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NOT_VILLAGE_AFTER_CUN,
     NUMERALS,
+    POSTS_AFTER_STATIONED,
+    STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
 )
@@ -141,6 +143,8 @@ class VillageFinder:
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
                 sent_idx += 1
+            if text[end - 2 : end] in STATIONED_IN_VILLAGE and text.startswith(POSTS_AFTER_STATIONED, end):
+                continue  # 新任驻村第一书记: the verb "stationed", not a village's name
             sent = sents[sent_idx] if sents else Sentence(0, len(text))
             if any(s < end and _vend_start < e for s, e in admin_spans):
                 continue
@@ -564,6 +568,40 @@ class VillageFinder:
 
 # Villages of a list between a town and the name being resolved: 甲镇乙村、 (丙村).
 _LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、和及与])+")
+
+
+def _middle_dropped(short: str, full: str) -> bool:
+    """``short`` is ``full`` less a run of two or more characters inside it, keeping two or more at each
+    end (滨河五村 of 滨河家园五村).
+
+    >>> _middle_dropped("滨河五村", "滨河家园五村"), _middle_dropped("河五村", "滨河家园五村")
+    (True, False)
+    """
+    cut = len(full) - len(short)
+    if cut < 2 or len(short) < 4:
+        return False
+    return any(full[:i] + full[i + cut :] == short for i in range(2, len(full) - cut - 1))
+
+
+def shortened_village_names(villages: list[Mention], index: PlaceIndex) -> None:
+    """A village its town (named with it) lacks, whose name is one of that town's villages less a run of
+    characters inside it (滨河五村 for the table's 滨河家园五村), is that village when exactly one fits; it is
+    kept at a low confidence, for review."""
+    for m in villages:
+        scope = m.extra.get("scope", "")
+        if m.resolution is None or m.resolution.status != "unknown" or len(scope) != 9:
+            continue
+        fits = [p for p in index.descendants(scope, "village") if _middle_dropped(m.surface, p.name)]
+        if len(fits) != 1:
+            continue
+        place = fits[0]
+        m.place = place
+        m.resolution = Resolution(
+            "resolved", place, (place,), "shortened_name_in_town", 0.6, f"a short form of {place.name}"
+        )
+        m.uid = place.code
+        m.confidence = 0.6
+        m.method = f"{m.method}+shortened_name_in_town"
 
 
 def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:
