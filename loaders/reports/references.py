@@ -247,7 +247,11 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
         head = word.removeprefix("该").removeprefix("这家")
         before = [u for u in named if u.end <= start and _fits_head(u.surface, head)]
         if before:
-            out.append(_refer(before[-1], start, end, word, "unit_reference", 0.85))
+            # The nearest such unit, unless within the last few sentences the article names another of
+            # that kind more often (该行 after a branch named once in passing means the bank it is about).
+            recent = [u for u in before if sent_no(start) - sent_no(u.start) <= 3]
+            best = max(recent, key=lambda u: (counts[u.uid], u.start)) if recent else before[-1]
+            out.append(_refer(best, start, end, word, "unit_reference", 0.85))
     return [m for m in out if m is not None]
 
 

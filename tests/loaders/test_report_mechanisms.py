@@ -351,6 +351,14 @@ def test_a_place_does_not_help_its_own_villages_nor_one_it_does_not_act_on(extra
     assert _links(extractor, "西山县白石镇召开会议。" + text) == set()
 
 
+def test_gai_hang_means_the_bank_the_passage_is_about_not_a_branch_named_once_in_passing(extractor: Extractor) -> None:
+    text = (
+        "西山县白石镇长岭村是东湖银行的帮扶村。东湖银行党委多次到村调研。东湖银行还联动西山县支行党支部，"
+        "开展党建活动。两年来，该行向长岭村捐赠资金20万元。"
+    )
+    assert _links(extractor, text) == {("东湖银行", "910102101203")}
+
+
 def test_a_city_named_as_one_side_of_a_partnership_acts_as_a_helper(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。按照协议，丙市方投入200万元，对白石镇石门村的道路实施改造。"
     assert _links(extractor, text) == {("丙市方", "910102101204")}
