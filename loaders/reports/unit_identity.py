@@ -110,7 +110,9 @@ _BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 
 
 _PLACE_ACTS_RE = re.compile(
-    "(?:" + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True)) + ")[^，,。；;！!？?\n]{0,40}?村"
+    "(?:还|也|又|先后|分别|再次|已经|已|共|累计)?(?:"
+    + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True))
+    + ")[^，,。；;！!？?\n]{0,40}?村"
 )
 
 

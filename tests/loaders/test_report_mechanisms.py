@@ -330,6 +330,7 @@ def test_a_programme_named_for_east_west_cooperation_pairs_nothing(extractor: Ex
         ("乙省丙市南山区卫河镇与西山县白石镇长岭村结对帮扶。", "乙省丙市南山区卫河镇", "910102101203"),
         ("2021年，丙市南山区对口帮扶西山县白石镇石门村。", "丙市南山区", "910102101204"),
         ("南山区出资100万元为西山县白石镇同乐村修建道路。", "南山区", "910102101205"),
+        ("此外，丙市南山区还与西山县白石镇后坪村签订了帮扶协议。", "丙市南山区", "910102101206"),
     ],
 )
 def test_a_place_of_another_region_opening_the_clause_helps_the_village_it_acts_on(
