@@ -317,7 +317,7 @@ WESTERN_NAME_STARTS = (
 # Family names of the west that also begin ordinary words after a role (Hui: 冶 妥 拜 喇 撒; Yi: 禄 普 杞 矣;
 # Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
 # and stands only where the model reads a person of two or three characters whose end the text shows.
-SURNAMES_ASKED_OF_THE_MODEL = frozenset("冶妥拜喇撒禄普杞矣刀罕召岩玉")
+SURNAMES_ASKED_OF_THE_MODEL = frozenset("冶妥拜喇撒禄普杞矣刀罕召岩玉哈剡者敏脱纳把虎")
 # Dots between the parts of a transliterated name (阿依古丽·买买提): the middle dot and the marks typed for it
 # (a bullet, a full-width or plain full stop between two Chinese characters).
 NAME_DOTS = "·•‧・．."

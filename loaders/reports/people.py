@@ -170,6 +170,13 @@ def name_at(text: str, start: int) -> tuple[int, int] | None:
     ['岳冉', '吴付生', '次仁多吉']
     """
     han = _han_name_at(text, start)
+    if (
+        han is not None
+        and text[han[1] : han[1] + 1] in _MIDDLE_DOTS
+        and re.match(f"[{_CJK}]", text[han[1] + 1 : han[1] + 2])
+    ):
+        # 赵某提·阿不都某某: the name goes on over the dot; where the text does not show its end, the model decides
+        return _dotted_name_at(text, start)
     if han is not None and not _yi_reading_wins(text, start, han):
         return han
     if start >= len(text):

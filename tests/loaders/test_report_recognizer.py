@@ -342,6 +342,8 @@ def test_a_western_name_credited_in_a_byline_is_no_leader(with_model: Extractor)
         ("长岭村党支部书记冶生福带领群众修路。", {("冶生福", "党支部书记")}),
         ("长岭村第一书记玉罕带领群众种茶。", {("玉罕", "第一书记")}),
         ("长岭村党支部书记刀建平说，村里变化大。", {("刀建平", "党支部书记")}),
+        # Hui and other north-western family names
+        ("长岭村第一书记哈建鸿说，村里变化大。", {("哈建鸿", "第一书记")}),
         # the same characters beginning ordinary words: the model reads no person there
         ("长岭村党支部书记岩石上刻着字。", set()),
         ("长岭村村委会主任玉米地里忙着。", set()),
@@ -366,6 +368,21 @@ def test_a_name_with_any_dot_between_its_parts_is_read_by_the_rules(
     rules_only: Extractor, text: str, person: tuple[str, str]
 ) -> None:
     assert person in _people(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a first part that reads as a Han name (赵 is a surname) does not end the name at the dot
+        ("长岭村第一书记赵德提·阿不都热合曼介绍了情况。", ("赵德提·阿不都热合曼", "第一书记")),
+        ("长岭村党支部书记艾山·吐尔逊表示，村里变化大。", ("艾山·吐尔逊", "党支部书记")),
+    ],
+)
+def test_a_dotted_name_whose_first_part_looks_han_is_read_over_the_dot(
+    rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    people = _people(rules_only, text)
+    assert person in people and not any(person[0].startswith(name) and name != person[0] for name, _ in people)
 
 
 def test_a_dotted_name_that_only_a_one_character_word_may_end_is_left_to_the_model(
