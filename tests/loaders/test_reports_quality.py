@@ -130,7 +130,7 @@ def test_further_development_reports_meet_the_people_goals(more_evaluation: DevE
 def test_further_development_reports_stay_above_where_the_links_round_brought_them(
     more_evaluation: DevEvaluation,
 ) -> None:
-    # Floors just under the measured links (0.91 / 0.87 after the links round of 2026-12-07); the goals
+    # Floors just under the measured links (0.91 / 0.89 after the western round of 2026-12-07); the goals
     # (0.95 / 0.90) are not reached on these twenty alone, so they are not in the goal tests above.
     links = more_evaluation.scores["links"]
-    assert links.precision >= 0.88 and links.recall >= 0.84, (links, more_evaluation.misses)
+    assert links.precision >= 0.88 and links.recall >= 0.86, (links, more_evaluation.misses)
