@@ -150,11 +150,16 @@ def _listed_among_recipients(text: str, h: Mention, recipients: list[Mention]) -
 
 
 def _team_of_another_village(h: Mention, r: Mention, recipients: list[Mention]) -> bool:
-    """A unit whose name holds a village (某镇甲村驻村工作队) is that village's own team, no other's helper."""
+    """A unit whose name holds a village (某镇甲村驻村工作队) is that village's own team, no other's helper.
+    Only a village the table has counts: 农业农村委 holds no village, though a stand-in may be read there."""
     if h.kind != "organization":
         return False
     return any(
-        v.kind == "village" and h.start <= v.start and v.end <= h.end and entity_uid(v) != entity_uid(r)
+        v.kind == "village"
+        and v.place is not None
+        and h.start <= v.start
+        and v.end <= h.end
+        and entity_uid(v) != entity_uid(r)
         for v in recipients
     )
 

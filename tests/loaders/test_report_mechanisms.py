@@ -98,6 +98,11 @@ def test_a_department_whose_official_name_joins_two_fields_with_he_is_one_unit(e
     assert _links(extractor, text) == {(unit, "910102101203"), ("县财政局", "910102101203")}
 
 
+def test_a_county_bureau_whose_name_holds_nongcun_is_no_villages_own_team(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。西山县农业农村委与长岭村签订结对协议，投入资金修路。"
+    assert _links(extractor, text) == {("西山县农业农村委", "910102101203")}
+
+
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
     assert _links(extractor, text) == {
