@@ -129,10 +129,10 @@ def pairs_in_sentence(
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
         for h in chosen:
-            later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
-            later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if _team_of_another_village(h, r, recipients):
                 continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
+            later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
+            later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
                 continue
             if h.start < sent.start and not any(t[0] < _clause_end(text, r.end, sent.end) for t in triggers):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,6 +119,22 @@ CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
 _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|嘎查|牧委会)")
+
+
+def address_starts(places: Iterable[Mention]) -> dict[int, int]:
+    """For each place, where it ends → where it starts: what ``address_start`` walks back over."""
+    starts: dict[int, int] = {}
+    for p in places:
+        starts.setdefault(p.end, p.start)
+    return starts
+
+
+def address_start(starts: dict[int, int], pos: int) -> int:
+    """Where the address ending at ``pos`` begins: back over the places written one right after another
+    before it (某市某区某镇 before 某村), ``starts`` from ``address_starts``."""
+    while pos in starts and starts[pos] < pos:
+        pos = starts[pos]
+    return pos
 
 
 def _starts_village_name(index: PlaceIndex, text: str, start: int, end: int) -> bool:

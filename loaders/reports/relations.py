@@ -44,6 +44,7 @@ from loaders.reports.pairing import (
     is_companion,
     pairs_in_sentence,
 )
+from loaders.reports.places import address_start, address_starts
 from loaders.reports.references import (
     SentenceIndex,
     counted_village_references,
@@ -222,11 +223,12 @@ def benefactive(text: str, recipients: list[Mention], helpers: list[Mention], pl
     """某局为某村量身定制发展规划: 为 right before a village, after a helper in its clause, is help by
     itself, whatever the verb (作为 / 成为 / 评为… 某村 are not)."""
     out: list[Trigger] = []
+    starts = address_starts(p for p in places if p.is_place)
     for r in recipients:
-        start = r.start
-        while any(p.end == start and p.is_place for p in places):  # 为某县某镇某村: the address first
-            start = next(p.start for p in places if p.end == start and p.is_place)
-        if r.kind != "village" or not text.endswith("为", 0, start):
+        if r.kind != "village":
+            continue
+        start = address_start(starts, r.start)  # 为某县某镇某村: the address first
+        if not text.endswith("为", 0, start):
             continue
         if text[start - 2 : start - 1] in BENEFACTIVE_NOT_AFTER:
             continue
@@ -239,14 +241,12 @@ def benefactive(text: str, recipients: list[Mention], helpers: list[Mention], pl
 def stationed(text: str, recipients: list[Mention], places: Sequence[Mention] = ()) -> list[Trigger]:
     """驻某村 / 派驻某村: the word before the village's name is a pairing trigger of its own, also where the
     village's county and town stand between (某厅驻某县某乡某村工作队)."""
-    ends = {p.end: p for p in places if p.kind in ("city", "district", "town")}
+    starts = address_starts(p for p in places if p.kind in ("city", "district", "town"))
     out: list[Trigger] = []
     for r in recipients:
         if r.kind != "village":
             continue
-        start = r.start
-        while start in ends and ends[start].start < start:
-            start = ends[start].start
+        start = address_start(starts, r.start)
         word = next((w for w in STATIONED_BEFORE_VILLAGE if text.endswith(w, 0, start)), None)
         if word:
             out.append((start - len(word), start, "驻村"))

@@ -29,6 +29,7 @@ from loaders.reports.lexicon import (
     UNIT_BY_ROLE_AFTER,
 )
 from loaders.reports.model import Mention
+from loaders.reports.places import address_start, address_starts
 from loaders.reports.reading import CJK_RE
 from loaders.units import org_uid, unit_kind
 
@@ -43,7 +44,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
         for p in places
         if p.kind in ("province", "city", "district", "town") and p.place is not None
     ]
-    chained_from = {p.end: p.start for p in places if p.is_place}
+    starts = address_starts(p for p in places if p.is_place)
     if index is not None:
         for match in _SIDE_RE.finditer(text):
             start, end = match.span(1)
@@ -56,9 +57,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
     for start, end, place in sides:
         if start in seen:
             continue
-        first = start
-        while first in chained_from and chained_from[first] < first:  # 上海市闵行区虹桥镇: the whole address
-            first = chained_from[first]
+        first = address_start(starts, start)  # 上海市闵行区虹桥镇: the whole address
         batch = _BATCH_RE.match(text, end)  # 某省第十批援疆干部: the batch stands between
         helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
         if (
