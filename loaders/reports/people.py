@@ -226,11 +226,13 @@ def _may_start_name(text: str, start: int) -> bool:
     return (
         bool(_is_surname_start(text, start))
         or bool(re.match(f"[{_CJK}]{{1,6}}[{_MIDDLE_DOTS}][{_CJK}]", text[start : start + 9]))
-        or _western_start(text, start)
+        or starts_like_a_western_name(text, start)
     )
 
 
-def _western_start(text: str, start: int) -> bool:
+def starts_like_a_western_name(text: str, start: int = 0) -> bool:
+    """Whether a name at ``start`` starts like one of the western regions: a family name asked of the
+    model, a Tibetan syllable, a Yi family name, or a Uyghur, Kazakh or Mongolian name's usual start."""
     head = text[start : start + 2]
     return (
         text[start : start + 1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
@@ -247,7 +249,7 @@ def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int
         return span
     if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
         return span if _ends_name(text, span[1]) else None  # not 吐尔逊·买买 before 提
-    if not _western_start(text, span[0]) or not _ends_name(text, span[1]):
+    if not starts_like_a_western_name(text, span[0]) or not _ends_name(text, span[1]):
         return None
     if text[span[0]] in lexicon.SURNAMES_ASKED_OF_THE_MODEL and not 2 <= span[1] - span[0] <= 3:
         return None
@@ -314,7 +316,13 @@ def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[i
             after_credit = next((w for _, e, w in credits if e == pos), None)
             surname = _is_surname_start(text, pos)
             # a Han name is a surname and one or two characters; one of the western regions two to six
-            lengths = (surname + 1, surname + 2) if surname else (2, 3, 4, 5, 6) if _western_start(text, pos) else ()
+            lengths = (
+                (surname + 1, surname + 2)
+                if surname
+                else (2, 3, 4, 5, 6)
+                if starts_like_a_western_name(text, pos)
+                else ()
+            )
             if lengths and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
                 name_end = next(
                     (

@@ -30,6 +30,7 @@ from typing import Any
 from loaders.reports import lexicon
 from loaders.reports.lexicon import CJK, GENERIC_ORG, TRIGGER_RE
 from loaders.reports.model import Mention, Sentence
+from loaders.reports.people import starts_like_a_western_name
 
 Span = tuple[int, int, str]  # start, end, tag (offsets in the text given)
 
@@ -252,7 +253,7 @@ def person_proposal_holds(name: str) -> bool:
         return 3 <= len(name) <= 12 and len(parts) >= 2 and all(re.fullmatch(f"[{CJK}]+", p) for p in parts)
     if not 2 <= len(name) <= 8 or not re.fullmatch(f"[{CJK}]+", name):
         return False
-    if _western_start(name):
+    if starts_like_a_western_name(name):
         # no surname (扎西次仁, 吉克阿布, 阿卜杜热合曼): the caller checks that the text shows its end
         return not name.startswith(lexicon.NOT_WESTERN_NAMES) and not any(w in name for w in lexicon.NOT_NAME_PARTS)
     if len(name) > 4:
@@ -261,17 +262,6 @@ def person_proposal_holds(name: str) -> bool:
     if not surname or len(name) - surname > 2:
         return False
     return not any(w in name for w in lexicon.NOT_NAME_PARTS) and name[1:2] not in lexicon.NOT_NAME_SECOND_CHARS
-
-
-def _western_start(name: str) -> bool:
-    """Whether a name starts like a name of the western regions (a Tibetan syllable, a Yi family name,
-    a Uyghur, Kazakh or Mongolian name's usual start)."""
-    return (
-        name[:1] in lexicon.SURNAMES_ASKED_OF_THE_MODEL
-        or name[:2] in lexicon.TIBETAN_NAME_SYLLABLES
-        or name[:2] in lexicon.YI_FAMILY_NAMES
-        or name.startswith(lexicon.WESTERN_NAME_STARTS)
-    )
 
 
 def _as_proposal(m: Mention) -> Mention:
