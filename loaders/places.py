@@ -397,8 +397,8 @@ class PlaceIndex:
                 _put(keys["exact"], name[:-1], code)  # 横村村 (横村村村委会) is said 横村, 某社区村 某社区
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
-            elif len(name) > 3 and name.endswith(("社区", "牧委会")):
-                _put(keys["stem"], name[:-3] if name.endswith("牧委会") else name[:-2], code)
+            elif len(name) > 3 and name.endswith("社区"):
+                _put(keys["stem"], name[:-2], code)
             elif len(name) >= 2 and place.full_name.endswith(("居委会", "居民委员会")) and name != place.full_name:
                 _put(keys["stem"], name, code)  # 烟多居委会 is written 烟多社区 or 烟多村
             return

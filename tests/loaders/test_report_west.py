@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.gazetteer import short_village_name
 from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from tests.loaders.report_sentences import facts as _facts
@@ -22,7 +23,7 @@ WEST = [
     Place("town", "930101201", "拉康乡", "拉康乡", "930101", "township"),
     Place("village", "930101201201", "帕玉村", "帕玉村委会", "930101201", "village"),
     Place("village", "930101201202", "岗果村", "岗果村", "930101201", "village"),
-    Place("village", "930101201203", "德庆牧委会", "德庆牧委会", "930101201", "village"),
+    Place("village", "930101201203", short_village_name("德庆牧委会"), "德庆牧委会", "930101201", "village"),
     # the table keeps a note in brackets in some names
     Place(
         "village", "930101201204", "格玛村民委员会（农村社区）", "格玛村民委员会（农村社区）", "930101201", "village"
