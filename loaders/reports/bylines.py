@@ -8,7 +8,8 @@ genre credits them in a few positions, told by a credit word and where it stands
   (no sentence end after it), with a credit word in it — 来源：某日报 作者：张三 编辑：李四,
   记者 张三 通讯员 李四, 某中心 记者 张三, or a caption's tail …。张三 摄;
 - a **bracket** holding a credit: 本报讯（记者 张三 通讯员 李四）, （张三／文 李四／图）, （某部供稿）,
-  【编辑:张三】, (王五记者赵六); a bracket is read clause by clause, so a caption's other clause
+  【编辑:张三】, (王五记者赵六), an author's note （本文作者系某村第一书记 张三） and the name right before
+  one (张三（作者系…）); a bracket is read clause by clause, so a caption's other clause
   （左一为村党支部书记张三，记者 李四 摄） is not a credit.
 
 A body sentence that mentions a reporter (记者了解到, 记者张三跟随…) ends in 。 and is no credits line; the
@@ -35,9 +36,12 @@ _SURNAMES = "".join(sorted(lexicon.SURNAMES | {s[0] for s in lexicon.COMPOUND_SU
 # a one-character credit beside a slash or a space (张三 摄, 李四／文, 文/王五, 图：赵六).
 CREDIT = re.compile(
     "(?:" + "|".join(_WORDS) + f")(?=[{_SEPARATORS}]|$|[{_SURNAMES}])"
+    f"|作者(?=[{lexicon.AUTHOR_NOTE_VERBS}])"
     f"|(?<=[{_SEPARATORS}])[{_CHARS}](?=[{_SEPARATORS}]|$)"
     f"|(?:^|(?<=[{_SEPARATORS}]))[{_CHARS}]{{1,2}}(?=[{_SEPARATORS}])"
 )
+# A bracket that introduces the author (（作者系…）, （本文作者为…）): the name right before it is the author's.
+AUTHOR_NOTE = re.compile(f"(?:本文)?作者[{lexicon.AUTHOR_NOTE_VERBS}]")
 # What a credit word must not go on into (记者了解到, 作者认为): the word is then part of a sentence.
 _NOT_CREDIT_AFTER = ("了解", "获悉", "看到", "发现", "注意", "认为", "走进", "来到", "跟随", "采访", "从", "在", "问")
 _LINE_END = "\n"

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from loaders.reports import lexicon
-from loaders.reports.bylines import CREDIT, byline_zones, inside
+from loaders.reports.bylines import AUTHOR_NOTE, CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
 
 _CJK = lexicon.CJK
@@ -48,8 +48,17 @@ APPOSITIVE = re.compile(f"{_SENTENCE_OPENS}([^。！？!?，,；;\\n]{{0,30}}?{_
 OPENING_NAME_THEN_POST = re.compile(
     f"{_SENTENCE_OPENS}[^。！？!?\\n]{{0,60}}?(?:现任|任|担任)[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|至今|$)"
 )
+# A longer credit word's tail is no name (作者简介, 作者单位).
+_CREDIT_WORD_TAILS = sorted(
+    {w[len(r) :] for w in lexicon.BYLINE_CREDIT_WORDS for r in lexicon.NOT_LEADER_ROLES if w.startswith(r) and w != r}
+)
 BYLINE_THEN_NAME = re.compile(
-    "(" + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True)) + r")\s*[:：/／]?\s*(?=[" + _CJK + "])"
+    "("
+    + "|".join(sorted(lexicon.NOT_LEADER_ROLES, key=len, reverse=True))
+    + f")(?!{'|'.join(_CREDIT_WORD_TAILS)})"
+    + r"\s*[:：/／]?\s*(?=["
+    + _CJK
+    + "])"
 )
 # a role, then the unit the person works for: 驻村第一书记、某局干部张三
 ROLE_THEN_POST_THEN_NAME = re.compile(
@@ -300,6 +309,12 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+def _credit_of(credits: list[tuple[int, int, str]], name_start: int, name_end: int) -> str:
+    """The credit before a name in a credits line, else the one after it (张三／文)."""
+    before = next((w for s, _, w in reversed(credits) if s < name_start), None)
+    return before or next((w for s, _, w in credits if s >= name_end), "byline")
+
+
 def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[int, int], str]]:
     """Names credited in the zones (记者 张三 李四, 王五记者赵六, 张三／文), each with its credit word.
 
@@ -314,6 +329,13 @@ def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[i
         while pos < end:
             before = text[pos - 1 : pos] if pos > start else ""
             after_credit = next((w for _, e, w in credits if e == pos), None)
+            may_start = pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit
+            dotted = _DOTTED_NAME.match(text, pos, end) if may_start else None
+            if dotted and (dotted.end() in stops or text[dotted.end() : dotted.end() + 1] in lexicon.BYLINE_SEPARATORS):
+                # 通讯员：热依拉·阿不都 摄影：…: the separators show where a dotted name ends
+                out.append((dotted.span(), _credit_of(credits, pos, dotted.end())))
+                pos = dotted.end()
+                continue
             surname = _is_surname_start(text, pos)
             # a Han name is a surname and one or two characters; one of the western regions two to six
             lengths = (
@@ -323,7 +345,7 @@ def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[i
                 if starts_like_a_western_name(text, pos)
                 else ()
             )
-            if lengths and (pos == start or before in lexicon.BYLINE_SEPARATORS or after_credit):
+            if lengths and may_start:
                 name_end = next(
                     (
                         pos + n
@@ -335,9 +357,7 @@ def _byline_names(text: str, zones: list[tuple[int, int]]) -> list[tuple[tuple[i
                     None,
                 )
                 if name_end is not None:
-                    credit = next((w for s, _, w in reversed(credits) if s < pos), None)
-                    credit = credit or next((w for s, _, w in credits if s >= name_end), "byline")
-                    out.append(((pos, name_end), credit))
+                    out.append(((pos, name_end), _credit_of(credits, pos, name_end)))
                     pos = name_end
                     continue
             pos += 1
@@ -383,6 +403,12 @@ def persons(
 
     for credited_span, credit in _byline_names(text, zones):
         add(credited_span, credit, credited_span[0], "byline_zone", leader=False)
+    for start, _ in zones:
+        # 张三（作者系某村第一书记）: the author is named before the note
+        if text[start - 1 : start] in "（(" and start > 0 and AUTHOR_NOTE.match(text, start):
+            span = _name_before(text, start - 1)
+            if span:
+                add(span, "作者", span[0], "byline_role", leader=False)
     for m in BYLINE_THEN_NAME.finditer(text):
         span = name_at(text, m.end())
         if span:

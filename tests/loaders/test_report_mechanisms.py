@@ -655,6 +655,37 @@ def test_a_captions_other_clause_keeps_its_leader_beside_a_credit(extractor: Ext
     assert [f.data["name"] for f in _facts(extractor, text, "byline")] == ["李强"]
 
 
+@pytest.mark.parametrize("name", ["韩立", "扎西顿珠", "阿依古丽·买买提"])
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（本文作者系长岭村驻村第一书记 {name}）",
+        "（作者为县水利局驻长岭村第一书记 {name}）",
+        "{name}（作者系县水利局派驻长岭村第一书记）",
+    ],
+)
+def test_an_author_whose_note_gives_a_post_is_credited_not_a_leader(extractor: Extractor, note: str, name: str) -> None:
+    note = note.format(name=name)
+    for text in (f"白石镇长岭村修通了道路。\n{note}", f"{note}\n白石镇长岭村修通了道路。"):
+        assert _facts(extractor, text, "person") == []
+        assert [f.data["name"] for f in _facts(extractor, text, "byline")] == [name]
+
+
+def test_an_author_named_right_after_the_post_in_the_note_is_no_leader(extractor: Extractor) -> None:
+    assert _facts(extractor, "白石镇长岭村修通了道路。（作者是西山县驻长岭村第一书记韩立）", "person") == []
+
+
+def test_a_note_that_mentions_the_author_without_introducing_them_keeps_the_leader(extractor: Extractor) -> None:
+    text = "长岭村党支部书记韩立（作者认为这是关键）带领村民修路。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("韩立", "党支部书记")]
+
+
+@pytest.mark.parametrize("line", ["作者简介：韩立，县水利局干部。", "全媒体记者：韩立 邵青"])
+def test_a_credit_words_own_tail_is_no_name(extractor: Extractor, line: str) -> None:
+    names = [f.data["name"] for f in _facts(extractor, f"白石镇长岭村修通了道路。\n{line}", "byline")]
+    assert "简介" not in names and "全媒体" not in names
+
+
 def test_a_sentence_about_a_reporter_is_no_credits_line(extractor: Extractor) -> None:
     text = "记者了解到，县财政局局长张卫东多次到长岭村调研。"
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "局长")]
