@@ -237,12 +237,13 @@ NOT_LEADER_ROLES = ("记者", "责任编辑", "责编", "编辑", "作者", "通
 BYLINE_CREDIT_WORDS = ("素材提供", "稿件来源", "信息来源", "图片来源", "撰文", "供图", "文图", "图文", "监制", "出品",
                        "初审", "复审", "终审", "二审", "三审", "一审", "签发", "主编", "总编", "策划", "统筹", "值班编辑",
                        "值班主任", "特约记者", "见习记者", "报道员", "摄像", "剪辑", "美编", "排版", "配音",
-                       "作者简介", "作者单位", "全媒体记者", "融媒体记者")
+                       "作者简介", "作者单位", "全媒体记者", "融媒体记者", "撰稿人", "撰写", "执笔", "信息员", "整理", "报送",
+                       "投稿", "口述")
 # An author's note: 作者系 / 本文作者为 / 作者是 and the author's post. An author who holds a post the report is
 # about (作者系某村第一书记 张三) still writes it: the credit is their byline, the post their credentials.
 AUTHOR_NOTE_VERBS = "系为是"
-# One-character credits (张三 摄, 李四／文, 文/王五): a credit only beside a slash, a colon or a space.
-BYLINE_CREDIT_CHARS = "文图摄"
+# One-character credits (张三 摄, 李四／文, 文/王五, 张三 撰): a credit only beside a slash, a colon or a space.
+BYLINE_CREDIT_CHARS = "文图摄撰"
 # What separates a credit word from its names, and names from each other, in a credits line.
 BYLINE_SEPARATORS = ":：/／|｜、 \t\u3000"
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",

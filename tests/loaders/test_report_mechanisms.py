@@ -680,6 +680,23 @@ def test_a_note_that_mentions_the_author_without_introducing_them_keeps_the_lead
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("韩立", "党支部书记")]
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "撰稿人：驻村第一书记 韩立",
+        "执笔：驻村第一书记 韩立",
+        "驻村第一书记 韩立 报送",
+        "（驻村第一书记 韩立 撰）",
+        "（驻村第一书记 韩立 整理）",
+        "口述：驻村第一书记 韩立 整理：邵青",
+    ],
+)
+def test_a_writer_credited_with_their_post_is_no_leader(extractor: Extractor, credit: str) -> None:
+    text = f"白石镇长岭村修通了道路。\n{credit}"
+    assert _facts(extractor, text, "person") == []
+    assert "韩立" in [f.data["name"] for f in _facts(extractor, text, "byline")]
+
+
 @pytest.mark.parametrize("line", ["作者简介：韩立，县水利局干部。", "全媒体记者：韩立 邵青"])
 def test_a_credit_words_own_tail_is_no_name(extractor: Extractor, line: str) -> None:
     names = [f.data["name"] for f in _facts(extractor, f"白石镇长岭村修通了道路。\n{line}", "byline")]
