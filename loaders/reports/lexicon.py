@@ -259,10 +259,12 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
-    "到", "赴", "任", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    "到", "赴", "任", "被", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
+# Verbs that appoint or elect a person to a post (张三被任命为某村党支部书记).
+APPOINTING_VERBS = ("任命", "推选", "选举", "选为", "提名", "派往", "派到", "派")
 # Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….
 # A unit standing there is the person's home, and the unit sending them is the helper. Also the verb
 # of drawing people out of a pool (抽调).

@@ -92,6 +92,14 @@ NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}
 ROLE_CLAUSE_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({_ONE_ROLE})[，,](?=[{_CJK}])"
 )
+# a role, then what the person is called: 某村的第一书记叫张三
+ROLE_CALLED_NAME = re.compile(f"({_ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
+# a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
+# 张三被任命为某村党支部书记
+NAME_SENT_TO_POST = re.compile(
+    f"被[^，。；,;]{{0,10}}?(?:{'|'.join(lexicon.SENDING_VERBS + lexicon.APPOINTING_VERBS)})"
+    f"[^，。；,;]{{0,24}}?(?:担任|任|为)[^，。；,;]{{0,8}}?({_ONE_ROLE})(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
+)
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
 ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
@@ -164,7 +172,8 @@ def _dotted_name_at(text: str, start: int) -> tuple[int, int] | None:
     single = False
     for end in range(last + 1, match.end()):
         words = [w for w in lexicon.WORDS_AFTER_NAMES if text.startswith(w, end)]
-        if any(len(w) > 1 for w in words):
+        if any(len(w) > 1 for w in words) or any(end + len(w) == match.end() for w in words):
+            # a longer word, or a one-character one that punctuation ends (某某·某某说，): the name ends here
             return (start, end)
         single = single or bool(words)
     # 热依拉·买买提说，: where a one-character word may have ended it, the rules cannot tell (the model may)
@@ -447,10 +456,16 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
-    for m in ROLE_CLAUSE_THEN_NAME.finditer(text):
-        span = name_at(text, m.end())
-        if span and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
-            add(span, m.group(1), m.start(1), "role_clause_then_name")
+    for pattern, method in ((ROLE_CLAUSE_THEN_NAME, "role_clause_then_name"), (ROLE_CALLED_NAME, "role_called_name")):
+        for m in pattern.finditer(text):
+            if m.group(1) in lexicon.ROLE_CORES_NEEDING_PREFIX:
+                continue
+            span = name_at(text, m.end())
+            if span is None and model_name is not None and _may_start_name(text, m.end()):
+                # 作为某村第一书记，张三始终…: only a word the rules do not know follows the name
+                span = _model_name_holds(text, model_name(text, m.end()))
+            if span:
+                add(span, m.group(1), m.start(1), method)
     for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
         role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
         span = name_at(text, role_by.end()) if role_by else None
@@ -491,6 +506,7 @@ def persons(
         (NAME_VERB_ROLE, "name_verb_role"),
         (NAME_IS_ROLE, "name_is_role"),
         (SPEAKER_ROLE, "speaker_own_role"),
+        (NAME_SENT_TO_POST, "name_sent_to_post"),
     ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())

@@ -607,9 +607,32 @@ def test_a_units_staff_act_for_it_unless_another_unit_acts(extractor: Extractor)
         ("县财政局选派干部张卫东同志到白石镇长岭村任第一书记。", ("张卫东", "第一书记")),
         ("县财政局选派李春梅到长岭村担任驻村第一书记，为期两年。", ("李春梅", "第一书记")),
         ("去年，县财政局派出年轻干部马建华，到长岭村担任第一书记。", ("马建华", "第一书记")),
+        # the name first, then 被 and the verb that sent or appointed them
+        ("2021年，张卫东被选派到长岭村担任第一书记。", ("张卫东", "第一书记")),
+        ("李春梅被任命为长岭村党支部书记。", ("李春梅", "党支部书记")),
+        ("马建华被县财政局派驻长岭村任第一书记以来，跑遍了全村。", ("马建华", "第一书记")),
     ],
 )
 def test_a_person_sent_to_a_post_is_a_leader_with_that_role(
+    extractor: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
+
+
+def test_being_named_for_a_prize_is_no_post(extractor: Extractor) -> None:
+    assert _facts(extractor, "张卫东被评为优秀第一书记。", "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("作为长岭村第一书记，张卫东始终把群众放在心上。", ("张卫东", "第一书记")),
+        ("作为县财政局派驻长岭村的第一书记，李春梅扎根村里两年。", ("李春梅", "第一书记")),
+        ("长岭村的第一书记叫马建华，是县财政局的干部。", ("马建华", "第一书记")),
+        ("长岭村党支部书记名叫张卫东。", ("张卫东", "党支部书记")),
+    ],
+)
+def test_a_role_stated_before_the_name_in_its_own_clause_is_the_persons(
     extractor: Extractor, text: str, expected: tuple[str, str]
 ) -> None:
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
