@@ -94,6 +94,10 @@ ORG_SUFFIXES = (
     "厅", "法院", "检察院", "设计院", "科学院", "规划院", "派出所",
     # a head station of a field service (某推广总站, 某监测总站) and a military unit (某某部队)
     "总站", "部队",
+    # customs, health-care and cultural institutions, charities, police and fire brigades, military
+    # districts, governments (东西部协作 pairs an eastern 区人民政府 with a village)
+    "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队",
+    "军分区", "人民政府",
 )
 # Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
 #书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
@@ -156,6 +160,8 @@ GENERIC_ORG = frozenset({
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
+    "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队", "军分区",
+    "人民政府",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
@@ -523,7 +529,9 @@ VILLAGE_ROLE_NOUNS_RE = "|".join(VILLAGE_ROLE_NOUNS)
 # Bare heads that stand for a unit named before (集团 for 某某集团), as a clause's subject or object.
 BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "商会", "协会", "学校",
                         # a bank's branch speaking of itself (分行也是某村的帮扶单位)
-                        "分行", "支行")
+                        "分行", "支行",
+                        # customs speaking of itself (海关投资援建…)
+                        "海关")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

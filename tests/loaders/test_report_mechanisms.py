@@ -619,6 +619,29 @@ def test_a_person_sent_to_a_post_is_a_leader_with_that_role(
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [expected]
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "甲市海关",
+        "甲市妇幼保健院",
+        "甲市图书馆",
+        "甲市慈善总会",
+        "甲市公安局交警支队",
+        "甲市消防救援支队",
+        "甲军分区",
+        "甲市东湖区人民政府",
+    ],
+)
+def test_customs_institutions_brigades_and_governments_are_units_that_pair(extractor: Extractor, unit: str) -> None:
+    for text in (f"{unit}与西山县白石镇长岭村结对帮扶。", f"{unit}结对帮扶西山县白石镇长岭村以来，修通了道路。"):
+        assert _links(extractor, text) == {(unit, "910102101203")}
+
+
+def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> None:
+    text = "甲市海关定点帮扶西山县白石镇。在白石镇，海关投资援建了长岭村的养殖场。"
+    assert _links(extractor, text) == {("甲市海关", "910102101203")}
+
+
 def test_being_named_for_a_prize_is_no_post(extractor: Extractor) -> None:
     assert _facts(extractor, "张卫东被评为优秀第一书记。", "person") == []
 
