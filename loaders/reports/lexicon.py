@@ -68,7 +68,9 @@ GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试�
                          "后进", "落后", "空壳", "空心", "样板", "典型", "标杆", "模范", "达标", "整治", "提升",
                          "城中", "偏远", "边境", "传统", "特色", "旅游", "省级", "市级", "县级", "国家级", "移民",
                          "搬迁", "扶贫", "脱贫", "出列", "深度", "插花", "签约", "共建", "联建", "包扶", "挂钩",
-                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个", "帮建", "帮包")
+                         "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个", "帮建", "帮包",
+                         # the regional words for taking charge of a village (挂包村, 包抓村): no village is named so
+                         "挂包", "挂联", "包抓", "包联", "挂点", "分包", "帮带", "认领", "蹲点")
 # The count words of a listed group of villages (A、B两个村).
 VILLAGE_LIST_COUNTS = ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 
@@ -380,6 +382,12 @@ STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
 VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "基层村", "挂钩村", "包扶村", "帮扶单位",
                       "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点")
+# What a village is to the unit that helps it (某村是某某的帮扶村): the words between 是 and 的 name that unit,
+# whatever its kind (民盟某市委, 某农科院, 某药业), and need no known ending.
+HELPED_VILLAGE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "挂钩村", "包扶村", "挂点村", "定点帮扶村",
+                        "结对帮扶村", "挂包村", "挂联村", "包抓村", "包联村", "共建村", "帮扶点")
+# …unless those words end like a level or a place, not a name (县里的帮扶村, 省级的帮扶村, 重点的帮扶村).
+NOT_A_UNIT_BEFORE_DE = ("里", "级", "定", "重点", "们", "家", "上", "中", "内")
 # Nouns that introduce a village's helper by what it is to the village (帮扶单位某公司, 结对单位某局).
 HELPER_ROLE_NOUNS = ("帮扶单位", "结对单位", "共建单位", "包保单位", "挂钩单位", "挂点单位", "联系单位", "包扶单位")
 # Words that point back at the village named last (该村, 这个村, 村里): the nearest village before.

@@ -28,9 +28,11 @@ from loaders.reports.lexicon import (
     FACILITY_NAME_WORDS,
     GENERIC_ORG,
     GENERIC_UNIT_RE,
+    HELPED_VILLAGE_NOUNS,
     LEFT_VERBS,
     NAME_SAFE_VERBS,
     NON_NAME_START,
+    NOT_A_UNIT_BEFORE_DE,
     NOT_NAME_BEFORE_YU,
     NOT_PARTY_AFTER,
     NOT_UNIT_ENDINGS,
@@ -110,6 +112,9 @@ ORG_LEAD_RE = re.compile(
 # A sending verb inside a unit's name: what follows is what was sent (a team), what precedes is no part of it.
 _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
+_UNIT_OWNING_A_VILLAGE_RE = re.compile(
+    f"是([{CJK}]{{2,16}}?)的(?=" + "|".join(sorted(HELPED_VILLAGE_NOUNS, key=len, reverse=True)) + ")"
+)
 _UNIT_IN_LIST_RE = re.compile(f"([{CJK}]{{2,6}})等(?:" + "|".join(UNIT_LIST_NOUNS) + ")")
 
 
@@ -216,6 +221,19 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 extra={"org_kind": "other"},
             )
         )
+    for match in _UNIT_OWNING_A_VILLAGE_RE.finditer(text):
+        # 某村是某某的帮扶村: a name of any kind the rules and the model left unread
+        start, end = match.start(1), match.end(1)
+        if any(m.start < end and start < m.end for m in out) or any(
+            p.end == end or p.start < start < p.end for p in places
+        ):
+            continue  # a unit already read, or a place (某区的帮扶村: the region mechanisms decide)
+        for part in re.finditer("[^、和与及]+", text[start:end]):  # 是甲和乙的帮扶村: each one's
+            surface = part.group()
+            if len(surface) < 2 or surface[:1] in NON_NAME_START or surface.endswith(NOT_A_UNIT_BEFORE_DE):
+                continue
+            left, right = start + part.start(), start + part.end()
+            out.extend(org_from_surface(text, left, right, surface, place_by_end))
     for match in _UNIT_IN_LIST_RE.finditer(text):
         start, end = match.start(1), match.end(1)
         if any(m.start < end and start < m.end for m in places + out):

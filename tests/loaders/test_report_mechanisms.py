@@ -637,6 +637,27 @@ def test_customs_institutions_brigades_and_governments_are_units_that_pair(extra
         assert _links(extractor, text) == {(unit, "910102101203")}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("西山县白石镇长岭村是民盟甲市委的帮扶村。", {("民盟甲市委", "910102101203")}),
+        ("西山县白石镇长岭村是华康药业的帮扶村。", {("华康药业", "910102101203")}),
+        ("西山县白石镇长岭村是贫困村，也是甲市农科院的定点帮扶村。", {("甲市农科院", "910102101203")}),
+        (
+            "西山县白石镇长岭村是甲市农科院和华康药业的挂包村。",
+            {("甲市农科院", "910102101203"), ("华康药业", "910102101203")},
+        ),
+        # a level or a region before 的 is no unit's name
+        ("西山县白石镇长岭村是县里的帮扶村。", set()),
+        ("西山县白石镇长岭村是省级的帮扶村。", set()),
+    ],
+)
+def test_the_words_before_de_bangfucun_name_the_helper_of_any_kind(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _links(extractor, text) == expected
+
+
 def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> None:
     text = "甲市海关定点帮扶西山县白石镇。在白石镇，海关投资援建了长岭村的养殖场。"
     assert _links(extractor, text) == {("甲市海关", "910102101203")}
