@@ -38,7 +38,7 @@ LEFT_VERBS = frozenset({
     "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
-    "支援",
+    "支援", "牵手", "来自",
     # verbs of assigning a helper (县委组织部确定某局为某村的帮扶单位): the unit is the one assigned
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
@@ -365,6 +365,8 @@ PAIRING_TRIGGERS = (
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
     # 帮带), helping and answering for it (帮包). Not 协作: in 东西部协作 or 闽宁协作 it names a programme.
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包",
+    # joining hands with a village (牵手某村) and the cadres' 结穷亲 with it
+    "牵手", "结穷亲",
 )
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.
 ASSISTANCE_TRIGGERS = (

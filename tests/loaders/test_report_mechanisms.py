@@ -658,6 +658,20 @@ def test_the_words_before_de_bangfucun_name_the_helper_of_any_kind(
     assert _links(extractor, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲市东湖建材公司牵手西山县白石镇长岭村，共谋发展。",
+        "甲市东湖建材公司与西山县白石镇长岭村结穷亲。",
+        # the first secretary's own unit, after 来自, which is no part of its name
+        "西山县白石镇长岭村第一书记张卫东来自甲市东湖建材公司。",
+        "来自甲市东湖建材公司的驻村第一书记张卫东扎根西山县白石镇长岭村三年。",
+    ],
+)
+def test_joining_hands_and_a_first_secretary_coming_from_a_unit_pair_it(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
 def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> None:
     text = "甲市海关定点帮扶西山县白石镇。在白石镇，海关投资援建了长岭村的养殖场。"
     assert _links(extractor, text) == {("甲市海关", "910102101203")}
