@@ -47,8 +47,9 @@ LONG_VILLAGE_NAME_MAX = 16
 _COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
 _COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
+# A list of names without 村, then the word that makes them villages: 甲、乙两村, 甲、乙等3个村, 甲、乙等村.
 _LIST_VILLAGES_RE = re.compile(
-    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
+    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)(?:等?(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?|等)(?:行政)?村"
 )
 # The count first, then the list after a colon: 结对的行政村共三个：甲坪、乙沟和丙湾.
 _COUNT_THEN_VILLAGES_RE = re.compile(

@@ -571,6 +571,12 @@ def test_an_administrative_village_and_a_counted_list_after_its_town_resolve(ext
     assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
 
 
+@pytest.mark.parametrize("ending", ["等村", "等3个村", "等三个村", "等村庄"])
+def test_a_list_of_names_closed_by_deng_and_cun_is_a_list_of_villages(extractor: Extractor, ending: str) -> None:
+    text = f"县财政局在西山县白石镇长岭、石门{ending}开展结对帮扶。"
+    assert _links(extractor, text) == {("县财政局", "910102101203"), ("县财政局", "910102101204")}
+
+
 def test_an_opening_clause_since_the_pairing_states_the_relation_for_the_sentence(extractor: Extractor) -> None:
     text = "自结对以来，甲市职业技术学院先后为白石镇长岭村培训村干部300余人次。"
     assert _links(extractor, text) == {("甲市职业技术学院", "910102101203")}
