@@ -184,12 +184,17 @@ NOT_PLACE_SIDE_AFTER = "面式案向法针位"
 CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东西部协作", "东西部扶贫协作", "援藏", "援疆", "援青")
 # A place that opens a clause with one of these, and a village later in that clause, acts as a helper
 # (上海市某区某镇与某县某村结对, 某区投入资金为某村…); never for a village under it.
-PLACE_ACTS_ON_VILLAGE = ("与", "结对", "帮扶", "挂钩", "投入", "援建", "捐赠", "捐资", "出资")
+PLACE_ACTS_ON_VILLAGE = ("与", "结对", "帮扶", "挂钩", "投入", "援建", "捐赠", "捐资", "出资",
+                         # a region sending its cadres to the village (某区选派干部张三到某村任第一书记)
+                         "选派", "援派", "派驻", "下派")
 # The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
 CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
+# A batch of a team (第三批驻村工作队, 首批援藏工作队): which team of the sender, not a unit of its own name;
+# the unit before it is the one that sent it.
+TEAM_BATCH_RE = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:批|轮|届)|首批|新一批|新一轮|新一届|本批|这批|该批)")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
@@ -271,6 +276,8 @@ WORDS_AFTER_NAMES = (
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
+# Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.
+AID_SENDING_WORDS = ("援派", "援藏", "援疆", "援青", "援外", "挂职")
 # Verbs that appoint or elect a person to a post (张三被任命为某村党支部书记).
 APPOINTING_VERBS = ("任命", "推选", "选举", "选为", "提名", "派往", "派到", "派")
 # Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….

@@ -236,6 +236,8 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
         return False
     if surface in GENERIC_ORG or surface.endswith(_PLACE_ENDINGS):
         return False  # a bare place (某县, 某村) is resolved by the gazetteer, not proposed as a unit
+    if surface.endswith(lexicon.SENDING_VERBS + lexicon.AID_SENDING_WORDS):
+        return False  # 某区援派干部: the model ran the sender and its verb together
     if any(
         p.start < end and start < p.end and (p.kind == "village" or not (start <= p.start and p.end <= end))
         for p in places

@@ -111,13 +111,15 @@ _BATCH_RE = re.compile(r"第[一二三四五六七八九十\d]{1,3}批")
 _PLACE_ACTS_RE = re.compile(
     "(?:还|也|又|先后|分别|再次|已经|已|共|累计)?(?:"
     + "|".join(sorted(PLACE_ACTS_ON_VILLAGE, key=len, reverse=True))
-    + ")[^，,。；;！!？?\n]{0,40}?村"
+    + ")[^，,。；;！!？?\n]{0,40}?"
+    # …or in the clause right after, where that clause says where the money went (…300万元，在某村建设…)
+    + "(?:[，,](?:在|为|用于|帮助)[^，,。；;！!？?\n]{0,30}?)?村"
 )
 
 
 def _acts_on_a_village(text: str, end: int) -> bool:
     """某区某镇与某村结对 / 某区投入资金为某村…: right after the place, a word of pairing or giving, and a
-    village later in the same clause."""
+    village later in the same clause or in the next one, which says where the help went (…，在某村建设…)."""
     return _PLACE_ACTS_RE.match(text, end) is not None
 
 

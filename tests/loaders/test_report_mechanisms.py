@@ -336,6 +336,11 @@ def test_a_programme_named_for_east_west_cooperation_pairs_nothing(extractor: Ex
         ("2021年，丙市南山区对口帮扶西山县白石镇石门村。", "丙市南山区", "910102101204"),
         ("南山区出资100万元为西山县白石镇同乐村修建道路。", "南山区", "910102101205"),
         ("此外，丙市南山区还与西山县白石镇后坪村签订了帮扶协议。", "丙市南山区", "910102101206"),
+        # sending its cadres there, and money whose next clause says where it went
+        ("南山区援派干部孙浩挂职西山县白石镇长岭村第一书记。", "南山区", "910102101203"),
+        ("丙市南山区选派干部孙浩到西山县白石镇石门村任第一书记。", "丙市南山区", "910102101204"),
+        ("在东西部协作中，南山区投入协作资金300万元，在西山县白石镇同乐村建设了蔬菜大棚。", "南山区", "910102101205"),
+        ("南山区投入资金300万元，用于西山县白石镇后坪村修建道路。", "南山区", "910102101206"),
     ],
 )
 def test_a_place_of_another_region_opening_the_clause_helps_the_village_it_acts_on(
@@ -351,6 +356,8 @@ def test_a_place_of_another_region_opening_the_clause_helps_the_village_it_acts_
         "西山县出资100万元为白石镇长岭村修建道路。",
         "南山区与西山县结对以来，白石镇长岭村发展起来了。",
         "会上，南山区卫河镇的干部介绍了经验，长岭村党支部书记也作了发言。",
+        "西山县选派干部孙浩到白石镇长岭村任第一书记。",
+        "西山县投入资金300万元，在白石镇长岭村建设了蔬菜大棚。",
     ],
 )
 def test_a_place_does_not_help_its_own_villages_nor_one_it_does_not_act_on(extractor: Extractor, text: str) -> None:
@@ -676,6 +683,12 @@ def test_the_words_before_de_bangfucun_name_the_helper_of_any_kind(
 )
 def test_joining_hands_and_a_first_secretary_coming_from_a_unit_pair_it(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
+@pytest.mark.parametrize("batch", ["第三批", "首批", "新一轮"])
+def test_a_teams_batch_is_no_unit_and_the_unit_before_it_sent_the_team(extractor: Extractor, batch: str) -> None:
+    text = f"县财政局{batch}驻村工作队进驻西山县白石镇长岭村。"
+    assert _links(extractor, text) == {("县财政局", "910102101203")}
 
 
 def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> None:
