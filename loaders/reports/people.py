@@ -318,6 +318,23 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
+_ROLE_RE = re.compile(_ONE_ROLE)
+_CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
+
+
+def _role_outside_places(text: str, start: int, end: int, places: list[Mention]) -> tuple[int, int] | None:
+    """The role read at ``start:end``, or where it lies inside a place's name (作为白石镇长岭村的第一书记:
+    镇长 of 白石镇长岭村) the first role after that place in the same clause."""
+    inside = next((p for p in places if p.start < end and start < p.end), None)
+    if inside is None:
+        return (start, end)
+    stop = _CLAUSE_END_RE.search(text, inside.end)
+    for m in _ROLE_RE.finditer(text, inside.end, stop.start() if stop else len(text)):
+        if not any(p.start < m.end() and m.start() < p.end for p in places):
+            return m.span()
+    return None
+
+
 def _credit_of(credits: list[tuple[int, int, str]], name_start: int, name_end: int) -> str:
     """The credit before a name in a credits line, else the one after it (张三／文)."""
     before = next((w for s, _, w in reversed(credits) if s < name_start), None)
@@ -512,7 +529,9 @@ def persons(
             span = _name_before(text, m.start())
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
             if span and role:
-                add(span, role.group(), m.start(1) + role.start(), method)
+                role_span = _role_outside_places(text, m.start(1) + role.start(), m.end(1), places)
+                if role_span:
+                    add(span, text[role_span[0] : role_span[1]], role_span[0], method)
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

@@ -696,6 +696,11 @@ def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> No
     assert _links(extractor, text) == {("甲市海关", "910102101203")}
 
 
+def test_a_role_read_inside_a_places_name_is_not_the_persons(extractor: Extractor) -> None:
+    text = "张卫东作为西山县白石镇长岭村的驻村第一书记，带领村民修路。"  # 镇长 of 白石镇长岭村 is no role
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("张卫东", "第一书记")]
+
+
 def test_being_named_for_a_prize_is_no_post(extractor: Extractor) -> None:
     assert _facts(extractor, "张卫东被评为优秀第一书记。", "person") == []
 
