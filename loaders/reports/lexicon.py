@@ -43,6 +43,8 @@ LEFT_VERBS = frozenset({
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
     "派驻", "期望", "希望", "期待",
+    # founding a unit in the village (村民开办某砖厂): the unit is the founded one (FOUNDING_VERBS)
+    "开办", "创办", "兴办",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -191,6 +193,11 @@ GENERIC_UNIT_RE = re.compile(
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
+# Verbs of founding: a unit right after one (成立了某合作社, 帮助村民开办某砖厂, 发展某专业合作社) is made by
+# the help, not a helper. 开办 also never starts a name.
+FOUNDING_VERBS = ("成立", "组建", "创办", "开办", "创建", "筹建", "兴办", "建成", "建起", "办起", "发展")
+# What may stand between such a verb and the unit it founds.
+FOUNDING_GAPS = ("了", "起", "了一个", "了一家", "一个", "一家", "起了")
 # Verbs that start a "X与<place>" phrase and are not part of the unit X.
 UNIT_LEADING_VERBS = ("推动", "促进")
 # Adverbs that stand where a short name might (三方共同与某村签约): never a unit's name.

@@ -26,6 +26,8 @@ from loaders.reports.lexicon import (
     DEPARTMENT_FIELDS_JOINED_BY_HE,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,
+    FOUNDING_GAPS,
+    FOUNDING_VERBS,
     GENERIC_ORG,
     GENERIC_UNIT_RE,
     LEFT_VERBS,
@@ -541,6 +543,22 @@ def drop_street_addresses(text: str, orgs: list[Mention], places: list[Mention],
         return False
 
     return [m for m in orgs if not is_address(m)]
+
+
+def drop_founded_units(text: str, orgs: list[Mention]) -> list[Mention]:
+    """成立了某合作社, 开办某砖厂, 发展某专业合作社: a unit the sentence founds is what the help made, never a
+    helper — the name starts with the verb, or the verb stands right before it. 发展 that starts a
+    department's official name (发展和改革局) is the name's own."""
+
+    def founded(m: Mention) -> bool:
+        if m.kind != "organization":
+            return False
+        if m.surface.startswith(FOUNDING_VERBS):
+            return not any(m.surface.startswith(f) for f in DEPARTMENT_FIELDS_JOINED_BY_HE)
+        before = text[max(0, m.start - 6) : m.start]
+        return any(before.endswith(verb + gap) for verb in FOUNDING_VERBS for gap in ("", *FOUNDING_GAPS))
+
+    return [m for m in orgs if not founded(m)]
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

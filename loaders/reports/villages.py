@@ -56,6 +56,11 @@ _COUNT_THEN_VILLAGES_RE = re.compile(
     + "|".join(VILLAGE_LIST_COUNTS)
     + f"|\\d+)个?[：:]((?:[{CJK}]{{2,4}}[、和及])+[{CJK}]{{2,4}})(?=[，,。；;！!？?\\n]|$)"
 )
+# Names listed right after their town without 村 (某乡甲山、乙沟、丙湾6个帮扶村): three or more, the last
+# ending the run of name characters (a count, 等 or punctuation follows).
+_LIST_AFTER_TOWN_RE = re.compile(f"(?:[{CJK}]{{2,4}}、){{2,}}[{CJK}]{{2,4}}(?=等|[^{CJK}]|$)")
+# How many of such a list must be the town's villages (exactly, as 某村) before any is taken as one.
+LIST_AFTER_TOWN_MIN_FOUND = 2
 
 
 class VillageFinder:
@@ -552,6 +557,36 @@ class VillageFinder:
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
                 out.append(mention)
+        out += self._listed_after_town(text, admin, taken)
+        return out
+
+    def _listed_after_town(self, text: str, admin: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+        """``某乡甲山、乙沟、丙湾6个…``: a list right after its town names the town's villages without 村.
+
+        Each name is looked up as 某村 under that town only and exactly; the list counts only where at least
+        two of its names are the town's villages, so a list of crops or projects after a town gives none."""
+        out: list[Mention] = []
+        for town in admin:
+            if town.kind != "town" or town.place is None:
+                continue
+            match = _LIST_AFTER_TOWN_RE.match(text, town.end)
+            if match is None:
+                continue
+            found: list[Mention] = []
+            pos = match.start()
+            for item in match.group().split("、"):
+                start, end = pos, pos + len(item)
+                pos = end + 1
+                if VILLAGE_END_RE.search(item[-1]) or any(s < end and start < e for s, e in taken):
+                    continue  # 甲村、乙村 and names already read are the other finders'
+                res = resolve(self.index, item + "村", "village", fuzzy=False, town=town.place.code)
+                if res.status == "resolved" and res.method == "exact":
+                    ctx = {"town": town.place.code}
+                    mention = self._village_mention(item, start, end, res, "chain", ctx)
+                    mention.method = f"village_list_after_town_{res.method}"
+                    found.append(mention)
+            if len(found) >= LIST_AFTER_TOWN_MIN_FOUND:
+                out += found
         return out
 
     @staticmethod

@@ -1,0 +1,56 @@
+"""Villages listed after their town without 村, and units the help founds: forms of the western genre.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village,
+person or article. Each test is one mechanism, checked against what the rules must and must not find.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING, SHIMEN, TONGLE = "910102101203", "910102101204", "910102101205"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+def _villages(extractor: Extractor, text: str) -> set[str]:
+    return {
+        f.data["code"] for f in _facts(extractor, text, "place") if f.data["level"] == "village" and f.data.get("code")
+    }
+
+
+def test_names_listed_right_after_their_town_without_cun_are_its_villages(extractor: Extractor) -> None:
+    text = "本次活动中，远山大学共为西山县白石镇长岭、石门、同乐3个帮扶点提供了春耕物资。"
+    assert {v for h, v in _links(extractor, text) if h == "远山大学"} == {CHANGLING, SHIMEN, TONGLE}
+
+
+def test_a_list_after_a_town_that_holds_fewer_than_two_of_its_villages_names_none(extractor: Extractor) -> None:
+    text = "西山县白石镇小麦、长岭、土豆长势良好，远山大学为农户送去化肥。"
+    assert _villages(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "融资20万元成立了远帆种养专业合作社",  # founded, then named after 了
+        "帮助村民开办红岩砖厂",  # the name after 开办, never over it
+        "发展青禾农民专业合作社",  # the verb read into the name
+    ],
+)
+def test_a_unit_the_help_founds_is_not_a_helper(extractor: Extractor, clause: str) -> None:
+    text = f"远山监测局结对帮扶西山县白石镇长岭村，{clause}，筹集资金用于长岭村道路建设。"
+    assert {h for h, _ in _links(extractor, text)} == {"远山监测局"}
+
+
+def test_a_department_whose_official_name_starts_with_fazhan_is_still_a_unit(extractor: Extractor) -> None:
+    text = "发展和改革局派驻西山县白石镇长岭村工作队，帮助长岭村修建道路。"
+    assert ("发展和改革局", CHANGLING) in _links(extractor, text)
