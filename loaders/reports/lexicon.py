@@ -180,7 +180,11 @@ CROSS_REGION_HELP_AFTER = ("对口支援", "对口帮扶", "对口协作", "东�
 # (上海市某区某镇与某县某村结对, 某区投入资金为某村…); never for a village under it.
 PLACE_ACTS_ON_VILLAGE = ("与", "结对", "帮扶", "挂钩", "投入", "援建", "捐赠", "捐资", "出资")
 # The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
-CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
+# Said with or without 的, an adverb of degree and one or two words of help (在某区帮扶支持下, 在某市直接帮助下).
+CROSS_REGION_HELP_PHRASE_RE = re.compile(
+    r"的?(?:大力|直接|倾力|全力|鼎力|无私|精准)?(?:对口)?(?:帮扶|支持|援助|帮助|支援|资助|援建)"
+    r"(?:[和与、]?(?:帮扶|支持|援助|帮助|支援|资助|援建))?下"
+)
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")

@@ -152,6 +152,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 left - 1 > sent.start
                 and text[left - 1] in BOUNDARY_CHARS
                 and CJK_RE.match(text[left - 1])
+                # a word no name starts with (在, 对, 将) stays outside: ，在某公司的帮扶下 keeps its unit
+                and (text[left - 1] in NAME_FUNCTION_STARTS or text[left - 1] not in NON_NAME_START)
                 and (text[left - 2] in "、，,；;：:" or text[left - 3 : left - 1] in ("以及", "还有", "的有"))
             ):
                 left -= 1

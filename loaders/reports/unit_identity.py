@@ -18,7 +18,7 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
-    CROSS_REGION_HELP_PHRASE_AFTER,
+    CROSS_REGION_HELP_PHRASE_RE,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
@@ -62,7 +62,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
         helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
         if (
             (helps and _opens_clause(text, first))
-            or (text[first - 1 : first] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end))
+            or (text[first - 1 : first] == "在" and CROSS_REGION_HELP_PHRASE_RE.match(text, end))
             or (_opens_clause(text, first) and _acts_on_a_village(text, end))
         ):
             # 某区对口帮扶某县 / 某市援藏干部为某村… / 某区某镇与某村结对: the place helps as a whole, named as

@@ -54,3 +54,17 @@ def test_a_unit_the_help_founds_is_not_a_helper(extractor: Extractor, clause: st
 def test_a_department_whose_official_name_starts_with_fazhan_is_still_a_unit(extractor: Extractor) -> None:
     text = "发展和改革局派驻西山县白石镇长岭村工作队，帮助长岭村修建道路。"
     assert ("发展和改革局", CHANGLING) in _links(extractor, text)
+
+
+@pytest.mark.parametrize("phrase", ["帮扶支持下", "直接帮助下", "的大力帮扶下"])
+def test_a_region_helps_in_the_phrase_zai_region_help_xia_said_without_de(extractor: Extractor, phrase: str) -> None:
+    text = f"近年来，在丙市南山区{phrase}，西山县白石镇长岭村修通了道路。"
+    assert {v for _, v in _links(extractor, text)} == {CHANGLING}
+
+
+def test_help_under_a_unit_goes_to_the_village_the_passage_is_about(extractor: Extractor) -> None:
+    # the unit after ，在 is read (在 starts no name), and 在某局的帮扶下 makes it the helper, not a place
+    text = (
+        "走进西山县白石镇长岭村，道路整洁。“以前出行很难。”村党支部书记李明说，在远山监测局的帮扶下，村里修通了道路。"
+    )
+    assert _links(extractor, text) == {("远山监测局", CHANGLING)}
