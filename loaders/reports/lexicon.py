@@ -43,6 +43,8 @@ LEFT_VERBS = frozenset({
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
     "派驻", "期望", "希望", "期待",
+    # speaking of a unit (说起该局的扶贫之路): the unit or its reference starts after the verb
+    "说起", "谈起", "提起", "讲起",
     # founding a unit in the village (村民开办某砖厂): the unit is the founded one (FOUNDING_VERBS)
     "开办", "创办", "兴办",
 })
@@ -194,6 +196,12 @@ GENERIC_UNIT_RE = re.compile(
     # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
+)
+# A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 驻村扶贫工作队): no unit sent it
+# by name, so it helps no village as one; 某局驻村工作队 is read as 某局.
+GENERIC_TEAM_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}批|前[两二三四五六七八九十\d]{1,3}批|首批|新一批|新一轮|这批|本批|历批|各批|这次|新)?"
+    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
@@ -390,6 +398,8 @@ COUNTED_VILLAGE_REFERENCE_RE = (
 )
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
+# …or where a team is stationed at it (某局驻村工作队进驻在这里): the verb says the place is a village it pairs.
+STATIONED_AT_WEAK_REFERENCE = ("进驻在", "驻扎在", "驻在", "进驻", "驻扎", "派驻到", "派驻在")
 # How many sentences back a reference may reach for its village.
 REFERENCE_SENTENCE_WINDOW = 3
 # Several villages named before, not counted (这些村, 上述村): the villages of the last sentence naming

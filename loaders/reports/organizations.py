@@ -29,6 +29,7 @@ from loaders.reports.lexicon import (
     FOUNDING_GAPS,
     FOUNDING_VERBS,
     GENERIC_ORG,
+    GENERIC_TEAM_RE,
     GENERIC_UNIT_RE,
     LEFT_VERBS,
     NAME_SAFE_VERBS,
@@ -478,7 +479,11 @@ def org_from_surface(
         and re.match(f"^[余多]?[{COUNT_MEASURES}]", unit_surface)
     ):
         return out  # 29余家机关: a count of units, not a unit
-    if GENERIC_UNIT_RE.match(unit_surface) or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING:
+    if (
+        GENERIC_UNIT_RE.match(unit_surface)
+        or GENERIC_TEAM_RE.match(unit_surface)
+        or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING
+    ):
         return out
     if party_only and (not level or len(unit_surface) < 3):
         return out

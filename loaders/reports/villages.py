@@ -80,6 +80,10 @@ class VillageFinder:
         # Codes of the towns a town name of the document could be (周庄镇 names several), those in
         # the document's provinces first: a village found under exactly one of them settles both.
         self.ambiguous_towns = ambiguous_towns or []
+        # …and their names, to know a village written right after one (某乡某村 where 某乡 was not placed).
+        self.ambiguous_town_names = tuple(
+            sorted({p.name for tier in self.ambiguous_towns for c in tier if (p := index.get(c)) is not None})
+        )
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
         """(start, end) of every village ending (村, 社区, 居委会…) in the text, and of a 兵团 company (三连)
@@ -209,7 +213,11 @@ class VillageFinder:
                 )
                 if (start < left or generic) and (res is None or res.status != "resolved" or res.fuzzy):
                     continue  # the function character joins the name only when the table has that name
-                if (res is None or res.status == "unknown") and start == left:
+                right_after_town = bool(self.ambiguous_town_names) and text.endswith(
+                    self.ambiguous_town_names, max(0, start - 12), start
+                )
+                if (res is None or res.status == "unknown") and (start == left or right_after_town):
+                    # the clear left edge, or a town the document's region does not hold right before it
                     res, how, ctx = self._under_ambiguous_town(surface, res, how, ctx)
                 if res is None or res.status == "unknown":
                     continue

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.places import PlaceIndex
+from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES
 
 CHANGLING, SHIMEN, TONGLE = "910102101203", "910102101204", "910102101205"
+# A residents' committee named like its county (the table names it without a suffix), and a township of
+# another province with one village, for texts whose region lies elsewhere.
+XISHAN_COMMITTEE, XIABA = "910102101210", "920101102201"
+MORE = [
+    Place("village", XISHAN_COMMITTEE, "西山", "西山居委会", "910102101", "community"),
+    Place("town", "920101102", "远桥乡", "远桥乡", "920101", "township"),
+    Place("village", XIABA, "下坝村", "下坝村村委会", "920101102", "village"),
+]
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(PlaceIndex.from_places(PLACES))
+    return Extractor(PlaceIndex.from_places(PLACES + MORE))
 
 
 def _villages(extractor: Extractor, text: str) -> set[str]:
@@ -68,3 +76,33 @@ def test_help_under_a_unit_goes_to_the_village_the_passage_is_about(extractor: E
         "走进西山县白石镇长岭村，道路整洁。“以前出行很难。”村党支部书记李明说，在远山监测局的帮扶下，村里修通了道路。"
     )
     assert _links(extractor, text) == {("远山监测局", CHANGLING)}
+
+
+def test_a_residents_committee_named_like_its_county_is_a_village_not_the_county(extractor: Extractor) -> None:
+    text = "东湖区民政局驻西山县西山居委会工作队帮助居民修通了道路。"
+    assert _links(extractor, text) == {("东湖区民政局", XISHAN_COMMITTEE)}
+
+
+def test_here_after_a_verb_of_stationing_points_at_the_village_named_before(extractor: Extractor) -> None:
+    # the sentence names another village too, so only the reference gives the first its helper
+    text = "西山县白石镇长岭村海拔很高，交通闭塞。去年，远山监测局驻村工作队就进驻在这里，还帮助石门村修了路。"
+    assert ("远山监测局", CHANGLING) in _links(extractor, text)
+
+
+def test_a_village_right_after_a_town_outside_the_region_is_found_under_that_town(extractor: Extractor) -> None:
+    text = (
+        "东湖区召开驻村工作会议，东湖区各单位参加。凌波路街道作了发言。"
+        "远桥乡下坝村海拔很高，交通闭塞。去年，东湖区民政局工作队进驻下坝村，修通了道路。"
+    )
+    assert XIABA in _villages(extractor, text)
+
+
+@pytest.mark.parametrize("team", ["前两批驻村工作队", "第三批驻村工作队", "驻村扶贫工作队"])
+def test_a_team_named_only_by_its_batch_and_task_is_no_helper(extractor: Extractor, team: str) -> None:
+    text = f"在{team}努力的基础上，西山县白石镇长岭村又争取到了项目资金。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_verb_of_speaking_about_a_unit_is_not_part_of_its_name(extractor: Extractor) -> None:
+    text = "东湖区民政局多年帮扶西山县白石镇长岭村。说起该局的扶贫之路，长岭村是绕不开的一站。"
+    assert {h for h, _ in _links(extractor, text)} == {"东湖区民政局"}
