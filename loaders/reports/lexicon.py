@@ -45,6 +45,8 @@ LEFT_VERBS = frozenset({
     "派驻", "期望", "希望", "期待",
     # speaking of a unit (说起该局的扶贫之路): the unit or its reference starts after the verb
     "说起", "谈起", "提起", "讲起",
+    # where people come from (来自某局的队员): the unit starts after it
+    "来自",
     # founding a unit in the village (村民开办某砖厂): the unit is the founded one (FOUNDING_VERBS)
     "开办", "创办", "兴办",
 })
@@ -190,6 +192,12 @@ CROSS_REGION_HELP_PHRASE_RE = re.compile(
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
+# A town's own government right after its name (某乡政府, 某镇人民政府, 某镇党委政府): the village's local
+# authority, which governs the town's villages and never pairs with one of them as a helper.
+TOWN_GOVERNMENT_WORDS = ("政府", "人民政府", "党委政府", "党委", "街道办事处", "办事处")
+# A village's own institutions, named by the village (某某小学 of 某某村, 某某村卫生室): they receive help with
+# their village, never help it.
+VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿园", "教学点", "卫生室", "卫生院", "合作社")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"

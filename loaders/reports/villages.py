@@ -30,6 +30,7 @@ from loaders.reports.lexicon import (
     STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
+    VILLAGE_REFERENCES,
 )
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
@@ -244,6 +245,8 @@ class VillageFinder:
                     and not text.startswith(VILLAGE_ENDINGS, best.end)  # 某村社区: the name goes on
                 ):
                     missing_here.setdefault(best.surface, best)
+            if best is not None and best.surface.startswith(VILLAGE_REFERENCES):
+                best = None  # 该村村委会: the village pointed at and its committee, left to the references
             if best is not None:
                 out.append(best)
                 admin_spans.append((best.start, best.end))

@@ -106,3 +106,25 @@ def test_a_team_named_only_by_its_batch_and_task_is_no_helper(extractor: Extract
 def test_a_verb_of_speaking_about_a_unit_is_not_part_of_its_name(extractor: Extractor) -> None:
     text = "东湖区民政局多年帮扶西山县白石镇长岭村。说起该局的扶贫之路，长岭村是绕不开的一站。"
     assert {h for h, _ in _links(extractor, text)} == {"东湖区民政局"}
+
+
+def test_the_committee_of_the_village_pointed_at_is_no_village_of_its_own(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。记者来到该村村委会，这里也是远山监测局驻村工作队的办公地。"
+    names = {f.data["name"] for f in _facts(extractor, text, "place") if f.data["level"] == "village"}
+    assert names == {"长岭村"}
+
+
+def test_a_unit_people_come_from_starts_after_laizi(extractor: Extractor) -> None:
+    text = "来自东湖区民政局的3名队员在西山县白石镇长岭村驻村。"
+    assert _links(extractor, text) == {("东湖区民政局", CHANGLING)}
+
+
+def test_a_towns_own_government_is_no_helper_of_the_towns_village(extractor: Extractor) -> None:
+    text = "远山监测局对口帮扶西山县白石镇长岭村。局长要求，白石镇政府要帮助长岭村做好养殖园区的选址工作。"
+    assert _links(extractor, text) == {("远山监测局", CHANGLING)}
+
+
+@pytest.mark.parametrize("institution", ["长岭小学", "长岭种植专业合作社"])
+def test_a_school_or_clinic_named_by_the_village_is_no_helper_of_it(extractor: Extractor, institution: str) -> None:
+    text = f"走进西山县白石镇长岭村，{institution}的建设项目已被纳入对口帮扶计划。"
+    assert {h for h, _ in _links(extractor, text)} & {institution} == set()
