@@ -198,6 +198,9 @@ TOWN_GOVERNMENT_WORDS = ("政府", "人民政府", "党委政府", "党委", "�
 # A village's own institutions, named by the village (某某小学 of 某某村, 某某村卫生室): they receive help with
 # their village, never help it.
 VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿园", "教学点", "卫生室", "卫生院", "合作社")
+# What a parent's full name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
+# written 建行某分行): the country before it, the company form after it.
+PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任公司|有限公司)$")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"

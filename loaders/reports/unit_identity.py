@@ -24,6 +24,7 @@ from loaders.reports.lexicon import (
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
     ORG_SUFFIXES,
+    PARENT_NAME_DROPPED_IN_SHORT,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     UNIT_BY_ROLE_AFTER,
@@ -356,7 +357,22 @@ def _is_abbreviation(short: str, full: str) -> bool:
     while tail < min(len(short), len(full)) and short[-1 - tail] == full[-1 - tail]:
         tail += 1
     # The shared rest is three characters or more; the shortened part keeps two or more.
-    return any(_is_initials(short[: len(short) - t], full[: len(full) - t]) for t in range(tail, 2, -1))
+    return any(
+        _is_initials(short[: len(short) - t], head) or _is_initials(short[: len(short) - t], _plain_parent(head))
+        for t in range(tail, 2, -1)
+        for head in [full[: len(full) - t]]
+    )
+
+
+def _plain_parent(name: str) -> str:
+    """中国建设银行股份有限公司 → 建设银行: the parent's name as its short form is made from (建行).
+
+    >>> _plain_parent("中国建设银行股份有限公司"), _is_abbreviation("建行甲市分行", "中国建设银行股份有限公司甲市分行")
+    ('建设银行', True)
+    """
+    for pattern in PARENT_NAME_DROPPED_IN_SHORT:
+        name = re.sub(pattern, "", name)
+    return name
 
 
 def _unify_abbreviations(units: list[Mention]) -> None:

@@ -128,3 +128,9 @@ def test_a_towns_own_government_is_no_helper_of_the_towns_village(extractor: Ext
 def test_a_school_or_clinic_named_by_the_village_is_no_helper_of_it(extractor: Extractor, institution: str) -> None:
     text = f"走进西山县白石镇长岭村，{institution}的建设项目已被纳入对口帮扶计划。"
     assert {h for h, _ in _links(extractor, text)} & {institution} == set()
+
+
+def test_a_branch_written_with_its_banks_short_name_is_the_branch_named_in_full(extractor: Extractor) -> None:
+    text = "中国远航银行股份有限公司甲市分行向西山县白石镇长岭村捐赠资金。长岭村是远行甲市分行帮扶的贫困村。"
+    helpers = {f.data["helper_uid"] for f in _facts(extractor, text, "pairing")}
+    assert helpers == {"org:中国远航银行股份有限公司甲市分行"}
