@@ -204,6 +204,11 @@ class VillageFinder:
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
                     contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
+                    town_before = admin_by_end.get(left)
+                    if town_before is not None and town_before.kind == "town" and town_before.place is not None:
+                        # 某乡甲乙村委会: after its town the name starts at the town's end; a part of it (乙村) is
+                        # looked up in that town only, never in the county's other towns.
+                        contexts = [("nearby", {"town": town_before.place.code}, True)]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(
@@ -416,9 +421,13 @@ class VillageFinder:
         """A village name the code table lacks: only taken when its boundaries are clear."""
         suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2 : end] in ("社区", "嘎查") else 3
         name_start = left
-        if end - suffix_len - name_start < 2 or end - suffix_len - name_start > 4:
+        if end - suffix_len - name_start < 2:
             return None
         surface = text[name_start:end]
+        if end - suffix_len - name_start > 4:
+            # A longer name the table lacks is kept only right after its town, as one of the town's villages
+            # spelt one character off (a transliteration: 阿某格某村 for the table's 阿某克某村).
+            return self._respelt_after_town(surface, name_start, end, admin_by_end.get(name_start))
         if GENERIC_VILLAGE_RE.match(surface) or surface.endswith(("村委会", "居委会")) and len(surface) < 4:
             return None
         # Names in quotes are slogans (“结对百镇千村”); admin words inside are not a village name.
@@ -457,6 +466,17 @@ class VillageFinder:
         if res.status == "unknown":
             res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
         return self._village_mention(surface, name_start, end, res, how, ctx)
+
+    def _respelt_after_town(self, surface: str, start: int, end: int, town: Mention | None) -> Mention | None:
+        if town is None or town.kind != "town" or town.place is None:
+            return None
+        fits = [p for p in self.index.descendants(town.place.code, "village") if _one_character_off(surface, p.name)]
+        if len(fits) != 1:
+            return None
+        res = Resolution("resolved", fits[0], (fits[0],), "respelt_name_in_town", 0.6, f"spelt as {fits[0].name}")
+        mention = self._village_mention(surface, start, end, res, "chain", {"town": town.place.code})
+        mention.confidence = 0.6  # for review: the table spells it otherwise
+        return mention
 
     def town_stems_before_villages(self, text: str, villages: list[Mention], admin: list[Mention]) -> list[Mention]:
         """航头长达村: a resolved village preceded by its own town's stem names that town too."""
@@ -629,15 +649,40 @@ def _middle_dropped(short: str, full: str) -> bool:
     return any(full[:i] + full[i + cut :] == short for i in range(2, len(full) - cut - 1))
 
 
+def _one_character_off(written: str, name: str) -> bool:
+    """A transliterated name spelt with one character more inside it (昌某普村 for 昌普村, three characters or
+    more before 村), or, in a long one (five or more before 村), one character other than the first differing.
+
+    >>> _one_character_off("甲木乙村", "甲乙村"), _one_character_off("阿甲格丙丁戊村", "阿甲克丙丁戊村")
+    (True, True)
+    >>> _one_character_off("木甲乙村", "甲乙村"), _one_character_off("甲乙丙村", "甲乙丁村")
+    (False, False)
+    """
+    written = re.sub("(?:村委会|村民委员会)$", "村", written)
+    if not written.endswith("村") or not name.endswith("村"):
+        return False
+    a, b = written[:-1], name[:-1]
+    if len(a) == len(b) + 1 and len(a) >= 3:
+        return any(a[:i] + a[i + 1 :] == b for i in range(1, len(a) - 1))
+    if len(a) == len(b) >= 5:
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and a[0] == b[0]
+    return False
+
+
 def shortened_village_names(villages: list[Mention], index: PlaceIndex) -> None:
     """A village its town (named with it) lacks, whose name is one of that town's villages less a run of
-    characters inside it (滨河五村 for the table's 滨河家园五村), is that village when exactly one fits; it is
-    kept at a low confidence, for review."""
+    characters inside it (滨河五村 for the table's 滨河家园五村), or spelt one character off
+    (``_one_character_off``), is that village when exactly one fits; it is kept at a low confidence, for
+    review."""
     for m in villages:
         scope = m.extra.get("scope", "")
         if m.resolution is None or m.resolution.status != "unknown" or len(scope) != 9:
             continue
-        fits = [p for p in index.descendants(scope, "village") if _middle_dropped(m.surface, p.name)]
+        fits = [
+            p
+            for p in index.descendants(scope, "village")
+            if _middle_dropped(m.surface, p.name) or _one_character_off(m.surface, p.name)
+        ]
         if len(fits) != 1:
             continue
         place = fits[0]

@@ -22,6 +22,9 @@ MORE = [
     Place("village", XISHAN_COMMITTEE, "西山", "西山居委会", "910102101", "community"),
     Place("town", "920101102", "远桥乡", "远桥乡", "920101", "township"),
     Place("village", XIABA, "下坝村", "下坝村村委会", "920101102", "village"),
+    # transliterated names a report may spell one character off
+    Place("village", "910102101211", "昌普村", "昌普村", "910102101", "village"),
+    Place("village", "910102101212", "阿克苏巴格村", "阿克苏巴格村", "910102101", "village"),
 ]
 
 
@@ -134,3 +137,23 @@ def test_a_branch_written_with_its_banks_short_name_is_the_branch_named_in_full(
     text = "中国远航银行股份有限公司甲市分行向西山县白石镇长岭村捐赠资金。长岭村是远行甲市分行帮扶的贫困村。"
     helpers = {f.data["helper_uid"] for f in _facts(extractor, text, "pairing")}
     assert helpers == {"org:中国远航银行股份有限公司甲市分行"}
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("昌木普村委会", "910102101211"),  # one character more inside the name
+        ("阿克索巴格村", "910102101212"),  # a long name with one character differing
+    ],
+)
+def test_a_name_spelt_one_character_off_right_after_its_town_is_that_village(
+    extractor: Extractor, written: str, code: str
+) -> None:
+    text = f"东湖区慈善会向西山县白石镇{written}捐赠了一辆车。"
+    assert _links(extractor, text) == {("东湖区慈善会", code)}
+
+
+def test_a_part_of_a_name_after_its_town_is_not_looked_up_in_the_countys_other_towns(extractor: Extractor) -> None:
+    # 青田镇 has no 木岭村 and no 岭村 of its own; 白石镇's 长岭村 ends like it but is another village
+    text = "东湖区慈善会向西山县青田镇木长岭村捐赠了一辆车。"
+    assert CHANGLING not in _villages(extractor, text)
