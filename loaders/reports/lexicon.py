@@ -344,6 +344,11 @@ WESTERN_NAME_STARTS = (
     "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
     "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
 )
+# What joins the names of several people who take one post together (张三与李四，作为两任第一书记).
+NAMES_JOINED_BY = ("与", "和", "、")
+# How Kazakh and Uyghur given names often end (马某别克, 阿某古丽): a Han-looking name the model cuts before one
+# (马某 | 别克) goes on over it where the text shows the end after it.
+WESTERN_NAME_ENDINGS = ("别克", "古丽")
 # Family names of the west that also begin ordinary words after a role (Hui: 冶 妥 拜 喇 撒; Yi: 禄 普 杞 矣;
 # Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
 # and stands only where the model reads a person of two or three characters whose end the text shows.

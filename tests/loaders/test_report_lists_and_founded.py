@@ -157,3 +157,20 @@ def test_a_part_of_a_name_after_its_town_is_not_looked_up_in_the_countys_other_t
     # 青田镇 has no 木岭村 and no 岭村 of its own; 白石镇's 长岭村 ends like it but is another village
     text = "东湖区慈善会向西山县青田镇木长岭村捐赠了一辆车。"
     assert CHANGLING not in _villages(extractor, text)
+
+
+def test_a_name_goes_on_over_a_western_given_names_ending(extractor: Extractor) -> None:
+    text = "东湖区民政局派驻的第一书记马成别克从甲市出发，来到西山县白石镇长岭村。"
+    assert {f.data["name"] for f in _facts(extractor, text, "person")} == {"马成别克"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王立新与刘海涛，作为长岭村的两任驻村第一书记，一个即将离开，一个刚刚到任。",
+        "王立新和刘海涛作为长岭村的驻村第一书记，每天走访农户。",
+    ],
+)
+def test_names_joined_before_zuowei_all_take_the_post(extractor: Extractor, text: str) -> None:
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert people == {("王立新", "第一书记"), ("刘海涛", "第一书记")}
