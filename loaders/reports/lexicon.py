@@ -85,6 +85,9 @@ ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "街道", "局", "中心", "党校", "组织部", "宣传部",
     "统战部", "委员会", "银行", "医院", "学校", "大学", "学院", "中学", "小学", "研究院", "研究所", "合作社",
     "协会", "商会", "办公室", "管理处", "事务所", "基金会", "支行", "分行", "厂",
+    # charities named as a society (某省慈善总会, 某市慈善会) and promotion societies (某扶贫开发促进会); not 总会
+    # alone, which is also an adverb (总会有)
+    "慈善总会", "慈善会", "促进会",
     # people's organizations and their common short forms (区残联, 市妇联, 县工商联)
     "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
@@ -454,7 +457,7 @@ TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度
                        "组", "队", "团")
 # Organs named after the work they do (扶贫办, 援建指挥部): a trigger word inside these names is no sign
 # that the name was cut wrongly (as it is in 精准扶贫工作队 or a name run into its verb, 果蔬引进公司).
-WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
+WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会|促进会)$"
 # Words after a helper that make it one of several (某党委等单位): a summary of many, not one helper.
 SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
 # Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the

@@ -174,3 +174,9 @@ def test_a_name_goes_on_over_a_western_given_names_ending(extractor: Extractor) 
 def test_names_joined_before_zuowei_all_take_the_post(extractor: Extractor, text: str) -> None:
     people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
     assert people == {("王立新", "第一书记"), ("刘海涛", "第一书记")}
+
+
+@pytest.mark.parametrize("charity", ["远方慈善总会", "甲市慈善会", "远方扶贫开发促进会"])
+def test_charities_named_as_societies_are_units(extractor: Extractor, charity: str) -> None:
+    text = f"车队一路南行，驶入西山县白石镇长岭村。两天一夜，{charity}捐赠的物资，送到了村民家门口。"
+    assert _links(extractor, text) == {(charity, CHANGLING)}
