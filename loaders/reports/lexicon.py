@@ -347,6 +347,8 @@ WESTERN_NAME_STARTS = (
     "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
     "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
 )
+# Post verbs that may follow the name after a comma (张三，作为某村第一书记 / 张三，现任某局副处长、某村第一书记).
+POST_VERBS_AFTER_COMMA = ("作为", "现任")
 # What joins the names of several people who take one post together (张三与李四，作为两任第一书记).
 NAMES_JOINED_BY = ("与", "和", "、")
 # How Kazakh and Uyghur given names often end (马某别克, 阿某古丽): a Han-looking name the model cuts before one

@@ -473,8 +473,9 @@ def persons(
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
             as_post = method == "name_verb_role" and text.startswith("作为", m.start())
-            if span is None and as_post and text[m.start() - 1 : m.start()] in "，,":
-                span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，…
+            after_comma = method == "name_verb_role" and text.startswith(lexicon.POST_VERBS_AFTER_COMMA, m.start())
+            if span is None and after_comma and text[m.start() - 1 : m.start()] in "，,":
+                span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，… / 张三，现任某局局长
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
             while span and role:
                 add(span, role.group(), m.start(1) + role.start(), method)

@@ -180,3 +180,8 @@ def test_names_joined_before_zuowei_all_take_the_post(extractor: Extractor, text
 def test_charities_named_as_societies_are_units(extractor: Extractor, charity: str) -> None:
     text = f"车队一路南行，驶入西山县白石镇长岭村。两天一夜，{charity}捐赠的物资，送到了村民家门口。"
     assert _links(extractor, text) == {(charity, CHANGLING)}
+
+
+def test_a_name_then_a_comma_then_xianren_holds_the_posts_after_it(extractor: Extractor) -> None:
+    text = "王立新，现任远山大学合作处副处长、派驻长岭村第一书记、白石镇党委委员、副镇长。"
+    assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == {("王立新", "副处长")}
