@@ -185,3 +185,17 @@ def test_charities_named_as_societies_are_units(extractor: Extractor, charity: s
 def test_a_name_then_a_comma_then_xianren_holds_the_posts_after_it(extractor: Extractor) -> None:
     text = "王立新，现任远山大学合作处副处长、派驻长岭村第一书记、白石镇党委委员、副镇长。"
     assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == {("王立新", "副处长")}
+
+
+def test_a_unit_of_another_clause_did_not_send_the_first_secretary_named_at_the_village(
+    extractor: Extractor,
+) -> None:
+    text = "这里是甲市文联采风的重点，当我接受采访西山县白石镇长岭村第一书记王立新的任务后，便驱车出发。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_unit_that_stations_a_first_secretary_in_the_same_clause_pairs_with_the_village(
+    extractor: Extractor,
+) -> None:
+    text = "远山监测局驻西山县白石镇长岭村第一书记王立新介绍了村里的变化。"
+    assert _links(extractor, text) == {("远山监测局", CHANGLING)}
