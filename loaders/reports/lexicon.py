@@ -201,8 +201,8 @@ TOWN_GOVERNMENT_WORDS = ("政府", "人民政府", "党委政府", "党委", "�
 # A village's own institutions, named by the village (某某小学 of 某某村, 某某村卫生室): they receive help with
 # their village, never help it.
 VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿园", "教学点", "卫生室", "卫生院", "合作社")
-# What a parent's full name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
-# written 建行某分行): the country before it, the company form after it.
+# What a parent's registered name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
+# written 建行某分行): the country before it, the company form after it (the country only with the company form).
 PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任公司|有限公司)$")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(

@@ -365,14 +365,19 @@ def _is_abbreviation(short: str, full: str) -> bool:
 
 
 def _plain_parent(name: str) -> str:
-    """中国建设银行股份有限公司 → 建设银行: the parent's name as its short form is made from (建行).
+    """中国建设银行股份有限公司 → 建设银行: a parent named in its registered form (with the company form), as
+    its short form is made from (建行); a name without the company form is left as written, so 中国某银行 is
+    shortened from its first character only.
 
     >>> _plain_parent("中国建设银行股份有限公司"), _is_abbreviation("建行甲市分行", "中国建设银行股份有限公司甲市分行")
     ('建设银行', True)
+    >>> _plain_parent("中国建设银行")
+    '中国建设银行'
     """
-    for pattern in PARENT_NAME_DROPPED_IN_SHORT:
-        name = re.sub(pattern, "", name)
-    return name
+    company_form, country = PARENT_NAME_DROPPED_IN_SHORT[1], PARENT_NAME_DROPPED_IN_SHORT[0]
+    if not re.search(company_form, name):
+        return name
+    return re.sub(country, "", re.sub(company_form, "", name))
 
 
 def _unify_abbreviations(units: list[Mention]) -> None:
