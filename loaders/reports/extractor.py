@@ -18,7 +18,7 @@ from typing import Any
 from loaders.places import PlaceIndex
 from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
-from loaders.reports.organizations import drop_overlaps, drop_street_addresses, org_mentions
+from loaders.reports.organizations import drop_founded_units, drop_overlaps, drop_street_addresses, org_mentions
 from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
@@ -134,6 +134,7 @@ class Extractor:
         if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
             orgs = self.recognizer.headless_units_hold(text, orgs)
             orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
+        orgs = drop_founded_units(text, orgs)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)
         persons = person_mentions(

@@ -43,6 +43,12 @@ LEFT_VERBS = frozenset({
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
     "派驻", "期望", "希望", "期待",
+    # speaking of a unit (说起该局的扶贫之路): the unit or its reference starts after the verb
+    "说起", "谈起", "提起", "讲起",
+    # where people come from (来自某局的队员): the unit starts after it
+    "来自",
+    # founding a unit in the village (村民开办某砖厂): the unit is the founded one (FOUNDING_VERBS)
+    "开办", "创办", "兴办",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -81,6 +87,9 @@ ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "街道", "局", "中心", "党校", "组织部", "宣传部",
     "统战部", "委员会", "银行", "医院", "学校", "大学", "学院", "中学", "小学", "研究院", "研究所", "合作社",
     "协会", "商会", "办公室", "管理处", "事务所", "基金会", "支行", "分行", "厂",
+    # charities named as a society (某省慈善总会, 某市慈善会) and promotion societies (某扶贫开发促进会); not 总会
+    # alone, which is also an adverb (总会有)
+    "慈善总会", "慈善会", "促进会",
     # people's organizations and their common short forms (区残联, 市妇联, 县工商联)
     "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
@@ -188,13 +197,26 @@ PLACE_ACTS_ON_VILLAGE = ("与", "结对", "帮扶", "挂钩", "投入", "援建"
                          # a region sending its cadres to the village (某区选派干部张三到某村任第一书记)
                          "选派", "援派", "派驻", "下派")
 # The same help said of the region in a phrase around it: 在某区的帮扶下, 在某市的对口支援下.
-CROSS_REGION_HELP_PHRASE_AFTER = ("的帮扶下", "的支持下", "的援助下", "的对口帮扶下", "的对口支援下", "的大力支持下")
+# Said with or without 的, an adverb of degree and one or two words of help (在某区帮扶支持下, 在某市直接帮助下).
+CROSS_REGION_HELP_PHRASE_RE = re.compile(
+    r"的?(?:大力|直接|倾力|全力|鼎力|无私|精准)?(?:对口)?(?:帮扶|支持|援助|帮助|支援|资助|援建)"
+    r"(?:[和与、]?(?:帮扶|支持|援助|帮助|支援|资助|援建))?下"
+)
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
 # A batch of a team (第三批驻村工作队, 首批援藏工作队): which team of the sender, not a unit of its own name;
 # the unit before it is the one that sent it.
 TEAM_BATCH_RE = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:批|轮|届)|首批|新一批|新一轮|新一届|本批|这批|该批)")
+# A town's own government right after its name (某乡政府, 某镇人民政府, 某镇党委政府): the village's local
+# authority, which governs the town's villages and never pairs with one of them as a helper.
+TOWN_GOVERNMENT_WORDS = ("政府", "人民政府", "党委政府", "党委", "街道办事处", "办事处")
+# A village's own institutions, named by the village (某某小学 of 某某村, 某某村卫生室): they receive help with
+# their village, never help it.
+VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿园", "教学点", "卫生室", "卫生院", "合作社")
+# What a parent's registered name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
+# written 建行某分行): the country before it, the company form after it (the country only with the company form).
+PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任公司|有限公司)$")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
@@ -202,8 +224,19 @@ GENERIC_UNIT_RE = re.compile(
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
+# A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 驻村扶贫工作队): no unit sent it
+# by name, so it helps no village as one; 某局驻村工作队 is read as 某局.
+GENERIC_TEAM_RE = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}批|前[两二三四五六七八九十\d]{1,3}批|首批|新一批|新一轮|这批|本批|历批|各批|这次|新)?"
+    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶)*(?:工作队|工作组)$"
+)
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
+# Verbs of founding: a unit right after one (成立了某合作社, 帮助村民开办某砖厂, 发展某专业合作社) is made by
+# the help, not a helper. 开办 also never starts a name.
+FOUNDING_VERBS = ("成立", "组建", "创办", "开办", "创建", "筹建", "兴办", "建成", "建起", "办起", "发展")
+# What may stand between such a verb and the unit it founds.
+FOUNDING_GAPS = ("了", "起", "了一个", "了一家", "一个", "一家", "起了")
 # Verbs that start a "X与<place>" phrase and are not part of the unit X.
 UNIT_LEADING_VERBS = ("推动", "促进")
 # Adverbs that stand where a short name might (三方共同与某村签约): never a unit's name.
@@ -336,6 +369,13 @@ WESTERN_NAME_STARTS = (
     "哈力", "沙吾提", "别克", "叶尔", "哈孜", "加娜尔", "阿合", "巴特", "乌兰", "其木格", "额尔", "那仁", "苏和", "宝音",
     "朝鲁", "斯琴", "萨仁", "呼和", "格日", "阿拉坦", "吉日", "图门", "敖特", "孟和", "乌力吉", "巴图",
 )
+# Post verbs that may follow the name after a comma (张三，作为某村第一书记 / 张三，现任某局副处长、某村第一书记).
+POST_VERBS_AFTER_COMMA = ("作为", "现任")
+# What joins the names of several people who take one post together (张三与李四，作为两任第一书记).
+NAMES_JOINED_BY = ("与", "和", "、")
+# How Kazakh and Uyghur given names often end (马某别克, 阿某古丽): a Han-looking name the model cuts before one
+# (马某 | 别克) goes on over it where the text shows the end after it.
+WESTERN_NAME_ENDINGS = ("别克", "古丽")
 # Family names of the west that also begin ordinary words after a role (Hui: 冶 妥 拜 喇 撒; Yi: 禄 普 杞 矣;
 # Dai: 刀 罕 召 岩 玉 — 岩石, 玉米): a name starting with one is asked of the model, never read by the rules alone,
 # and stands only where the model reads a person of two or three characters whose end the text shows.
@@ -409,6 +449,8 @@ COUNTED_VILLAGE_REFERENCE_RE = (
 )
 # Of those, the ones that only point at a village where the clause names its role (这里是…结对村).
 WEAK_VILLAGE_REFERENCES = ("这里", "它")
+# …or where a team is stationed at it (某局驻村工作队进驻在这里): the verb says the place is a village it pairs.
+STATIONED_AT_WEAK_REFERENCE = ("进驻在", "驻扎在", "驻在", "进驻", "驻扎", "派驻到", "派驻在")
 # How many sentences back a reference may reach for its village.
 REFERENCE_SENTENCE_WINDOW = 3
 # Several villages named before, not counted (这些村, 上述村): the villages of the last sentence naming
@@ -447,7 +489,7 @@ TOPIC_GENERIC_AFTER = ("工作", "活动", "机制", "模式", "成效", "力度
                        "组", "队", "团")
 # Organs named after the work they do (扶贫办, 援建指挥部): a trigger word inside these names is no sign
 # that the name was cut wrongly (as it is in 精准扶贫工作队 or a name run into its verb, 果蔬引进公司).
-WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会)$"
+WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开发)?(?:办公室|办|局|中心|指挥部|工作组|协会|基金会|促进会)$"
 # Words after a helper that make it one of several (某党委等单位): a summary of many, not one helper.
 SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
 # Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the

@@ -26,7 +26,10 @@ from loaders.reports.lexicon import (
     DEPARTMENT_FIELDS_JOINED_BY_HE,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,
+    FOUNDING_GAPS,
+    FOUNDING_VERBS,
     GENERIC_ORG,
+    GENERIC_TEAM_RE,
     GENERIC_UNIT_RE,
     HELPED_VILLAGE_NOUNS,
     LEFT_VERBS,
@@ -156,6 +159,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 left - 1 > sent.start
                 and text[left - 1] in BOUNDARY_CHARS
                 and CJK_RE.match(text[left - 1])
+                # a word no name starts with (在, 对, 将) stays outside: ，在某公司的帮扶下 keeps its unit
+                and (text[left - 1] in NAME_FUNCTION_STARTS or text[left - 1] not in NON_NAME_START)
                 and (text[left - 2] in "、，,；;：:" or text[left - 3 : left - 1] in ("以及", "还有", "的有"))
             ):
                 left -= 1
@@ -494,7 +499,11 @@ def org_from_surface(
         and re.match(f"^[余多]?[{COUNT_MEASURES}]", unit_surface)
     ):
         return out  # 29余家机关: a count of units, not a unit
-    if GENERIC_UNIT_RE.match(unit_surface) or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING:
+    if (
+        GENERIC_UNIT_RE.match(unit_surface)
+        or GENERIC_TEAM_RE.match(unit_surface)
+        or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING
+    ):
         return out
     if party_only and (not level or len(unit_surface) < 3):
         return out
@@ -561,6 +570,22 @@ def drop_street_addresses(text: str, orgs: list[Mention], places: list[Mention],
         return False
 
     return [m for m in orgs if not is_address(m)]
+
+
+def drop_founded_units(text: str, orgs: list[Mention]) -> list[Mention]:
+    """成立了某合作社, 开办某砖厂, 发展某专业合作社: a unit the sentence founds is what the help made, never a
+    helper — the name starts with the verb, or the verb stands right before it. 发展 that starts a
+    department's official name (发展和改革局) is the name's own."""
+
+    def founded(m: Mention) -> bool:
+        if m.kind != "organization":
+            return False
+        if m.surface.startswith(FOUNDING_VERBS):
+            return not any(m.surface.startswith(f) for f in DEPARTMENT_FIELDS_JOINED_BY_HE)
+        before = text[max(0, m.start - 6) : m.start]
+        return any(before.endswith(verb + gap) for verb in FOUNDING_VERBS for gap in ("", *FOUNDING_GAPS))
+
+    return [m for m in orgs if not founded(m)]
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

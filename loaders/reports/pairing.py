@@ -28,6 +28,7 @@ from loaders.reports.lexicon import (
     SENT_FROM_VERBS,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
+    SURNAMES,
     VISIT_VERBS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
@@ -128,9 +129,12 @@ def pairs_in_sentence(
         if not chosen and last_subject is not None and not helpers and clause_subjectless(text, sent):
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
+        post_holder = _first_secretary_named(text, r)
         for h in chosen:
             if _team_of_another_village(h, r, recipients):
                 continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
+            if post_holder and re.search("[，,；;]", text[h.end : r.start]):
+                continue  # …，采访某村第一书记张三: the post is named, the unit of another clause did not send him
             later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
             later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
@@ -512,6 +516,12 @@ def is_sent_persons_home(text: str, h: Mention) -> bool:
     if _SENT_FROM_RE.search(text, max(0, h.start - 2), h.start) and text.startswith("的", h.end):
         return True
     return text[max(0, h.start - 1) : h.start] == "从" and _POOL_AFTER_RE.match(text, h.end) is not None
+
+
+def _first_secretary_named(text: str, r: Mention) -> bool:
+    """某村第一书记张三: the village names the post of a first secretary, whose name follows."""
+    role = _ROLE_AFTER_RE.match(text, r.end)
+    return role is not None and role.group().endswith(SENT_ROLES) and text[role.end() : role.end() + 1] in SURNAMES
 
 
 def _is_person_affiliation(text: str, r: Mention) -> bool:

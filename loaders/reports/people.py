@@ -263,6 +263,10 @@ def starts_like_a_western_name(text: str, start: int = 0) -> bool:
 def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
     """A name the model read after a role: one without a surname or a middle dot (阿卜杜热合曼介绍) must start
     like a name of the western regions and visibly end, as the rules require of every name."""
+    if span is not None and span[1] - span[0] <= 3 and text.startswith(lexicon.WESTERN_NAME_ENDINGS, span[1]):
+        end = span[1] + 2
+        if _ends_name(text, end) or text[end : end + 1] in lexicon.NON_NAME_START:
+            span = (span[0], end)  # 马某别克从…: the name goes on over its western ending
     if span is None or _is_surname_start(text, span[0]):
         return span
     if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
@@ -527,11 +531,19 @@ def persons(
     ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
+            as_post = method == "name_verb_role" and text.startswith("作为", m.start())
+            after_comma = method == "name_verb_role" and text.startswith(lexicon.POST_VERBS_AFTER_COMMA, m.start())
+            if span is None and after_comma and text[m.start() - 1 : m.start()] in "，,":
+                span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，… / 张三，现任某局局长
             role = re.search(f"{_ONE_ROLE}$", m.group(1))
-            if span and role:
+            while span and role:
                 role_span = _role_outside_places(text, m.start(1) + role.start(), m.end(1), places)
-                if role_span:
-                    add(span, text[role_span[0] : role_span[1]], role_span[0], method)
+                if role_span is None:
+                    break
+                add(span, text[role_span[0] : role_span[1]], role_span[0], method)
+                # 张三与李四，作为某村的两任第一书记: each name joined before the one nearest the verb
+                joined = as_post and text[span[0] - 1 : span[0]] in lexicon.NAMES_JOINED_BY
+                span = _name_before(text, span[0] - 1) if joined else None
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

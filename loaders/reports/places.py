@@ -118,7 +118,7 @@ def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:
 CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 
 
-_VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|嘎查|牧委会)")
+_VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|居委会|嘎查|牧委会)")
 
 
 def address_starts(places: Iterable[Mention]) -> dict[int, int]:

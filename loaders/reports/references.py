@@ -32,6 +32,7 @@ from loaders.reports.lexicon import (
     REFERENCE_NOT_AFTER,
     REFERENCE_SENTENCE_WINDOW,
     SELF_REFERENCES,
+    STATIONED_AT_WEAK_REFERENCE,
     UNIT_REFERENCE_RE,
     VILLAGE_REFERENCES,
     VILLAGE_ROLE_NOUNS_RE,
@@ -91,7 +92,8 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
         if word in WEAK_VILLAGE_REFERENCES:
             clause_end = _clause_end(text, end)
             clause_start = _clause_start(text, start)
-            if not re.search(VILLAGE_ROLE_NOUNS_RE, text[clause_start:clause_end]):
+            stationed_at = text[max(0, start - 3) : start].endswith(STATIONED_AT_WEAK_REFERENCE)
+            if not stationed_at and not re.search(VILLAGE_ROLE_NOUNS_RE, text[clause_start:clause_end]):
                 continue
         i = bisect.bisect_right(ends, start) - 1
         if i < 0:

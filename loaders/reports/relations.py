@@ -19,6 +19,7 @@ village; otherwise the first named is taken as the helper, and either side may b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -30,7 +31,9 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     STATIONED_BEFORE_VILLAGE,
     STREET_OFFICE_WORDS,
+    TOWN_GOVERNMENT_WORDS,
     TRIGGER_RE,
+    VILLAGE_INSTITUTION_ENDINGS,
 )
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.pairing import (
@@ -76,6 +79,7 @@ def relations(
     sent_no = SentenceIndex(sents)
     villages = [m for m in places if m.kind == "village"]
     helpers = [m for m in orgs if is_helper(m)]
+    _mark_town_governments(helpers, places)
     helpers += [street_office(m, text) for m in places if is_street_office(m, places, text)]
     helpers += unit_references(text, sent_no, orgs, doc.uid)
     helpers.sort(key=lambda m: m.start)
@@ -261,6 +265,31 @@ def _region_over_itself(helper: Mention, recipient: Mention) -> bool:
     return place is not None and place.code.startswith(helper.extra["district_code"])
 
 
+def _mark_town_governments(helpers: list[Mention], places: list[Mention]) -> None:
+    """某乡政府: a unit that is a town's name and its government word; its town is kept on it."""
+    towns = {p.start: p for p in places if p.kind == "town" and p.place is not None}
+    for h in helpers:
+        town = towns.get(h.start)
+        if town is not None and town.place is not None and h.surface[len(town.surface) :] in TOWN_GOVERNMENT_WORDS:
+            h.extra["own_town"] = town.place.code
+
+
+def _own_town_government(helper: Mention, recipient: Mention) -> bool:
+    """好水乡政府要帮助水磨村…: a town's government and one of the town's own villages are no pair."""
+    town = helper.extra.get("own_town")
+    place = referent(recipient).place
+    return isinstance(town, str) and place is not None and place.code.startswith(town)
+
+
+def _villages_own_institution(helper: Mention, recipient: Mention) -> bool:
+    """摆某小学 and 摆某村: a school, clinic or cooperative named by the village is the village's own."""
+    place = referent(recipient).place
+    if helper.kind != "organization" or place is None or not helper.surface.endswith(VILLAGE_INSTITUTION_ENDINGS):
+        return False
+    stem = re.sub("(?:村|社区|嘎查|牧委会|居委会)$", "", place.name)
+    return len(stem) >= 2 and helper.surface.startswith(stem)
+
+
 def _standing_for_owner(party: Mention) -> Mention:
     """The village (or town) a place's party organization belongs to, at the party organization's span."""
     owner: Mention = party.extra["owner"]
@@ -286,8 +315,10 @@ def _pairing_facts(
     done: set[tuple[str | None, str | None]] = set()
     for helper, recipient, method, conf in pairs:
         key = (helper.uid, entity_uid(recipient))
-        if key in done or _region_over_itself(helper, recipient):
+        if key in done or _region_over_itself(helper, recipient) or _own_town_government(helper, recipient):
             continue
+        if _villages_own_institution(helper, recipient):
+            continue  # 某村小学 is helped with its village
         done.add(key)
         kind = _nearest_trigger(triggers, recipient)
         if kind not in PAIRING and conf > 0.7:

@@ -26,6 +26,7 @@ from loaders.reports.lexicon import (
     ASSIGNED_AS_VERBS,
     COUNTED_VILLAGE_REFERENCE_RE,
     COUNTED_VILLAGES_SCOPE_RE,
+    CROSS_REGION_HELP_PHRASE_RE,
     OWN_WORK_WORDS,
     PAIRING_TRIGGERS,
     PLURAL_VILLAGE_REFERENCE_RE,
@@ -162,7 +163,9 @@ def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[t
     """
     body = text[sent.start : sent.end]
     before = text[max(sent.start, helper.start - 4) : helper.start]
-    if before.endswith(UNIT_AS_OBJECT_BEFORE) and not before.endswith(ASSIGNED_AS_VERBS):
+    helped_under = before.endswith("在") and CROSS_REGION_HELP_PHRASE_RE.match(text, helper.end) is not None
+    if before.endswith(UNIT_AS_OBJECT_BEFORE) and not before.endswith(ASSIGNED_AS_VERBS) and not helped_under:
+        # 在某公司的帮扶下 is the one frame where a unit after 在 is the helper, not the place of the help
         return 0.0  # 向某中学捐赠, 到某医院慰问: the unit receives the help or hosts it
     named = referent(helper).surface
     if TRIGGER_RE.search(named) and not re.search(WORK_NAMED_ORGAN_RE, named):

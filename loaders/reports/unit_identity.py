@@ -18,12 +18,13 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
-    CROSS_REGION_HELP_PHRASE_AFTER,
+    CROSS_REGION_HELP_PHRASE_RE,
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
     ORG_SUFFIXES,
+    PARENT_NAME_DROPPED_IN_SHORT,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     UNIT_BY_ROLE_AFTER,
@@ -62,7 +63,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
         helps = text.startswith(CROSS_REGION_HELP_AFTER, batch.end() if batch else end)
         if (
             (helps and _opens_clause(text, first))
-            or (text[first - 1 : first] == "在" and text.startswith(CROSS_REGION_HELP_PHRASE_AFTER, end))
+            or (text[first - 1 : first] == "在" and CROSS_REGION_HELP_PHRASE_RE.match(text, end))
             or (_opens_clause(text, first) and _acts_on_a_village(text, end))
         ):
             # 某区对口帮扶某县 / 某市援藏干部为某村… / 某区某镇与某村结对: the place helps as a whole, named as
@@ -358,7 +359,27 @@ def _is_abbreviation(short: str, full: str) -> bool:
     while tail < min(len(short), len(full)) and short[-1 - tail] == full[-1 - tail]:
         tail += 1
     # The shared rest is three characters or more; the shortened part keeps two or more.
-    return any(_is_initials(short[: len(short) - t], full[: len(full) - t]) for t in range(tail, 2, -1))
+    return any(
+        _is_initials(short[: len(short) - t], head) or _is_initials(short[: len(short) - t], _plain_parent(head))
+        for t in range(tail, 2, -1)
+        for head in [full[: len(full) - t]]
+    )
+
+
+def _plain_parent(name: str) -> str:
+    """中国建设银行股份有限公司 → 建设银行: a parent named in its registered form (with the company form), as
+    its short form is made from (建行); a name without the company form is left as written, so 中国某银行 is
+    shortened from its first character only.
+
+    >>> _plain_parent("中国建设银行股份有限公司"), _is_abbreviation("建行甲市分行", "中国建设银行股份有限公司甲市分行")
+    ('建设银行', True)
+    >>> _plain_parent("中国建设银行")
+    '中国建设银行'
+    """
+    company_form, country = PARENT_NAME_DROPPED_IN_SHORT[1], PARENT_NAME_DROPPED_IN_SHORT[0]
+    if not re.search(company_form, name):
+        return name
+    return re.sub(country, "", re.sub(company_form, "", name))
 
 
 def _unify_abbreviations(units: list[Mention]) -> None:

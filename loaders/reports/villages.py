@@ -30,6 +30,7 @@ from loaders.reports.lexicon import (
     STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
+    VILLAGE_REFERENCES,
 )
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
@@ -57,6 +58,11 @@ _COUNT_THEN_VILLAGES_RE = re.compile(
     + "|".join(VILLAGE_LIST_COUNTS)
     + f"|\\d+)个?[：:]((?:[{CJK}]{{2,4}}[、和及])+[{CJK}]{{2,4}})(?=[，,。；;！!？?\\n]|$)"
 )
+# Names listed right after their town without 村 (某乡甲山、乙沟、丙湾6个帮扶村): three or more, the last
+# ending the run of name characters (a count, 等 or punctuation follows).
+_LIST_AFTER_TOWN_RE = re.compile(f"(?:[{CJK}]{{2,4}}、){{2,}}[{CJK}]{{2,4}}(?=等|[^{CJK}]|$)")
+# How many of such a list must be the town's villages (exactly, as 某村) before any is taken as one.
+LIST_AFTER_TOWN_MIN_FOUND = 2
 
 
 class VillageFinder:
@@ -76,6 +82,10 @@ class VillageFinder:
         # Codes of the towns a town name of the document could be (周庄镇 names several), those in
         # the document's provinces first: a village found under exactly one of them settles both.
         self.ambiguous_towns = ambiguous_towns or []
+        # …and their names, to know a village written right after one (某乡某村 where 某乡 was not placed).
+        self.ambiguous_town_names = tuple(
+            sorted({p.name for tier in self.ambiguous_towns for c in tier if (p := index.get(c)) is not None})
+        )
 
     def _village_candidates(self, text: str, admin_ends: dict[int, Mention]) -> Iterator[tuple[int, int]]:
         """(start, end) of every village ending (村, 社区, 居委会…) in the text, and of a 兵团 company (三连)
@@ -195,6 +205,11 @@ class VillageFinder:
                 if start != left:
                     # Only a name whose left edge is clear may be looked up beyond the district.
                     contexts = [c for c in contexts if c[0] not in ("region_all", "region_others")]
+                    town_before = admin_by_end.get(left)
+                    if town_before is not None and town_before.kind == "town" and town_before.place is not None:
+                        # 某乡甲乙村委会: after its town the name starts at the town's end; a part of it (乙村) is
+                        # looked up in that town only, never in the county's other towns.
+                        contexts = [("nearby", {"town": town_before.place.code}, True)]
                 # Same-sound matching only for the name with a clear left edge: trying it on every
                 # substring would be slow and would find look-alikes inside ordinary words.
                 res, how, ctx = self._resolve_village(
@@ -205,7 +220,11 @@ class VillageFinder:
                 )
                 if (start < left or generic) and (res is None or res.status != "resolved" or res.fuzzy):
                     continue  # the function character joins the name only when the table has that name
-                if (res is None or res.status == "unknown") and start == left:
+                right_after_town = bool(self.ambiguous_town_names) and text.endswith(
+                    self.ambiguous_town_names, max(0, start - 12), start
+                )
+                if (res is None or res.status == "unknown") and (start == left or right_after_town):
+                    # the clear left edge, or a town the document's region does not hold right before it
                     res, how, ctx = self._under_ambiguous_town(surface, res, how, ctx)
                 if res is None or res.status == "unknown":
                     continue
@@ -232,6 +251,8 @@ class VillageFinder:
                     and not text.startswith(VILLAGE_ENDINGS, best.end)  # 某村社区: the name goes on
                 ):
                     missing_here.setdefault(best.surface, best)
+            if best is not None and best.surface.startswith(VILLAGE_REFERENCES):
+                best = None  # 该村村委会: the village pointed at and its committee, left to the references
             if best is not None:
                 out.append(best)
                 admin_spans.append((best.start, best.end))
@@ -401,9 +422,13 @@ class VillageFinder:
         """A village name the code table lacks: only taken when its boundaries are clear."""
         suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2 : end] in ("社区", "嘎查") else 3
         name_start = left
-        if end - suffix_len - name_start < 2 or end - suffix_len - name_start > 4:
+        if end - suffix_len - name_start < 2:
             return None
         surface = text[name_start:end]
+        if end - suffix_len - name_start > 4:
+            # A longer name the table lacks is kept only right after its town, as one of the town's villages
+            # spelt one character off (a transliteration: 阿某格某村 for the table's 阿某克某村).
+            return self._respelt_after_town(surface, name_start, end, admin_by_end.get(name_start))
         if GENERIC_VILLAGE_RE.match(surface) or surface.endswith(("村委会", "居委会")) and len(surface) < 4:
             return None
         # Names in quotes are slogans (“结对百镇千村”); admin words inside are not a village name.
@@ -442,6 +467,17 @@ class VillageFinder:
         if res.status == "unknown":
             res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
         return self._village_mention(surface, name_start, end, res, how, ctx)
+
+    def _respelt_after_town(self, surface: str, start: int, end: int, town: Mention | None) -> Mention | None:
+        if town is None or town.kind != "town" or town.place is None:
+            return None
+        fits = [p for p in self.index.descendants(town.place.code, "village") if _one_character_off(surface, p.name)]
+        if len(fits) != 1:
+            return None
+        res = Resolution("resolved", fits[0], (fits[0],), "respelt_name_in_town", 0.6, f"spelt as {fits[0].name}")
+        mention = self._village_mention(surface, start, end, res, "chain", {"town": town.place.code})
+        mention.confidence = 0.6  # for review: the table spells it otherwise
+        return mention
 
     def town_stems_before_villages(self, text: str, villages: list[Mention], admin: list[Mention]) -> list[Mention]:
         """航头长达村: a resolved village preceded by its own town's stem names that town too."""
@@ -553,6 +589,36 @@ class VillageFinder:
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
                 out.append(mention)
+        out += self._listed_after_town(text, admin, taken)
+        return out
+
+    def _listed_after_town(self, text: str, admin: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+        """``某乡甲山、乙沟、丙湾6个…``: a list right after its town names the town's villages without 村.
+
+        Each name is looked up as 某村 under that town only and exactly; the list counts only where at least
+        two of its names are the town's villages, so a list of crops or projects after a town gives none."""
+        out: list[Mention] = []
+        for town in admin:
+            if town.kind != "town" or town.place is None:
+                continue
+            match = _LIST_AFTER_TOWN_RE.match(text, town.end)
+            if match is None:
+                continue
+            found: list[Mention] = []
+            pos = match.start()
+            for item in match.group().split("、"):
+                start, end = pos, pos + len(item)
+                pos = end + 1
+                if VILLAGE_END_RE.search(item[-1]) or any(s < end and start < e for s, e in taken):
+                    continue  # 甲村、乙村 and names already read are the other finders'
+                res = resolve(self.index, item + "村", "village", fuzzy=False, town=town.place.code)
+                if res.status == "resolved" and res.method == "exact":
+                    ctx = {"town": town.place.code}
+                    mention = self._village_mention(item, start, end, res, "chain", ctx)
+                    mention.method = f"village_list_after_town_{res.method}"
+                    found.append(mention)
+            if len(found) >= LIST_AFTER_TOWN_MIN_FOUND:
+                out += found
         return out
 
     @staticmethod
@@ -584,15 +650,40 @@ def _middle_dropped(short: str, full: str) -> bool:
     return any(full[:i] + full[i + cut :] == short for i in range(2, len(full) - cut - 1))
 
 
+def _one_character_off(written: str, name: str) -> bool:
+    """A transliterated name spelt with one character more inside it (昌某普村 for 昌普村, three characters or
+    more before 村), or, in a long one (five or more before 村), one character other than the first differing.
+
+    >>> _one_character_off("甲木乙村", "甲乙村"), _one_character_off("阿甲格丙丁戊村", "阿甲克丙丁戊村")
+    (True, True)
+    >>> _one_character_off("木甲乙村", "甲乙村"), _one_character_off("甲乙丙村", "甲乙丁村")
+    (False, False)
+    """
+    written = re.sub("(?:村委会|村民委员会)$", "村", written)
+    if not written.endswith("村") or not name.endswith("村"):
+        return False
+    a, b = written[:-1], name[:-1]
+    if len(a) == len(b) + 1 and len(a) >= 3:
+        return any(a[:i] + a[i + 1 :] == b for i in range(1, len(a) - 1))
+    if len(a) == len(b) >= 5:
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1 and a[0] == b[0]
+    return False
+
+
 def shortened_village_names(villages: list[Mention], index: PlaceIndex) -> None:
     """A village its town (named with it) lacks, whose name is one of that town's villages less a run of
-    characters inside it (滨河五村 for the table's 滨河家园五村), is that village when exactly one fits; it is
-    kept at a low confidence, for review."""
+    characters inside it (滨河五村 for the table's 滨河家园五村), or spelt one character off
+    (``_one_character_off``), is that village when exactly one fits; it is kept at a low confidence, for
+    review."""
     for m in villages:
         scope = m.extra.get("scope", "")
         if m.resolution is None or m.resolution.status != "unknown" or len(scope) != 9:
             continue
-        fits = [p for p in index.descendants(scope, "village") if _middle_dropped(m.surface, p.name)]
+        fits = [
+            p
+            for p in index.descendants(scope, "village")
+            if _middle_dropped(m.surface, p.name) or _one_character_off(m.surface, p.name)
+        ]
         if len(fits) != 1:
             continue
         place = fits[0]
