@@ -35,7 +35,7 @@ LEFT_VERBS = frozenset({
     "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
     "举行", "召开", "携手", "会同", "联动", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
-    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    "动员", "号召", "响应", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
     "支援",
@@ -83,6 +83,8 @@ ORG_SUFFIXES = (
     "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
+    # more organs by their short forms in 办 (县人防办, 市信访办, 区金融办) and the state bookshops (县新华书店)
+    "人防办", "信访办", "侨办", "台办", "外办", "金融办", "法制办", "综治办", "书店",
     "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
     # the headquarters a region sends (某市援疆前方指挥部); 工作组 and 医疗队 were tried and read 驻村工作组 and
     # the words before it (看望某某驻村工作组) as names
@@ -156,9 +158,13 @@ GENERIC_ORG = frozenset({
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
+    # a team named only by its task (联合驻村扶贫工作队): the units that send it are the helpers
+    "驻村扶贫工作队", "驻村帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村工作组", "乡村振兴工作队",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
+                    # a unit whose call the helper answers (响应某办号召): it asks, it does not act
+                    "响应",
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
@@ -450,7 +456,9 @@ REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从�
 REFERENCE_NOT_AFTER = frozenset("党村组点内外部里站化级")
 # Labels of the field that names a report's publisher (来源：某厅, 发布机构：某局): 我厅 / 我校 mean that unit.
 PUBLISHER_LABELS = ("来源", "信息来源", "稿件来源", "文章来源", "稿源", "供稿", "供稿单位", "发布单位", "发布机构",
-                    "作者单位")
+                    "作者单位",
+                    # a site's footer (版权所有：某医院) names the unit whose site it is
+                    "版权所有", "主办单位")
 # Both sides of the pairing the sentence before named (双方签订了结对协议).
 BOTH_SIDES_WORDS = ("双方", "两家单位", "村企双方", "两个支部", "两支部")
 # Several units at once: 几家党支部, 各党支部, 双方 → the units named in the sentence before.

@@ -103,6 +103,12 @@ def test_a_county_bureau_whose_name_holds_nongcun_is_no_villages_own_team(extrac
     assert _links(extractor, text) == {("西山县农业农村委", "910102101203")}
 
 
+def test_units_that_send_a_joint_team_are_the_helpers_not_the_team(extractor: Extractor) -> None:
+    # short forms in 办 and a bookshop are units; the team named by its task is not
+    text = "西山县白石镇长岭村地处山区。县人防办、县新华书店联合驻村扶贫工作队为长岭村修通了道路。"
+    assert _links(extractor, text) == {("县人防办", "910102101203"), ("县新华书店", "910102101203")}
+
+
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
     assert _links(extractor, text) == {
@@ -258,7 +264,12 @@ def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: 
 
 @pytest.mark.parametrize(
     "source_line",
-    ["来源：甲市东湖建材公司", "发布机构：甲市东湖建材公司　发布日期：2024-03-01", "信息来源 | 甲市东湖建材公司"],
+    [
+        "来源：甲市东湖建材公司",
+        "发布机构：甲市东湖建材公司　发布日期：2024-03-01",
+        "信息来源 | 甲市东湖建材公司",
+        "版权所有：甲市东湖建材公司　地址：甲市东湖路1号",  # the site's footer
+    ],
 )
 def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_its_label(
     extractor: Extractor, source_line: str
@@ -267,6 +278,11 @@ def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_it
     text = f"城乡结对显成效\n甲市西湖物流公司参加了签约仪式。近日，我公司与西山县白石镇长岭村签订结对帮扶协议。\n{source_line}\n"
     assert ("甲市东湖建材公司", "910102101203") in _links(extractor, text)
     assert ("甲市西湖物流公司", "910102101203") not in _links(extractor, text)
+
+
+def test_a_unit_whose_call_the_publisher_answers_is_not_the_helper(extractor: Extractor) -> None:
+    text = "城乡结对\n我院积极响应县文明办号召，与西山县白石镇长岭村开展结对共建活动。\n版权所有：甲市中心医院\n"
+    assert _links(extractor, text) == {("甲市中心医院", "910102101203")}
 
 
 def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: Extractor) -> None:
@@ -686,6 +702,19 @@ def test_role_followed_by_ordinary_words_is_not_a_leader(extractor: Extractor) -
 
 
 # --- input as found ----------------------------------------------------------------------------------
+
+
+def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> None:
+    table = PlaceIndex.from_places(
+        PLACES[:4]
+        + [
+            Place("town", "910102104", "狸山镇", "狸山镇", "910102", "town"),
+            Place("village", "910102104201", "岚村", "岚村村委会", "910102104", "village"),
+        ]
+    )
+    # a one-character village is taken only under its town, and the town is written with the variant
+    text = "縣發改局走訪結對村貍山鎮嵐村,修通了道路."
+    assert {code for _, code in _links(Extractor(table), text)} == {"910102104201"}
 
 
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
