@@ -183,6 +183,11 @@ class VillageFinder:
                 contexts = self._village_contexts(start, sent, admin, region)
                 if generic:
                     contexts = [c for c in contexts if c[0] == "chain" or (c[0] == "nearby" and "town" in c[1])]
+                    sibling = _resolved_list_sibling(text, start, out)
+                    if sibling is not None:
+                        # 甲村、三多村、乙村: listed right after a village the table placed, the name is
+                        # looked for in that village's town (exactly, as every such name is).
+                        contexts.append(("list_sibling", {"town": sibling[:9]}, False))
                     if not contexts:
                         continue
                 if start < first:
@@ -602,6 +607,24 @@ def shortened_village_names(villages: list[Mention], index: PlaceIndex) -> None:
         m.uid = place.code
         m.confidence = 0.6
         m.method = f"{m.method}+shortened_name_in_town"
+
+
+def _resolved_list_sibling(text: str, start: int, found: list[Mention]) -> str | None:
+    """The code of the village listed right before ``start`` (甲村、 or 甲村和), if the table placed it.
+
+    >>> from loaders.places import Place
+    >>> v = Mention("village", 0, 3, "八里村", "t", 0.9, place=Place("village", "910102101203", "八里村", "八里村", "910102101", "village"))
+    >>> _resolved_list_sibling("八里村、三多村", 4, [v])
+    '910102101203'
+    >>> _resolved_list_sibling("八里村有三多村", 4, [v]) is None
+    True
+    """
+    if start < 1 or text[start - 1] not in "、和及与":
+        return None
+    prev = next((m for m in reversed(found) if m.end == start - 1), None)
+    if prev is None or prev.place is None or len(prev.place.code) != 12:
+        return None
+    return prev.place.code
 
 
 def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:

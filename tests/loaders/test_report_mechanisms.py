@@ -174,6 +174,13 @@ def test_a_village_name_that_reads_as_words_is_taken_under_the_town_named_before
     assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
 
 
+def test_a_village_name_that_reads_as_words_is_taken_in_the_town_of_the_village_listed_before_it(
+    extractor: Extractor,
+) -> None:
+    text = "西山县召开大会。县发改局结对帮扶四滧村、五联村，两村都已脱贫。"
+    assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
+
+
 def test_a_village_name_that_reads_as_words_gets_no_code_without_its_town(extractor: Extractor) -> None:
     links = _links(extractor, "西山县召开大会，县发改局与五联村结对。")
     assert not any(code in ("910102102204", "910102103203") for _, code in links)
