@@ -48,7 +48,7 @@ _COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3
 _COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
-    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
+    f"((?:[{CJK}]{{2,4}}[、和及与])+[{CJK}]{{2,4}})(" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
 )
 # The count first, then the list after a colon: 结对的行政村共三个：甲坪、乙沟和丙湾.
 _COUNT_THEN_VILLAGES_RE = re.compile(
@@ -534,7 +534,14 @@ class VillageFinder:
         counted_before = list(_COUNT_THEN_VILLAGES_RE.finditer(text))
         for match in list(_LIST_VILLAGES_RE.finditer(text)) + counted_before:
             pos = match.start(1)
-            items = re.split("[、和及]", match.group(1)) if match in counted_before else match.group(1).split("、")
+            if match in counted_before:
+                items = re.split("[、和及]", match.group(1))
+            else:
+                items = re.split("[、和及与]", match.group(1))
+                # 甲和乙两个村: joined by a conjunction (which may also sit inside a name, 和平), the list is
+                # taken only where its count says how many names it holds.
+                if len(items) > 1 and "、" not in match.group(1) and _list_count(match.group(2)) != len(items):
+                    continue
             for i, item in enumerate(items):
                 item_start = text.index(item, pos)
                 end = item_start + len(item)
@@ -573,6 +580,12 @@ class VillageFinder:
 
 # Villages of a list between a town and the name being resolved: 甲镇乙村、 (丙村).
 _LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、和及与])+")
+
+
+def _list_count(word: str) -> int | None:
+    """The number a list's count word says (两 → 2, 3 → 3)."""
+    numbers = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    return int(word) if word.isdigit() else numbers.get(word)
 
 
 def _middle_dropped(short: str, full: str) -> bool:

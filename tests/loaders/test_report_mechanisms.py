@@ -181,6 +181,21 @@ def test_a_village_name_that_reads_as_words_is_taken_in_the_town_of_the_village_
     assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
 
 
+@pytest.mark.parametrize(
+    ("listed", "codes"),
+    [
+        ("长岭和石门两个村", {"910102101203", "910102101204"}),
+        ("长岭、石门和同乐三个村", {"910102101203", "910102101204", "910102101205"}),
+        ("长岭和石门三个村", set()),  # the count does not fit the names: 和 may be inside a name
+    ],
+)
+def test_village_names_joined_by_he_and_counted_are_each_a_village(
+    extractor: Extractor, listed: str, codes: set[str]
+) -> None:
+    text = f"西山县白石镇召开会议。县发改局帮扶的{listed}都修通了道路。"
+    assert {code for _, code in _links(extractor, text)} == codes
+
+
 def test_a_village_name_that_reads_as_words_gets_no_code_without_its_town(extractor: Extractor) -> None:
     links = _links(extractor, "西山县召开大会，县发改局与五联村结对。")
     assert not any(code in ("910102102204", "910102103203") for _, code in links)
