@@ -109,6 +109,18 @@ def test_units_that_send_a_joint_team_are_the_helpers_not_the_team(extractor: Ex
     assert _links(extractor, text) == {("县人防办", "910102101203"), ("县新华书店", "910102101203")}
 
 
+@pytest.mark.parametrize("firm", ["甲市丰禾米业", "西山县青峰果业", "甲市云雾茶业"])
+def test_a_farm_firm_known_by_its_trade_is_a_unit(extractor: Extractor, firm: str) -> None:
+    text = f"西山县白石镇长岭村地处山区。{firm}与长岭村结对帮扶，收购村民的农产品。"
+    assert _links(extractor, text) == {(firm, "910102101203")}
+
+
+def test_a_name_does_not_start_before_tongguo(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村的贫困户通过信用社贷款入股，县发改局与长岭村结对帮扶。"
+    names = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert not any(n.startswith("贫困户") for n in names)
+
+
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
     assert _links(extractor, text) == {
