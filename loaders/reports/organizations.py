@@ -48,6 +48,7 @@ from loaders.reports.lexicon import (
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
     VERBS_BEFORE_ENDING,
+    VILLAGE_ENDINGS,
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
@@ -190,8 +191,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         around = next((s for s in sents if s.start <= start < s.end), None)
         if around is None or not PAIR_RE.search(text[start : around.end]):
             continue
-        if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS:
-            start += 2
+        if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS or surface[:2] in ADVERBS_BEFORE_VERB:
+            start += 2  # 同时社区与某村…: the adverb opens the clause, it is no part of a name
             surface = text[start:end]
         elif (
             start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2 : start] not in LEFT_VERBS
@@ -201,6 +202,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             len(surface) < 2
             or surface in GENERIC_ORG
             or surface in ADVERBS_BEFORE_VERB
+            or surface in VILLAGE_ENDINGS  # 社区与某村结对: the community the report is about, not a unit
             or surface[:1] in NON_NAME_START
         ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit

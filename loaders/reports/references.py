@@ -24,6 +24,7 @@ from dataclasses import replace
 from loaders.reports.lexicon import (
     BARE_UNIT_REFERENCES,
     CJK,
+    CLAUSE_GOES_ON,
     COUNTED_VILLAGE_REFERENCE_RE,
     GROUP_REFERENCE_RE,
     PLURAL_VILLAGE_REFERENCE_RE,
@@ -42,6 +43,12 @@ from loaders.reports.publisher import source_field
 from loaders.units import org_uid, unit_kind
 
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
+# A bare 社区 / 嘎查 opening a clause and pairing with another (同时社区与某村结对): the community the report
+# is about. Only as the subject before 与 — elsewhere the bare word is common (社区居民, 社区食堂).
+_BARE_COMMUNITY_SUBJECT_RE = re.compile(
+    "(?:(?<=^)|(?<=[，,。；;！!？?\n])|" + "|".join(f"(?<={w})" for w in CLAUSE_GOES_ON) + ")(社区|嘎查)(?=与)",
+    re.MULTILINE,
+)
 _GROUP_RE = re.compile(GROUP_REFERENCE_RE)
 _COUNTED_VILLAGES_RE = re.compile(COUNTED_VILLAGE_REFERENCE_RE)
 _PLURAL_VILLAGES_RE = re.compile(PLURAL_VILLAGE_REFERENCE_RE)
@@ -100,6 +107,11 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
         if sent_no(start) - sent_no(village.start) > REFERENCE_SENTENCE_WINDOW:
             continue
         out.append(_refer(village, start, end, word, "village_reference", 0.9))
+    for match in _BARE_COMMUNITY_SUBJECT_RE.finditer(text):
+        start, end = match.span(1)
+        same_kind = [v for v in named if v.end <= start and v.surface.endswith(match.group(1))]
+        if same_kind and sent_no(start) - sent_no(same_kind[-1].start) <= REFERENCE_SENTENCE_WINDOW:
+            out.append(_refer(same_kind[-1], start, end, match.group(1), "village_reference_bare_subject", 0.8))
     return out
 
 

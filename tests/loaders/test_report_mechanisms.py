@@ -115,6 +115,21 @@ def test_a_farm_firm_known_by_its_trade_is_a_unit(extractor: Extractor, firm: st
     assert _links(extractor, text) == {(firm, "910102101203")}
 
 
+@pytest.mark.parametrize("opening", ["地处城区。同时", "地处城区，"])
+def test_a_bare_community_opening_a_clause_before_yu_is_the_community_named_before(
+    extractor: Extractor, opening: str
+) -> None:
+    text = f"东湖区凌波路街道桃源社区{opening}社区与西山县白石镇长岭村结对，互派干部。"
+    pairs = {(f.data["helper_uid"], f.data["recipient_code"]) for f in _facts(extractor, text, "pairing")}
+    assert pairs == {("party:910101001002:党组织", "910102101203")}
+    assert not any(f.data["name"].endswith("社区") for f in _facts(extractor, text, "organization"))
+
+
+def test_a_name_does_not_start_after_zoujin(extractor: Extractor) -> None:
+    text = "记者来到西山县白石镇，走近东湖建材公司，了解到该公司与长岭村结对。"
+    assert not any(f.data["name"].startswith("走近") for f in _facts(extractor, text, "organization"))
+
+
 def test_a_name_does_not_start_before_tongguo(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村的贫困户通过信用社贷款入股，县发改局与长岭村结对帮扶。"
     names = {f.data["name"] for f in _facts(extractor, text, "organization")}
