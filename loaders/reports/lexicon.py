@@ -107,6 +107,10 @@ CENTRAL_UNITS = (
     "退役军人事务部", "国家卫生健康委", "国家发展改革委", "国家民委", "审计署", "海关总署", "税务总局", "国家林草局",
     "国家乡村振兴局", "中央统战部", "中央组织部", "中央宣传部", "全国总工会", "共青团中央", "全国妇联",
 )
+# The 兵团 (新疆生产建设兵团) and its numbered divisions (第十三师, 五师), which send teams to the villages
+# around them: units by these names alone. A division followed by its regiment (五师八十一团) is the
+# regiment, a place; 师 after a numeral in ordinary words (一师一校) is rare enough to be left.
+CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一二三四五六七八九十]{1,3}师(?![一二三四五六七八九十0-9团生长范傅资])"
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
 COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
@@ -352,7 +356,7 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
-    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
+    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "入驻", "选派", "第一书记",
     "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,

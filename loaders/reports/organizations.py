@@ -22,6 +22,7 @@ from loaders.reports.lexicon import (
     CENTRAL_UNITS,
     CJK,
     COMMISSION_ENDING_RE,
+    CORPS_UNIT_RE,
     COUNT_MEASURES,
     DEPARTMENT_FIELDS_JOINED_BY_HE,
     FACILITY_ENDINGS,
@@ -61,6 +62,8 @@ _UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "
 ORG_RE = re.compile(
     r"(?:(?:"
     + "|".join(sorted(CENTRAL_UNITS, key=len, reverse=True))
+    + "|"
+    + CORPS_UNIT_RE
     + r")(?!门)|(?:["
     + CJK
     + r"A-Za-z0-9]|[(（]["
@@ -110,6 +113,7 @@ ORG_LEAD_RE = re.compile(
 )
 # A sending verb inside a unit's name: what follows is what was sent (a team), what precedes is no part of it.
 _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
+_CORPS_UNIT_FULL_RE = re.compile(CORPS_UNIT_RE)
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
 _UNIT_IN_LIST_RE = re.compile(f"([{CJK}]{{2,6}})等(?:" + "|".join(UNIT_LIST_NOUNS) + ")")
 
@@ -161,7 +165,9 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
-            if surface.startswith(CENTRAL_UNITS) and not _central_unit_stands(text, left, sent.start):
+            if (
+                surface.startswith(CENTRAL_UNITS) or _CORPS_UNIT_FULL_RE.fullmatch(surface)
+            ) and not _central_unit_stands(text, left, sent.start):
                 continue  # 入选某部第三届…: a ministry named as what it awards or runs, not as an actor
             place_start = None
             if "有" in text[left:end] or "是" in text[left:end]:  # cheap test first: most names hold neither
@@ -327,6 +333,8 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             for i in range(len(between) - 1)
         ):
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
+        if any(v in between for v in SENDING_VERBS):
+            break  # 某师派出工作队: what the unit sends is no part of its name
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:

@@ -136,6 +136,27 @@ def test_a_name_does_not_start_before_tongguo(extractor: Extractor) -> None:
     assert not any(n.startswith("贫困户") for n in names)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "helper"),
+    [
+        ("兵团第十三师与西山县白石镇长岭村结对帮扶。", "兵团第十三师"),
+        ("今年，五师派出工作队入驻西山县白石镇长岭村。", "五师"),
+    ],
+)
+def test_the_corps_and_its_numbered_divisions_are_units(extractor: Extractor, sentence: str, helper: str) -> None:
+    assert _links(extractor, "西山县白石镇召开会议。" + sentence) == {(helper, "910102101203")}
+
+
+def test_ruzhu_with_an_unknown_short_place_before_the_village_is_a_pairing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市东湖建材公司的工作队今年入驻西州白石镇长岭村。"  # 西州: no place of the table
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
+def test_every_unit_of_a_list_after_anzhao_instructs_and_does_not_help(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市东湖建材公司按照县委、县政府办党组安排部署，派出工作队入驻西山县白石镇长岭村。"
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
     assert _links(extractor, text) == {
