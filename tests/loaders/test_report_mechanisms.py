@@ -475,6 +475,14 @@ def test_first_secretary_then_the_unit_he_comes_from_then_his_name(extractor: Ex
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("陈刚", "第一书记")]
 
 
+@pytest.mark.parametrize("trade", ["教研员", "医师"])
+def test_first_secretary_then_his_trade_at_the_unit_he_comes_from_then_his_name(
+    extractor: Extractor, trade: str
+) -> None:
+    text = f"西山县白石镇长岭村“第一书记”、甲市教育科学研究院{trade}陈刚说，自驻村以来村里变化很大。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("陈刚", "第一书记")]
+
+
 def test_a_meeting_of_departments_and_model_villages_pairs_nothing(extractor: Extractor) -> None:
     text = (
         "西山县召开乡村振兴工作推进会，县农业农村局、县财政局、县交通局等部门负责人参加会议，"
