@@ -125,6 +125,13 @@ def test_a_bare_community_opening_a_clause_before_yu_is_the_community_named_befo
     assert not any(f.data["name"].endswith("社区") for f in _facts(extractor, text, "organization"))
 
 
+def test_in_a_village_cadres_quoted_words_women_is_their_village(extractor: Extractor) -> None:
+    text = (
+        "西山县召开会议。“我们村以前很穷，甲市东湖建材公司和我们结成对子后，路修通了。”白石镇石门村党支部书记王志刚说。"
+    )
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101204")}
+
+
 def test_a_name_does_not_start_after_zoujin(extractor: Extractor) -> None:
     text = "记者来到西山县白石镇，走近东湖建材公司，了解到该公司与长岭村结对。"
     assert not any(f.data["name"].startswith("走近") for f in _facts(extractor, text, "organization"))
