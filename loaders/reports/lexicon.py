@@ -43,6 +43,8 @@ LEFT_VERBS = frozenset({
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
     "派驻", "期望", "希望", "期待",
+    # a time word inside a clause (某师今年有多个工作队…): the unit ends before it
+    "今年", "去年",
 })
 
 # --- villages -------------------------------------------------------------------------------------

@@ -412,6 +412,8 @@ def _starts_like_no_name(text: str, start: int, name: str) -> bool:
     """A unit's name does not start with a function word or a count (三家公司) — except a name that
     starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部)."""
     first = name[:1]
+    if re.match(f"有?[多几{NUMERALS}]+[{COUNT_MEASURES}]", name):
+        return True  # 有多个工作队, 多家企业: a count of units, not one
     if first not in NON_NAME_START:
         return False
     if first in NUMERALS:

@@ -154,6 +154,14 @@ def test_the_corps_and_its_numbered_divisions_are_units(extractor: Extractor, se
     assert _links(extractor, "西山县白石镇召开会议。" + sentence) == {(helper, "910102101203")}
 
 
+def test_a_unit_ends_before_a_time_word_and_a_count_of_teams_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。五师今年有多个工作队入驻西山县白石镇长岭村。"
+    assert _links(extractor, text) == {("五师", "910102101203")}
+    assert not any(
+        "今年" in f.data["name"] or f.data["name"].startswith("有") for f in _facts(extractor, text, "organization")
+    )
+
+
 def test_ruzhu_with_an_unknown_short_place_before_the_village_is_a_pairing(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。甲市东湖建材公司的工作队今年入驻西州白石镇长岭村。"  # 西州: no place of the table
     assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
