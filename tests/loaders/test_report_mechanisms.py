@@ -789,6 +789,11 @@ def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extracto
     assert _facts(extractor, text, "person") == []
 
 
+def test_a_member_of_a_team_holds_no_leading_role(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村驻村工作队队员王志刚每天走访农户，队长李建国说，路修好了。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("李建国", "队长")]
+
+
 def test_role_followed_by_ordinary_words_is_not_a_leader(extractor: Extractor) -> None:
     text = "要深入学习总书记关于全面推进乡村振兴的重要论述，率先实施村党组织书记任前培训。"
     assert _facts(extractor, text, "person") == []
