@@ -201,7 +201,9 @@ GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
     # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
-    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
+    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级"
+    # A team named by its batch (第三批工作队, 第二批驻村工作队): which unit sent it is said elsewhere.
+    r"|第[一二三四五六七八九十0-9]+批[^，。、]{0,6}?(?:工作队|工作组)$)"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)

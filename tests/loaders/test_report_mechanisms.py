@@ -789,6 +789,11 @@ def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extracto
     assert _facts(extractor, text, "person") == []
 
 
+def test_a_team_named_by_its_batch_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局选派的第三批工作队进驻白石镇长岭村。"
+    assert _links(extractor, text) == {("县发改局", "910102101203")}
+
+
 def test_a_member_of_a_team_holds_no_leading_role(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村驻村工作队队员王志刚每天走访农户，队长李建国说，路修好了。"
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("李建国", "队长")]
