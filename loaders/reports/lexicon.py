@@ -168,6 +168,8 @@ GENERIC_ORG = frozenset({
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
     # a team named only by its task (联合驻村扶贫工作队): the units that send it are the helpers
     "驻村扶贫工作队", "驻村帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村工作组", "乡村振兴工作队",
+    # a school of any level by its bare kind (由学院院长某某带队): the kind, not the school
+    "学院", "大学", "中学", "小学",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",

@@ -789,6 +789,12 @@ def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extracto
     assert _facts(extractor, text, "person") == []
 
 
+def test_a_school_named_by_its_bare_kind_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市理工大学机械学院教工支部由学院院长王志刚带队，前往白石镇长岭村慰问。"
+    assert not any(f.data["name"] == "学院" for f in _facts(extractor, text, "organization"))
+    assert ("学院", "910102101203") not in _links(extractor, text)
+
+
 def test_a_team_named_by_its_batch_is_no_unit(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。县发改局选派的第三批工作队进驻白石镇长岭村。"
     assert _links(extractor, text) == {("县发改局", "910102101203")}
