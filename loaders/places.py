@@ -98,7 +98,14 @@ def _t2s_table() -> dict[int, str]:
             # 乾 → "干 乾": a character that is also its own simplified form is left alone.
             if len(src) == 1 and len(target) == 1 and src != target and src not in options:
                 table[ord(src)] = target
+    table.update({ord(src): target for src, target in VARIANT_CHARACTERS.items()})
     return table
+
+
+# Variant characters that OpenCC's table leaves as they are although the code table writes the
+# standard simplified form (a page in traditional script may write 貍橋鎮 for 狸桥镇): one for one, so
+# offsets stay valid.
+VARIANT_CHARACTERS = {"貍": "狸", "衞": "卫", "敍": "叙", "堦": "阶", "遶": "绕", "廼": "乃", "麽": "么", "厛": "厅"}
 
 
 def to_simplified(text: str) -> str:

@@ -34,11 +34,11 @@ LEFT_VERBS = frozenset({
     "发挥", "带动", "位于", "地处", "探索", "推广", "复制", "指导", "加强", "完善", "发起", "包括", "其中", "引导",
     "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
-    "举行", "召开", "携手", "会同", "联动", "走进", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
-    "动员", "号召", "要求", "按照", "根据", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    "举行", "召开", "携手", "会同", "联动", "走进", "走近", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
+    "动员", "号召", "响应", "要求", "按照", "根据", "通过", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
-    "支援", "牵手", "来自",
+    "支援", "牵手",
     # verbs of assigning a helper (县委组织部确定某局为某村的帮扶单位): the unit is the one assigned
     "确定", "明确", "指定", "选定", "安排",
     # a unit sending people to a place (某局派驻某街道办某村), and wishes addressed to a unit (并期望某局…)
@@ -49,6 +49,8 @@ LEFT_VERBS = frozenset({
     "来自",
     # founding a unit in the village (村民开办某砖厂): the unit is the founded one (FOUNDING_VERBS)
     "开办", "创办", "兴办",
+    # a time word inside a clause (某师今年有多个工作队…): the unit ends before it
+    "今年", "去年",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -94,6 +96,10 @@ ORG_SUFFIXES = (
     "联合会", "妇联", "残联", "侨联", "工商联", "文联", "科协", "总工会", "团委", "红十字会",
     # organs named by their short forms (县委办, 县政府办, 县扶贫办, 区人大机关), newspapers, banks' short forms
     "委办", "政府办", "扶贫办", "文明办", "乡村振兴办", "机关", "报社", "杂志社", "电视台", "农发行", "农商行",
+    # more organs by their short forms in 办 (县人防办, 市信访办, 区金融办) and the state bookshops (县新华书店)
+    "人防办", "信访办", "侨办", "台办", "外办", "金融办", "法制办", "综治办", "书店",
+    # farm firms known by their trade (某某米业, 某某果业, 某某茶业), as they are in 村企结对
+    "米业", "果业", "茶业",
     "信用社", "信用联社", "供电所", "卫生院", "分公司", "子公司", "工作队", "供销社", "供销合作社",
     # the headquarters a region sends (某市援疆前方指挥部); 工作组 and 医疗队 were tried and read 驻村工作组 and
     # the words before it (看望某某驻村工作组) as names
@@ -118,6 +124,10 @@ CENTRAL_UNITS = (
     "退役军人事务部", "国家卫生健康委", "国家发展改革委", "国家民委", "审计署", "海关总署", "税务总局", "国家林草局",
     "国家乡村振兴局", "中央统战部", "中央组织部", "中央宣传部", "全国总工会", "共青团中央", "全国妇联",
 )
+# The 兵团 (新疆生产建设兵团) and its numbered divisions (第十三师, 五师), which send teams to the villages
+# around them: units by these names alone. A division followed by its regiment (五师八十一团) is the
+# regiment, a place; 师 after a numeral in ordinary words (一师一校) is rare enough to be left.
+CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一二三四五六七八九十]{1,3}师(?![一二三四五六七八九十0-9团生长范傅资])"
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
 COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
@@ -173,9 +183,15 @@ GENERIC_ORG = frozenset({
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
     "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队", "军分区",
     "人民政府",
+    # a team named only by its task (联合驻村扶贫工作队): the units that send it are the helpers
+    "驻村扶贫工作队", "驻村帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村工作组", "乡村振兴工作队",
+    # a school of any level by its bare kind (由学院院长某某带队): the kind, not the school
+    "学院", "大学", "中学", "小学",
 })
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
+                    # a unit whose call the helper answers (响应某办号召): it asks, it does not act
+                    "响应",
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
@@ -222,7 +238,9 @@ GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
     # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
-    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
+    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级"
+    # A team named by its batch (第三批工作队, 第二批驻村工作队): which unit sent it is said elsewhere.
+    r"|第[一二三四五六七八九十0-9]+批[^，。、]{0,6}?(?:工作队|工作组)$)"
 )
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 驻村扶贫工作队): no unit sent it
 # by name, so it helps no village as one; 某局驻村工作队 is read as 某局.
@@ -254,7 +272,7 @@ ROLE_CORES = (
     "董事长", "副董事长", "董事", "总经理", "副总经理", "经理", "总裁", "会长", "副会长", "理事长", "秘书长",
     "行长", "副行长", "校长", "副校长", "院长", "副院长", "站长", "所长", "馆长", "社长", "部长", "副部长",
     "厅长", "副厅长", "处长", "副处长", "科长", "组长", "队长", "村长", "主委", "常委", "委员", "成员", "执委",
-    "负责人", "特派员", "指导员", "队员", "专干",
+    "负责人", "特派员", "指导员", "专干",
     # the heads of a 嘎查 and a 苏木 (pastoral village and township)
     "嘎查达", "苏木达",
     # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
@@ -406,7 +424,7 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
-    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
+    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "入驻", "选派", "第一书记",
     "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
@@ -522,7 +540,9 @@ REFERENCE_LEFT_CONTEXT = frozenset("与和同由为把被让对向将在给从�
 REFERENCE_NOT_AFTER = frozenset("党村组点内外部里站化级")
 # Labels of the field that names a report's publisher (来源：某厅, 发布机构：某局): 我厅 / 我校 mean that unit.
 PUBLISHER_LABELS = ("来源", "信息来源", "稿件来源", "文章来源", "稿源", "供稿", "供稿单位", "发布单位", "发布机构",
-                    "作者单位")
+                    "作者单位",
+                    # a site's footer (版权所有：某医院) names the unit whose site it is
+                    "版权所有", "主办单位")
 # Both sides of the pairing the sentence before named (双方签订了结对协议).
 BOTH_SIDES_WORDS = ("双方", "两家单位", "村企双方", "两个支部", "两支部")
 # Several units at once: 几家党支部, 各党支部, 双方 → the units named in the sentence before.

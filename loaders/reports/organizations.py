@@ -22,6 +22,7 @@ from loaders.reports.lexicon import (
     CENTRAL_UNITS,
     CJK,
     COMMISSION_ENDING_RE,
+    CORPS_UNIT_RE,
     COUNT_MEASURES,
     DEPARTMENT_FIELDS_JOINED_BY_HE,
     FACILITY_ENDINGS,
@@ -54,6 +55,7 @@ from loaders.reports.lexicon import (
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
     VERBS_BEFORE_ENDING,
+    VILLAGE_ENDINGS,
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
@@ -66,6 +68,8 @@ _UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "
 ORG_RE = re.compile(
     r"(?:(?:"
     + "|".join(sorted(CENTRAL_UNITS, key=len, reverse=True))
+    + "|"
+    + CORPS_UNIT_RE
     + r")(?!门)|(?:["
     + CJK
     + r"A-Za-z0-9]|[(（]["
@@ -115,6 +119,7 @@ ORG_LEAD_RE = re.compile(
 )
 # A sending verb inside a unit's name: what follows is what was sent (a team), what precedes is no part of it.
 _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
+_CORPS_UNIT_FULL_RE = re.compile(CORPS_UNIT_RE)
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
 _UNIT_OWNING_A_VILLAGE_RE = re.compile(
     f"是([{CJK}]{{2,16}}?)的(?=" + "|".join(sorted(HELPED_VILLAGE_NOUNS, key=len, reverse=True)) + ")"
@@ -171,7 +176,9 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if lead:
                 left += lead.end()
                 surface = text[left:end]
-            if surface.startswith(CENTRAL_UNITS) and not _central_unit_stands(text, left, sent.start):
+            if (
+                surface.startswith(CENTRAL_UNITS) or _CORPS_UNIT_FULL_RE.fullmatch(surface)
+            ) and not _central_unit_stands(text, left, sent.start):
                 continue  # 入选某部第三届…: a ministry named as what it awards or runs, not as an actor
             place_start = None
             if "有" in text[left:end] or "是" in text[left:end]:  # cheap test first: most names hold neither
@@ -201,8 +208,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         around = next((s for s in sents if s.start <= start < s.end), None)
         if around is None or not PAIR_RE.search(text[start : around.end]):
             continue
-        if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS:
-            start += 2
+        if surface[:2] in LEFT_VERBS or surface[:2] in UNIT_LEADING_VERBS or surface[:2] in ADVERBS_BEFORE_VERB:
+            start += 2  # 同时社区与某村…: the adverb opens the clause, it is no part of a name
             surface = text[start:end]
         elif (
             start > around.start and text[start - 1] not in BOUNDARY_CHARS and text[start - 2 : start] not in LEFT_VERBS
@@ -212,6 +219,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             len(surface) < 2
             or surface in GENERIC_ORG
             or surface in ADVERBS_BEFORE_VERB
+            or surface in VILLAGE_ENDINGS  # 社区与某村结对: the community the report is about, not a unit
             or surface[:1] in NON_NAME_START
         ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit
@@ -349,6 +357,8 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             for i in range(len(between) - 1)
         ):
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
+        if any(v in between for v in SENDING_VERBS):
+            break  # 某师派出工作队: what the unit sends is no part of its name
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
@@ -426,6 +436,8 @@ def _starts_like_no_name(text: str, start: int, name: str) -> bool:
     """A unit's name does not start with a function word or a count (三家公司) — except a name that
     starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部)."""
     first = name[:1]
+    if re.match(f"有?[多几{NUMERALS}]+[{COUNT_MEASURES}]", name):
+        return True  # 有多个工作队, 多家企业: a count of units, not one
     if first not in NON_NAME_START:
         return False
     if first in NUMERALS:

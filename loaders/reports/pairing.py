@@ -500,7 +500,15 @@ def is_companion(text: str, h: Mention) -> bool:
     """会同某局…, 某局的主要负责人, 按照某办的安排: the unit goes along or instructs; it does not act."""
     if text[max(0, h.start - 2) : h.start] in COMPANION_BEFORE:
         return True
+    # 按照自治区、兵团党委的部署: every unit of a list that such a word opens instructs, not the first only.
+    listed = _COMPANION_LIST_RE.search(text, max(0, h.start - 16), h.start)
+    if listed is not None:
+        return True
     return text.startswith(COMPANION_AFTER, h.end)
+
+
+# A companion word, then list items (places or units) each closed by 、, right up to the unit.
+_COMPANION_LIST_RE = re.compile("(?:" + "|".join(COMPANION_BEFORE) + f")(?:[{CJK}]{{2,10}}、)+$")
 
 
 _SENT_FROM_RE = re.compile("(?:" + "|".join(SENT_FROM_VERBS) + ")$")

@@ -60,9 +60,12 @@ BYLINE_THEN_NAME = re.compile(
     + _CJK
     + "])"
 )
-# a role, then the unit the person works for: 驻村第一书记、某局干部张三
+# a role, then the unit the person works for: 驻村第一书记、某局干部张三 — or their trade there, a word
+# ending like a staff post (驻村第一书记、某研究院教研员张三, 某医院医师张三)
 ROLE_THEN_POST_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE})、[^，。；、,;]{{2,20}}?(?:" + "|".join(lexicon.POST_NOUNS) + f")(?=[{_CJK}])"
+    f"({_QUOTE}{_ONE_ROLE}{_QUOTE})、[^，。；、,;]{{2,20}}?(?:"
+    + "|".join(lexicon.POST_NOUNS)
+    + f"|[{_CJK}]{{1,2}}[员师])(?=[{_CJK}])"
 )
 # a name then its role in brackets: 张三（麻城市政府党组成员）
 NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")

@@ -24,6 +24,7 @@ from dataclasses import replace
 from loaders.reports.lexicon import (
     BARE_UNIT_REFERENCES,
     CJK,
+    CLAUSE_GOES_ON,
     COUNTED_VILLAGE_REFERENCE_RE,
     GROUP_REFERENCE_RE,
     PLURAL_VILLAGE_REFERENCE_RE,
@@ -32,6 +33,7 @@ from loaders.reports.lexicon import (
     REFERENCE_NOT_AFTER,
     REFERENCE_SENTENCE_WINDOW,
     SELF_REFERENCES,
+    SPEECH_VERBS,
     STATIONED_AT_WEAK_REFERENCE,
     UNIT_REFERENCE_RE,
     VILLAGE_REFERENCES,
@@ -43,6 +45,12 @@ from loaders.reports.publisher import source_field
 from loaders.units import org_uid, unit_kind
 
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
+# A bare 社区 / 嘎查 opening a clause and pairing with another (同时社区与某村结对): the community the report
+# is about. Only as the subject before 与 — elsewhere the bare word is common (社区居民, 社区食堂).
+_BARE_COMMUNITY_SUBJECT_RE = re.compile(
+    "(?:(?<=^)|(?<=[，,。；;！!？?\n])|" + "|".join(f"(?<={w})" for w in CLAUSE_GOES_ON) + ")(社区|嘎查)(?=与)",
+    re.MULTILINE,
+)
 _GROUP_RE = re.compile(GROUP_REFERENCE_RE)
 _COUNTED_VILLAGES_RE = re.compile(COUNTED_VILLAGE_REFERENCE_RE)
 _PLURAL_VILLAGES_RE = re.compile(PLURAL_VILLAGE_REFERENCE_RE)
@@ -84,11 +92,18 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
     named = sorted((v for v in villages if v.kind == "village"), key=lambda v: v.start)
     ends = [v.end for v in named]
     out: list[Mention] = []
+    spoken = _speakers_villages(text, named)
+    for (q_start, q_end), village in spoken:
+        # “我们村…，某公司和我们结成对子”某村党支部书记张三说: in a village cadre's words, 我们 is the village.
+        for match in _SPEAKERS_OWN_RE.finditer(text, q_start, q_end):
+            out.append(_refer(village, match.start(), match.end(), match.group(), "village_reference_speaker", 0.8))
     for match in _VILLAGE_REFERENCE_RE.finditer(text):
         start, end = match.span()
         word = match.group()
         if any(v.start <= start < v.end for v in named):
             continue
+        if any(q_start <= start < q_end for (q_start, q_end), _ in spoken):
+            continue  # 我们村 in a village cadre's quoted words: taken above
         if word in WEAK_VILLAGE_REFERENCES:
             clause_end = _clause_end(text, end)
             clause_start = _clause_start(text, start)
@@ -102,6 +117,33 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
         if sent_no(start) - sent_no(village.start) > REFERENCE_SENTENCE_WINDOW:
             continue
         out.append(_refer(village, start, end, word, "village_reference", 0.9))
+    for match in _BARE_COMMUNITY_SUBJECT_RE.finditer(text):
+        start, end = match.span(1)
+        same_kind = [v for v in named if v.end <= start and v.surface.endswith(match.group(1))]
+        if same_kind and sent_no(start) - sent_no(same_kind[-1].start) <= REFERENCE_SENTENCE_WINDOW:
+            out.append(_refer(same_kind[-1], start, end, match.group(1), "village_reference_bare_subject", 0.8))
+    return out
+
+
+# The speaker's own village in their quoted words (我们村, 我村, 我们 as a party to the relation).
+_SPEAKERS_OWN_RE = re.compile("我们村|我村|我们(?![的都也要将会还一])")
+_QUOTE_RE = re.compile("“([^“”]{4,300})”")
+# After the quote: the village, a post there (村党支部书记, 村委会主任, 支书), a name, a word of speech.
+_SPEAKER_AFTER_RE = re.compile(
+    f"[{CJK}]{{0,3}}?(?:党支部|党总支|村委会|村民委员会)?(?:第一书记|副书记|书记|主任|支书|村长)[{CJK}]{{2,4}}?"
+    "(?:" + "|".join(SPEECH_VERBS) + ")"
+)
+
+
+def _speakers_villages(text: str, named: list[Mention]) -> list[tuple[tuple[int, int], Mention]]:
+    """Quotes whose speaker holds a post in a village named right after the quote: (quote span, village)."""
+    out: list[tuple[tuple[int, int], Mention]] = []
+    for quote in _QUOTE_RE.finditer(text):
+        after = quote.end()
+        village = next((v for v in named if after <= v.start <= after + 8), None)
+        if village is None or _SPEAKER_AFTER_RE.match(text, village.end) is None:
+            continue
+        out.append(((quote.start(1), quote.end(1)), village))
     return out
 
 

@@ -48,9 +48,11 @@ LONG_VILLAGE_NAME_MAX = 16
 _COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
 _COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
-# A list of names without 村, then the word that makes them villages: 甲、乙两村, 甲、乙等3个村, 甲、乙等村.
+# A list of names without 村, then the word that makes them villages: 甲、乙两村, 甲和乙两个村, 甲、乙等3个村, 甲、乙等村.
 _LIST_VILLAGES_RE = re.compile(
-    f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}}?)(?:等?(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?|等)(?:行政)?村"
+    f"((?:[{CJK}]{{2,4}}[、和及与])+[{CJK}]{{2,4}}?)(?:等?("
+    + "|".join(VILLAGE_LIST_COUNTS)
+    + "|\\d+)个?|等)(?:行政)?村"
 )
 # The count first, then the list after a colon: 结对的行政村共三个：甲坪、乙沟和丙湾.
 _COUNT_THEN_VILLAGES_RE = re.compile(
@@ -194,6 +196,11 @@ class VillageFinder:
                 contexts = self._village_contexts(start, sent, admin, region)
                 if generic:
                     contexts = [c for c in contexts if c[0] == "chain" or (c[0] == "nearby" and "town" in c[1])]
+                    sibling = _resolved_list_sibling(text, start, out)
+                    if sibling is not None:
+                        # 甲村、三多村、乙村: listed right after a village the table placed, the name is
+                        # looked for in that village's town (exactly, as every such name is).
+                        contexts.append(("list_sibling", {"town": sibling[:9]}, False))
                     if not contexts:
                         continue
                 if start < first:
@@ -566,7 +573,14 @@ class VillageFinder:
         counted_before = list(_COUNT_THEN_VILLAGES_RE.finditer(text))
         for match in list(_LIST_VILLAGES_RE.finditer(text)) + counted_before:
             pos = match.start(1)
-            items = re.split("[、和及]", match.group(1)) if match in counted_before else match.group(1).split("、")
+            if match in counted_before:
+                items = re.split("[、和及]", match.group(1))
+            else:
+                items = re.split("[、和及与]", match.group(1))
+                # 甲和乙两个村: joined by a conjunction (which may also sit inside a name, 和平), the list is
+                # taken only where its count says how many names it holds.
+                if len(items) > 1 and "、" not in match.group(1) and _list_count(match.group(2) or "") != len(items):
+                    continue
             for i, item in enumerate(items):
                 item_start = text.index(item, pos)
                 end = item_start + len(item)
@@ -637,6 +651,12 @@ class VillageFinder:
 _LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、和及与])+")
 
 
+def _list_count(word: str) -> int | None:
+    """The number a list's count word says (两 → 2, 3 → 3)."""
+    numbers = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+    return int(word) if word.isdigit() else numbers.get(word)
+
+
 def _middle_dropped(short: str, full: str) -> bool:
     """``short`` is ``full`` less a run of two or more characters inside it, keeping two or more at each
     end (滨河五村 of 滨河家园五村).
@@ -694,6 +714,24 @@ def shortened_village_names(villages: list[Mention], index: PlaceIndex) -> None:
         m.uid = place.code
         m.confidence = 0.6
         m.method = f"{m.method}+shortened_name_in_town"
+
+
+def _resolved_list_sibling(text: str, start: int, found: list[Mention]) -> str | None:
+    """The code of the village listed right before ``start`` (甲村、 or 甲村和), if the table placed it.
+
+    >>> from loaders.places import Place
+    >>> v = Mention("village", 0, 3, "八里村", "t", 0.9, place=Place("village", "910102101203", "八里村", "八里村", "910102101", "village"))
+    >>> _resolved_list_sibling("八里村、三多村", 4, [v])
+    '910102101203'
+    >>> _resolved_list_sibling("八里村有三多村", 4, [v]) is None
+    True
+    """
+    if start < 1 or text[start - 1] not in "、和及与":
+        return None
+    prev = next((m for m in reversed(found) if m.end == start - 1), None)
+    if prev is None or prev.place is None or len(prev.place.code) != 12:
+        return None
+    return prev.place.code
 
 
 def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:

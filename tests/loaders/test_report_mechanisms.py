@@ -103,6 +103,75 @@ def test_a_county_bureau_whose_name_holds_nongcun_is_no_villages_own_team(extrac
     assert _links(extractor, text) == {("西山县农业农村委", "910102101203")}
 
 
+def test_units_that_send_a_joint_team_are_the_helpers_not_the_team(extractor: Extractor) -> None:
+    # short forms in 办 and a bookshop are units; the team named by its task is not
+    text = "西山县白石镇长岭村地处山区。县人防办、县新华书店联合驻村扶贫工作队为长岭村修通了道路。"
+    assert _links(extractor, text) == {("县人防办", "910102101203"), ("县新华书店", "910102101203")}
+
+
+@pytest.mark.parametrize("firm", ["甲市丰禾米业", "西山县青峰果业", "甲市云雾茶业"])
+def test_a_farm_firm_known_by_its_trade_is_a_unit(extractor: Extractor, firm: str) -> None:
+    text = f"西山县白石镇长岭村地处山区。{firm}与长岭村结对帮扶，收购村民的农产品。"
+    assert _links(extractor, text) == {(firm, "910102101203")}
+
+
+@pytest.mark.parametrize("opening", ["地处城区。同时", "地处城区，"])
+def test_a_bare_community_opening_a_clause_before_yu_is_the_community_named_before(
+    extractor: Extractor, opening: str
+) -> None:
+    text = f"东湖区凌波路街道桃源社区{opening}社区与西山县白石镇长岭村结对，互派干部。"
+    pairs = {(f.data["helper_uid"], f.data["recipient_code"]) for f in _facts(extractor, text, "pairing")}
+    assert pairs == {("party:910101001002:党组织", "910102101203")}
+    assert not any(f.data["name"].endswith("社区") for f in _facts(extractor, text, "organization"))
+
+
+def test_in_a_village_cadres_quoted_words_women_is_their_village(extractor: Extractor) -> None:
+    text = (
+        "西山县召开会议。“我们村以前很穷，甲市东湖建材公司和我们结成对子后，路修通了。”白石镇石门村党支部书记王志刚说。"
+    )
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101204")}
+
+
+def test_a_name_does_not_start_after_zoujin(extractor: Extractor) -> None:
+    text = "记者来到西山县白石镇，走近东湖建材公司，了解到该公司与长岭村结对。"
+    assert not any(f.data["name"].startswith("走近") for f in _facts(extractor, text, "organization"))
+
+
+def test_a_name_does_not_start_before_tongguo(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村的贫困户通过信用社贷款入股，县发改局与长岭村结对帮扶。"
+    names = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert not any(n.startswith("贫困户") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "helper"),
+    [
+        ("兵团第十三师与西山县白石镇长岭村结对帮扶。", "兵团第十三师"),
+        ("今年，五师派出工作队入驻西山县白石镇长岭村。", "五师"),
+    ],
+)
+def test_the_corps_and_its_numbered_divisions_are_units(extractor: Extractor, sentence: str, helper: str) -> None:
+    assert _links(extractor, "西山县白石镇召开会议。" + sentence) == {(helper, "910102101203")}
+
+
+def test_a_unit_ends_before_a_time_word_and_a_count_of_teams_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。五师今年有多个工作队入驻西山县白石镇长岭村。"
+    assert _links(extractor, text) == {("五师", "910102101203")}
+    assert not any(
+        "今年" in f.data["name"] or f.data["name"].startswith("有") for f in _facts(extractor, text, "organization")
+    )
+
+
+def test_ruzhu_with_an_unknown_short_place_before_the_village_is_a_pairing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市东湖建材公司的工作队今年入驻西州白石镇长岭村。"  # 西州: no place of the table
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
+def test_every_unit_of_a_list_after_anzhao_instructs_and_does_not_help(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市东湖建材公司按照县委、县政府办党组安排部署，派出工作队入驻西山县白石镇长岭村。"
+    assert _links(extractor, text) == {("甲市东湖建材公司", "910102101203")}
+
+
 def test_units_listed_after_you_are_the_villages_helpers(extractor: Extractor) -> None:
     text = "白石镇长岭村的帮扶单位有县交通委、县粮食局和甲市东湖建材公司。"
     assert _links(extractor, text) == {
@@ -166,6 +235,28 @@ def test_short_form_of_a_company_named_in_full_earlier_is_the_same_unit(extracto
 def test_a_village_name_that_reads_as_words_is_taken_under_the_town_named_before_it(extractor: Extractor) -> None:
     text = "县发改局结对帮扶的青田镇四滧村和五联村都已脱贫。"
     assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
+
+
+def test_a_village_name_that_reads_as_words_is_taken_in_the_town_of_the_village_listed_before_it(
+    extractor: Extractor,
+) -> None:
+    text = "西山县召开大会。县发改局结对帮扶四滧村、五联村，两村都已脱贫。"
+    assert _links(extractor, text) == {("县发改局", "910102102202"), ("县发改局", "910102102204")}
+
+
+@pytest.mark.parametrize(
+    ("listed", "codes"),
+    [
+        ("长岭和石门两个村", {"910102101203", "910102101204"}),
+        ("长岭、石门和同乐三个村", {"910102101203", "910102101204", "910102101205"}),
+        ("长岭和石门三个村", set()),  # the count does not fit the names: 和 may be inside a name
+    ],
+)
+def test_village_names_joined_by_he_and_counted_are_each_a_village(
+    extractor: Extractor, listed: str, codes: set[str]
+) -> None:
+    text = f"西山县白石镇召开会议。县发改局帮扶的{listed}都修通了道路。"
+    assert {code for _, code in _links(extractor, text)} == codes
 
 
 def test_a_village_name_that_reads_as_words_gets_no_code_without_its_town(extractor: Extractor) -> None:
@@ -258,7 +349,12 @@ def test_publisher_speaking_of_itself_is_the_unit_named_in_the_title(extractor: 
 
 @pytest.mark.parametrize(
     "source_line",
-    ["来源：甲市东湖建材公司", "发布机构：甲市东湖建材公司　发布日期：2024-03-01", "信息来源 | 甲市东湖建材公司"],
+    [
+        "来源：甲市东湖建材公司",
+        "发布机构：甲市东湖建材公司　发布日期：2024-03-01",
+        "信息来源 | 甲市东湖建材公司",
+        "版权所有：甲市东湖建材公司　地址：甲市东湖路1号",  # the site's footer
+    ],
 )
 def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_its_label(
     extractor: Extractor, source_line: str
@@ -267,6 +363,11 @@ def test_publisher_speaking_of_itself_is_the_unit_of_the_source_line_whatever_it
     text = f"城乡结对显成效\n甲市西湖物流公司参加了签约仪式。近日，我公司与西山县白石镇长岭村签订结对帮扶协议。\n{source_line}\n"
     assert ("甲市东湖建材公司", "910102101203") in _links(extractor, text)
     assert ("甲市西湖物流公司", "910102101203") not in _links(extractor, text)
+
+
+def test_a_unit_whose_call_the_publisher_answers_is_not_the_helper(extractor: Extractor) -> None:
+    text = "城乡结对\n我院积极响应县文明办号召，与西山县白石镇长岭村开展结对共建活动。\n版权所有：甲市中心医院\n"
+    assert _links(extractor, text) == {("甲市中心医院", "910102101203")}
 
 
 def test_self_reference_without_a_named_publisher_is_kept_for_review(extractor: Extractor) -> None:
@@ -393,6 +494,14 @@ def test_a_party_body_that_only_names_a_leaders_post_leaves_the_unit_as_helper(e
 def test_first_secretary_then_the_unit_he_comes_from_then_his_name(extractor: Extractor) -> None:
     text = "西山县白石镇长岭村第一书记、甲市审计局干部陈刚说，自驻村以来村里变化很大。"
     assert _links(extractor, text) == {("甲市审计局", "910102101203")}
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("陈刚", "第一书记")]
+
+
+@pytest.mark.parametrize("trade", ["教研员", "医师"])
+def test_first_secretary_then_his_trade_at_the_unit_he_comes_from_then_his_name(
+    extractor: Extractor, trade: str
+) -> None:
+    text = f"西山县白石镇长岭村“第一书记”、甲市教育科学研究院{trade}陈刚说，自驻村以来村里变化很大。"
     assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("陈刚", "第一书记")]
 
 
@@ -833,12 +942,41 @@ def test_a_name_near_a_role_it_does_not_hold_is_not_a_leader(extractor: Extracto
     assert _facts(extractor, text, "person") == []
 
 
+def test_a_school_named_by_its_bare_kind_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。甲市理工大学机械学院教工支部由学院院长王志刚带队，前往白石镇长岭村慰问。"
+    assert not any(f.data["name"] == "学院" for f in _facts(extractor, text, "organization"))
+    assert ("学院", "910102101203") not in _links(extractor, text)
+
+
+def test_a_team_named_by_its_batch_is_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局选派的第三批工作队进驻白石镇长岭村。"
+    assert _links(extractor, text) == {("县发改局", "910102101203")}
+
+
+def test_a_member_of_a_team_holds_no_leading_role(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村驻村工作队队员王志刚每天走访农户，队长李建国说，路修好了。"
+    assert [(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")] == [("李建国", "队长")]
+
+
 def test_role_followed_by_ordinary_words_is_not_a_leader(extractor: Extractor) -> None:
     text = "要深入学习总书记关于全面推进乡村振兴的重要论述，率先实施村党组织书记任前培训。"
     assert _facts(extractor, text, "person") == []
 
 
 # --- input as found ----------------------------------------------------------------------------------
+
+
+def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> None:
+    table = PlaceIndex.from_places(
+        PLACES[:4]
+        + [
+            Place("town", "910102104", "狸山镇", "狸山镇", "910102", "town"),
+            Place("village", "910102104201", "岚村", "岚村村委会", "910102104", "village"),
+        ]
+    )
+    # a one-character village is taken only under its town, and the town is written with the variant
+    text = "縣發改局走訪結對村貍山鎮嵐村,修通了道路."
+    assert {code for _, code in _links(Extractor(table), text)} == {"910102104201"}
 
 
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
