@@ -221,9 +221,6 @@ CROSS_REGION_HELP_PHRASE_RE = re.compile(
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
-# A batch of a team (第三批驻村工作队, 首批援藏工作队): which team of the sender, not a unit of its own name;
-# the unit before it is the one that sent it.
-TEAM_BATCH_RE = re.compile(r"^(?:第[一二三四五六七八九十\d]+(?:批|轮|届)|首批|新一批|新一轮|新一届|本批|这批|该批)")
 # A town's own government right after its name (某乡政府, 某镇人民政府, 某镇党委政府): the village's local
 # authority, which governs the town's villages and never pairs with one of them as a helper.
 TOWN_GOVERNMENT_WORDS = ("政府", "人民政府", "党委政府", "党委", "街道办事处", "办事处")
@@ -238,15 +235,14 @@ GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
     # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
-    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级"
-    # A team named by its batch (第三批工作队, 第二批驻村工作队): which unit sent it is said elsewhere.
-    r"|第[一二三四五六七八九十0-9]+批[^，。、]{0,6}?(?:工作队|工作组)$)"
+    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
-# A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 驻村扶贫工作队): no unit sent it
-# by name, so it helps no village as one; 某局驻村工作队 is read as 某局.
+# A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
+# unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it.
 GENERIC_TEAM_RE = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]{1,3}批|前[两二三四五六七八九十\d]{1,3}批|首批|新一批|新一轮|这批|本批|历批|各批|这次|新)?"
-    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶)*(?:工作队|工作组)$"
+    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|新一批|新一轮|新一届|这批|本批|"
+    r"该批|历批|各批|这次|新)?"
+    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)

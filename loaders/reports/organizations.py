@@ -49,7 +49,6 @@ from loaders.reports.lexicon import (
     SELF_REFERENCES,
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
-    TEAM_BATCH_RE,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -485,7 +484,6 @@ def org_from_surface(
         return out
     if (
         len(unit_surface) < 2
-        or TEAM_BATCH_RE.match(unit_surface)
         or unit_surface in GENERIC_ORG
         or name_key(unit_surface) in GENERIC_ORG
         or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
