@@ -23,7 +23,14 @@ from loaders.reports.people import persons as person_mentions
 from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
 from loaders.reports.recognizer import Recognizer
-from loaders.reports.relations import acts, district_near, is_street_office, relations, street_office
+from loaders.reports.relations import (
+    acts,
+    district_near,
+    home_unit_facts,
+    is_street_office,
+    relations,
+    street_office,
+)
 from loaders.reports.unit_identity import (
     place_prefix_from,
     place_sides,
@@ -228,6 +235,7 @@ class Extractor:
             }
             facts.append(Fact("person", data, ev(person.start, person.end, person.method, person.confidence)))
         facts.extend(relations(doc, text, sents, places, orgs, ev))
+        facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev))
         facts.extend(claims(doc, text, sents, region, ev))
         return facts
 

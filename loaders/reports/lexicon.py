@@ -325,6 +325,11 @@ WORDS_AFTER_NAMES = (
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
 # Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.
 AID_SENDING_WORDS = ("援派", "援藏", "援疆", "援青", "援外", "挂职")
+# The role whose holder's home unit helps their village (see ``secretaries``).
+FIRST_SECRETARY_ROLE = "第一书记"
+# What joins a person's name to the unit they come from (张三，来自某局…, 张三是某局的干部, 张三系某公司职工):
+# the unit starts right after it.
+HOME_UNIT_LEAD_RE = r"(?:同志)?[，,]?(?:现|原|曾)?(?:(?:是|系)(?:一名)?(?:来自)?|来自)"
 # Verbs that appoint or elect a person to a post (张三被任命为某村党支部书记).
 APPOINTING_VERBS = ("任命", "推选", "选举", "选为", "提名", "派往", "派到", "派")
 # Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….

@@ -120,6 +120,8 @@ ORG_LEAD_RE = re.compile(
 _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
 _CORPS_UNIT_FULL_RE = re.compile(CORPS_UNIT_RE)
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
+# A person and 系 / 是 before a unit's administrative prefix (张三系县财政局干部): the unit starts after them.
+_NAME_AND_COPULA_RE = re.compile(f"[{CJK}]{{2,4}}?(?:系|是)(?=[省市县区州旗盟乡镇])")
 _UNIT_OWNING_A_VILLAGE_RE = re.compile(
     f"是([{CJK}]{{2,16}}?)的(?=" + "|".join(sorted(HELPED_VILLAGE_NOUNS, key=len, reverse=True)) + ")"
 )
@@ -171,7 +173,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
             left = next((p.start for p in places if p.start < left < p.end), left)
             surface = text[left:end]
-            lead = ORG_LEAD_RE.match(surface)
+            lead = ORG_LEAD_RE.match(surface) or _NAME_AND_COPULA_RE.match(surface)
             if lead:
                 left += lead.end()
                 surface = text[left:end]

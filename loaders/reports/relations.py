@@ -20,13 +20,14 @@ village; otherwise the first named is taken as the helper, and either side may b
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
 from loaders.reports.lexicon import (
     BENEFACTIVE_NOT_AFTER,
     BOUNDARY_CHARS,
+    FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
     PAIR_RE,
     STATIONED_BEFORE_VILLAGE,
@@ -57,6 +58,7 @@ from loaders.reports.references import (
     unit_references,
     village_references,
 )
+from loaders.reports.secretaries import home_unit_pairs
 from loaders.reports.topic import Topic, about_the_topic, continues_subject, names_village_life, stated, topics
 from loaders.units import org_uid
 
@@ -161,6 +163,25 @@ def relations(
         if actors:
             last_subject = actors[0]
     return dedupe_amounts(facts)
+
+
+def home_unit_facts(
+    original: str,
+    sent_of: Callable[[int], Sentence],
+    persons: list[tuple[Mention, str, Mention | None, bool]],
+    orgs: list[Mention],
+    facts: list[Fact],
+    ev: EvidenceAt,
+) -> list[Fact]:
+    """A first secretary's home unit helps the village they serve, where the report says the two apart."""
+    paired = {(f.data["helper_uid"], f.data["recipient_uid"]) for f in facts if f.kind == "pairing"}
+    out: list[Fact] = []
+    for unit, village, method, conf in home_unit_pairs(original, persons, [o for o in orgs if is_helper(o)]):
+        if (unit.uid, entity_uid(village)) in paired:
+            continue
+        trigger = (village.start, village.end, FIRST_SECRETARY_ROLE)
+        out.extend(_pairing_facts(original, sent_of(village.start), [(unit, village, method, conf)], [trigger], ev))
+    return out
 
 
 def _topic_pairs(

@@ -800,6 +800,34 @@ def test_a_teams_batch_is_no_unit_and_the_unit_before_it_sent_the_team(extractor
     assert _links(extractor, text) == {("县财政局", "910102101203")}
 
 
+@pytest.mark.parametrize(
+    ("home", "unit"),
+    [
+        ("张卫东是来自甲市东湖建材公司的干部，2021年到村任职。", "甲市东湖建材公司"),
+        ("张卫东，来自县财政局，今年45岁。", "县财政局"),
+        ("张卫东系县财政局干部。", "县财政局"),
+    ],
+)
+def test_a_first_secretarys_home_unit_named_apart_helps_the_village_they_serve(
+    extractor: Extractor, home: str, unit: str
+) -> None:
+    text = f"西山县白石镇长岭村地处山区。长岭村第一书记张卫东带领村民修路。{home}"
+    assert _links(extractor, text) == {(unit, "910102101203")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit the person speaks of is not where they come from
+        "西山县白石镇长岭村第一书记张卫东带领村民修路。张卫东说，县财政局给了很大支持。",
+        # the village's own secretary comes from no helper
+        "西山县白石镇长岭村党支部书记张卫东带领村民修路。张卫东是来自县财政局的干部。",
+    ],
+)
+def test_only_a_first_secretarys_own_home_unit_helps_their_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
+
+
 def test_bare_customs_means_the_customs_named_before(extractor: Extractor) -> None:
     text = "甲市海关定点帮扶西山县白石镇。在白石镇，海关投资援建了长岭村的养殖场。"
     assert _links(extractor, text) == {("甲市海关", "910102101203")}
