@@ -162,6 +162,15 @@ COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
+# What follows a quoted slogan that names an event (开展“某某共建•结对帮扶促振兴”活动): the trigger words in
+# such a slogan are its title, not a relation the sentence states.
+SLOGAN_NAMES_AFTER = ("活动", "主题", "为主题", "专项行动", "系列活动")
+# Verbs of talks: a trigger in what the sides talk about (双方就深化结对共建等事项进行了探讨) is the topic of
+# the talks, not a relation the sentence states.
+TALK_VERBS = ("探讨", "交流", "讨论", "座谈", "协商", "沟通", "研讨", "磋商", "洽谈")
+# Verbs of attending: a unit and a village's cadres listed as those who attend a meeting (某局和某村干部
+# 参加了座谈会) are fellow attendees, not a helper and its village.
+ATTEND_VERBS = ("参加", "出席", "列席", "参与")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
@@ -187,7 +196,9 @@ GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
     # Units of several levels at once (省市县审计部门, 省、市、县三级党组织, 市县两级财政部门): a group,
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
-    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
+    r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级"
+    # A team named only by its batch (第三批工作队, 新一轮驻村工作队): which batch, not whose team.
+    r"|(?:第[一二三四五六七八九十\d]+|新一|上一|下一|首)[批轮](?:驻村|帮扶|扶贫)?(?:工作队|工作组)$)"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)

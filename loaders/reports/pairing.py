@@ -15,6 +15,7 @@ import re
 from loaders.reports.lexicon import (
     ASSIGNED_AS_VERBS,
     ASSIGNED_ROLE_NOUNS,
+    ATTEND_VERBS,
     BOTH_SIDES_WORDS,
     CJK,
     CLAUSE_GOES_ON,
@@ -131,6 +132,8 @@ def pairs_in_sentence(
         for h in chosen:
             if _team_of_another_village(h, r, recipients):
                 continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
+            if _fellow_attendees(text, h, r):
+                continue
             later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
             later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
@@ -140,6 +143,22 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _fellow_attendees(text: str, h: Mention, r: Mention) -> bool:
+    """某局和某镇帮扶人员及某村干部参加了座谈会: the unit and the village's people are listed as those who
+    attend; the list is no pairing (与 between the two still is one: 某局与某村党支部出席签约仪式)."""
+    if h.end > r.start or _clause_start(text, h.start) != _clause_start(text, r.start):
+        return False
+    gap = text[h.end : r.start]
+    if any(w in gap for w in ("与", "同", "跟")) or _LIST_ITEM_ADDRESS_RE.search(gap) is None:
+        return False  # the village must be an item of the list the unit heads (帮助某村参与… is help)
+    return _ATTEND_AFTER_RE.match(text, r.end) is not None
+
+
+# The end of a gap that makes the village a list's item, its address written before it (及某县某镇).
+_LIST_ITEM_ADDRESS_RE = re.compile(f"(?:、|和|及)(?:[{CJK}]{{1,8}}?(?:省|市|县|区|镇|乡|街道))*$")
+_ATTEND_AFTER_RE = re.compile(f"[^，,；;：:。！？!?\n]{{0,12}}?(?:{'|'.join(ATTEND_VERBS)})")
 
 
 def _listed_among_recipients(text: str, h: Mention, recipients: list[Mention]) -> bool:
@@ -177,9 +196,15 @@ def _names_a_post(text: str, h: Mention) -> bool:
     return h.kind == "party_org" and bool(_ROLE_AFTER_RE.match(text, h.end))
 
 
+def _names_a_leader(text: str, h: Mention) -> bool:
+    """某学院院长张三: the unit only names a leader's post."""
+    return h.kind == "organization" and _ROLE_AFTER_RE.match(text, h.end) is not None
+
+
 def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
     before = [h for h in helpers if h.end <= r.start and not is_companion(text, h) and not _names_a_post(text, h)]
-    staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end)]
+    # 某支部由学院院长张三带队: a unit named only by its leader's post goes along as the staff do.
+    staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end) or _names_a_leader(text, h)]
     if len(staff_only) < len(before):
         before = [h for h in before if h not in staff_only]
     # The unit a sent person comes from (选派某分公司的张三, 从局机关中选派) yields to the unit that sends.
@@ -225,6 +250,10 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     )
     group = _with_listed(text, first, listed, forward=True)
     group += _with_listed(text, first, listed, forward=False)[:-1]
+    # 先在甲村察看…；之后来到乙村，参观由某局帮扶建起的…: another village stands between the recipient and
+    # the helper and is not listed with the helper, so the helper is that nearer village's, not this one's.
+    if any(r.end <= v.start and v.end <= first.start and v not in group for v in listed):
+        return []
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
 
 

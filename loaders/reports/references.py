@@ -230,6 +230,15 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
                 continue
             if text[end : end + 1] in REFERENCE_NOT_AFTER:
                 continue
+            if (
+                word in WHOLE_ARTICLE_REFERENCES
+                and the_publisher is not None
+                and _fits_head(the_publisher.surface, word)
+            ):
+                # 学校 in a school's own report is that school, not one of its colleges the report names
+                # more often (我校某学院的帮扶村…学校会继续支持该村).
+                out.append(_refer(the_publisher, start, end, word, "unit_reference_publisher", 0.8))
+                continue
             candidates = [u for u in named if u.end <= start and _fits_head(u.surface, word)] or [
                 u for u in named if _fits_head(u.surface, word)
             ]

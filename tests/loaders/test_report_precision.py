@@ -1,0 +1,84 @@
+"""False links: units that are not the helper and villages that are not the recipient.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village or
+article. Each test is a form of the genre where the nearest unit or village is the wrong one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING, SHIMEN = "910102101203", "910102101204"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+def test_a_helper_after_a_nearer_village_is_not_the_earlier_villages(extractor: Extractor) -> None:
+    text = "一行人先在西山县白石镇长岭村察看果园长势；之后来到石门村，参观由县交通局帮扶建起的村史馆。"
+    assert _links(extractor, text) == {("县交通局", SHIMEN)}
+
+
+def test_a_unit_named_only_by_its_leaders_post_goes_along(extractor: Extractor) -> None:
+    text = "远航大学农学院教工党支部由农学院院长张某某、副书记李某某带队，前往西山县白石镇长岭村开展扶贫慰问。"
+    assert {h for h, _ in _links(extractor, text)} == {"远航大学农学院教工党支部"}
+
+
+def test_school_in_a_schools_own_report_is_that_school(extractor: Extractor) -> None:
+    text = (
+        "远航大学领导赴西山县白石镇长岭村调研\n来源：远航大学\n"
+        "长岭村是我校农学院的定点帮扶村。农学院教师多次到农学院实验基地调研。"
+        "校长张某某表示，学校会一如既往支持长岭村发展产业。"
+    )
+    said = [f for f in _facts(extractor, text, "pairing") if "一如既往" in f.evidence.sentence]
+    assert {f.data.get("helper_unit_name") or f.data["helper_name"] for f in said} == {"远航大学"}
+
+
+def test_a_team_named_only_by_its_batch_is_no_unit(extractor: Extractor) -> None:
+    text = "远航集团定点帮扶西山县白石镇长岭村。张某某作为第三批工作队来到长岭村驻村。"
+    assert {h for h, _ in _links(extractor, text)} == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the unit and the village's cadres are listed as those who attend: no pairing
+        ("县交通局和白石镇帮扶人员及西山县白石镇长岭村村两委干部参加了驻村第一书记交接座谈会。", set()),
+        # a unit helping the village to take part is help
+        ("县交通局帮助西山县白石镇长岭村参与乡村旅游推介会。", {("县交通局", CHANGLING)}),
+        # 与 joins the two sides: a pairing
+        ("县交通局与西山县白石镇长岭村党支部出席了结对共建签约仪式。", {("县交通局", CHANGLING)}),
+    ],
+)
+def test_units_and_village_cadres_listed_as_attendees_are_no_pair(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _links(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trigger words inside a slogan that titles an event: the companions who go along are no helpers
+        ("县交通局、县农业局赴西山县白石镇长岭村，开展“村企共建•结对帮扶促振兴”活动。", set()),
+        # a quoted trigger alone still states the relation
+        ("县交通局到西山县白石镇长岭村开展“结对帮扶”，修通了道路。", {("县交通局", CHANGLING)}),
+    ],
+)
+def test_trigger_words_in_an_events_slogan_state_no_relation(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _links(extractor, text) == expected
+
+
+def test_trigger_words_in_the_topic_of_talks_state_no_relation(extractor: Extractor) -> None:
+    text = "座谈中，县交通局和西山县白石镇长岭村党支部负责同志介绍了基本情况，三方就深化结对共建等事项进行了深入探讨。"
+    assert _links(extractor, text) == set()
