@@ -157,8 +157,11 @@ GENERIC_ORG = frozenset({
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
     "合作社", "专业合作社", "农民专业合作社", "理论学习中心", "部队", "总站", "该部队",
 })
+# Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
+# before them is the helper; they also start the channel's name.
+NAME_AFTER_MEANS = ("通过", "借助", "经由")
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
-COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
+COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据", *NAME_AFTER_MEANS,
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")

@@ -244,6 +244,9 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
             ]
             if not candidates:
                 continue
+            if word == "公司" and any(u.surface.endswith("公司") for u in candidates):
+                # 公司 is a company the article names, before a foundation or body it runs (某基金会).
+                candidates = [u for u in candidates if u.surface.endswith("公司")]
             # The sentence nearest before that names such a unit; in it, the unit the article names
             # most (浙江省某集团、某某港集团的书记… then 集团 means the first), the first on a tie.
             if word in WHOLE_ARTICLE_REFERENCES:  # 学校: the school the article is about, not the last one visited

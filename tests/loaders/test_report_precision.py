@@ -10,6 +10,8 @@ import pytest
 
 from loaders.places import PlaceIndex
 from loaders.reports import Extractor
+from loaders.reports.model import Mention
+from loaders.reports.unit_identity import unify_variants
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES
@@ -82,3 +84,46 @@ def test_trigger_words_in_an_events_slogan_state_no_relation(
 def test_trigger_words_in_the_topic_of_talks_state_no_relation(extractor: Extractor) -> None:
     text = "座谈中，县交通局和西山县白石镇长岭村党支部负责同志介绍了基本情况，三方就深化结对共建等事项进行了深入探讨。"
     assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # 及 between the two words of a set phrase that opens a name: part of the name
+        ("远航集团通过思源及人公益基金会向西山县白石镇长岭村捐赠了图书。", "思源及人公益基金会"),
+        # 及 in a list of units: each is its own
+        ("县交通局及县农业局向西山县白石镇长岭村捐赠了图书。", "县农业局"),
+    ],
+)
+def test_ji_inside_a_set_phrase_stays_in_the_name(extractor: Extractor, text: str, name: str) -> None:
+    assert name in {f.data["name"] for f in _facts(extractor, text, "organization")}
+
+
+def test_a_unit_after_a_word_of_means_is_the_channel_not_the_helper(extractor: Extractor) -> None:
+    text = "远航集团通过思源及人公益基金会向西山县白石镇长岭村捐赠了图书。"
+    assert _links(extractor, text) == {("远航集团", CHANGLING)}
+
+
+def test_company_means_a_company_before_a_foundation(extractor: Extractor) -> None:
+    text = (
+        "远航实业有限公司走进西山县，通过思源及人公益基金会参与扶贫。思源及人公益基金会设在甲市。"
+        "四年来，公司帮助西山县白石镇长岭村改善卫生条件。"
+    )
+    assert {f.data.get("helper_unit_name") or f.data["helper_name"] for f in _facts(extractor, text, "pairing")} == {
+        "远航实业有限公司"
+    }
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        (["远航测试省分公司", "远航"], True),  # the brand and its branch in a region
+        (["远航测试省分公司", "远航集团"], False),  # another unit of the brand's name
+    ],
+)
+def test_a_brand_named_with_its_branch_is_one_unit(names: list[str], joined: bool) -> None:
+    units = [
+        Mention("organization", 20 * i, 20 * i + len(n), n, "test", 1.0, uid=f"org:{n}") for i, n in enumerate(names)
+    ]
+    unify_variants(units, [])
+    assert (units[-1].uid == units[0].uid) is joined
