@@ -46,6 +46,8 @@ VILLAGE_NAME_MAX = 9
 LONG_VILLAGE_NAME_MAX = 16
 _COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
 _COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
+# A numbered village (某乡7村, the west's villages often go by their number): digits, then 村.
+_NUMBERED_END_RE = re.compile(r"(?<!\d)\d{1,2}村$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 _LIST_VILLAGES_RE = re.compile(
     f"((?:[{CJK}]{{2,4}}、)+[{CJK}]{{2,4}})(?:" + "|".join(VILLAGE_LIST_COUNTS) + "|\\d+)个?(?:行政)?村"
@@ -140,6 +142,9 @@ class VillageFinder:
         missing_here: dict[str, Mention] = {}
         res: Resolution | None
         sent_idx = 0
+        # Where a list goes on after a numbered village (某乡7村、9村): the next item is of the same town.
+        numbered_next: dict[int, Mention] = {}
+        numbered_seen: dict[str, Mention] = {}
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
                 sent_idx += 1
@@ -222,6 +227,19 @@ class VillageFinder:
             if best is None and company is not None and company.start() in admin_by_end:
                 # 152团11连: digits are no name characters, so the company is read from its regiment's end
                 best = self._short_name_after_town(text, company.start(), end, admin_by_end[company.start()])
+            numbered = _NUMBERED_END_RE.search(text, max(0, end - 3), end) if text[end - 1] == "村" else None
+            if best is None and numbered is not None:
+                town = admin_by_end.get(numbered.start()) or numbered_next.get(numbered.start())
+                if town is not None:
+                    best = self._numbered_village(text, numbered.start(), end, town)
+                    if best is not None and text[end : end + 1] in ("、", "和", "及"):
+                        numbered_next[end + 1] = town
+                    if best is not None:
+                        numbered_seen.setdefault(best.surface, best)
+                elif text[numbered.start() : end] in numbered_seen:
+                    # 兼7村第一书记: the number the document placed under its town before is that village still
+                    seen = numbered_seen[text[numbered.start() : end]]
+                    best = dataclasses.replace(seen, start=numbered.start(), end=end, extra=dict(seen.extra))
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
                 if (
@@ -326,6 +344,19 @@ class VillageFinder:
         if res.status != "resolved":
             return None
         return self._village_mention(surface, start, end, res, "chain", ctx)
+
+    def _numbered_village(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
+        """某乡7村、9村: a numbered village right after its town (or listed after one of that town's numbered
+        villages) is that town's village; the table names it otherwise, so it stays unresolved for review
+        unless the table has the number as its name."""
+        if town.kind != "town" or town.place is None:
+            return None
+        found = self._short_name_after_town(text, start, end, town)
+        if found is not None:
+            return found
+        ctx = {"town": town.place.code}
+        res = Resolution("unknown", None, (), "numbered", 0.0, "a numbered village; the table names it otherwise")
+        return self._village_mention(text[start:end], start, end, res, "chain", ctx)
 
     def _village_contexts(
         self, start: int, sent: Sentence, admin: list[Mention], region: list[str]

@@ -127,3 +127,21 @@ def test_a_brand_named_with_its_branch_is_one_unit(names: list[str], joined: boo
     ]
     unify_variants(units, [])
     assert (units[-1].uid == units[0].uid) is joined
+
+
+def test_numbered_villages_after_their_town_are_villages_kept_for_review(extractor: Extractor) -> None:
+    text = (
+        "远航农科院选派干部赴西山县白石镇7村、9村、12村，开展驻村工作。"
+        "远航农科院副院长张某某任工作队总领队兼7村第一书记。"
+    )
+    villages = {
+        (f.data["surface"], f.data["status"]) for f in _facts(extractor, text, "place") if f.data["level"] == "village"
+    }
+    assert villages == {("7村", "unknown"), ("9村", "unknown"), ("12村", "unknown")}
+    recipients = {f.data["recipient_name"] for f in _facts(extractor, text, "pairing")}
+    assert recipients == {"7村", "9村", "12村"}
+
+
+def test_a_number_and_cun_without_a_town_before_is_no_village(extractor: Extractor) -> None:
+    text = "县交通局帮扶的3村在西山县，去年为其修路。"
+    assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
