@@ -186,7 +186,10 @@ def _fits_head(name: str, head: str) -> bool:
     if head == "单位":
         return True
     if head in ("校", "学校"):  # 学校 for the university or college the report names
-        return name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校"))
+        if name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校")):
+            return True
+        # 西工大, 川大: a university's short name (its first characters and 大), not a congress (人大)
+        return 2 <= len(name) <= 4 and name.endswith("大") and not name.endswith("人大")
     return name.endswith(head)
 
 

@@ -11,6 +11,8 @@ import pytest
 from loaders.places import PlaceIndex
 from loaders.reports import Extractor
 from loaders.reports.model import Mention
+from loaders.reports.reading import sentences
+from loaders.reports.references import SentenceIndex, unit_references
 from loaders.reports.unit_identity import unify_variants
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
@@ -145,3 +147,16 @@ def test_numbered_villages_after_their_town_are_villages_kept_for_review(extract
 def test_a_number_and_cun_without_a_town_before_is_no_village(extractor: Extractor) -> None:
     text = "县交通局帮扶的3村在西山县，去年为其修路。"
     assert not [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
+
+
+@pytest.mark.parametrize(
+    ("short", "found"),
+    [("川工大", True), ("县人大", False)],  # a university's short name; a people's congress is no school
+)
+def test_we_the_school_is_a_universitys_short_name_the_report_names(short: str, found: bool) -> None:
+    text = f"看望慰问{short}驻村干部。座谈会上，我校派驻某村的第一书记作了汇报。"
+    units = [Mention("organization", 4, 7, short, "test", 0.8, uid=f"org:{short}")]
+    sents = sentences(text)
+    refs = unit_references(text, SentenceIndex(sents), units, "report:t")
+    we = next(m for m in refs if m.surface == "我校")
+    assert (we.uid == f"org:{short}") is found
