@@ -60,6 +60,9 @@ NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "
 STATIONED_IN_VILLAGE = ("驻村", "住村")
 POSTS_AFTER_STATIONED = ("第一书记", "工作队", "工作组", "干部", "队员", "队长", "帮扶", "工作")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
+# Characters a village's name drops when spoken or written short in the north and west (双山则村 → 双山村,
+# 王家庄村 → 王庄村): one of them missing inside a name its town lacks still points at the table's name.
+VILLAGE_NAME_FILLERS = "则家子儿"
 GENERIC_VILLAGE_CHARS = "各每全本该此两三四五六七八九十百千个多余"  # and any digit
 GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试点", "行政", "中心", "农", "乡", "邻", "进", "驻",
                          "下", "包", "联", "相关", "重点", "周边", "所在", "村村", "自然", "美丽", "文明", "先进",

@@ -30,6 +30,7 @@ from loaders.reports.lexicon import (
     STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
+    VILLAGE_NAME_FILLERS,
 )
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.reading import CJK_RE, left_limit
@@ -603,12 +604,18 @@ _LISTED_VILLAGES_RE = re.compile(f"(?:[{CJK}]{{1,8}}?(?:村|社区|嘎查)[、�
 
 def _middle_dropped(short: str, full: str) -> bool:
     """``short`` is ``full`` less a run of two or more characters inside it, keeping two or more at each
-    end (滨河五村 of 滨河家园五村).
+    end (滨河五村 of 滨河家园五村), or less one filler character after two or more (双山村 of 双山则村).
 
     >>> _middle_dropped("滨河五村", "滨河家园五村"), _middle_dropped("河五村", "滨河家园五村")
     (True, False)
+    >>> _middle_dropped("双山村", "双山则村"), _middle_dropped("双山村", "双山坪村")
+    (True, False)
     """
     cut = len(full) - len(short)
+    if cut == 1 and len(short) >= 3:
+        return any(
+            full[i] in VILLAGE_NAME_FILLERS and full[:i] + full[i + 1 :] == short for i in range(2, len(full) - 1)
+        )
     if cut < 2 or len(short) < 4:
         return False
     return any(full[:i] + full[i + cut :] == short for i in range(2, len(full) - cut - 1))

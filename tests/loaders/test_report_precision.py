@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.places import PlaceIndex
+from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from loaders.reports.model import Mention
 from loaders.reports.reading import sentences
@@ -19,11 +19,14 @@ from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES
 
 CHANGLING, SHIMEN = "910102101203", "910102101204"
+SHUANGLING = "910102101207"
+# A village whose name holds a character that speech drops (双岭则村, said 双岭村).
+FILLER_NAMED = [Place("village", SHUANGLING, "双岭则村", "双岭则村村委会", "910102101", "village")]
 
 
 @pytest.fixture(scope="module")
 def extractor() -> Extractor:
-    return Extractor(PlaceIndex.from_places(PLACES))
+    return Extractor(PlaceIndex.from_places(PLACES + FILLER_NAMED))
 
 
 def test_a_helper_after_a_nearer_village_is_not_the_earlier_villages(extractor: Extractor) -> None:
@@ -160,3 +163,23 @@ def test_we_the_school_is_a_universitys_short_name_the_report_names(short: str, 
     refs = unit_references(text, SentenceIndex(sents), units, "report:t")
     we = next(m for m in refs if m.surface == "我校")
     assert (we.uid == f"org:{short}") is found
+
+
+def test_a_town_written_with_its_old_level_word_is_that_town(extractor: Extractor) -> None:
+    text = "县交通局帮扶西山县白石乡长岭村修通道路。"
+    towns = {(f.data["surface"], f.data["code"]) for f in _facts(extractor, text, "place") if f.data["level"] == "town"}
+    assert towns == {("白石乡", "910102101")}
+
+
+@pytest.mark.parametrize(
+    ("village", "code"),
+    [
+        ("双岭村", SHUANGLING),  # the table's 双岭则村 less its filler character
+        ("双岭坪村", None),  # 坪 is part of a name, not a filler: another village the table lacks
+    ],
+)
+def test_a_village_less_a_filler_character_is_the_towns_village(
+    extractor: Extractor, village: str, code: str | None
+) -> None:
+    text = f"县交通局结对帮扶西山县白石镇{village}以来，修通了道路。"
+    assert _links(extractor, text) == {("县交通局", code)}
