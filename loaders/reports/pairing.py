@@ -29,6 +29,7 @@ from loaders.reports.lexicon import (
     SENT_FROM_VERBS,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
+    VILLAGE_LIST_COUNTS,
     VISIT_VERBS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
@@ -391,7 +392,26 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
             for o in others:
                 out.append((_as_helper(h), o, "pairing_village_with_village", 0.7))
                 done.add(id(o))
+        if _counted_together(text, first + second):
+            # 甲村与乙镇的乙村、丙村三个村共同签署…: every village of the count takes part with every other; those
+            # listed on one side pair too (the first named helps).
+            for side in (first, second):
+                for o in side[1:]:
+                    out.append((_as_helper(side[0]), o, "pairing_villages_counted_together", 0.65))
+                    done.add(id(o))
     return out
+
+
+def _counted_together(text: str, villages: list[Mention]) -> bool:
+    """The villages are summed up by a count of exactly as many right after the last (…、丙村三个村的党总支)."""
+    if len({entity_uid(v) for v in villages}) < 3:
+        return False
+    count = _VILLAGE_COUNT_RE.match(text, villages[-1].end)
+    return count is not None and _COUNTS.index(count.group(1)) + 2 == len(villages)
+
+
+_COUNTS = VILLAGE_LIST_COUNTS[1:]  # 二 … 十, the count of villages less two as its index
+_VILLAGE_COUNT_RE = re.compile("(?:党总支|党支部|党委)?(?:等|这|共)?([" + "".join(_COUNTS) + "])个?村")
 
 
 def _counted_villages_pair(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:

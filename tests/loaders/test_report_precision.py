@@ -183,3 +183,16 @@ def test_a_village_less_a_filler_character_is_the_towns_village(
 ) -> None:
     text = f"县交通局结对帮扶西山县白石镇{village}以来，修通了道路。"
     assert _links(extractor, text) == {("县交通局", code)}
+
+
+@pytest.mark.parametrize(
+    ("count", "within"),
+    [("三个村", True), ("两个村", False)],  # a count of all three; a count that is not theirs pairs no more
+)
+def test_villages_summed_by_their_count_all_pair_with_each_other(
+    extractor: Extractor, count: str, within: bool
+) -> None:
+    text = f"西山县白石镇长岭村与青田镇的四滧村、五联村{count}的党总支共同签署了党建联盟合作协议。"
+    sihao, wulian = "910102102202", "910102102204"
+    expected = {("长岭村", sihao), ("长岭村", wulian)} | ({("四滧村", wulian)} if within else set())
+    assert _links(extractor, text) == expected
