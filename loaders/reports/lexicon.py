@@ -362,7 +362,7 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
     "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
-    "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
+    "签约", "签订", "签署", "签下", "缔结", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
     # 帮带), helping and answering for it (帮包). Not 协作: in 东西部协作 or 闽宁协作 it names a programme.

@@ -56,6 +56,11 @@ SENT_ROLES = ("第一书记",)
 _JOINED_RE = re.compile(f"(?:党政领导班子|领导班子|党组织|党委|党支部|党总支)?(?:与|和|同|跟)[{CJK}]{{0,8}}")
 # Two villages joined (A村党支部则与B村…).
 _VILLAGE_JOIN_RE = re.compile(r"^(?:党支部|党总支|党委|村委会|居委会)?(?:则|也|还)?(?:与|和|同|跟)")
+# …甲村带着礼物，和某镇及该镇乙村缔结友好村: the first village's clause (one, short) goes on into a clause opening
+# with 和/与, then the second village's address.
+_JOINED_AT_CLAUSE_START_RE = re.compile(
+    f"[^，,。；;！？!?\n]{{0,20}}[，,](?:与|和|同|跟)(?:[{CJK}]{{2,8}}?(?:省|市|县|区|镇|乡|街道))*(?:及该[镇乡])?"
+)
 
 
 def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipients: list[Mention]) -> Pair | None:
@@ -377,7 +382,8 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
     for i, (a, b) in enumerate(zip(villages, villages[1:], strict=False)):
         if entity_uid(a) == entity_uid(b) or id(b) in done:
             continue
-        if not _VILLAGE_JOIN_RE.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if not _VILLAGE_JOIN_RE.match(gap) and not _JOINED_AT_CLAUSE_START_RE.fullmatch(gap):
             continue
         if not any(
             t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers

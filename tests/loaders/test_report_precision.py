@@ -196,3 +196,23 @@ def test_villages_summed_by_their_count_all_pair_with_each_other(
     sihao, wulian = "910102102202", "910102102204"
     expected = {("长岭村", sihao), ("长岭村", wulian)} | ({("四滧村", wulian)} if within else set())
     assert _links(extractor, text) == expected
+
+
+def test_concluding_a_tie_is_a_pairing_word(extractor: Extractor) -> None:
+    text = "县交通局与西山县白石镇长岭村缔结友好单位。"
+    assert _links(extractor, text) == {("县交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the first village's short clause goes on into one opening with 和 and the second village's address
+        ("东湖区凌波路街道桃源社区带着礼物，和西山县白石镇及该镇长岭村结成对子。", {("桃源社区", CHANGLING)}),
+        # two clauses between: the villages are not joined
+        ("东湖区凌波路街道桃源社区带着礼物，来到山区，和西山县白石镇及该镇长岭村结成对子。", set()),
+    ],
+)
+def test_a_village_whose_clause_goes_on_with_he_and_another_village_pairs_with_it(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _links(extractor, text) == expected
