@@ -470,6 +470,15 @@ class VillageFinder:
         res, how, ctx = self._resolve_village(surface, contexts[:1] if chain else contexts)
         if res is None:
             return None
+        if res.status == "unknown" and chain is not None and chain.kind == "town" and chain.place is not None:
+            # 某镇某村 where the table has the village under another town of the same county (a town split or
+            # merged since): that name (or its stem), in exactly one town of the county, at a confidence for review.
+            moved = resolve(self.index, surface, "village", district=chain.place.code[:6], fuzzy=False)
+            if moved.status == "resolved" and moved.place is not None:
+                res = dataclasses.replace(
+                    moved, confidence=min(moved.confidence, 0.6), reason=f"not under {chain.place.name}; {moved.reason}"
+                )
+                how, ctx = "town_moved", {"district": chain.place.code[:6]}
         if res.status == "unknown":
             res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
         return self._village_mention(surface, name_start, end, res, how, ctx)
