@@ -154,7 +154,7 @@ ORG_LEAD_WORDS = (
 # Names that are a kind of unit, not a unit (公司, 该公司, 党群服务中心).
 GENERIC_ORG = frozenset({
     "公司", "集团", "街道", "中心", "党校", "委员会", "局", "该公司", "本公司", "企业", "单位", "结对单位",
-    "集团公司", "分公司", "子公司", "机关", "工作队", "驻村工作队", "扶贫工作队", "帮扶工作队", "工作组", "该集团",
+    "集团公司", "分公司", "子公司", "机关", "工作队", "驻村工作队", "住村工作队", "扶贫工作队", "帮扶工作队", "工作组", "该集团",
     "该中心", "该局", "该行", "该院", "该校", "该单位", "本院", "本行", "我校", "我局", "我行", "我院", "我公司",
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
@@ -361,11 +361,12 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
-    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "选派", "第一书记",
+    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "住村", "派驻", "进驻", "选派", "第一书记",
     "签约", "签订", "签署", "签下", "缔结", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
-    # 帮带), helping and answering for it (帮包). Not 协作: in 东西部协作 or 闽宁协作 it names a programme.
+    # 帮带), helping and answering for it (帮包); 住村, the 访惠聚 teams' word for 驻村. Not 协作: in 东西部协作 or
+    # 闽宁协作 it names a programme.
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包",
 )
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.

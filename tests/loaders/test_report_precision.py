@@ -242,3 +242,8 @@ def test_a_village_its_town_lacks_and_two_towns_of_the_county_have_stays_unresol
     text = "县交通局结对帮扶西山县白石镇红旗村以来，修通了道路。"  # 红旗村 is in 青田镇 and in 卫河镇
     villages = [f for f in _facts(extractor, text, "place") if f.data["level"] == "village"]
     assert [f.data["code"] for f in villages] == [None]
+
+
+def test_zhucun_is_the_visiting_teams_word_for_being_stationed(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村位于山区。远航农业大学第三批“访惠聚”住村工作队住村以来，迅速融入当地生活。"
+    assert _links(extractor, text) == {("远航农业大学", CHANGLING)}
