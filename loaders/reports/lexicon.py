@@ -68,6 +68,9 @@ NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "
 STATIONED_IN_VILLAGE = ("驻村", "住村")
 POSTS_AFTER_STATIONED = ("第一书记", "工作队", "工作组", "干部", "队员", "队长", "帮扶", "工作")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
+# Characters a village's name drops when spoken or written short in the north and west (双山则村 → 双山村,
+# 王家庄村 → 王庄村): one of them missing inside a name its town lacks still points at the table's name.
+VILLAGE_NAME_FILLERS = "则家子儿"
 GENERIC_VILLAGE_CHARS = "各每全本该此两三四五六七八九十百千个多余"  # and any digit
 GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试点", "行政", "中心", "农", "乡", "邻", "进", "驻",
                          "下", "包", "联", "相关", "重点", "周边", "所在", "村村", "自然", "美丽", "文明", "先进",
@@ -176,7 +179,7 @@ ORG_LEAD_WORDS = (
 # Names that are a kind of unit, not a unit (公司, 该公司, 党群服务中心).
 GENERIC_ORG = frozenset({
     "公司", "集团", "街道", "中心", "党校", "委员会", "局", "该公司", "本公司", "企业", "单位", "结对单位",
-    "集团公司", "分公司", "子公司", "机关", "工作队", "驻村工作队", "扶贫工作队", "帮扶工作队", "工作组", "该集团",
+    "集团公司", "分公司", "子公司", "机关", "工作队", "驻村工作队", "住村工作队", "扶贫工作队", "帮扶工作队", "工作组", "该集团",
     "该中心", "该局", "该行", "该院", "该校", "该单位", "本院", "本行", "我校", "我局", "我行", "我院", "我公司",
     "总公司", "母公司", "有限公司", "银行", "分行", "支行", "医院", "学校", "报社", "商会", "协会", "院", "该商会",
     "社区党校", "党建服务中心", "邻里中心", "社区党建中心", "党群服务中心", "服务中心", "区委党校", "镇社区党校",
@@ -188,13 +191,25 @@ GENERIC_ORG = frozenset({
     # a school of any level by its bare kind (由学院院长某某带队): the kind, not the school
     "学院", "大学", "中学", "小学",
 })
+# Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
+# before them is the helper; they also start the channel's name.
+NAME_AFTER_MEANS = ("通过", "借助", "经由")
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
-COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据",
+COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据", *NAME_AFTER_MEANS,
                     # a unit whose call the helper answers (响应某办号召): it asks, it does not act
                     "响应",
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
+# What follows a quoted slogan that names an event (开展“某某共建•结对帮扶促振兴”活动): the trigger words in
+# such a slogan are its title, not a relation the sentence states.
+SLOGAN_NAMES_AFTER = ("活动", "主题", "为主题", "专项行动", "系列活动")
+# Verbs of talks: a trigger in what the sides talk about (双方就深化结对共建等事项进行了探讨) is the topic of
+# the talks, not a relation the sentence states.
+TALK_VERBS = ("探讨", "交流", "讨论", "座谈", "协商", "沟通", "研讨", "磋商", "洽谈")
+# Verbs of attending: a unit and a village's cadres listed as those who attend a meeting (某局和某村干部
+# 参加了座谈会) are fellow attendees, not a helper and its village.
+ATTEND_VERBS = ("参加", "出席", "列席", "参与")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
@@ -240,7 +255,8 @@ GENERIC_UNIT_RE = re.compile(
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
 # unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it.
 GENERIC_TEAM_RE = re.compile(
-    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|新一批|新一轮|新一届|这批|本批|"
+    r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|首轮|新一批|新一轮|新一届|上一批|上一轮|"
+    r"下一批|下一轮|这批|本批|"
     r"该批|历批|各批|这次|新)?"
     r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
@@ -425,11 +441,12 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (
     "结对帮扶", "结对共建", "结对", "结成对子", "结为对子", "结亲", "共建", "联建", "挂钩", "挂点", "包村", "包扶", "包保", "包联", "对口帮扶",
-    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "派驻", "进驻", "入驻", "选派", "第一书记",
-    "签约", "签订", "签署", "签下", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
+    "对口支援", "对口联系", "定点帮扶", "定点共建", "联系点", "联系村", "驻村", "住村", "派驻", "进驻", "入驻", "选派",
+    "第一书记", "签约", "签订", "签署", "签下", "缔结", "对接", "联组", "合作", "配套", "携手", "帮扶单位", "帮扶村", "帮促",
     # the regional words for a unit taking charge of a village (挂包 in Yunnan, 挂联 in Sichuan, 包抓 in Shaanxi,
     # 分包 in Henan), a unit claiming one (认领), staying in one (蹲点), building or guiding its branch (帮建,
-    # 帮带), helping and answering for it (帮包). Not 协作: in 东西部协作 or 闽宁协作 it names a programme.
+    # 帮带), helping and answering for it (帮包); 住村, the 访惠聚 teams' word for 驻村. Not 协作: in 东西部协作 or
+    # 闽宁协作 it names a programme.
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包",
     # joining hands with a village (牵手某村) and the cadres' 结穷亲 with it
     "牵手", "结穷亲",

@@ -34,6 +34,7 @@ from loaders.reports.lexicon import (
     GENERIC_UNIT_RE,
     HELPED_VILLAGE_NOUNS,
     LEFT_VERBS,
+    NAME_AFTER_MEANS,
     NAME_SAFE_VERBS,
     NON_NAME_START,
     NOT_A_UNIT_BEFORE_DE,
@@ -144,6 +145,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if end - left >= UNIT_NAME_MAX and left > sent.start and _is_name_char(text[left - 1]):
                 continue  # the name runs on past the longest a unit's name has: where it starts is unknown
             left = _over_conjunction(text, left, sent.start)
+            left = _over_ji(text, left, sent.start)
             left = _department_over_he(text, left, end, sent.start)
             caption = CAPTION_IN_BRACKETS_RE.search(text, left, end)
             if caption:
@@ -430,6 +432,27 @@ def _over_conjunction(text: str, left: int, floor: int) -> int:
             return unit_left_limit(text, start, floor, 12)
         if re.search("(?:" + _UNIT_ENDING[3:-1] + "|部)$", text[max(floor, start - 6) : start]):
             return left_limit(text, start, floor, 12)
+    return left
+
+
+def _over_ji(text: str, left: int, floor: int) -> int:
+    """A name may hold 及 between two words of a set phrase (通过某某及人公益基金会): take the two
+    characters before it too, when they start the clause or follow a verb and are no unit, place or people
+    word of their own — a list (某局及某公司, 党员及群众) has a name or a word of its own before 及."""
+    conj = left - 1
+    start = conj - 2
+    if start < floor or text[conj] != "及":
+        return left
+    part = text[start:conj]
+    if (
+        not all(CJK_RE.match(ch) and ch not in BOUNDARY_CHARS for ch in part)
+        or part in NOT_NAME_BEFORE_YU
+        or re.search(_UNIT_ENDING + "$", part)
+        or any(ch in NON_NAME_START or ch in "镇乡县区市省村" for ch in part)
+    ):
+        return left
+    if start == floor or text[start - 1] in BOUNDARY_CHARS or text[start - 2 : start] in NAME_AFTER_MEANS:
+        return start
     return left
 
 

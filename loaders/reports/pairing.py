@@ -15,6 +15,7 @@ import re
 from loaders.reports.lexicon import (
     ASSIGNED_AS_VERBS,
     ASSIGNED_ROLE_NOUNS,
+    ATTEND_VERBS,
     BOTH_SIDES_WORDS,
     CJK,
     CLAUSE_GOES_ON,
@@ -29,6 +30,7 @@ from loaders.reports.lexicon import (
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
     SURNAMES,
+    VILLAGE_LIST_COUNTS,
     VISIT_VERBS,
 )
 from loaders.reports.model import Mention, Sentence, entity_uid
@@ -55,6 +57,11 @@ SENT_ROLES = ("第一书记",)
 _JOINED_RE = re.compile(f"(?:党政领导班子|领导班子|党组织|党委|党支部|党总支)?(?:与|和|同|跟)[{CJK}]{{0,8}}")
 # Two villages joined (A村党支部则与B村…).
 _VILLAGE_JOIN_RE = re.compile(r"^(?:党支部|党总支|党委|村委会|居委会)?(?:则|也|还)?(?:与|和|同|跟)")
+# …甲村带着礼物，和某镇及该镇乙村缔结友好村: the first village's clause (one, short) goes on into a clause opening
+# with 和/与, then the second village's address.
+_JOINED_AT_CLAUSE_START_RE = re.compile(
+    f"[^，,。；;！？!?\n]{{0,20}}[，,](?:与|和|同|跟)(?:[{CJK}]{{2,8}}?(?:省|市|县|区|镇|乡|街道))*(?:及该[镇乡])?"
+)
 
 
 def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipients: list[Mention]) -> Pair | None:
@@ -135,6 +142,8 @@ def pairs_in_sentence(
                 continue  # 甲村驻村工作队、某局派驻乙村…: the team named by 甲村 serves 甲村 only
             if post_holder and re.search("[，,；;]", text[h.end : r.start]):
                 continue  # …，采访某村第一书记张三: the post is named, the unit of another clause did not send him
+            if _fellow_attendees(text, h, r):
+                continue
             later = [o.start for o in recipients if o.start >= r.end and entity_uid(o) != entity_uid(r)]
             later += [o.start for o in helpers if o.start >= max(h.end, r.end) and o not in chosen]
             if h.start >= sent.start and not trigger_between(text, triggers, h, r, min(later, default=sent.end)):
@@ -144,6 +153,22 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _fellow_attendees(text: str, h: Mention, r: Mention) -> bool:
+    """某局和某镇帮扶人员及某村干部参加了座谈会: the unit and the village's people are listed as those who
+    attend; the list is no pairing (与 between the two still is one: 某局与某村党支部出席签约仪式)."""
+    if h.end > r.start or _clause_start(text, h.start) != _clause_start(text, r.start):
+        return False
+    gap = text[h.end : r.start]
+    if any(w in gap for w in ("与", "同", "跟")) or _LIST_ITEM_ADDRESS_RE.search(gap) is None:
+        return False  # the village must be an item of the list the unit heads (帮助某村参与… is help)
+    return _ATTEND_AFTER_RE.match(text, r.end) is not None
+
+
+# The end of a gap that makes the village a list's item, its address written before it (及某县某镇).
+_LIST_ITEM_ADDRESS_RE = re.compile(f"(?:、|和|及)(?:[{CJK}]{{1,8}}?(?:省|市|县|区|镇|乡|街道))*$")
+_ATTEND_AFTER_RE = re.compile(f"[^，,；;：:。！？!?\n]{{0,12}}?(?:{'|'.join(ATTEND_VERBS)})")
 
 
 def _listed_among_recipients(text: str, h: Mention, recipients: list[Mention]) -> bool:
@@ -181,9 +206,15 @@ def _names_a_post(text: str, h: Mention) -> bool:
     return h.kind == "party_org" and bool(_ROLE_AFTER_RE.match(text, h.end))
 
 
+def _names_a_leader(text: str, h: Mention) -> bool:
+    """某学院院长张三: the unit only names a leader's post."""
+    return h.kind == "organization" and _ROLE_AFTER_RE.match(text, h.end) is not None
+
+
 def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
     before = [h for h in helpers if h.end <= r.start and not is_companion(text, h) and not _names_a_post(text, h)]
-    staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end)]
+    # 某支部由学院院长张三带队: a unit named only by its leader's post goes along as the staff do.
+    staff_only = [h for h in before if text.startswith(STAFF_AFTER, h.end) or _names_a_leader(text, h)]
     if len(staff_only) < len(before):
         before = [h for h in before if h not in staff_only]
     # The unit a sent person comes from (选派某分公司的张三, 从局机关中选派) yields to the unit that sends.
@@ -229,6 +260,10 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     )
     group = _with_listed(text, first, listed, forward=True)
     group += _with_listed(text, first, listed, forward=False)[:-1]
+    # 先在甲村察看…；之后来到乙村，参观由某局帮扶建起的…: another village stands between the recipient and
+    # the helper and is not listed with the helper, so the helper is that nearer village's, not this one's.
+    if any(r.end <= v.start and v.end <= first.start and v not in group for v in listed):
+        return []
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
 
 
@@ -351,7 +386,8 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
     for i, (a, b) in enumerate(zip(villages, villages[1:], strict=False)):
         if entity_uid(a) == entity_uid(b) or id(b) in done:
             continue
-        if not _VILLAGE_JOIN_RE.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if not _VILLAGE_JOIN_RE.match(gap) and not _JOINED_AT_CLAUSE_START_RE.fullmatch(gap):
             continue
         if not any(
             t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers
@@ -366,7 +402,26 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
             for o in others:
                 out.append((_as_helper(h), o, "pairing_village_with_village", 0.7))
                 done.add(id(o))
+        if _counted_together(text, first + second):
+            # 甲村与乙镇的乙村、丙村三个村共同签署…: every village of the count takes part with every other; those
+            # listed on one side pair too (the first named helps).
+            for side in (first, second):
+                for o in side[1:]:
+                    out.append((_as_helper(side[0]), o, "pairing_villages_counted_together", 0.65))
+                    done.add(id(o))
     return out
+
+
+def _counted_together(text: str, villages: list[Mention]) -> bool:
+    """The villages are summed up by a count of exactly as many right after the last (…、丙村三个村的党总支)."""
+    if len({entity_uid(v) for v in villages}) < 3:
+        return False
+    count = _VILLAGE_COUNT_RE.match(text, villages[-1].end)
+    return count is not None and _COUNTS.index(count.group(1)) + 2 == len(villages)
+
+
+_COUNTS = VILLAGE_LIST_COUNTS[1:]  # 二 … 十, the count of villages less two as its index
+_VILLAGE_COUNT_RE = re.compile("(?:党总支|党支部|党委)?(?:等|这|共)?([" + "".join(_COUNTS) + "])个?村")
 
 
 def _counted_villages_pair(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:

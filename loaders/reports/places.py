@@ -55,6 +55,13 @@ class Matcher:
                 for key in keys["stem"]:
                     if len(key) >= 2:
                         forms.setdefault(key, set()).add((level, "stem"))
+            if level == "town":
+                # A township made a town (or the other way) is still written with its old level word: 某乡 for
+                # the table's 某镇. Resolved by its stem inside the text's context, as other stems are.
+                for key in keys["exact"]:
+                    other = _OTHER_TOWN_WORD.get(key[-1:])
+                    if other is not None and len(key) >= 3:
+                        forms.setdefault(key[:-1] + other, set()).add((level, "stem"))
         for key, tags in forms.items():
             auto.add_word(key, (key, tuple(sorted(tags))))
         auto.make_automaton()
@@ -116,6 +123,8 @@ def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:
 
 
 CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
+# The level word a town had before a township became a town (乡 → 镇), or the other way.
+_OTHER_TOWN_WORD = {"镇": "乡", "乡": "镇"}
 
 
 _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|居委会|嘎查|牧委会)")

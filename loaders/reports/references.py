@@ -230,7 +230,10 @@ def _fits_head(name: str, head: str) -> bool:
     if head == "单位":
         return True
     if head in ("校", "学校"):  # 学校 for the university or college the report names
-        return name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校"))
+        if name.endswith(("学校", "中学", "小学", "大学", "学院", "党校", "职校", "校")):
+            return True
+        # 西工大, 川大: a university's short name (its first characters and 大), not a congress (人大)
+        return 2 <= len(name) <= 4 and name.endswith("大") and not name.endswith("人大")
     return name.endswith(head)
 
 
@@ -274,11 +277,23 @@ def unit_references(text: str, sent_no: SentenceIndex, units: list[Mention], doc
                 continue
             if text[end : end + 1] in REFERENCE_NOT_AFTER:
                 continue
+            if (
+                word in WHOLE_ARTICLE_REFERENCES
+                and the_publisher is not None
+                and _fits_head(the_publisher.surface, word)
+            ):
+                # 学校 in a school's own report is that school, not one of its colleges the report names
+                # more often (我校某学院的帮扶村…学校会继续支持该村).
+                out.append(_refer(the_publisher, start, end, word, "unit_reference_publisher", 0.8))
+                continue
             candidates = [u for u in named if u.end <= start and _fits_head(u.surface, word)] or [
                 u for u in named if _fits_head(u.surface, word)
             ]
             if not candidates:
                 continue
+            if word == "公司" and any(u.surface.endswith("公司") for u in candidates):
+                # 公司 is a company the article names, before a foundation or body it runs (某基金会).
+                candidates = [u for u in candidates if u.surface.endswith("公司")]
             # The sentence nearest before that names such a unit; in it, the unit the article names
             # most (浙江省某集团、某某港集团的书记… then 集团 means the first), the first on a tie.
             if word in WHOLE_ARTICLE_REFERENCES:  # 学校: the school the article is about, not the last one visited

@@ -30,8 +30,10 @@ from loaders.reports.lexicon import (
     FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
     PAIR_RE,
+    SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
     STREET_OFFICE_WORDS,
+    TALK_VERBS,
     TOWN_GOVERNMENT_WORDS,
     TRIGGER_RE,
     VILLAGE_INSTITUTION_ENDINGS,
@@ -117,6 +119,8 @@ def relations(
             (m.start(), m.end(), m.group())
             for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
+            and not in_event_slogan(text, m.start(), m.end())
+            and not talked_about(text, m.start(), m.end())
         ]
         triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
@@ -448,3 +452,32 @@ def district_near(m: Mention, places: list[Mention]) -> str | None:
         if p.end == m.start and p.place is not None and p.kind in ("district", "town"):
             return p.place.code[:6]
     return None
+
+
+def in_event_slogan(text: str, start: int, end: int) -> bool:
+    """开展“某某共建•结对帮扶促振兴”活动: the trigger is a word of a slogan that titles an event.
+
+    A quoted trigger alone (开展“结对帮扶”) still states the relation; the slogan must say more than it.
+    """
+    opened = text.rfind("“", max(0, start - 30), start)
+    if opened < 0 or "”" in text[opened:start]:
+        return False
+    closed = text.find("”", end, end + 30)
+    if closed < 0 or "“" in text[end:closed]:
+        return False
+    if closed - opened - 1 < (end - start) + 3:
+        return False
+    return text.startswith(SLOGAN_NAMES_AFTER, closed + 1)
+
+
+def talked_about(text: str, start: int, end: int) -> bool:
+    """三方就深化结对共建等事项进行了深入探讨: the trigger is in the topic of talks (就 … 进行探讨)."""
+    opened = text.rfind("就", max(0, start - 20), start)
+    if opened < 0 or any(c in text[opened:start] for c in "，,。；;！？!?\n"):
+        return False
+    return _TALK_AFTER_RE.match(text, end) is not None
+
+
+_TALK_AFTER_RE = re.compile(
+    "[^，,。；;！？!?\n]{0,24}?(?:进行|展开|开展)了?(?:深入|充分|广泛|热烈|友好)?的?(?:" + "|".join(TALK_VERBS) + ")"
+)

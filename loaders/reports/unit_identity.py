@@ -312,6 +312,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
     _unify_abbreviations([m for m in units if m.kind == "organization"])
+    _unify_brand_with_branch([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
     )
@@ -321,6 +322,30 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
         if longer:
             m.uid = longer[0].uid
+
+
+def _unify_brand_with_branch(units: list[Mention]) -> None:
+    """某某宁夏分公司 … 某某通过基金会捐赠: a company named by its brand and, in the same report, by its branch
+    (the brand, a region, 分公司) is one helper; the branch's uid is taken, as it says more."""
+    for m in units:
+        if len(m.surface) < 2 or m.surface in GENERIC_ORG:
+            continue
+        branch = next(
+            (
+                o
+                for o in units
+                if _BRANCH_RE.fullmatch(o.surface[len(m.surface) :])
+                and o.surface.startswith(m.surface)
+                and o.uid != m.uid
+            ),
+            None,
+        )
+        if branch is not None:
+            m.uid = branch.uid
+            m.extra["full_name"] = branch.extra.get("full_name", branch.surface)
+
+
+_BRANCH_RE = re.compile(f"[{CJK}]{{2,6}}?(?:分公司|分行|支行)")
 
 
 def _is_initials(short: str, full: str) -> bool:

@@ -30,6 +30,7 @@ from loaders.reports.lexicon import (
     STATIONED_IN_VILLAGE,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
+    VILLAGE_NAME_FILLERS,
     VILLAGE_REFERENCES,
 )
 from loaders.reports.model import Mention, Sentence
@@ -47,6 +48,8 @@ VILLAGE_NAME_MAX = 9
 LONG_VILLAGE_NAME_MAX = 16
 _COMPANY_AFTER_REGIMENT_RE = re.compile(r"[一二三四五六七八九十\d]{1,3}连(?![续接同片线环])")
 _COMPANY_END_RE = re.compile(r"(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]{1,3}连$")
+# A numbered village (某乡7村, the west's villages often go by their number): digits, then 村.
+_NUMBERED_END_RE = re.compile(r"(?<!\d)\d{1,2}村$")
 VILLAGE_END_RE = re.compile("村(?!" + "|".join(NOT_VILLAGE_AFTER_CUN) + ")|" + "|".join(VILLAGE_ENDINGS))
 # A list of names without 村, then the word that makes them villages: 甲、乙两村, 甲和乙两个村, 甲、乙等3个村, 甲、乙等村.
 _LIST_VILLAGES_RE = re.compile(
@@ -153,6 +156,9 @@ class VillageFinder:
         missing_here: dict[str, Mention] = {}
         res: Resolution | None
         sent_idx = 0
+        # Where a list goes on after a numbered village (某乡7村、9村): the next item is of the same town.
+        numbered_next: dict[int, Mention] = {}
+        numbered_seen: dict[str, Mention] = {}
         for _vend_start, end in self._village_candidates(text, admin_by_end):
             while sent_idx < len(sents) - 1 and sents[sent_idx].end <= _vend_start:
                 sent_idx += 1
@@ -249,6 +255,19 @@ class VillageFinder:
             if best is None and company is not None and company.start() in admin_by_end:
                 # 152团11连: digits are no name characters, so the company is read from its regiment's end
                 best = self._short_name_after_town(text, company.start(), end, admin_by_end[company.start()])
+            numbered = _NUMBERED_END_RE.search(text, max(0, end - 3), end) if text[end - 1] == "村" else None
+            if best is None and numbered is not None:
+                town = admin_by_end.get(numbered.start()) or numbered_next.get(numbered.start())
+                if town is not None:
+                    best = self._numbered_village(text, numbered.start(), end, town)
+                    if best is not None and text[end : end + 1] in ("、", "和", "及"):
+                        numbered_next[end + 1] = town
+                    if best is not None:
+                        numbered_seen.setdefault(best.surface, best)
+                elif text[numbered.start() : end] in numbered_seen:
+                    # 兼7村第一书记: the number the document placed under its town before is that village still
+                    seen = numbered_seen[text[numbered.start() : end]]
+                    best = dataclasses.replace(seen, start=numbered.start(), end=end, extra=dict(seen.extra))
             if best is None:
                 best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
                 if (
@@ -355,6 +374,19 @@ class VillageFinder:
         if res.status != "resolved":
             return None
         return self._village_mention(surface, start, end, res, "chain", ctx)
+
+    def _numbered_village(self, text: str, start: int, end: int, town: Mention) -> Mention | None:
+        """某乡7村、9村: a numbered village right after its town (or listed after one of that town's numbered
+        villages) is that town's village; the table names it otherwise, so it stays unresolved for review
+        unless the table has the number as its name."""
+        if town.kind != "town" or town.place is None:
+            return None
+        found = self._short_name_after_town(text, start, end, town)
+        if found is not None:
+            return found
+        ctx = {"town": town.place.code}
+        res = Resolution("unknown", None, (), "numbered", 0.0, "a numbered village; the table names it otherwise")
+        return self._village_mention(text[start:end], start, end, res, "chain", ctx)
 
     def _village_contexts(
         self, start: int, sent: Sentence, admin: list[Mention], region: list[str]
@@ -471,6 +503,15 @@ class VillageFinder:
         res, how, ctx = self._resolve_village(surface, contexts[:1] if chain else contexts)
         if res is None:
             return None
+        if res.status == "unknown" and chain is not None and chain.kind == "town" and chain.place is not None:
+            # 某镇某村 where the table has the village under another town of the same county (a town split or
+            # merged since): that name (or its stem), in exactly one town of the county, at a confidence for review.
+            moved = resolve(self.index, surface, "village", district=chain.place.code[:6], fuzzy=False)
+            if moved.status == "resolved" and moved.place is not None:
+                res = dataclasses.replace(
+                    moved, confidence=min(moved.confidence, 0.6), reason=f"not under {chain.place.name}; {moved.reason}"
+                )
+                how, ctx = "town_moved", {"district": chain.place.code[:6]}
         if res.status == "unknown":
             res = Resolution("unknown", None, (), res.method, 0.0, res.reason)
         return self._village_mention(surface, name_start, end, res, how, ctx)
@@ -659,12 +700,18 @@ def _list_count(word: str) -> int | None:
 
 def _middle_dropped(short: str, full: str) -> bool:
     """``short`` is ``full`` less a run of two or more characters inside it, keeping two or more at each
-    end (滨河五村 of 滨河家园五村).
+    end (滨河五村 of 滨河家园五村), or less one filler character after two or more (双山村 of 双山则村).
 
     >>> _middle_dropped("滨河五村", "滨河家园五村"), _middle_dropped("河五村", "滨河家园五村")
     (True, False)
+    >>> _middle_dropped("双山村", "双山则村"), _middle_dropped("双山村", "双山坪村")
+    (True, False)
     """
     cut = len(full) - len(short)
+    if cut == 1 and len(short) >= 3:
+        return any(
+            full[i] in VILLAGE_NAME_FILLERS and full[:i] + full[i + 1 :] == short for i in range(2, len(full) - 1)
+        )
     if cut < 2 or len(short) < 4:
         return False
     return any(full[:i] + full[i + cut :] == short for i in range(2, len(full) - cut - 1))
