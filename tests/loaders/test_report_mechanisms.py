@@ -1010,3 +1010,27 @@ def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> N
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
     text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."
     assert _links(extractor, text) == {("縣發改局", "910102101203")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结对共建——和平之光服务中心第一党支部到西山县长岭村开展活动。",
+        "西山县白石镇长岭村地处山区。和平之光服务中心与长岭村结对以来，修通了道路。",
+    ],
+)
+def test_a_name_opening_a_clause_with_a_function_character_keeps_it(extractor: Extractor, text: str) -> None:
+    # 和 after a dash or at a sentence's start joins nothing: it is the name's first character (和平…).
+    helpers = {helper for helper, _ in _links(extractor, text)}
+    assert helpers and all(h.startswith("和平之光服务中心") for h in helpers)
+
+
+def test_a_town_named_like_an_organ_is_a_unit_after_another_county() -> None:
+    # The table has towns named like organs (a forestry bureau); after a county that does not hold one,
+    # or after a bare 县, the name is that county's bureau.
+    table = PlaceIndex.from_places([*PLACES, Place("town", "920101401", "林业局", "林业局", "920101", "town")])
+    extractor = Extractor(table)
+    text = "西山县林业局与白石镇长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("西山县林业局", "910102101203")}
+    text = "西山县白石镇长岭村地处山区。县林业局与长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("县林业局", "910102101203")}
