@@ -356,6 +356,12 @@ SENT_FROM_POOL_AFTER = ("中", "里", "内")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
+# After a role, 和 then these is a conjunction and a group or pronoun (书记和村民, 主任和大家), not a name whose
+# surname is 和.
+NOT_A_GIVEN_NAME_AFTER_HE = NOT_NAME_BEFORE_YU + (
+    "大家", "他们", "她们", "我们", "同事", "同学", "家人", "专家", "医生", "老师", "志愿者", "企业", "单位", "部门",
+    "各级", "有关", "相关", "工作", "帮扶", "驻村",
+)
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
 NOT_NAME_SECOND_CHARS = set("某")
 # Last characters that make a "name" before a role a place or a unit (张家村书记, 王庄镇镇长, 李集中心主任), or

@@ -1034,3 +1034,28 @@ def test_a_town_named_like_an_organ_is_a_unit_after_another_county() -> None:
     assert _links(extractor, text) == {("西山县林业局", "910102101203")}
     text = "西山县白石镇长岭村地处山区。县林业局与长岭村结对以来，修通了道路。"
     assert _links(extractor, text) == {("县林业局", "910102101203")}
+
+
+def test_a_role_inside_a_town_before_a_village_names_no_person() -> None:
+    # 白石镇长柏村: 镇长 reads across the town and the village, and 柏村 (a surname and 村) would be a name.
+    table = PlaceIndex.from_places(
+        [*PLACES, Place("village", "910102101207", "长柏村", "长柏村村委会", "910102101", "village")]
+    )
+    text = "西山县白石镇长岭村地处山区。县发改局重建了白石镇长柏村的道路。"
+    assert _facts(Extractor(table), text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("县发改局党委委员和浩表示，将帮助长岭村。", {("和浩", "党委委员")}),
+        ("县发改局由主任和辉勇带队，来到长岭村。", {("和辉勇", "主任")}),
+        ("县发改局副局长和丽、科长王明来到长岭村。", {("和丽", "副局长"), ("王明", "科长")}),
+        # 和 joining a role and a group, or two roles: no name
+        ("县发改局书记和村民一起座谈，主任和副主任、局长和大家表示感谢。", set()),
+    ],
+)
+def test_a_surname_that_is_also_a_conjunction_names_a_person_after_a_role(
+    extractor: Extractor, text: str, people: set[tuple[str, str]]
+) -> None:
+    assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == people
