@@ -171,7 +171,13 @@ def _rename_people(gold: dict[str, Any], texts: dict[str, str], rng: random.Rand
             continue
         for _ in range(100):
             new = rng.choice(surnames) + "".join(rng.choice(GIVEN_NAME_CHARS) for _ in range(len(name) - 1))
-            if new not in texts[doc] and all(new not in t for t in texts.values()):
+            # nor one holding, or held in, a name already given in the report (某林 beside 某林海 reads as one)
+            given = [p["name"] for p in gold["people"] if p["doc"] == doc and p["name"] != name]
+            if (
+                new not in texts[doc]
+                and all(new not in t for t in texts.values())
+                and not any(new in g or g in new for g in given)
+            ):
                 break
         texts[doc] = texts[doc].replace(name, new)
         person["name"] = new

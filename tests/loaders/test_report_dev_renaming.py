@@ -6,6 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from loaders import dev_renaming
 from loaders.dev_renaming import _split_unit, renamed_copy
 from loaders.places import PlaceIndex
 from tests.loaders.test_report_mechanisms import PLACES
@@ -61,3 +64,19 @@ def test_a_unit_written_without_its_place_is_renamed_with_it(tmp_path: Path) -> 
         ],
     )
     assert "交通局" not in texts["a.txt"] and texts["a.txt"].count("水务局") == 2
+
+
+def test_no_made_up_name_holds_another_of_the_same_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With one surname and two given characters to draw from, 张伟 and 张伟明 would come up often.
+    monkeypatch.setattr(dev_renaming, "SURNAMES", frozenset("张"))
+    monkeypatch.setattr(dev_renaming, "GIVEN_NAME_CHARS", "伟明")
+    dev, out = tmp_path / "dev", tmp_path / "out"
+    dev.mkdir()
+    (dev / "a.txt").write_text("书记李四说，主任王五六表示。", encoding="utf-8")
+    people = [{"doc": "a.txt", "name": n, "role": "书记"} for n in ("李四", "王五六")]
+    gold = {"sources": ["a.txt"], "links": [], "people": people, "not_leaders": []}
+    (dev / "gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    for seed in range(20):
+        renamed_copy(PlaceIndex.from_places(PLACES), dev, out, seed)
+        short, long_ = (p["name"] for p in json.loads((out / "gold.json").read_text(encoding="utf-8"))["people"])
+        assert short not in long_

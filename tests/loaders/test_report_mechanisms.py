@@ -1059,3 +1059,9 @@ def test_a_surname_that_is_also_a_conjunction_names_a_person_after_a_role(
     extractor: Extractor, text: str, people: set[tuple[str, str]]
 ) -> None:
     assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == people
+
+
+def test_verbs_of_telling_and_talking_over_end_a_name(extractor: Extractor) -> None:
+    text = "长岭村党支部书记鄂斌帅道出了心里话。县发改局干部找到村党支部书记苏桂思商量。"
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert people == {("鄂斌帅", "党支部书记"), ("苏桂思", "党支部书记")}
