@@ -30,6 +30,11 @@ GIVEN_NAME_CHARS = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平
 _PLACE_ENDINGS = ("村", "社区", "嘎查", "街道", "镇", "乡", "区", "县", "市")
 
 
+# A branch named after its parent (某银行某省分行): reports also call it by the parent's short name (某行某省分行),
+# which no swap of the full name can follow, so such a helper keeps its name.
+_BRANCH_ENDINGS = ("分行", "支行", "分公司", "子公司")
+
+
 # The place a unit's name may start with (怀宁县农业农村局): it stays, the part after it is swapped.
 _PLACE_PREFIX_RE = re.compile(r"^.{0,8}?[省市县区州旗盟]")
 
@@ -46,6 +51,8 @@ def _split_unit(name: str) -> tuple[str, str, str] | None:
     prefix = _PLACE_PREFIX_RE.match(stem)
     place = prefix.group() if prefix and len(stem) - prefix.end() >= 2 else ""
     core = stem[len(place) :]
+    if ending in _BRANCH_ENDINGS and any(head in core for head in ORG_SUFFIXES if len(head) >= 2):
+        return None
     return (place, core, ending) if len(core) >= 2 else None
 
 
@@ -70,8 +77,12 @@ def _rename_units(gold: dict[str, Any], texts: dict[str, str], rng: random.Rando
         )
         if not others:
             continue
-        new = place + rng.choice(others) + ending
+        core = rng.choice(others)
+        new = place + core + ending
         texts[doc] = texts[doc].replace(name, new)
+        if place and len(stem + ending) >= 3:
+            # The same unit written without its place (县农业农村局 after 某县农业农村局) is renamed with it.
+            texts[doc] = texts[doc].replace(stem + ending, core + ending)
         for other in gold["links"]:
             if other["doc"] == doc and name in other["helper"]:
                 other["helper"] = other["helper"].replace(name, new)
@@ -121,23 +132,32 @@ def _rename_villages(index: PlaceIndex, gold: dict[str, Any], texts: dict[str, s
         name = link.get("village_name") or link["village"]
         if len(codes) != 1 or index.get(codes[0]) is None or name not in texts[doc]:
             continue
+        if any(g["doc"] == doc and name in g["helper"] for g in gold["links"]):
+            # A namesake helper (two villages of one name pairing each other): renaming the text renames
+            # both, and no village of the other town bears the new name.
+            continue
+        named = {c for g in gold["links"] if g["doc"] == doc for c in g["village_codes"]}
         district = codes[0][:6]
         siblings = [
             p
             for p in index.children(codes[0][:9])
             if p.code != codes[0]
+            and p.code not in named  # a village the report names already, perhaps in another spelling
             and p.name.endswith("村")
-            and p.name not in texts[doc]
+            and len(p.name) >= 3  # a one-character name (新村) is read only right after its town
+            and p.name[:-1] not in texts[doc]
             and len(index.lookup(p.name, "village", district)) == 1
         ]
         if not siblings:
             continue
         new = rng.choice(siblings)
-        texts[doc] = texts[doc].replace(name, new.name)
+        # A village written without 村 (a list 甲坪、乙湾) is renamed in the same form.
+        written = new.name if name.endswith(_PLACE_ENDINGS + ("嘎查",)) else new.name[:-1]
+        texts[doc] = texts[doc].replace(name, written)
         for other in gold["links"]:
             if other["doc"] == doc and (other.get("village_name") or other["village"]) == name:
                 other.pop("village_name", None)
-                other.update(village=new.name, village_codes=[new.code])
+                other.update(village=written, village_codes=[new.code])
         renamed += 1
     return renamed
 
@@ -151,7 +171,13 @@ def _rename_people(gold: dict[str, Any], texts: dict[str, str], rng: random.Rand
             continue
         for _ in range(100):
             new = rng.choice(surnames) + "".join(rng.choice(GIVEN_NAME_CHARS) for _ in range(len(name) - 1))
-            if new not in texts[doc] and all(new not in t for t in texts.values()):
+            # nor one holding, or held in, a name already given in the report (某林 beside 某林海 reads as one)
+            given = [p["name"] for p in gold["people"] if p["doc"] == doc and p["name"] != name]
+            if (
+                new not in texts[doc]
+                and all(new not in t for t in texts.values())
+                and not any(new in g or g in new for g in given)
+            ):
                 break
         texts[doc] = texts[doc].replace(name, new)
         person["name"] = new

@@ -336,6 +336,8 @@ WORDS_AFTER_NAMES = (
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
     "到", "赴", "任", "被", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    # verbs of telling and talking over (某某道出了心里话, 找到书记某某商量)
+    "道出", "商量",
 )
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
@@ -356,6 +358,12 @@ SENT_FROM_POOL_AFTER = ("中", "里", "内")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
+# After a role, 和 then these is a conjunction and a group or pronoun (书记和村民, 主任和大家), not a name whose
+# surname is 和.
+NOT_A_GIVEN_NAME_AFTER_HE = NOT_NAME_BEFORE_YU + (
+    "大家", "他们", "她们", "我们", "同事", "同学", "家人", "专家", "医生", "老师", "志愿者", "企业", "单位", "部门",
+    "各级", "有关", "相关", "工作", "帮扶", "驻村",
+)
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
 NOT_NAME_SECOND_CHARS = set("某")
 # Last characters that make a "name" before a role a place or a unit (张家村书记, 王庄镇镇长, 李集中心主任), or

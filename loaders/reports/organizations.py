@@ -164,12 +164,16 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 left = left_limit(text, max(sent.start, left - 8) + inner.start(), sent.start, 20)
             # 以及和平之君…, 、同心公司: a name may start with a character that is a function word elsewhere.
             if (
-                left - 1 > sent.start
+                left - 1 >= sent.start
                 and text[left - 1] in BOUNDARY_CHARS
                 and CJK_RE.match(text[left - 1])
                 # a word no name starts with (在, 对, 将) stays outside: ，在某公司的帮扶下 keeps its unit
                 and (text[left - 1] in NAME_FUNCTION_STARTS or text[left - 1] not in NON_NAME_START)
-                and (text[left - 2] in "、，,；;：:" or text[left - 3 : left - 1] in ("以及", "还有", "的有"))
+                and (
+                    _opens_list_item(text, left - 1)
+                    # 。和平某中心…, ——和平某中心: nothing stands before it to join, so it is no conjunction
+                    or (text[left - 1] in NAME_FUNCTION_STARTS and _opens_clause(text, left - 1, sent.start))
+                )
             ):
                 left -= 1
             # A cut inside a place's name (派驻向化镇…: 向 read as a preposition) takes the whole place.
@@ -468,7 +472,22 @@ def _starts_like_no_name(text: str, start: int, name: str) -> bool:
         return name[1:2] in COUNT_MEASURES or name[1:2] in "项批类届年月日次"
     if first not in NAME_FUNCTION_STARTS or name[1:2] in "该这那其":
         return True
-    return not (text[start - 1 : start] in ("、", "，", ",") or text[start - 2 : start] in ("以及", "还有", "的有"))
+    return not (_opens_list_item(text, start) or _opens_clause(text, start, 0))
+
+
+def _opens_list_item(text: str, pos: int) -> bool:
+    """``pos`` starts an item of a list (、甲公司, 以及乙中心)."""
+    return text[pos - 1 : pos] in ("、", "，", ",", "；", ";", "：", ":") or text[pos - 2 : pos] in (
+        "以及",
+        "还有",
+        "的有",
+    )
+
+
+def _opens_clause(text: str, pos: int, floor: int) -> bool:
+    """``pos`` starts a sentence, a line or a clause after a dash or an opening quote: a conjunction
+    (和, 与) has nothing there to join, so a name starting with one of those characters (和平, 同心) is a name."""
+    return pos <= floor or text[pos - 1] in "。！？!?\n—―-“‘「『《（( \u3000"
 
 
 def org_from_surface(

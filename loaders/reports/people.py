@@ -241,6 +241,31 @@ def _next_listed_name(text: str, end: int, model_name: NameReader | None) -> tup
 _ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{_ONE_ROLE}")
 
 
+def _conjunction_surname_name_at(text: str, start: int) -> tuple[int, int] | None:
+    """A name right after a role whose surname is also a conjunction (主任和某某带队, 委员和某表示), or None.
+
+    Read only where the name visibly ends — at a clause mark or a verb of two characters or more that follows
+    names — and where the words after 和 are no role, people word or pronoun (书记和村民一起, 主任和副主任、)."""
+    if text[start : start + 1] not in lexicon.SURNAMES or text[start] not in lexicon.NAME_END_CHARS:
+        return None
+    if _ROLE_START.match(text, start + 1) or text.startswith(lexicon.NOT_A_GIVEN_NAME_AFTER_HE, start + 1):
+        return None
+    for end in (start + 2, start + 3):
+        given = text[start + 1 : end]
+        if not re.fullmatch(f"[{_CJK}]+", given) or any(
+            ch in lexicon.NON_NAME_START or ch in lexicon.NAME_END_CHARS for ch in given
+        ):
+            return None
+        if text[end : end + 1] in _CLAUSE_MARKS or any(
+            len(w) >= 2 and text.startswith(w, end) for w in lexicon.WORDS_AFTER_NAMES
+        ):
+            return (start, end)
+    return None
+
+
+_CLAUSE_MARKS = set("、，,。；;：:")
+
+
 def _may_start_name(text: str, start: int) -> bool:
     """Worth asking the model: a surname starts here, a name with a middle dot follows, or a name of the
     western regions starts (阿卜杜…, 巴特…, a Tibetan syllable, a Yi family name)."""
@@ -419,9 +444,13 @@ def persons(
     found: dict[tuple[int, int], PersonMention] = {}
     zones = byline_zones(text)
     credited: set[str] = set()
+    # Villages the table placed: a "name" that is the tail of one (某镇长某村: 镇长 then 某村) is that village.
+    villages = [(p.start, p.end) for p in places if p.kind == "village" and p.place is not None]
 
     def add(span: tuple[int, int], role: str, role_start: int, method: str, leader: bool = True) -> None:
         if span in found or any(s < span[1] and span[0] < e for s, e in found):
+            return
+        if any(s < span[1] and span[0] < e for s, e in villages):
             return
         name = text[span[0] : span[1]]
         if leader and (inside(zones, *span) or name in credited):
@@ -456,7 +485,7 @@ def persons(
         core = re.sub('[“”"‘’「」]', "", role)
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
-        span = name_at(text, m.end())
+        span = name_at(text, m.end()) or _conjunction_surname_name_at(text, m.end())
         method = "role_then_name"
         if span is None and model_name is not None and _may_start_name(text, m.end()):
             span, method = _model_name_holds(text, model_name(text, m.end())), "role_then_model_name"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.places import CODE_LENGTH, PlaceIndex, _stem_normal, resolve, sounds_alike_one_off
-from loaders.reports.lexicon import BOUNDARY_CHARS
+from loaders.reports.lexicon import BOUNDARY_CHARS, ORG_SUFFIXES
 from loaders.reports.model import Mention
 from loaders.reports.reading import CJK_RE
 
@@ -98,7 +98,40 @@ def admin_mentions(matcher: Matcher, text: str) -> list[Mention]:
         if method == "gazetteer_stem" and _starts_village_name(matcher.index, text, start, end):
             continue
         out.append(Mention(level, start, end, key, method, 0.0, extra={"levels": sorted(levels)}))
-    return drop_tails_of_short_forms(text, out)
+    return drop_units_named_like_towns(matcher.index, text, drop_tails_of_short_forms(text, out))
+
+
+# The level characters a unit's name may start with (县林业局, 市社会事务局).
+_ADMIN_PREFIX_CHARS = "省市县区州旗盟"
+# Endings a town's own name has, never a unit's (a town called 某某街道 is a town).
+_TOWN_WORDS = ("镇", "乡", "街道", "苏木", "办事处")
+
+
+def drop_units_named_like_towns(index: PlaceIndex, text: str, admin: list[Mention]) -> list[Mention]:
+    """The table holds a few towns named like organs (a forestry bureau, a development zone's committee:
+    林业局, 社会事务局, 某开发区管委会). Written after a place that does not hold that town (某县林业局) or
+    after a bare level character (县林业局), such a name is that place's unit, left to the unit rules."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    for m in admin:
+        unit_like = (
+            m.kind == "town"
+            and not m.surface.endswith(_TOWN_WORDS)
+            and any(m.surface.endswith(head) for head in ORG_SUFFIXES)
+        )
+        if unit_like:
+            if prev is not None and prev.end == m.start and prev.kind in ("province", "city", "district"):
+                owners = [p.code for p in index.lookup(prev.surface, prev.kind)]
+                towns = index.lookup(m.surface, "town")
+                if not any(t.code.startswith(o) for t in towns for o in owners):
+                    prev = m
+                    continue
+            elif m.start > 0 and text[m.start - 1] in _ADMIN_PREFIX_CHARS:
+                prev = m
+                continue
+        out.append(m)
+        prev = m
+    return out
 
 
 def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:

@@ -1010,3 +1010,58 @@ def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> N
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
     text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."
     assert _links(extractor, text) == {("縣發改局", "910102101203")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "结对共建——和平之光服务中心第一党支部到西山县长岭村开展活动。",
+        "西山县白石镇长岭村地处山区。和平之光服务中心与长岭村结对以来，修通了道路。",
+    ],
+)
+def test_a_name_opening_a_clause_with_a_function_character_keeps_it(extractor: Extractor, text: str) -> None:
+    # 和 after a dash or at a sentence's start joins nothing: it is the name's first character (和平…).
+    helpers = {helper for helper, _ in _links(extractor, text)}
+    assert helpers and all(h.startswith("和平之光服务中心") for h in helpers)
+
+
+def test_a_town_named_like_an_organ_is_a_unit_after_another_county() -> None:
+    # The table has towns named like organs (a forestry bureau); after a county that does not hold one,
+    # or after a bare 县, the name is that county's bureau.
+    table = PlaceIndex.from_places([*PLACES, Place("town", "920101401", "林业局", "林业局", "920101", "town")])
+    extractor = Extractor(table)
+    text = "西山县林业局与白石镇长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("西山县林业局", "910102101203")}
+    text = "西山县白石镇长岭村地处山区。县林业局与长岭村结对以来，修通了道路。"
+    assert _links(extractor, text) == {("县林业局", "910102101203")}
+
+
+def test_a_role_inside_a_town_before_a_village_names_no_person() -> None:
+    # 白石镇长柏村: 镇长 reads across the town and the village, and 柏村 (a surname and 村) would be a name.
+    table = PlaceIndex.from_places(
+        [*PLACES, Place("village", "910102101207", "长柏村", "长柏村村委会", "910102101", "village")]
+    )
+    text = "西山县白石镇长岭村地处山区。县发改局重建了白石镇长柏村的道路。"
+    assert _facts(Extractor(table), text, "person") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("县发改局党委委员和浩表示，将帮助长岭村。", {("和浩", "党委委员")}),
+        ("县发改局由主任和辉勇带队，来到长岭村。", {("和辉勇", "主任")}),
+        ("县发改局副局长和丽、科长王明来到长岭村。", {("和丽", "副局长"), ("王明", "科长")}),
+        # 和 joining a role and a group, or two roles: no name
+        ("县发改局书记和村民一起座谈，主任和副主任、局长和大家表示感谢。", set()),
+    ],
+)
+def test_a_surname_that_is_also_a_conjunction_names_a_person_after_a_role(
+    extractor: Extractor, text: str, people: set[tuple[str, str]]
+) -> None:
+    assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == people
+
+
+def test_verbs_of_telling_and_talking_over_end_a_name(extractor: Extractor) -> None:
+    text = "长岭村党支部书记鄂斌帅道出了心里话。县发改局干部找到村党支部书记苏桂思商量。"
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert people == {("鄂斌帅", "党支部书记"), ("苏桂思", "党支部书记")}
