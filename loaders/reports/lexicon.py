@@ -137,6 +137,12 @@ COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
+# A branch named after its parent (某科学院某市分院, 某研究所某分所, 某大学某分校): an ending only where it goes on a
+# unit's name; alone, 分院 and 分所 would cut names out of ordinary words (大部分院校).
+BRANCH_ENDINGS = ("分院", "分所", "分校")
+# The office a government or organ keeps in another city (某省人民政府驻某市办事处, 某市驻京办): part of its name,
+# although 驻 elsewhere ends one (某局驻某村工作队 is the unit and the team it stations).
+LIAISON_OFFICE_ENDINGS = ("办事处", "联络处", "办")
 # Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
 # there, the name would be the bare ending.
 VERBS_BEFORE_ENDING = frozenset({"推广"})

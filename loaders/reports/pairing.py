@@ -306,6 +306,17 @@ def _distributed(
         recipient_list = _recipient_list(text, recipients_before, backward=True)
     else:
         return []
+    # A list read only in part (甲、某会、丙分别…, 某会 no unit the rules know) still has two or more units.
+    listed = len(helper_list) >= 2 or (
+        bool(helper_list) and helper_list[0].start > 0 and text[helper_list[0].start - 1] == "、"
+    )
+    if listed and len(recipient_list) >= 2 and len(helper_list) != len(recipient_list):
+        # 甲、乙、丙分别进驻X村、Y村: each unit went to one village, but the lists do not say which to which
+        # (a unit left unread, or several to one village). No pair is safer than giving every village to
+        # the nearest unit or to all of them.
+        # Every village on 分别's side of the sentence, also those a list read only in part left out.
+        done.update(id(r) for r in recipients if (r.start > at if helpers_before else r.end <= at))
+        return []
     if len(helper_list) < 2 or len(helper_list) != len(recipient_list):
         return []
     out: list[Pair] = []

@@ -1010,3 +1010,35 @@ def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> N
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
     text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."
     assert _links(extractor, text) == {("縣發改局", "910102101203")}
+
+
+def test_a_branch_of_an_academy_named_after_it_is_one_name(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。中国农业科学院甲市分院与长岭村结对。"
+    assert _links(extractor, text) == {("中国农业科学院甲市分院", "910102101203")}
+
+
+def test_a_branch_word_alone_starts_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。大部分院校与长岭村结对。"
+    assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize("office", ["测试省人民政府驻甲市办事处", "测试省人民政府驻成都办事处", "甲市人民政府驻京办"])
+def test_an_organs_office_in_another_city_is_part_of_its_name(extractor: Extractor, office: str) -> None:
+    text = f"西山县白石镇召开会议。{office}驻长岭村工作队为村民办实事。"
+    assert _links(extractor, text) == {(office, "910102101203")}
+
+
+def test_fenbie_with_lists_of_different_lengths_pairs_nothing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局、县财政局、县教育局分别进驻长岭村、石门村。"
+    assert _links(extractor, text) == set()
+
+
+def test_fenbie_after_a_list_read_only_in_part_pairs_nothing(extractor: Extractor) -> None:
+    # 某某会 is no unit the rules know: the list before 分别 still holds three units, not one.
+    text = "西山县白石镇召开会议。县发改局、市贸促会、县教育局分别进驻长岭村、石门村、同乐村、后坪村。"
+    assert _links(extractor, text) == set()
+
+
+def test_fenbie_with_lists_of_one_length_still_pairs_in_order(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局、县财政局分别进驻长岭村、石门村。"
+    assert _links(extractor, text) == {("县发改局", "910102101203"), ("县财政局", "910102101204")}
