@@ -196,6 +196,9 @@ GENERIC_ORG = frozenset({
     "驻村扶贫工作队", "驻村帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村工作组", "乡村振兴工作队",
     # a school of any level by its bare kind (由学院院长某某带队): the kind, not the school
     "学院", "大学", "中学", "小学",
+    # a bureau or office by its bare kind (管理局坚持…, of 某省机关事务管理局): the kind, which must not cut the
+    # document's full names down to it
+    "管理局", "管理处",
 })
 # Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
 # before them is the helper; they also start the channel's name.

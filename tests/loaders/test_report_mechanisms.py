@@ -1042,3 +1042,11 @@ def test_fenbie_after_a_list_read_only_in_part_pairs_nothing(extractor: Extracto
 def test_fenbie_with_lists_of_one_length_still_pairs_in_order(extractor: Extractor) -> None:
     text = "西山县白石镇召开会议。县发改局、县财政局分别进驻长岭村、石门村。"
     assert _links(extractor, text) == {("县发改局", "910102101203"), ("县财政局", "910102101204")}
+
+
+def test_a_bare_bureau_kind_does_not_cut_the_full_names_down_to_it(extractor: Extractor) -> None:
+    text = (
+        "西山县白石镇召开会议。本文记述测试省机关事务管理局挂钩帮扶西山县的实践。管理局坚持统筹推进挂钩帮扶工作。"
+        "测试机关事务管理局定点帮扶的白石镇长岭村。"
+    )
+    assert _links(extractor, text) == {("测试机关事务管理局", "910102101203")}
