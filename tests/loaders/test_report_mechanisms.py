@@ -1050,3 +1050,10 @@ def test_a_bare_bureau_kind_does_not_cut_the_full_names_down_to_it(extractor: Ex
         "测试机关事务管理局定点帮扶的白石镇长岭村。"
     )
     assert _links(extractor, text) == {("测试机关事务管理局", "910102101203")}
+
+
+def test_a_name_then_shangren_takes_the_post_after_it(extractor: Extractor) -> None:
+    # 上任 (took the post up) ends the name as 任 does: not 张科上 with 任.
+    text = "西山县白石镇召开会议。2021年7月，张科上任长岭村第四轮驻村第一书记，现实给了他一个下马威。"
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert people == {("张科", "第一书记")}
