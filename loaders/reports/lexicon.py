@@ -445,7 +445,10 @@ STRONG_PAIR = frozenset({"结对帮扶", "结对共建", "结对", "共建", "�
                          "配套"})
 # A clause starting with these has no subject of its own: the previous sentence's helper acts.
 SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同时", "此外", "另外", "还", "并", "通过", "特别是",
-                             "先后", "又", "并且", "而且", "另一方面")
+                             "先后", "又", "并且", "而且", "另一方面",
+                             # a sending verb opening the sentence (…加大帮扶力度。派出3名干部分别担任某村第一书记):
+                             # the unit that sends is the one the report went on with
+                             "派出", "选派", "下派", "委派")
 
 # Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:

@@ -1057,3 +1057,15 @@ def test_a_name_then_shangren_takes_the_post_after_it(extractor: Extractor) -> N
     text = "西山县白石镇召开会议。2021年7月，张科上任长岭村第四轮驻村第一书记，现实给了他一个下马威。"
     people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
     assert people == {("张科", "第一书记")}
+
+
+def test_a_sentence_opening_with_paichu_is_sent_by_the_unit_the_report_went_on_with(extractor: Extractor) -> None:
+    text = (
+        "西山县白石镇召开会议。2017年，甲市中心医院加大了扶贫工作力度。一是拨出专项资金。二是派出第一书记。"
+        "派出3名青年骨干分别担任白石镇长岭村、石门村、同乐村党组织第一书记。"
+    )
+    assert _links(extractor, text) == {
+        ("甲市中心医院", "910102101203"),
+        ("甲市中心医院", "910102101204"),
+        ("甲市中心医院", "910102101205"),
+    }
