@@ -473,8 +473,11 @@ def _over_ji(text: str, left: int, floor: int) -> int:
 
 def _starts_like_no_name(text: str, start: int, name: str) -> bool:
     """A unit's name does not start with a function word or a count (三家公司) — except a name that
-    starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部)."""
+    starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部) — nor is it a
+    count of levels (县三级机关)."""
     first = name[:1]
+    if re.search(f"[{NUMERALS}各多]级(?:机关|单位|部门)$", name):
+        return True  # 省、市、县三级机关, 各级机关: organs of several levels, no one unit
     if re.match(f"有?[多几{NUMERALS}]+[{COUNT_MEASURES}]", name):
         return True  # 有多个工作队, 多家企业: a count of units, not one
     if first not in NON_NAME_START:

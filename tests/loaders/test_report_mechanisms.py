@@ -1069,3 +1069,9 @@ def test_a_sentence_opening_with_paichu_is_sent_by_the_unit_the_report_went_on_w
         ("甲市中心医院", "910102101204"),
         ("甲市中心医院", "910102101205"),
     }
+
+
+@pytest.mark.parametrize("levels", ["县三级机关", "各级机关"])
+def test_organs_of_several_levels_are_no_unit(extractor: Extractor, levels: str) -> None:
+    text = f"西山县白石镇召开会议。从省、市、{levels}和企事业单位中选派干部到长岭村任第一书记。"
+    assert _links(extractor, text) == set()
