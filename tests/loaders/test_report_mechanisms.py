@@ -1075,3 +1075,14 @@ def test_a_sentence_opening_with_paichu_is_sent_by_the_unit_the_report_went_on_w
 def test_organs_of_several_levels_are_no_unit(extractor: Extractor, levels: str) -> None:
     text = f"西山县白石镇召开会议。从省、市、{levels}和企事业单位中选派干部到长岭村任第一书记。"
     assert _links(extractor, text) == set()
+
+
+def test_he_closing_a_list_of_villages_pairs_no_village_with_another(extractor: Extractor) -> None:
+    # 甲、乙和丙 is one list: no village helps 同乐村 because 和 stands before it.
+    text = "西山县白石镇召开会议。派出3名青年骨干分别担任白石镇长岭村、石门村和同乐村党组织第一书记。"
+    assert _links(extractor, text) == set()
+
+
+def test_yu_after_a_list_of_villages_still_pairs_them(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。长岭村、石门村与同乐村签订结对协议。"
+    assert _links(extractor, text) == {("长岭村", "910102101205"), ("石门村", "910102101205")}
