@@ -137,6 +137,12 @@ COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
+# A branch named after its parent (某科学院某市分院, 某研究所某分所, 某大学某分校): an ending only where it goes on a
+# unit's name; alone, 分院 and 分所 would cut names out of ordinary words (大部分院校).
+BRANCH_ENDINGS = ("分院", "分所", "分校")
+# The office a government or organ keeps in another city (某省人民政府驻某市办事处, 某市驻京办): part of its name,
+# although 驻 elsewhere ends one (某局驻某村工作队 is the unit and the team it stations).
+LIAISON_OFFICE_ENDINGS = ("办事处", "联络处", "办")
 # Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
 # there, the name would be the bare ending.
 VERBS_BEFORE_ENDING = frozenset({"推广"})
@@ -190,6 +196,9 @@ GENERIC_ORG = frozenset({
     "驻村扶贫工作队", "驻村帮扶工作队", "扶贫工作组", "帮扶工作组", "驻村工作组", "乡村振兴工作队",
     # a school of any level by its bare kind (由学院院长某某带队): the kind, not the school
     "学院", "大学", "中学", "小学",
+    # a bureau or office by its bare kind (管理局坚持…, of 某省机关事务管理局): the kind, which must not cut the
+    # document's full names down to it
+    "管理局", "管理处",
 })
 # Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
 # before them is the helper; they also start the channel's name.
@@ -298,8 +307,9 @@ ROLE_PREFIXES = (
 # The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known
 # role and 、 in a chain (党组成员、总审计师张三), a short word ending in one of these is the chain's next role.
 ROLE_OPEN_ENDINGS = "师长员监达官"
-# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来); a name must end right before.
-POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "任")
+# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来, 张三上任某村第一书记 — taking the post up);
+# a name must end right before.
+POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "任")
 # A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
 SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
 SELF_ROLE_WORDS = ("作为", "我是", "身为")
@@ -335,7 +345,7 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
-    "到", "赴", "任", "被", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    "到", "赴", "上任", "任", "被", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
     # verbs of telling and talking over (某某道出了心里话, 找到书记某某商量)
     "道出", "商量",
 )
@@ -443,7 +453,10 @@ STRONG_PAIR = frozenset({"结对帮扶", "结对共建", "结对", "共建", "�
                          "配套"})
 # A clause starting with these has no subject of its own: the previous sentence's helper acts.
 SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同时", "此外", "另外", "还", "并", "通过", "特别是",
-                             "先后", "又", "并且", "而且", "另一方面")
+                             "先后", "又", "并且", "而且", "另一方面",
+                             # a sending verb opening the sentence (…加大帮扶力度。派出3名干部分别担任某村第一书记):
+                             # the unit that sends is the one the report went on with
+                             "派出", "选派", "下派", "委派")
 
 # Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:

@@ -18,6 +18,7 @@ from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     BOUNDARY_CHARS,
+    BRANCH_ENDINGS,
     CAPTION_IN_BRACKETS_RE,
     CENTRAL_UNITS,
     CJK,
@@ -34,6 +35,7 @@ from loaders.reports.lexicon import (
     GENERIC_UNIT_RE,
     HELPED_VILLAGE_NOUNS,
     LEFT_VERBS,
+    LIAISON_OFFICE_ENDINGS,
     NAME_AFTER_MEANS,
     NAME_SAFE_VERBS,
     NON_NAME_START,
@@ -90,15 +92,21 @@ _CONTINUATION_RE = re.compile(
     + r"]{1,6}[)）]){0,"
     + str(UNIT_NAME_CONTINUES_MAX)
     + r"}?"
-    + r"(?:"
+    + r"(?:(?:"
     + _UNIT_ENDING
-    + r"(?:"
+    + "|"
+    + "|".join(BRANCH_ENDINGS)
+    + r")(?:"
     + PARTY_INFIX
     + _PARTY_ENDING
     + r")?|"
     + PARTY_INFIX
     + _PARTY_ENDING
     + ")"
+)
+# 驻, a place of one to four characters (not a village, town or township) and an office ending: 驻成都办事处, 驻京办.
+_LIAISON_OFFICE_RE = re.compile(
+    r"驻(?:(?![村镇乡街])[" + CJK + r"]){1,4}?(?:" + "|".join(LIAISON_OFFICE_ENDINGS) + r")(?![公学])"
 )
 # What cannot stand inside one unit's name between two of its endings: punctuation, 和/与/及, 的.
 NAME_BREAK_CHARS = frozenset(
@@ -141,7 +149,10 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             end = _over_longer_ending(text, end, sent.end)
             end = _continue_name(text, end, sent.end)
             pos = end - sent.start
-            left = unit_left_limit(text, end, max(start, sent.start), UNIT_NAME_MAX)
+            # The start is sought from before an office in another city: its place may hold a character that
+            # ends names elsewhere (驻成都办事处: 都 the adverb).
+            office = _LIAISON_OFFICE_RE.search(text, start, end)
+            left = unit_left_limit(text, office.start() if office else end, max(start, sent.start), UNIT_NAME_MAX)
             if end - left >= UNIT_NAME_MAX and left > sent.start and _is_name_char(text[left - 1]):
                 continue  # the name runs on past the longest a unit's name has: where it starts is unknown
             left = _over_conjunction(text, left, sent.start)
@@ -354,6 +365,10 @@ def _continue_name(text: str, end: int, stop: int) -> int:
     ``某银行和某银行`` and ``某局的党支部`` are not: a boundary character or a verb ends the name.
     """
     while end < stop:
+        office = _LIAISON_OFFICE_RE.match(text, end, stop)
+        if office is not None:
+            end = office.end()  # 某省人民政府|驻某市办事处: the organ's office elsewhere, one name
+            continue
         nxt = _CONTINUATION_RE.match(text, end, stop)
         if nxt is None:
             break
@@ -462,8 +477,11 @@ def _over_ji(text: str, left: int, floor: int) -> int:
 
 def _starts_like_no_name(text: str, start: int, name: str) -> bool:
     """A unit's name does not start with a function word or a count (三家公司) — except a name that
-    starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部)."""
+    starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部) — nor is it a
+    count of levels (县三级机关)."""
     first = name[:1]
+    if re.search(f"[{NUMERALS}各多]级(?:机关|单位|部门)$", name):
+        return True  # 省、市、县三级机关, 各级机关: organs of several levels, no one unit
     if re.match(f"有?[多几{NUMERALS}]+[{COUNT_MEASURES}]", name):
         return True  # 有多个工作队, 多家企业: a count of units, not one
     if first not in NON_NAME_START:

@@ -306,6 +306,17 @@ def _distributed(
         recipient_list = _recipient_list(text, recipients_before, backward=True)
     else:
         return []
+    # A list read only in part (甲、某会、丙分别…, 某会 no unit the rules know) still has two or more units.
+    listed = len(helper_list) >= 2 or (
+        bool(helper_list) and helper_list[0].start > 0 and text[helper_list[0].start - 1] == "、"
+    )
+    if listed and len(recipient_list) >= 2 and len(helper_list) != len(recipient_list):
+        # 甲、乙、丙分别进驻X村、Y村: each unit went to one village, but the lists do not say which to which
+        # (a unit left unread, or several to one village). No pair is safer than giving every village to
+        # the nearest unit or to all of them.
+        # Every village on 分别's side of the sentence, also those a list read only in part left out.
+        done.update(id(r) for r in recipients if (r.start > at if helpers_before else r.end <= at))
+        return []
     if len(helper_list) < 2 or len(helper_list) != len(recipient_list):
         return []
     out: list[Pair] = []
@@ -389,6 +400,8 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
         gap = text[a.end : b.start]
         if not _VILLAGE_JOIN_RE.match(gap) and not _JOINED_AT_CLAUSE_START_RE.fullmatch(gap):
             continue
+        if _closes_a_list(text, a, b, villages[:i], villages[i + 2 :]):
+            continue
         if not any(
             t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers
         ):
@@ -410,6 +423,17 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
                     out.append((_as_helper(side[0]), o, "pairing_villages_counted_together", 0.65))
                     done.add(id(o))
     return out
+
+
+def _closes_a_list(text: str, a: Mention, b: Mention, before: list[Mention], after: list[Mention]) -> bool:
+    """甲村、乙村和丙村: 和 closing a list joined by 、 is the list's last link, not two sides that pair
+    (甲村与乙村 and 广金村和梅陇三村、六村 still are). Only 和 / 及 right between, 、 right before the first
+    and no further village listed after the second."""
+    if text[a.end : b.start] not in ("和", "及", "以及"):
+        return False
+    listed_before = bool(before) and text[before[-1].end : a.start] == "、"
+    listed_after = bool(after) and text[b.end : after[0].start] == "、"
+    return listed_before and not listed_after
 
 
 def _counted_together(text: str, villages: list[Mention]) -> bool:

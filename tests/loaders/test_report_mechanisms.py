@@ -1065,3 +1065,79 @@ def test_verbs_of_telling_and_talking_over_end_a_name(extractor: Extractor) -> N
     text = "长岭村党支部书记鄂斌帅道出了心里话。县发改局干部找到村党支部书记苏桂思商量。"
     people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
     assert people == {("鄂斌帅", "党支部书记"), ("苏桂思", "党支部书记")}
+
+
+def test_a_branch_of_an_academy_named_after_it_is_one_name(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。中国农业科学院甲市分院与长岭村结对。"
+    assert _links(extractor, text) == {("中国农业科学院甲市分院", "910102101203")}
+
+
+def test_a_branch_word_alone_starts_no_unit(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。大部分院校与长岭村结对。"
+    assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize("office", ["测试省人民政府驻甲市办事处", "测试省人民政府驻成都办事处", "甲市人民政府驻京办"])
+def test_an_organs_office_in_another_city_is_part_of_its_name(extractor: Extractor, office: str) -> None:
+    text = f"西山县白石镇召开会议。{office}驻长岭村工作队为村民办实事。"
+    assert _links(extractor, text) == {(office, "910102101203")}
+
+
+def test_fenbie_with_lists_of_different_lengths_pairs_nothing(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局、县财政局、县教育局分别进驻长岭村、石门村。"
+    assert _links(extractor, text) == set()
+
+
+def test_fenbie_after_a_list_read_only_in_part_pairs_nothing(extractor: Extractor) -> None:
+    # 某某会 is no unit the rules know: the list before 分别 still holds three units, not one.
+    text = "西山县白石镇召开会议。县发改局、市贸促会、县教育局分别进驻长岭村、石门村、同乐村、后坪村。"
+    assert _links(extractor, text) == set()
+
+
+def test_fenbie_with_lists_of_one_length_still_pairs_in_order(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。县发改局、县财政局分别进驻长岭村、石门村。"
+    assert _links(extractor, text) == {("县发改局", "910102101203"), ("县财政局", "910102101204")}
+
+
+def test_a_bare_bureau_kind_does_not_cut_the_full_names_down_to_it(extractor: Extractor) -> None:
+    text = (
+        "西山县白石镇召开会议。本文记述测试省机关事务管理局挂钩帮扶西山县的实践。管理局坚持统筹推进挂钩帮扶工作。"
+        "测试机关事务管理局定点帮扶的白石镇长岭村。"
+    )
+    assert _links(extractor, text) == {("测试机关事务管理局", "910102101203")}
+
+
+def test_a_name_then_shangren_takes_the_post_after_it(extractor: Extractor) -> None:
+    # 上任 (took the post up) ends the name as 任 does: not 张科上 with 任.
+    text = "西山县白石镇召开会议。2021年7月，张科上任长岭村第四轮驻村第一书记，现实给了他一个下马威。"
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert people == {("张科", "第一书记")}
+
+
+def test_a_sentence_opening_with_paichu_is_sent_by_the_unit_the_report_went_on_with(extractor: Extractor) -> None:
+    text = (
+        "西山县白石镇召开会议。2017年，甲市中心医院加大了扶贫工作力度。一是拨出专项资金。二是派出第一书记。"
+        "派出3名青年骨干分别担任白石镇长岭村、石门村、同乐村党组织第一书记。"
+    )
+    assert _links(extractor, text) == {
+        ("甲市中心医院", "910102101203"),
+        ("甲市中心医院", "910102101204"),
+        ("甲市中心医院", "910102101205"),
+    }
+
+
+@pytest.mark.parametrize("levels", ["县三级机关", "各级机关"])
+def test_organs_of_several_levels_are_no_unit(extractor: Extractor, levels: str) -> None:
+    text = f"西山县白石镇召开会议。从省、市、{levels}和企事业单位中选派干部到长岭村任第一书记。"
+    assert _links(extractor, text) == set()
+
+
+def test_he_closing_a_list_of_villages_pairs_no_village_with_another(extractor: Extractor) -> None:
+    # 甲、乙和丙 is one list: no village helps 同乐村 because 和 stands before it.
+    text = "西山县白石镇召开会议。派出3名青年骨干分别担任白石镇长岭村、石门村和同乐村党组织第一书记。"
+    assert _links(extractor, text) == set()
+
+
+def test_yu_after_a_list_of_villages_still_pairs_them(extractor: Extractor) -> None:
+    text = "西山县白石镇召开会议。长岭村、石门村与同乐村签订结对协议。"
+    assert _links(extractor, text) == {("长岭村", "910102101205"), ("石门村", "910102101205")}
