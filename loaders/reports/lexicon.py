@@ -58,6 +58,10 @@ LEFT_VERBS = frozenset({
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
 # 嘎查 and 牧委会: a village of the pastoral regions (内蒙古; 青海 and 西藏, where the code table names it 某某牧委会).
 VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查", "牧委会")
+# How the code table ends an urban residents' community (某社区, 某居委会). A report's 某村 found only as such a
+# community by its stem is a village the table may list in another guise, or another place that shares the
+# stem: it is taken so only where the text names the town (URBAN_COMMUNITY_ENDINGS).
+URBAN_COMMUNITY_ENDINGS = ("社区", "居委会", "居民委员会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
                          "组", "落", "镇", "口",
