@@ -1019,3 +1019,11 @@ def test_a_village_the_table_has_only_as_a_community_needs_its_town(extractor: E
     assert _links(extractor, alone) == {("区审计局", None)}
     under_town = "东湖区召开会议。区审计局干部常年驻凌波路街道杏园村，与该村结对帮扶。"
     assert _links(extractor, under_town) == {("区审计局", "910101001003")}
+
+
+def test_villages_joined_by_he_after_a_unit_are_its_recipients(extractor: Extractor) -> None:
+    # 和 after a unit acting in the clause lists the unit's villages; they do not pair with each other.
+    text = "按照县委部署，县审计局牵头白石镇长岭村和青田镇四滧村定点帮扶任务。"
+    assert _links(extractor, text) == {("县审计局", "910102101203"), ("县审计局", "910102102202")}
+    # Without a unit before them, two villages joined by 和 with a pairing word still pair with each other.
+    assert _links(extractor, "西山县召开会议。白石镇长岭村和青田镇四滧村结对共建。") == {("长岭村", "910102102202")}
