@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
+from loaders.reports.bylines import byline_zones, inside
 from loaders.reports.lexicon import (
     BENEFACTIVE_NOT_AFTER,
     BOUNDARY_CHARS,
@@ -82,7 +83,9 @@ def relations(
     """Pairing facts sentence by sentence, with the projects (amounts) of each sentence."""
     sent_no = SentenceIndex(sents)
     villages = [m for m in places if m.kind == "village"]
-    helpers = [m for m in orgs if is_helper(m)]
+    # A unit named inside a credit (据某报报道（某报社记者张三）) is where the writer works, not a helper.
+    credits = byline_zones(text)
+    helpers = [m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end)]
     _mark_town_governments(helpers, places)
     helpers += [street_office(m, text) for m in places if is_street_office(m, places, text)]
     helpers += unit_references(text, sent_no, orgs, doc.uid)

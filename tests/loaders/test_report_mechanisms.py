@@ -1027,3 +1027,12 @@ def test_villages_joined_by_he_after_a_unit_are_its_recipients(extractor: Extrac
     assert _links(extractor, text) == {("县审计局", "910102101203"), ("县审计局", "910102102202")}
     # Without a unit before them, two villages joined by 和 with a pairing word still pair with each other.
     assert _links(extractor, "西山县召开会议。白石镇长岭村和青田镇四滧村结对共建。") == {("长岭村", "910102102202")}
+
+
+def test_a_unit_inside_a_credit_is_no_helper(extractor: Extractor) -> None:
+    # The newspaper that employs the reporter is named in the credit bracket: it helps nobody.
+    text = "本网讯 据甲市日报报道（甲市日报社记者张三）近日，东湖区负责人带队到西山县考察，并与白石镇长岭村贫困户结对认亲。"
+    assert not any(helper.startswith("甲市日报") for helper, _ in _links(extractor, text))
+    # A unit after the credit still pairs.
+    text = "本网讯 据甲市日报报道（甲市日报社记者张三）近日，县审计局与白石镇长岭村结对共建。"
+    assert _links(extractor, text) == {("县审计局", "910102101203")}
