@@ -293,6 +293,8 @@ ROLE_CORES = (
     "嘎查达", "苏木达",
     # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
     "团长", "副团长",
+    # an enterprise's chief officers beside its managers (某电厂总会计师张三); 总会 inside 总会计师 is no ending
+    "总会计师", "总工程师", "总经济师",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (

@@ -47,6 +47,7 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
+    ROLE_CORES,
     SELF_REFERENCES,
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
@@ -366,10 +367,21 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
             break  # 某局局长: the second 局 starts a role word
+        if _role_over(text, end, nxt.end()):
+            break  # 某电厂总会计师: the further "ending" (总会) is the start of a role word running past it
         if re.match(f"[{NUMERALS}]+[个家名所支]", between):
             break  # 某党支部两个党支部分别…: a count of units follows, not a sub-unit
         end = nxt.end()
     return end
+
+
+def _role_over(text: str, start: int, end: int) -> bool:
+    """A role word (``ROLE_CORES``) starts between ``start`` and ``end`` and runs past ``end``."""
+    return any(i + len(role) > end and text.startswith(role, i) for i in range(start, end) for role in _LONG_ROLES)
+
+
+# Roles of three characters or more: the shorter ones (局长, 院长) are caught by ROLE_AFTER_ENDING.
+_LONG_ROLES = tuple(r for r in ROLE_CORES if len(r) >= 3)
 
 
 # A department of an organ (审理处, 人事科) and its party organization, the name that may hold 和.

@@ -1036,3 +1036,12 @@ def test_a_unit_inside_a_credit_is_no_helper(extractor: Extractor) -> None:
     # A unit after the credit still pairs.
     text = "本网讯 据甲市日报报道（甲市日报社记者张三）近日，县审计局与白石镇长岭村结对共建。"
     assert _links(extractor, text) == {("县审计局", "910102101203")}
+
+
+def test_an_enterprise_chief_officer_is_a_role_not_a_unit_ending(extractor: Extractor) -> None:
+    # 总会 ends charities' names, but in 总会计师 it starts a post: the unit is the plant, the person its officer.
+    text = "西山县召开会议。县审计局副局长王五、青河电厂总会计师张三带领工作队进驻白石镇长岭村。"
+    units = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert "青河电厂" in units and not any(u.endswith("总会") for u in units)
+    people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+    assert ("张三", "总会计师") in people
