@@ -555,7 +555,9 @@ ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮建村", "帮包村", "帮扶村",
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
-                   "党支部", "商会", "协会", "单位")
+                   "党支部", "商会", "协会", "单位",
+                   # a street office that helps a town or village far away (东西部协作: 该街道对口帮扶某镇)
+                   "街道")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
                    "我中心", "本中心", "我集团", "本集团", "我委", "我办", "我厅", "本厅")
 # A bare head is a reference only after these characters (or a clause boundary): 与集团, 由机关.

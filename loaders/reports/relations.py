@@ -87,8 +87,10 @@ def relations(
     credits = byline_zones(text)
     helpers = [m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end)]
     _mark_town_governments(helpers, places)
-    helpers += [street_office(m, text) for m in places if is_street_office(m, places, text)]
-    helpers += unit_references(text, sent_no, orgs, doc.uid)
+    offices = [street_office(m, text) for m in places if is_street_office(m, places, text)]
+    helpers += offices
+    # 该街道 points at the street office named before, as 该局 at a bureau.
+    helpers += unit_references(text, sent_no, orgs + offices, doc.uid)
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
     recipients = [

@@ -1045,3 +1045,9 @@ def test_an_enterprise_chief_officer_is_a_role_not_a_unit_ending(extractor: Extr
     assert "青河电厂" in units and not any(u.endswith("总会") for u in units)
     people = {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
     assert ("张三", "总会计师") in people
+
+
+def test_gai_jiedao_points_at_the_street_office_named_before(extractor: Extractor) -> None:
+    # 该街道 is the street office that helps, as 该局 is a bureau named before.
+    text = "东湖区凌波路街道到西山县白石镇开展协作。该街道于去年对口帮扶白石镇，在长岭村投入帮扶资金30万元。"
+    assert ("凌波路街道", "910102101203") in _links(extractor, text)
