@@ -136,8 +136,9 @@ CENTRAL_UNITS = (
 # regiment, a place; 师 after a numeral in ordinary words (一师一校) is rare enough to be left.
 CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一二三四五六七八九十]{1,3}师(?![一二三四五六七八九十0-9团生长范傅资])"
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
-# village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
-COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
+# village body (党委, 村委, 两委, 常委, 区委, 团委…) or a role (主委, 副主委: the chair of a democratic party's
+# committee) and not going on into 委员 / 委会.
+COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡主])委(?![员会])"
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8

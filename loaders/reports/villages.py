@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from loaders.places import PlaceIndex, Resolution, _stem_normal, resolve
+from loaders.places import ETHNIC_VILLAGE_RE, PlaceIndex, Resolution, _stem_normal, resolve
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
@@ -799,16 +799,20 @@ def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mentio
 
 
 def _village_as_community_needs_town(surface: str, res: Resolution, ctx: dict[str, str]) -> Resolution:
-    """某村 that the table has only as 某社区 (matched by the stem both share) is that community only where
-    the text names the town: within a whole county or region the stem may be another place's, and a village
-    the table lacks must not take a community's code. Outside a town it is kept as a candidate for review."""
+    """某村 that the table has only in another form — as 某社区 (matched by the stem both share), or with its
+    nationality (某畲族村) — is that place only where the text names the town: within a whole county or region
+    the stem may be another place's, and a village the table lacks must not take its code. Outside a town it
+    is kept as a candidate for review."""
     place = res.place
     if (
         res.status != "resolved"
         or place is None
         or "town" in ctx
         or not surface.endswith("村")
-        or not place.name.endswith(URBAN_COMMUNITY_ENDINGS)
+        or not (
+            place.name.endswith(URBAN_COMMUNITY_ENDINGS)
+            or (ETHNIC_VILLAGE_RE.match(place.name) is not None and ETHNIC_VILLAGE_RE.match(surface) is None)
+        )
     ):
         return res
     return dataclasses.replace(

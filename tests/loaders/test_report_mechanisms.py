@@ -1051,3 +1051,32 @@ def test_gai_jiedao_points_at_the_street_office_named_before(extractor: Extracto
     # 该街道 is the street office that helps, as 该局 is a bureau named before.
     text = "东湖区凌波路街道到西山县白石镇开展协作。该街道于去年对口帮扶白石镇，在长岭村投入帮扶资金30万元。"
     assert ("凌波路街道", "910102101203") in _links(extractor, text)
+
+
+def test_a_village_named_without_its_nationality() -> None:
+    # The table names the village with its nationality (竹溪畲族村); the news leaves it out. Under its town the
+    # village is found; from the county alone it stays a candidate, as the text may mean a village the table lacks.
+    table = PlaceIndex.from_places(
+        [
+            *PLACES,
+            Place("village", "910102102205", "竹溪畲族村", "竹溪畲族村村委会", "910102102", "village"),
+            Place("village", "910102103205", "桐林社区", "桐林社区居委会", "910102103", "community"),
+            Place("village", "910102103206", "桐林瑶族村", "桐林瑶族村村委会", "910102103", "village"),
+        ]
+    )
+    ex = Extractor(table, model=False)
+    assert _links(ex, "县审计局与西山县青田镇竹溪村签订结对帮扶协议。") == {("县审计局", "910102102205")}
+    assert _links(ex, "西山县召开会议。县审计局与竹溪村签订结对帮扶协议。") == {("县审计局", None)}
+    # A community of the same stem keeps its own name.
+    assert _links(ex, "西山县卫河镇桐林社区地处城郊。县审计局与桐林社区签订结对帮扶协议。") == {
+        ("县审计局", "910102103205")
+    }
+
+
+def test_a_democratic_party_chair_is_a_role_not_a_commission(extractor: Extractor) -> None:
+    # 主委 (the chair of a democratic party's committee) ends in 委 like a commission's short name, but is a post.
+    for text in (
+        "西山县召开会议。会后，芳芳副主委代表民盟县委会与白石镇长岭村签署了结对帮扶协议。",
+        "西山县召开会议。会后，专职副主委王五代表民盟县委会与白石镇长岭村签署了结对帮扶协议。",
+    ):
+        assert _links(extractor, text) == {("民盟县委会", "910102101203")}
