@@ -209,6 +209,11 @@ ETHNIC_GROUPS = (
 ETHNIC_VILLAGE_RE = re.compile("^(.{2,}?)(?:" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + ")村$")
 
 
+# Committees the table writes with a clipped word for committee (某嘎查委会, 某村村民委会, 某社区居民委会,
+# 某社区委会), which the short-name rules do not take off: the village is said by what comes before it.
+_CLIPPED_COMMITTEE_RE = re.compile("^(.{2,}(?:嘎查|村|社区))(?:委会|村民委会|居民委会)$")
+
+
 def _aliases(place: Place) -> set[str]:
     """Derived short forms beyond the stem (indexed at the ``alias`` tier)."""
     out: set[str] = set()
@@ -414,6 +419,9 @@ class PlaceIndex:
                     name = bare
             for form in company_forms(name):
                 _put(keys["exact"], form, code)
+            clipped = _CLIPPED_COMMITTEE_RE.match(name)
+            if clipped is not None:
+                _put(keys["exact"], clipped.group(1), code)  # 某嘎查委会 in the table is 某嘎查 in the news
             if len(name) > 3 and name.endswith(("村村", "社区村")):
                 _put(keys["exact"], name[:-1], code)  # 横村村 (横村村村委会) is said 横村, 某社区村 某社区
             if len(name) > 2 and name[-1] == "村":

@@ -1080,3 +1080,17 @@ def test_a_democratic_party_chair_is_a_role_not_a_commission(extractor: Extracto
         "西山县召开会议。会后，专职副主委王五代表民盟县委会与白石镇长岭村签署了结对帮扶协议。",
     ):
         assert _links(extractor, text) == {("民盟县委会", "910102101203")}
+
+
+def test_a_committee_the_table_writes_clipped_is_found_by_its_name() -> None:
+    # The table writes some committees with a clipped word (某嘎查委会, 某村村民委会): the news names the village.
+    table = PlaceIndex.from_places(
+        [
+            *PLACES,
+            Place("village", "910102102207", "巴彦塔拉嘎查委会", "巴彦塔拉嘎查委会", "910102102", "village"),
+            Place("village", "910102102208", "沙河村村民委会", "沙河村村民委会", "910102102", "village"),
+        ]
+    )
+    ex = Extractor(table, model=False)
+    assert _links(ex, "县审计局与西山县青田镇巴彦塔拉嘎查签订结对帮扶协议。") == {("县审计局", "910102102207")}
+    assert _links(ex, "县审计局与西山县青田镇沙河村签订结对帮扶协议。") == {("县审计局", "910102102208")}
