@@ -62,7 +62,15 @@ from loaders.reports.references import (
     village_references,
 )
 from loaders.reports.secretaries import home_unit_pairs
-from loaders.reports.topic import Topic, about_the_topic, continues_subject, names_village_life, stated, topics
+from loaders.reports.topic import (
+    Topic,
+    about_the_topic,
+    continues_subject,
+    names_village_life,
+    own_team,
+    stated,
+    topics,
+)
 from loaders.units import org_uid
 
 __all__ = [
@@ -210,7 +218,9 @@ def _topic_pairs(
     only where a village word (村里, 村民) says the village is meant. Below a named recipient's
     confidence, and lower still when the village was named in an earlier paragraph.
     """
-    ordered = sorted(t for t in triggers if stated(text, sent, t))
+    ordered = sorted(
+        t for t in triggers if stated(text, sent, t) or any(own_team(text, sent, h, t) for h in helpers_in)
+    )
     if not ordered or topic.village.place is None and not topic.same_paragraph:
         return []  # a village the table lacks is carried no further than its own paragraph
     actors = [h for h in helpers_in if not is_companion(text, h)]
