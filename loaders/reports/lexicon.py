@@ -51,6 +51,8 @@ LEFT_VERBS = frozenset({
     "开办", "创办", "兴办",
     # a time word inside a clause (某师今年有多个工作队…): the unit ends before it
     "今年", "去年",
+    # a student admitted to a school (考取大学的贫困学生): the school is where the student goes, not a name's part
+    "考取", "考上", "考入",
 })
 
 # --- villages -------------------------------------------------------------------------------------

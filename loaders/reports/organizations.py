@@ -227,6 +227,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             or surface[:1] in NON_NAME_START
         ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit
+        if re.search(f"(?:{_ROLES_ALTERNATION}){re.escape(surface)}", text):
+            continue  # 副行长张三 … 张三与村干部决定: a person the report names after a post, not a unit
         out.append(
             Mention(
                 "organization",
@@ -380,6 +382,8 @@ def _role_over(text: str, start: int, end: int) -> bool:
     return any(i + len(role) > end and text.startswith(role, i) for i in range(start, end) for role in _LONG_ROLES)
 
 
+# Every role, longest first, as one alternation (a person named right after a post).
+_ROLES_ALTERNATION = "|".join(sorted(ROLE_CORES, key=len, reverse=True))
 # Roles of three characters or more: the shorter ones (局长, 院长) are caught by ROLE_AFTER_ENDING.
 _LONG_ROLES = tuple(r for r in ROLE_CORES if len(r) >= 3)
 

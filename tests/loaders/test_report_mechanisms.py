@@ -1094,3 +1094,21 @@ def test_a_committee_the_table_writes_clipped_is_found_by_its_name() -> None:
     ex = Extractor(table, model=False)
     assert _links(ex, "县审计局与西山县青田镇巴彦塔拉嘎查签订结对帮扶协议。") == {("县审计局", "910102102207")}
     assert _links(ex, "县审计局与西山县青田镇沙河村签订结对帮扶协议。") == {("县审计局", "910102102208")}
+
+
+def test_a_person_named_after_a_post_is_no_unit_named_by_its_role(extractor: Extractor) -> None:
+    # 张三与村干部… reads like a unit named without its ending (X与…), but the report named 张三 after a post.
+    text = (
+        "西山县白石镇长岭村位于山区。县审计局副局长王晓明驻村以来走访农户。"
+        "于是，王晓明与当地村干部、党支部决定，以养殖业为突破口，制订了帮扶方案。"
+    )
+    units = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert "王晓明" not in units
+    assert all(helper != "王晓明" for helper, _ in _links(extractor, text))
+
+
+def test_a_school_a_student_is_admitted_to_is_no_helper(extractor: Extractor) -> None:
+    # 考取大学的贫困学生: the verb of admission is no part of a unit's name, and a bare 大学 is no unit.
+    text = "西山县白石镇长岭村位于山区。同时，捐赠5万元打造长岭村图书室，看望慰问了困难村民及当年考取大学的贫困学生。"
+    assert not any("大学" in f.data["name"] for f in _facts(extractor, text, "organization"))
+    assert not any("大学" in helper for helper, _ in _links(extractor, text))
