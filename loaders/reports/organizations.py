@@ -528,6 +528,8 @@ def org_from_surface(
         or unit_surface in GENERIC_ORG
         or name_key(unit_surface) in GENERIC_ORG
         or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
+        # 和厂里派驻村的队员: a conjunction before a bare one-character head (厂, 局, 院) names nothing
+        or (len(unit_surface) == 2 and unit_surface[0] in NAME_FUNCTION_STARTS)
     ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)

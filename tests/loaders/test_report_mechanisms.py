@@ -1112,3 +1112,14 @@ def test_a_school_a_student_is_admitted_to_is_no_helper(extractor: Extractor) ->
     text = "西山县白石镇长岭村位于山区。同时，捐赠5万元打造长岭村图书室，看望慰问了困难村民及当年考取大学的贫困学生。"
     assert not any("大学" in f.data["name"] for f in _facts(extractor, text, "organization"))
     assert not any("大学" in helper for helper, _ in _links(extractor, text))
+
+
+def test_a_conjunction_before_a_bare_head_is_no_unit(extractor: Extractor) -> None:
+    # 和厂里…: 和 before the bare head 厂 is a conjunction, not a name (和平厂 would be one).
+    text = (
+        "甲市卷烟厂与西山县白石镇长岭村结对帮扶。这位老党员将组织关系转入长岭村党支部，"
+        "和厂里派驻村的另一名队员王五一起走访农户。"
+    )
+    units = {f.data["name"] for f in _facts(extractor, text, "organization")}
+    assert "和厂" not in units
+    assert all(helper != "和厂" for helper, _ in _links(extractor, text))
