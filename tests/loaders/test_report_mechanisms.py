@@ -1130,5 +1130,7 @@ def test_a_first_secretarys_former_post_in_the_next_sentence_names_the_home_unit
     text = "西山县召开会议。今年35岁的白石镇长岭村第一书记王五画了一张地图。从县审计局副局长到扎根一线，他走遍了全村。"
     assert _links(extractor, text) == {("县审计局", "910102101203")}
     # In the next paragraph the subject may be someone else.
-    text = "西山县召开会议。今年35岁的白石镇长岭村第一书记王五画了一张地图。\n从县审计局副局长到扎根一线，他走遍了全村。"
+    text = (
+        "西山县召开会议。今年35岁的白石镇长岭村第一书记王五画了一张地图。\n从县审计局副局长到扎根一线，他走遍了全村。"
+    )
     assert _links(extractor, text) == set()
