@@ -195,6 +195,25 @@ def _stem_normal(name: str, level: str) -> str:
     return _strip_one(name, _PROVINCE_SUFFIXES)
 
 
+# The nationalities of China as village names carry them (某某畲族村, 某某朝鲜族村, 某某满族村): the news often
+# leaves the nationality out (某某村), so the name without it is indexed at the alias tier.
+# fmt: off
+ETHNIC_GROUPS = (
+    "汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族", "满族", "侗族", "瑶族",
+    "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族", "佤族", "畲族", "高山族", "拉祜族", "水族",
+    "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族", "达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族",
+    "仡佬族", "锡伯族", "阿昌族", "普米族", "塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族",
+    "保安族", "裕固族", "京族", "塔塔尔族", "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
+)
+# fmt: on
+ETHNIC_VILLAGE_RE = re.compile("^(.{2,}?)(?:" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + ")村$")
+
+
+# Committees the table writes with a clipped word for committee (某嘎查委会, 某村村民委会, 某社区居民委会,
+# 某社区委会), which the short-name rules do not take off: the village is said by what comes before it.
+_CLIPPED_COMMITTEE_RE = re.compile("^(.{2,}(?:嘎查|村|社区))(?:委会|村民委会|居民委会)$")
+
+
 def _aliases(place: Place) -> set[str]:
     """Derived short forms beyond the stem (indexed at the ``alias`` tier)."""
     out: set[str] = set()
@@ -400,10 +419,18 @@ class PlaceIndex:
                     name = bare
             for form in company_forms(name):
                 _put(keys["exact"], form, code)
+            clipped = _CLIPPED_COMMITTEE_RE.match(name)
+            if clipped is not None:
+                _put(keys["exact"], clipped.group(1), code)  # 某嘎查委会 in the table is 某嘎查 in the news
             if len(name) > 3 and name.endswith(("村村", "社区村")):
                 _put(keys["exact"], name[:-1], code)  # 横村村 (横村村村委会) is said 横村, 某社区村 某社区
             if len(name) > 2 and name[-1] == "村":
                 _put(keys["stem"], name[:-1], code)
+                ethnic = ETHNIC_VILLAGE_RE.match(name)
+                if ethnic is not None:
+                    # 某某畲族村 is said 某某村 too; a tier below the stems, so a 某某社区 or 某某村 of the same
+                    # stem keeps its own name
+                    _put(keys["alias"], ethnic.group(1), code)
             elif len(name) > 3 and name.endswith("社区"):
                 _put(keys["stem"], name[:-2], code)
             elif len(name) >= 2 and place.full_name.endswith(("居委会", "居民委员会")) and name != place.full_name:

@@ -51,6 +51,8 @@ LEFT_VERBS = frozenset({
     "开办", "创办", "兴办",
     # a time word inside a clause (某师今年有多个工作队…): the unit ends before it
     "今年", "去年",
+    # a student admitted to a school (考取大学的贫困学生): the school is where the student goes, not a name's part
+    "考取", "考上", "考入",
 })
 
 # --- villages -------------------------------------------------------------------------------------
@@ -58,6 +60,10 @@ LEFT_VERBS = frozenset({
 # Endings that make a village mention (besides 村, which GENERIC/NOT_AFTER below qualify).
 # 嘎查 and 牧委会: a village of the pastoral regions (内蒙古; 青海 and 西藏, where the code table names it 某某牧委会).
 VILLAGE_ENDINGS = ("社区", "居委会", "村委会", "村民委员会", "嘎查", "牧委会")
+# How the code table ends an urban residents' community (某社区, 某居委会). A report's 某村 found only as such a
+# community by its stem is a village the table may list in another guise, or another place that shares the
+# stem: it is taken so only where the text names the town (URBAN_COMMUNITY_ENDINGS).
+URBAN_COMMUNITY_ENDINGS = ("社区", "居委会", "居民委员会")
 # What may follow 村 when the 村 does not end a village name (村民, 村级, 村庄, 村书记…).
 NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "容", "貌", "集体", "务", "干部", "两委", "书记",
                          "组", "落", "镇", "口",
@@ -132,8 +138,9 @@ CENTRAL_UNITS = (
 # regiment, a place; 师 after a numeral in ordinary words (一师一校) is rare enough to be left.
 CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一二三四五六七八九十]{1,3}师(?![一二三四五六七八九十0-9团生长范傅资])"
 # A commission by any short name (区交通委, 市商务委): 委 after a character that does not make it a party or
-# village body (党委, 村委, 两委, 常委, 区委, 团委…) and not going on into 委员 / 委会.
-COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡])委(?![员会])"
+# village body (党委, 村委, 两委, 常委, 区委, 团委…) or a role (主委, 副主委: the chair of a democratic party's
+# committee) and not going on into 委员 / 委会.
+COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡主])委(?![员会])"
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
@@ -298,6 +305,8 @@ ROLE_CORES = (
     "嘎查达", "苏木达",
     # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
     "团长", "副团长",
+    # an enterprise's chief officers beside its managers (某电厂总会计师张三); 总会 inside 总会计师 is no ending
+    "总会计师", "总工程师", "总经济师",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (
@@ -570,7 +579,9 @@ ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮建村", "帮包村", "帮扶村",
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
-                   "党支部", "商会", "协会", "单位")
+                   "党支部", "商会", "协会", "单位",
+                   # a street office that helps a town or village far away (东西部协作: 该街道对口帮扶某镇)
+                   "街道")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
                    "我中心", "本中心", "我集团", "本集团", "我委", "我办", "我厅", "本厅")
 # A bare head is a reference only after these characters (or a clause boundary): 与集团, 由机关.

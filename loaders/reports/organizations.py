@@ -49,6 +49,7 @@ from loaders.reports.lexicon import (
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
+    ROLE_CORES,
     SELF_REFERENCES,
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
@@ -241,6 +242,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             or surface[:1] in NON_NAME_START
         ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit
+        if re.search(f"(?:{_ROLES_ALTERNATION}){re.escape(surface)}", text):
+            continue  # 副行长张三 … 张三与村干部决定: a person the report names after a post, not a unit
         out.append(
             Mention(
                 "organization",
@@ -385,10 +388,23 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
             break  # 某局局长: the second 局 starts a role word
+        if _role_over(text, end, nxt.end()):
+            break  # 某电厂总会计师: the further "ending" (总会) is the start of a role word running past it
         if re.match(f"[{NUMERALS}]+[个家名所支]", between):
             break  # 某党支部两个党支部分别…: a count of units follows, not a sub-unit
         end = nxt.end()
     return end
+
+
+def _role_over(text: str, start: int, end: int) -> bool:
+    """A role word (``ROLE_CORES``) starts between ``start`` and ``end`` and runs past ``end``."""
+    return any(i + len(role) > end and text.startswith(role, i) for i in range(start, end) for role in _LONG_ROLES)
+
+
+# Every role, longest first, as one alternation (a person named right after a post).
+_ROLES_ALTERNATION = "|".join(sorted(ROLE_CORES, key=len, reverse=True))
+# Roles of three characters or more: the shorter ones (局长, 院长) are caught by ROLE_AFTER_ENDING.
+_LONG_ROLES = tuple(r for r in ROLE_CORES if len(r) >= 3)
 
 
 # A department of an organ (审理处, 人事科) and its party organization, the name that may hold 和.
@@ -549,6 +565,8 @@ def org_from_surface(
         or unit_surface in GENERIC_ORG
         or name_key(unit_surface) in GENERIC_ORG
         or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
+        # 和厂里派驻村的队员: a conjunction before a bare one-character head (厂, 局, 院) names nothing
+        or (len(unit_surface) == 2 and unit_surface[0] in NAME_FUNCTION_STARTS)
     ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)

@@ -108,7 +108,7 @@ def pairs_in_sentence(
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
     # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
     # settle them first.
-    for h, r, method, conf in _village_to_village(text, recipients, triggers, done) + _counted_villages_pair(
+    for h, r, method, conf in _village_to_village(text, recipients, triggers, done, helpers) + _counted_villages_pair(
         text, recipients, triggers, done
     ):
         pairs.append((h, r, method, conf))
@@ -387,10 +387,13 @@ def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = Fa
     return list(reversed(out)) if backward else out
 
 
-def _village_to_village(text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int]) -> list[Pair]:
+def _village_to_village(
+    text: str, recipients: list[Mention], triggers: list[Trigger], done: set[int], helpers: list[Mention]
+) -> list[Pair]:
     """``A村与B村签订结对协议``: a community (urban) helps a village; else the first named is the helper.
 
-    Villages listed on either side (广金村和梅陇三村、六村) all take part.
+    Villages listed on either side (广金村和梅陇三村、六村) all take part. Villages joined by 和 / 及 after a
+    unit acting in their clause (某局牵头甲乡A村和乙乡B村定点帮扶任务) are that unit's list of recipients.
     """
     out: list[Pair] = []
     villages = [r for r in recipients if r.kind == "village"]
@@ -401,6 +404,8 @@ def _village_to_village(text: str, recipients: list[Mention], triggers: list[Tri
         if not _VILLAGE_JOIN_RE.match(gap) and not _JOINED_AT_CLAUSE_START_RE.fullmatch(gap):
             continue
         if _closes_a_list(text, a, b, villages[:i], villages[i + 2 :]):
+            continue
+        if _LISTED_AFTER_UNIT_RE.match(gap) and _unit_acts_before(text, a, helpers):
             continue
         if not any(
             t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers
@@ -434,6 +439,22 @@ def _closes_a_list(text: str, a: Mention, b: Mention, before: list[Mention], aft
     listed_before = bool(before) and text[before[-1].end : a.start] == "、"
     listed_after = bool(after) and text[b.end : after[0].start] == "、"
     return listed_before and not listed_after
+
+
+# 和 / 及 right after a village (no 则 / 也 / 还, which make it a subject acting with the next): a list.
+_LISTED_AFTER_UNIT_RE = re.compile(r"(?:和|及|以及)(?!村)")
+
+
+def _unit_acts_before(text: str, village: Mention, helpers: list[Mention]) -> bool:
+    """A unit (not a place or a village) stands before the village in its clause, not as a companion."""
+    start = _clause_start(text, village.start)
+    return any(
+        h.kind in ("organization", "party_org")
+        and start <= h.start
+        and h.end <= village.start
+        and not is_companion(text, h)
+        for h in helpers
+    )
 
 
 def _counted_together(text: str, villages: list[Mention]) -> bool:

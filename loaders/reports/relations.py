@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from loaders.reports.amounts import EvidenceAt, amounts_after_recipients, dedupe_amounts, loose_amounts
+from loaders.reports.bylines import byline_zones, inside
 from loaders.reports.lexicon import (
     BENEFACTIVE_NOT_AFTER,
     BOUNDARY_CHARS,
@@ -61,7 +62,15 @@ from loaders.reports.references import (
     village_references,
 )
 from loaders.reports.secretaries import home_unit_pairs
-from loaders.reports.topic import Topic, about_the_topic, continues_subject, names_village_life, stated, topics
+from loaders.reports.topic import (
+    Topic,
+    about_the_topic,
+    continues_subject,
+    names_village_life,
+    own_team,
+    stated,
+    topics,
+)
 from loaders.units import org_uid
 
 __all__ = [
@@ -82,10 +91,14 @@ def relations(
     """Pairing facts sentence by sentence, with the projects (amounts) of each sentence."""
     sent_no = SentenceIndex(sents)
     villages = [m for m in places if m.kind == "village"]
-    helpers = [m for m in orgs if is_helper(m)]
+    # A unit named inside a credit (据某报报道（某报社记者张三）) is where the writer works, not a helper.
+    credits = byline_zones(text)
+    helpers = [m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end)]
     _mark_town_governments(helpers, places)
-    helpers += [street_office(m, text) for m in places if is_street_office(m, places, text)]
-    helpers += unit_references(text, sent_no, orgs, doc.uid)
+    offices = [street_office(m, text) for m in places if is_street_office(m, places, text)]
+    helpers += offices
+    # 该街道 points at the street office named before, as 该局 at a bureau.
+    helpers += unit_references(text, sent_no, orgs + offices, doc.uid)
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
     recipients = [
@@ -205,7 +218,9 @@ def _topic_pairs(
     only where a village word (村里, 村民) says the village is meant. Below a named recipient's
     confidence, and lower still when the village was named in an earlier paragraph.
     """
-    ordered = sorted(t for t in triggers if stated(text, sent, t))
+    ordered = sorted(
+        t for t in triggers if stated(text, sent, t) or any(own_team(text, sent, h, t) for h in helpers_in)
+    )
     if not ordered or topic.village.place is None and not topic.same_paragraph:
         return []  # a village the table lacks is carried no further than its own paragraph
     actors = [h for h in helpers_in if not is_companion(text, h)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE
+from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE, ROLE_CORES, ROLE_PREFIXES
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
 
@@ -40,7 +40,32 @@ def home_unit_pairs(
             unit = starts.get(lead.end()) if lead else None
             if unit is not None:
                 homes.append(unit)
+        homes += _former_post_opening_next(text, name, starts)
         for unit in {u.uid: u for u in homes}.values():
             for village in {v.uid: v for v in villages}.values():
                 pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
     return pairs
+
+
+# 从某局副局长到扎根一线: a post held before, at the unit right after 从, going on with 到.
+_FORMER_POST_RE = re.compile(
+    "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")到"
+)
+
+
+def _former_post_opening_next(text: str, name: str, starts: dict[int, Mention]) -> list[Mention]:
+    """某村第一书记张三…。从某局副局长到扎根一线，…: the sentence right after one naming the secretary opens
+    with where they came from (从 + unit + post + 到), its subject still the secretary."""
+    out = []
+    for found in re.finditer(re.escape(name), text):
+        stop = _SENTENCE_END.search(text, found.end())
+        if stop is None or stop.group() == "\n":
+            continue  # the next paragraph may be about someone else
+        nxt = stop.end()
+        unit = starts.get(nxt + 1) if text.startswith("从", nxt) else None
+        if unit is not None and _FORMER_POST_RE.match(text, unit.end):
+            out.append(unit)
+    return out
+
+
+_SENTENCE_END = re.compile("[。！!？?\n]")

@@ -30,7 +30,9 @@ from loaders.reports.lexicon import (
     OWN_WORK_WORDS,
     PAIRING_TRIGGERS,
     PLURAL_VILLAGE_REFERENCE_RE,
+    POSTS_AFTER_STATIONED,
     SEVERAL_HELPERS_AFTER,
+    STATIONED_IN_VILLAGE,
     TOPIC_ASSISTANCE_TRIGGERS,
     TOPIC_GENERIC_AFTER,
     TOPIC_SENTENCE_WINDOW,
@@ -172,7 +174,7 @@ def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[t
         return 0.0  # a work team named by its task (精准扶贫工作队), a name run into its verb (果蔬引进公司)
     if text.startswith(SEVERAL_HELPERS_AFTER, helper.end) or any(word in named for word in ("各", "下属")):
         return 0.0  # several helpers at once (某党委等单位, 集团下属各党支部): a summary, not one helper's help
-    after = [t for t in triggers if t[0] >= helper.end and stated(text, sent, t)]
+    after = [t for t in triggers if t[0] >= helper.end and (stated(text, sent, t) or own_team(text, sent, helper, t))]
     if not after or _WIDER_RE.search(body):
         return 0.0
     village_word = _VILLAGE_WORD_RE.search(text, helper.end, sent.end) is not None
@@ -181,6 +183,17 @@ def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[t
     if _OWN_WORK_RE.search(body) or not any(t[2] in _STRONG for t in after):
         return 0.0
     return 0.5
+
+
+def own_team(text: str, sent: Sentence, helper: Mention, trigger: tuple[int, int, str]) -> bool:
+    """某厅驻村工作队, 某局机关驻村第一书记: the unit's own team or secretary stationed in a village, named right
+    after the unit, says the unit is stationed there (a team named only by its task says nothing of who sent it)."""
+    if trigger[0] != helper.end or trigger[2] not in STATIONED_IN_VILLAGE:
+        return False
+    before = text[sent.start : trigger[0]]
+    if before.count("“") > before.count("”"):
+        return False
+    return text.startswith(POSTS_AFTER_STATIONED, trigger[1])
 
 
 def stated(text: str, sent: Sentence, trigger: tuple[int, int, str]) -> bool:
@@ -209,6 +222,7 @@ __all__ = [
     "Topic",
     "about_the_topic",
     "continues_subject",
+    "own_team",
     "names_village_life",
     "paragraph_numbers",
     "stated",

@@ -17,7 +17,7 @@ import dataclasses
 import re
 from collections.abc import Iterator
 
-from loaders.places import PlaceIndex, Resolution, _stem_normal, resolve
+from loaders.places import ETHNIC_VILLAGE_RE, PlaceIndex, Resolution, _stem_normal, resolve
 from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     CJK,
@@ -28,6 +28,7 @@ from loaders.reports.lexicon import (
     NUMERALS,
     POSTS_AFTER_STATIONED,
     STATIONED_IN_VILLAGE,
+    URBAN_COMMUNITY_ENDINGS,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
     VILLAGE_NAME_FILLERS,
@@ -121,7 +122,9 @@ class VillageFinder:
                 if res is not None:
                     return res, how, ctx
                 continue
-            res = resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx)
+            res = _village_as_community_needs_town(
+                surface, resolve(self.index, surface, "village", fuzzy=fuzzy, **ctx), ctx
+            )
             if res.status == "resolved" and town_district is not None and res.place is not None:
                 if not res.place.code.startswith(town_district):
                     # Placed in a town that lacks it: a namesake beyond the town's district is only a
@@ -323,7 +326,12 @@ class VillageFinder:
         found = [
             (res, code)
             for code in districts
-            if (res := resolve(self.index, surface, "village", fuzzy=False, district=code)).status == "resolved"
+            if (
+                res := _village_as_community_needs_town(
+                    surface, resolve(self.index, surface, "village", fuzzy=False, district=code), {"district": code}
+                )
+            ).status
+            == "resolved"
         ]
         if len(found) != 1:
             return None, {}
@@ -788,3 +796,29 @@ def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mentio
         None,
     )
     return town is not None and _LISTED_VILLAGES_RE.fullmatch(text, town.end, start) is not None
+
+
+def _village_as_community_needs_town(surface: str, res: Resolution, ctx: dict[str, str]) -> Resolution:
+    """某村 that the table has only in another form — as 某社区 (matched by the stem both share), or with its
+    nationality (某畲族村) — is that place only where the text names the town: within a whole county or region
+    the stem may be another place's, and a village the table lacks must not take its code. Outside a town it
+    is kept as a candidate for review."""
+    place = res.place
+    if (
+        res.status != "resolved"
+        or place is None
+        or "town" in ctx
+        or not surface.endswith("村")
+        or not (
+            place.name.endswith(URBAN_COMMUNITY_ENDINGS)
+            or (ETHNIC_VILLAGE_RE.match(place.name) is not None and ETHNIC_VILLAGE_RE.match(surface) is None)
+        )
+    ):
+        return res
+    return dataclasses.replace(
+        res,
+        status="ambiguous",
+        place=None,
+        confidence=0.0,
+        reason=f"{surface} is only {place.name} in {ctx}; a village's name read as a community needs its town",
+    )

@@ -237,3 +237,12 @@ def test_a_counted_reference_does_not_reach_over_a_whole_paragraph(extractor: Ex
         "西山县白石镇的长岭村、石门村位于山区。\n天晴。天阴。下雨。刮风。\n县交通局结对帮扶这两个村以来，修通了道路。"
     )
     assert _links(extractor, text) == set()
+
+
+def test_a_units_own_stationed_team_names_the_passage_village(extractor: Extractor) -> None:
+    # 某局机关驻村工作队 right after the unit: the unit is stationed in the village the passage is about.
+    text = "西山县白石镇长岭村的水渠工地上一片忙碌。县交通局机关驻村工作队的队员正和村民一起查看渠道。"
+    assert _links(extractor, text) == {("县交通局机关", CHANGLING)}
+    # In a villager's quoted words it is not read, nor is a team named only by its task.
+    quoted = "西山县白石镇长岭村的水渠工地上一片忙碌。村民说：“县交通局驻村工作队的队员天天来。”"
+    assert _links(extractor, quoted) == set()
