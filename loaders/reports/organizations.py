@@ -62,11 +62,11 @@ from loaders.reports.lexicon import (
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
-from loaders.reports.reading import CJK_RE, left_limit
+from loaders.reports.reading import CJK_RE, left_limit, literal_alternation
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
 _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PARTY_AFTER}])"
-_UNIT_ENDING = "(?:" + "|".join(sorted(ORG_SUFFIXES, key=len, reverse=True)) + "|" + COMMISSION_ENDING_RE + ")"
+_UNIT_ENDING = "(?:" + literal_alternation(ORG_SUFFIXES) + "|" + COMMISSION_ENDING_RE + ")"
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
     r"(?:(?:"

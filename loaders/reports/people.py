@@ -22,11 +22,12 @@ from dataclasses import dataclass
 from loaders.reports import lexicon
 from loaders.reports.bylines import AUTHOR_NOTE, CREDIT, byline_zones, inside
 from loaders.reports.model import Mention
+from loaders.reports.reading import literal_alternation
 
 _CJK = lexicon.CJK
 _MIDDLE_DOTS = lexicon.NAME_DOTS
-_ROLE_CORE = "|".join(sorted(lexicon.ROLE_CORES, key=len, reverse=True))
-_ROLE_PREFIX = "|".join(sorted(lexicon.ROLE_PREFIXES, key=len, reverse=True))
+_ROLE_CORE = literal_alternation(lexicon.ROLE_CORES)
+_ROLE_PREFIX = literal_alternation(lexicon.ROLE_PREFIXES)
 _ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
 _QUOTE = '[“”"‘’「」]?'
 # a role the lists do not hold, as the last of a chain after a known one (党组成员、总审计师): not a post (党员)

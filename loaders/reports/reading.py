@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from graph.messages import say
 from loaders import files
@@ -40,6 +41,33 @@ MAX_BYTES = 4 * MAX_CHARS
 
 # What a folder of reports is read for.
 REPORT_SUFFIXES = (".txt", ".md", ".text")
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of ``words``, the longest first where one begins another (as an alternation
+    sorted by length would), built as a trie: each position is tested by its next character once, not by
+    every word in turn, which matters inside a lazy name run that tries the endings at every character.
+
+    >>> re.fullmatch(literal_alternation(["公司", "有限公司", "分公司", "局"]), "有限公司") is not None
+    True
+    >>> re.match(literal_alternation(["分", "分公司"]), "分公司").group()
+    '分公司'
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + pattern(trie) + ")"
 
 
 def _plausible_chinese(text: str) -> bool:

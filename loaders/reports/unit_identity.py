@@ -391,6 +391,10 @@ def _is_abbreviation(short: str, full: str) -> bool:
     )
 
 
+_COUNTRY_RE = re.compile(PARENT_NAME_DROPPED_IN_SHORT[0])
+_COMPANY_FORM_RE = re.compile(PARENT_NAME_DROPPED_IN_SHORT[1])
+
+
 def _plain_parent(name: str) -> str:
     """中国建设银行股份有限公司 → 建设银行: a parent named in its registered form (with the company form), as
     its short form is made from (建行); a name without the company form is left as written, so 中国某银行 is
@@ -401,10 +405,9 @@ def _plain_parent(name: str) -> str:
     >>> _plain_parent("中国建设银行")
     '中国建设银行'
     """
-    company_form, country = PARENT_NAME_DROPPED_IN_SHORT[1], PARENT_NAME_DROPPED_IN_SHORT[0]
-    if not re.search(company_form, name):
+    if "公司" not in name or not _COMPANY_FORM_RE.search(name):  # the cheap test first: most names hold no 公司
         return name
-    return re.sub(country, "", re.sub(company_form, "", name))
+    return _COUNTRY_RE.sub("", _COMPANY_FORM_RE.sub("", name))
 
 
 def _unify_abbreviations(units: list[Mention]) -> None:
