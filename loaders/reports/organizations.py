@@ -62,6 +62,7 @@ from loaders.reports.lexicon import (
     WORDS_ACROSS_ENDING,
 )
 from loaders.reports.model import Mention, Sentence
+from loaders.reports.people import ROLE_CORE
 from loaders.reports.reading import CJK_RE, left_limit, literal_alternation
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
@@ -242,7 +243,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             or surface[:1] in NON_NAME_START
         ):
             continue  # 三级党组织共同与某村…: an adverb, not the unit
-        if re.search(f"(?:{_ROLES_ALTERNATION}){re.escape(surface)}", text):
+        if re.search(f"{ROLE_CORE}{re.escape(surface)}", text):
             continue  # 副行长张三 … 张三与村干部决定: a person the report names after a post, not a unit
         out.append(
             Mention(
@@ -401,8 +402,6 @@ def _role_over(text: str, start: int, end: int) -> bool:
     return any(i + len(role) > end and text.startswith(role, i) for i in range(start, end) for role in _LONG_ROLES)
 
 
-# Every role, longest first, as one alternation (a person named right after a post).
-_ROLES_ALTERNATION = "|".join(sorted(ROLE_CORES, key=len, reverse=True))
 # Roles of three characters or more: the shorter ones (局长, 院长) are caught by ROLE_AFTER_ENDING.
 _LONG_ROLES = tuple(r for r in ROLE_CORES if len(r) >= 3)
 

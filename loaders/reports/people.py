@@ -26,28 +26,29 @@ from loaders.reports.reading import literal_alternation
 
 _CJK = lexicon.CJK
 _MIDDLE_DOTS = lexicon.NAME_DOTS
-_ROLE_CORE = literal_alternation(lexicon.ROLE_CORES)
+# Every role word, and one role with its prefixes (党委副书记): shared with the stages that look for a post.
+ROLE_CORE = literal_alternation(lexicon.ROLE_CORES)
 _ROLE_PREFIX = literal_alternation(lexicon.ROLE_PREFIXES)
-_ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{_ROLE_CORE}))"
+ONE_ROLE = f"(?:(?:{_ROLE_PREFIX})*(?:{ROLE_CORE}))"
 _QUOTE = '[“”"‘’「」]?'
 # a role the lists do not hold, as the last of a chain after a known one (党组成员、总审计师): not a post (党员)
 _OPEN_ROLE = f"(?!{'|'.join(lexicon.POST_NOUNS)})[{_CJK}]{{1,4}}?[{lexicon.ROLE_OPEN_ENDINGS}]"
 # role(s) then a name: 党委副书记、镇长岳冉 / 市派“第一书记”刘罡 / 主任：张三 / 党组成员、总审计师张三
 ROLE_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{_ONE_ROLE}{_QUOTE})*"
+    f"({_QUOTE}{ONE_ROLE}{_QUOTE}(?:(?:、|兼[{_CJK}]{{0,6}}?){_QUOTE}{ONE_ROLE}{_QUOTE})*"
     f"(?:、{_QUOTE}{_OPEN_ROLE}{_QUOTE})?)[:：\\s]?(?=[{_CJK}])"
 )
 # a short biography: 张三，男，1978年出生，现任某村党支部书记
 BIOGRAPHY = re.compile(
     f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,][男女][，,][^。！？!?\\n]{{0,60}}?(?:现任|任|担任)"
-    f"[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|$)"
+    f"[^。！？!?，,\\n]{{0,20}}?({ONE_ROLE})(?=[。；;，,\\n]|$)"
 )
 # a name opening a sentence, then what it is: 张三，某学院党总支书记，… / 张三，某公司职工，…担任驻村第一书记至今。
 # Without 男/女 a sentence may open with a word that looks like a name (于是，…): the model must read a name.
 _SENTENCE_OPENS = f"(?:^|(?<=[。！？!?\\n]))\\s*([{_CJK}]{{2,4}})[，,]"
-APPOSITIVE = re.compile(f"{_SENTENCE_OPENS}([^。！？!?，,；;\\n]{{0,30}}?{_ONE_ROLE})(?=[。；;，,\\n]|$)")
+APPOSITIVE = re.compile(f"{_SENTENCE_OPENS}([^。！？!?，,；;\\n]{{0,30}}?{ONE_ROLE})(?=[。；;，,\\n]|$)")
 OPENING_NAME_THEN_POST = re.compile(
-    f"{_SENTENCE_OPENS}[^。！？!?\\n]{{0,60}}?(?:现任|任|担任)[^。！？!?，,\\n]{{0,20}}?({_ONE_ROLE})(?=[。；;，,\\n]|至今|$)"
+    f"{_SENTENCE_OPENS}[^。！？!?\\n]{{0,60}}?(?:现任|任|担任)[^。！？!?，,\\n]{{0,20}}?({ONE_ROLE})(?=[。；;，,\\n]|至今|$)"
 )
 # A longer credit word's tail is no name (作者简介, 作者单位).
 _CREDIT_WORD_TAILS = sorted(
@@ -64,22 +65,22 @@ BYLINE_THEN_NAME = re.compile(
 # a role, then the unit the person works for: 驻村第一书记、某局干部张三 — or their trade there, a word
 # ending like a staff post (驻村第一书记、某研究院教研员张三, 某医院医师张三)
 ROLE_THEN_POST_THEN_NAME = re.compile(
-    f"({_QUOTE}{_ONE_ROLE}{_QUOTE})、[^，。；、,;]{{2,20}}?(?:"
+    f"({_QUOTE}{ONE_ROLE}{_QUOTE})、[^，。；、,;]{{2,20}}?(?:"
     + "|".join(lexicon.POST_NOUNS)
     + f"|[{_CJK}]{{1,2}}[员师])(?=[{_CJK}])"
 )
 # a name then its role in brackets: 张三（麻城市政府党组成员）
-NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{_ONE_ROLE})[）)]")
+NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{ONE_ROLE})[）)]")
 # a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
-NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{_ONE_ROLE})")
+NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{ONE_ROLE})")
 _CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"
 # a name, 是, then the post it holds, ending the clause: 张三是甲村第一书记。/ 他叫张三，是甲村第一书记。
 # (not 张三是书记的好帮手)
-NAME_IS_ROLE = re.compile(f"[，,]?是([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}")
+NAME_IS_ROLE = re.compile(f"[，,]?是([^，。；、,;“”]{{0,20}}?{ONE_ROLE}){_CLAUSE_ENDS}")
 # a speaker giving their own role in what they say: 张三说：“作为村党支部书记，我…”
 SPEAKER_ROLE = re.compile(
     f'(?:{"|".join(lexicon.SPEECH_VERBS)})[，,：:]?\\s*[“"「]?(?:{"|".join(lexicon.SELF_ROLE_WORDS)})'
-    f"([^，。；、,;“”]{{0,20}}?{_ONE_ROLE}){_CLAUSE_ENDS}"
+    f"([^，。；、,;“”]{{0,20}}?{ONE_ROLE}){_CLAUSE_ENDS}"
 )
 # sent to a post: 选派（干部）张三（同志）到某村任第一书记 — the sending verb, the name, then 任 + role;
 SENT_THEN_NAME = re.compile(
@@ -88,27 +89,27 @@ SENT_THEN_NAME = re.compile(
 # The person's own unit may stand between the verb and the name (选派某分公司的张三到某村任第一书记): tried
 # as a second reading, so a name right after the verb is never skipped for a later 的.
 SENT_FROM_UNIT_THEN_NAME = re.compile(f"(?:{'|'.join(lexicon.SENDING_VERBS)})[{_CJK}]{{2,16}}?的(?=[{_CJK}])")
-SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({_ONE_ROLE})")
+SENT_TO_ROLE = re.compile(f"(?:同志)?[，,]?[^，。；,;]{{0,24}}?(?:任|担任)[^，。；,;]{{0,8}}?({ONE_ROLE})")
 # a name then its role, one item of a list of people (甲乙院长、丙丁副书记、戊己副院长等先后发言): the
 # list shows where each name ends, which a name before its role alone does not (学院院长 is no person).
-NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}}?)({_ONE_ROLE})(?=[、，,。；;等]|$)")
+NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}}?)({ONE_ROLE})(?=[、，,。；;等]|$)")
 # the role as the opening clause, then the name as the next one's subject: 作为驻村第一书记，张三每天…
 ROLE_CLAUSE_THEN_NAME = re.compile(
-    f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({_ONE_ROLE})[，,](?=[{_CJK}])"
+    f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({ONE_ROLE})[，,](?=[{_CJK}])"
 )
 # a role, then what the person is called: 某村的第一书记叫张三
-ROLE_CALLED_NAME = re.compile(f"({_ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
+ROLE_CALLED_NAME = re.compile(f"({ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
 # a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
 # 张三被任命为某村党支部书记
 NAME_SENT_TO_POST = re.compile(
     f"被[^，。；,;]{{0,10}}?(?:{'|'.join(lexicon.SENDING_VERBS + lexicon.APPOINTING_VERBS)})"
-    f"[^，。；,;]{{0,24}}?(?:担任|任|为)[^，。；,;]{{0,8}}?({_ONE_ROLE})(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
+    f"[^，。；,;]{{0,24}}?(?:担任|任|为)[^，。；,;]{{0,8}}?({ONE_ROLE})(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
 )
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
-ROLE_BY_NAME = re.compile(f"({_ONE_ROLE})由$")
+ROLE_BY_NAME = re.compile(f"({ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
 # a verb, the role, 的, then the name: 担任支部书记的张三
-VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({_ONE_ROLE})的(?=[{_CJK}])")
+VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({ONE_ROLE})的(?=[{_CJK}])")
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,7 @@ def _next_listed_name(text: str, end: int, model_name: NameReader | None) -> tup
     return span
 
 
-_ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{_ONE_ROLE}")
+_ROLE_START = re.compile(f"[{_CJK}]{{0,8}}?{ONE_ROLE}")
 
 
 def _conjunction_surname_name_at(text: str, start: int) -> tuple[int, int] | None:
@@ -318,7 +319,7 @@ def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
 
 
 _ADDRESS_WORDS = ("同志",)
-_ROLE_ENDS_HERE = re.compile(f"(?:{_ONE_ROLE})$")
+_ROLE_ENDS_HERE = re.compile(f"(?:{ONE_ROLE})$")
 _DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
 
 
@@ -351,7 +352,7 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
     return None
 
 
-_ROLE_RE = re.compile(_ONE_ROLE)
+_ROLE_RE = re.compile(ONE_ROLE)
 _CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
 
 
@@ -534,7 +535,7 @@ def persons(
         for pattern, method in ((APPOSITIVE, "appositive"), (OPENING_NAME_THEN_POST, "opening_name_then_post")):
             for m in pattern.finditer(text):
                 span = name_at(text, m.start(1))
-                role = re.search(f"{_ONE_ROLE}$", m.group(2))
+                role = re.search(f"{ONE_ROLE}$", m.group(2))
                 if span and span[1] == m.end(1) and role and model_name(text, span[0]) == span:
                     add(span, role.group(), m.start(2) + role.start(), method)
     for pattern in (SENT_THEN_NAME, SENT_FROM_UNIT_THEN_NAME):
@@ -568,7 +569,7 @@ def persons(
             after_comma = method == "name_verb_role" and text.startswith(lexicon.POST_VERBS_AFTER_COMMA, m.start())
             if span is None and after_comma and text[m.start() - 1 : m.start()] in "，,":
                 span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，… / 张三，现任某局局长
-            role = re.search(f"{_ONE_ROLE}$", m.group(1))
+            role = re.search(f"{ONE_ROLE}$", m.group(1))
             while span and role:
                 role_span = _role_outside_places(text, m.start(1) + role.start(), m.end(1), places)
                 if role_span is None:

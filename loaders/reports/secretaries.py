@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 
-from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE, ROLE_CORES, ROLE_PREFIXES
+from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
+from loaders.reports.people import ONE_ROLE
 
 _CLAUSE_END = re.compile("[。；;！!？?\n]")
+_SENTENCE_END = re.compile("[。！!？?\n]")
 _LEAD = re.compile(HOME_UNIT_LEAD_RE)
+# 从某局副局长到扎根一线: a post held before, at the unit right after 从, going on with 到.
+_FORMER_POST_RE = re.compile(f"{ONE_ROLE}到")
 
 
 def home_unit_pairs(
@@ -33,39 +37,25 @@ def home_unit_pairs(
     starts = {u.start: u for u in units if u.kind == "organization"}
     pairs: list[Pair] = []
     for name, villages in villages_of.items():
-        homes = []
-        for found in re.finditer(re.escape(name), text):
-            stop = _CLAUSE_END.search(text, found.end())
-            lead = _LEAD.match(text, found.end(), stop.start() if stop else len(text))
-            unit = starts.get(lead.end()) if lead else None
-            if unit is not None:
-                homes.append(unit)
-        homes += _former_post_opening_next(text, name, starts)
+        said = [_homes_at(text, found.end(), starts) for found in re.finditer(re.escape(name), text)]
+        homes = [after for after, _ in said if after] + [before for _, before in said if before]
         for unit in {u.uid: u for u in homes}.values():
             for village in {v.uid: v for v in villages}.values():
                 pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
     return pairs
 
 
-# 从某局副局长到扎根一线: a post held before, at the unit right after 从, going on with 到.
-_FORMER_POST_RE = re.compile(
-    "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")到"
-)
-
-
-def _former_post_opening_next(text: str, name: str, starts: dict[int, Mention]) -> list[Mention]:
-    """某村第一书记张三…。从某局副局长到扎根一线，…: the sentence right after one naming the secretary opens
-    with where they came from (从 + unit + post + 到), its subject still the secretary."""
-    out = []
-    for found in re.finditer(re.escape(name), text):
-        stop = _SENTENCE_END.search(text, found.end())
-        if stop is None or stop.group() == "\n":
-            continue  # the next paragraph may be about someone else
-        nxt = stop.end()
-        unit = starts.get(nxt + 1) if text.startswith("从", nxt) else None
-        if unit is not None and _FORMER_POST_RE.match(text, unit.end):
-            out.append(unit)
-    return out
-
-
-_SENTENCE_END = re.compile("[。！!？?\n]")
+def _homes_at(text: str, name_end: int, starts: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
+    """The units a mention of the secretary ending at ``name_end`` says they come from: one right after the
+    name (张三是来自某局的干部), and one opening the next sentence with a post held there before (…第一书记张三…。
+    从某局副局长到扎根一线，…), its subject still the secretary — not across a paragraph, which may be
+    about someone else."""
+    stop = _CLAUSE_END.search(text, name_end)
+    lead = _LEAD.match(text, name_end, stop.start() if stop else len(text))
+    after = starts.get(lead.end()) if lead else None
+    before = None
+    sentence_end = _SENTENCE_END.search(text, name_end)
+    if sentence_end is not None and sentence_end.group() != "\n" and text.startswith("从", sentence_end.end()):
+        unit = starts.get(sentence_end.end() + 1)
+        before = unit if unit is not None and _FORMER_POST_RE.match(text, unit.end) else None
+    return after, before
