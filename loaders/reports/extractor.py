@@ -20,7 +20,14 @@ from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.organizations import drop_founded_units, drop_overlaps, drop_street_addresses, org_mentions
 from loaders.reports.people import persons as person_mentions
-from loaders.reports.places import Matcher, admin_mentions, document_region, resolve_admin, town_misspellings
+from loaders.reports.places import (
+    Matcher,
+    admin_mentions,
+    document_region,
+    named_cities,
+    resolve_admin,
+    town_misspellings,
+)
 from loaders.reports.reading import PART_CHARS, matching_text, parts, sentence_lookup, sentences
 from loaders.reports.recognizer import Recognizer
 from loaders.reports.relations import (
@@ -95,12 +102,13 @@ class Extractor:
         admin = admin_mentions(self.matcher, text)
         region = document_region(self.index, text, admin)
         sent_of = sentence_lookup(sents, len(text))
+        cities = named_cities(self.index, admin)
         resolved_admin: list[Mention] = []
         prev: Mention | None = None
         for m in admin:
             sent = sent_of(m.start)
             sentence_places = [p for p in resolved_admin if p.start >= sent.start]
-            resolve_admin(self.index, m, prev, sentence_places, region)
+            resolve_admin(self.index, m, prev, sentence_places, region, cities)
             if m.place is not None:
                 resolved_admin.append(m)
             prev = m

@@ -481,6 +481,9 @@ PAIRING_TRIGGERS = (
     # joining hands with a village (牵手某村) and the cadres' 结穷亲 with it
     "牵手", "结穷亲",
 )
+# Pairing words that send people into a village (某局选派干部任某村第一书记, 驻村): a village does not do this to
+# another, so two villages joined by 和 before one of them are a list of where people went, not a pair.
+SENDING_TRIGGERS = ("驻村", "住村", "派驻", "进驻", "入驻", "选派", "第一书记", "蹲点")
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.
 ASSISTANCE_TRIGGERS = (
     "帮扶", "帮助", "帮", "扶持", "支持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给", "赠送",
@@ -560,6 +563,9 @@ WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开
 SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
 # Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the
 # sentence's later clauses it does there.
+# Verbs right before a unit that make it where people went (深入某小学, 到某企业), not the subject a later
+# sentence without one goes on with. Not 在 (在某局帮助下 names who acts).
+VISITED_BEFORE = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "到", "赴", "慰问")
 VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "在")
 # Words opening a clause that goes on with the clause before's subject (…，同时对返乡青年给予支持): a
 # trigger there states what the same helper does for the same village.

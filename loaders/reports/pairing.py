@@ -25,6 +25,7 @@ from loaders.reports.lexicon import (
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
+    SENDING_TRIGGERS,
     SENT_FROM_POOL_AFTER,
     SENT_FROM_VERBS,
     STAFF_AFTER,
@@ -51,6 +52,7 @@ _ROLE_AFTER_RE = re.compile(
     "(?:" + "|".join(ROLE_PREFIXES) + ")*(?:" + "|".join(sorted(ROLE_CORES, key=len, reverse=True)) + ")"
 )
 PAIRING = frozenset(PAIRING_TRIGGERS)
+SENDING = frozenset(SENDING_TRIGGERS)
 # Roles a unit sends to a village: the village they serve in is the unit's pair, not just a post.
 SENT_ROLES = ("第一书记",)
 # What may stand between a helper and the recipient it is joined to: its leaders, a party body, a town.
@@ -407,12 +409,12 @@ def _village_to_village(
             continue
         if _LISTED_AFTER_UNIT_RE.match(gap) and _unit_acts_before(text, a, helpers):
             continue
-        if not any(
-            t[2] in PAIRING and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers
-        ):
-            continue
         first = _with_listed(text, a, villages[: i + 1], forward=False)
         second = _with_listed(text, b, villages[i + 1 :], forward=True)
+        # Only a community sends its people into a village; between villages a sending word pairs nothing.
+        mutual = PAIRING if any(_is_community(v) for v in first + second) else PAIRING - SENDING
+        if not any(t[2] in mutual and t[0] >= a.start and t[0] < _clause_end(text, b.end, len(text)) for t in triggers):
+            continue
         helpers, others = first, second
         if all(_is_community(v) for v in second) and not any(_is_community(v) for v in first):
             helpers, others = second, first

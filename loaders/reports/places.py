@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -223,24 +223,48 @@ def document_region(index: PlaceIndex, text: str, admin: list[Mention]) -> list[
     return [code for code, v in top if v >= max(1.0, best / 3)][:4]
 
 
+def named_cities(index: PlaceIndex, admin: list[Mention]) -> list[str]:
+    """The codes of the cities a document names by a name no other city has, in the order first named."""
+    codes: list[str] = []
+    for m in admin:
+        if m.kind == "city":
+            cands = index.lookup(m.surface, "city")
+            if len(cands) == 1 and cands[0].code not in codes:
+                codes.append(cands[0].code)
+    return codes
+
+
 def resolve_admin(
-    index: PlaceIndex, m: Mention, prev: Mention | None, sentence_places: list[Mention], region: list[str]
+    index: PlaceIndex,
+    m: Mention,
+    prev: Mention | None,
+    sentence_places: list[Mention],
+    region: list[str],
+    cities: Sequence[str] = (),
 ) -> None:
-    """Resolve a district or town mention: chain, then nearby, then region; drop namesakes."""
+    """Resolve a district or town mention: chain, then nearby, then region, then the cities the document
+    names (``cities``: a report about one city often names its towns without their county); drop namesakes."""
     if m.kind not in ("district", "town"):
         lvl_cands = index.lookup(m.surface, m.kind)
         if len(lvl_cands) == 1:
             m.place, m.confidence = lvl_cands[0], 0.9
         return
     contexts: list[tuple[str, dict[str, str]]] = []
-    if prev is not None and prev.end == m.start and prev.place is not None:
+    chained = prev is not None and prev.end == m.start and prev.place is not None
+    if chained and prev is not None and prev.place is not None:
         contexts.append(("chain", {prev.kind: prev.place.code}))
     for p in reversed(sentence_places):
         if p.place is not None and CODE_LENGTH[p.kind] < CODE_LENGTH[m.kind] and p is not prev:
             contexts.append(("nearby", {p.kind: p.place.code}))
             break
+    if not chained and prev is not None and prev.place is not None and prev in sentence_places:
+        if CODE_LENGTH[prev.kind] < CODE_LENGTH[m.kind]:
+            # The place named last, with words between the two (某市某局与某镇): nearby as well.
+            contexts.append(("nearby", {prev.kind: prev.place.code}))
     for code in region:
         contexts.append(("region", {"district": code} if m.kind == "town" else {"city": code[:4]}))
+    for code in cities:
+        contexts.append(("document_city", {"city": code}))
     if m.kind == "district":
         contexts.append(("national", {}))
     for how, ctx in contexts:

@@ -38,6 +38,7 @@ from loaders.reports.lexicon import (
     TOWN_GOVERNMENT_WORDS,
     TRIGGER_RE,
     VILLAGE_INSTITUTION_ENDINGS,
+    VISITED_BEFORE,
 )
 from loaders.reports.model import Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.pairing import (
@@ -168,8 +169,7 @@ def relations(
             # Amounts without a pair: only in sentences about pairing or gifts (the amounts' own test).
             if PAIR_RE.search(text, sent.start, sent.end) or helpers_in:
                 facts.extend(loose_amounts(doc, text, sent, subject, recips_in, ev))
-            if actors:
-                last_subject = actors[0]
+            last_subject = _subject_carried(text, actors) or last_subject
             continue
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject)
         facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
@@ -177,9 +177,21 @@ def relations(
         if not paired_amounts:
             paired_amounts = loose_amounts(doc, text, sent, subject, recips_in, ev)
         facts.extend(paired_amounts)
-        if actors:
-            last_subject = actors[0]
+        last_subject = _subject_carried(text, actors) or last_subject
     return dedupe_amounts(facts)
+
+
+def _subject_carried(text: str, actors: list[Mention]) -> Mention | None:
+    """The helper a later sentence without a subject goes on with: the sentence's first unit that acts,
+    not one its people went to (深入某小学义诊, 到某企业考察) — the place of a visit is no subject."""
+    for h in actors:
+        if not _VISITED_RE.search(text, max(0, h.start - 2), h.start):
+            return h
+    return None
+
+
+# Verbs right before a unit that make it the place people go to (深入, 来到, 到, 赴), not who acts.
+_VISITED_RE = re.compile("(?:" + "|".join(sorted(VISITED_BEFORE, key=len, reverse=True)) + ")$")
 
 
 def home_unit_facts(
