@@ -100,7 +100,10 @@ def pairs_in_sentence(
     recipients: list[Mention],
     triggers: list[Trigger],
     last_subject: Mention | None,
+    passage_subject: Mention | None = None,
 ) -> list[Pair]:
+    """``passage_subject``: the unit a sentence just before in the paragraph was about, for a sentence that
+    states a pairing with a village and names no unit at all (…。选派干部到某村任第一书记。)."""
     pairs: list[Pair] = []
     done: set[int] = set()
     acting_as_helper: set[str | None] = set()
@@ -138,6 +141,16 @@ def pairs_in_sentence(
         if not chosen and last_subject is not None and not helpers and clause_subjectless(text, sent):
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
+        if (
+            not chosen
+            and passage_subject is not None
+            and not helpers
+            and not groups
+            and "refers_to" not in r.extra  # 这里是集团的结对村: a sentence about the village, its helper named in it
+            and any(t[2] in PAIRING and _clause(text, r)[0] <= t[0] < _clause(text, r)[1] for t in triggers)
+        ):
+            chosen = [passage_subject]
+            method, conf = "pairing_helper_of_the_passage", 0.45
         post_holder = _first_secretary_named(text, r)
         for h in chosen:
             if _team_of_another_village(h, r, recipients):

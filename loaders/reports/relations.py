@@ -171,7 +171,14 @@ def relations(
                 facts.extend(loose_amounts(doc, text, sent, subject, recips_in, ev))
             last_subject = _subject_carried(text, actors) or last_subject
             continue
-        pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject)
+        passage_subject = (
+            last_subject
+            if last_subject is not None
+            and last_subject.start >= sents[max(0, k - 2)].start
+            and "\n" not in text[last_subject.start : sent.start]
+            else None
+        )
+        pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
         facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
         if not paired_amounts:

@@ -1,4 +1,4 @@
-"""Where a town is looked for, and who a sentence without a subject goes on with, on sentences of our own.
+"""Context a sentence leans on: where a town is looked for, and which unit a sentence naming none goes on with.
 
 Two cities each have a town named 卫河镇 with a village named 柳泉村: only the city the report names can
 settle which one is meant.
@@ -67,3 +67,23 @@ def test_the_place_of_a_visit_is_not_the_subject_a_later_sentence_goes_on_with(e
     text = "甲市第一医院今年加大了帮扶工作力度。医疗队深入新华小学开展义诊。派出两名骨干担任卫河镇柳泉村第一书记。"
     helpers = {helper for helper, code in _links(extractor, text) if code == JIA_LIUQUAN}
     assert helpers == {"甲市第一医院"}
+
+
+PASSAGE = "甲市第一医院高度重视帮扶工作，多次召开专题会议研究。"
+
+
+def test_a_pairing_with_no_unit_named_goes_to_the_unit_the_sentence_before_was_about(extractor: Extractor) -> None:
+    text = PASSAGE + "今年5月，两名骨干到卫河镇柳泉村担任第一书记。"
+    assert _links(extractor, text) == {("甲市第一医院", JIA_LIUQUAN)}
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "\n今年5月，两名骨干到卫河镇柳泉村担任第一书记。",  # another paragraph
+        "院里的医生很多。病房已经更新。门诊楼也已落成。今年5月，两名骨干到卫河镇柳泉村担任第一书记。",  # too far
+        "今年5月，村民在卫河镇柳泉村收到了一批图书。",  # no pairing word
+    ],
+)
+def test_the_unit_the_passage_was_about_is_not_carried_beyond_its_reach(extractor: Extractor, later: str) -> None:
+    assert _links(extractor, PASSAGE + later) == set()
