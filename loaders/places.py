@@ -214,6 +214,22 @@ ETHNIC_VILLAGE_RE = re.compile("^(.{2,}?)(?:" + "|".join(sorted(ETHNIC_GROUPS, k
 _CLIPPED_COMMITTEE_RE = re.compile("^(.{2,}(?:嘎查|村|社区))(?:委会|村民委会|居民委会)$")
 
 
+# A nationality as written inside a county's or township's name: with 族 (土家族) or, for the longer ones,
+# without it (哈萨克自治县, 乌孜别克乡); longest first, so 蒙古族 is taken before 古族 could be.
+_NATIONALITY_FORMS = tuple(
+    sorted(set(ETHNIC_GROUPS) | {g[:-1] for g in ETHNIC_GROUPS if len(g) > 3}, key=len, reverse=True)
+)
+
+
+def _without_nationalities(stem_: str) -> str:
+    """木垒哈萨克 → 木垒, 双江拉祜族佤族布朗族傣族 → 双江: the nationalities at the end taken off."""
+    while True:
+        shorter = next((stem_[: -len(n)] for n in _NATIONALITY_FORMS if stem_.endswith(n)), stem_)
+        if shorter == stem_ or len(shorter) < 2:
+            return stem_
+        stem_ = shorter
+
+
 def _aliases(place: Place) -> set[str]:
     """Derived short forms beyond the stem (indexed at the ``alias`` tier)."""
     out: set[str] = set()
@@ -222,6 +238,24 @@ def _aliases(place: Place) -> set[str]:
         out.add(s[:-1])  # 凌云路街道 is said 凌云街
     if place.level == "district" and place.name.endswith("新区") and len(s) >= 2:
         out.add(s + "区")  # 浦东新区 is also written 浦东区
+    if place.level == "district" and place.name.endswith(("自治县", "自治旗")):
+        # 木垒哈萨克自治县 is said 木垒县: the news leaves the nationalities out. (Not bare 木垒: a bare short
+        # name would be read inside village names such as 木垒村.)
+        bare = _without_nationalities(place.name[:-3])
+        if bare != place.name[:-3]:
+            out.add(bare + place.name[-1])
+    if place.level == "town" and place.name.endswith(("乡", "镇", "苏木")):
+        # 大南沟乌孜别克乡 is also written 大南沟乌孜别克族乡 or 大南沟乡.
+        word = "苏木" if place.name.endswith("苏木") else place.name[-1]
+        body = place.name[: -len(word)]
+        bare = _without_nationalities(body.removesuffix("民族") if body.endswith("民族") else body)
+        if bare != body:
+            out.add(bare + word)
+            nationality = body[len(bare) :]
+            if not nationality.endswith("族"):
+                out.add(body + "族" + word)
+            elif len(nationality) > 3:
+                out.add(body[:-1] + word)
     return out - {s}
 
 
@@ -496,7 +530,10 @@ class PlaceIndex:
                     key = gazetteer.short_village_name(norm) if lv == "village" else norm
                 else:
                     key = _stem_normal(norm, lv)
-                for code in _codes(self._keys[lv][tier].get(key)):
+                found = self._keys[lv][tier].get(key)
+                if found is None and tier == "alias" and lv != "village":
+                    found = self._keys[lv][tier].get(norm)  # an alias kept whole, level word and all (某某县)
+                for code in _codes(found):
                     if code in seen or (within and not code.startswith(within)):
                         continue
                     seen.add(code)

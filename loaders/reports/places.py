@@ -48,7 +48,7 @@ class Matcher:
                     forms.setdefault(key, set()).add((level, "exact"))
             for key in keys["alias"]:
                 # A street's short form is written with 街 (凌云路街道 → 凌云街); bare it matches anything.
-                form = key + "街" if level == "town" else key
+                form = key + "街" if level == "town" and not key.endswith(("乡", "镇", "苏木")) else key
                 if len(key) >= 2:
                     forms.setdefault(form, set()).add((level, "alias"))
             if level in ("province", "district"):

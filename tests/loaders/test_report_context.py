@@ -87,3 +87,28 @@ def test_a_pairing_with_no_unit_named_goes_to_the_unit_the_sentence_before_was_a
 )
 def test_the_unit_the_passage_was_about_is_not_carried_beyond_its_reach(extractor: Extractor, later: str) -> None:
     assert _links(extractor, PASSAGE + later) == set()
+
+
+AUTONOMOUS = [
+    Place("province", "93", "丁省", "丁省", None, None),
+    Place("city", "9301", "戊市", "戊市", "93", None),
+    Place("district", "930102", "青松彝族自治县", "青松彝族自治县", "9301", None),
+    Place("town", "930102201", "云岭傈僳族乡", "云岭傈僳族乡", "930102", "town"),
+    Place("town", "930102202", "石坝乌孜别克乡", "石坝乌孜别克乡", "930102", "town"),
+    Place("village", "930102201201", "石桥村", "石桥村村委会", "930102201", "village"),
+    Place("village", "930102202201", "石桥村", "石桥村村委会", "930102202", "village"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("青松县云岭乡石桥村", "930102201201"),  # the county and the township without their nationalities
+        ("青松县云岭傈僳族乡石桥村", "930102201201"),  # the county without its nationality
+        ("青松县石坝乌孜别克族乡石桥村", "930102202201"),  # with 族 where the table has none
+        ("青松县石坝乡石桥村", "930102202201"),
+    ],
+)
+def test_autonomous_counties_and_ethnic_townships_are_found_by_their_short_names(written: str, code: str) -> None:
+    extractor = Extractor(PlaceIndex.from_places(AUTONOMOUS))
+    assert _links(extractor, f"戊市某局帮扶{written}，修通了道路。") == {("戊市某局", code)}
