@@ -189,14 +189,19 @@ def home_unit_facts(
     orgs: list[Mention],
     facts: list[Fact],
     ev: EvidenceAt,
+    text: str | None = None,
+    places: Sequence[Mention] = (),
 ) -> list[Fact]:
-    """A first secretary's home unit helps the village they serve, where the report says the two apart."""
+    """A first secretary's home unit helps the village they serve, where the report says the two apart; so
+    does the unit a person is introduced with, where the report stations them in a village (``secretaries``)."""
     paired = {(f.data["helper_uid"], f.data["recipient_uid"]) for f in facts if f.kind == "pairing"}
     out: list[Fact] = []
-    for unit, village, method, conf in home_unit_pairs(original, persons, [o for o in orgs if is_helper(o)]):
+    helpers = [o for o in orgs if is_helper(o)]
+    for unit, village, method, conf in home_unit_pairs(text or original, persons, helpers, places):
         if (unit.uid, entity_uid(village)) in paired:
             continue
-        trigger = (village.start, village.end, FIRST_SECRETARY_ROLE)
+        word = FIRST_SECRETARY_ROLE if method == "pairing_first_secretary_home_unit" else "驻村"
+        trigger = (village.start, village.end, word)
         out.extend(_pairing_facts(original, sent_of(village.start), [(unit, village, method, conf)], [trigger], ev))
     return out
 
