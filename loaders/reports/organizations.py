@@ -53,6 +53,7 @@ from loaders.reports.lexicon import (
     SELF_REFERENCES,
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
+    SURNAMES,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -589,6 +590,8 @@ def org_from_surface(
         return out
     if text[unit_end : unit_end + 1] in ROLE_AFTER_ENDING and _DEPUTY_BEFORE_ENDING_RE.fullmatch(unit_surface):
         return out  # 某局副局长张三: 副局 is the start of the deputy's post, not a second unit
+    if text[unit_end : unit_end + 1] == "长" and len(unit_surface) == 2 and unit_surface[0] in SURNAMES:
+        return out  # 张局长, 李院长: a leader called by surname and post, not a unit
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level

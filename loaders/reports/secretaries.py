@@ -37,7 +37,7 @@ from loaders.reports.lexicon import (
 )
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
-from loaders.reports.people import ONE_ROLE
+from loaders.reports.people import ONE_ROLE, ROLE_CORE
 from loaders.units import org_uid
 
 _CLAUSE_END = re.compile("[。；;！!？?\n]")
@@ -56,27 +56,63 @@ def home_unit_pairs(
     """(unit, village) for each first secretary whose village and home unit the report names apart, and for
     each person introduced with their unit and stationed in (or visiting to help) a village elsewhere."""
     villages_of: dict[str, list[Mention]] = {}
+    resolved = {v.place.code: v for v in places if v.kind == "village" and v.place is not None}
     for person, role, affiliation, leader in persons:
-        if leader and FIRST_SECRETARY_ROLE in role and affiliation is not None and affiliation.kind == "village":
+        if not leader:
+            continue
+        if FIRST_SECRETARY_ROLE in role and affiliation is not None and affiliation.kind == "village":
             if affiliation.place is not None:
                 villages_of.setdefault(person.surface, []).append(affiliation)
+        elif FIRST_SECRETARY_ROLE in role and affiliation is None and len(resolved) == 1:
+            # 驻村第一书记张三 in a report naming one village only: that village is the one they serve
+            villages_of.setdefault(person.surface, []).extend(resolved.values())
+        elif role.endswith("队长") and affiliation is not None and affiliation.kind == "organization":
+            # 某村驻村工作队队长张三: the team is named by the village it is stationed in
+            team_village = _village_opening(affiliation, places)
+            if team_village is not None:
+                villages_of.setdefault(person.surface, []).append(team_village)
     starts = {u.start: u for u in units if u.kind == "organization"}
+    ends = {u.end: u for u in units if u.kind == "organization"}
     helper_uids = {u.uid for u in units}
     posts = _units_of_people(persons, helper_uids)
     for name, staff_of in _staff_of_units(text, units).items():
         posts.setdefault(name, []).extend(staff_of)
     pairs: list[Pair] = []
     for name, villages in villages_of.items():
-        said = [_homes_at(text, found.end(), starts) for found in re.finditer(re.escape(name), text)]
+        found_at = list(re.finditer(re.escape(name), text))
+        said = [_homes_at(text, found.end(), starts) for found in found_at]
         homes = [after for after, _ in said if after] + [before for _, before in said if before]
+        homes += [u for u in (_came_from_before(text, found.start(), ends) for found in found_at) if u is not None]
         homes += posts.get(name, [])  # 张三现任某局副局长 … 张三任某村第一书记: the same name's post elsewhere
         for unit in {u.uid: u for u in homes}.values():
             for village in {v.uid: v for v in villages}.values():
-                if not _own_body(unit, village, places):
+                if village.surface not in unit.surface and not _own_body(unit, village, places):
                     pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
     pairs += _person_at_village(text, persons, posts, places, units)
     pairs += _region_leaders_at_villages(text, persons, places, units)
     return pairs
+
+
+def _village_opening(team: Mention, places: Sequence[Mention]) -> Mention | None:
+    """The village a team's name opens with (某村驻村工作队), where the name is a stationed team's."""
+    if "工作队" not in team.surface:
+        return None
+    return next(
+        (
+            p
+            for p in places
+            if p.kind == "village" and p.place is not None and p.start == team.start and p.end < team.end
+        ),
+        None,
+    )
+
+
+def _came_from_before(text: str, name_start: int, ends: dict[int, Mention]) -> Mention | None:
+    """来自某局的张三: the unit the person comes from, written before the name."""
+    unit = ends.get(name_start - 1)
+    if unit is None or text[name_start - 1 : name_start] != "的" or not text.endswith("来自", 0, unit.start):
+        return None
+    return unit
 
 
 def _units_of_people(
@@ -91,11 +127,11 @@ def _units_of_people(
     return out
 
 
-_STAFF_RE = re.compile("(?:的)?(?:一名|一位)?(?:" + "|".join(sorted(STAFF_BEFORE_NAME, key=len, reverse=True)) + ")")
+_STAFF_RE = re.compile("(?:的)?(?:一名|一位)?(?:" + "|".join(sorted(STAFF_BEFORE_NAME, key=len, reverse=True)) + ")|的")
 
 
 def _staff_of_units(text: str, units: list[Mention]) -> dict[str, list[Mention]]:
-    """某局干部张三: the names written right after a unit and a word for its staff, by name.
+    """某局干部张三, 某局的张三: the names written right after a unit and a word for its staff (or 的), by name.
 
     Where the name ends the text does not always show (某局干部杨某刚到村时): of the two readings, two or three
     characters, the one the report repeats more often is the name; only a name said again is kept, since
@@ -130,6 +166,7 @@ _TIME_LEAD = re.compile(
 _ROLE_BEFORE = re.compile(f"{ONE_ROLE}$")
 _PRONOUNS = ("他", "她")
 _ROLE_IN = re.compile(ONE_ROLE)
+_LAST_ROLE_CORE = re.compile(f"(?:{ROLE_CORE})$")
 
 
 def _person_at_village(
@@ -147,6 +184,7 @@ def _person_at_village(
     for name, homes in posts.items():
         ends = [found.end() for found in re.finditer(re.escape(name), text) if _opens_clause(text, found.start())]
         ends += _pronouns_after(text, name, persons)
+        ends += _titles_of(text, name, persons)
         for end in ends:
             alone = not _others_in_sentence(text, end, name, persons)
             for village in _village_of_clause(text, end, villages, units, homes, alone):
@@ -154,6 +192,27 @@ def _person_at_village(
                     if village.surface not in unit.surface and not _own_body(unit, village, places):
                         pairs.append((unit, village, "pairing_person_home_unit", 0.5))
     return pairs
+
+
+def _titles_of(text: str, name: str, persons: list[tuple[Mention, str, Mention | None, bool]]) -> list[int]:
+    """张局长, 李董事长: the person called by surname and post (a deputy's too: 副局长 张某 is 张局长), where no
+    other leader of the report has that surname and post; where each such mention, as its clause's subject, ends."""
+    out: list[int] = []
+    for title in {_title(name, role) for p, role, _a, lead in persons if lead and p.surface == name}:
+        if title is None or any(
+            lead and p.surface != name and _title(p.surface, r) == title for p, r, _a, lead in persons
+        ):
+            continue
+        out += [m.end() for m in re.finditer(re.escape(title), text) if _opens_clause(text, m.start())]
+    return out
+
+
+def _title(name: str, role: str) -> str | None:
+    """张卫东 局长 → 张局长; 常务副局长 and 党委书记 by their post's last word too (张局长, 张书记)."""
+    post = _LAST_ROLE_CORE.search(role.split("、")[-1])
+    if post is None or len(name) < 2:
+        return None
+    return name[0] + post.group().removeprefix("副")
 
 
 def _opens_clause(text: str, start: int) -> bool:

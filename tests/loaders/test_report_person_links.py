@@ -152,3 +152,38 @@ def test_a_deputys_post_after_a_unit_is_no_second_unit(extractor: Extractor, pos
 )
 def test_words_before_a_units_name_are_no_part_of_it(extractor: Extractor, text: str) -> None:
     assert {f.data["name"] for f in _facts(extractor, INTRO + text, "organization")} == {"县财政局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stationed team's leader, the team named by its village: the home unit as a first secretary's
+        "长岭村驻村工作队队长张卫东带领村民修路。张卫东是县财政局干部。",
+        "县财政局副局长张卫东出席会议。长岭村驻村工作队队长张卫东带领村民修路。",
+        # a first secretary without a village, in a report naming one village only
+        "驻村第一书记张卫东带领村民修路。张卫东是县财政局干部。",
+        # the unit the secretary comes from written before the name
+        "长岭村第一书记张卫东带领村民修路。2019年，来自县财政局的张卫东到村任职。",
+        # a person of the unit written with 的
+        "县财政局的张卫东介绍了情况。张卫东驻长岭村两年。",
+        # the leader called by surname and post
+        "县财政局局长张卫东出席会议。随后，张局长一行来到长岭村察看帮扶项目。",
+    ],
+)
+def test_more_ways_of_naming_the_person_and_their_unit(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, INTRO + text) == {("县财政局", CHANGLING)}
+
+
+def test_a_first_secretary_without_a_village_in_a_report_of_several_villages_gets_none(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村和石门村地处山区。驻村第一书记张卫东带领村民修路。张卫东是县财政局干部。"
+    assert _links(extractor, text) == set()
+
+
+def test_a_surname_and_post_shared_by_two_leaders_is_neither(extractor: Extractor) -> None:
+    text = "县财政局局长张卫东和县水利局局长张明出席会议。随后，张局长一行来到长岭村察看帮扶项目。"
+    assert _links(extractor, INTRO + text) == set()
+
+
+def test_a_surname_and_post_is_no_unit(extractor: Extractor) -> None:
+    text = f"{INTRO}县财政局局长张卫东出席会议。张局长说，路修通了。"
+    assert {f.data["name"] for f in _facts(extractor, text, "organization")} == {"县财政局"}
