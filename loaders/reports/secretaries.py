@@ -45,6 +45,8 @@ _SENTENCE_END = re.compile("[。！!？?\n]")
 _LEAD = re.compile(HOME_UNIT_LEAD_RE)
 # 从某局副局长到扎根一线: a post held before, at the unit right after 从, going on with 到.
 _FORMER_POST_RE = re.compile(f"{ONE_ROLE}到")
+# 张三从某局来到村里 / 被派到某村: a verb of going or being sent right after the unit the person left.
+_LEFT_FOR_RE = re.compile("(?:来到|到|下派|派驻|选派|被派|调到|调任|走进)")
 
 
 def home_unit_pairs(
@@ -80,7 +82,10 @@ def home_unit_pairs(
     pairs: list[Pair] = []
     for name, villages in villages_of.items():
         found_at = list(re.finditer(re.escape(name), text))
-        said = [_homes_at(text, found.end(), starts) for found in found_at]
+        # 他来自某局 / 他是某局干部 opening the sentence after one naming the secretary alone
+        said = [
+            _homes_at(text, end, starts) for end in [f.end() for f in found_at] + _pronouns_after(text, name, persons)
+        ]
         homes = [after for after, _ in said if after] + [before for _, before in said if before]
         homes += [u for u in (_came_from_before(text, found.start(), ends) for found in found_at) if u is not None]
         homes += posts.get(name, [])  # 张三现任某局副局长 … 张三任某村第一书记: the same name's post elsewhere
@@ -318,6 +323,10 @@ def _homes_at(text: str, name_end: int, starts: dict[int, Mention]) -> tuple[Men
     stop = _CLAUSE_END.search(text, name_end)
     lead = _LEAD.match(text, name_end, stop.start() if stop else len(text))
     after = starts.get(lead.end()) if lead else None
+    if after is None and text.startswith("从", name_end):
+        # 张三从某局来到村里: the unit they left for the village
+        unit = starts.get(name_end + 1)
+        after = unit if unit is not None and _LEFT_FOR_RE.match(text, unit.end) else None
     before = None
     sentence_end = _SENTENCE_END.search(text, name_end)
     if sentence_end is not None and sentence_end.group() != "\n" and text.startswith("从", sentence_end.end()):

@@ -162,6 +162,9 @@ def test_words_before_a_units_name_are_no_part_of_it(extractor: Extractor, text:
         "县财政局副局长张卫东出席会议。长岭村驻村工作队队长张卫东带领村民修路。",
         # a first secretary without a village, in a report naming one village only
         "驻村第一书记张卫东带领村民修路。张卫东是县财政局干部。",
+        # the unit the secretary left for the village, and 他 opening the next sentence
+        "长岭村第一书记张卫东介绍情况。2019年，张卫东从县财政局来到村里。",
+        "长岭村第一书记张卫东带领村民修路。他来自县财政局。",
         # the unit the secretary comes from written before the name
         "长岭村第一书记张卫东带领村民修路。2019年，来自县财政局的张卫东到村任职。",
         # a person of the unit written with 的
