@@ -373,14 +373,18 @@ HOME_UNIT_LEAD_RE = r"(?:同志)?(?:[（(]|[，,]?(?:现|原|曾)?(?:(?:是|系)
 # words between the person's name and the village that station them there (张三驻长岭村, 住进某村, 被派到某村)…
 PERSON_STATIONED_WORDS = ("驻", "住进", "住在", "扎根", "蹲点", "挂职", "派到", "派往", "下派", "派驻", "选派")
 # …the post they take at the village, right after its name (张三到某村任第一书记, 张三在某村挂职)…
-PERSON_POST_AT_VILLAGE_RE = r"(?:的)?(?:担任|任|当)?[“\"]?(?:驻村)?(?:第一书记|工作队|挂职|任职|蹲点|驻村)"
+PERSON_POST_AT_VILLAGE_RE = (
+    r"(?:的)?(?:担任|任|当)?[“\"]?(?:驻村)?(?:第一书记|工作队|挂职|任职|蹲点|驻村"
+    # the cadre a unit answers for a village with (某局局长张三是某村的包村领导, 挂包干部, 帮扶责任人)
+    r"|包村领导|包村干部|联村干部|挂包干部|帮扶责任人|联系领导)"
+)
 # …words of helping or pairing between the name and the village, the person as their subject (张三结对帮扶某村的
 # 五户, 张三的结亲对象就在某村, 张三为某村争取…): the help of a unit's person is the unit's.
 PERSON_HELP_WORDS = ("结对", "结亲", "帮扶", "包扶", "包村", "联系", "挂钩", "扶持", "扶植", "资助", "捐", "援建")
 # …verbs of going to a village, which link a unit's leader to it only where the sentence speaks of help
 # (董事长张三一行来到结对村某村，察看帮扶项目): a leader visiting on other business is no pair.
 PERSON_VISIT_WORDS = ("来到", "到", "赴", "前往", "深入", "走进", "走访")
-PERSON_VISIT_HELP_WORDS = ("帮扶", "结对", "对口", "定点", "援建", "捐赠", "捐建", "捐资", "驻村", "第一书记")
+PERSON_VISIT_HELP_WORDS = ("帮扶", "结对", "对口", "定点", "援建", "捐", "资助", "送去", "送来", "驻村", "第一书记")
 # A government or a party committee over a place: its leaders visiting one of their own villages govern, they
 # do not help (县委书记张三到某村调研帮扶工作).
 JURISDICTION_BODY_WORDS = ("人民政府", "政府", "党委政府", "党委", "党工委", "区委", "县委", "市委", "州委", "省委",

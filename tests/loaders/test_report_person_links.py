@@ -36,7 +36,10 @@ def extractor() -> Extractor:
         # the person as the subject of help or pairing
         ("甲市援疆前方指挥部总指挥张卫东介绍了情况。张卫东的“结亲”对象就在长岭村。", "甲市援疆前方指挥部"),
         ("甲市东湖建材公司董事长张卫东介绍了情况。张卫东结对帮扶长岭村的五户村民。", "甲市东湖建材公司"),
+        # the cadre the unit answers for the village with
+        ("县财政局局长张卫东介绍情况。张卫东是长岭村的包村领导。", "县财政局"),
         # a unit's leader going to the village in a sentence about help
+        ("甲市东湖建材公司董事长张卫东出席会议。随后，张卫东来到长岭村，为贫困户送去米面油。", "甲市东湖建材公司"),
         ("甲市东湖建材公司董事长张卫东介绍了公司情况。随后，张卫东一行来到长岭村，察看帮扶项目。", "甲市东湖建材公司"),
     ],
 )
@@ -93,7 +96,8 @@ def test_a_first_secretarys_home_unit_in_brackets_or_as_a_post_elsewhere(extract
         "县政府副县长张卫东主持召开会议。随后，张卫东来到长岭村察看帮扶项目。",
         "白石镇党委副书记张卫东主持会议。张卫东到长岭村检查帮扶工作。",
         "测试省人民政府副省长张卫东听取汇报。张卫东到长岭村调研帮扶项目。",
-        # a visit that is not about help
+        # a visit that is not about help, or only a call (慰问 alone is also what a county's bureaus do everywhere)
+        "县财政局局长张卫东出席会议。随后，张卫东来到长岭村慰问困难群众。",
         "县水利局局长张卫东主持会议。随后，张卫东来到长岭村查看水利工程。",
         # what the person says of a village
         "甲市东湖建材公司董事长张卫东介绍了公司。张卫东说，长岭村驻村工作做得好。",
