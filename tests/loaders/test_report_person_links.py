@@ -127,6 +127,7 @@ def test_several_units_leaders_visiting_together_say_nothing_of_which_helps(extr
     [
         "南山区副区长张卫东到西山县白石镇长岭村实地查看需帮扶项目。",
         "南山区召开会议。区委书记张卫东、区长李明先后到西山县白石镇长岭村实地查看需帮扶项目。",
+        "南山区副区长张卫东一行到西山县白石镇长岭村调研东西部协作项目。",
     ],
 )
 def test_a_regions_leaders_visiting_another_countys_village_about_help_bring_the_region(
