@@ -171,6 +171,9 @@ _TIME_LEAD = re.compile(
 _ROLE_BEFORE = re.compile(f"{ONE_ROLE}$")
 _PRONOUNS = ("他", "她")
 _ROLE_IN = re.compile(ONE_ROLE)
+_CLAUSE_AFTER_NAME = re.compile("[^，,。；;！!？?\n]{0,16}")
+# Stationed in the village without naming it: a verb of staying, then a word for the village or its office.
+_STATIONED_IN_THE_VILLAGE = re.compile("(?:驻村|住村|(?:住在|住进|扎根|吃住在|驻在|驻扎在)(?:村|该村))")
 _LAST_ROLE_CORE = re.compile(f"(?:{ROLE_CORE})$")
 
 
@@ -269,7 +272,7 @@ def _village_of_clause(
     stop = min((i for i in (text.find(c, name_end) for c in _SENTENCE_STOP) if i >= 0), default=len(text))
     village = next((v for v in villages if name_end <= v.start < stop and v.start - name_end <= 20), None)
     if village is None:
-        return []
+        return _the_one_village(text, name_end, villages)
     home_uids = {h.uid for h in homes}
     if any(name_end <= u.start < village.start and u.uid not in home_uids for u in units):
         return []  # 张三陪同某局局长到某村: the unit between is the one that goes
@@ -288,6 +291,18 @@ def _village_of_clause(
         if any(w in text[name_end:sentence_end] for w in PERSON_VISIT_HELP_WORDS):
             return listed
     return []
+
+
+def _the_one_village(text: str, name_end: int, villages: list[Mention]) -> list[Mention]:
+    """张三驻村以来 / 张三和同伴住在村委会: stationed in "the village" unnamed, in a report that names one village
+    only (by its code), which is that one."""
+    clause = _CLAUSE_AFTER_NAME.match(text, name_end)
+    if clause is None or not _STATIONED_IN_THE_VILLAGE.search(clause.group()):
+        return []
+    if any(w in clause.group() for w in SPEECH_VERBS) or _ROLE_IN.search(clause.group()):
+        return []  # 张三介绍驻村干部…: what the person speaks of, or another person
+    named = {v.place.code: v for v in villages if v.place is not None}
+    return list(named.values()) if len(named) == 1 else []
 
 
 def _listed_with(text: str, first: Mention, villages: list[Mention]) -> list[Mention]:

@@ -195,3 +195,29 @@ def test_a_surname_and_post_shared_by_two_leaders_is_neither(extractor: Extracto
 def test_a_surname_and_post_is_no_unit(extractor: Extractor) -> None:
     text = f"{INTRO}县财政局局长张卫东出席会议。张局长说，路修通了。"
     assert {f.data["name"] for f in _facts(extractor, text, "organization")} == {"县财政局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张卫东是甲市东湖职业学院的党委副书记。张卫东和同伴住在村委会。",
+        "甲市东湖职业学院党委副书记张卫东工作认真。张卫东驻村以来，走遍了全村。",
+    ],
+)
+def test_stationed_in_the_village_unnamed_in_a_report_naming_one_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, INTRO + text) == {("甲市东湖职业学院", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two villages: which one is "the village", the text does not say
+        "西山县白石镇长岭村和石门村地处山区。县财政局副局长张卫东工作认真。张卫东驻村以来，走遍了全村。",
+        # speaking of stationed cadres
+        f"{INTRO}县财政局副局长张卫东工作认真。张卫东介绍驻村干部的工作。",
+    ],
+)
+def test_the_unnamed_village_only_where_one_is_named_and_the_person_stays_there(
+    extractor: Extractor, text: str
+) -> None:
+    assert _links(extractor, text) == set()
