@@ -384,7 +384,8 @@ PERSON_HELP_WORDS = ("结对", "结亲", "帮扶", "包扶", "包村", "联系",
 # …verbs of going to a village, which link a unit's leader to it only where the sentence speaks of help
 # (董事长张三一行来到结对村某村，察看帮扶项目): a leader visiting on other business is no pair.
 PERSON_VISIT_WORDS = ("来到", "到", "赴", "前往", "深入", "走进", "走访")
-PERSON_VISIT_HELP_WORDS = ("帮扶", "结对", "对口", "定点", "援建", "捐", "资助", "送去", "送来", "驻村", "第一书记",
+# (Not 驻村 / 第一书记: the county's organization department visits every village's first secretary.)
+PERSON_VISIT_HELP_WORDS = ("帮扶", "结对", "对口", "定点", "援建", "捐", "资助", "送去", "送来",
                            # a region's leaders in another province's village (东西部协作项目, 支援项目)
                            "协作", "支援")
 # A government or a party committee over a place: its leaders visiting one of their own villages govern, they

@@ -99,6 +99,8 @@ def test_a_first_secretarys_home_unit_in_brackets_or_as_a_post_elsewhere(extract
         # a visit that is not about help, or only a call (慰问 alone is also what a county's bureaus do everywhere)
         "县财政局局长张卫东出席会议。随后，张卫东来到长岭村慰问困难群众。",
         "县水利局局长张卫东主持会议。随后，张卫东来到长岭村查看水利工程。",
+        # the organization department looking in on a village's first secretary
+        "县委组织部部长张卫东出席会议。随后，张卫东来到长岭村看望驻村第一书记。",
         # what the person says of a village
         "甲市东湖建材公司董事长张卫东介绍了公司。张卫东说，长岭村驻村工作做得好。",
         "县财政局干部杨波介绍了情况。杨波说，长岭村第一书记很辛苦。",
