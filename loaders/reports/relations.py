@@ -331,6 +331,8 @@ def _villages_own_institution(helper: Mention, recipient: Mention) -> bool:
     place = referent(recipient).place
     if helper.kind != "organization" or place is None or not helper.surface.endswith(VILLAGE_INSTITUTION_ENDINGS):
         return False
+    if helper.surface.startswith("村"):
+        return True  # 村小学, 村卫生室: the village's own, named by the bare word for it
     stem = re.sub("(?:村|社区|嘎查|牧委会|居委会)$", "", place.name)
     return len(stem) >= 2 and helper.surface.startswith(stem)
 

@@ -169,7 +169,12 @@ _TIME_LEAD = re.compile(
 )
 # A role right before the name (董事长张三): the name is still the clause's subject.
 _ROLE_BEFORE = re.compile(f"{ONE_ROLE}$")
-_PRONOUNS = ("他", "她")
+# Words opening a sentence for the person or the group named in the one before (他来到某村…, 代表团一行先后来到…).
+_FOLLOWERS = ("他们", "他", "她", "代表团一行", "考察团一行", "调研组一行", "代表团", "考察团", "调研组", "一行")
+_FOLLOWER_RE = re.compile(
+    f"[ \u3000]*(?:[^，,。；;！!？?\n]{{0,10}}?(?:年|月|日|以来|后|期间|时)[，,]?)?(?:{'|'.join(_FOLLOWERS)})"
+)
+_SENTENCE_MARK = re.compile("[。！!？?\n]")
 _ROLE_IN = re.compile(ONE_ROLE)
 _CLAUSE_AFTER_NAME = re.compile("[^，,。；;！!？?\n]{0,16}")
 # Stationed in the village without naming it: a verb of staying, then a word for the village or its office.
@@ -244,13 +249,23 @@ def _pronouns_after(text: str, name: str, persons: list[tuple[Mention, str, Ment
         others = {p.surface for p, _r, _a, lead in persons if lead and sentence_start <= p.start < end}
         if others != {name}:
             continue  # two leaders in that sentence: which one 他 is, the text does not say
-        nxt = re.match(
-            f"[ \u3000]*((?:[^，,。；;！!？?\n]{{0,10}}?(?:年|月|日|以来|后|期间|时)[，,]?)?)(?:{'|'.join(_PRONOUNS)})",
-            text[end:],
-        )
-        if nxt is not None:
-            out.append(end + nxt.end())
+        follower = _follower_at(text, end)
+        if follower is not None:
+            out.append(follower)
     return out
+
+
+def _sentence_end(text: str, pos: int) -> int | None:
+    """Where the sentence holding ``pos`` ends (after its mark), or None at the text's end."""
+    found = _SENTENCE_MARK.search(text, pos)
+    return found.end() if found is not None else None
+
+
+def _follower_at(text: str, sentence_start: int) -> int | None:
+    """Where a word standing for the people just named (他, 她, 代表团一行, 一行) ends, when it opens the sentence
+    starting at ``sentence_start`` (after a time: 2021年，他…)."""
+    found = _FOLLOWER_RE.match(text, sentence_start)
+    return found.end() if found is not None else None
 
 
 def _others_in_sentence(
@@ -382,9 +397,15 @@ def _region_leaders_at_villages(
         ]
         if any(r is None or r.place is None or r.place.code != region.place.code for r in others):
             continue
-        for village in _village_of_clause(text, person.end, villages, units, [], True):
-            if _outside(text, village, region, places):
-                pairs.append((_as_helper(region), village, "pairing_region_leader_visit", 0.5))
+        ends = [person.end]
+        sentence_end = _sentence_end(text, person.end)
+        follower = _follower_at(text, sentence_end) if sentence_end is not None else None
+        if follower is not None:
+            ends.append(follower)  # 区委书记甲、区长乙率团到某县考察。代表团一行先后来到某村…
+        for end in ends:
+            for village in _village_of_clause(text, end, villages, units, [], True):
+                if _outside(text, village, region, places):
+                    pairs.append((_as_helper(region), village, "pairing_region_leader_visit", 0.5))
     return pairs
 
 
@@ -410,8 +431,10 @@ def _region_of(text: str, person: Mention, role: str, places: Sequence[Mention])
         level, anchor = text[role_start - 2], role_start - 2  # 区委书记
     else:
         return None
+    # 南山区副区长; 南山区委书记, where the place's level word is its committee's too
     named = next(
-        (p for p in places if p.kind in ("district", "city") and p.place is not None and p.end == anchor), None
+        (p for p in places if p.kind in ("district", "city") and p.place is not None and p.end in (anchor, anchor + 1)),
+        None,
     )
     if named is not None:
         return named  # 南山区副区长, 南山区区委书记

@@ -223,3 +223,16 @@ def test_the_unnamed_village_only_where_one_is_named_and_the_person_stays_there(
     extractor: Extractor, text: str
 ) -> None:
     assert _links(extractor, text) == set()
+
+
+def test_the_delegation_opening_the_next_sentence_is_the_region_leaders_group(extractor: Extractor) -> None:
+    text = (
+        "近日，南山区委书记孙立率南山区党政代表团到西山县考察东西部协作工作。"
+        "代表团一行先后来到白石镇长岭村、后坪村，实地察看了协作项目。"
+    )
+    assert _links(extractor, text) == {("南山区", CHANGLING), ("南山区", "910102101206")}
+
+
+def test_a_villages_own_school_named_by_the_bare_word_is_no_helper(extractor: Extractor) -> None:
+    text = "甲市东湖职业学院定点帮扶西山县白石镇石门村。今年3月，学院为村小学捐赠了图书。"
+    assert all(helper != "村小学" for helper, _ in _links(extractor, text))
