@@ -133,6 +133,12 @@ _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in (
 _CORPS_UNIT_FULL_RE = re.compile(CORPS_UNIT_RE)
 # A verb of holding a post inside a run of name characters (张三现任某局): the unit starts after it.
 _POST_VERB_INSIDE_RE = re.compile("(?:现任|时任|兼任|原任|曾任|担任|现为|原为)(?=.{2})")
+# A post, then a verb and one character, a bare ending, closing a run of name characters (局长张三带领局): no name.
+_VERB_BEFORE_BARE_ENDING_RE = re.compile(
+    f"(?:{ROLE_CORE}).+(?:"
+    + "|".join(sorted(v for v in LEFT_VERBS if v not in NAME_SAFE_VERBS and v not in VERBS_BEFORE_ENDING))
+    + ").$"
+)
 # A deputy's or acting head's post read as a unit (某局副局长: 副局, 常务副局): only role prefixes before the ending.
 _DEPUTY_BEFORE_ENDING_RE = re.compile("(?:常务|执行|党组)?副.")
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
@@ -592,6 +598,10 @@ def org_from_surface(
         return out  # 某局副局长张三: 副局 is the start of the deputy's post, not a second unit
     if text[unit_end : unit_end + 1] == "长" and len(unit_surface) == 2 and unit_surface[0] in SURNAMES:
         return out  # 张局长, 李院长: a leader called by surname and post, not a unit
+    if _VERB_BEFORE_BARE_ENDING_RE.search(unit_surface):
+        return (
+            out  # 局长张三带领局班子成员: the bureau's own 局 after a verb, with the leader's post and name before it
+        )
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level

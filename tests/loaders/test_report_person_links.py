@@ -236,3 +236,10 @@ def test_the_delegation_opening_the_next_sentence_is_the_region_leaders_group(ex
 def test_a_villages_own_school_named_by_the_bare_word_is_no_helper(extractor: Extractor) -> None:
     text = "甲市东湖职业学院定点帮扶西山县白石镇石门村。今年3月，学院为村小学捐赠了图书。"
     assert all(helper != "村小学" for helper, _ in _links(extractor, text))
+
+
+def test_a_leaders_post_name_and_verb_before_the_bureaus_own_word_are_no_unit(extractor: Extractor) -> None:
+    # 局班子成员: the bureau's own team, 局 after 带领 with the post and the name before it
+    text = f"{INTRO}县财政局党组书记、局长吴涛带领局班子成员，深入结对帮扶的长岭村，走访慰问贫困户。"
+    assert {f.data["name"] for f in _facts(extractor, text, "organization")} == {"县财政局"}
+    assert _links(extractor, text) == {("县财政局", CHANGLING)}
