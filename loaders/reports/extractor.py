@@ -243,7 +243,7 @@ class Extractor:
             }
             facts.append(Fact("person", data, ev(person.start, person.end, person.method, person.confidence)))
         facts.extend(relations(doc, text, sents, places, orgs, ev))
-        facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev))
+        facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev, text, places))
         facts.extend(claims(doc, text, sents, region, ev))
         return facts
 

@@ -301,6 +301,8 @@ ROLE_CORES = (
     "行长", "副行长", "校长", "副校长", "院长", "副院长", "站长", "所长", "馆长", "社长", "部长", "副部长",
     "厅长", "副厅长", "处长", "副处长", "科长", "组长", "队长", "村长", "主委", "常委", "委员", "成员", "执委",
     "负责人", "特派员", "指导员", "专干",
+    # the heads of a front command of paired aid (某省援疆前方指挥部总指挥张三)
+    "总指挥", "副总指挥", "指挥长", "副指挥长",
     # the heads of a 嘎查 and a 苏木 (pastoral village and township)
     "嘎查达", "苏木达",
     # heads of a delegation or of a group of helping units (某县帮扶团团长, 工作团副团长)
@@ -366,7 +368,30 @@ AID_SENDING_WORDS = ("援派", "援藏", "援疆", "援青", "援外", "挂职")
 FIRST_SECRETARY_ROLE = "第一书记"
 # What joins a person's name to the unit they come from (张三，来自某局…, 张三是某局的干部, 张三系某公司职工):
 # the unit starts right after it.
-HOME_UNIT_LEAD_RE = r"(?:同志)?[，,]?(?:现|原|曾)?(?:(?:是|系)(?:一名)?(?:来自)?|来自)"
+HOME_UNIT_LEAD_RE = r"(?:同志)?(?:[（(]|[，,]?(?:现|原|曾)?(?:(?:是|系)(?:一名)?(?:来自)?|来自))"
+# A person's links to a village they serve, said apart from their unit (see ``secretaries``):
+# words between the person's name and the village that station them there (张三驻长岭村, 住进某村, 被派到某村)…
+PERSON_STATIONED_WORDS = ("驻", "住进", "住在", "扎根", "蹲点", "挂职", "派到", "派往", "下派", "派驻", "选派")
+# …the post they take at the village, right after its name (张三到某村任第一书记, 张三在某村挂职)…
+PERSON_POST_AT_VILLAGE_RE = (
+    r"(?:的)?(?:担任|任|当)?[“\"]?(?:驻村)?(?:第一书记|工作队|挂职|任职|蹲点|驻村"
+    # the cadre a unit answers for a village with (某局局长张三是某村的包村领导, 挂包干部, 帮扶责任人)
+    r"|包村领导|包村干部|联村干部|挂包干部|帮扶责任人|联系领导)"
+)
+# …words of helping or pairing between the name and the village, the person as their subject (张三结对帮扶某村的
+# 五户, 张三的结亲对象就在某村, 张三为某村争取…): the help of a unit's person is the unit's.
+PERSON_HELP_WORDS = ("结对", "结亲", "帮扶", "包扶", "包村", "联系", "挂钩", "扶持", "扶植", "资助", "捐", "援建")
+# …verbs of going to a village, which link a unit's leader to it only where the sentence speaks of help
+# (董事长张三一行来到结对村某村，察看帮扶项目): a leader visiting on other business is no pair.
+PERSON_VISIT_WORDS = ("来到", "到", "赴", "前往", "深入", "走进", "走访")
+# (Not 驻村 / 第一书记: the county's organization department visits every village's first secretary.)
+PERSON_VISIT_HELP_WORDS = ("帮扶", "结对", "对口", "定点", "援建", "捐", "资助", "送去", "送来",
+                           # a region's leaders in another province's village (东西部协作项目, 支援项目)
+                           "协作", "支援")
+# A government or a party committee over a place: its leaders visiting one of their own villages govern, they
+# do not help (县委书记张三到某村调研帮扶工作).
+JURISDICTION_BODY_WORDS = ("人民政府", "政府", "党委政府", "党委", "党工委", "区委", "县委", "市委", "州委", "省委",
+                           "委", "人大", "人大常委会", "政协", "管委会", "街道办事处", "办事处")
 # Verbs that appoint or elect a person to a post (张三被任命为某村党支部书记).
 APPOINTING_VERBS = ("任命", "推选", "选举", "选为", "提名", "派往", "派到", "派")
 # Where a sent person comes from, not who sends them: 某集团选派某分公司的张三到某村…, 某局从局机关中选派干部….
@@ -376,6 +401,9 @@ SENT_FROM_VERBS = SENDING_VERBS + ("抽调",)
 SENT_FROM_POOL_AFTER = ("中", "里", "内")
 # What a leader's post in a unit is called after a role and 、 (第一书记、某局干部张三).
 POST_NOUNS = ("干部", "职工", "党员", "工作人员", "员工", "干警")
+# What a unit's staff are called between the unit and a name (某局干部张三, 某公司的职工李四): a person of the unit
+# who holds no leading post, still the unit's where the report stations them in a village.
+STAFF_BEFORE_NAME = POST_NOUNS + ("选派干部", "青年干部", "年轻干部", "科员", "教师", "医生", "技术员")
 # A "name" containing these is a form of address or a title, not a name (孟先生, 曹书记).
 # After a role, 和 then these is a conjunction and a group or pronoun (书记和村民, 主任和大家), not a name whose
 # surname is 和.

@@ -53,6 +53,7 @@ from loaders.reports.lexicon import (
     SELF_REFERENCES,
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
+    SURNAMES,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -130,6 +131,16 @@ ORG_LEAD_RE = re.compile(
 # A sending verb inside a unit's name: what follows is what was sent (a team), what precedes is no part of it.
 _SENT_BY_RE = re.compile("(?:" + "|".join(v for v in SENDING_VERBS if v not in ("派驻", "推荐")) + ")(?=.{2})")
 _CORPS_UNIT_FULL_RE = re.compile(CORPS_UNIT_RE)
+# A verb of holding a post inside a run of name characters (张三现任某局): the unit starts after it.
+_POST_VERB_INSIDE_RE = re.compile("(?:现任|时任|兼任|原任|曾任|担任|现为|原为)(?=.{2})")
+# A post, then a verb and one character, a bare ending, closing a run of name characters (局长张三带领局): no name.
+_VERB_BEFORE_BARE_ENDING_RE = re.compile(
+    f"(?:{ROLE_CORE}).+(?:"
+    + "|".join(sorted(v for v in LEFT_VERBS if v not in NAME_SAFE_VERBS and v not in VERBS_BEFORE_ENDING))
+    + ").$"
+)
+# A deputy's or acting head's post read as a unit (某局副局长: 副局, 常务副局): only role prefixes before the ending.
+_DEPUTY_BEFORE_ENDING_RE = re.compile("(?:常务|执行|党组)?副.")
 _UNIT_BEFORE_PLACE_RE = re.compile(f"([{CJK}]{{2,4}})与(?=[{CJK}]{{2,12}}?(?:村|镇|街道|社区))")
 # A person and 系 / 是 before a unit's administrative prefix (张三系县财政局干部): the unit starts after them.
 _NAME_AND_COPULA_RE = re.compile(f"[{CJK}]{{2,4}}?(?:系|是)(?=[省市县区州旗盟乡镇])")
@@ -217,6 +228,14 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             sent_by = _SENT_BY_RE.search(surface)
             if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
                 left += sent_by.end()
+                surface = text[left:end]
+                lead = ORG_LEAD_RE.match(surface)
+                if lead:  # 派出单位某局: what the unit is to the village, then its name
+                    left += lead.end()
+                    surface = text[left:end]
+            post = _POST_VERB_INSIDE_RE.search(surface)
+            if post:  # 张三现任某局副局长: the person and the verb of holding a post stand before the name
+                left += post.end()
                 surface = text[left:end]
             out.extend(org_from_surface(text, left, end, surface, place_by_end))
     # Units named without a suffix whose role is plain: ``X与<place>…对接``, ``X等公司``.
@@ -575,6 +594,14 @@ def org_from_surface(
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
+    if text[unit_end : unit_end + 1] in ROLE_AFTER_ENDING and _DEPUTY_BEFORE_ENDING_RE.fullmatch(unit_surface):
+        return out  # 某局副局长张三: 副局 is the start of the deputy's post, not a second unit
+    if text[unit_end : unit_end + 1] == "长" and len(unit_surface) == 2 and unit_surface[0] in SURNAMES:
+        return out  # 张局长, 李院长: a leader called by surname and post, not a unit
+    if _VERB_BEFORE_BARE_ENDING_RE.search(unit_surface):
+        return (
+            out  # 局长张三带领局班子成员: the bureau's own 局 after a verb, with the leader's post and name before it
+        )
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level

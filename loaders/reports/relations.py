@@ -208,14 +208,19 @@ def home_unit_facts(
     orgs: list[Mention],
     facts: list[Fact],
     ev: EvidenceAt,
+    text: str | None = None,
+    places: Sequence[Mention] = (),
 ) -> list[Fact]:
-    """A first secretary's home unit helps the village they serve, where the report says the two apart."""
+    """A first secretary's home unit helps the village they serve, where the report says the two apart; so
+    does the unit a person is introduced with, where the report stations them in a village (``secretaries``)."""
     paired = {(f.data["helper_uid"], f.data["recipient_uid"]) for f in facts if f.kind == "pairing"}
     out: list[Fact] = []
-    for unit, village, method, conf in home_unit_pairs(original, persons, [o for o in orgs if is_helper(o)]):
+    helpers = [o for o in orgs if is_helper(o)]
+    for unit, village, method, conf in home_unit_pairs(text or original, persons, helpers, places):
         if (unit.uid, entity_uid(village)) in paired:
             continue
-        trigger = (village.start, village.end, FIRST_SECRETARY_ROLE)
+        word = FIRST_SECRETARY_ROLE if method == "pairing_first_secretary_home_unit" else "驻村"
+        trigger = (village.start, village.end, word)
         out.extend(_pairing_facts(original, sent_of(village.start), [(unit, village, method, conf)], [trigger], ev))
     return out
 
@@ -345,6 +350,8 @@ def _villages_own_institution(helper: Mention, recipient: Mention) -> bool:
     place = referent(recipient).place
     if helper.kind != "organization" or place is None or not helper.surface.endswith(VILLAGE_INSTITUTION_ENDINGS):
         return False
+    if helper.surface.startswith("村"):
+        return True  # 村小学, 村卫生室: the village's own, named by the bare word for it
     stem = re.sub("(?:村|社区|嘎查|牧委会|居委会)$", "", place.name)
     return len(stem) >= 2 and helper.surface.startswith(stem)
 

@@ -6,43 +6,99 @@ first secretary is the village's helper (选派单位 and 帮扶单位 are one i
 where the sentences naming one person give the village they serve and the unit they come from, and no
 sentence pairs the two already, that unit helps that village. Only a person the rules read with the
 role 第一书记 and a village as its affiliation, and only a unit standing right after the person's name
-(after a comma, 是 / 系 and 来自), count: a unit further on in the clause may be anyone's.
+(after a comma, 是 / 系, 来自 or an opening bracket), or a post the people stage read for the same name
+elsewhere (张三现任某局副局长), count: a unit further on in the clause may be anyone's.
+
+A stationed team's leader whose team is named by its village (某村驻村工作队队长张三) counts as a first
+secretary, and so does one named without a village in a report naming one village only. The other way
+round — a person read with their unit and put in a village elsewhere — is ``person_links``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
 from loaders.reports.people import ONE_ROLE
+from loaders.reports.person_links import own_body, person_link_pairs, pronouns_after, units_of_people
 
 _CLAUSE_END = re.compile("[。；;！!？?\n]")
 _SENTENCE_END = re.compile("[。！!？?\n]")
 _LEAD = re.compile(HOME_UNIT_LEAD_RE)
 # 从某局副局长到扎根一线: a post held before, at the unit right after 从, going on with 到.
 _FORMER_POST_RE = re.compile(f"{ONE_ROLE}到")
+# 张三从某局来到村里 / 被派到某村: a verb of going or being sent right after the unit the person left.
+_LEFT_FOR_RE = re.compile("(?:来到|到|下派|派驻|选派|被派|调到|调任|走进)")
 
 
 def home_unit_pairs(
-    text: str, persons: list[tuple[Mention, str, Mention | None, bool]], units: list[Mention]
+    text: str,
+    persons: list[tuple[Mention, str, Mention | None, bool]],
+    units: list[Mention],
+    places: Sequence[Mention] = (),
 ) -> list[Pair]:
-    """(unit, village) for each first secretary whose village and home unit the report names apart."""
+    """(unit, village) for each first secretary whose village and home unit the report names apart, and for
+    each person introduced with their unit and stationed in (or visiting to help) a village elsewhere."""
     villages_of: dict[str, list[Mention]] = {}
+    resolved = {v.place.code: v for v in places if v.kind == "village" and v.place is not None}
     for person, role, affiliation, leader in persons:
-        if leader and FIRST_SECRETARY_ROLE in role and affiliation is not None and affiliation.kind == "village":
+        if not leader:
+            continue
+        if FIRST_SECRETARY_ROLE in role and affiliation is not None and affiliation.kind == "village":
             if affiliation.place is not None:
                 villages_of.setdefault(person.surface, []).append(affiliation)
+        elif FIRST_SECRETARY_ROLE in role and affiliation is None and len(resolved) == 1:
+            # 驻村第一书记张三 in a report naming one village only: that village is the one they serve
+            villages_of.setdefault(person.surface, []).extend(resolved.values())
+        elif role.endswith("队长") and affiliation is not None and affiliation.kind == "organization":
+            # 某村驻村工作队队长张三: the team is named by the village it is stationed in
+            team_village = _village_opening(affiliation, places)
+            if team_village is not None:
+                villages_of.setdefault(person.surface, []).append(team_village)
     starts = {u.start: u for u in units if u.kind == "organization"}
+    ends = {u.end: u for u in units if u.kind == "organization"}
+    posts = units_of_people(text, persons, units)
     pairs: list[Pair] = []
     for name, villages in villages_of.items():
-        said = [_homes_at(text, found.end(), starts) for found in re.finditer(re.escape(name), text)]
+        found_at = list(re.finditer(re.escape(name), text))
+        # 他来自某局 / 他是某局干部 opening the sentence after one naming the secretary alone
+        said = [
+            _homes_at(text, end, starts) for end in [f.end() for f in found_at] + pronouns_after(text, name, persons)
+        ]
         homes = [after for after, _ in said if after] + [before for _, before in said if before]
+        homes += [u for u in (_came_from_before(text, found.start(), ends) for found in found_at) if u is not None]
+        homes += posts.get(name, [])  # 张三现任某局副局长 … 张三任某村第一书记: the same name's post elsewhere
         for unit in {u.uid: u for u in homes}.values():
             for village in {v.uid: v for v in villages}.values():
-                pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
+                if village.surface not in unit.surface and not own_body(unit, village, places):
+                    pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
+    pairs += person_link_pairs(text, persons, posts, places, units)
     return pairs
+
+
+def _village_opening(team: Mention, places: Sequence[Mention]) -> Mention | None:
+    """The village a team's name opens with (某村驻村工作队), where the name is a stationed team's."""
+    if "工作队" not in team.surface:
+        return None
+    return next(
+        (
+            p
+            for p in places
+            if p.kind == "village" and p.place is not None and p.start == team.start and p.end < team.end
+        ),
+        None,
+    )
+
+
+def _came_from_before(text: str, name_start: int, ends: dict[int, Mention]) -> Mention | None:
+    """来自某局的张三: the unit the person comes from, written before the name."""
+    unit = ends.get(name_start - 1)
+    if unit is None or text[name_start - 1 : name_start] != "的" or not text.endswith("来自", 0, unit.start):
+        return None
+    return unit
 
 
 def _homes_at(text: str, name_end: int, starts: dict[int, Mention]) -> tuple[Mention | None, Mention | None]:
@@ -53,6 +109,10 @@ def _homes_at(text: str, name_end: int, starts: dict[int, Mention]) -> tuple[Men
     stop = _CLAUSE_END.search(text, name_end)
     lead = _LEAD.match(text, name_end, stop.start() if stop else len(text))
     after = starts.get(lead.end()) if lead else None
+    if after is None and text.startswith("从", name_end):
+        # 张三从某局来到村里: the unit they left for the village
+        unit = starts.get(name_end + 1)
+        after = unit if unit is not None and _LEFT_FOR_RE.match(text, unit.end) else None
     before = None
     sentence_end = _SENTENCE_END.search(text, name_end)
     if sentence_end is not None and sentence_end.group() != "\n" and text.startswith("从", sentence_end.end()):
