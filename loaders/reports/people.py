@@ -108,8 +108,15 @@ NAME_SENT_TO_POST = re.compile(
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
 ROLE_BY_NAME = re.compile(f"({ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
-# a verb, the role, 的, then the name: 担任支部书记的张三
-VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({ONE_ROLE})的(?=[{_CJK}])")
+# a verb, the role, 的, then the name: 担任支部书记的张三 / 现任某村党支部书记的张三
+VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为|现任|时任|曾任|原任)[^，。；,;]{{0,20}}?({ONE_ROLE})的(?=[{_CJK}])")
+# a role, then the name alone in brackets: 某村第一书记（张三）介绍…
+ROLE_THEN_BRACKETED_NAME = re.compile(f"({ONE_ROLE})[（(](?=[^（）()]{{2,12}}[）)])")
+# when the person took the post, between the name and the verb: 张三自2021年起担任…, 张三于2022年5月任…
+_NUMERAL_YEAR = (
+    "(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9０-９]{1,2}月份?|[一二三四五六七八九十]{1,2}月份?)?"
+)
+TIME_BEFORE_POST_VERB = re.compile(f"(?:自|从|于)?{_NUMERAL_YEAR}(?:起|开始|以来)?$")
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,10 @@ def _yi_reading_wins(text: str, start: int, han: tuple[int, int]) -> bool:
     return yi is not None and text[start : start + 2] in lexicon.YI_FAMILY_NAMES and yi[1] == han[1] + 1
 
 
-_DOTTED_NAME = re.compile(f"[{_CJK}]{{1,8}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,8}})+")
+# The parts of a transliterated name never hold a conjunction (阿里木·吐尔逊和村干部: the name ends before 和);
+# the sounds are written 合, 禾.
+_NAME_PART_CHAR = f"(?:(?![和与及])[{_CJK}])"
+_DOTTED_NAME = re.compile(f"{_NAME_PART_CHAR}{{1,8}}(?:[{_MIDDLE_DOTS}]{_NAME_PART_CHAR}{{1,8}})+")
 
 
 def _dotted_name_at(text: str, start: int) -> tuple[int, int] | None:
@@ -223,7 +233,7 @@ def _han_name_at(text: str, start: int) -> tuple[int, int] | None:
     else:
         return None  # the text does not show where a name would end: not a name (书记关于全面…)
     name = text[candidate[0] : candidate[1]]
-    if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS):
+    if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS) or name.startswith(lexicon.WORDS_NOT_NAMES):
         return None
     if name[1:2] in lexicon.NOT_NAME_SECOND_CHARS:
         return None
@@ -353,6 +363,58 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 _ROLE_RE = re.compile(ONE_ROLE)
+
+
+def _unit_into_role(unit: Mention, name_start: int, role_start: int) -> bool:
+    """A "unit" the rules read from a name into the head of the role after it (张三局 of 张三局长表示, 李四副院
+    of 李四副院长): the role's first character read as a unit's ending."""
+    return unit.start == name_start and role_start < unit.end <= role_start + 2
+
+
+def units_read_into_roles(
+    orgs: list[Mention], people: list[tuple[Mention, str, Mention | None, bool]]
+) -> list[Mention]:
+    """Units left once a name read before its role takes back the unit the rules read over them (张三局)."""
+    named = [(p.start, p.end) for p, _, _, leader in people if leader and p.method == "name_then_role"]
+    return [o for o in orgs if not any(_unit_into_role(o, s, e) for s, e in named)]
+
+
+def _name_before_role(
+    text: str, role_start: int, role_end: int, blocked: list[Mention], model_name: NameReader
+) -> tuple[int, int] | None:
+    """A name right before its role, the role then visibly ending (张三董事长表示, 据李四主任介绍, 由王五副局长主持,
+    …”赵六书记说), or None. Nothing but the model shows where such a name starts (看望了张三书记), so it must read
+    exactly the span the rules cut as a person: a surname and one or two characters that end no place or unit
+    (车间主任, 张家村书记), no title (赵总经理) and overlap no unit or place the rules found. A role the genre gives
+    a national leader it quotes (某某总书记指出) is no leader's. A name read elsewhere in the report already holds
+    its role there: this form is most often its repeat (张三书记 after 村党支部书记张三) and is taken only for a
+    name read nowhere else."""
+    core = re.sub(f"^(?:{_ROLE_PREFIX})+", "", text[role_start:role_end])
+    if core in lexicon.ROLE_CORES_NEEDING_PREFIX or text.endswith(lexicon.QUOTED_NATIONAL_ROLES, 0, role_end):
+        return None
+    if not _ends_name(text, role_end):
+        return None  # 张三主任科员, 车间主任助理: the role does not end here
+    for length in (3, 2, 4):
+        start = role_start - length
+        surname = _is_surname_start(text, start) if start >= 0 else 0
+        if not surname or not 1 <= length - surname <= 2:
+            continue
+        name = text[start:role_start]
+        if (
+            not re.fullmatch(f"[{_CJK}]+", name)
+            or name[-1] in lexicon.NOT_NAME_LAST_CHARS
+            or name[1:2] in lexicon.NOT_NAME_SECOND_CHARS
+            or any(w in name for w in lexicon.NOT_NAME_PARTS)
+            or any(
+                b.start < role_start and start < b.end and not _unit_into_role(b, start, role_start) for b in blocked
+            )
+        ):
+            continue
+        if model_name(text, start) == (start, role_start):
+            return (start, role_start)
+    return None
+
+
 _CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
 
 
@@ -487,6 +549,9 @@ def persons(
         core = re.sub('[“”"‘’「」]', "", role)
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
+        role_at = m.start(1) + len(role) - len(role.lstrip('“”"‘’「」'))
+        if text.endswith(lexicon.VERBS_ENDING_IN_A_ROLES_START, 0, role_at + 1):
+            continue  # 带领队伍: no 领队
         span = name_at(text, m.end()) or _conjunction_surname_name_at(text, m.end())
         method = "role_then_name"
         if span is None and model_name is not None and _may_start_name(text, m.end()):
@@ -511,6 +576,10 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in ROLE_THEN_BRACKETED_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span and text[span[1] : span[1] + 1] in "）)" and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, m.group(1), m.start(1), "role_then_bracketed_name")
     for pattern, method in ((ROLE_CLAUSE_THEN_NAME, "role_clause_then_name"), (ROLE_CALLED_NAME, "role_called_name")):
         for m in pattern.finditer(text):
             if m.group(1) in lexicon.ROLE_CORES_NEEDING_PREFIX:
@@ -556,6 +625,14 @@ def persons(
             and not any(w in name for w in lexicon.NOT_NAME_PARTS)
         ):
             add((m.start(1), m.end(1)), m.group(2), m.start(2), "name_then_role_in_list")
+    if model_name is not None:
+        blocked = orgs + places
+        leaders = {p.mention.surface for p in found.values() if p.is_leader}
+        for m in _ROLE_RE.finditer(text):
+            span = _name_before_role(text, m.start(), m.end(), blocked, model_name)
+            if span is not None and text[span[0] : span[1]] not in leaders:
+                leaders.add(text[span[0] : span[1]])
+                add(span, m.group(), span[0], "name_then_role")
     for pattern, method in (
         (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
         (NAME_VERB_ROLE, "name_verb_role"),
@@ -569,6 +646,10 @@ def persons(
             after_comma = method == "name_verb_role" and text.startswith(lexicon.POST_VERBS_AFTER_COMMA, m.start())
             if span is None and after_comma and text[m.start() - 1 : m.start()] in "，,":
                 span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，… / 张三，现任某局局长
+            when = TIME_BEFORE_POST_VERB.search(text, max(0, m.start() - 14), m.start()) if span is None else None
+            if when is not None and method == "name_verb_role" and not as_post:
+                # 张三自2021年起担任某村第一书记: the time phrase shows where the name ends (张三自身 does not)
+                span = _name_before(text[: when.start()], when.start())
             role = re.search(f"{ONE_ROLE}$", m.group(1))
             while span and role:
                 role_span = _role_outside_places(text, m.start(1) + role.start(), m.end(1), places)

@@ -1,0 +1,147 @@
+"""Leaders written in ways the role-then-name rules never met: families of phrasing of government and news
+reports, each proved on sentences of our own over the made-up code table of ``test_report_mechanisms``."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.test_report_mechanisms import PLACES
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+@pytest.fixture(scope="module")
+def rules_only(extractor: Extractor) -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES), matcher=extractor.matcher, model=False)
+
+
+def _people(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")}
+
+
+def _units(extractor: Extractor, text: str) -> set[str]:
+    return {f.data["name"] for f in _facts(extractor, text, "organization")}
+
+
+def test_a_common_surname_the_list_lacked_starts_a_name(extractor: Extractor) -> None:
+    assert ("傅家宁", "主席") in _people(extractor, "县政协副主席、县工商联主席傅家宁带领企业家来到长岭村。")
+    assert ("傅家宁", "党委副书记") in _people(extractor, "傅家宁是甲市远航公司的党委副书记。")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("孙启明董事长表示，公司将持续帮扶长岭村。", ("孙启明", "董事长")),
+        ("邓华林书记一行来到长岭村。", ("邓华林", "书记")),
+        ("据韩立春主任介绍，长岭村去年人均收入增加。", ("韩立春", "主任")),
+        ("活动由蒋晓峰副局长主持。", ("蒋晓峰", "副局长")),
+        ("“我们要把路修好。”梁国栋书记说。", ("梁国栋", "书记")),
+        ("彭志远总经理带队到长岭村开展慰问。", ("彭志远", "总经理")),
+        ("会上，谢文清院长介绍了帮扶情况。", ("谢文清", "院长")),
+    ],
+)
+def test_a_name_before_its_role_is_a_leader_where_the_model_reads_the_name(
+    extractor: Extractor, rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+    assert _people(rules_only, text) == set()  # only the model shows where such a name starts
+
+
+def test_a_name_read_into_a_units_ending_before_its_role_is_no_unit(extractor: Extractor) -> None:
+    text = "活动由蒋晓峰局长主持，长岭村村民参加。"
+    assert ("蒋晓峰", "局长") in _people(extractor, text)
+    assert not any(u.startswith("蒋晓峰") for u in _units(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车间主任表示，要抓好生产。",  # a word before the role, not a name
+        "深入学习孙启明总书记重要讲话精神。",  # the role does not end: 重要
+        "孙启明总书记指出，要做好帮扶。",  # the national leader the genre quotes
+        "会上，孙启明主任科员发言。",  # a rank, not the role, follows
+    ],
+)
+def test_no_leader_before_a_role_where_the_role_does_not_stand_alone(extractor: Extractor, text: str) -> None:
+    assert _people(extractor, text) == set()
+
+
+def test_the_repeat_of_a_leader_named_with_a_role_adds_no_second_role(extractor: Extractor) -> None:
+    text = "长岭村党支部书记孙启明介绍了情况。随后，孙启明书记带大家参观了合作社。"
+    assert _people(extractor, text) == {("孙启明", "党支部书记")}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("前方指挥部总指挥邓华林到长岭村调研。", ("邓华林", "总指挥")),
+        ("工作队副总指挥梁国栋表示，要做好产业帮扶。", ("梁国栋", "副总指挥")),
+        ("援疆工作队领队韩立春介绍了帮扶情况。", ("韩立春", "领队")),
+        ("医疗队领队、主任医师彭志远带领队员义诊。", ("彭志远", "领队")),
+    ],
+)
+def test_the_heads_of_a_front_headquarters_and_of_a_team_are_roles(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+
+
+def test_a_verb_ending_in_a_roles_first_character_gives_no_role(extractor: Extractor) -> None:
+    assert _people(extractor, "村干部带领队伍到田间，伍家湾的群众也来了。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("甲市职业技术学院党委副书记、教授孙启明带队来到长岭村。", "党委副书记、教授"),
+        ("学院副院长、副教授谢文清介绍了情况。", "副院长、副教授"),
+    ],
+)
+def test_a_professors_title_closes_a_chain_of_roles(extractor: Extractor, text: str, role: str) -> None:
+    assert {r for _, r in _people(extractor, text)} == {role}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("卢海峰现为长岭村驻村第一书记。", ("卢海峰", "第一书记")),
+        ("蒋晓峰挂职长岭村第一书记以来，走遍了全村。", ("蒋晓峰", "第一书记")),
+        ("孙启明自2021年起担任长岭村第一书记。", ("孙启明", "第一书记")),
+        ("邓华林于2022年5月任长岭村党支部书记，带领村民发展产业。", ("邓华林", "党支部书记")),
+        ("现任长岭村党支部书记的韩立春，原是一名退伍军人。", ("韩立春", "党支部书记")),
+        ("长岭村第一书记（邓华林）介绍了村里情况。", ("邓华林", "第一书记")),
+    ],
+)
+def test_a_post_held_now_since_a_date_or_named_before_the_bracketed_name(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert person in _people(extractor, text)
+
+
+def test_zi_ends_a_name_only_before_a_date(extractor: Extractor) -> None:
+    # 自 of 自身 is no end of a name: 邓华 uses 自身 (the model reads it), not 邓华用
+    text = "白石镇长岭村第一书记邓华用自身专业特长，指导村民种植。"
+    assert _people(extractor, text) == {("邓华", "第一书记")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入学习总书记关于“三农”工作的重要论述。",
+        "按照选派第一书记文件要求，加强管理。",
+        "局长办公会研究决定，由村党支部书记成立合作社。",
+    ],
+)
+def test_a_word_starting_with_a_surnames_character_after_a_role_is_no_name(extractor: Extractor, text: str) -> None:
+    assert _people(extractor, text) == set()
+
+
+def test_a_transliterated_name_ends_before_a_conjunction(extractor: Extractor) -> None:
+    text = "工作队副队长阿里木·吐尔逊和村委会的干部一起入户走访。"
+    assert {n for n, _ in _people(extractor, text)} == {"阿里木·吐尔逊"}
