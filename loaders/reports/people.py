@@ -105,6 +105,11 @@ NAME_SENT_TO_POST = re.compile(
     f"被[^，。；,;]{{0,10}}?(?:{'|'.join(lexicon.SENDING_VERBS + lexicon.APPOINTING_VERBS)})"
     f"[^，。；,;]{{0,24}}?(?:担任|任|为)[^，。；,;]{{0,8}}?({ONE_ROLE})(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
 )
+# a name, then the verb of going down to a post, without 被: 张三下派到某村担任第一书记, 张三派驻某村任第一书记
+NAME_MOVED_TO_POST = re.compile(
+    f"(?:{'|'.join(lexicon.MOVED_TO_POST_VERBS)})(?:到|至)?[^，。；,;]{{0,16}}?(?:担任|任)[^，。；,;]{{0,8}}?({ONE_ROLE})"
+    f"(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
+)
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
 ROLE_BY_NAME = re.compile(f"({ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
@@ -307,6 +312,13 @@ def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int
         end = span[1] + 2
         if _ends_name(text, end) or text[end : end + 1] in lexicon.NON_NAME_START:
             span = (span[0], end)  # 马某别克从…: the name goes on over its western ending
+    if (
+        span is not None
+        and _is_surname_start(text, span[0])
+        and span[1] - span[0] - _is_surname_start(text, span[0]) > 2
+    ):
+        # 贝史根尔的陪同下: four characters after a one-character surname, a transliterated name that must visibly end
+        return span if _ends_name(text, span[1]) and not text.startswith(lexicon.WORDS_NOT_NAMES, span[0]) else None
     if span is None or _is_surname_start(text, span[0]):
         return span
     if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
@@ -339,6 +351,8 @@ def _clear_before(text: str, start: int) -> bool:
     before = text[start - 1 : start]
     if not before or not re.match(f"[{_CJK}]", before) or before in lexicon.NAME_START_BOUNDARY:
         return True
+    if text.endswith(lexicon.POST_NOUNS, 0, start):
+        return True  # 某局干部张三被选派…, 某公司职工李四挂职…: a post noun before the name
     return bool(_ROLE_ENDS_HERE.search(text, max(0, start - 12), start))
 
 
@@ -397,6 +411,8 @@ def _name_before_role(
     for length in (3, 2, 4):
         start = role_start - length
         surname = _is_surname_start(text, start) if start >= 0 else 0
+        if start >= 0 and not surname and text[start] in lexicon.SURNAMES_ASKED_OF_THE_MODEL:
+            surname = 1  # 哈某某书记: a family name that also begins words, read only where the model reads a person
         if not surname or not 1 <= length - surname <= 2:
             continue
         name = text[start:role_start]
@@ -610,6 +626,9 @@ def persons(
     for pattern in (SENT_THEN_NAME, SENT_FROM_UNIT_THEN_NAME):
         for m in pattern.finditer(text):
             span = name_at(text, m.end())
+            if span is None and model_name is not None and starts_like_a_western_name(text, m.end()):
+                # 选派哈某某到某村担任第一书记: a family name the rules leave to the model
+                span = _model_name_holds(text, model_name(text, m.end()))
             post = SENT_TO_ROLE.match(text, span[1]) if span else None
             if span and post:
                 add(span, post.group(1), post.start(1), "sent_to_post")
@@ -639,6 +658,7 @@ def persons(
         (NAME_IS_ROLE, "name_is_role"),
         (SPEAKER_ROLE, "speaker_own_role"),
         (NAME_SENT_TO_POST, "name_sent_to_post"),
+        (NAME_MOVED_TO_POST, "name_moved_to_post"),
     ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())

@@ -145,3 +145,36 @@ def test_a_word_starting_with_a_surnames_character_after_a_role_is_no_name(extra
 def test_a_transliterated_name_ends_before_a_conjunction(extractor: Extractor) -> None:
     text = "工作队副队长阿里木·吐尔逊和村委会的干部一起入户走访。"
     assert {n for n, _ in _people(extractor, text)} == {"阿里木·吐尔逊"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("市海事局干部孙启明下派到长岭村担任第一书记，带领村民致富。", ("孙启明", "第一书记")),
+        ("县财政局干部邓华林派驻长岭村任第一书记以来，修通了道路。", ("邓华林", "第一书记")),
+        ("甲市远航公司职工韩立春被选派到长岭村担任第一书记。", ("韩立春", "第一书记")),
+        ("县农业局党员蒋晓峰挂职长岭村第一书记。", ("蒋晓峰", "第一书记")),
+        ("去年，县委组织部选派哈明远到长岭村担任第一书记。", ("哈明远", "第一书记")),
+    ],
+)
+def test_a_person_after_their_post_noun_goes_down_to_a_post(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("在县文联副主席贝史根尔的陪同下，我们来到长岭村。", ("贝史根尔", "副主席")),
+        ("村委会主任阿依努尔介绍，村里建了合作社。", ("阿依努尔", "村委会主任")),
+    ],
+)
+def test_a_long_transliterated_name_after_a_role_is_read_where_the_text_shows_its_end(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+
+
+def test_a_four_character_reading_that_does_not_visibly_end_is_no_name(extractor: Extractor) -> None:
+    assert {n for n, _ in _people(extractor, "镇党委书记王建国讲了三点意见。")} <= {"王建国"}
