@@ -310,6 +310,9 @@ ROLE_CORES = (
     # the heads of a front headquarters of paired aid (援疆前方指挥部总指挥) and of a team or group sent out
     # (工作队领队, 医疗队总领队)
     "总指挥", "副总指挥", "指挥长", "副指挥长", "领队", "总领队", "副领队",
+    # heads of a factory, a farm or forest farm, a kindergarten, a procuratorate; of a 兵团 company (连, a
+    # village there) and the political commissar of a regiment or division
+    "厂长", "副厂长", "场长", "副场长", "园长", "副园长", "检察长", "副检察长", "连长", "副连长", "政委", "副政委",
 )
 # Verbs ending in a role word's first character (带领 + 队伍 is no 领队): a role read there is none.
 VERBS_ENDING_IN_A_ROLES_START = ("带领", "率领", "引领", "统领")

@@ -97,6 +97,8 @@ NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}
 ROLE_CLAUSE_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({ONE_ROLE})[，,](?=[{_CJK}])"
 )
+# a role, 是 / 为, then the name closing the clause: 某村的第一书记是张三。/ 担任第一书记的是张三，/ 队长为张三
+ROLE_IS_NAME = re.compile(f"({ONE_ROLE})的?(?:是|为)(?=[{_CJK}])")
 # a role, then what the person is called: 某村的第一书记叫张三
 ROLE_CALLED_NAME = re.compile(f"({ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
 # a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
@@ -606,6 +608,17 @@ def persons(
                 span = _model_name_holds(text, model_name(text, m.end()))
             if span:
                 add(span, m.group(1), m.start(1), method)
+    if model_name is not None:
+        for m in ROLE_IS_NAME.finditer(text):
+            span = name_at(text, m.end())
+            # the name closes the clause, and the model reads it (书记是党员，: a word, not a name)
+            if (
+                span is not None
+                and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX
+                and text[span[1] : span[1] + 1] in "，,。；;！!？?\n"
+                and model_name(text, span[0]) == span
+            ):
+                add(span, m.group(1), m.start(1), "role_is_name")
     for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
         role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
         span = name_at(text, role_by.end()) if role_by else None

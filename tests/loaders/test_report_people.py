@@ -178,3 +178,40 @@ def test_a_long_transliterated_name_after_a_role_is_read_where_the_text_shows_it
 
 def test_a_four_character_reading_that_does_not_visibly_end_is_no_name(extractor: Extractor) -> None:
     assert {n for n, _ in _people(extractor, "镇党委书记王建国讲了三点意见。")} <= {"王建国"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("县农机厂厂长孙启明表示，要帮村里修好农机。", ("孙启明", "厂长")),
+        ("国营林场场长邓华林带领职工植树。", ("邓华林", "场长")),
+        ("县人民检察院检察长韩立春带队走访长岭村。", ("韩立春", "检察长")),
+        ("一连连长蒋晓峰介绍，连队种植了红枣。", ("蒋晓峰", "连长")),
+        ("团政委梁国栋到长岭村调研。", ("梁国栋", "政委")),
+        ("中心幼儿园园长谢文清说，孩子们很开心。", ("谢文清", "园长")),
+    ],
+)
+def test_heads_of_factories_farms_kindergartens_procuratorates_and_companies_are_roles(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("长岭村的第一书记是孙启明。", ("孙启明", "第一书记")),
+        ("担任第一书记的是邓华林，他来自县财政局。", ("邓华林", "第一书记")),
+        ("工作队队长为韩立春，队员有两名。", ("韩立春", "队长")),
+    ],
+)
+def test_a_role_then_shi_or_wei_then_the_name_closing_the_clause(
+    extractor: Extractor, rules_only: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
+    assert _people(rules_only, text) == set()
+
+
+@pytest.mark.parametrize("text", ["村党支部书记是党员，也是致富能手。", "第一书记为群众办实事。"])
+def test_a_word_after_a_role_and_shi_is_no_name(extractor: Extractor, text: str) -> None:
+    assert _people(extractor, text) == set()
