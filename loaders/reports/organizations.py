@@ -575,6 +575,8 @@ def org_from_surface(
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
+    if not level and unit_surface[-2:-1] == "副" and text[unit_end : unit_end + 1] in ROLE_AFTER_ENDING:
+        return out  # 某某两位副局长, 张三副院长: a deputy's title (副 + head + 长), no unit's name
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level

@@ -99,6 +99,8 @@ ROLE_CLAUSE_THEN_NAME = re.compile(
 )
 # a role, 是 / 为, then the name closing the clause: 某村的第一书记是张三。/ 担任第一书记的是张三，/ 队长为张三
 ROLE_IS_NAME = re.compile(f"({ONE_ROLE})的?(?:是|为)(?=[{_CJK}])")
+# names, then how many share the role after them: 张三、李四两位副局长 / 张三和李四二人
+COUNTED_ROLE_AFTER_NAMES = re.compile(f"(?:两|二|三|四|五)(?:位|名|人)({ONE_ROLE})")
 # a role, then what the person is called: 某村的第一书记叫张三
 ROLE_CALLED_NAME = re.compile(f"({ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
 # a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
@@ -665,6 +667,21 @@ def persons(
             if span is not None and text[span[0] : span[1]] not in leaders:
                 leaders.add(text[span[0] : span[1]])
                 add(span, m.group(), span[0], "name_then_role")
+    for m in COUNTED_ROLE_AFTER_NAMES.finditer(text):
+        # 张三、李四两位副局长: the count shows where the last name ends; each name joined before it takes the role
+        names: list[tuple[int, int]] = []
+        end = m.start()
+        while len(names) < 5:
+            span = _name_before(text[:end], end)
+            if span is None:
+                break
+            names.append(span)
+            if text[span[0] - 1 : span[0]] not in lexicon.NAMES_JOINED_BY:
+                break
+            end = span[0] - 1
+        if len(names) >= 2 and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            for span in names:
+                add(span, m.group(1), m.start(1), "names_then_counted_role")
     for pattern, method in (
         (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
         (NAME_VERB_ROLE, "name_verb_role"),

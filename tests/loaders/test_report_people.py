@@ -215,3 +215,16 @@ def test_a_role_then_shi_or_wei_then_the_name_closing_the_clause(
 @pytest.mark.parametrize("text", ["村党支部书记是党员，也是致富能手。", "第一书记为群众办实事。"])
 def test_a_word_after_a_role_and_shi_is_no_name(extractor: Extractor, text: str) -> None:
     assert _people(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["孙启明、邓华林两位副局长到长岭村走访。", "孙启明和邓华林两名第一书记轮流驻村。"],
+)
+def test_names_joined_before_a_counted_role_each_take_it(extractor: Extractor, text: str) -> None:
+    assert {n for n, _ in _people(extractor, text)} == {"孙启明", "邓华林"}
+    assert not any("副局" in u for u in _units(extractor, text))  # 某某两位副局长 names no unit
+
+
+def test_one_name_before_a_counted_role_is_no_list(extractor: Extractor) -> None:
+    assert _people(extractor, "村里来了两位第一书记，长岭村的孙启明也来了。") == set()
