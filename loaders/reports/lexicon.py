@@ -325,9 +325,9 @@ ROLE_PREFIXES = (
 # role and 、 in a chain (党组成员、总审计师张三), a short word ending in one of these is the chain's next role.
 ROLE_OPEN_ENDINGS = "师长员监达官授"
 # Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来, 张三上任某村第一书记 — taking the post up;
-# 张三现为某村第一书记, 张三挂职某村第一书记 — holding it on secondment);
+# 张三现为某村第一书记, 张三挂职某村第一书记 — holding it on secondment; 张三当选某村党支部书记 — elected);
 # a name must end right before.
-POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "现为", "挂职", "出任", "任")
+POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "现为", "挂职", "出任", "当选", "任")
 # A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
 SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
 SELF_ROLE_WORDS = ("作为", "我是", "身为")
@@ -366,12 +366,13 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
-    "到", "赴", "上任", "任", "被", "下派", "派驻", "担任", "现任", "原任", "曾任", "时任", "现为", "挂职", "出任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    "到", "赴", "上任", "任", "被", "下派", "派驻", "担任", "现任", "原任", "曾任", "时任", "现为", "挂职", "出任", "当选", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
     # verbs of telling and talking over (某某道出了心里话, 找到书记某某商量)
     "道出", "商量",
 )
-# Verbs of going down to a post, said of the person sent without 被 (张三下派到某村担任第一书记, 张三派驻某村任…).
-MOVED_TO_POST_VERBS = ("下派", "派驻")
+# Verbs of going down to a post, said of the person sent without 被 (张三下派到某村担任第一书记, 张三派驻某村任…), and
+# of coming from one post to another (张三从某局来到某村任第一书记, 张三来到某村担任第一书记).
+MOVED_TO_POST_VERBS = ("下派", "派驻", "来到", "从")
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
 # Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.

@@ -69,8 +69,11 @@ ROLE_THEN_POST_THEN_NAME = re.compile(
     + "|".join(lexicon.POST_NOUNS)
     + f"|[{_CJK}]{{1,2}}[员师])(?=[{_CJK}])"
 )
-# a name then its role in brackets: 张三（麻城市政府党组成员）
-NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{ONE_ROLE})[）)]")
+# a name then its role in brackets: 张三（麻城市政府党组成员）; or a short biography there, the post after 现任 / 任
+# (张三（男，汉族，1975年出生，中共党员，现任某村党支部书记）)
+NAME_THEN_BRACKETED_ROLE = re.compile(
+    f"[（(]((?:[^（）()]{{0,40}}?(?:现任|担任|任)[^（）()，,]{{0,20}}?|[^（）()]{{0,20}}?){ONE_ROLE})[）)]"
+)
 # a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
 NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{ONE_ROLE})")
 _CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"

@@ -228,3 +228,18 @@ def test_names_joined_before_a_counted_role_each_take_it(extractor: Extractor, t
 
 def test_one_name_before_a_counted_role_is_no_list(extractor: Extractor) -> None:
     assert _people(extractor, "村里来了两位第一书记，长岭村的孙启明也来了。") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("孙启明（男，汉族，1975年出生，中共党员，现任长岭村党支部书记）带领村民修路。", ("孙启明", "党支部书记")),
+        ("2020年，孙启明当选长岭村党支部书记。", ("孙启明", "党支部书记")),
+        ("孙启明从县财政局来到长岭村任第一书记。", ("孙启明", "第一书记")),
+        ("邓华林来到长岭村担任第一书记以来，走遍了全村。", ("邓华林", "第一书记")),
+    ],
+)
+def test_a_biography_in_brackets_an_election_and_a_move_to_a_post(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert _people(extractor, text) == {person}
