@@ -358,7 +358,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 # Characters after which a name has ended.
 NAME_END_CHARS = set("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n\u3000和与及等")
 # Characters that may stand right before a name that a bracket or verb follows.
-NAME_START_BOUNDARY = set("和与及、的是由叫")  # 叫: 他叫张三
+NAME_START_BOUNDARY = set("和与及、的是由叫以")  # 叫: 他叫张三; 以: 以张三为组长
 # Words that follow a name (so the name ended before them): verbs of speaking, taking part, leading.
 WORDS_AFTER_NAMES = (
     "表示", "说", "指出", "介绍", "认为", "强调", "同志", "带领", "带队", "率队", "率领", "告诉", "坦言", "感慨",

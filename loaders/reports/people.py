@@ -104,6 +104,8 @@ ROLE_CLAUSE_THEN_NAME = re.compile(
 ROLE_IS_NAME = re.compile(f"({ONE_ROLE})的?(?:是|为)(?=[{_CJK}])")
 # names, then how many share the role after them: 张三、李四两位副局长 / 张三和李四二人
 COUNTED_ROLE_AFTER_NAMES = re.compile(f"(?:两|二|三|四|五)(?:位|名|人)({ONE_ROLE})")
+# a name, 为, then a role closing the clause: 以张三为组长的工作组 / 张三为组长，李四为副组长
+NAME_WEI_ROLE = re.compile(f"为({ONE_ROLE})(?=[，,。；;、的）)]|$)")
 # a role, then what the person is called: 某村的第一书记叫张三
 ROLE_CALLED_NAME = re.compile(f"({ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
 # a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
@@ -692,6 +694,7 @@ def persons(
         (SPEAKER_ROLE, "speaker_own_role"),
         (NAME_SENT_TO_POST, "name_sent_to_post"),
         (NAME_MOVED_TO_POST, "name_moved_to_post"),
+        (NAME_WEI_ROLE, "name_wei_role"),
     ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())

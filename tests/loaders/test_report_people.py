@@ -243,3 +243,21 @@ def test_a_biography_in_brackets_an_election_and_a_move_to_a_post(
     extractor: Extractor, text: str, person: tuple[str, str]
 ) -> None:
     assert _people(extractor, text) == {person}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("县里成立了以孙启明为组长的工作专班。", ("孙启明", "组长")),
+        ("工作组由三人组成，孙启明为组长，邓华林为副组长。", ("孙启明", "组长")),
+    ],
+)
+def test_a_name_then_wei_and_a_role_closing_the_clause(
+    extractor: Extractor, text: str, person: tuple[str, str]
+) -> None:
+    assert person in _people(extractor, text)
+
+
+@pytest.mark.parametrize("text", ["孙启明为村民办实事。", "长岭村为示范村。"])
+def test_wei_before_no_role_gives_no_leader(extractor: Extractor, text: str) -> None:
+    assert _people(extractor, text) == set()
