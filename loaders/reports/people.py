@@ -437,6 +437,19 @@ def _name_before_role(
             continue
         if model_name(text, start) == (start, role_start):
             return (start, role_start)
+    # a name of the western regions the rules read alone (次仁多吉书记, 吉克阿布主任: Tibetan syllables, a Yi family
+    # name), or one with a dot back to a clear boundary (阿里木·吐尔逊书记)
+    head = text[:role_start]
+    for length in (6, 4, 2):
+        start = role_start - length
+        if start >= 0 and _western_name_at(head, start) == (start, role_start):
+            if (length > 2 or _clear_before(text, start)) and not any(
+                b.start < role_start and start < b.end for b in blocked
+            ):
+                return (start, role_start)
+    span = _name_before(head, role_start)
+    if span is not None and any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
+        return span
     return None
 
 

@@ -261,3 +261,19 @@ def test_a_name_then_wei_and_a_role_closing_the_clause(
 @pytest.mark.parametrize("text", ["孙启明为村民办实事。", "长岭村为示范村。"])
 def test_wei_before_no_role_gives_no_leader(extractor: Extractor, text: str) -> None:
     assert _people(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("据次仁多吉书记介绍，长岭村去年增收。", ("次仁多吉", "书记")),
+        ("“路修好了。”吉克阿布主任说。", ("吉克阿布", "主任")),
+        ("会上，阿里木·吐尔逊书记介绍了情况。", ("阿里木·吐尔逊", "书记")),
+    ],
+)
+def test_a_western_name_before_its_role_is_a_leader(extractor: Extractor, text: str, person: tuple[str, str]) -> None:
+    assert _people(extractor, text) == {person}
+
+
+def test_a_greeting_before_a_role_is_no_name(extractor: Extractor) -> None:
+    assert _people(extractor, "大家齐声说扎西德勒书记好。") == set()
