@@ -369,7 +369,11 @@ WORDS_AFTER_NAMES = (
     "到", "赴", "上任", "任", "被", "下派", "派驻", "担任", "现任", "原任", "曾任", "时任", "现为", "挂职", "出任", "当选", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
     # verbs of telling and talking over (某某道出了心里话, 找到书记某某商量)
     "道出", "商量",
+    # military and police ranks after the name (某某中校，是某工作队队长)
+    "中校", "上校", "少校", "大校", "少将", "警官", "警督",
 )
+# Ranks written after a name, as 同志 is, before the verb that gives the post (张三中校，是某工作队队长): no part of it.
+RANKS_AFTER_NAMES = ("中校", "上校", "少校", "大校", "少将", "警官", "警督")
 # Verbs of going down to a post, said of the person sent without 被 (张三下派到某村担任第一书记, 张三派驻某村任…), and
 # of coming from one post to another (张三从某局来到某村任第一书记, 张三来到某村担任第一书记).
 MOVED_TO_POST_VERBS = ("下派", "派驻", "来到", "从")

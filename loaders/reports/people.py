@@ -349,7 +349,7 @@ def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-_ADDRESS_WORDS = ("同志",)
+_ADDRESS_WORDS = ("同志", *lexicon.RANKS_AFTER_NAMES)
 _ROLE_ENDS_HERE = re.compile(f"(?:{ONE_ROLE})$")
 _DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
 

@@ -277,3 +277,8 @@ def test_a_western_name_before_its_role_is_a_leader(extractor: Extractor, text: 
 
 def test_a_greeting_before_a_role_is_no_name(extractor: Extractor) -> None:
     assert _people(extractor, "大家齐声说扎西德勒书记好。") == set()
+
+
+def test_a_rank_after_the_name_stands_between_it_and_its_post(extractor: Extractor) -> None:
+    text = "42岁的孙启明中校，是甲市军分区驻长岭村工作队队长，也是长岭村第一书记。"
+    assert ("孙启明", "队长") in _people(extractor, text)
