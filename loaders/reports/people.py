@@ -677,14 +677,6 @@ def persons(
             and not any(w in name for w in lexicon.NOT_NAME_PARTS)
         ):
             add((m.start(1), m.end(1)), m.group(2), m.start(2), "name_then_role_in_list")
-    if model_name is not None:
-        blocked = orgs + places
-        leaders = {p.mention.surface for p in found.values() if p.is_leader}
-        for m in _ROLE_RE.finditer(text):
-            span = _name_before_role(text, m.start(), m.end(), blocked, model_name)
-            if span is not None and text[span[0] : span[1]] not in leaders:
-                leaders.add(text[span[0] : span[1]])
-                add(span, m.group(), span[0], "name_then_role")
     for m in COUNTED_ROLE_AFTER_NAMES.finditer(text):
         # 张三、李四两位副局长: the count shows where the last name ends; each name joined before it takes the role
         names: list[tuple[int, int]] = []
@@ -728,6 +720,15 @@ def persons(
                 # 张三与李四，作为某村的两任第一书记: each name joined before the one nearest the verb
                 joined = as_post and text[span[0] - 1 : span[0]] in lexicon.NAMES_JOINED_BY
                 span = _name_before(text, span[0] - 1) if joined else None
+    # last, so that a name any other form gives a role is known and its repeat (张三书记) adds nothing
+    if model_name is not None:
+        blocked = orgs + places
+        leaders = {p.mention.surface for p in found.values() if p.is_leader}
+        for m in _ROLE_RE.finditer(text):
+            span = _name_before_role(text, m.start(), m.end(), blocked, model_name)
+            if span is not None and text[span[0] : span[1]] not in leaders:
+                leaders.add(text[span[0] : span[1]])
+                add(span, m.group(), span[0], "name_then_role")
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

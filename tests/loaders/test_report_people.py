@@ -282,3 +282,8 @@ def test_a_greeting_before_a_role_is_no_name(extractor: Extractor) -> None:
 def test_a_rank_after_the_name_stands_between_it_and_its_post(extractor: Extractor) -> None:
     text = "42岁的孙启明中校，是甲市军分区驻长岭村工作队队长，也是长岭村第一书记。"
     assert ("孙启明", "队长") in _people(extractor, text)
+
+
+def test_the_repeat_of_a_leader_whose_post_a_verb_gives_adds_no_second_role(extractor: Extractor) -> None:
+    text = "孙启明书记带大家参观了合作社。孙启明是长岭村第一书记。"
+    assert _people(extractor, text) == {("孙启明", "第一书记")}
