@@ -287,3 +287,8 @@ def test_a_rank_after_the_name_stands_between_it_and_its_post(extractor: Extract
 def test_the_repeat_of_a_leader_whose_post_a_verb_gives_adds_no_second_role(extractor: Extractor) -> None:
     text = "孙启明书记带大家参观了合作社。孙启明是长岭村第一书记。"
     assert _people(extractor, text) == {("孙启明", "第一书记")}
+
+
+def test_yiji_after_a_name_ends_it(extractor: Extractor) -> None:
+    text = "县税务局局长揭文林以及税务专家一行来到长岭村。"
+    assert _people(extractor, text) == {("揭文林", "局长")}
