@@ -20,6 +20,7 @@ from loaders.reports.amounts import claims
 from loaders.reports.model import Evidence, EvidenceError, Extraction, Fact, Mention, ReportDoc, Sentence, entity_uid
 from loaders.reports.organizations import drop_founded_units, drop_overlaps, drop_street_addresses, org_mentions
 from loaders.reports.people import persons as person_mentions
+from loaders.reports.people import units_read_into_roles
 from loaders.reports.places import (
     Matcher,
     admin_mentions,
@@ -155,6 +156,7 @@ class Extractor:
         persons = person_mentions(
             text, orgs, places, self.recognizer.name_after if self.recognizer is not None else None
         )
+        orgs = units_read_into_roles(orgs, persons)
         facts = self._facts(doc, text, sents, sent_of, places, orgs, persons, region)
         check_evidence(doc, facts)
         return Extraction(doc, facts, region, time.perf_counter() - started)

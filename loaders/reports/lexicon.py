@@ -309,23 +309,35 @@ ROLE_CORES = (
     "团长", "副团长",
     # an enterprise's chief officers beside its managers (某电厂总会计师张三); 总会 inside 总会计师 is no ending
     "总会计师", "总工程师", "总经济师",
+    # the heads of a front headquarters of paired aid (援疆前方指挥部总指挥) and of a team or group sent out
+    # (工作队领队, 医疗队总领队)
+    "总指挥", "副总指挥", "指挥长", "副指挥长", "领队", "总领队", "副领队",
+    # heads of a factory, a farm or forest farm, a kindergarten, a procuratorate; of a 兵团 company (连, a
+    # village there) and the political commissar of a regiment or division
+    "厂长", "副厂长", "场长", "副场长", "园长", "副园长", "检察长", "副检察长", "连长", "副连长", "政委", "副政委",
 )
+# Verbs ending in a role word's first character (带领 + 队伍 is no 领队): a role read there is none.
+VERBS_ENDING_IN_A_ROLES_START = ("带领", "率领", "引领", "统领")
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (
     "党委", "党总支", "总支", "党支部", "支部", "党组", "党工委", "村委会", "村委", "居委会", "牧委会", "人大", "政协",
     "纪委", "工会", "团委", "妇联", "常务", "执行",
 )
-# The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官): after a known
+# The last character of a role the lists do not hold (总审计师, 总工程师, 苏木达, 调研员, 总监, 检察官, 教授): after a known
 # role and 、 in a chain (党组成员、总审计师张三), a short word ending in one of these is the chain's next role.
-ROLE_OPEN_ENDINGS = "师长员监达官"
-# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来, 张三上任某村第一书记 — taking the post up);
+ROLE_OPEN_ENDINGS = "师长员监达官授"
+# Verbs that tie a name to its post (张三现任某局局长, 张三任某村第一书记以来, 张三上任某村第一书记 — taking the post up;
+# 张三现为某村第一书记, 张三挂职某村第一书记 — holding it on secondment; 张三当选某村党支部书记 — elected);
 # a name must end right before.
-POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "任")
+POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "现为", "挂职", "出任", "当选", "任")
 # A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
 SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
 SELF_ROLE_WORDS = ("作为", "我是", "身为")
 # Roles too loose to stand alone before a name: a member of what?
 ROLE_CORES_NEEDING_PREFIX = ("委员", "成员", "常委", "执委")
+# Roles the genre gives a national leader it quotes for policy (学习某某总书记重要讲话精神, 某某总书记指出): never a
+# party to the pairing a report is about, so a name before them is no leader of it.
+QUOTED_NATIONAL_ROLES = ("总书记",)
 # Roles of the people who write and publish a report: never leaders.
 NOT_LEADER_ROLES = ("记者", "责任编辑", "责编", "编辑", "作者", "通讯员", "摄影", "撰稿", "校对", "审核", "监审",
                     "编审", "实习生", "供稿", "来源")
@@ -348,7 +360,7 @@ COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 # Characters after which a name has ended.
 NAME_END_CHARS = set("，,。、；;：:！!？?“”\"'‘’《》()（）[]【】 \t\n\u3000和与及等")
 # Characters that may stand right before a name that a bracket or verb follows.
-NAME_START_BOUNDARY = set("和与及、的是由叫")  # 叫: 他叫张三
+NAME_START_BOUNDARY = set("和与及、的是由叫以")  # 叫: 他叫张三; 以: 以张三为组长
 # Words that follow a name (so the name ended before them): verbs of speaking, taking part, leading.
 WORDS_AFTER_NAMES = (
     "表示", "说", "指出", "介绍", "认为", "强调", "同志", "带领", "带队", "率队", "率领", "告诉", "坦言", "感慨",
@@ -356,10 +368,19 @@ WORDS_AFTER_NAMES = (
     "于", "就", "也", "还", "先", "则", "都", "已", "亲自", "手中", "讲话", "致辞", "汇报", "发言", "提出",
     "希望", "要求", "详细", "现场", "是", "将", "把", "分别", "谈", "作", "做", "边", "随后", "首先", "接着",
     "专程", "来到", "走进", "深入", "前往", "调研", "看望", "慰问", "主动", "积极", "带头", "同", "跟", "又", "的",
-    "到", "赴", "上任", "任", "被", "担任", "现任", "原任", "曾任", "时任", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
+    "到", "赴", "上任", "任", "被", "下派", "派驻", "担任", "现任", "原任", "曾任", "时任", "现为", "挂职", "出任", "当选", "带着", "领着", "陪着", "每天", "多次", "经常", "一直", "正在", "常驻", "驻村",
     # verbs of telling and talking over (某某道出了心里话, 找到书记某某商量)
     "道出", "商量",
+    # a conjunction of two characters (局长张三以及专家…)
+    "以及",
+    # military and police ranks after the name (某某中校，是某工作队队长)
+    "中校", "上校", "少校", "大校", "少将", "警官", "警督",
 )
+# Ranks written after a name, as 同志 is, before the verb that gives the post (张三中校，是某工作队队长): no part of it.
+RANKS_AFTER_NAMES = ("中校", "上校", "少校", "大校", "少将", "警官", "警督")
+# Verbs of going down to a post, said of the person sent without 被 (张三下派到某村担任第一书记, 张三派驻某村任…), and
+# of coming from one post to another (张三从某局来到某村任第一书记, 张三来到某村担任第一书记).
+MOVED_TO_POST_VERBS = ("下派", "派驻", "来到", "从")
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
 # Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.
@@ -412,10 +433,14 @@ NOT_A_GIVEN_NAME_AFTER_HE = NOT_NAME_BEFORE_YU + (
     "各级", "有关", "相关", "工作", "帮扶", "驻村",
 )
 NOT_NAME_PARTS = ("先生", "女士", "同志", "老师", "书记", "主任", "一行", "师傅")
+# Words that start with a surname's character and stand after a role word where a name would (总书记关于“…”,
+# 第一书记文件。, 村党支部书记成立合作社, 书记高度重视…，, 第一书记任期内，): a "name" starting so is none.
+WORDS_NOT_NAMES = ("关于", "文件", "成立", "高度", "全面", "全体", "全力", "全部", "全村", "方面", "方案", "常态", "安排",
+                   "时间", "时期", "任期", "任务", "任职", "任内", "于是", "和谐", "万元", "成员", "成效", "班子")
 NOT_NAME_SECOND_CHARS = set("某")
 # Last characters that make a "name" before a role a place or a unit (张家村书记, 王庄镇镇长, 李集中心主任), or
-# a title without a name (张副主任, 李常务副县长).
-NOT_NAME_LAST_CHARS = set("村镇乡县区市省州旗局委厂司院校队组部处科站所社心会办庄湾沟坪副务")
+# a title without a name (张副主任, 李常务副县长, 赵总经理).
+NOT_NAME_LAST_CHARS = set("村镇乡县区市省州旗局委厂司院校队组部处科站所社心会办庄湾沟坪副务总")
 # What may stand between a unit or place and the role of its leader: 的, or nothing.
 AFFILIATION_GAPS = ("的", "党委", "党支部", "党总支")
 
@@ -428,6 +453,8 @@ SURNAMES = frozenset(
     "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     # Less common ones; those that also begin common words after a role (来, 谈, 闻, 展…) are left out.
     "萧洪赖阎郁鄢粟宿蔺郜邸冀湛揭鄂邰贝薄衡仝庹禹尉胥漆昝荆亓郦扈綦鞠竺寿嵇檀雍廉钮"
+    # Common ones that begin no word after a role (傅 ranks among the hundred most common surnames).
+    "傅谌冼奚阚栗储晁芮裘逯阙訾宓郗缑濮"
 )
 # Names without a Han surname, read after a role like a Han name (the role is required, as for Han names).
 # Tibetan names are one to three of these two-character syllables and have no surname (扎西次仁, 白玛央金):

@@ -602,6 +602,8 @@ def org_from_surface(
         return (
             out  # 局长张三带领局班子成员: the bureau's own 局 after a verb, with the leader's post and name before it
         )
+    if not level and unit_surface[-2:-1] == "副" and text[unit_end : unit_end + 1] in ROLE_AFTER_ENDING:
+        return out  # 某某两位副局长, 张三副院长: a deputy's title (副 + head + 长), no unit's name
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level

@@ -69,8 +69,11 @@ ROLE_THEN_POST_THEN_NAME = re.compile(
     + "|".join(lexicon.POST_NOUNS)
     + f"|[{_CJK}]{{1,2}}[员师])(?=[{_CJK}])"
 )
-# a name then its role in brackets: 张三（麻城市政府党组成员）
-NAME_THEN_BRACKETED_ROLE = re.compile(f"[（(]([^（）()]{{0,20}}?{ONE_ROLE})[）)]")
+# a name then its role in brackets: 张三（麻城市政府党组成员）; or a short biography there, the post after 现任 / 任
+# (张三（男，汉族，1975年出生，中共党员，现任某村党支部书记）)
+NAME_THEN_BRACKETED_ROLE = re.compile(
+    f"[（(]((?:[^（）()]{{0,40}}?(?:现任|担任|任)[^（）()，,]{{0,20}}?|[^（）()]{{0,20}}?){ONE_ROLE})[）)]"
+)
 # a name then a verb that gives the role: 张三作为商会会长 / 张三现任某局局长 / 张三原任某公司党组书记
 NAME_VERB_ROLE = re.compile(f"(?:{'|'.join(lexicon.POST_VERBS)})([^，。；、,;]{{0,20}}?{ONE_ROLE})")
 _CLAUSE_ENDS = "(?=[，。；、,;！？!?\\s）)]|$)"
@@ -97,6 +100,12 @@ NAME_THEN_ROLE_IN_LIST = re.compile(f"(?:(?<=[、，,：:的])|^)([{_CJK}]{{2,4}
 ROLE_CLAUSE_THEN_NAME = re.compile(
     f"(?:{'|'.join(lexicon.SELF_ROLE_WORDS)})[^，。；、,;“”]{{0,20}}?({ONE_ROLE})[，,](?=[{_CJK}])"
 )
+# a role, 是 / 为, then the name closing the clause: 某村的第一书记是张三。/ 担任第一书记的是张三，/ 队长为张三
+ROLE_IS_NAME = re.compile(f"({ONE_ROLE})的?(?:是|为)(?=[{_CJK}])")
+# names, then how many share the role after them: 张三、李四两位副局长 / 张三和李四二人
+COUNTED_ROLE_AFTER_NAMES = re.compile(f"(?:两|二|三|四|五)(?:位|名|人)({ONE_ROLE})")
+# a name, 为, then a role closing the clause: 以张三为组长的工作组 / 张三为组长，李四为副组长
+NAME_WEI_ROLE = re.compile(f"为({ONE_ROLE})(?=[，,。；;、的）)]|$)")
 # a role, then what the person is called: 某村的第一书记叫张三
 ROLE_CALLED_NAME = re.compile(f"({ONE_ROLE})(?:名叫|叫)(?=[{_CJK}])")
 # a name, then 被 and the verb that sent or appointed them to a post: 张三被选派到某村担任第一书记,
@@ -105,11 +114,23 @@ NAME_SENT_TO_POST = re.compile(
     f"被[^，。；,;]{{0,10}}?(?:{'|'.join(lexicon.SENDING_VERBS + lexicon.APPOINTING_VERBS)})"
     f"[^，。；,;]{{0,24}}?(?:担任|任|为)[^，。；,;]{{0,8}}?({ONE_ROLE})(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
 )
+# a name, then the verb of going down to a post, without 被: 张三下派到某村担任第一书记, 张三派驻某村任第一书记
+NAME_MOVED_TO_POST = re.compile(
+    f"(?:{'|'.join(lexicon.MOVED_TO_POST_VERBS)})(?:到|至)?[^，。；,;]{{0,16}}?(?:担任|任)[^，。；,;]{{0,8}}?({ONE_ROLE})"
+    f"(?:{_CLAUSE_ENDS}|(?=以来|至今|期间|后))"
+)
 # a role, 由, the name, then the verb of taking it: 工作队队长由张三担任
 ROLE_BY_NAME = re.compile(f"({ONE_ROLE})由$")
 _TAKES_POST = re.compile("(?:同志)?(?:担任|兼任|出任)")
-# a verb, the role, 的, then the name: 担任支部书记的张三
-VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为)[^，。；,;]{{0,20}}?({ONE_ROLE})的(?=[{_CJK}])")
+# a verb, the role, 的, then the name: 担任支部书记的张三 / 现任某村党支部书记的张三
+VERB_ROLE_NAME = re.compile(f"(?:担任|身为|作为|现任|时任|曾任|原任)[^，。；,;]{{0,20}}?({ONE_ROLE})的(?=[{_CJK}])")
+# a role, then the name alone in brackets: 某村第一书记（张三）介绍…
+ROLE_THEN_BRACKETED_NAME = re.compile(f"({ONE_ROLE})[（(](?=[^（）()]{{2,12}}[）)])")
+# when the person took the post, between the name and the verb: 张三自2021年起担任…, 张三于2022年5月任…
+_NUMERAL_YEAR = (
+    "(?:[0-9０-９]{4}|[〇○零一二三四五六七八九]{4})年(?:[0-9０-９]{1,2}月份?|[一二三四五六七八九十]{1,2}月份?)?"
+)
+TIME_BEFORE_POST_VERB = re.compile(f"(?:自|从|于)?{_NUMERAL_YEAR}(?:起|开始|以来)?$")
 
 
 @dataclass(frozen=True)
@@ -163,7 +184,10 @@ def _yi_reading_wins(text: str, start: int, han: tuple[int, int]) -> bool:
     return yi is not None and text[start : start + 2] in lexicon.YI_FAMILY_NAMES and yi[1] == han[1] + 1
 
 
-_DOTTED_NAME = re.compile(f"[{_CJK}]{{1,8}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,8}})+")
+# The parts of a transliterated name never hold a conjunction (阿里木·吐尔逊和村干部: the name ends before 和);
+# the sounds are written 合, 禾.
+_NAME_PART_CHAR = f"(?:(?![和与及])[{_CJK}])"
+_DOTTED_NAME = re.compile(f"{_NAME_PART_CHAR}{{1,8}}(?:[{_MIDDLE_DOTS}]{_NAME_PART_CHAR}{{1,8}})+")
 
 
 def _dotted_name_at(text: str, start: int) -> tuple[int, int] | None:
@@ -223,7 +247,7 @@ def _han_name_at(text: str, start: int) -> tuple[int, int] | None:
     else:
         return None  # the text does not show where a name would end: not a name (书记关于全面…)
     name = text[candidate[0] : candidate[1]]
-    if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS):
+    if any(name.endswith(w) or w in name for w in lexicon.NOT_NAME_PARTS) or name.startswith(lexicon.WORDS_NOT_NAMES):
         return None
     if name[1:2] in lexicon.NOT_NAME_SECOND_CHARS:
         return None
@@ -297,6 +321,13 @@ def _model_name_holds(text: str, span: tuple[int, int] | None) -> tuple[int, int
         end = span[1] + 2
         if _ends_name(text, end) or text[end : end + 1] in lexicon.NON_NAME_START:
             span = (span[0], end)  # 马某别克从…: the name goes on over its western ending
+    if (
+        span is not None
+        and _is_surname_start(text, span[0])
+        and span[1] - span[0] - _is_surname_start(text, span[0]) > 2
+    ):
+        # 贝史根尔的陪同下: four characters after a one-character surname, a transliterated name that must visibly end
+        return span if _ends_name(text, span[1]) and not text.startswith(lexicon.WORDS_NOT_NAMES, span[0]) else None
     if span is None or _is_surname_start(text, span[0]):
         return span
     if any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
@@ -318,7 +349,7 @@ def _third_char_may_be_a_word(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-_ADDRESS_WORDS = ("同志",)
+_ADDRESS_WORDS = ("同志", *lexicon.RANKS_AFTER_NAMES)
 _ROLE_ENDS_HERE = re.compile(f"(?:{ONE_ROLE})$")
 _DOTTED_NAME_BEFORE = re.compile(f"[{_CJK}]{{1,6}}(?:[{_MIDDLE_DOTS}][{_CJK}]{{1,6}})+$")
 
@@ -329,6 +360,8 @@ def _clear_before(text: str, start: int) -> bool:
     before = text[start - 1 : start]
     if not before or not re.match(f"[{_CJK}]", before) or before in lexicon.NAME_START_BOUNDARY:
         return True
+    if text.endswith(lexicon.POST_NOUNS, 0, start):
+        return True  # 某局干部张三被选派…, 某公司职工李四挂职…: a post noun before the name
     return bool(_ROLE_ENDS_HERE.search(text, max(0, start - 12), start))
 
 
@@ -353,6 +386,73 @@ def _name_before(text: str, end: int) -> tuple[int, int] | None:
 
 
 _ROLE_RE = re.compile(ONE_ROLE)
+
+
+def _unit_into_role(unit: Mention, name_start: int, role_start: int) -> bool:
+    """A "unit" the rules read from a name into the head of the role after it (张三局 of 张三局长表示, 李四副院
+    of 李四副院长): the role's first character read as a unit's ending."""
+    return unit.start == name_start and role_start < unit.end <= role_start + 2
+
+
+def units_read_into_roles(
+    orgs: list[Mention], people: list[tuple[Mention, str, Mention | None, bool]]
+) -> list[Mention]:
+    """Units left once a name read before its role takes back the unit the rules read over them (张三局)."""
+    named = [(p.start, p.end) for p, _, _, leader in people if leader and p.method == "name_then_role"]
+    return [o for o in orgs if not any(_unit_into_role(o, s, e) for s, e in named)]
+
+
+def _name_before_role(
+    text: str, role_start: int, role_end: int, blocked: list[Mention], model_name: NameReader
+) -> tuple[int, int] | None:
+    """A name right before its role, the role then visibly ending (张三董事长表示, 据李四主任介绍, 由王五副局长主持,
+    …”赵六书记说), or None. Nothing but the model shows where such a name starts (看望了张三书记), so it must read
+    exactly the span the rules cut as a person: a surname and one or two characters that end no place or unit
+    (车间主任, 张家村书记), no title (赵总经理) and overlap no unit or place the rules found. A role the genre gives
+    a national leader it quotes (某某总书记指出) is no leader's. A name read elsewhere in the report already holds
+    its role there: this form is most often its repeat (张三书记 after 村党支部书记张三) and is taken only for a
+    name read nowhere else."""
+    core = re.sub(f"^(?:{_ROLE_PREFIX})+", "", text[role_start:role_end])
+    if core in lexicon.ROLE_CORES_NEEDING_PREFIX or text.endswith(lexicon.QUOTED_NATIONAL_ROLES, 0, role_end):
+        return None
+    if not _ends_name(text, role_end):
+        return None  # 张三主任科员, 车间主任助理: the role does not end here
+    for length in (3, 2, 4):
+        start = role_start - length
+        surname = _is_surname_start(text, start) if start >= 0 else 0
+        if start >= 0 and not surname and text[start] in lexicon.SURNAMES_ASKED_OF_THE_MODEL:
+            surname = 1  # 哈某某书记: a family name that also begins words, read only where the model reads a person
+        if not surname or not 1 <= length - surname <= 2:
+            continue
+        name = text[start:role_start]
+        if (
+            not re.fullmatch(f"[{_CJK}]+", name)
+            or name[-1] in lexicon.NOT_NAME_LAST_CHARS
+            or name[1:2] in lexicon.NOT_NAME_SECOND_CHARS
+            or any(w in name for w in lexicon.NOT_NAME_PARTS)
+            or any(
+                b.start < role_start and start < b.end and not _unit_into_role(b, start, role_start) for b in blocked
+            )
+        ):
+            continue
+        if model_name(text, start) == (start, role_start):
+            return (start, role_start)
+    # a name of the western regions the rules read alone (次仁多吉书记, 吉克阿布主任: Tibetan syllables, a Yi family
+    # name), or one with a dot back to a clear boundary (阿里木·吐尔逊书记)
+    head = text[:role_start]
+    for length in (6, 4, 2):
+        start = role_start - length
+        if start >= 0 and _western_name_at(head, start) == (start, role_start):
+            if (length > 2 or _clear_before(text, start)) and not any(
+                b.start < role_start and start < b.end for b in blocked
+            ):
+                return (start, role_start)
+    span = _name_before(head, role_start)
+    if span is not None and any(d in text[span[0] : span[1]] for d in _MIDDLE_DOTS):
+        return span
+    return None
+
+
 _CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
 
 
@@ -487,6 +587,9 @@ def persons(
         core = re.sub('[“”"‘’「」]', "", role)
         if core in lexicon.ROLE_CORES_NEEDING_PREFIX:
             continue
+        role_at = m.start(1) + len(role) - len(role.lstrip('“”"‘’「」'))
+        if text.endswith(lexicon.VERBS_ENDING_IN_A_ROLES_START, 0, role_at + 1):
+            continue  # 带领队伍: no 领队
         span = name_at(text, m.end()) or _conjunction_surname_name_at(text, m.end())
         method = "role_then_name"
         if span is None and model_name is not None and _may_start_name(text, m.end()):
@@ -511,6 +614,10 @@ def persons(
         span = name_at(text, m.end())
         if span:
             add(span, m.group(1), m.start(1), "role_de_name")
+    for m in ROLE_THEN_BRACKETED_NAME.finditer(text):
+        span = name_at(text, m.end())
+        if span and text[span[1] : span[1] + 1] in "）)" and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            add(span, m.group(1), m.start(1), "role_then_bracketed_name")
     for pattern, method in ((ROLE_CLAUSE_THEN_NAME, "role_clause_then_name"), (ROLE_CALLED_NAME, "role_called_name")):
         for m in pattern.finditer(text):
             if m.group(1) in lexicon.ROLE_CORES_NEEDING_PREFIX:
@@ -521,6 +628,17 @@ def persons(
                 span = _model_name_holds(text, model_name(text, m.end()))
             if span:
                 add(span, m.group(1), m.start(1), method)
+    if model_name is not None:
+        for m in ROLE_IS_NAME.finditer(text):
+            span = name_at(text, m.end())
+            # the name closes the clause, and the model reads it (书记是党员，: a word, not a name)
+            if (
+                span is not None
+                and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX
+                and text[span[1] : span[1] + 1] in "，,。；;！!？?\n"
+                and model_name(text, span[0]) == span
+            ):
+                add(span, m.group(1), m.start(1), "role_is_name")
     for by in re.finditer("由", text):  # 由 first: trying a role at every character is slow
         role_by = ROLE_BY_NAME.search(text, max(0, by.start() - 12), by.end())
         span = name_at(text, role_by.end()) if role_by else None
@@ -541,6 +659,9 @@ def persons(
     for pattern in (SENT_THEN_NAME, SENT_FROM_UNIT_THEN_NAME):
         for m in pattern.finditer(text):
             span = name_at(text, m.end())
+            if span is None and model_name is not None and starts_like_a_western_name(text, m.end()):
+                # 选派哈某某到某村担任第一书记: a family name the rules leave to the model
+                span = _model_name_holds(text, model_name(text, m.end()))
             post = SENT_TO_ROLE.match(text, span[1]) if span else None
             if span and post:
                 add(span, post.group(1), post.start(1), "sent_to_post")
@@ -556,12 +677,29 @@ def persons(
             and not any(w in name for w in lexicon.NOT_NAME_PARTS)
         ):
             add((m.start(1), m.end(1)), m.group(2), m.start(2), "name_then_role_in_list")
+    for m in COUNTED_ROLE_AFTER_NAMES.finditer(text):
+        # 张三、李四两位副局长: the count shows where the last name ends; each name joined before it takes the role
+        names: list[tuple[int, int]] = []
+        end = m.start()
+        while len(names) < 5:
+            span = _name_before(text[:end], end)
+            if span is None:
+                break
+            names.append(span)
+            if text[span[0] - 1 : span[0]] not in lexicon.NAMES_JOINED_BY:
+                break
+            end = span[0] - 1
+        if len(names) >= 2 and m.group(1) not in lexicon.ROLE_CORES_NEEDING_PREFIX:
+            for span in names:
+                add(span, m.group(1), m.start(1), "names_then_counted_role")
     for pattern, method in (
         (NAME_THEN_BRACKETED_ROLE, "name_then_bracketed_role"),
         (NAME_VERB_ROLE, "name_verb_role"),
         (NAME_IS_ROLE, "name_is_role"),
         (SPEAKER_ROLE, "speaker_own_role"),
         (NAME_SENT_TO_POST, "name_sent_to_post"),
+        (NAME_MOVED_TO_POST, "name_moved_to_post"),
+        (NAME_WEI_ROLE, "name_wei_role"),
     ):
         for m in pattern.finditer(text):
             span = _name_before(text, m.start())
@@ -569,6 +707,10 @@ def persons(
             after_comma = method == "name_verb_role" and text.startswith(lexicon.POST_VERBS_AFTER_COMMA, m.start())
             if span is None and after_comma and text[m.start() - 1 : m.start()] in "，,":
                 span = _name_before(text, m.start() - 1)  # 张三，作为某村第一书记，… / 张三，现任某局局长
+            when = TIME_BEFORE_POST_VERB.search(text, max(0, m.start() - 14), m.start()) if span is None else None
+            if when is not None and method == "name_verb_role" and not as_post:
+                # 张三自2021年起担任某村第一书记: the time phrase shows where the name ends (张三自身 does not)
+                span = _name_before(text[: when.start()], when.start())
             role = re.search(f"{ONE_ROLE}$", m.group(1))
             while span and role:
                 role_span = _role_outside_places(text, m.start(1) + role.start(), m.end(1), places)
@@ -578,6 +720,15 @@ def persons(
                 # 张三与李四，作为某村的两任第一书记: each name joined before the one nearest the verb
                 joined = as_post and text[span[0] - 1 : span[0]] in lexicon.NAMES_JOINED_BY
                 span = _name_before(text, span[0] - 1) if joined else None
+    # last, so that a name any other form gives a role is known and its repeat (张三书记) adds nothing
+    if model_name is not None:
+        blocked = orgs + places
+        leaders = {p.mention.surface for p in found.values() if p.is_leader}
+        for m in _ROLE_RE.finditer(text):
+            span = _name_before_role(text, m.start(), m.end(), blocked, model_name)
+            if span is not None and text[span[0] : span[1]] not in leaders:
+                leaders.add(text[span[0] : span[1]])
+                add(span, m.group(), span[0], "name_then_role")
     return [
         (p.mention, p.role, p.affiliation, p.is_leader) for p in sorted(found.values(), key=lambda p: p.mention.start)
     ]

@@ -261,7 +261,9 @@ def person_proposal_holds(name: str) -> bool:
     if len(name) > 4:
         return False
     surname = 2 if name[:2] in lexicon.COMPOUND_SURNAMES else 1 if name[:1] in lexicon.SURNAMES else 0
-    if not surname or len(name) - surname > 2:
+    # four characters after a one-character "surname": a transliterated name (贝史根尔, 马哈木提) whose first
+    # syllable is also a surname; the caller checks that the text shows where it ends
+    if not surname or len(name) - surname > 3:
         return False
     return not any(w in name for w in lexicon.NOT_NAME_PARTS) and name[1:2] not in lexicon.NOT_NAME_SECOND_CHARS
 

@@ -122,7 +122,8 @@ def test_a_name_without_a_role_is_no_leader_and_a_byline_stays_a_byline(with_mod
         ("欧阳明", True),
         ("艾合买提·吐尔逊", True),
         ("建国", False),  # no surname
-        ("王建国讲", False),  # too long for a surname and two characters
+        ("王建国讲话", False),  # too long for a surname and three characters
+        ("贝史根尔", True),  # a transliterated name whose first syllable is a surname: the text must show its end
         ("·吐尔逊", False),
     ],
 )
