@@ -28,6 +28,7 @@ from loaders.reports.lexicon import (
     SENDING_TRIGGERS,
     SENT_FROM_POOL_AFTER,
     SENT_FROM_VERBS,
+    SPEECH_VERBS,
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
     SURNAMES,
@@ -147,7 +148,7 @@ def pairs_in_sentence(
             and not helpers
             and not groups
             and "refers_to" not in r.extra  # 这里是集团的结对村: a sentence about the village, its helper named in it
-            and any(t[2] in PAIRING and _clause(text, r)[0] <= t[0] < _clause(text, r)[1] for t in triggers)
+            and _takes_a_post_there(text, r, triggers)
         ):
             chosen = [passage_subject]
             method, conf = "pairing_helper_of_the_passage", 0.45
@@ -168,6 +169,23 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _takes_a_post_there(text: str, r: Mention, triggers: list[Trigger]) -> bool:
+    """The village's clause has someone take a post there (担任某村第一书记, 当了6年某村第一书记, 下派某村任…):
+    a sending word with a post verb in the clause, and nobody speaking of it (某某说，某村第一书记很辛苦)."""
+    start, end = _clause(text, r)
+    clause = text[start:end]
+    return (
+        any(t[2] in SENDING and start <= t[0] < end for t in triggers)
+        and _POST_TAKEN_RE.search(clause) is not None
+        and _SPEECH_RE.search(text, _clause_start(text, start - 1) if start else 0, end) is None
+    )
+
+
+# Verbs of taking a post (任 or 当 right before the post: 下派某村任第一书记, 当了6年某村第一书记), not 当地.
+_POST_TAKEN_RE = re.compile(r"担任|出任|兼任|挂任|(?:任|当)(?=[^，。；]{0,12}(?:第一书记|队长|队员))|当(?:了|过|上)")
+_SPEECH_RE = re.compile("|".join(SPEECH_VERBS))
 
 
 def _fellow_attendees(text: str, h: Mention, r: Mention) -> bool:
