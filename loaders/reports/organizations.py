@@ -17,6 +17,7 @@ import re
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
+    ADVERBS_END_NAMES,
     BOUNDARY_CHARS,
     BRANCH_ENDINGS,
     CAPTION_IN_BRACKETS_RE,
@@ -38,6 +39,7 @@ from loaders.reports.lexicon import (
     LIAISON_OFFICE_ENDINGS,
     NAME_AFTER_MEANS,
     NAME_SAFE_VERBS,
+    NEVER_NAME_FIRST,
     NON_NAME_START,
     NOT_A_UNIT_BEFORE_DE,
     NOT_NAME_BEFORE_YU,
@@ -182,6 +184,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 and CJK_RE.match(text[left - 1])
                 # a word no name starts with (在, 对, 将) stays outside: ，在某公司的帮扶下 keeps its unit
                 and (text[left - 1] in NAME_FUNCTION_STARTS or text[left - 1] not in NON_NAME_START)
+                and text[left - 1] not in NEVER_NAME_FIRST
                 and (
                     _opens_list_item(text, left - 1)
                     # 。和平某中心…, ——和平某中心: nothing stands before it to join, so it is no conjunction
@@ -385,6 +388,8 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
         if any(v in between for v in SENDING_VERBS):
             break  # 某师派出工作队: what the unit sends is no part of its name
+        if any(a in between for a in ADVERBS_END_NAMES):
+            break  # 某大学再次…工作队: an adverb opens the clause after the name
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:

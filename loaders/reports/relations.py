@@ -71,6 +71,7 @@ from loaders.reports.topic import (
     stated,
     topics,
 )
+from loaders.reports.wrong_party import plays_another_part
 from loaders.units import org_uid
 
 __all__ = [
@@ -93,7 +94,10 @@ def relations(
     villages = [m for m in places if m.kind == "village"]
     # A unit named inside a credit (据某报报道（某报社记者张三）) is where the writer works, not a helper.
     credits = byline_zones(text)
-    helpers = [m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end)]
+    # A unit that hosts, issues, thanks, accompanies or backs another (``wrong_party``) helps no village there.
+    helpers = [
+        m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end) and not plays_another_part(text, m)
+    ]
     _mark_town_governments(helpers, places)
     offices = [street_office(m, text) for m in places if is_street_office(m, places, text)]
     helpers += offices

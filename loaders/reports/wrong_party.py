@@ -1,0 +1,107 @@
+"""The wrong party of a true statement: a unit the sentence names next to a village that is not its helper.
+
+A sentence about help often names other parties too, each in a role of its own that the genre marks with a
+word: the hosts of a visit (由某局主办、某协会承办的采访团来到某村), the organs that issue a document
+(某部、某办联合印发…文件), the side that thanks (某县政府及某村委会负责人感谢某集团), the host who accompanies
+a visitor (县委常委、政法委书记张三陪同…; 在某局局长的陪同下), and a unit that supports a helper the clause after
+it leaves unnamed (在省分行的大力支持下，向某村捐赠…). Such a mention is no helper in that sentence; the same unit
+may still help elsewhere in the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.reports.lexicon import (
+    ACCOMPANY_WORD,
+    CJK,
+    DOCUMENT_NOUNS,
+    HOST_VERBS,
+    ISSUE_VERBS,
+    SUBJECTLESS_OPENINGS,
+    SUPPORT_MANNERS,
+    SUPPORT_WORDS,
+    THANKS_WORDS,
+    TRIGGER_RE,
+)
+from loaders.reports.model import Mention
+
+_CLAUSE_BREAKS = "，,；;：:。！？!?\n"
+# Further parties listed after the unit (、某协会 / 和某公司), each a short run of name characters.
+_LISTED_AFTER = f"(?:[、和及与][{CJK}A-Za-z0-9]{{2,20}}?)*"
+_JOINTLY = "(?:联合|共同|一起)?"
+_HOST_AFTER_RE = re.compile(_LISTED_AFTER + _JOINTLY + "(?:" + "|".join(HOST_VERBS) + ")")
+_ISSUER_AFTER_RE = re.compile(
+    _LISTED_AFTER
+    + _JOINTLY
+    + "(?:"
+    + "|".join(ISSUE_VERBS)
+    + f")(?!会)(?:了)?[^{_CLAUSE_BREAKS}]{{0,14}}?(?:"
+    + "|".join(re.escape(n) for n in DOCUMENT_NOUNS)
+    + ")"
+)
+_SUPPORT_AFTER_RE = re.compile(
+    f"[^{_CLAUSE_BREAKS}]{{0,12}}?的(?:{'|'.join(SUPPORT_MANNERS)})?(?:{'|'.join(SUPPORT_WORDS)}){{1,2}}下[，,]?"
+)
+# How far a unit may stand before the word that gives its role (its leader's post and name between).
+_ROLE_WORD_WINDOW = 30
+
+
+def _clause_after(text: str, end: int) -> str:
+    stop = end
+    while stop < len(text) and stop - end < _ROLE_WORD_WINDOW and text[stop] not in _CLAUSE_BREAKS:
+        stop += 1
+    return text[end:stop]
+
+
+def hosts(text: str, h: Mention) -> bool:
+    """由甲、乙主办，丙承办的…: the unit (and those listed with it) hosts the event."""
+    return _HOST_AFTER_RE.match(text, h.end) is not None
+
+
+def issues_a_document(text: str, h: Mention) -> bool:
+    """甲、乙联合印发…文件 / 某局出台通知: the unit issues a document."""
+    return _ISSUER_AFTER_RE.match(text, h.end) is not None
+
+
+def thanks(text: str, h: Mention) -> bool:
+    """甲及某村委会相关负责人感谢乙: the unit stands before a word of thanks in its clause, with no trigger
+    between, and is not its object (向某集团致以感谢, 感谢某集团 keep their unit)."""
+    if text[max(0, h.start - 1) : h.start] in ("向", "对", "给", "谢"):
+        return False
+    after = _clause_after(text, h.end)
+    found = min((i for i in (after.find(w) for w in THANKS_WORDS) if i >= 0), default=-1)
+    return found >= 0 and TRIGGER_RE.search(after, 0, found) is None
+
+
+def accompanies(text: str, h: Mention) -> bool:
+    """县委常委、政法委书记张三专程陪同… / 在某局局长李四的陪同下: the unit's leader hosts the visit."""
+    after = _clause_after(text, h.end)
+    at = after.find(ACCOMPANY_WORD)
+    if at < 0:
+        return False
+    if after.startswith(ACCOMPANY_WORD + "下", at):  # 在某局局长的陪同下
+        return "在" in text[max(0, h.start - 3) : h.start]
+    return True
+
+
+def supports_an_unnamed_subject(text: str, h: Mention) -> bool:
+    """在省分行的大力支持下，向某村捐赠…: the supporter backs a unit the next clause leaves unnamed.
+    Where the clause names its subject (在某公司的支持下，某村建成了冷库) the supporter is the helper."""
+    if text[max(0, h.start - 1) : h.start] != "在":
+        return False
+    support = _SUPPORT_AFTER_RE.match(text, h.end)
+    return support is not None and text.startswith(SUBJECTLESS_OPENINGS, support.end())
+
+
+def plays_another_part(text: str, h: Mention) -> bool:
+    """The mention hosts, issues, thanks, accompanies or backs: no helper in its sentence."""
+    if h.kind not in ("organization", "party_org"):
+        return False
+    return (
+        hosts(text, h)
+        or issues_a_document(text, h)
+        or thanks(text, h)
+        or accompanies(text, h)
+        or supports_an_unnamed_subject(text, h)
+    )

@@ -1,0 +1,175 @@
+"""False links on unseen text: a name that is no name, and the wrong party of a true statement.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village or
+article. Each family has several phrasings of the genre (bad) and the near forms that must keep their link (good).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING, SHIMEN = "910102101203", "910102101204"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+def _helpers(extractor: Extractor, text: str) -> set[str]:
+    return {h for h, _ in _links(extractor, text)}
+
+
+# --- the wrong party: hosts, thankers, issuers, hosts who accompany, a unit that supports the helper ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "由远航集团、山海公司主办，青禾网承办的“乡村行”采访团一行来到西山县白石镇长岭村，走访结对帮扶户。",
+        "本次活动由县文联主办、县作家协会承办，采风团走进西山县白石镇长岭村开展帮扶慰问。",
+        "远航集团和山海公司联合主办的采访活动走进西山县白石镇长岭村，记者走访了帮扶项目。",
+    ],
+)
+def test_the_host_of_an_event_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"远航集团", "山海公司", "县文联", "县作家协会"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县政府及长岭村村委会相关负责人感谢远航集团对长岭村的帮扶。",
+        "县民政局和长岭村干部群众衷心感谢远航集团长期以来的结对帮扶。",
+        "西山县政府、长岭村村委会向远航集团致以感谢，感谢集团多年帮扶。",
+    ],
+)
+def test_the_side_that_thanks_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert "西山县政府" not in _helpers(extractor, text) and "县民政局" not in _helpers(extractor, text)
+
+
+def test_the_unit_thanked_still_helps(extractor: Extractor) -> None:
+    assert "县交通局" in _helpers(extractor, "西山县白石镇长岭村村民感谢县交通局的结对帮扶。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇长岭村是贫困村。省委组织部、省扶贫办联合印发选派第一书记的文件。",
+        "西山县白石镇长岭村是贫困村。省委组织部、省扶贫办联合下发文件，选派第一书记驻村帮扶。",
+        "西山县白石镇长岭村是贫困村。市农业农村局出台通知，要求各帮扶单位驻村帮扶。",
+    ],
+)
+def test_the_organ_that_issues_a_document_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"省委组织部", "省扶贫办", "市农业农村局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委常委、政法委书记张某某专程到帮扶村陪同远航大学新委派的帮扶干部对接，一行深入长岭村、石门村调研。",
+        "在县农业局局长李某某的陪同下，远航集团董事长张某某一行来到西山县白石镇长岭村开展帮扶。",
+        "县农业局局长李某某陪同远航集团董事长张某某一行来到西山县白石镇长岭村开展帮扶。",
+    ],
+)
+def test_the_host_who_accompanies_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"政法委", "县农业局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航银行青田支行选派干部驻西山县白石镇石门村。最终在省分行的大力支持下，向石门村捐赠基础设施资金10万元。",
+        "远航银行青田支行选派干部驻西山县白石镇石门村。在总行的关心支持下，为石门村修建了文化广场。",
+    ],
+)
+def test_a_unit_that_supports_an_unnamed_subject_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航银行青田支行"}
+
+
+def test_a_unit_that_supports_a_village_still_helps(extractor: Extractor) -> None:
+    assert "山海公司" in _helpers(extractor, "在山海公司的大力支持下，西山县白石镇石门村建成了冷库，帮扶村民增收。")
+
+
+# --- names that are no names ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "当时村里只有老人与孩子留守，远航集团把西山县白石镇长岭村列为对口帮扶村。",
+        "村里仅有老人与妇女留守，远航集团把西山县白石镇长岭村确定为结对帮扶村。",
+        "年轻人外出务工，大多老人与儿童在长岭村留守，远航集团与西山县白石镇长岭村结对帮扶。",
+    ],
+)
+def test_a_clause_is_no_headless_unit(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航大学再次组成乡村振兴工作队进驻西山县白石镇石门村。",
+        "远航集团随即组建帮扶工作队进驻西山县白石镇石门村。",
+        "远航大学又一次组成驻村工作队进驻西山县白石镇石门村。",
+    ],
+)
+def test_a_units_name_does_not_run_over_an_adverb_and_verb(extractor: Extractor, text: str) -> None:
+    assert all(not any(w in h for w in ("再次", "随即", "又一次", "组成", "组建")) for h in _helpers(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("远航大学乡村振兴工作队进驻西山县白石镇石门村。", "远航大学乡村振兴工作队"),
+        ("远航集团再生资源有限公司与西山县白石镇石门村结对帮扶。", "远航集团再生资源有限公司"),
+        ("远航大学继续教育学院与西山县白石镇石门村结对帮扶。", "远航大学继续教育学院"),
+    ],
+)
+def test_long_unit_names_survive(extractor: Extractor, text: str, name: str) -> None:
+    assert name in _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从2008年远航大学首次向西山县白石镇派出新农村建设工作队以来，该校一直帮扶石门村。",
+        "远航集团向西山县白石镇选派青年驻村，帮扶石门村。",
+    ],
+)
+def test_a_village_name_holds_no_sending_verb(extractor: Extractor, text: str) -> None:
+    villages = {f.data["name"] for f in _facts(extractor, text, "place") if f.data["level"] == "village"}
+    assert not any(v.startswith(("派出", "选派")) for v in villages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团认真学习贯彻总书记关于“三农”工作重要论述，帮扶西山县白石镇长岭村。",
+        "中组部、中农办联合印发选派“第一书记”文件。",
+        "村党支部书记关于“两委”换届的意见得到了群众支持。",
+    ],
+)
+def test_a_word_after_a_role_is_no_person(extractor: Extractor, text: str) -> None:
+    assert not {f.data["name"] for f in _facts(extractor, text, "person")} & {"关于", "文件"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采访团来到西山县白石镇长岭村，了解县民委驻村工作队帮扶村民的事迹。",
+        "今年6月2日，以县民委经济科科长刘某某带队的驻村工作队进驻西山县白石镇长岭村。",
+        "工作队进驻西山县白石镇长岭村，并县民委一道开展结对帮扶。",
+    ],
+)
+def test_a_boundary_word_after_a_comma_opens_no_unit(extractor: Extractor, text: str) -> None:
+    assert not any(h[:1] in "了以并" for h in _helpers(extractor, text))
+
+
+def test_a_conjunction_after_a_comma_still_opens_a_name(extractor: Extractor) -> None:
+    assert "和平公司" in _helpers(extractor, "今年以来，和平公司与西山县白石镇长岭村结对帮扶。")
