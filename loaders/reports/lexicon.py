@@ -38,6 +38,8 @@ LEFT_VERBS = frozenset({
     "动员", "号召", "响应", "要求", "按照", "根据", "通过", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
     # learning about a unit's work on a visit (了解某局驻村工作队的事迹, 看望某局驻村干部, 听取某局汇报)
     "了解", "看望", "听取",
+    # going along with a unit (记者跟随某集团干部来到…): the unit starts after the verb
+    "跟随", "随同",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
     "支援", "牵手",
@@ -143,6 +145,9 @@ CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) or a role (主委, 副主委: the chair of a democratic party's
 # committee) and not going on into 委员 / 委会.
 COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡主])委(?![员会])"
+# Second characters of verbs that start with 委 (委托, 委派): an ending in 委 (团委, 农委) right before one is the
+# verb's first character (某集团委托…: 集团, not 团委), whatever ending the name has.
+VERBS_AFTER_WEI = "托派"
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
@@ -250,8 +255,16 @@ SUBJECTLESS_OPENINGS = ("向", "为", "给", "对", "先后", "共", "又", "还
 ADVERBS_END_NAMES = ("再次", "首次", "又一次", "再一次", "随即", "随后", "立即", "已经", "先后", "相继", "积极", "主动",
                      "专门", "多次", "陆续", "及时", "迅速", "一直", "始终")
 # Words that begin with a surname and follow a role without being a name (总书记关于…论述, 选派“第一书记”文件).
-NOT_PERSON_WORDS = frozenset({"关于", "文件", "通知", "精神", "讲话", "指示", "批示", "要求", "号召"})
+NOT_PERSON_WORDS = frozenset({"关于", "关於", "文件", "通知", "精神", "讲话", "指示", "批示", "要求", "号召"})
 
+# Words after a village that name its own helper next in its clause (某村由某局帮扶，某村得到某局的帮扶): a unit of an
+# earlier clause is then another village's helper (甲村由某局帮扶，乙村由另一局帮扶).
+OWN_HELPER_WORDS = ("由", "得到", "受到", "获得", "的帮扶单位", "的结对单位", "的包扶单位", "的挂钩单位")
+# Last characters of a place's level: a two- or three-character "name" ending in one (某镇长段村…) is the place.
+PLACE_LEVEL_LAST_CHARS = "村镇乡县"
+# Words ending in 村 that say what is done at a village, not its name (某院驻村干警, 工作队进村): a village the table
+# lacks never ends in one.
+VILLAGE_ACTION_WORDS = ("驻村", "住村", "进村", "入村", "包村")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",

@@ -59,6 +59,7 @@ from loaders.reports.lexicon import (
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
+    VERBS_AFTER_WEI,
     VERBS_BEFORE_ENDING,
     VILLAGE_ENDINGS,
     WORDS_ACROSS_ENDING,
@@ -69,7 +70,9 @@ from loaders.reports.reading import CJK_RE, left_limit, literal_alternation
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
 _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PARTY_AFTER}])"
-_UNIT_ENDING = "(?:" + literal_alternation(ORG_SUFFIXES) + "|" + COMMISSION_ENDING_RE + ")"
+_UNIT_ENDING = (
+    "(?:(?:" + literal_alternation(ORG_SUFFIXES) + "|" + COMMISSION_ENDING_RE + f")(?!(?<=委)[{VERBS_AFTER_WEI}]))"
+)
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
     r"(?:(?:"
@@ -361,6 +364,8 @@ def _over_longer_ending(text: str, end: int, stop: int) -> int:
         for ending in _ENDINGS_BY_LENGTH:
             longer_end = end - back + len(ending)
             if longer_end > end and longer_end <= stop and text.startswith(ending, end - back):
+                if ending.endswith("委") and text[longer_end : longer_end + 1] in VERBS_AFTER_WEI:
+                    continue  # 某集团委托: 委 starts the verb, 团委 is no ending here
                 return longer_end
     return end
 

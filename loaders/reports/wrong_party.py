@@ -4,7 +4,8 @@ A sentence about help often names other parties too, each in a role of its own t
 word: the hosts of a visit (由某局主办、某协会承办的采访团来到某村), the organs that issue a document
 (某部、某办联合印发…文件), the side that thanks (某县政府及某村委会负责人感谢某集团), the host who accompanies
 a visitor (县委常委、政法委书记张三陪同…; 在某局局长的陪同下), and a unit that supports a helper the clause after
-it leaves unnamed (在省分行的大力支持下，向某村捐赠…). Such a mention is no helper in that sentence; the same unit
+it leaves unnamed (在省分行的大力支持下，向某村捐赠…); and a unit named inside a document's name or a quoted
+slogan (《关于某局…的通知》, “万企联万村”行动). Such a mention is no helper in that sentence; the same unit
 may still help elsewhere in the report.
 """
 
@@ -43,6 +44,8 @@ _ISSUER_AFTER_RE = re.compile(
 _SUPPORT_AFTER_RE = re.compile(
     f"[^{_CLAUSE_BREAKS}]{{0,12}}?的(?:{'|'.join(SUPPORT_MANNERS)})?(?:{'|'.join(SUPPORT_WORDS)}){{1,2}}下[，,]?"
 )
+# The longest document name or quoted slogan looked for around a unit.
+TITLE_MAX = 40
 # How far a unit may stand before the word that gives its role (its leader's post and name between).
 _ROLE_WORD_WINDOW = 30
 
@@ -94,8 +97,32 @@ def supports_an_unnamed_subject(text: str, h: Mention) -> bool:
     return support is not None and text.startswith(SUBJECTLESS_OPENINGS, support.end())
 
 
+def _enclosing(text: str, h: Mention, opening: str, closing: str) -> tuple[int, int] | None:
+    """The bracket pair (offsets of the opening and closing marks) that holds the mention, if any, nearby."""
+    opened = text.rfind(opening, max(0, h.start - TITLE_MAX), h.start)
+    if opened < 0 or closing in text[opened : h.start]:
+        return None
+    closed = text.find(closing, h.end, h.end + TITLE_MAX)
+    if closed < 0 or opening in text[h.end : closed]:
+        return None
+    return opened, closed
+
+
+def named_in_a_title(text: str, h: Mention) -> bool:
+    """《关于某局…的通知》, “万企联万村 共走振兴路”, “某公司杯”: a unit inside a document's name or a quoted slogan or
+    title names it; it acts in nothing. A quote that holds the name alone (“某集团”) or speech (with a comma or a
+    full stop: “某局帮我们修了路，”) keeps it."""
+    if _enclosing(text, h, "《", "》") is not None:
+        return True
+    quote = _enclosing(text, h, "“", "”")
+    if quote is None:
+        return False
+    inner = text[quote[0] + 1 : quote[1]]
+    return len(inner) > h.end - h.start and not re.search("[，,。！？!?；;]", inner)
+
+
 def plays_another_part(text: str, h: Mention) -> bool:
-    """The mention hosts, issues, thanks, accompanies or backs: no helper in its sentence."""
+    """The mention hosts, issues, thanks, accompanies, backs or is named in a title: no helper in its sentence."""
     if h.kind not in ("organization", "party_org"):
         return False
     return (
@@ -104,4 +131,5 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or thanks(text, h)
         or accompanies(text, h)
         or supports_an_unnamed_subject(text, h)
+        or named_in_a_title(text, h)
     )

@@ -173,3 +173,85 @@ def test_a_boundary_word_after_a_comma_opens_no_unit(extractor: Extractor, text:
 
 def test_a_conjunction_after_a_comma_still_opens_a_name(extractor: Extractor) -> None:
     assert "和平公司" in _helpers(extractor, "今年以来，和平公司与西山县白石镇长岭村结对帮扶。")
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("远航集团委托县农技站为西山县白石镇长岭村提供技术帮扶。", "远航集团委"),
+        ("远航集团委派技术骨干到西山县白石镇长岭村开展帮扶。", "远航集团委"),
+        ("县电视台记者跟随远航集团帮扶干部来到西山县白石镇长岭村。", "随远航集团"),
+        ("县电视台记者随同远航集团帮扶干部来到西山县白石镇长岭村。", "同远航集团"),
+    ],
+)
+def test_a_verb_is_no_part_of_a_units_name(extractor: Extractor, text: str, bad: str) -> None:
+    assert bad not in _helpers(extractor, text)
+
+
+def test_a_commission_by_its_short_name_is_still_one(extractor: Extractor) -> None:
+    assert "区农业农村委" in _helpers(extractor, "区农业农村委结对帮扶西山县白石镇长岭村。")
+
+
+# --- a helper of one village is not every village's ----------------------------------------------------------
+SHIMEN_, TONGLE = SHIMEN, "910102101205"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇长岭村由县交通局帮扶，石门村由县水利局帮扶，同乐村由县农业局帮扶。",
+        "县交通局结对帮扶白石镇长岭村；与此同时，石门村、同乐村也分别得到县水利局和县农业局的帮扶。",
+        "县交通局结对帮扶白石镇长岭村，石门村则由县水利局负责帮扶，同乐村由县农业局包扶。",
+    ],
+)
+def test_a_villages_own_clause_names_its_helper(extractor: Extractor, text: str) -> None:
+    found = _links(extractor, text)
+    assert ("县交通局", SHIMEN_) not in found and ("县交通局", TONGLE) not in found
+    assert ("县水利局", SHIMEN_) in found and ("县水利局", TONGLE) not in found
+
+
+def test_the_helper_of_an_earlier_clause_still_helps_a_village_without_its_own(extractor: Extractor) -> None:
+    text = "县交通局结对帮扶白石镇长岭村，石门村也得到了帮扶。"
+    assert ("县交通局", CHANGLING) in _links(extractor, text)
+
+
+def test_the_helper_named_after_its_villages_role(extractor: Extractor) -> None:
+    text = "县交通局干部到西山县白石镇长岭村开展帮扶，石门村的帮扶单位县水利局也派人参加。"
+    assert ("县交通局", SHIMEN_) not in _links(extractor, text)
+
+
+# --- a unit named in a title, a slogan or a document's name ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在“万企联万村 共走振兴路”行动签约仪式上，西山县白石镇长岭村与远航公司签订结对协议。",
+        "远航集团在西山县白石镇长岭村举办“山海公司杯”帮扶篮球赛。",
+        "县交通局转发《山海公司关于结对帮扶西山县白石镇长岭村的通知》。",
+    ],
+)
+def test_a_unit_named_in_a_title_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"万企联", "山海公司"}
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("“远航集团”与西山县白石镇长岭村结对帮扶。", "远航集团"),
+        ("“山海公司帮我们修了路，还建了冷库。”西山县白石镇长岭村村民说，山海公司结对帮扶长岭村。", "山海公司"),
+    ],
+)
+def test_a_quote_of_a_name_or_of_speech_keeps_its_unit(extractor: Extractor, text: str, unit: str) -> None:
+    assert unit in _helpers(extractor, text)
+
+
+def test_a_village_the_table_lacks_is_not_where_a_unit_is_stationed(extractor: Extractor) -> None:
+    text = "西山县白石镇长岭村是贫困村。远航市检察院驻村干警与村干部逐户摸排，联合挂钩帮扶的县委统战部开展帮扶。"
+    villages = {f.data["name"] for f in _facts(extractor, text, "place") if f.data["level"] == "village"}
+    assert not any(v.endswith("驻村") for v in villages)
+
+
+def test_a_village_before_its_post_is_no_person(extractor: Extractor) -> None:
+    text = "张某某是远航市检察院下派段村的第一任第一书记。"
+    assert "段村" not in {f.data["name"] for f in _facts(extractor, text, "person")}
