@@ -40,6 +40,8 @@ LEFT_VERBS = frozenset({
     "了解", "看望", "听取",
     # going along with a unit (记者跟随某集团干部来到…): the unit starts after the verb
     "跟随", "随同",
+    # winning another unit's funds or service for the village (争取某局资金): the unit starts after the verb
+    "争取",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
     "支援", "牵手",
@@ -257,6 +259,22 @@ ADVERBS_END_NAMES = ("再次", "首次", "又一次", "再一次", "随即", "�
 # Words that begin with a surname and follow a role without being a name (总书记关于…论述, 选派“第一书记”文件).
 NOT_PERSON_WORDS = frozenset({"关于", "关於", "文件", "通知", "精神", "讲话", "指示", "批示", "要求", "号召"})
 
+# The press: a unit whose reporters come (县融媒体中心记者来到某村采访…) reports on the help; it gives none.
+PRESS_AFTER = ("记者", "采访团", "采访组", "采访团队", "通讯员", "融媒记者", "新闻记者")
+# Verbs of praising or awarding (县委组织部授予某村党支部…称号, 某局表彰某村): the organ judges, it does not help.
+AWARD_VERBS = ("授予", "表彰", "命名", "颁发", "评为", "评定")
+# Teams that inspect the help (市委组织部考核组到某村检查驻村工作): the organ checks on the helpers. Not 调研组 or 评估组:
+# a helper's own team visits its village so (某局调研组到结对村调研).
+INSPECTING_TEAMS = ("考核组", "督导组", "督查组", "检查组", "巡查组", "验收组", "暗访组", "巡视组")
+# A unit that only passes a gift on (某集团捐赠的物资由县民政局转交某村): the giver helps.
+PASSING_ON_VERBS = ("转交", "转赠", "转送", "代为发放", "代转")
+# Verbs by which a helper brings in another unit's service (某工作队协调县农商行为某村发放贷款): the unit brought in
+# serves the helper; it is not the village's helper.
+BROUGHT_IN_BEFORE = ("协调", "联系", "争取", "对接")
+# Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
+# recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
+LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")
+LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
 # Words after a village that name its own helper next in its clause (某村由某局帮扶，某村得到某局的帮扶): a unit of an
 # earlier clause is then another village's helper (甲村由某局帮扶，乙村由另一局帮扶).
 OWN_HELPER_WORDS = ("由", "得到", "受到", "获得", "的帮扶单位", "的结对单位", "的包扶单位", "的挂钩单位")

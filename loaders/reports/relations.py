@@ -71,7 +71,7 @@ from loaders.reports.topic import (
     stated,
     topics,
 )
-from loaders.reports.wrong_party import plays_another_part
+from loaders.reports.wrong_party import plays_another_part, visited_to_learn
 from loaders.units import org_uid
 
 __all__ = [
@@ -111,6 +111,7 @@ def relations(
         if m.kind in ("village", "town")
         and not is_chain_prefix(m, places, text)
         and not is_street_office(m, places, text)
+        and not visited_to_learn(text, m)
     ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]

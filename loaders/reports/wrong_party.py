@@ -15,10 +15,17 @@ import re
 
 from loaders.reports.lexicon import (
     ACCOMPANY_WORD,
+    AWARD_VERBS,
+    BROUGHT_IN_BEFORE,
     CJK,
     DOCUMENT_NOUNS,
     HOST_VERBS,
+    INSPECTING_TEAMS,
     ISSUE_VERBS,
+    LEARNING_VISIT_VERBS,
+    LEARNING_VISIT_WORDS,
+    PASSING_ON_VERBS,
+    PRESS_AFTER,
     SUBJECTLESS_OPENINGS,
     SUPPORT_MANNERS,
     SUPPORT_WORDS,
@@ -44,6 +51,8 @@ _ISSUER_AFTER_RE = re.compile(
 _SUPPORT_AFTER_RE = re.compile(
     f"[^{_CLAUSE_BREAKS}]{{0,12}}?的(?:{'|'.join(SUPPORT_MANNERS)})?(?:{'|'.join(SUPPORT_WORDS)}){{1,2}}下[，,]?"
 )
+_LEARNING_AFTER_RE = re.compile("(?:村委会|社区)?(?:参观|考察)?(?:" + "|".join(LEARNING_VISIT_WORDS) + ")")
+_AWARD_AFTER_RE = re.compile(_LISTED_AFTER + "(?:" + "|".join(AWARD_VERBS) + ")")
 # The longest document name or quoted slogan looked for around a unit.
 TITLE_MAX = 40
 # How far a unit may stand before the word that gives its role (its leader's post and name between).
@@ -121,6 +130,37 @@ def named_in_a_title(text: str, h: Mention) -> bool:
     return len(inner) > h.end - h.start and not re.search("[，,。！？!?；;]", inner)
 
 
+def reports(text: str, h: Mention) -> bool:
+    """县融媒体中心记者来到某村采访…: the press reports on the help."""
+    return text.startswith(PRESS_AFTER, h.end)
+
+
+def awards(text: str, h: Mention) -> bool:
+    """县委组织部授予某村党支部…称号 / 某局表彰…: the organ praises; an organ that helps is named by other verbs."""
+    return _AWARD_AFTER_RE.match(text, h.end) is not None
+
+
+def inspects(text: str, h: Mention) -> bool:
+    """市委组织部考核组到某村检查…: the inspecting team's organ checks on the helpers."""
+    return text.startswith(INSPECTING_TEAMS, h.end)
+
+
+def passes_a_gift_on(text: str, h: Mention) -> bool:
+    """…由县民政局转交某村: the unit passes on what another gives. (A unit given to, 向某中学捐赠, stays a unit of the
+    sentence: it is no helper, yet it tells that the gift went elsewhere than the report's village.)"""
+    return text.startswith(PASSING_ON_VERBS, h.end)
+
+
+def brought_in(text: str, h: Mention) -> bool:
+    """某工作队协调县农商行为某村发放贷款: the unit brought in serves the helper of the clause before it."""
+    if text[max(0, h.start - 2) : h.start] not in BROUGHT_IN_BEFORE:
+        return False
+    # the helper that brings it in stands earlier in the clause (a name ending before the verb)
+    clause = text[max(0, h.start - _ROLE_WORD_WINDOW) : h.start - 2]
+    clause = re.split(f"[{_CLAUSE_BREAKS}]", clause)[-1]
+    return len(clause) >= 2
+
+
 def plays_another_part(text: str, h: Mention) -> bool:
     """The mention hosts, issues, thanks, accompanies, backs or is named in a title: no helper in its sentence."""
     if h.kind not in ("organization", "party_org"):
@@ -132,4 +172,17 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or accompanies(text, h)
         or supports_an_unnamed_subject(text, h)
         or named_in_a_title(text, h)
+        or reports(text, h)
+        or awards(text, h)
+        or inspects(text, h)
+        or passes_a_gift_on(text, h)
+        or brought_in(text, h)
     )
+
+
+def visited_to_learn(text: str, village: Mention) -> bool:
+    """带领村民到某村学习经验, 赴某村参观学习: the village visited is a model to learn from, not a recipient."""
+    if _LEARNING_AFTER_RE.match(text, village.end) is None:
+        return False
+    before = re.split(f"[{_CLAUSE_BREAKS}]", text[max(0, village.start - 14) : village.start])[-1]
+    return any(v in before for v in LEARNING_VISIT_VERBS)

@@ -255,3 +255,53 @@ def test_a_village_the_table_lacks_is_not_where_a_unit_is_stationed(extractor: E
 def test_a_village_before_its_post_is_no_person(extractor: Extractor) -> None:
     text = "张某某是远航市检察院下派段村的第一任第一书记。"
     assert "段村" not in {f.data["name"] for f in _facts(extractor, text, "person")}
+
+
+# --- the press, the judges, the inspectors, those who pass a gift on, units brought in -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, bad",
+    [
+        ("县融媒体中心记者来到西山县白石镇长岭村，采访驻村帮扶工作。", "县融媒体中心"),
+        ("远航日报社采访团走进西山县白石镇长岭村，记录结对帮扶成果。", "远航日报社"),
+        ("县委组织部授予西山县白石镇长岭村党支部“五星党支部”称号，远航集团结对帮扶该村。", "县委组织部"),
+        ("县妇联表彰西山县白石镇长岭村帮扶巾帼典型。", "县妇联"),
+        ("市委组织部考核组到西山县白石镇长岭村检查驻村帮扶工作。", "市委组织部"),
+        ("县乡村振兴局督导组到西山县白石镇长岭村督查帮扶工作。", "县乡村振兴局"),
+        ("远航集团捐赠的物资由县民政局转交西山县白石镇长岭村。", "县民政局"),
+        ("远航集团驻村工作队协调县农商行为西山县白石镇长岭村发放贷款。", "县农商行"),
+        ("远航集团积极争取县交通局资金，帮助西山县白石镇长岭村修路。", "县交通局"),
+    ],
+)
+def test_a_unit_in_another_part_is_no_helper(extractor: Extractor, text: str, bad: str) -> None:
+    assert bad not in _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("县交通局领导到西山县白石镇长岭村检查帮扶项目进展。", "县交通局"),
+        ("远航集团与县教育局共同为西山县白石镇长岭村小学捐赠图书。", "县教育局"),
+        ("远航集团向西山县白石镇长岭村捐赠图书。", "远航集团"),
+        ("县交通局联系帮扶西山县白石镇长岭村。", "县交通局"),
+    ],
+)
+def test_a_unit_that_acts_keeps_its_link(extractor: Extractor, text: str, unit: str) -> None:
+    assert unit in _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县交通局驻西山县白石镇长岭村第一书记张三，带领村民到石门村学习经验。",
+        "县交通局驻西山县白石镇长岭村工作队组织村干部赴石门村参观学习。",
+    ],
+)
+def test_a_village_visited_to_learn_from_is_no_recipient(extractor: Extractor, text: str) -> None:
+    found = _links(extractor, text)
+    assert ("县交通局", CHANGLING) in found and ("县交通局", SHIMEN) not in found
+
+
+def test_a_helpers_own_survey_team_keeps_its_link(extractor: Extractor) -> None:
+    assert "县交通局" in _helpers(extractor, "县交通局调研组到西山县白石镇长岭村调研结对帮扶工作。")
