@@ -121,6 +121,8 @@ NAME_BREAK_CHARS = frozenset(
 )
 # Function characters that also start names (和平, 同心, 向阳, 为民): allowed at a list item's start.
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
+# 副 (or 常务副, 执行副) and a unit ending only: before 长 / 员 the start of a deputy's post (副局长, 常务副院长).
+_DEPUTY_POST_RE = re.compile(f"(?:常务|执行)?副[{CJK}]{{1,2}}")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
 # A party ending (with its 机关 / ordinal) whose unit has no unit ending (区农业农村委机关党支部).
@@ -224,6 +226,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if sent_by:  # 先后派出驻村工作队: a team sent by someone, named after the sending verb
                 left += sent_by.end()
                 surface = text[left:end]
+            if _DEPUTY_POST_RE.fullmatch(surface) and text[end : end + 1] in ROLE_AFTER_ENDING:
+                continue  # 局长张三、副局长李四: 副 and an ending are the start of a deputy's post, no unit
             out.extend(org_from_surface(text, left, end, surface, place_by_end))
     # Units named without a suffix whose role is plain: ``X与<place>…对接``, ``X等公司``.
     for match in _UNIT_BEFORE_PLACE_RE.finditer(text):

@@ -305,3 +305,18 @@ def test_a_village_visited_to_learn_from_is_no_recipient(extractor: Extractor, t
 
 def test_a_helpers_own_survey_team_keeps_its_link(extractor: Extractor) -> None:
     assert "县交通局" in _helpers(extractor, "县交通局调研组到西山县白石镇长岭村调研结对帮扶工作。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县交通局局长张三、副局长李四到西山县白石镇长岭村调研帮扶工作。",
+        "远航大学党委书记张三，常务副校长李四到西山县白石镇长岭村走访结对帮扶户。",
+    ],
+)
+def test_a_deputys_post_is_no_unit(extractor: Extractor, text: str) -> None:
+    assert not any(h.startswith(("副", "常务副")) for h in _helpers(extractor, text))
+
+
+def test_a_name_opening_with_fu_survives(extractor: Extractor) -> None:
+    assert "远航副食品公司" in _helpers(extractor, "远航副食品公司与西山县白石镇长岭村结对帮扶。")
