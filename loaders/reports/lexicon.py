@@ -283,6 +283,9 @@ PLACE_LEVEL_LAST_CHARS = "村镇乡县"
 # Words ending in 村 that say what is done at a village, not its name (某院驻村干警, 工作队进村): a village the table
 # lacks never ends in one.
 VILLAGE_ACTION_WORDS = ("驻村", "住村", "进村", "入村", "包村")
+# Heads a company or bank is called by with its level alone (省公司, 市分行: `unit_identity`), the report naming it
+# in full (某省电力公司, 某银行某市分行) elsewhere.
+LEVEL_SHORT_FORM_HEADS = ("分公司", "公司", "分行", "支行", "集团")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",

@@ -21,6 +21,7 @@ from loaders.reports.lexicon import (
     CROSS_REGION_HELP_PHRASE_RE,
     GENERIC_ORG,
     LEFT_VERBS,
+    LEVEL_SHORT_FORM_HEADS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
     ORG_SUFFIXES,
@@ -313,6 +314,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
     _unify_abbreviations([m for m in units if m.kind == "organization"])
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
+    _unify_level_short_forms([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
     )
@@ -346,6 +348,33 @@ def _unify_brand_with_branch(units: list[Mention]) -> None:
 
 
 _BRANCH_RE = re.compile(f"[{CJK}]{{2,6}}?(?:分公司|分行|支行)")
+
+
+def _unify_level_short_forms(units: list[Mention]) -> None:
+    """省公司 / 市分行 in a report that names 某省电力公司 / 某银行某市分行: a company or bank called by its level
+    and head alone (`LEVEL_SHORT_FORM_HEADS`) is the one unit of the document whose name holds that level word and
+    ends in that head; where several do, it stays apart."""
+    for m in units:
+        short = _LEVEL_SHORT_RE.fullmatch(m.surface)
+        if short is None:
+            continue
+        level, head = short.group(1), short.group(2)
+        fits = {
+            o.uid: o
+            for o in units
+            if o is not m
+            and len(o.surface) > len(m.surface)
+            and o.surface.endswith(head)
+            and level in o.surface[: len(o.surface) - len(head)]
+            and _LEVEL_SHORT_RE.fullmatch(o.surface) is None
+        }
+        if len(fits) == 1:
+            full = next(iter(fits.values()))
+            m.uid = full.uid
+            m.extra["full_name"] = full.extra.get("full_name", full.surface)
+
+
+_LEVEL_SHORT_RE = re.compile("([省市县区州])(" + "|".join(LEVEL_SHORT_FORM_HEADS) + ")")
 
 
 def _is_initials(short: str, full: str) -> bool:

@@ -320,3 +320,37 @@ def test_a_deputys_post_is_no_unit(extractor: Extractor, text: str) -> None:
 
 def test_a_name_opening_with_fu_survives(extractor: Extractor) -> None:
     assert "远航副食品公司" in _helpers(extractor, "远航副食品公司与西山县白石镇长岭村结对帮扶。")
+
+
+# --- a company called by its level alone ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        (
+            "西山县白石镇长岭村是贫困村，测试省远航电力公司作为帮扶单位驻村帮扶。"
+            "3月22日，省公司副总经理张三一行深入长岭村走访帮扶户。",
+            "测试省远航电力公司",
+        ),
+        (
+            "远航银行测试省分行结对帮扶西山县白石镇长岭村。省分行行长张三一行深入长岭村走访帮扶户。",
+            "远航银行测试省分行",
+        ),
+    ],
+)
+def test_a_company_called_by_its_level_alone_is_the_one_named_in_full(
+    extractor: Extractor, text: str, full: str
+) -> None:
+    found = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_level"] == "village"]
+    assert {f.data["helper_uid"] for f in found} == {
+        next(f.data["helper_uid"] for f in found if f.data["helper_name"] == full)
+    }
+
+
+def test_a_level_short_form_with_two_candidates_stays_apart(extractor: Extractor) -> None:
+    text = (
+        "测试省远航电力公司和测试省山海建设公司结对帮扶西山县白石镇长岭村。省公司副总经理张三一行深入长岭村走访帮扶户。"
+    )
+    uids = {f.data["name"]: f.data["uid"] for f in _facts(extractor, text, "organization")}
+    assert uids["省公司"] not in (uids["测试省远航电力公司"], uids["测试省山海建设公司"])
