@@ -315,6 +315,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
     _unify_abbreviations([m for m in units if m.kind == "organization"])
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
     _unify_level_short_forms([m for m in units if m.kind == "organization"])
+    _unify_organs_by_level([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
     )
@@ -375,6 +376,31 @@ def _unify_level_short_forms(units: list[Mention]) -> None:
 
 
 _LEVEL_SHORT_RE = re.compile("([省市县区州])(" + "|".join(LEVEL_SHORT_FORM_HEADS) + ")")
+
+
+def _unify_organs_by_level(units: list[Mention]) -> None:
+    """市检察院 / 县档案局 in a report that names 某某市人民检察院 / 某某县档案局: an organ written with its level word
+    alone is the one unit of the document written with a place before that level word and the same name after it
+    (人民 left out, as 人民检察院 / 人民法院 / 人民政府 are commonly written); two such units leave it alone."""
+    for m in units:
+        if m.surface[:1] not in _LEVELS or len(m.surface) < 4 or m.extra.get("full_name", m.surface) != m.surface:
+            continue
+        level, rest = m.surface[0], m.surface[1:]
+        fits = {}
+        for o in units:
+            if o is m or o.surface[:1] in _LEVELS:
+                continue
+            for written in (rest, "人民" + rest):
+                place = o.surface[: len(o.surface) - len(written)]
+                if o.surface.endswith(written) and len(place) >= 3 and place.endswith(level):
+                    fits[o.uid] = o
+        if len(fits) == 1:
+            full = next(iter(fits.values()))
+            m.uid = full.uid
+            m.extra["full_name"] = full.extra.get("full_name", full.surface)
+
+
+_LEVELS = "省市县区州"
 
 
 def _is_initials(short: str, full: str) -> bool:

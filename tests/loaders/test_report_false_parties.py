@@ -354,3 +354,26 @@ def test_a_level_short_form_with_two_candidates_stays_apart(extractor: Extractor
     )
     uids = {f.data["name"]: f.data["uid"] for f in _facts(extractor, text, "organization")}
     assert uids["省公司"] not in (uids["测试省远航电力公司"], uids["测试省山海建设公司"])
+
+
+@pytest.mark.parametrize(
+    "text, full",
+    [
+        (
+            "甲市西山县人民检察院结对帮扶西山县白石镇长岭村。县检察院将竭尽所能帮助长岭村发展集体经济。",
+            "甲市西山县人民检察院",
+        ),
+        ("东湖区档案局结对帮扶西山县白石镇长岭村。区档案局多次募集资金帮助长岭村困难家庭。", "东湖区档案局"),
+    ],
+)
+def test_an_organ_written_with_its_level_alone_is_the_one_named_in_full(
+    extractor: Extractor, text: str, full: str
+) -> None:
+    found = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_level"] == "village"]
+    assert len({f.data["helper_uid"] for f in found}) == 1 and full in {f.data["helper_name"] for f in found}
+
+
+def test_an_organ_by_its_level_with_two_namesakes_stays_apart(extractor: Extractor) -> None:
+    text = "东湖区交通局和南山区交通局结对帮扶西山县白石镇长岭村。区交通局干部多次到长岭村走访。"
+    uids = {f.data["name"]: f.data["uid"] for f in _facts(extractor, text, "organization")}
+    assert uids["区交通局"] not in (uids["东湖区交通局"], uids["南山区交通局"])
