@@ -312,7 +312,7 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
-    _unify_abbreviations([m for m in units if m.kind == "organization"])
+    _unify_abbreviations([m for m in units if m.kind == "organization"], place_prefix)
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
     _unify_level_short_forms([m for m in units if m.kind == "organization"])
     _unify_organs_by_level([m for m in units if m.kind == "organization"])
@@ -465,14 +465,20 @@ def _plain_parent(name: str) -> str:
     return _COUNTRY_RE.sub("", _COMPANY_FORM_RE.sub("", name))
 
 
-def _unify_abbreviations(units: list[Mention]) -> None:
+def _unify_abbreviations(units: list[Mention], place_prefix: PlacePrefix = no_place_prefix) -> None:
     """A short form of a unit's name (某轻校, 中行某分行, 政法委) is that unit, when one unit of the
-    document fits it; two that fit leave it alone."""
+    document fits it; two that fit leave it alone. The short form may leave out the place the full name
+    opens with (某山林局 of 某省某山国有林管理局)."""
     names = {m.extra.get("full_name", m.surface): m for m in units}
     for m in units:
         if m.extra.get("full_name", m.surface) != m.surface:
             continue  # already one of a longer name's forms
-        fits = {name: other for name, other in names.items() if _is_abbreviation(m.surface, name)}
+        fits = {
+            name: other
+            for name, other in names.items()
+            if _is_abbreviation(m.surface, name)
+            or (0 < place_prefix(name) < len(name) and _is_initials(m.surface, name[place_prefix(name) :]))
+        }
         if len(fits) == 1:
             ((name, other),) = fits.items()
             m.uid = other.uid

@@ -377,3 +377,9 @@ def test_an_organ_by_its_level_with_two_namesakes_stays_apart(extractor: Extract
     text = "东湖区交通局和南山区交通局结对帮扶西山县白石镇长岭村。区交通局干部多次到长岭村走访。"
     uids = {f.data["name"]: f.data["uid"] for f in _facts(extractor, text, "organization")}
     assert uids["区交通局"] not in (uids["东湖区交通局"], uids["南山区交通局"])
+
+
+def test_a_short_form_leaving_out_the_opening_place_is_the_unit(extractor: Extractor) -> None:
+    text = "测试省远航山国有林管理局定点帮扶西山县白石镇长岭村。远航林局将进一步做好长岭村驻村帮扶工作。"
+    found = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_level"] == "village"]
+    assert len({f.data["helper_uid"] for f in found}) == 1
