@@ -275,6 +275,11 @@ BROUGHT_IN_BEFORE = ("协调", "联系", "争取", "对接")
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")
 LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
+# Words after a unit that name it as another unit's parent (某物流公司作为某集团全资子公司…, 某集团的下属企业): the
+# parent describes the unit that acts; it is not the helper. A "name" ending so (某集团全资子公司) is a description.
+DESCRIBED_BY_PARENT = ("全资子公司", "控股子公司", "子公司")
+PARENT_OF_AFTER = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属公司", "下属单位", "旗下企业", "旗下公司",
+                   "成员单位", "成员企业", "会员单位", "会员企业")
 # Words after a village that name its own helper next in its clause (某村由某局帮扶，某村得到某局的帮扶): a unit of an
 # earlier clause is then another village's helper (甲村由某局帮扶，乙村由另一局帮扶).
 OWN_HELPER_WORDS = ("由", "得到", "受到", "获得", "的帮扶单位", "的结对单位", "的包扶单位", "的挂钩单位")

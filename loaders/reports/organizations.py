@@ -27,6 +27,7 @@ from loaders.reports.lexicon import (
     CORPS_UNIT_RE,
     COUNT_MEASURES,
     DEPARTMENT_FIELDS_JOINED_BY_HE,
+    DESCRIBED_BY_PARENT,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,
     FOUNDING_GAPS,
@@ -397,6 +398,8 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
         if any(v in between for v in SENDING_VERBS):
             break  # 某师派出工作队: what the unit sends is no part of its name
+        if text[max(0, end - 4) : end].endswith(DESCRIBED_BY_PARENT):
+            break  # 某集团子公司某某公司: the description ends, the unit's own name follows
         if any(a in between for a in ADVERBS_END_NAMES):
             break  # 某大学再次…工作队: an adverb opens the clause after the name
         if party_level(text[end - 6 : end]):
@@ -580,6 +583,8 @@ def org_from_surface(
         or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
         # 和厂里派驻村的队员: a conjunction before a bare one-character head (厂, 局, 院) names nothing
         or (len(unit_surface) == 2 and unit_surface[0] in NAME_FUNCTION_STARTS)
+        # 某集团全资子公司: a description of a unit by its parent, not a name
+        or unit_surface.endswith(DESCRIBED_BY_PARENT)
     ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)

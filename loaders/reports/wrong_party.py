@@ -24,6 +24,7 @@ from loaders.reports.lexicon import (
     ISSUE_VERBS,
     LEARNING_VISIT_VERBS,
     LEARNING_VISIT_WORDS,
+    PARENT_OF_AFTER,
     PASSING_ON_VERBS,
     PRESS_AFTER,
     SUBJECTLESS_OPENINGS,
@@ -52,6 +53,7 @@ _SUPPORT_AFTER_RE = re.compile(
     f"[^{_CLAUSE_BREAKS}]{{0,12}}?的(?:{'|'.join(SUPPORT_MANNERS)})?(?:{'|'.join(SUPPORT_WORDS)}){{1,2}}下[，,]?"
 )
 _LEARNING_AFTER_RE = re.compile("(?:村委会|社区)?(?:参观|考察)?(?:" + "|".join(LEARNING_VISIT_WORDS) + ")")
+_PARENT_OF_RE = re.compile("的?(?:" + "|".join(PARENT_OF_AFTER) + ")")
 _AWARD_AFTER_RE = re.compile(_LISTED_AFTER + "(?:" + "|".join(AWARD_VERBS) + ")")
 # The longest document name or quoted slogan looked for around a unit.
 TITLE_MAX = 40
@@ -161,6 +163,14 @@ def brought_in(text: str, h: Mention) -> bool:
     return len(clause) >= 2
 
 
+def names_a_parent(text: str, h: Mention) -> bool:
+    """某物流公司作为某集团全资子公司 / 某集团的下属企业: the unit is named as the parent of the one that acts; a
+    "name" that is such a description (某集团全资子公司) names no unit either."""
+    if re.search("(?:全资|控股)子公司$", h.surface):
+        return True
+    return _PARENT_OF_RE.match(text, h.end) is not None
+
+
 def plays_another_part(text: str, h: Mention) -> bool:
     """The mention hosts, issues, thanks, accompanies, backs or is named in a title: no helper in its sentence."""
     if h.kind not in ("organization", "party_org"):
@@ -177,6 +187,7 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or inspects(text, h)
         or passes_a_gift_on(text, h)
         or brought_in(text, h)
+        or names_a_parent(text, h)
     )
 
 

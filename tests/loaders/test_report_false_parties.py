@@ -383,3 +383,15 @@ def test_a_short_form_leaving_out_the_opening_place_is_the_unit(extractor: Extra
     text = "测试省远航山国有林管理局定点帮扶西山县白石镇长岭村。远航林局将进一步做好长岭村驻村帮扶工作。"
     found = [f for f in _facts(extractor, text, "pairing") if f.data["recipient_level"] == "village"]
     assert len({f.data["helper_uid"] for f in found}) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航物流公司作为山海集团全资子公司，在西山县白石镇长岭村开展驻村帮扶。",
+        "远航物流公司作为山海集团的下属企业，结对帮扶西山县白石镇长岭村。",
+        "山海集团子公司远航物流公司结对帮扶西山县白石镇长岭村。",
+    ],
+)
+def test_a_parent_named_to_describe_the_helper_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航物流公司"}
