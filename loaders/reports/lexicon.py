@@ -280,6 +280,9 @@ LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
 DESCRIBED_BY_PARENT = ("全资子公司", "控股子公司", "子公司")
 PARENT_OF_AFTER = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属公司", "下属单位", "旗下企业", "旗下公司",
                    "成员单位", "成员企业", "会员单位", "会员企业")
+# Qualities a closing clause praises a unit for (…，彰显了某集团的社会责任与担当): the unit is named as whose quality
+# shows, not as one acting there.
+QUALITY_NOUNS = ("社会责任", "责任担当", "责任与担当", "担当", "形象", "风采", "情怀", "品牌形象", "企业精神")
 # Words after a village that name its own helper next in its clause (某村由某局帮扶，某村得到某局的帮扶): a unit of an
 # earlier clause is then another village's helper (甲村由某局帮扶，乙村由另一局帮扶).
 OWN_HELPER_WORDS = ("由", "得到", "受到", "获得", "的帮扶单位", "的结对单位", "的包扶单位", "的挂钩单位")

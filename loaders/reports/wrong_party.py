@@ -27,6 +27,7 @@ from loaders.reports.lexicon import (
     PARENT_OF_AFTER,
     PASSING_ON_VERBS,
     PRESS_AFTER,
+    QUALITY_NOUNS,
     SUBJECTLESS_OPENINGS,
     SUPPORT_MANNERS,
     SUPPORT_WORDS,
@@ -53,6 +54,8 @@ _SUPPORT_AFTER_RE = re.compile(
     f"[^{_CLAUSE_BREAKS}]{{0,12}}?的(?:{'|'.join(SUPPORT_MANNERS)})?(?:{'|'.join(SUPPORT_WORDS)}){{1,2}}下[，,]?"
 )
 _LEARNING_AFTER_RE = re.compile("(?:村委会|社区)?(?:参观|考察)?(?:" + "|".join(LEARNING_VISIT_WORDS) + ")")
+# 的社会责任, 的良好形象, 的国企担当: a word or two (良好, 国企) may stand before the quality.
+_QUALITY_AFTER_RE = re.compile(f"的[{CJK}]{{0,2}}?(?:" + "|".join(QUALITY_NOUNS) + ")")
 _PARENT_OF_RE = re.compile("的?(?:" + "|".join(PARENT_OF_AFTER) + ")")
 _AWARD_AFTER_RE = re.compile(_LISTED_AFTER + "(?:" + "|".join(AWARD_VERBS) + ")")
 # The longest document name or quoted slogan looked for around a unit.
@@ -171,6 +174,11 @@ def names_a_parent(text: str, h: Mention) -> bool:
     return _PARENT_OF_RE.match(text, h.end) is not None
 
 
+def praised_for(text: str, h: Mention) -> bool:
+    """…，体现了某银行的社会责任与担当: the unit is named as whose quality a closing clause praises."""
+    return _QUALITY_AFTER_RE.match(text, h.end) is not None
+
+
 def plays_another_part(text: str, h: Mention) -> bool:
     """The mention hosts, issues, thanks, accompanies, backs or is named in a title: no helper in its sentence."""
     if h.kind not in ("organization", "party_org"):
@@ -188,6 +196,7 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or passes_a_gift_on(text, h)
         or brought_in(text, h)
         or names_a_parent(text, h)
+        or praised_for(text, h)
     )
 
 

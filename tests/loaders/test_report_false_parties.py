@@ -395,3 +395,14 @@ def test_a_short_form_leaving_out_the_opening_place_is_the_unit(extractor: Extra
 )
 def test_a_parent_named_to_describe_the_helper_is_no_helper(extractor: Extractor, text: str) -> None:
     assert _helpers(extractor, text) == {"远航物流公司"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航银行青田支行选派干部驻西山县白石镇石门村。最终向石门村捐赠资金10万元，体现了山海银行的社会责任与担当。",
+        "远航银行青田支行选派干部驻西山县白石镇石门村。该行为石门村修建了文化广场，展现了山海银行的良好形象。",
+    ],
+)
+def test_a_unit_praised_in_a_closing_clause_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert "山海银行" not in _helpers(extractor, text)
