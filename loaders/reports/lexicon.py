@@ -32,10 +32,16 @@ LEFT_VERBS = frozenset({
     "帮助", "支持", "对接", "深入", "用于", "走访", "慰问", "前往", "来到", "资助", "帮扶", "结对", "推动", "协调",
     "联系", "邀请", "组织", "依托", "利用", "聚焦", "做实", "参加", "参与", "举办", "开展", "建设", "成立", "打造",
     "发挥", "带动", "位于", "地处", "探索", "推广", "复制", "指导", "加强", "完善", "发起", "包括", "其中", "引导",
-    "制定", "建立", "组建", "列席", "落实", "实施", "率先", "全面",
+    "制定", "建立", "组建", "组成", "列席", "落实", "实施", "率先", "全面",
     # verbs of events and movement that stand right before a unit's name (举行某银行捐赠仪式, 携手某公司)
     "举行", "召开", "携手", "会同", "联动", "走进", "走近", "陪同", "联合", "受邀", "代表", "获得", "收到", "得到", "感谢",
     "动员", "号召", "响应", "要求", "按照", "根据", "通过", "积极", "主动", "分赴", "到访", "分别", "担任", "调任", "原任", "曾任", "历任", "作为", "带着", "带领", "率领", "围绕", "看看", "考察", "参观", "调研",
+    # learning about a unit's work on a visit (了解某局驻村工作队的事迹, 看望某局驻村干部, 听取某局汇报)
+    "了解", "看望", "听取",
+    # going along with a unit (记者跟随某集团干部来到…): the unit starts after the verb
+    "跟随", "随同",
+    # winning another unit's funds or service for the village (争取某局资金): the unit starts after the verb
+    "争取",
     # the regional words for taking charge of a village (挂包某村, 包抓某村党支部)
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包", "包扶", "包联", "包保", "挂钩", "挂点",
     "支援", "牵手",
@@ -141,6 +147,9 @@ CORPS_UNIT_RE = "兵团(?:第[一二三四五六七八九十]{1,3}师)?|第?[一
 # village body (党委, 村委, 两委, 常委, 区委, 团委…) or a role (主委, 副主委: the chair of a democratic party's
 # committee) and not going on into 委员 / 委会.
 COMMISSION_ENDING_RE = "(?<![党村居两常纪工团区县市省州盟旗镇乡主])委(?![员会])"
+# Second characters of verbs that start with 委 (委托, 委派): an ending in 委 (团委, 农委) right before one is the
+# verb's first character (某集团委托…: 集团, not 团委), whatever ending the name has.
+VERBS_AFTER_WEI = "托派"
 # Endings that may follow a unit's ending inside one name (某银行张家港分行, 某集团江西区域公司, 某中心医院):
 # a name goes on over at most this many characters to the next ending, with no boundary between.
 UNIT_NAME_CONTINUES_MAX = 8
@@ -226,6 +235,65 @@ TALK_VERBS = ("探讨", "交流", "讨论", "座谈", "协商", "沟通", "研�
 # Verbs of attending: a unit and a village's cadres listed as those who attend a meeting (某局和某村干部
 # 参加了座谈会) are fellow attendees, not a helper and its village.
 ATTEND_VERBS = ("参加", "出席", "列席", "参与")
+# --- the wrong party of a true statement (``wrong_party``) ----------------------------------------
+# Verbs of hosting an event (由某局主办、某协会承办的采访团来到某村): the hosts stage the visit, they help no village.
+HOST_VERBS = ("主办", "承办", "协办", "联办")
+# Verbs of issuing a document (某部、某办联合印发…文件) and the documents they issue: the issuer orders, it helps none.
+ISSUE_VERBS = ("印发", "下发", "出台", "颁布", "发布")
+DOCUMENT_NOUNS = ("文件", "通知", "意见", "方案", "办法", "决定", "规定", "《")
+# Words of thanks: the side that thanks (某县政府及某村委会负责人感谢某集团…) receives; the one thanked helps.
+THANKS_WORDS = ("感谢", "感激", "致谢", "道谢", "赠送锦旗", "送来锦旗", "送上锦旗", "敬献锦旗")
+# Accompanying: the host who accompanies a visit (县委常委张三陪同…, 在某局局长的陪同下) is not its helper.
+ACCOMPANY_WORD = "陪同"
+# Support from above (在省分行的大力支持下，向某村捐赠…): the supporter backs the unit that acts, which the clause
+# after it leaves unnamed; the words that may stand between 的 and 下.
+SUPPORT_WORDS = ("支持", "关心", "关怀", "指导", "协调", "帮助", "重视", "推动")
+SUPPORT_MANNERS = ("大力", "鼎力", "全力", "倾力", "积极", "亲切", "高度", "精心", "悉心", "大")
+# What a clause without its own subject opens with after such a phrase (…下，向某村捐赠…).
+SUBJECTLESS_OPENINGS = ("向", "为", "给", "对", "先后", "共", "又", "还", "再", "累计", "投入", "捐赠", "捐资", "出资",
+                        "援建", "修建", "建成", "帮助", "协调", "争取", "筹集")
+# Adverbs that never stand inside a unit's name between two of its endings (某大学再次组成某工作队): the name ends
+# before them. Not 继续 (继续教育学院) nor 联合 (联合工作队), which names hold.
+ADVERBS_END_NAMES = ("再次", "首次", "又一次", "再一次", "随即", "随后", "立即", "已经", "先后", "相继", "积极", "主动",
+                     "专门", "多次", "陆续", "及时", "迅速", "一直", "始终")
+# Words that begin with a surname and follow a role without being a name (总书记关于…论述, 选派“第一书记”文件).
+NOT_PERSON_WORDS = frozenset({"关于", "关於", "文件", "通知", "精神", "讲话", "指示", "批示", "要求", "号召"})
+
+# The press: a unit whose reporters come (县融媒体中心记者来到某村采访…) reports on the help; it gives none.
+PRESS_AFTER = ("记者", "采访团", "采访组", "采访团队", "通讯员", "融媒记者", "新闻记者")
+# Verbs of praising or awarding (县委组织部授予某村党支部…称号, 某局表彰某村): the organ judges, it does not help.
+AWARD_VERBS = ("授予", "表彰", "命名", "颁发", "评为", "评定")
+# Teams that inspect the help (市委组织部考核组到某村检查驻村工作): the organ checks on the helpers. Not 调研组 or 评估组:
+# a helper's own team visits its village so (某局调研组到结对村调研).
+INSPECTING_TEAMS = ("考核组", "督导组", "督查组", "检查组", "巡查组", "验收组", "暗访组", "巡视组")
+# A unit that only passes a gift on (某集团捐赠的物资由县民政局转交某村): the giver helps.
+PASSING_ON_VERBS = ("转交", "转赠", "转送", "代为发放", "代转")
+# Verbs by which a helper brings in another unit's service (某工作队协调县农商行为某村发放贷款): the unit brought in
+# serves the helper; it is not the village's helper.
+BROUGHT_IN_BEFORE = ("协调", "联系", "争取", "对接")
+# Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
+# recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
+LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")
+LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
+# Words after a unit that name it as another unit's parent (某物流公司作为某集团全资子公司…, 某集团的下属企业): the
+# parent describes the unit that acts; it is not the helper. A "name" ending so (某集团全资子公司) is a description.
+DESCRIBED_BY_PARENT = ("全资子公司", "控股子公司", "子公司")
+PARENT_OF_AFTER = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属公司", "下属单位", "旗下企业", "旗下公司",
+                   "成员单位", "成员企业", "会员单位", "会员企业")
+# Qualities a closing clause praises a unit for (…，彰显了某集团的社会责任与担当): the unit is named as whose quality
+# shows, not as one acting there.
+QUALITY_NOUNS = ("社会责任", "责任担当", "责任与担当", "担当", "形象", "风采", "情怀", "品牌形象", "企业精神")
+# Words after a village that name its own helper next in its clause (某村由某局帮扶，某村得到某局的帮扶): a unit of an
+# earlier clause is then another village's helper (甲村由某局帮扶，乙村由另一局帮扶).
+OWN_HELPER_WORDS = ("由", "得到", "受到", "获得", "的帮扶单位", "的结对单位", "的包扶单位", "的挂钩单位")
+# Last characters of a place's level: a two- or three-character "name" ending in one (某镇长段村…) is the place.
+PLACE_LEVEL_LAST_CHARS = "村镇乡县"
+# Words ending in 村 that say what is done at a village, not its name (某院驻村干警, 工作队进村): a village the table
+# lacks never ends in one.
+VILLAGE_ACTION_WORDS = ("驻村", "住村", "进村", "入村", "包村")
+# Heads a company or bank is called by with its level alone (省公司, 市分行: `unit_identity`), the report naming it
+# in full (某省电力公司, 某银行某市分行) elsewhere.
+LEVEL_SHORT_FORM_HEADS = ("分公司", "公司", "分行", "支行", "集团")
 # A unit's leaders and staff (某局领导带队到结对村, 某医院的专家到某村义诊) act for it when no other unit
 # of the sentence does; next to another unit they only go along (会同某局的负责人).
 STAFF_AFTER = ("的主要负责人", "的负责人", "的领导", "的相关负责人", "有关负责人", "负责人", "领导", "的工作人员", "的人员", "的专家", "的医护人员", "的志愿者", "的党员干部", "的党员", "的干部职工", "的职工",
@@ -280,7 +348,7 @@ GENERIC_TEAM_RE = re.compile(
 WORDS_ACROSS_ENDING = ("社会",)
 # Verbs of founding: a unit right after one (成立了某合作社, 帮助村民开办某砖厂, 发展某专业合作社) is made by
 # the help, not a helper. 开办 also never starts a name.
-FOUNDING_VERBS = ("成立", "组建", "创办", "开办", "创建", "筹建", "兴办", "建成", "建起", "办起", "发展")
+FOUNDING_VERBS = ("成立", "组建", "组成", "创办", "开办", "创建", "筹建", "兴办", "建成", "建起", "办起", "发展")
 # What may stand between such a verb and the unit it founds.
 FOUNDING_GAPS = ("了", "起", "了一个", "了一家", "一个", "一家", "起了")
 # Verbs that start a "X与<place>" phrase and are not part of the unit X.
@@ -504,6 +572,9 @@ NAME_DOTS = "·•‧・．."
 NOT_WESTERN_NAMES = ("扎西德勒", "格桑花")
 # Characters a name (of a person or a unit) never starts with: function words and numerals.
 NON_NAME_START = frozenset("们的在和与及是也都对为将把被从到向就还又这那其该各每全本一二三四五六七八九十受")
+# Boundary characters that never open a unit's name, even after a comma (，了解某局…, ，以某委处长带队…); 和, 同, 向, 为, 与
+# may (和平, 同心), and 于, 之 open places and names (于田县, 之江).
+NEVER_NAME_FIRST = frozenset("了以并或等跟")
 
 # --- relations ------------------------------------------------------------------------------------
 

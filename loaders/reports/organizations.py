@@ -17,6 +17,7 @@ import re
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
+    ADVERBS_END_NAMES,
     BOUNDARY_CHARS,
     BRANCH_ENDINGS,
     CAPTION_IN_BRACKETS_RE,
@@ -26,6 +27,7 @@ from loaders.reports.lexicon import (
     CORPS_UNIT_RE,
     COUNT_MEASURES,
     DEPARTMENT_FIELDS_JOINED_BY_HE,
+    DESCRIBED_BY_PARENT,
     FACILITY_ENDINGS,
     FACILITY_NAME_WORDS,
     FOUNDING_GAPS,
@@ -38,6 +40,7 @@ from loaders.reports.lexicon import (
     LIAISON_OFFICE_ENDINGS,
     NAME_AFTER_MEANS,
     NAME_SAFE_VERBS,
+    NEVER_NAME_FIRST,
     NON_NAME_START,
     NOT_A_UNIT_BEFORE_DE,
     NOT_NAME_BEFORE_YU,
@@ -58,6 +61,7 @@ from loaders.reports.lexicon import (
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
+    VERBS_AFTER_WEI,
     VERBS_BEFORE_ENDING,
     VILLAGE_ENDINGS,
     WORDS_ACROSS_ENDING,
@@ -68,7 +72,9 @@ from loaders.reports.reading import CJK_RE, left_limit, literal_alternation
 from loaders.units import name_key, org_uid, party_level, party_uid, unit_kind
 
 _PARTY_ENDING = "(?:" + "|".join(p for p, _ in PARTY_SUFFIXES) + f")(?![{NOT_PARTY_AFTER}])"
-_UNIT_ENDING = "(?:" + literal_alternation(ORG_SUFFIXES) + "|" + COMMISSION_ENDING_RE + ")"
+_UNIT_ENDING = (
+    "(?:(?:" + literal_alternation(ORG_SUFFIXES) + "|" + COMMISSION_ENDING_RE + f")(?!(?<=委)[{VERBS_AFTER_WEI}]))"
+)
 # A unit: name characters (or a short bracketed part) up to a unit ending, maybe a party ending after.
 ORG_RE = re.compile(
     r"(?:(?:"
@@ -117,6 +123,8 @@ NAME_BREAK_CHARS = frozenset(
 )
 # Function characters that also start names (和平, 同心, 向阳, 为民): allowed at a list item's start.
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
+# 副 (or 常务副, 执行副) and a unit ending only: before 长 / 员 the start of a deputy's post (副局长, 常务副院长).
+_DEPUTY_POST_RE = re.compile(f"(?:常务|执行)?副[{CJK}]{{1,2}}")
 # After a unit ending, these make it the start of a role word (局长, 院长, 委员), not another ending.
 ROLE_AFTER_ENDING = frozenset("长员")
 # A party ending (with its 机关 / ordinal) whose unit has no unit ending (区农业农村委机关党支部).
@@ -193,6 +201,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 and CJK_RE.match(text[left - 1])
                 # a word no name starts with (在, 对, 将) stays outside: ，在某公司的帮扶下 keeps its unit
                 and (text[left - 1] in NAME_FUNCTION_STARTS or text[left - 1] not in NON_NAME_START)
+                and text[left - 1] not in NEVER_NAME_FIRST
                 and (
                     _opens_list_item(text, left - 1)
                     # 。和平某中心…, ——和平某中心: nothing stands before it to join, so it is no conjunction
@@ -237,6 +246,8 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
             if post:  # 张三现任某局副局长: the person and the verb of holding a post stand before the name
                 left += post.end()
                 surface = text[left:end]
+            if _DEPUTY_POST_RE.fullmatch(surface) and text[end : end + 1] in ROLE_AFTER_ENDING:
+                continue  # 局长张三、副局长李四: 副 and an ending are the start of a deputy's post, no unit
             out.extend(org_from_surface(text, left, end, surface, place_by_end))
     # Units named without a suffix whose role is plain: ``X与<place>…对接``, ``X等公司``.
     for match in _UNIT_BEFORE_PLACE_RE.finditer(text):
@@ -377,6 +388,8 @@ def _over_longer_ending(text: str, end: int, stop: int) -> int:
         for ending in _ENDINGS_BY_LENGTH:
             longer_end = end - back + len(ending)
             if longer_end > end and longer_end <= stop and text.startswith(ending, end - back):
+                if ending.endswith("委") and text[longer_end : longer_end + 1] in VERBS_AFTER_WEI:
+                    continue  # 某集团委托: 委 starts the verb, 团委 is no ending here
                 return longer_end
     return end
 
@@ -404,6 +417,10 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
         if any(v in between for v in SENDING_VERBS):
             break  # 某师派出工作队: what the unit sends is no part of its name
+        if text[max(0, end - 4) : end].endswith(DESCRIBED_BY_PARENT):
+            break  # 某集团子公司某某公司: the description ends, the unit's own name follows
+        if any(a in between for a in ADVERBS_END_NAMES):
+            break  # 某大学再次…工作队: an adverb opens the clause after the name
         if party_level(text[end - 6 : end]):
             break  # a party organization ends the name: what follows is another one
         if text[nxt.end() : nxt.end() + 1] in ROLE_AFTER_ENDING:
@@ -585,6 +602,8 @@ def org_from_surface(
         or unit_surface in SELF_REFERENCES  # 我厅, 本中心: the publisher speaking of itself, a reference
         # 和厂里派驻村的队员: a conjunction before a bare one-character head (厂, 局, 院) names nothing
         or (len(unit_surface) == 2 and unit_surface[0] in NAME_FUNCTION_STARTS)
+        # 某集团全资子公司: a description of a unit by its parent, not a name
+        or unit_surface.endswith(DESCRIBED_BY_PARENT)
     ):
         return out
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)

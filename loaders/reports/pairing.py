@@ -22,6 +22,7 @@ from loaders.reports.lexicon import (
     COMPANION_AFTER,
     COMPANION_BEFORE,
     HELPER_ROLE_NOUNS,
+    OWN_HELPER_WORDS,
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
@@ -133,6 +134,11 @@ def pairs_in_sentence(
             text, r, [h for h in helpers if not _listed_among_recipients(text, h, recipients)], groups
         )
         method, conf = "pairing_helper_before_recipient", 0.85
+        own = _own_clause_helpers(text, r, helpers, recipients)
+        if own and not any(_clause_start(text, h.start) == _clause_start(text, r.start) for h in chosen):
+            # 甲村由某局帮扶，乙村由另一局帮扶: the village's own clause names its helper; one of an earlier
+            # clause is another village's.
+            chosen, method, conf = own, "pairing_helper_after_recipient", 0.7
         if not chosen:
             chosen = _helpers_after(text, r, helpers, recipients)
             method, conf = "pairing_helper_after_recipient", 0.7
@@ -188,6 +194,26 @@ _POST_TAKEN_RE = re.compile(r"担任|出任|兼任|挂任|(?:任|当)(?=[^，。
 _SPEECH_RE = re.compile("|".join(SPEECH_VERBS))
 
 
+def _own_clause_helpers(text: str, r: Mention, helpers: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    """The helpers a village's own clause names after it as its own (某村由某局帮扶, 某村、某村也得到某局的帮扶,
+    某村的帮扶单位某局…): the unit after 由 / 得到 / 的帮扶单位, with those listed with it."""
+    end = _clause_end(text, r.end, len(text))
+    word = _OWN_HELPER_AFTER_RE.search(text, r.end, min(end, r.end + OWN_HELPER_WORD_WITHIN))
+    if word is None:
+        return []
+    after = [h for h in helpers if word.end() <= h.start < end and not is_companion(text, h)]
+    if not after or re.search("[，,；;]", text[word.end() : after[0].start]):
+        return []
+    listed = _with_listed(text, after[0], after, forward=True)
+    if "分别" in text[r.end : word.start()]:
+        # 甲村、乙村分别得到某局和某局的帮扶: one to one, in the order of the two lists.
+        villages = _with_listed(text, r, [v for v in recipients if v.start >= r.start], forward=True)
+        first = _with_listed(text, villages[-1], [v for v in recipients if v.end <= villages[-1].end], forward=False)
+        if len(first) == len(listed) and r in first:
+            return [listed[first.index(r)]]
+    return listed
+
+
 def _fellow_attendees(text: str, h: Mention, r: Mention) -> bool:
     """某局和某镇帮扶人员及某村干部参加了座谈会: the unit and the village's people are listed as those who
     attend; the list is no pairing (与 between the two still is one: 某局与某村党支部出席签约仪式)."""
@@ -197,6 +223,12 @@ def _fellow_attendees(text: str, h: Mention, r: Mention) -> bool:
     if any(w in gap for w in ("与", "同", "跟")) or _LIST_ITEM_ADDRESS_RE.search(gap) is None:
         return False  # the village must be an item of the list the unit heads (帮助某村参与… is help)
     return _ATTEND_AFTER_RE.match(text, r.end) is not None
+
+
+# Words after a village that introduce its own helper later in its clause (某村由某局帮扶, 得到某局的帮扶).
+_OWN_HELPER_AFTER_RE = re.compile("|".join(OWN_HELPER_WORDS))
+# How far after the village such a word may stand (某村、某村也分别得到…: the village's list between).
+OWN_HELPER_WORD_WITHIN = 14
 
 
 # The end of a gap that makes the village a list's item, its address written before it (及某县某镇).

@@ -555,6 +555,10 @@ def persons(
         if any(s < span[1] and span[0] < e for s, e in villages):
             return
         name = text[span[0] : span[1]]
+        if name in lexicon.NOT_PERSON_WORDS:
+            return  # 总书记关于…, 选派“第一书记”文件: a word after the role, not a name
+        if name[-1] in lexicon.PLACE_LEVEL_LAST_CHARS and not any(d in name for d in lexicon.NAME_DOTS):
+            return  # 下派段村的第一书记: a village (or town) before its post, not a person
         if leader and (inside(zones, *span) or name in credited):
             return  # a credited writer or editor is no leader, here or anywhere in the report
         if not leader:

@@ -70,6 +70,8 @@ _PLACE_ENDINGS = (
 _MIDDLE_DOTS = lexicon.NAME_DOTS
 # The model's tags of words that are no name: verbs, adverbs, adjectives, pronouns, numerals, function words.
 _NOT_NAME_TAGS = frozenset({"v", "vd", "vn", "ad", "d", "a", "an", "r", "m", "q", "p", "c", "u", "xc", "w", "TIME"})
+# Tags a name never opens with: conjunctions, adverbs, verbs, pronouns, prepositions, numerals, particles.
+_NOT_NAME_OPENING_TAGS = frozenset({"c", "d", "ad", "v", "vd", "r", "p", "u", "m", "q", "xc", "w", "TIME"})
 # Rule methods of units named without an ending, whose only evidence is where the name stands.
 _HEADLESS_METHODS = frozenset({"unit_named_by_role_pairing", "unit_named_by_role_assignment"})
 
@@ -132,7 +134,10 @@ class Recognizer:
         tagger = self._tagger or _analyser().run
         self.calls += 1
         self.chars += len(piece)
-        return any(tag not in _NOT_NAME_TAGS for _, tag in tagger(piece))
+        tags = [tag for _, tag in tagger(piece)]
+        # 只有老人与孩子…, 大多老人与…: a clause opened by a conjunction, adverb or verb is no name, though it holds
+        # a noun.
+        return bool(tags) and tags[0] not in _NOT_NAME_OPENING_TAGS and any(t not in _NOT_NAME_TAGS for t in tags)
 
     def headless_units_hold(self, text: str, orgs: list[Mention]) -> list[Mention]:
         """Units the rules named without any ending (``X与某镇合作``, ``由X负责帮扶``) stand only where the

@@ -72,6 +72,7 @@ from loaders.reports.topic import (
     stated,
     topics,
 )
+from loaders.reports.wrong_party import plays_another_part, visited_to_learn
 from loaders.units import org_uid
 
 __all__ = [
@@ -94,7 +95,10 @@ def relations(
     villages = [m for m in places if m.kind == "village"]
     # A unit named inside a credit (据某报报道（某报社记者张三）) is where the writer works, not a helper.
     credits = byline_zones(text)
-    helpers = [m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end)]
+    # A unit that hosts, issues, thanks, accompanies or backs another (``wrong_party``) helps no village there.
+    helpers = [
+        m for m in orgs if is_helper(m) and not inside(credits, m.start, m.end) and not plays_another_part(text, m)
+    ]
     _mark_town_governments(helpers, places)
     offices = [street_office(m, text) for m in places if is_street_office(m, places, text)]
     helpers += offices
@@ -108,6 +112,7 @@ def relations(
         if m.kind in ("village", "town")
         and not is_chain_prefix(m, places, text)
         and not is_street_office(m, places, text)
+        and not visited_to_learn(text, m)
     ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]

@@ -21,6 +21,7 @@ from loaders.reports.lexicon import (
     CROSS_REGION_HELP_PHRASE_RE,
     GENERIC_ORG,
     LEFT_VERBS,
+    LEVEL_SHORT_FORM_HEADS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
     ORG_SUFFIXES,
@@ -311,8 +312,10 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
-    _unify_abbreviations([m for m in units if m.kind == "organization"])
+    _unify_abbreviations([m for m in units if m.kind == "organization"], place_prefix)
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
+    _unify_level_short_forms([m for m in units if m.kind == "organization"])
+    _unify_organs_by_level([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
     )
@@ -346,6 +349,58 @@ def _unify_brand_with_branch(units: list[Mention]) -> None:
 
 
 _BRANCH_RE = re.compile(f"[{CJK}]{{2,6}}?(?:分公司|分行|支行)")
+
+
+def _unify_level_short_forms(units: list[Mention]) -> None:
+    """省公司 / 市分行 in a report that names 某省电力公司 / 某银行某市分行: a company or bank called by its level
+    and head alone (`LEVEL_SHORT_FORM_HEADS`) is the one unit of the document whose name holds that level word and
+    ends in that head; where several do, it stays apart."""
+    for m in units:
+        short = _LEVEL_SHORT_RE.fullmatch(m.surface)
+        if short is None:
+            continue
+        level, head = short.group(1), short.group(2)
+        fits = {
+            o.uid: o
+            for o in units
+            if o is not m
+            and len(o.surface) > len(m.surface)
+            and o.surface.endswith(head)
+            and level in o.surface[: len(o.surface) - len(head)]
+            and _LEVEL_SHORT_RE.fullmatch(o.surface) is None
+        }
+        if len(fits) == 1:
+            full = next(iter(fits.values()))
+            m.uid = full.uid
+            m.extra["full_name"] = full.extra.get("full_name", full.surface)
+
+
+_LEVEL_SHORT_RE = re.compile("([省市县区州])(" + "|".join(LEVEL_SHORT_FORM_HEADS) + ")")
+
+
+def _unify_organs_by_level(units: list[Mention]) -> None:
+    """市检察院 / 县档案局 in a report that names 某某市人民检察院 / 某某县档案局: an organ written with its level word
+    alone is the one unit of the document written with a place before that level word and the same name after it
+    (人民 left out, as 人民检察院 / 人民法院 / 人民政府 are commonly written); two such units leave it alone."""
+    for m in units:
+        if m.surface[:1] not in _LEVELS or len(m.surface) < 4 or m.extra.get("full_name", m.surface) != m.surface:
+            continue
+        level, rest = m.surface[0], m.surface[1:]
+        fits = {}
+        for o in units:
+            if o is m or o.surface[:1] in _LEVELS:
+                continue
+            for written in (rest, "人民" + rest):
+                place = o.surface[: len(o.surface) - len(written)]
+                if o.surface.endswith(written) and len(place) >= 3 and place.endswith(level):
+                    fits[o.uid] = o
+        if len(fits) == 1:
+            full = next(iter(fits.values()))
+            m.uid = full.uid
+            m.extra["full_name"] = full.extra.get("full_name", full.surface)
+
+
+_LEVELS = "省市县区州"
 
 
 def _is_initials(short: str, full: str) -> bool:
@@ -410,14 +465,20 @@ def _plain_parent(name: str) -> str:
     return _COUNTRY_RE.sub("", _COMPANY_FORM_RE.sub("", name))
 
 
-def _unify_abbreviations(units: list[Mention]) -> None:
+def _unify_abbreviations(units: list[Mention], place_prefix: PlacePrefix = no_place_prefix) -> None:
     """A short form of a unit's name (某轻校, 中行某分行, 政法委) is that unit, when one unit of the
-    document fits it; two that fit leave it alone."""
+    document fits it; two that fit leave it alone. The short form may leave out the place the full name
+    opens with (某山林局 of 某省某山国有林管理局)."""
     names = {m.extra.get("full_name", m.surface): m for m in units}
     for m in units:
         if m.extra.get("full_name", m.surface) != m.surface:
             continue  # already one of a longer name's forms
-        fits = {name: other for name, other in names.items() if _is_abbreviation(m.surface, name)}
+        fits = {
+            name: other
+            for name, other in names.items()
+            if _is_abbreviation(m.surface, name)
+            or (0 < place_prefix(name) < len(name) and _is_initials(m.surface, name[place_prefix(name) :]))
+        }
         if len(fits) == 1:
             ((name, other),) = fits.items()
             m.uid = other.uid

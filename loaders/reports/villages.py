@@ -27,8 +27,10 @@ from loaders.reports.lexicon import (
     NOT_VILLAGE_AFTER_CUN,
     NUMERALS,
     POSTS_AFTER_STATIONED,
+    SENDING_VERBS,
     STATIONED_IN_VILLAGE,
     URBAN_COMMUNITY_ENDINGS,
+    VILLAGE_ACTION_WORDS,
     VILLAGE_ENDINGS,
     VILLAGE_LIST_COUNTS,
     VILLAGE_NAME_FILLERS,
@@ -477,6 +479,9 @@ class VillageFinder:
             # spelt one character off (a transliteration: 阿某格某村 for the table's 阿某克某村).
             return self._respelt_after_town(surface, name_start, end, admin_by_end.get(name_start))
         if GENERIC_VILLAGE_RE.match(surface) or surface.endswith(("村委会", "居委会")) and len(surface) < 4:
+            return None
+        if surface.startswith(SENDING_VERBS) or surface.endswith(VILLAGE_ACTION_WORDS):
+            # 向某镇派出新农村建设工作队, 某检察院驻村干警: a verb of sending or stationing makes no name the table lacks
             return None
         # Names in quotes are slogans (“结对百镇千村”); admin words inside are not a village name.
         if text[name_start - 1 : name_start] in '“"‘' or re.search("[镇乡区县市省]", surface[:-suffix_len]):
