@@ -261,6 +261,12 @@ VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿�
 # What a parent's registered name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
 # written 建行某分行): the country before it, the company form after it (the country only with the company form).
 PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任公司|有限公司)$")
+# Organs whose official name holds 人民 that everyday writing drops (某县人民检察院 → 县检察院, 某市中级人民法院 →
+# 市中级法院, 某县人民政府 → 县政府): one unit with and without it.
+PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
+# The level word a unit's place ends in, written alone before the unit's name when the report has named the place
+# (某县农业农村局 … 县农业农村局, 某市档案局 … 市档案局): the same unit. 省 is dropped from names anyway.
+BARE_LEVEL_PREFIXES = ("市", "县", "区", "州", "旗")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
@@ -269,12 +275,13 @@ GENERIC_UNIT_RE = re.compile(
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
-# unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it.
+# unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it. 村工作队 is
+# what is left of 驻村工作队 where 派驻 before it is read as the verb (选派驻村工作队员).
 GENERIC_TEAM_RE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|首轮|新一批|新一轮|新一届|上一批|上一轮|"
     r"下一批|下一轮|这批|本批|"
     r"该批|历批|各批|这次|新)?"
-    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
+    r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
@@ -307,6 +314,10 @@ ROLE_CORES = (
     "团长", "副团长",
     # an enterprise's chief officers beside its managers (某电厂总会计师张三); 总会 inside 总会计师 is no ending
     "总会计师", "总工程师", "总经济师",
+    # the heads of courts, procuratorates, police and public institutions and their deputies (某县人民检察院检察长,
+    # 某法院副庭长, 某派出所副所长, 某公安局政委, 某站副站长)
+    "检察长", "副检察长", "庭长", "副庭长", "副所长", "副站长", "副馆长", "副社长", "副队长", "副组长", "副科长",
+    "政委", "副政委", "教导员",
 )
 # Words a role may carry in front: the body it belongs to (党委书记, 人大主席, 村委会主任).
 ROLE_PREFIXES = (

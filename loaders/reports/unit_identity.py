@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
+    BARE_LEVEL_PREFIXES,
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
@@ -25,6 +26,7 @@ from loaders.reports.lexicon import (
     NOT_PLACE_SIDE_AFTER,
     ORG_SUFFIXES,
     PARENT_NAME_DROPPED_IN_SHORT,
+    PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     UNIT_BY_ROLE_AFTER,
@@ -296,22 +298,26 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
         end = place_ends.get(m.start)
         if end is not None and end < m.end:
-            return re.sub("^(?:自治区|省)", "", name[end - m.start :])
-        return _core(name, place_prefix)
+            return _without_peoples(re.sub("^(?:自治区|省)", "", name[end - m.start :]))
+        return _without_peoples(_core(name, place_prefix))
 
     groups: dict[str, list[Mention]] = {}
     for m in units:
         if m.kind == "organization":
             groups.setdefault(core(m), []).append(m)
+    places_of: dict[str, str] = {}
     for key, members in groups.items():
-        places_named = {_place_part(m.extra.get("full_name", m.surface), key) for m in members} - {""}
+        places_named = {_place_part(_without_peoples(m.extra.get("full_name", m.surface)), key) for m in members}
+        places_named -= {""}
         if len(places_named) > 1:
             continue  # 甲市建材公司 and 乙县建材公司: two units
+        places_of[key] = next(iter(places_named), "")
         longest = max(members, key=lambda m: len(m.extra.get("full_name", m.surface)))
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
-    _unify_abbreviations([m for m in units if m.kind == "organization"])
+    _unify_bare_level_forms(groups, places_of)
+    _unify_abbreviations([m for m in units if m.kind == "organization"], place_prefix)
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
     parties = sorted(
         (m for m in units if m.kind == "party_org" and m.extra.get("owner") is None), key=lambda m: m.start
@@ -322,6 +328,34 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
         if longer:
             m.uid = longer[0].uid
+
+
+def _without_peoples(name: str) -> str:
+    """某县人民检察院 → 某县检察院: 人民 of an organ's official name, which everyday writing drops."""
+    return _PEOPLES_RE.sub("", name) if "人民" in name else name
+
+
+_PEOPLES_RE = re.compile("人民(?=" + "|".join(PEOPLES_IN_OFFICIAL_NAME) + ")")
+
+
+def _unify_bare_level_forms(groups: dict[str, list[Mention]], places_of: dict[str, str]) -> None:
+    """某县农业农村局 … 县农业农村局, 某市人民检察院 … 市检察院: a unit written with its level word alone is the
+    unit of the same name whose place ends in that word, when exactly one of the document's units is; 市委组织部
+    next to a county's 县委组织部 stays apart (the level differs), as do two cities' bureaus."""
+    for key, members in groups.items():
+        if key[:1] not in BARE_LEVEL_PREFIXES or len(key) < 3 or places_of.get(key, "x"):
+            continue
+        fits = [
+            other
+            for name, other in groups.items()
+            if name == key[1:] and places_of.get(name, "").endswith(key[0]) and len(places_of[name]) > 1
+        ]
+        if len(fits) != 1:
+            continue
+        target = max(fits[0], key=lambda m: len(m.extra.get("full_name", m.surface)))
+        for m in members:
+            m.uid = target.uid
+            m.extra["full_name"] = target.extra.get("full_name", target.surface)
 
 
 def _unify_brand_with_branch(units: list[Mention]) -> None:
@@ -410,14 +444,19 @@ def _plain_parent(name: str) -> str:
     return _COUNTRY_RE.sub("", _COMPANY_FORM_RE.sub("", name))
 
 
-def _unify_abbreviations(units: list[Mention]) -> None:
+def _unify_abbreviations(units: list[Mention], place_prefix: PlacePrefix = no_place_prefix) -> None:
     """A short form of a unit's name (某轻校, 中行某分行, 政法委) is that unit, when one unit of the
-    document fits it; two that fit leave it alone."""
+    document fits it; two that fit leave it alone. The short form is made from the name less its place
+    (某林局 of 某省某山国有林管理局), as reports shorten it."""
     names = {m.extra.get("full_name", m.surface): m for m in units}
     for m in units:
         if m.extra.get("full_name", m.surface) != m.surface:
             continue  # already one of a longer name's forms
-        fits = {name: other for name, other in names.items() if _is_abbreviation(m.surface, name)}
+        fits = {
+            name: other
+            for name, other in names.items()
+            if _is_abbreviation(m.surface, name) or _is_abbreviation(m.surface, _core(name, place_prefix))
+        }
         if len(fits) == 1:
             ((name, other),) = fits.items()
             m.uid = other.uid

@@ -1,0 +1,76 @@
+"""A unit's everyday forms beside its official name, and the posts of courts, procuratorates, police and public
+institutions, proved on sentences written for the test over the made-up code table of test_report_mechanisms."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import _table
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(_table())
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        # the level word alone before the name, once the report has named the place
+        ("西山县农业农村局与白石镇长岭村结对帮扶。县农业农村局为长岭村修建了道路。", "西山县农业农村局"),
+        ("甲市档案局与西山县白石镇长岭村结对。市档案局多次为长岭村募集资金。", "甲市档案局"),
+        # …and 人民 of the official name dropped as well
+        ("西山县人民检察院与白石镇长岭村结对帮扶。县检察院为长岭村修建了道路。", "西山县人民检察院"),
+        ("甲市人民检察院选派干警到西山县白石镇长岭村担任第一书记。市检察院还为长岭村捐赠了图书。", "甲市人民检察院"),
+        ("西山县人民政府与白石镇长岭村结对。县政府为长岭村修建了道路。", "西山县人民政府"),
+        # 人民 dropped with the place kept
+        ("西山县检察院与白石镇长岭村结对帮扶。西山县人民检察院为长岭村修建了道路。", "西山县检察院"),
+        # a short form made of the name's own characters after its province
+        ("测试省青峰山国有林管理局与西山县白石镇长岭村结对。青峰林局为长岭村捐赠了物资。", "测试省青峰山国有林管理局"),
+    ],
+)
+def test_a_units_everyday_form_is_the_unit_named_in_full(extractor: Extractor, text: str, helper: str) -> None:
+    assert _links(extractor, text) == {(helper, "910102101203")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another level: a district's organ is not the city's
+        "甲市委组织部与西山县白石镇长岭村结对。区委组织部为长岭村修建了道路。",
+        # two places of the level named: which city's bureau is meant cannot be told
+        "甲市档案局、丙市档案局与西山县白石镇长岭村结对。市档案局多次为长岭村募集资金。",
+    ],
+)
+def test_a_level_word_alone_stays_apart_where_no_single_unit_fits(extractor: Extractor, text: str) -> None:
+    assert len({helper for helper, _ in _links(extractor, text)}) >= 2
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "西山县人民检察院检察长王立平、副检察长李安到白石镇长岭村走访。",
+            {("王立平", "检察长"), ("李安", "副检察长")},
+        ),
+        ("甲市中级人民法院副庭长赵小川到白石镇长岭村担任第一书记。", {("赵小川", "副庭长")}),
+        ("西山县公安局政委周建、白石派出所副所长吴明到长岭村调研。", {("周建", "政委"), ("吴明", "副所长")}),
+        ("甲市人民检察院党组书记、检察长孙海峰一行来到西山县白石镇长岭村。", {("孙海峰", "党组书记、检察长")}),
+        ("白石派出所教导员冯军表示，将继续帮扶长岭村。", {("冯军", "教导员")}),
+    ],
+)
+def test_posts_of_courts_procuratorates_police_and_public_institutions_are_roles(
+    extractor: Extractor, text: str, people: set[tuple[str, str]]
+) -> None:
+    assert {(f.data["name"], f.data["role"]) for f in _facts(extractor, text, "person")} == people
+
+
+def test_a_village_team_left_of_a_stationing_verb_is_no_unit(extractor: Extractor) -> None:
+    text = (
+        "为加强对选派驻村工作队员的管理，12月21日，西山县人民检察院检察长王立平到该院驻村工作队员所在村——"
+        "白石镇长岭村开展现场办公，同时看望慰问该院驻村工作队员。"
+    )
+    assert _links(extractor, text) == {("西山县人民检察院", "910102101203")}
