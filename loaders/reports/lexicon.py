@@ -264,6 +264,9 @@ PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任
 # Organs whose official name holds 人民 that everyday writing drops (某县人民检察院 → 县检察院, 某市中级人民法院 →
 # 市中级法院, 某县人民政府 → 县政府): one unit with and without it.
 PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
+# Conjunctions that with a level word after them make a county's name (和县): between two units (某部和县某局) they
+# join the units.
+CONJUNCTIONS_BEFORE_LEVEL = ("和",)
 # The level word a unit's place ends in, written alone before the unit's name when the report has named the place
 # (某县农业农村局 … 县农业农村局, 某市档案局 … 市档案局): the same unit. 省 is dropped from names anyway.
 BARE_LEVEL_PREFIXES = ("市", "县", "区", "州", "旗")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.places import Place, PlaceIndex
 from loaders.reports import Extractor
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
-from tests.loaders.test_report_mechanisms import _table
+from tests.loaders.test_report_mechanisms import PLACES, _table
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +75,24 @@ def test_a_village_team_left_of_a_stationing_verb_is_no_unit(extractor: Extracto
         "白石镇长岭村开展现场办公，同时看望慰问该院驻村工作队员。"
     )
     assert _links(extractor, text) == {("西山县人民检察院", "910102101203")}
+
+
+def test_a_county_named_like_a_conjunction_and_a_level_word_joins_two_units() -> None:
+    # a table holding a county named 和县: between two units 和 is the conjunction, 县 the next unit's level word
+    table = PlaceIndex.from_places([*PLACES, Place("district", "910103", "和县", "和县", "9101", None)])
+    text = "西山县委统战部和县工商联挂钩帮扶白石镇长岭村。"
+    assert _links(Extractor(table), text) == {("西山县委统战部", "910102101203"), ("县工商联", "910102101203")}
+
+
+@pytest.mark.parametrize(
+    ("text", "helpers"),
+    [
+        # a short name listed right after a unit shares its level word and acts with it: no building
+        ("西山县住建局、行政服务中心一行来到白石镇长岭村开展结对帮扶。", {"西山县住建局", "行政服务中心"}),
+        ("西山县住建局和行政服务中心与白石镇长岭村结对。", {"西山县住建局", "行政服务中心"}),
+        # a building's own words keep it a building
+        ("西山县住建局在白石镇长岭村党群服务中心与长岭村结对。", {"西山县住建局"}),
+    ],
+)
+def test_a_service_centre_listed_with_a_unit_is_a_unit(extractor: Extractor, text: str, helpers: set[str]) -> None:
+    assert {helper for helper, _ in _links(extractor, text)} == helpers
