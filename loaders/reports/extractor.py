@@ -37,6 +37,7 @@ from loaders.reports.unit_identity import (
     short_forms,
     trim_to_known_names,
     unify_variants,
+    units_described_as_subsidiaries,
     units_named_by_role,
 )
 from loaders.reports.villages import VillageFinder, shortened_village_names
@@ -142,6 +143,7 @@ class Extractor:
             orgs = self.recognizer.headless_units_hold(text, orgs)
             orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         orgs = drop_founded_units(text, orgs)
+        orgs = units_described_as_subsidiaries(text, orgs, places)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)
         persons = person_mentions(

@@ -264,6 +264,10 @@ PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任
 # Organs whose official name holds 人民 that everyday writing drops (某县人民检察院 → 县检察院, 某市中级人民法院 →
 # 市中级法院, 某县人民政府 → 县政府): one unit with and without it.
 PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
+# Words that describe a unit as part of another (某物流作为某集团全资子公司, 某公司作为某集团的下属企业): the phrase from
+# 作为 to one of these is an appositive saying what its subject is; the units in it do not act, the subject does.
+SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
+                           "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
 # Conjunctions that with a level word after them make a county's name (和县): between two units (某部和县某局) they
 # join the units.
 CONJUNCTIONS_BEFORE_LEVEL = ("和",)

@@ -276,11 +276,16 @@ def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forwa
         if forward and m.start < current.end or not forward and m.end > current.start:
             continue
         gap = text[current.end : m.start] if forward else text[m.end : current.start]
-        if _LIST_JOINER_RE.match(gap.strip()) is None:
+        if _LIST_JOINER_RE.match(gap.strip()) is None and _UNREAD_BRANCHES_RE.match(gap) is None:
             break
         out.append(m)
         current = m
     return out if forward else list(reversed(out))
+
+
+# 某局城管大队支部、机关支部、物业支部和某公司支部: a unit's further branches listed by their bare names, which name
+# no unit of their own, stand in the list and do not end it.
+_UNREAD_BRANCHES_RE = re.compile(f"^[、和及](?:[{CJK}]{{1,6}}?(?:党支部|支部|党总支|党小组)[、和及])+$")
 
 
 def _distributed(

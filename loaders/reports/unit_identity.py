@@ -24,11 +24,13 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NON_NAME_START,
     NOT_PLACE_SIDE_AFTER,
+    ORG_LEAD_WORDS,
     ORG_SUFFIXES,
     PARENT_NAME_DROPPED_IN_SHORT,
     PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
+    SUBSIDIARY_DESCRIPTIONS,
     UNIT_BY_ROLE_AFTER,
 )
 from loaders.reports.model import Mention
@@ -164,6 +166,54 @@ def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
             )
         )
     return out
+
+
+_APPOSITIVE_RE = re.compile(
+    f"(?:^|(?<=[，,。；;：:！!？?\n 　]))([{CJK}]{{2,8}}?)?作为([{CJK}]{{2,20}}?(?:"
+    + "|".join(sorted(SUBSIDIARY_DESCRIPTIONS, key=len, reverse=True))
+    + "))(?=[，,。；;、])"
+)
+
+
+def units_described_as_subsidiaries(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+    """``某物流作为某集团全资子公司，在某村开展驻村帮扶``: the phrase from 作为 to the subsidiary word says what the
+    subject is; a unit read inside it (the parent, or the description taken for a name) does not act there and is
+    dropped, and a subject without a unit's ending opening the clause is a unit, with its other mentions in the
+    document (every later occurrence that no other name holds)."""
+    out = list(units)
+    for match in _APPOSITIVE_RE.finditer(text):
+        d_start, d_end = match.span(2)
+        out = [m for m in out if not (d_start - 2 <= m.start and m.end <= d_end)]
+        if match.group(1) is None:
+            continue
+        start, end = match.span(1)
+        lead = next((w for w in ORG_LEAD_WORDS if text.startswith(w, start) and len(w) < end - start - 1), "")
+        start += len(lead)  # 近年来某物流作为…: the words that introduce the subject are no part of its name
+        if any(m.start <= start < m.end or m.start < end <= m.end for m in out + places):
+            continue  # the subject is a named unit already (某物流有限公司作为…) or a place
+        subject = text[start:end]
+        if subject[:1] in NON_NAME_START or subject in GENERIC_ORG:
+            continue
+        taken = [(m.start, m.end) for m in out + places]
+        for other in re.finditer(re.escape(subject), text):
+            o_start, o_end = other.span()
+            if o_start != start and any(s <= o_start < e or s < o_end <= e for s, e in taken):
+                continue
+            if o_start != start and len(subject) < 4 and CJK_RE.match(text[o_start - 1 : o_start] or " "):
+                continue  # a short name inside a longer run may be another word
+            out.append(
+                Mention(
+                    "organization",
+                    o_start,
+                    o_end,
+                    subject,
+                    "unit_named_by_apposition",
+                    0.7,
+                    uid=org_uid(subject),
+                    extra={"org_kind": unit_kind(subject)},
+                )
+            )
+    return sorted(out, key=lambda m: m.start)
 
 
 PlacePrefix = Callable[[str], int]

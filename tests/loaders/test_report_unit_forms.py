@@ -96,3 +96,40 @@ def test_a_county_named_like_a_conjunction_and_a_level_word_joins_two_units() ->
 )
 def test_a_service_centre_listed_with_a_unit_is_a_unit(extractor: Extractor, text: str, helpers: set[str]) -> None:
     assert {helper for helper, _ in _links(extractor, text)} == helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "helpers"),
+    [
+        # a unit's further branches by their bare names stand in the list of signing parties
+        (
+            "仪式上，西山县城管局城管大队支部、机关支部、物业支部和远航电信客户部支部与白石镇长岭村支部进行签约。",
+            {"西山县城管局城管大队支部", "远航电信客户部支部"},
+        ),
+        (
+            "西山县城管局市政支部、环卫支部和远航酒业销售第一支部与白石镇长岭村支部签订共建协议。",
+            {"西山县城管局市政支部", "远航酒业销售第一支部"},
+        ),
+    ],
+)
+def test_a_units_branches_listed_by_bare_names_do_not_end_the_list(
+    extractor: Extractor, text: str, helpers: set[str]
+) -> None:
+    assert {helper for helper, _ in _links(extractor, text)} == helpers
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        # the description taken for a name
+        ("远航物流作为华夏石化集团全资子公司，在西山县白石镇长岭村开展驻村帮扶工作。", "远航物流"),
+        ("近年来远航物流作为华夏石化集团控股子公司，在西山县白石镇长岭村开展驻村帮扶。", "远航物流"),
+        # the parent inside the description taken for the helper
+        ("远航物流有限公司作为华夏石化集团的全资子公司，在西山县白石镇长岭村开展驻村帮扶工作。", "远航物流有限公司"),
+        ("远航物流有限公司作为华夏石化集团下属企业，与西山县白石镇长岭村结对。", "远航物流有限公司"),
+    ],
+)
+def test_a_subsidiary_described_after_zuowei_is_the_helper_not_its_parent(
+    extractor: Extractor, text: str, helper: str
+) -> None:
+    assert {h for h, _ in _links(extractor, text)} == {helper}
