@@ -239,7 +239,28 @@ class Extractor:
         facts.extend(relations(doc, text, sents, places, orgs, ev))
         facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev))
         facts.extend(claims(doc, text, sents, region, ev))
-        return facts
+        return without_units_beside_their_party(facts)
+
+
+def without_units_beside_their_party(facts: list[Fact]) -> list[Fact]:
+    """某公司党支部与某村党支部联建…企业出资…: where a unit's own party organization pairs with a village, the unit's
+    pairing with that village (through 企业, 该院 or its name) is the same helper told twice; the party
+    organization's stands, and it belongs to the unit."""
+    owner = {f.data["uid"]: f.data["belongs_to"] for f in facts if f.kind == "party_org"}
+    by_party = {
+        (owner.get(f.data["helper_uid"]), f.data["recipient_uid"])
+        for f in facts
+        if f.kind == "pairing" and f.data["helper_kind"] == "party_org"
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.kind == "pairing"
+            and f.data["helper_kind"] == "organization"
+            and (f.data["helper_uid"], f.data["recipient_uid"]) in by_party
+        )
+    ]
 
 
 def place_data(m: Mention) -> dict[str, Any]:

@@ -133,3 +133,17 @@ def test_a_subsidiary_described_after_zuowei_is_the_helper_not_its_parent(
     extractor: Extractor, text: str, helper: str
 ) -> None:
     assert {h for h, _ in _links(extractor, text)} == {helper}
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        (
+            "远航新能源科技有限公司党支部与西山县白石镇长岭村党支部联建后，企业出资20万元，为该村修建道路。",
+            "远航新能源科技有限公司党支部",
+        ),
+        ("甲市检察院党组选派干警担任西山县白石镇长岭村第一书记。甲市检察院为长岭村修建了道路。", "甲市检察院党组"),
+    ],
+)
+def test_a_unit_beside_its_own_party_organization_is_one_helper(extractor: Extractor, text: str, helper: str) -> None:
+    assert _links(extractor, text) == {(helper, "910102101203")}
