@@ -268,6 +268,8 @@ PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
 # 作为 to one of these is an appositive saying what its subject is; the units in it do not act, the subject does.
 SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
                            "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
+# Verbs that end a list of village–unit pairs (甲村和某饮品、乙社区和某磁电进行了试点): the last unit's name stops before.
+PAIR_LIST_VERBS = ("进行", "签订", "签署", "开展", "结对", "结成", "联建", "共建", "签约", "建立", "达成", "实施")
 # Conjunctions that with a level word after them make a county's name (和县): between two units (某部和县某局) they
 # join the units.
 CONJUNCTIONS_BEFORE_LEVEL = ("和",)

@@ -26,6 +26,7 @@ from loaders.reports.lexicon import (
     NOT_PLACE_SIDE_AFTER,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
+    PAIR_LIST_VERBS,
     PARENT_NAME_DROPPED_IN_SHORT,
     PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
@@ -214,6 +215,49 @@ def units_described_as_subsidiaries(text: str, units: list[Mention], places: lis
                 )
             )
     return sorted(out, key=lambda m: m.start)
+
+
+_PAIR_ITEM_RE = re.compile(
+    f"[和与]([{CJK}]{{2,8}}?)(?=[、，,；;]|" + "|".join(sorted(PAIR_LIST_VERBS, key=len, reverse=True)) + ")"
+)
+
+
+def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+    """``甲村和某饮品、乙社区和某磁电进行了试点``: in two or more village–unit pairs listed one after another, the
+    name joined to each village by 和 / 与 is a unit although it has no unit's ending (a firm by its brand)."""
+    villages = sorted((p for p in places if p.kind == "village"), key=lambda p: p.start)
+    items: list[tuple[Mention, int, int]] = []
+    for v in villages:
+        match = _PAIR_ITEM_RE.match(text, v.end)
+        if match is not None:
+            items.append((v, *match.span(1)))
+    out: list[Mention] = []
+    run: list[tuple[Mention, int, int]] = []
+    for item in [*items, None]:
+        if item is not None and (not run or (text[run[-1][2] : item[0].start] in ("、", "，", ",", "；", ";"))):
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            for _, start, end in run:
+                surface = text[start:end]
+                if any(m.start < end and start < m.end for m in units + places):
+                    continue  # named already (a unit with its ending, or a place)
+                if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
+                    continue
+                out.append(
+                    Mention(
+                        "organization",
+                        start,
+                        end,
+                        surface,
+                        "unit_named_in_pair_list",
+                        0.7,
+                        uid=org_uid(surface),
+                        extra={"org_kind": unit_kind(surface)},
+                    )
+                )
+        run = [item] if item is not None else []
+    return out
 
 
 PlacePrefix = Callable[[str], int]

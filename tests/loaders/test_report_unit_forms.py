@@ -147,3 +147,27 @@ def test_a_subsidiary_described_after_zuowei_is_the_helper_not_its_parent(
 )
 def test_a_unit_beside_its_own_party_organization_is_one_helper(extractor: Extractor, text: str, helper: str) -> None:
     assert _links(extractor, text) == {(helper, "910102101203")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年，白石镇2个村与企业联建，长岭村和远航饮品公司、石门村和华峰磁电公司进行了试点。",
+        "白石镇长岭村与远航饮品公司、石门村与华峰磁电公司结成对子。",
+        "白石镇开展村企联建，远航饮品公司和长岭村、华峰磁电公司和石门村签订了协议。",
+        # firms named by their brand alone, known as units by their place in the pairs
+        "今年，白石镇2个村与企业联建，长岭村和远航饮品、石门村和华峰磁电进行了试点。",
+        "白石镇长岭村与远航饮品、石门村与华峰磁电结成对子。",
+    ],
+)
+def test_village_unit_pairs_listed_one_after_another_pair_each_with_its_own(extractor: Extractor, text: str) -> None:
+    villages = {code: helper for helper, code in _links(extractor, text) if code and code.startswith("9101021012")}
+    assert villages == {
+        "910102101203": next(h for h in ("远航饮品公司", "远航饮品") if h in text),
+        "910102101204": next(h for h in ("华峰磁电公司", "华峰磁电") if h in text),
+    }
+
+
+def test_two_villages_joined_by_he_name_no_unit(extractor: Extractor) -> None:
+    text = "白石镇长岭村和石门村、青田镇四滧村和五联村签订了结对协议。"
+    assert not any(f.data["name"] in ("石门村", "五联村") for f in _facts(extractor, text, "organization"))
