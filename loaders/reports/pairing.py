@@ -268,6 +268,11 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
 
 
+def listed_with(text: str, anchor: Mention, candidates: list[Mention]) -> list[Mention]:
+    """The anchor and the mentions listed after it (A、B和C)."""
+    return _with_listed(text, anchor, candidates, forward=True)
+
+
 def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forward: bool) -> list[Mention]:
     """The anchor and the mentions joined to it by 、/和/及/以及, in the given direction."""
     out = [anchor]

@@ -171,3 +171,23 @@ def test_village_unit_pairs_listed_one_after_another_pair_each_with_its_own(extr
 def test_two_villages_joined_by_he_name_no_unit(extractor: Extractor) -> None:
     text = "白石镇长岭村和石门村、青田镇四滧村和五联村签订了结对协议。"
     assert not any(f.data["name"] in ("石门村", "五联村") for f in _facts(extractor, text, "organization"))
+
+
+@pytest.mark.parametrize(
+    ("text", "helpers"),
+    [
+        (
+            "甲市检察院选派干警到西山县白石镇长岭村担任驻村第一书记。驻村干警与村干部逐户摸排，"
+            "联合挂钩帮扶的西山县委统战部和县工商联，对症下药，为贫困户配准药方。",
+            {"甲市检察院", "西山县委统战部", "县工商联"},
+        ),
+        (
+            "甲市检察院选派干警到西山县白石镇长岭村担任驻村第一书记。驻村干警联合挂钩的西山县委统战部，为贫困户配准药方。",
+            {"甲市检察院", "西山县委统战部"},
+        ),
+    ],
+)
+def test_units_described_by_a_pairing_clause_help_the_passages_village(
+    extractor: Extractor, text: str, helpers: set[str]
+) -> None:
+    assert _links(extractor, text) == {(h, "910102101203") for h in helpers}
