@@ -23,6 +23,7 @@ from loaders.reports.lexicon import (
     GENERIC_ORG,
     LEFT_VERBS,
     NON_NAME_START,
+    NOT_NAME_BEFORE_YU,
     NOT_PLACE_SIDE_AFTER,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
@@ -242,8 +243,8 @@ def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention])
                 surface = text[start:end]
                 if any(m.start < end and start < m.end for m in units + places):
                     continue  # named already (a unit with its ending, or a place)
-                if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
-                    continue
+                if surface[:1] in NON_NAME_START or surface in GENERIC_ORG or surface.endswith(NOT_NAME_BEFORE_YU):
+                    continue  # 甲村和村民代表、乙村和党员群众…: people, not a unit
                 out.append(
                     Mention(
                         "organization",

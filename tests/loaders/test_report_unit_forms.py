@@ -191,3 +191,8 @@ def test_units_described_by_a_pairing_clause_help_the_passages_village(
     extractor: Extractor, text: str, helpers: set[str]
 ) -> None:
     assert _links(extractor, text) == {(h, "910102101203") for h in helpers}
+
+
+def test_people_joined_to_villages_in_pairs_are_no_units(extractor: Extractor) -> None:
+    text = "白石镇开展结对共建，长岭村和村民代表、石门村和党员群众签订了协议。"
+    assert not any(f.data["name"] in ("村民代表", "党员群众") for f in _facts(extractor, text, "organization"))
