@@ -45,7 +45,9 @@ from loaders.reports.unit_identity import (
     short_forms,
     trim_to_known_names,
     unify_variants,
+    units_described_as_subsidiaries,
     units_named_by_role,
+    units_named_in_pairs,
 )
 from loaders.reports.villages import VillageFinder, shortened_village_names
 
@@ -147,10 +149,12 @@ class Extractor:
         place_prefix = self.place_prefix
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
+        orgs += units_named_in_pairs(text, orgs, places)
         if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
             orgs = self.recognizer.headless_units_hold(text, orgs)
             orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)
         orgs = drop_founded_units(text, orgs)
+        orgs = units_described_as_subsidiaries(text, orgs, places)
         trim_to_known_names(text, orgs, places, place_prefix)
         unify_variants(orgs, places, place_prefix)
         persons = person_mentions(
@@ -247,7 +251,28 @@ class Extractor:
         facts.extend(relations(doc, text, sents, places, orgs, ev))
         facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev, text, places))
         facts.extend(claims(doc, text, sents, region, ev))
-        return facts
+        return without_units_beside_their_party(facts)
+
+
+def without_units_beside_their_party(facts: list[Fact]) -> list[Fact]:
+    """某公司党支部与某村党支部联建…企业出资…: where a unit's own party organization pairs with a village, the unit's
+    pairing with that village (through 企业, 该院 or its name) is the same helper told twice; the party
+    organization's stands, and it belongs to the unit."""
+    owner = {f.data["uid"]: f.data["belongs_to"] for f in facts if f.kind == "party_org"}
+    by_party = {
+        (owner.get(f.data["helper_uid"]), f.data["recipient_uid"])
+        for f in facts
+        if f.kind == "pairing" and f.data["helper_kind"] == "party_org"
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.kind == "pairing"
+            and f.data["helper_kind"] == "organization"
+            and (f.data["helper_uid"], f.data["recipient_uid"]) in by_party
+        )
+    ]
 
 
 def place_data(m: Mention) -> dict[str, Any]:

@@ -329,6 +329,21 @@ VILLAGE_INSTITUTION_ENDINGS = ("小学", "中学", "完小", "学校", "幼儿�
 # What a parent's registered name carries that its short form in a branch's name leaves out (中国建设银行股份有限公司某分行
 # written 建行某分行): the country before it, the company form after it (the country only with the company form).
 PARENT_NAME_DROPPED_IN_SHORT = (r"^中国", r"(?:股份有限公司|有限责任公司|有限公司)$")
+# Organs whose official name holds 人民 that everyday writing drops (某县人民检察院 → 县检察院, 某市中级人民法院 →
+# 市中级法院, 某县人民政府 → 县政府): one unit with and without it.
+PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
+# Words that describe a unit as part of another (某物流作为某集团全资子公司, 某公司作为某集团的下属企业): the phrase from
+# 作为 to one of these is an appositive saying what its subject is; the units in it do not act, the subject does.
+SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
+                           "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
+# Verbs that end a list of village–unit pairs (甲村和某饮品、乙社区和某磁电进行了试点): the last unit's name stops before.
+PAIR_LIST_VERBS = ("进行", "签订", "签署", "开展", "结对", "结成", "联建", "共建", "签约", "建立", "达成", "实施")
+# Conjunctions that with a level word after them make a county's name (和县): between two units (某部和县某局) they
+# join the units.
+CONJUNCTIONS_BEFORE_LEVEL = ("和",)
+# The level word a unit's place ends in, written alone before the unit's name when the report has named the place
+# (某县农业农村局 … 县农业农村局, 某市档案局 … 市档案局): the same unit. 省 is dropped from names anyway.
+BARE_LEVEL_PREFIXES = ("市", "县", "区", "州", "旗")
 # Kinds of unit, not units: 区级机关, 各级部门, 市直单位.
 GENERIC_UNIT_RE = re.compile(
     r"^(?:(?:各|各级|[省市县区镇乡]级|[省市县区]直|相关|有关)(?:机关|部门|单位|企业|党组织)"
@@ -337,12 +352,13 @@ GENERIC_UNIT_RE = re.compile(
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
-# unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it.
+# unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it. 村工作队 is
+# what is left of 驻村工作队 where 派驻 before it is read as the verb (选派驻村工作队员).
 GENERIC_TEAM_RE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|首轮|新一批|新一轮|新一届|上一批|上一轮|"
     r"下一批|下一轮|这批|本批|"
     r"该批|历批|各批|这次|新)?"
-    r"(?:驻村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
+    r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).
 WORDS_ACROSS_ENDING = ("社会",)
@@ -383,6 +399,9 @@ ROLE_CORES = (
     # heads of a factory, a farm or forest farm, a kindergarten, a procuratorate; of a 兵团 company (连, a
     # village there) and the political commissar of a regiment or division
     "厂长", "副厂长", "场长", "副场长", "园长", "副园长", "检察长", "副检察长", "连长", "副连长", "政委", "副政委",
+    # the heads of courts, police and public institutions and their deputies (某法院副庭长, 某派出所副所长,
+    # 某站副站长); 检察长 and 政委 are above
+    "庭长", "副庭长", "副所长", "副站长", "副馆长", "副社长", "副队长", "副组长", "副科长", "教导员",
 )
 # Verbs ending in a role word's first character (带领 + 队伍 is no 领队): a role read there is none.
 VERBS_ENDING_IN_A_ROLES_START = ("带领", "率领", "引领", "统领")

@@ -526,6 +526,12 @@ def _over_ji(text: str, left: int, floor: int) -> int:
     return left
 
 
+def _listed_after_unit(text: str, start: int) -> bool:
+    """市某局、行政服务中心一行: listed right after a unit (、 和 及), a short name shares the list's level word
+    and acts with it, so it is that unit, not a building."""
+    return text[start - 1 : start] in ("、", "和", "及") and text.endswith(ORG_SUFFIXES, 0, start - 1)
+
+
 def _starts_like_no_name(text: str, start: int, name: str) -> bool:
     """A unit's name does not start with a function word or a count (三家公司) — except a name that
     starts a list item (以及和平之君…, 、同心公司) or a place name with a numeral (九江项目部) — nor is it a
@@ -609,7 +615,7 @@ def org_from_surface(
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
     if facility is not None:
         prefix = unit_surface[: -len(facility)]
-        if len(prefix) <= 2 or any(w in prefix for w in FACILITY_NAME_WORDS):
+        if any(w in prefix for w in FACILITY_NAME_WORDS) or (len(prefix) <= 2 and not _listed_after_unit(text, start)):
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out

@@ -113,6 +113,7 @@ def pairs_in_sentence(
     pairs += _assigned_as(text, sent, helpers, [r for r in recipients if id(r) not in done], done)
     if any(t[2] in PAIRING for t in triggers):
         pairs += _listed_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
+        pairs += _joined_pairs(text, helpers, [r for r in recipients if id(r) not in done], done)
     # Villages that pair with each other (A村则和B村签订协议, …两村签订协议) act in their own clause:
     # settle them first.
     for h, r, method, conf in _village_to_village(text, recipients, triggers, done, helpers) + _counted_villages_pair(
@@ -332,6 +333,11 @@ def _helpers_after(text: str, r: Mention, helpers: list[Mention], recipients: li
     return sorted({id(m): m for m in group}.values(), key=lambda m: m.start)
 
 
+def listed_with(text: str, anchor: Mention, candidates: list[Mention]) -> list[Mention]:
+    """The anchor and the mentions listed after it (A、B和C)."""
+    return _with_listed(text, anchor, candidates, forward=True)
+
+
 def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forward: bool) -> list[Mention]:
     """The anchor and the mentions joined to it by 、/和/及/以及, in the given direction."""
     out = [anchor]
@@ -341,11 +347,16 @@ def _with_listed(text: str, anchor: Mention, candidates: list[Mention], *, forwa
         if forward and m.start < current.end or not forward and m.end > current.start:
             continue
         gap = text[current.end : m.start] if forward else text[m.end : current.start]
-        if _LIST_JOINER_RE.match(gap.strip()) is None:
+        if _LIST_JOINER_RE.match(gap.strip()) is None and _UNREAD_BRANCHES_RE.match(gap) is None:
             break
         out.append(m)
         current = m
     return out if forward else list(reversed(out))
+
+
+# 某局城管大队支部、机关支部、物业支部和某公司支部: a unit's further branches listed by their bare names, which name
+# no unit of their own, stand in the list and do not end it.
+_UNREAD_BRANCHES_RE = re.compile(f"^[、和及](?:[{CJK}]{{1,6}}?(?:党支部|支部|党总支|党小组)[、和及])+$")
 
 
 def _distributed(
@@ -433,6 +444,42 @@ def _listed_pairs(text: str, helpers: list[Mention], recipients: list[Mention], 
 
 
 _DASH_RE = re.compile("(?:——|—|－|-|→|–)")
+
+
+def _joined_pairs(text: str, helpers: list[Mention], recipients: list[Mention], done: set[int]) -> list[Pair]:
+    """``甲村和某公司、乙社区和某企业进行了村企联建试点`` (or the unit first, or 与): two or more village–unit pairs,
+    each joined by 和 / 与, listed one after another; each village pairs with its own unit, not with the
+    other village or the other pairs' units."""
+    villages = [r for r in recipients if r.kind == "village"]
+    units = [h for h in helpers if h.kind in ("organization", "party_org")]
+    ordered = sorted(villages + units, key=lambda m: m.start)
+    found: list[tuple[Mention, Mention]] = []
+    i = 0
+    run: list[tuple[Mention, Mention]] = []
+    while i + 1 < len(ordered):
+        a, b = ordered[i], ordered[i + 1]
+        joined = text[a.end : b.start] in _PAIR_JOINERS and (a in villages) != (b in villages)
+        follows = not run or text[run[-1][1].end : a.start] in _PAIR_SEPARATORS
+        if joined and follows:
+            run.append((a, b))
+            i += 2
+            continue
+        if len(run) >= 2:
+            found += run
+        run = [(a, b)] if joined else []
+        i += 2 if joined else 1
+    if len(run) >= 2:
+        found += run
+    out: list[Pair] = []
+    for a, b in found:
+        village, unit = (a, b) if a in villages else (b, a)
+        out.append((unit, village, "pairing_joined_pair", 0.8))
+        done.add(id(village))
+    return out
+
+
+_PAIR_JOINERS = ("和", "与", "同")
+_PAIR_SEPARATORS = ("、", "，", ",", "；", ";")
 
 
 def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = False) -> list[Mention]:

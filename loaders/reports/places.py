@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.places import CODE_LENGTH, PlaceIndex, _stem_normal, resolve, sounds_alike_one_off
-from loaders.reports.lexicon import BOUNDARY_CHARS, ORG_SUFFIXES
+from loaders.reports.lexicon import BOUNDARY_CHARS, CONJUNCTIONS_BEFORE_LEVEL, ORG_SUFFIXES
 from loaders.reports.model import Mention
 from loaders.reports.reading import CJK_RE
 
@@ -98,7 +98,24 @@ def admin_mentions(matcher: Matcher, text: str) -> list[Mention]:
         if method == "gazetteer_stem" and _starts_village_name(matcher.index, text, start, end):
             continue
         out.append(Mention(level, start, end, key, method, 0.0, extra={"levels": sorted(levels)}))
+    out = drop_conjunction_and_level(text, out)
     return drop_units_named_like_towns(matcher.index, text, drop_tails_of_short_forms(text, out))
+
+
+def drop_conjunction_and_level(text: str, admin: list[Mention]) -> list[Mention]:
+    """某县委统战部和县工商联: a county whose name is a conjunction and a level word (和县) read right after a unit's
+    ending and before more name is the conjunction and the next unit's level word, not that county."""
+    return [
+        m
+        for m in admin
+        if not (
+            m.kind == "district"
+            and len(m.surface) == 2
+            and m.surface[0] in CONJUNCTIONS_BEFORE_LEVEL
+            and text.endswith(ORG_SUFFIXES, 0, m.start)
+            and CJK_RE.match(text[m.end : m.end + 1] or " ")
+        )
+    ]
 
 
 # The level characters a unit's name may start with (县林业局, 市社会事务局).

@@ -50,6 +50,7 @@ from loaders.reports.pairing import (
     clause_subjectless,
     helpers_before_recipient,
     is_companion,
+    listed_with,
     pairs_in_sentence,
 )
 from loaders.reports.places import address_start, address_starts
@@ -64,6 +65,7 @@ from loaders.reports.references import (
 )
 from loaders.reports.secretaries import home_unit_pairs
 from loaders.reports.topic import (
+    DESCRIBING_RE,
     Topic,
     about_the_topic,
     continues_subject,
@@ -253,6 +255,9 @@ def _topic_pairs(
     if not ordered or topic.village.place is None and not topic.same_paragraph:
         return []  # a village the table lacks is carried no further than its own paragraph
     actors = [h for h in helpers_in if not is_companion(text, h)]
+    described = _described_as_paired(text, sent, topic, actors, ordered)
+    if described:
+        return described
     chosen: list[Mention] = []
     at: Trigger | None = None
     if actors:
@@ -278,6 +283,25 @@ def _topic_pairs(
         conf -= 0.1
     recipient = _at(topic.village, at, text)
     return [(h, recipient, "pairing_topic_village", conf) for h in chosen]
+
+
+def _described_as_paired(
+    text: str, sent: Sentence, topic: Topic, actors: list[Mention], ordered: list[Trigger]
+) -> list[Pair]:
+    """联合挂钩帮扶的某部和某局，…: a clause of pairing before 的 describes the units after it (and those listed
+    with them) as the village's own helpers, though no trigger follows them."""
+    for a in actors:
+        at = next((t for t in ordered if t[2] in PAIRING and DESCRIBING_RE.fullmatch(text, t[1], a.start)), None)
+        if at is None:
+            continue
+        conf = about_the_topic(text, sent, a, ordered)
+        if not conf:
+            return []
+        if not topic.same_paragraph:
+            conf -= 0.1
+        recipient = _at(topic.village, at, text)
+        return [(h, recipient, "pairing_topic_village", conf) for h in listed_with(text, a, actors)]
+    return []
 
 
 def _at(village: Mention, trigger: Trigger, text: str) -> Mention:

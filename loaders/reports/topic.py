@@ -55,6 +55,9 @@ _WIDER_RE = re.compile(
 )
 _OWN_WORK_RE = re.compile("|".join(OWN_WORK_WORDS))
 _STRONG = frozenset(PAIRING_TRIGGERS) | frozenset(TOPIC_ASSISTANCE_TRIGGERS)
+_PAIRING_WORDS = frozenset(PAIRING_TRIGGERS)
+# 挂钩帮扶的某局, 结对的某公司: what stands between a pairing word and the unit it describes.
+DESCRIBING_RE = re.compile("(?:帮扶|扶贫|共建|联系)?的")
 
 
 @dataclass(frozen=True)
@@ -175,6 +178,12 @@ def about_the_topic(text: str, sent: Sentence, helper: Mention, triggers: list[t
     if text.startswith(SEVERAL_HELPERS_AFTER, helper.end) or any(word in named for word in ("各", "下属")):
         return 0.0  # several helpers at once (某党委等单位, 集团下属各党支部): a summary, not one helper's help
     after = [t for t in triggers if t[0] >= helper.end and (stated(text, sent, t) or own_team(text, sent, helper, t))]
+    # 联合挂钩帮扶的某部和某局: a clause of pairing before 的 describes the helper as the village's own
+    after += [
+        t
+        for t in triggers
+        if t[2] in _PAIRING_WORDS and DESCRIBING_RE.fullmatch(text, t[1], helper.start) and stated(text, sent, t)
+    ]
     if not after or _WIDER_RE.search(body):
         return 0.0
     village_word = _VILLAGE_WORD_RE.search(text, helper.end, sent.end) is not None

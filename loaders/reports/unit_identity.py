@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
+    BARE_LEVEL_PREFIXES,
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
@@ -23,11 +24,16 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     LEVEL_SHORT_FORM_HEADS,
     NON_NAME_START,
+    NOT_NAME_BEFORE_YU,
     NOT_PLACE_SIDE_AFTER,
+    ORG_LEAD_WORDS,
     ORG_SUFFIXES,
+    PAIR_LIST_VERBS,
     PARENT_NAME_DROPPED_IN_SHORT,
+    PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
+    SUBSIDIARY_DESCRIPTIONS,
     UNIT_BY_ROLE_AFTER,
 )
 from loaders.reports.model import Mention
@@ -165,6 +171,97 @@ def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
+_APPOSITIVE_RE = re.compile(
+    f"(?:^|(?<=[，,。；;：:！!？?\n 　]))([{CJK}]{{2,8}}?)?作为([{CJK}]{{2,20}}?(?:"
+    + "|".join(sorted(SUBSIDIARY_DESCRIPTIONS, key=len, reverse=True))
+    + "))(?=[，,。；;、])"
+)
+
+
+def units_described_as_subsidiaries(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+    """``某物流作为某集团全资子公司，在某村开展驻村帮扶``: the phrase from 作为 to the subsidiary word says what the
+    subject is; a unit read inside it (the parent, or the description taken for a name) does not act there and is
+    dropped, and a subject without a unit's ending opening the clause is a unit, with its other mentions in the
+    document (every later occurrence that no other name holds)."""
+    out = list(units)
+    for match in _APPOSITIVE_RE.finditer(text):
+        d_start, d_end = match.span(2)
+        out = [m for m in out if not (d_start - 2 <= m.start and m.end <= d_end)]
+        if match.group(1) is None:
+            continue
+        start, end = match.span(1)
+        lead = next((w for w in ORG_LEAD_WORDS if text.startswith(w, start) and len(w) < end - start - 1), "")
+        start += len(lead)  # 近年来某物流作为…: the words that introduce the subject are no part of its name
+        if any(m.start <= start < m.end or m.start < end <= m.end for m in out + places):
+            continue  # the subject is a named unit already (某物流有限公司作为…) or a place
+        subject = text[start:end]
+        if subject[:1] in NON_NAME_START or subject in GENERIC_ORG:
+            continue
+        taken = [(m.start, m.end) for m in out + places]
+        for other in re.finditer(re.escape(subject), text):
+            o_start, o_end = other.span()
+            if o_start != start and any(s <= o_start < e or s < o_end <= e for s, e in taken):
+                continue
+            if o_start != start and len(subject) < 4 and CJK_RE.match(text[o_start - 1 : o_start] or " "):
+                continue  # a short name inside a longer run may be another word
+            out.append(
+                Mention(
+                    "organization",
+                    o_start,
+                    o_end,
+                    subject,
+                    "unit_named_by_apposition",
+                    0.7,
+                    uid=org_uid(subject),
+                    extra={"org_kind": unit_kind(subject)},
+                )
+            )
+    return sorted(out, key=lambda m: m.start)
+
+
+_PAIR_ITEM_RE = re.compile(
+    f"[和与]([{CJK}]{{2,8}}?)(?=[、，,；;]|" + "|".join(sorted(PAIR_LIST_VERBS, key=len, reverse=True)) + ")"
+)
+
+
+def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
+    """``甲村和某饮品、乙社区和某磁电进行了试点``: in two or more village–unit pairs listed one after another, the
+    name joined to each village by 和 / 与 is a unit although it has no unit's ending (a firm by its brand)."""
+    villages = sorted((p for p in places if p.kind == "village"), key=lambda p: p.start)
+    items: list[tuple[Mention, int, int]] = []
+    for v in villages:
+        match = _PAIR_ITEM_RE.match(text, v.end)
+        if match is not None:
+            items.append((v, *match.span(1)))
+    out: list[Mention] = []
+    run: list[tuple[Mention, int, int]] = []
+    for item in [*items, None]:
+        if item is not None and (not run or (text[run[-1][2] : item[0].start] in ("、", "，", ",", "；", ";"))):
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            for _, start, end in run:
+                surface = text[start:end]
+                if any(m.start < end and start < m.end for m in units + places):
+                    continue  # named already (a unit with its ending, or a place)
+                if surface[:1] in NON_NAME_START or surface in GENERIC_ORG or surface.endswith(NOT_NAME_BEFORE_YU):
+                    continue  # 甲村和村民代表、乙村和党员群众…: people, not a unit
+                out.append(
+                    Mention(
+                        "organization",
+                        start,
+                        end,
+                        surface,
+                        "unit_named_in_pair_list",
+                        0.7,
+                        uid=org_uid(surface),
+                        extra={"org_kind": unit_kind(surface)},
+                    )
+                )
+        run = [item] if item is not None else []
+    return out
+
+
 PlacePrefix = Callable[[str], int]
 
 
@@ -297,21 +394,25 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         name = m.extra.get("full_name", m.surface) if m.method == "unit_short_form" else m.surface
         end = place_ends.get(m.start)
         if end is not None and end < m.end:
-            return re.sub("^(?:自治区|省)", "", name[end - m.start :])
-        return _core(name, place_prefix)
+            return _without_peoples(re.sub("^(?:自治区|省)", "", name[end - m.start :]))
+        return _without_peoples(_core(name, place_prefix))
 
     groups: dict[str, list[Mention]] = {}
     for m in units:
         if m.kind == "organization":
             groups.setdefault(core(m), []).append(m)
+    places_of: dict[str, str] = {}
     for key, members in groups.items():
-        places_named = {_place_part(m.extra.get("full_name", m.surface), key) for m in members} - {""}
+        places_named = {_place_part(_without_peoples(m.extra.get("full_name", m.surface)), key) for m in members}
+        places_named -= {""}
         if len(places_named) > 1:
             continue  # 甲市建材公司 and 乙县建材公司: two units
+        places_of[key] = next(iter(places_named), "")
         longest = max(members, key=lambda m: len(m.extra.get("full_name", m.surface)))
         for m in members:
             m.uid = longest.uid
             m.extra["full_name"] = longest.extra.get("full_name", longest.surface)
+    _unify_bare_level_forms(groups, places_of)
     _unify_abbreviations([m for m in units if m.kind == "organization"], place_prefix)
     _unify_brand_with_branch([m for m in units if m.kind == "organization"])
     _unify_level_short_forms([m for m in units if m.kind == "organization"])
@@ -325,6 +426,34 @@ def unify_variants(units: list[Mention], places: list[Mention], place_prefix: Pl
         longer = [o for o in parties if len(o.surface) > len(m.surface) and o.surface.endswith(m.surface)]
         if longer:
             m.uid = longer[0].uid
+
+
+def _without_peoples(name: str) -> str:
+    """某县人民检察院 → 某县检察院: 人民 of an organ's official name, which everyday writing drops."""
+    return _PEOPLES_RE.sub("", name) if "人民" in name else name
+
+
+_PEOPLES_RE = re.compile("人民(?=" + "|".join(PEOPLES_IN_OFFICIAL_NAME) + ")")
+
+
+def _unify_bare_level_forms(groups: dict[str, list[Mention]], places_of: dict[str, str]) -> None:
+    """某县农业农村局 … 县农业农村局, 某市人民检察院 … 市检察院: a unit written with its level word alone is the
+    unit of the same name whose place ends in that word, when exactly one of the document's units is; 市委组织部
+    next to a county's 县委组织部 stays apart (the level differs), as do two cities' bureaus."""
+    for key, members in groups.items():
+        if key[:1] not in BARE_LEVEL_PREFIXES or len(key) < 3 or places_of.get(key, "x"):
+            continue
+        fits = [
+            other
+            for name, other in groups.items()
+            if name == key[1:] and places_of.get(name, "").endswith(key[0]) and len(places_of[name]) > 1
+        ]
+        if len(fits) != 1:
+            continue
+        target = max(fits[0], key=lambda m: len(m.extra.get("full_name", m.surface)))
+        for m in members:
+            m.uid = target.uid
+            m.extra["full_name"] = target.extra.get("full_name", target.surface)
 
 
 def _unify_brand_with_branch(units: list[Mention]) -> None:
@@ -477,6 +606,7 @@ def _unify_abbreviations(units: list[Mention], place_prefix: PlacePrefix = no_pl
             name: other
             for name, other in names.items()
             if _is_abbreviation(m.surface, name)
+            or _is_abbreviation(m.surface, _core(name, place_prefix))
             or (0 < place_prefix(name) < len(name) and _is_initials(m.surface, name[place_prefix(name) :]))
         }
         if len(fits) == 1:
