@@ -373,7 +373,7 @@ class PlaceIndex:
         self._places: dict[str, Place] = {}
         self._children: dict[str, list[str]] = {}
         # (scope code, level) -> stem length -> [(stem, place)], filled on first fuzzy lookup there
-        self._stem_cache: dict[tuple[str, str], dict[int, list[tuple[str, Place]]]] = {}
+        self._stem_cache: dict[tuple[str, str], dict[str, list[tuple[int, str, Place]]]] = {}
         # (town, district, city, province as written) -> what ``_scopes_for_context`` made of them:
         # a register names the same few towns and districts on thousands of rows.
         self._scope_memo: dict[tuple[str | None, ...], tuple[list[str], str | None, list[str]]] = {}
@@ -558,11 +558,16 @@ class PlaceIndex:
         key = (within, level)
         stems = self._stem_cache.get(key)
         if stems is None:
+            # Each stem under every form with one character blanked (漕泾 as ?泾 and 漕?): a name one character
+            # off shares one of them, so only those few are compared, not every stem of the county.
             stems = {}
-            for p in self.descendants(within, level):
-                stems.setdefault(len(s := _stem_normal(p.name, level)), []).append((s, p))
+            for i, p in enumerate(self.descendants(within, level)):
+                s = _stem_normal(p.name, level)
+                for k in range(len(s)):
+                    stems.setdefault(s[:k] + "\0" + s[k + 1 :], []).append((i, s, p))
             self._stem_cache[key] = stems
-        return [p for s, p in stems.get(len(target), ()) if sounds_alike_one_off(target, s)]
+        near = {(i, s): p for k in range(len(target)) for i, s, p in stems.get(target[:k] + "\0" + target[k + 1 :], ())}
+        return [near[i, s] for i, s in sorted(near) if sounds_alike_one_off(target, s)]
 
 
 # --- resolution ----------------------------------------------------------------------------------

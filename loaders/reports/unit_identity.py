@@ -599,15 +599,22 @@ def _unify_abbreviations(units: list[Mention], place_prefix: PlacePrefix = no_pl
     document fits it; two that fit leave it alone. The short form may leave out the place the full name
     opens with (某山林局 of 某省某山国有林管理局)."""
     names = {m.extra.get("full_name", m.surface): m for m in units}
+    # Each name's forms without its place, worked out once: the pairs below are many.
+    forms = {name: (_core(name, place_prefix), place_prefix(name)) for name in names}
     for m in units:
         if m.extra.get("full_name", m.surface) != m.surface:
             continue  # already one of a longer name's forms
+        short = m.surface
         fits = {
             name: other
             for name, other in names.items()
-            if _is_abbreviation(m.surface, name)
-            or _is_abbreviation(m.surface, _core(name, place_prefix))
-            or (0 < place_prefix(name) < len(name) and _is_initials(m.surface, name[place_prefix(name) :]))
+            # every form of shortening keeps one of the name's last two characters last
+            if short[-1:] in name[-2:]
+            and (
+                _is_abbreviation(short, name)
+                or _is_abbreviation(short, forms[name][0])
+                or (0 < forms[name][1] < len(name) and _is_initials(short, name[forms[name][1] :]))
+            )
         }
         if len(fits) == 1:
             ((name, other),) = fits.items()
