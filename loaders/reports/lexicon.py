@@ -337,6 +337,8 @@ PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
 SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
                            "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
 # Verbs that end a list of village–unit pairs (甲村和某饮品、乙社区和某磁电进行了试点): the last unit's name stops before.
+# What stands between the village–unit pairs of such a list (甲村和某饮品、乙社区和某磁电).
+PAIR_LIST_SEPARATORS = ("、", "，", ",", "；", ";")
 PAIR_LIST_VERBS = ("进行", "签订", "签署", "开展", "结对", "结成", "联建", "共建", "签约", "建立", "达成", "实施")
 # Conjunctions that with a level word after them make a county's name (和县): between two units (某部和县某局) they
 # join the units.
@@ -708,10 +710,10 @@ WORK_NAMED_ORGAN_RE = r"(?:扶贫|帮扶|援建|对口支援|乡村振兴)(?:开
 SEVERAL_HELPERS_AFTER = ("等单位", "等部门", "等企业", "等", "各", "下属")
 # Verbs that bring a helper to a village (来到某村, 走进某村, 在某村召开…): what the helper does in the
 # sentence's later clauses it does there.
-# Verbs right before a unit that make it where people went (深入某小学, 到某企业), not the subject a later
-# sentence without one goes on with. Not 在 (在某局帮助下 names who acts).
-VISITED_BEFORE = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "到", "赴", "慰问")
 VISIT_VERBS = ("来到", "走进", "深入", "前往", "赶赴", "奔赴", "到访", "走访", "在")
+# Verbs right before a unit that make it where people went (深入某小学, 到某企业), not the subject a later
+# sentence without one goes on with: the visit verbs but 在 (在某局帮助下 names who acts), and 到, 赴, 慰问.
+VISITED_BEFORE = tuple(v for v in VISIT_VERBS if v != "在") + ("到", "赴", "慰问")
 # Words opening a clause that goes on with the clause before's subject (…，同时对返乡青年给予支持): a
 # trigger there states what the same helper does for the same village.
 CLAUSE_GOES_ON = ("同时", "并且", "并", "还", "又", "也", "而且", "此外", "另外", "随后", "先后", "继而")

@@ -23,6 +23,7 @@ from loaders.reports.lexicon import (
     COMPANION_BEFORE,
     HELPER_ROLE_NOUNS,
     OWN_HELPER_WORDS,
+    PAIR_LIST_SEPARATORS,
     PAIRING_TRIGGERS,
     ROLE_CORES,
     ROLE_PREFIXES,
@@ -459,7 +460,7 @@ def _joined_pairs(text: str, helpers: list[Mention], recipients: list[Mention], 
     while i + 1 < len(ordered):
         a, b = ordered[i], ordered[i + 1]
         joined = text[a.end : b.start] in _PAIR_JOINERS and (a in villages) != (b in villages)
-        follows = not run or text[run[-1][1].end : a.start] in _PAIR_SEPARATORS
+        follows = not run or text[run[-1][1].end : a.start] in PAIR_LIST_SEPARATORS
         if joined and follows:
             run.append((a, b))
             i += 2
@@ -479,7 +480,6 @@ def _joined_pairs(text: str, helpers: list[Mention], recipients: list[Mention], 
 
 
 _PAIR_JOINERS = ("和", "与", "同")
-_PAIR_SEPARATORS = ("、", "，", ",", "；", ";")
 
 
 def _recipient_list(text: str, recipients: list[Mention], *, backward: bool = False) -> list[Mention]:

@@ -215,15 +215,15 @@ def home_unit_facts(
     orgs: list[Mention],
     facts: list[Fact],
     ev: EvidenceAt,
-    text: str | None = None,
-    places: Sequence[Mention] = (),
+    text: str,
+    places: Sequence[Mention],
 ) -> list[Fact]:
     """A first secretary's home unit helps the village they serve, where the report says the two apart; so
     does the unit a person is introduced with, where the report stations them in a village (``secretaries``)."""
     paired = {(f.data["helper_uid"], f.data["recipient_uid"]) for f in facts if f.kind == "pairing"}
     out: list[Fact] = []
     helpers = [o for o in orgs if is_helper(o)]
-    for unit, village, method, conf in home_unit_pairs(text or original, persons, helpers, places):
+    for unit, village, method, conf in home_unit_pairs(text, persons, helpers, places):
         if (unit.uid, entity_uid(village)) in paired:
             continue
         word = FIRST_SECRETARY_ROLE if method == "pairing_first_secretary_home_unit" else "驻村"

@@ -28,6 +28,7 @@ from loaders.reports.lexicon import (
     NOT_PLACE_SIDE_AFTER,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
+    PAIR_LIST_SEPARATORS,
     PAIR_LIST_VERBS,
     PARENT_NAME_DROPPED_IN_SHORT,
     PEOPLES_IN_OFFICIAL_NAME,
@@ -146,6 +147,21 @@ _UNIT_BY_ROLE_RE = re.compile(
 )
 
 
+def _unit_without_ending(surface: str, start: int, end: int, method: str) -> Mention:
+    """A unit its structure names though it has no unit's ending (由某某协助帮扶, 甲村和某饮品): of the kind its
+    name says, at 0.7."""
+    return Mention(
+        "organization",
+        start,
+        end,
+        surface,
+        method,
+        0.7,
+        uid=org_uid(surface),
+        extra={"org_kind": unit_kind(surface)},
+    )
+
+
 def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
     """``由某某协助帮扶``, ``由某某负责包扶``: the name after 由 is a unit although it has no ending."""
     out: list[Mention] = []
@@ -156,18 +172,7 @@ def units_named_by_role(text: str, taken: list[Mention]) -> list[Mention]:
         surface = text[start:end]
         if surface[:1] in NON_NAME_START or surface in GENERIC_ORG:
             continue
-        out.append(
-            Mention(
-                "organization",
-                start,
-                end,
-                surface,
-                "unit_named_by_role_assignment",
-                0.7,
-                uid=org_uid(surface),
-                extra={"org_kind": unit_kind(surface)},
-            )
-        )
+        out.append(_unit_without_ending(surface, start, end, "unit_named_by_role_assignment"))
     return out
 
 
@@ -204,18 +209,7 @@ def units_described_as_subsidiaries(text: str, units: list[Mention], places: lis
                 continue
             if o_start != start and len(subject) < 4 and CJK_RE.match(text[o_start - 1 : o_start] or " "):
                 continue  # a short name inside a longer run may be another word
-            out.append(
-                Mention(
-                    "organization",
-                    o_start,
-                    o_end,
-                    subject,
-                    "unit_named_by_apposition",
-                    0.7,
-                    uid=org_uid(subject),
-                    extra={"org_kind": unit_kind(subject)},
-                )
-            )
+            out.append(_unit_without_ending(subject, o_start, o_end, "unit_named_by_apposition"))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -236,7 +230,7 @@ def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention])
     out: list[Mention] = []
     run: list[tuple[Mention, int, int]] = []
     for item in [*items, None]:
-        if item is not None and (not run or (text[run[-1][2] : item[0].start] in ("、", "，", ",", "；", ";"))):
+        if item is not None and (not run or (text[run[-1][2] : item[0].start] in PAIR_LIST_SEPARATORS)):
             run.append(item)
             continue
         if len(run) >= 2:
@@ -246,18 +240,7 @@ def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention])
                     continue  # named already (a unit with its ending, or a place)
                 if surface[:1] in NON_NAME_START or surface in GENERIC_ORG or surface.endswith(NOT_NAME_BEFORE_YU):
                     continue  # 甲村和村民代表、乙村和党员群众…: people, not a unit
-                out.append(
-                    Mention(
-                        "organization",
-                        start,
-                        end,
-                        surface,
-                        "unit_named_in_pair_list",
-                        0.7,
-                        uid=org_uid(surface),
-                        extra={"org_kind": unit_kind(surface)},
-                    )
-                )
+                out.append(_unit_without_ending(surface, start, end, "unit_named_in_pair_list"))
         run = [item] if item is not None else []
     return out
 
