@@ -248,7 +248,7 @@ def _aliases(place: Place) -> set[str]:
         # 大南沟乌孜别克乡 is also written 大南沟乌孜别克族乡 or 大南沟乡.
         word = "苏木" if place.name.endswith("苏木") else place.name[-1]
         body = place.name[: -len(word)]
-        bare = _without_nationalities(body.removesuffix("民族") if body.endswith("民族") else body)
+        bare = _without_nationalities(body.removesuffix("民族"))
         if bare != body:
             out.add(bare + word)
             nationality = body[len(bare) :]

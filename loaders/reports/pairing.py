@@ -81,7 +81,7 @@ def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipien
         for r in recipients
         if r.kind == "village"
         and last_subject.start <= r.start < sent.start
-        and _same_sentence(text, last_subject.start, r.start)
+        and same_sentence(text, last_subject.start, r.start)
     ]
     if not previous or len({entity_uid(r) for r in previous}) != 1:
         return None  # 双方 is clear only when the sentence before named the helper and one village
@@ -91,8 +91,10 @@ def both_sides(text: str, sent: Sentence, last_subject: Mention | None, recipien
 _BOTH_SIDES_RE = re.compile(r"(?:^|(?<=[，,；;:：\n。]))(?:" + "|".join(BOTH_SIDES_WORDS) + ")")
 
 
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    return not any(ch in "。！？!?\n" for ch in text[a:b])
+def same_sentence(text: str, a: int, b: int) -> bool:
+    """No sentence end between the two offsets, whichever comes first."""
+    lo, hi = min(a, b), max(a, b)
+    return not any(ch in "。！？!?\n" for ch in text[lo:hi])
 
 
 def pairs_in_sentence(

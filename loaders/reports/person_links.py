@@ -30,7 +30,7 @@ from loaders.reports.lexicon import (
     VILLAGE_INSTITUTION_ENDINGS,
 )
 from loaders.reports.model import Mention
-from loaders.reports.pairing import Pair
+from loaders.reports.pairing import Pair, same_sentence
 from loaders.reports.people import ONE_ROLE, ROLE_CORE
 from loaders.units import org_uid
 
@@ -291,7 +291,7 @@ def _region_leaders_at_villages(
         others = [
             r
             for (p, _r, _a), r in zip(leaders, regions, strict=True)
-            if p.surface != person.surface and _same_sentence(text, p.start, person.start)
+            if p.surface != person.surface and same_sentence(text, p.start, person.start)
         ]
         if any(r is None or r.place is None or r.place.code != region.place.code for r in others):
             continue
@@ -305,11 +305,6 @@ def _region_leaders_at_villages(
                 if _outside(text, village, region, places):
                     pairs.append((_as_helper(region), village, "pairing_region_leader_visit", 0.5))
     return pairs
-
-
-def _same_sentence(text: str, a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return not any(c in text[lo:hi] for c in "。！!？?\n")
 
 
 def _region_of(text: str, person: Mention, role: str, places: Sequence[Mention]) -> Mention | None:
