@@ -415,6 +415,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.method.region": ("报告所在区县", "the report's district"),
     "review.method.region_all": ("报告所在城市", "the report's city"),
     "review.method.region_others": ("报告提到的其他区县", "the report's other districts"),
+    "review.method.document_city": ("报告提到的城市", "a city the report names"),
+    "review.method.town_moved": ("同县另一乡镇（乡镇撤并）", "another town of the county (towns merged or split)"),
     "review.method.other": ("自动识别", "automatic"),
     "review.method.confidence": ("{method} · 可信度 {confidence}", "{method} · {confidence}"),
     # Sources and kinds

@@ -43,3 +43,14 @@ def test_a_coded_error_answers_in_the_language_asked_and_logs_in_english() -> No
 def test_a_plain_error_keeps_its_text_and_has_no_code() -> None:
     error = NotFound("nothing here")
     assert error.code is None and error.message("zh") == error.message("en") == "nothing here"
+
+
+@pytest.mark.parametrize(
+    ("method", "words"),
+    [
+        ("gazetteer_exact+document_city", "地名：全名一致+报告提到的城市"),
+        ("village_stem+town_moved", "村名：去掉“村”等后缀一致+同县另一乡镇（乡镇撤并）"),
+    ],
+)
+def test_the_place_contexts_of_the_report_loader_read_in_chinese_in_review(method: str, words: str) -> None:
+    assert messages.method_text(method) == words
