@@ -472,6 +472,15 @@ RANKS_AFTER_NAMES = ("中校", "上校", "少校", "大校", "少将", "警官",
 MOVED_TO_POST_VERBS = ("下派", "派驻", "来到", "从")
 # Verbs that send a person to a post somewhere (选派张三到某村任第一书记): the name follows them.
 SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "推荐")
+# What stands between a unit, its verb of sending and the person it sends (某局选派优秀干部张三, 由某公司派出的张三):
+# an adverb before the verb, a post noun after it. The unit right before is the person's home unit.
+SENT_BY_UNIT_RE = (
+    r"(?:先后|再次|又|专门|精心)?(?:" + "|".join(SENDING_VERBS) + r")(?:了)?(?:的)?"
+    r"(?:(?:优秀|年轻|青年|业务)?(?:干部|党员|职工|骨干|人员|同志))?(?:的)?"
+)
+# Organs that assign first secretaries from all units (市委组织部选派张三…): where they send someone, the person's
+# own unit is not named, so they are never taken for it.
+ASSIGNING_ORGAN_ENDINGS = ("组织部",)
 # Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.
 AID_SENDING_WORDS = ("援派", "援藏", "援疆", "援青", "援外", "挂职")
 # The role whose holder's home unit helps their village (see ``secretaries``).
@@ -614,6 +623,10 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
                              # the unit that sends is the one the report went on with
                              "派出", "选派", "下派", "委派")
 
+# Pronouns opening a sentence right after one whose subject is a unit (某局干部踊跃参与。他们为某村修建…): the
+# unit's people, so the unit acts — only from the paragraph's sentence just before, where a pronoun still points.
+UNIT_PEOPLE_PRONOUNS = ("他们", "她们")
+
 # Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (
@@ -627,10 +640,17 @@ PAIRING_TRIGGERS = (
     "挂包", "挂联", "包抓", "分包", "认领", "蹲点", "帮建", "帮带", "帮包",
     # joining hands with a village (牵手某村) and the cadres' 结穷亲 with it
     "牵手", "结穷亲",
+    # a team or cadre stationed there for a term (驻扎在某村)
+    "驻扎",
+    # the village of Gansu's 双联 (联村联户: a unit tied to a village and its households), 某村是某局的双联点 — not
+    # 双联村, the name of many real villages
+    "双联点",
+    # a unit and a village that "became tied" by the help (某村与某公司结缘, 结下缘分, 结下了不解之缘)
+    "结缘", "结下缘分", "结下了缘分", "不解之缘",
 )
 # Pairing words that send people into a village (某局选派干部任某村第一书记, 驻村): a village does not do this to
 # another, so two villages joined by 和 before one of them are a list of where people went, not a pair.
-SENDING_TRIGGERS = ("驻村", "住村", "派驻", "进驻", "入驻", "选派", "第一书记", "蹲点")
+SENDING_TRIGGERS = ("驻村", "住村", "派驻", "进驻", "入驻", "选派", "第一书记", "蹲点", "驻扎")
 # Help to a named village without a pairing word: gifts, money, building, visits of assistance.
 ASSISTANCE_TRIGGERS = (
     "帮扶", "帮助", "帮", "扶持", "支持", "资助", "捐赠", "捐建", "捐助", "捐款", "捐资", "捐出", "捐给", "赠送",
@@ -638,19 +658,27 @@ ASSISTANCE_TRIGGERS = (
     "落实", "出资", "拿出", "提供", "赠", "受赠", "捐", "扶助", "助困", "帮困", "支援",
     # money raised or goods bought for the village, people trained there (为某村争取资金, 采购某村的大米)
     "争取", "筹集", "募集", "采购", "认购", "消费帮扶", "引进", "培训",
+    # work and sales a firm gives the village's people (吸纳某村300人就业, 带动某村200户增收, 收购某村的土豆)
+    "吸纳", "带动", "收购",
 )
 # Characters before 为 that make it part of a verb (作为, 成为, 评为, 定为, 认为…), not "for" a village:
 # 某局为某村… is help (``relations.benefactive``), 某局作为某村的… is not.
 BENEFACTIVE_NOT_AFTER = frozenset("作成称评定改列视认名并选分划设建命更变因以较更最")
 # A word right before a village's name that stations a helper there (驻某村工作队, 派驻某村): a pairing.
 STATIONED_BEFORE_VILLAGE = ("派驻", "进驻", "驻")
+# Endings of a unit's stationed team (某局工作队, 某公司帮扶工作队): a team a unit keeps in a village, so the team
+# and a village in one clause (某村群众对某局工作队赞不绝口, 某局工作队在某村走访) are that unit in that village —
+# not an inspecting or visiting group (考核组, 调研组, 督导组), which these do not name.
+STATIONED_TEAM_ENDINGS = ("驻村工作队", "帮扶工作队", "扶贫工作队", "乡村振兴工作队", "工作队", "帮扶队", "驻村工作组")
 # Nouns that say what a village is to a helper (结对村, 派驻村, 联系点): they make 这里 / 它 point at a village.
 VILLAGE_ROLE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "基层村", "挂钩村", "包扶村", "帮扶单位",
-                      "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点")
+                      "结对单位", "包保单位", "共建单位", "挂点村", "定点帮扶村", "示范点", "双联点")
 # What a village is to the unit that helps it (某村是某某的帮扶村): the words between 是 and 的 name that unit,
 # whatever its kind (民盟某市委, 某农科院, 某药业), and need no known ending.
 HELPED_VILLAGE_NOUNS = ("结对村", "派驻村", "帮扶村", "联系村", "联系点", "挂钩村", "包扶村", "挂点村", "定点帮扶村",
-                        "结对帮扶村", "挂包村", "挂联村", "包抓村", "包联村", "共建村", "帮扶点")
+                        "结对帮扶村", "挂包村", "挂联村", "包抓村", "包联村", "共建村", "帮扶点",
+                        # Gansu's 双联 (a unit tied to a village and its households) names the village 双联点
+                        "双联点", "双联共建点")
 # …unless those words end like a level or a place, not a name (县里的帮扶村, 省级的帮扶村, 重点的帮扶村).
 NOT_A_UNIT_BEFORE_DE = ("里", "级", "定", "重点", "们", "家", "上", "中", "内")
 # Nouns that introduce a village's helper by what it is to the village (帮扶单位某公司, 结对单位某局).
@@ -727,12 +755,12 @@ TOPIC_SENTENCE_WINDOW = 6
 # organ that assigns (县委组织部将某村定为某局的帮扶村).
 ASSIGNED_AS_VERBS = ("确定为", "定为", "列为", "明确为", "确立为", "选定为", "设为", "作为", "确定成为", "成为")
 ASSIGNED_ROLE_NOUNS = ("定点帮扶村", "帮建村", "帮包村", "帮扶村", "联系点", "结对村", "挂钩村", "包扶村", "联系村", "挂点村", "帮扶点",
-                       "共建村", "包保村", "驻点村", "帮扶联系点", "党建联系点", "结对帮扶村", "定点联系村")
+                       "共建村", "包保村", "驻点村", "帮扶联系点", "党建联系点", "结对帮扶村", "定点联系村", "双联点")
 
 # Words that point back at a unit: 该 + a unit's head (该院, 该行), a bare head as subject (集团, 机关),
 # and the publisher speaking of itself (我校, 本公司).
 REFERENCE_HEADS = ("集团公司", "集团", "公司", "企业", "机关", "中心", "医院", "院", "分行", "支行", "行", "局", "校", "厂", "支部",
-                   "党支部", "商会", "协会", "单位",
+                   "党支部", "商会", "协会", "基金会", "单位",
                    # a street office that helps a town or village far away (东西部协作: 该街道对口帮扶某镇)
                    "街道")
 SELF_REFERENCES = ("我校", "我局", "我行", "我院", "我公司", "我司", "本公司", "我单位", "本单位", "我厂", "我会", "本会",
@@ -813,7 +841,9 @@ BARE_UNIT_REFERENCES = ("集团公司", "集团", "公司", "企业", "机关", 
                         # a bank's branch speaking of itself (分行也是某村的帮扶单位)
                         "分行", "支行",
                         # customs speaking of itself (海关投资援建…)
-                        "海关")
+                        "海关",
+                        # a charity called by its kind once its name is given (某慈善基金会 …，基金会捐赠…)
+                        "基金会")
 _REFERENCE_WORDS = sorted(set(SELF_REFERENCES) | {"该" + h for h in REFERENCE_HEADS}
                           | {"这家" + h for h in ("公司", "企业", "单位", "医院")} | set(BARE_UNIT_REFERENCES),
                           key=len, reverse=True)

@@ -728,7 +728,23 @@ def drop_founded_units(text: str, orgs: list[Mention]) -> list[Mention]:
         before = text[max(0, m.start - 6) : m.start]
         return any(before.endswith(verb + gap) for verb in FOUNDING_VERBS for gap in ("", *FOUNDING_GAPS))
 
-    return [m for m in orgs if not founded(m)]
+    # 成立了甲合作社和乙公司: the units listed after a founded one are founded with it
+    out: list[Mention] = []
+    last_founded: Mention | None = None
+    for m in sorted(orgs, key=lambda o: o.start):
+        if founded(m) or (
+            m.kind == "organization"
+            and last_founded is not None
+            and text[last_founded.end : m.start] in _FOUNDED_LIST_JOINERS
+        ):
+            last_founded = m
+            continue
+        out.append(m)
+    return out
+
+
+# What joins the units of one list (甲合作社和乙公司, 甲、乙).
+_FOUNDED_LIST_JOINERS = frozenset({"和", "、", "及", "以及", "与"})
 
 
 def drop_overlaps(orgs: list[Mention], places: list[Mention]) -> list[Mention]:

@@ -34,6 +34,7 @@ from loaders.reports.lexicon import (
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
     SURNAMES,
+    UNIT_PEOPLE_PRONOUNS,
     VILLAGE_LIST_COUNTS,
     VISIT_VERBS,
 )
@@ -157,6 +158,16 @@ def pairs_in_sentence(
             and passage_subject is not None
             and not helpers
             and not groups
+            and _their_people_go_on(text, sent, passage_subject)
+        ):
+            # 某局干部踊跃参与。他们为某村修建了道路。: the unit's people go on as the subject
+            chosen = [passage_subject]
+            method, conf = "pairing_helper_of_their_people", 0.5
+        if (
+            not chosen
+            and passage_subject is not None
+            and not helpers
+            and not groups
             and "refers_to" not in r.extra  # 这里是集团的结对村: a sentence about the village, its helper named in it
             and _takes_a_post_there(text, r, triggers)
         ):
@@ -179,6 +190,15 @@ def pairs_in_sentence(
             pairs.append((h, r, method, conf))
             done.add(id(r))
     return pairs
+
+
+def _their_people_go_on(text: str, sent: Sentence, subject: Mention) -> bool:
+    """他们 opens the sentence, and the unit is the subject of the sentence right before, which names no village
+    or villager (…看望了某村村民。他们…: there 他们 may be the villagers)."""
+    if not text[sent.start : sent.end].lstrip().startswith(UNIT_PEOPLE_PRONOUNS):
+        return False
+    between = text[subject.end : sent.start].rstrip()[:-1]
+    return not re.search("[。！!？?\n村]", between)
 
 
 def _takes_a_post_there(text: str, r: Mention, triggers: list[Trigger]) -> bool:

@@ -30,9 +30,11 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
+    ORG_SUFFIXES,
     PAIR_RE,
     SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
+    STATIONED_TEAM_ENDINGS,
     STREET_OFFICE_WORDS,
     TALK_VERBS,
     TOWN_GOVERNMENT_WORDS,
@@ -145,6 +147,7 @@ def relations(
         ]
         triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
+        triggers += stationed_teams(helpers_in, recips_in)
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         both = None
@@ -347,6 +350,22 @@ def stationed(text: str, recipients: list[Mention], places: Sequence[Mention] = 
         word = next((w for w in STATIONED_BEFORE_VILLAGE if text.endswith(w, 0, start)), None)
         if word:
             out.append((start - len(word), start, "驻村"))
+    return out
+
+
+def stationed_teams(helpers: list[Mention], recipients: list[Mention]) -> list[Trigger]:
+    """某局工作队 in a sentence naming a village: the team's ending says the unit is stationed, a pairing trigger at
+    the end of its name — not for a team named by a village (甲村驻村工作队), which serves that village only."""
+    if not any(r.kind == "village" for r in recipients):
+        return []
+    out: list[Trigger] = []
+    for h in helpers:
+        if h.kind != "organization" or "村" in h.surface[:-3]:
+            continue
+        ending = next((e for e in STATIONED_TEAM_ENDINGS if h.surface.endswith(e)), None)
+        # the team of a named unit (某局工作队), not one named by its task (扶贫攻坚工作队)
+        if ending and h.surface[: -len(ending)].endswith(ORG_SUFFIXES):
+            out.append((h.end - len(ending), h.end, "驻村"))
     return out
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.reports.lexicon import FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE
+from loaders.reports.lexicon import ASSIGNING_ORGAN_ENDINGS, FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE, SENT_BY_UNIT_RE
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
 from loaders.reports.people import ONE_ROLE
@@ -32,6 +32,8 @@ _LEAD = re.compile(HOME_UNIT_LEAD_RE)
 _FORMER_POST_RE = re.compile(f"{ONE_ROLE}到")
 # 张三从某局来到村里 / 被派到某村: a verb of going or being sent right after the unit the person left.
 _LEFT_FOR_RE = re.compile("(?:来到|到|下派|派驻|选派|被派|调到|调任|走进)")
+# 某局选派干部张三 (right before the name, read backwards from it): the unit that sends the person.
+_SENT_BY_RE = re.compile(f"(?:{SENT_BY_UNIT_RE})$")
 
 
 def home_unit_pairs(
@@ -70,6 +72,7 @@ def home_unit_pairs(
         ]
         homes = [after for after, _ in said if after] + [before for _, before in said if before]
         homes += [u for u in (_came_from_before(text, found.start(), ends) for found in found_at) if u is not None]
+        homes += [u for u in (_sent_by(text, found.start(), ends) for found in found_at) if u is not None]
         homes += posts.get(name, [])  # 张三现任某局副局长 … 张三任某村第一书记: the same name's post elsewhere
         for unit in {u.uid: u for u in homes}.values():
             for village in {v.uid: v for v in villages}.values():
@@ -97,6 +100,19 @@ def _came_from_before(text: str, name_start: int, ends: dict[int, Mention]) -> M
     """来自某局的张三: the unit the person comes from, written before the name."""
     unit = ends.get(name_start - 1)
     if unit is None or text[name_start - 1 : name_start] != "的" or not text.endswith("来自", 0, unit.start):
+        return None
+    return unit
+
+
+def _sent_by(text: str, name_start: int, ends: dict[int, Mention]) -> Mention | None:
+    """某局选派干部张三 / 由某公司派出的张三: the unit whose verb of sending the name follows, where the same
+    person is a village's first secretary in another sentence (or this one) — the unit that sends a first
+    secretary is the village's helper. Not the organ that assigns them (市委组织部选派张三…)."""
+    sent = _SENT_BY_RE.search(text, max(0, name_start - 16), name_start)
+    if sent is None:
+        return None
+    unit = ends.get(sent.start())
+    if unit is None or unit.surface.endswith(ASSIGNING_ORGAN_ENDINGS):
         return None
     return unit
 

@@ -1,0 +1,185 @@
+"""A unit and a village both read, tied by what the text says though no rule linked them before.
+
+Sentences written for the test over the made-up code table of ``test_report_mechanisms``; no sentence
+names a real unit, village or article. Each test is a family of the genre (a team a unit keeps in a
+village, a pronoun for a unit's people, a first secretary sent by a unit in another sentence, words of
+pairing and of help the lists lacked), with several variants, and the cases where the unit only
+visits, reports or hosts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING, SHIMEN = "910102101203", "910102101204"
+PLACE = "西山县白石镇长岭村"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PLACE}是市交通局的双联点。",
+        f"{PLACE}是市交通局的双联点，今年修通了道路。",
+        f"市交通局赴双联点{PLACE}开展节前慰问。",
+    ],
+)
+def test_a_village_named_as_a_units_shuanglian_point_is_its_pair(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"测试省林海慈善基金会长期关注乡村振兴。2020年，基金会捐赠20万元帮扶{PLACE}建设文化广场。",
+        f"测试省林海慈善基金会（以下简称“基金会”）成立于2010年。基金会出资为{PLACE}修建了道路。",
+        f"测试省林海慈善基金会成立于2010年。该基金会出资为{PLACE}修建了道路。",
+    ],
+)
+def test_a_charity_called_by_its_kind_is_the_one_named_before(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("测试省林海慈善基金会", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"市交通局选派张明到村任第一书记。{PLACE}第一书记张明带领群众修路。",
+        f"2021年，市交通局选派优秀干部张明驻村帮扶。{PLACE}第一书记张明带领群众修路。",
+        f"{PLACE}第一书记张明带领群众修路。2021年，市交通局派出张明到村任职。",
+        f"{PLACE}第一书记张明带领群众修路。张明是由市交通局选派的干部。",
+    ],
+)
+def test_the_unit_that_sends_a_first_secretary_named_elsewhere_helps_their_village(
+    extractor: Extractor, text: str
+) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the organ that assigns first secretaries from every unit is not the one they come from
+        f"市委组织部选派张明到村任第一书记。{PLACE}第一书记张明带领群众修路。",
+        # a unit whose leader only visits the secretary
+        f"{PLACE}第一书记张明带领群众修路。市交通局局长李强看望了张明。",
+    ],
+)
+def test_a_unit_that_does_not_send_the_secretary_is_not_their_villages_helper(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PLACE}位于山区。市交通局党员干部踊跃参与。他们为长岭村修建了道路。",
+        f"{PLACE}位于山区。市交通局积极组织干部职工参与帮扶。他们先后为长岭村捐赠物资2万元。",
+    ],
+)
+def test_they_after_a_sentence_about_a_units_people_is_that_unit(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph between: 他们 may be anyone
+        f"{PLACE}位于山区。市交通局召开党组会议。\n他们为长岭村修建了道路。",
+        # the unit two sentences back
+        f"{PLACE}位于山区。市交通局召开党组会议。会议指出要做好服务。他们为长岭村修建了道路。",
+        # the sentence before names villagers: 他们 may be them
+        f"{PLACE}位于山区。市交通局局长李强看望了石门村村民。他们为长岭村捐赠了粮食。",
+    ],
+)
+def test_they_does_not_reach_a_unit_it_may_not_point_at(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "helpers"),
+    [
+        (
+            f"在“百企帮百村”行动中，{PLACE}与甲市远航有限公司、西山县红叶农业有限公司“结缘”。",
+            {"甲市远航有限公司", "西山县红叶农业有限公司"},
+        ),
+        (f"{PLACE}与甲市远航有限公司结缘以来，道路修通了。", {"甲市远航有限公司"}),
+        (f"因为定点帮扶，{PLACE}与甲市红星学院结下缘分。", {"甲市红星学院"}),
+        (f"甲市远航有限公司与{PLACE}结下了不解之缘。", {"甲市远航有限公司"}),
+    ],
+)
+def test_a_unit_and_a_village_tied_by_the_help_are_a_pair(extractor: Extractor, text: str, helpers: set[str]) -> None:
+    assert _links(extractor, text) == {(h, CHANGLING) for h in helpers}
+
+
+def test_a_villager_taking_up_a_trade_is_no_pair(extractor: Extractor) -> None:
+    assert _links(extractor, f"{PLACE}村民张某与电商结缘，开起了网店。") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"甲市远航有限公司吸纳{PLACE}300多名劳动力就业。",
+        f"甲市远航有限公司带动{PLACE}200户群众增收。",
+        f"甲市远航有限公司收购{PLACE}农户的土豆50吨。",
+    ],
+)
+def test_work_and_sales_a_firm_gives_a_villages_people_are_help(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("甲市远航有限公司", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PLACE}党支部带动群众种植花椒，石门村也跟着学。",
+        f"{PLACE}的花椒产业带动了石门村发展。",
+        "甲市远航有限公司带动全县200户群众增收。",
+    ],
+)
+def test_a_village_leading_another_or_a_firm_helping_a_county_is_no_unit_village_help(
+    extractor: Extractor, text: str
+) -> None:
+    assert _links(extractor, text) == set()
+
+
+def test_units_listed_after_a_founding_verb_are_all_founded(extractor: Extractor) -> None:
+    text = f"{PLACE}与市交通局结对共建，带动能人回村成立甲市红花劳务有限公司和甲市青叶劳务有限公司两家公司。"
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        (f"{PLACE}群众对市交通局工作队赞不绝口。", "市交通局工作队"),
+        (f"市交通局工作队驻扎在{PLACE}。", "市交通局工作队"),
+        (f"市交通局工作队在{PLACE}走访农户。", "市交通局工作队"),
+        (f"甲市远航有限公司驻村工作队在{PLACE}住了三年。", "甲市远航有限公司"),
+    ],
+)
+def test_a_units_stationed_team_with_a_village_is_the_unit_there(extractor: Extractor, text: str, helper: str) -> None:
+    assert _links(extractor, text) == {(helper, CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a team named by its village serves that village only
+        f"{PLACE}驻村工作队到石门村学习经验。",
+        # a team named by its task is no unit's
+        f"2015年底，甲省军区向{PLACE}派出了扶贫攻坚工作队。扶贫攻坚工作队仍然留驻在长岭村。",
+        # an inspecting group is no stationed team
+        f"市委组织部考核组到{PLACE}检查驻村工作。",
+        # a meeting about the village
+        f"市交通局召开会议，研究{PLACE}道路建设问题。",
+    ],
+)
+def test_teams_and_units_that_only_visit_inspect_or_discuss_are_not_stationed(extractor: Extractor, text: str) -> None:
+    assert ("扶贫攻坚工作队", CHANGLING) not in _links(extractor, text)
+    assert not {h for h, _ in _links(extractor, text)} - {"甲省军区"}
