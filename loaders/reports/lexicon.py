@@ -226,6 +226,12 @@ COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据", *NAME_AFTE
                     # a person's former or next post (原任某公司总经理, 调任某局): the unit does not act here
                     "原任", "曾任", "历任", "调任")
 COMPANION_AFTER = ("的安排", "的部署", "的要求", "的统一部署")
+# …but a unit invited to send its experts to the village (邀请某公司农业专家到某村培训, 邀请某医院医生来村义诊)
+# helps there itself: its people do the work.
+INVITED_TO_HELP_RE = (
+    r"(?:的)?[一-鿿]{0,4}?(?:专家|医生|医护人员|技术人员|农技人员|技术员|教授|老师|讲师)"
+    r"(?:团队|一行|等)?[一-鿿]{0,3}?(?:到|来到|走进|深入|赴|前往|来)"
+)
 # What follows a quoted slogan that names an event (开展“某某共建•结对帮扶促振兴”活动): the trigger words in
 # such a slogan are its title, not a relation the sentence states.
 SLOGAN_NAMES_AFTER = ("活动", "主题", "为主题", "专项行动", "系列活动")
@@ -626,6 +632,13 @@ SUBJECTLESS_CLAUSE_STARTS = ("公司", "集团", "该公司", "该集团", "同�
 # Pronouns opening a sentence right after one whose subject is a unit (某局干部踊跃参与。他们为某村修建…): the
 # unit's people, so the unit acts — only from the paragraph's sentence just before, where a pronoun still points.
 UNIT_PEOPLE_PRONOUNS = ("他们", "她们")
+# Words for a unit's own people and organs that open a sentence in place of its name, right after a sentence whose
+# subject the unit is (某局高度重视帮扶工作。帮扶干部为某村修建了道路。局党组多次研究…): the unit acts.
+UNIT_PEOPLE_OPENINGS = ("帮扶干部", "驻村干部", "驻村工作队", "帮扶工作队", "工作队", "党员干部", "干部职工", "全体党员",
+                        "全体干部", "局党组", "党组", "局领导", "领导班子", "班子成员", "全局", "全校", "全院", "全行",
+                        "公司党委", "公司领导", "志愿者", "青年志愿者")
+# A time phrase that may open such a sentence before the subject or the verb (2022年以来，…; 近年来，…).
+OPENING_TIME_RE = r"(?:[^，,。；]{0,12}?(?:以来|年|月|期间|之后|后|来|日)[，,]?)?"
 
 # Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
@@ -660,6 +673,8 @@ ASSISTANCE_TRIGGERS = (
     "争取", "筹集", "募集", "采购", "认购", "消费帮扶", "引进", "培训",
     # work and sales a firm gives the village's people (吸纳某村300人就业, 带动某村200户增收, 收购某村的土豆)
     "吸纳", "带动", "收购",
+    # money put into the village's projects (由某局投资建设, 某公司投资在某村建设光伏电站)
+    "投资",
 )
 # Characters before 为 that make it part of a verb (作为, 成为, 评为, 定为, 认为…), not "for" a village:
 # 某局为某村… is help (``relations.benefactive``), 某局作为某村的… is not.

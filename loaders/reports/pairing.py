@@ -21,6 +21,7 @@ from loaders.reports.lexicon import (
     CLAUSE_GOES_ON,
     COMPANION_AFTER,
     COMPANION_BEFORE,
+    INVITED_TO_HELP_RE,
     HELPER_ROLE_NOUNS,
     OWN_HELPER_WORDS,
     PAIR_LIST_SEPARATORS,
@@ -34,7 +35,10 @@ from loaders.reports.lexicon import (
     STAFF_AFTER,
     SUBJECTLESS_CLAUSE_STARTS,
     SURNAMES,
+    UNIT_PEOPLE_OPENINGS,
     UNIT_PEOPLE_PRONOUNS,
+    OPENING_TIME_RE,
+    SUBJECTLESS_OPENINGS,
     VILLAGE_LIST_COUNTS,
     VISIT_VERBS,
 )
@@ -168,6 +172,17 @@ def pairs_in_sentence(
             and passage_subject is not None
             and not helpers
             and not groups
+            and "refers_to" not in r.extra
+            and _goes_on_with_the_unit(text, sent, r, passage_subject)
+        ):
+            # 某局高度重视帮扶工作。帮扶干部为某村… / 2022年以来，累计为某村投入…: the unit of the sentence before
+            chosen = [passage_subject]
+            method, conf = "pairing_helper_of_the_sentence_before", 0.5
+        if (
+            not chosen
+            and passage_subject is not None
+            and not helpers
+            and not groups
             and "refers_to" not in r.extra  # 这里是集团的结对村: a sentence about the village, its helper named in it
             and _takes_a_post_there(text, r, triggers)
         ):
@@ -199,6 +214,33 @@ def _their_people_go_on(text: str, sent: Sentence, subject: Mention) -> bool:
         return False
     between = text[subject.end : sent.start].rstrip()[:-1]
     return not re.search("[。！!？?\n村]", between)
+
+
+def _goes_on_with_the_unit(text: str, sent: Sentence, r: Mention, subject: Mention) -> bool:
+    """The sentence opens (after a time phrase) with a verb of help and no subject (累计为某村投入…) or with the
+    unit's own people (帮扶干部, 工作队, 局党组), and the unit is the subject of the sentence right before in the
+    same paragraph — or of a heading line of its own (一、某局 / 某局：…) the sentence comes under."""
+    opening = _OPENING_RE.match(text, sent.start, r.start)
+    if opening is None or _SPEECH_RE.search(text, sent.start, r.start):
+        return False
+    between = text[subject.end : sent.start].rstrip()
+    if "\n" in between:
+        return heads_its_line(text, subject) and between.count("\n") == 1
+    return not re.search("[。！!？?]", between[:-1])
+
+
+def heads_its_line(text: str, unit: Mention) -> bool:
+    """一、某局 / （二）某公司： — the unit alone on its line, after a heading's number: what follows is about it."""
+    line_start = text.rfind("\n", 0, unit.start) + 1
+    line_end = text.find("\n", unit.end)
+    rest = text[unit.end : line_end if line_end >= 0 else len(text)].strip(" \t")
+    return bool(_HEADING_NUMBER_RE.fullmatch(text[line_start : unit.start].strip(" \t"))) and rest in ("", "：", ":")
+
+
+# A sentence going on without its subject, or with the unit's people in its place.
+_OPENING_RE = re.compile(r"\s*" + OPENING_TIME_RE + "(?:" + "|".join(UNIT_PEOPLE_OPENINGS + SUBJECTLESS_OPENINGS) + ")")
+# What numbers a heading line (一、 （一） 1. 第一，), or nothing.
+_HEADING_NUMBER_RE = re.compile(r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|)")
 
 
 def _takes_a_post_there(text: str, r: Mention, triggers: list[Trigger]) -> bool:
@@ -323,7 +365,20 @@ def _helpers_before(text: str, r: Mention, helpers: list[Mention], groups: list[
         if h.kind == "party_org" and h.extra.get("unit_uid") == unit.uid and h is not chosen:
             chosen = h
             break
-    return _with_listed(text, chosen, before, forward=False)
+    chosen_list = _with_listed(text, chosen, before, forward=False)
+    # 某局邀请某公司专家到某村…: the unit that invites helps with the one it invites
+    inviter = next((h for h in reversed(before) if h.end <= chosen.start and h is not chosen), None)
+    if (
+        inviter is not None
+        and text.endswith(INVITED_BEFORE, 0, chosen.start)
+        and _INVITED_BY_RE.fullmatch(text, inviter.end, chosen.start)
+    ):
+        chosen_list = [inviter, *chosen_list]
+    return chosen_list
+
+
+# What stands between a unit and the unit it invites (某局邀请, 某局积极邀请, 某工作队还邀请了).
+_INVITED_BY_RE = re.compile(r"(?:积极|多次|专门|还|又|先后)?邀请(?:了)?")
 
 
 def helpers_before_recipient(
@@ -733,7 +788,8 @@ def _breaks(text: str) -> list[int]:
 def is_companion(text: str, h: Mention) -> bool:
     """会同某局…, 某局的主要负责人, 按照某办的安排: the unit goes along or instructs; it does not act."""
     if text[max(0, h.start - 2) : h.start] in COMPANION_BEFORE:
-        return True
+        # 邀请某公司专家到某村…: the invited unit's people do the work there
+        return not (text.endswith(INVITED_BEFORE, 0, h.start) and _INVITED_TO_HELP.match(text, h.end))
     # 按照自治区、兵团党委的部署: every unit of a list that such a word opens instructs, not the first only.
     listed = _COMPANION_LIST_RE.search(text, max(0, h.start - 16), h.start)
     if listed is not None:
@@ -741,6 +797,9 @@ def is_companion(text: str, h: Mention) -> bool:
     return text.startswith(COMPANION_AFTER, h.end)
 
 
+# 邀请 before a unit, and what it sends to the village after it.
+INVITED_BEFORE = "邀请"
+_INVITED_TO_HELP = re.compile(INVITED_TO_HELP_RE)
 # A companion word, then list items (places or units) each closed by 、, right up to the unit.
 _COMPANION_LIST_RE = re.compile("(?:" + "|".join(COMPANION_BEFORE) + f")(?:[{CJK}]{{2,10}}、)+$")
 

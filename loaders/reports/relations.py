@@ -50,6 +50,7 @@ from loaders.reports.pairing import (
     Trigger,
     both_sides,
     clause_subjectless,
+    heads_its_line,
     helpers_before_recipient,
     is_companion,
     listed_with,
@@ -185,7 +186,7 @@ def relations(
             last_subject
             if last_subject is not None
             and last_subject.start >= sents[max(0, k - 2)].start
-            and "\n" not in text[last_subject.start : sent.start]
+            and ("\n" not in text[last_subject.start : sent.start] or heads_its_line(text, last_subject))
             else None
         )
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)

@@ -183,3 +183,61 @@ def test_a_units_stationed_team_with_a_village_is_the_unit_there(extractor: Extr
 def test_teams_and_units_that_only_visit_inspect_or_discuss_are_not_stationed(extractor: Extractor, text: str) -> None:
     assert ("扶贫攻坚工作队", CHANGLING) not in _links(extractor, text)
     assert not {h for h, _ in _links(extractor, text)} - {"甲省军区"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"{PLACE}位于山区。市交通局高度重视帮扶工作。帮扶干部为长岭村修建了道路。",
+        f"{PLACE}位于山区。市交通局高度重视帮扶工作。工作队为长岭村争取资金50万元。",
+        f"市交通局高度重视帮扶工作。局党组多次研究帮扶事项，为{PLACE}修建了道路。",
+        f"市交通局高度重视帮扶工作。2022年以来，累计为{PLACE}投入资金200万元。",
+        # a heading naming the unit alone, the body the village
+        f"一、市交通局\n2022年以来，累计为{PLACE}投入资金200万元。",
+        f"（二）市交通局：\n先后为{PLACE}修建道路5公里。",
+    ],
+)
+def test_a_sentence_going_on_without_the_units_name_takes_the_unit_before(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph between, the unit's line not a heading
+        f"市交通局召开党组会议。\n2022年以来，累计为{PLACE}投入资金200万元。",
+        # the unit two sentences back
+        f"市交通局召开党组会议。会议强调要抓好安全生产。2022年以来，累计为{PLACE}投入资金200万元。",
+        # a heading that names no unit
+        f"一、基本情况\n2022年以来，累计为{PLACE}投入资金200万元。",
+        # the village's own people
+        f"{PLACE}召开村民大会。党员干部为长岭村捐款2万元。",
+        # someone speaks: the next sentence's subject is not the unit
+        f"市交通局局长李强说，今年要做好服务。村民们为{PLACE}修建了道路。",
+    ],
+)
+def test_a_unit_not_right_before_or_not_the_subject_does_not_go_on(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
+
+
+def test_a_unit_invited_to_send_its_experts_to_a_village_helps_with_the_one_that_invites(
+    extractor: Extractor,
+) -> None:
+    text = f"市交通局邀请甲市远航有限公司技术专家到{PLACE}为村民开展培训。"
+    assert _links(extractor, text) == {("市交通局", CHANGLING), ("甲市远航有限公司", CHANGLING)}
+
+
+def test_a_unit_invited_to_a_ceremony_is_no_helper(extractor: Extractor) -> None:
+    text = f"市交通局邀请甲市远航有限公司参加在{PLACE}举行的签约仪式。"
+    assert ("甲市远航有限公司", CHANGLING) not in _links(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        (f"{PLACE}新修的道路，由市交通局投资建设。", "市交通局"),
+        (f"甲市远航有限公司投资500万元在{PLACE}建设光伏电站。", "甲市远航有限公司"),
+    ],
+)
+def test_money_a_unit_invests_in_a_village_is_help(extractor: Extractor, text: str, helper: str) -> None:
+    assert _links(extractor, text) == {(helper, CHANGLING)}
