@@ -640,6 +640,13 @@ UNIT_PEOPLE_OPENINGS = ("帮扶干部", "驻村干部", "驻村工作队", "帮�
 # A time phrase that may open such a sentence before the subject or the verb (2022年以来，…; 近年来，…).
 OPENING_TIME_RE = r"(?:[^，,。；]{0,12}?(?:以来|年|月|期间|之后|后|来|日)[，,]?)?"
 
+# A table of pairings written as lines (序号 帮扶单位 帮扶村 / 1 某局 某村, 某局：某村): a line holding only units,
+# villages (with their addresses), numbers and separators is a row; it pairs where a line above it names the pairing.
+ROW_FILLER_RE = r"[\s\d序号.．、:：\-—–|/（）()，,；;]*"
+ROW_HEADER_WORDS = ("帮扶单位", "帮扶村", "结对", "包联", "挂包", "挂联", "联系村", "联系点", "帮扶名单", "帮扶对象",
+                    "定点帮扶", "挂钩", "包村", "驻村", "帮扶安排", "对口帮扶", "包保", "共建")
+ROW_HEADER_LINES = 4
+
 # Words that state a relation between a helper and a village, for the relation stage (PAIR_WORDS above
 # stay the amounts' and claims' sentence test). A standing pairing or assignment:
 PAIRING_TRIGGERS = (

@@ -32,6 +32,9 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     ORG_SUFFIXES,
     PAIR_RE,
+    ROW_FILLER_RE,
+    ROW_HEADER_LINES,
+    ROW_HEADER_WORDS,
     SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
     STATIONED_TEAM_ENDINGS,
@@ -152,6 +155,9 @@ def relations(
         actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         both = None
+        rows = listed_pairs_in_rows(text, sent, helpers_in, recips_in, names_in(sent), triggers)
+        if rows:
+            facts.extend(_pairing_facts(doc.text, sent, rows, [(sent.start, sent.start, "帮扶单位")], ev))
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
             both = both_sides(text, sent, last_subject, recipients)
             if both is not None:
@@ -352,6 +358,68 @@ def stationed(text: str, recipients: list[Mention], places: Sequence[Mention] = 
         if word:
             out.append((start - len(word), start, "驻村"))
     return out
+
+
+def listed_pairs_in_rows(
+    text: str,
+    sent: Sentence,
+    helpers: list[Mention],
+    recipients: list[Mention],
+    names: list[Mention],
+    triggers: list[Trigger],
+) -> list[Pair]:
+    """Pairings set out as a table or a list rather than said: a line of only a unit and its villages (1 某局 某村,
+    某局：某村) under a line naming the pairing (序号 帮扶单位 帮扶村, 结对帮扶名单), one unit to all the line's villages
+    or, with as many of each, in order; and in a sentence of pairing, a village with its unit alone in brackets
+    after it (甲村（某局）、乙村（某公司）), or a unit with its village so."""
+    units = [h for h in helpers if h.kind in ("organization", "party_org") and h.uid]
+    villages = [r for r in recipients if r.kind == "village" and "refers_to" not in r.extra]
+    if not units or not villages:
+        return []
+    pairs: list[Pair] = []
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    line_end = text.find("\n", sent.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start <= sent.start and sent.end >= line_end - 1 and "。" not in text[line_start:line_end]:
+        rest, pos = [], line_start
+        for n in sorted(names, key=lambda m: m.start):
+            if n.start >= pos:
+                rest.append(text[pos : n.start])
+                pos = n.end
+        rest.append(text[pos:line_end])
+        above = text[_lines_back(text, line_start, ROW_HEADER_LINES) : line_start]
+        if _ROW_FILLER.fullmatch("".join(rest)) and any(w in above for w in ROW_HEADER_WORDS):
+            if len(units) == 1:
+                pairs += [(units[0], v, "pairing_listed_in_a_row", 0.7) for v in villages]
+            elif len(units) == len(villages):
+                pairs += [(u, v, "pairing_listed_in_a_row", 0.7) for u, v in zip(units, villages, strict=True)]
+            return pairs
+    if not any(t[2] in PAIRING for t in triggers):
+        return []
+    starts = {m.start: m for m in units + villages}
+    for m in units + villages:
+        if text[m.end : m.end + 1] not in "（(":
+            continue
+        inner = starts.get(m.end + 1)
+        if inner is None or inner.kind == m.kind or text[inner.end : inner.end + 1] not in "）)":
+            continue
+        unit, village = (inner, m) if m.kind == "village" else (m, inner)
+        if unit.kind in ("organization", "party_org") and village.kind == "village":
+            pairs.append((unit, village, "pairing_named_in_brackets", 0.7))
+    return pairs
+
+
+def _lines_back(text: str, line_start: int, n: int) -> int:
+    """Where the line ``n`` lines above the one starting at ``line_start`` starts."""
+    pos = line_start
+    for _ in range(n):
+        if pos <= 0:
+            return 0
+        pos = text.rfind("\n", 0, pos - 1) + 1
+    return pos
+
+
+_ROW_FILLER = re.compile(ROW_FILLER_RE)
 
 
 def stationed_teams(helpers: list[Mention], recipients: list[Mention]) -> list[Trigger]:

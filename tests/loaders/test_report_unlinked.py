@@ -241,3 +241,33 @@ def test_a_unit_invited_to_a_ceremony_is_no_helper(extractor: Extractor) -> None
 )
 def test_money_a_unit_invests_in_a_village_is_help(extractor: Extractor, text: str, helper: str) -> None:
     assert _links(extractor, text) == {(helper, CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇结对帮扶名单\n序号 帮扶单位 帮扶村\n1 市交通局 长岭村\n2 市水利局 石门村",
+        "西山县白石镇结对帮扶安排如下：\n市交通局：长岭村\n市水利局：石门村",
+        "西山县白石镇结对帮扶安排如下：长岭村（市交通局）、石门村（市水利局）。",
+        "西山县白石镇挂包安排：市交通局（长岭村）、市水利局（石门村）。",
+    ],
+)
+def test_pairings_set_out_as_rows_or_in_brackets_pair_each_unit_with_its_village(
+    extractor: Extractor, text: str
+) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING), ("市水利局", SHIMEN)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no line above names a pairing
+        "活动现场照片\n市交通局 长岭村\n西山县白石镇",
+        # two units and three villages in one row: which goes with which is not said
+        "西山县白石镇结对帮扶名单\n序号 帮扶单位 帮扶村\n1 市交通局、市水利局 长岭村、石门村、同乐村",
+        # a unit in brackets in a sentence that states no pairing
+        f"{PLACE}（市交通局）召开会议。",
+    ],
+)
+def test_a_line_or_bracket_that_sets_out_no_pairing_pairs_nothing(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
