@@ -482,7 +482,7 @@ SENDING_VERBS = ("选派", "派出", "委派", "下派", "选调", "派驻", "�
 # an adverb before the verb, a post noun after it. The unit right before is the person's home unit.
 SENT_BY_UNIT_RE = (
     r"(?:先后|再次|又|专门|精心)?(?:" + "|".join(SENDING_VERBS) + r")(?:了)?(?:的)?"
-    r"(?:(?:优秀|年轻|青年|业务)?(?:干部|党员|职工|骨干|人员|同志))?(?:的)?"
+    r"(?:(?:优秀|年轻|青年|业务)?(?:干部|党员|职工|骨干|人员|同志)|(?:驻村)?第一书记)?(?:的)?"
 )
 # Organs that assign first secretaries from all units (市委组织部选派张三…): where they send someone, the person's
 # own unit is not named, so they are never taken for it.

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from loaders.reports.lexicon import (
+    FIRST_SECRETARY_ROLE,
     JURISDICTION_BODY_WORDS,
     PERSON_HELP_WORDS,
     PERSON_POST_AT_VILLAGE_RE,
@@ -32,6 +33,7 @@ from loaders.reports.lexicon import (
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair, same_sentence
 from loaders.reports.people import ONE_ROLE, ROLE_CORE
+from loaders.reports.wrong_party import visited_to_learn
 from loaders.units import org_uid
 
 
@@ -117,9 +119,11 @@ def _person_at_village(
         ends = [found.end() for found in re.finditer(re.escape(name), text) if _opens_clause(text, found.start())]
         ends += pronouns_after(text, name, persons)
         ends += _titles_of(text, name, persons)
+        # a first secretary going to a village goes to serve there: no word of help is needed
+        sent = any(p.surface == name and FIRST_SECRETARY_ROLE in role for p, role, _a, lead in persons if lead)
         for end in ends:
             alone = not _others_in_sentence(text, end, name, persons)
-            for village in _village_of_clause(text, end, villages, units, homes, alone):
+            for village in _village_of_clause(text, end, villages, units, homes, alone, sent):
                 for unit in {u.uid: u for u in homes}.values():
                     if village.surface not in unit.surface and not own_body(unit, village, places):
                         pairs.append((unit, village, "pairing_person_home_unit", 0.5))
@@ -197,7 +201,13 @@ def _others_in_sentence(
 
 
 def _village_of_clause(
-    text: str, name_end: int, villages: list[Mention], units: list[Mention], homes: list[Mention], alone: bool
+    text: str,
+    name_end: int,
+    villages: list[Mention],
+    units: list[Mention],
+    homes: list[Mention],
+    alone: bool,
+    sent: bool = False,
 ) -> list[Mention]:
     """The village the clause after a person's name stations them in (驻某村, 到某村任第一书记), or takes them
     to in a sentence about help (来到结对村某村察看帮扶项目) where they are the only leader named: a group of
@@ -220,9 +230,9 @@ def _village_of_clause(
         text, listed[-1].end
     ):
         return listed
-    if alone and any(w in gap for w in PERSON_VISIT_WORDS):
+    if alone and any(w in gap for w in PERSON_VISIT_WORDS) and not visited_to_learn(text, village):
         sentence_end = min((i for i in (text.find(c, village.end) for c in "。！!？?\n") if i >= 0), default=len(text))
-        if any(w in text[name_end:sentence_end] for w in PERSON_VISIT_HELP_WORDS):
+        if sent or any(w in text[name_end:sentence_end] for w in PERSON_VISIT_HELP_WORDS):
             return listed
     return []
 

@@ -78,6 +78,16 @@ def home_unit_pairs(
             for village in {v.uid: v for v in villages}.values():
                 if village.surface not in unit.surface and not own_body(unit, village, places):
                     pairs.append((unit, village, "pairing_first_secretary_home_unit", 0.6))
+    # A first secretary whose unit sends them (某局派驻的第一书记张三) or whom the text says comes from it (张三来自某局)
+    # is that unit's person where they go to a village (张三终于到了某村), as a unit's staff are.
+    for person, role, _affiliation, leader in persons:
+        if not leader or FIRST_SECRETARY_ROLE not in role or person.surface in villages_of:
+            continue
+        found_at = list(re.finditer(re.escape(person.surface), text))
+        sent_by = [u for u in (_sent_by(text, f.start(), ends) for f in found_at) if u is not None]
+        sent_by += [after for after, _ in (_homes_at(text, f.end(), starts) for f in found_at) if after]
+        if sent_by:
+            posts.setdefault(person.surface, []).extend(u for u in sent_by if u not in posts[person.surface])
     pairs += person_link_pairs(text, persons, posts, places, units)
     return pairs
 

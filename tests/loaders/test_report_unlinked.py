@@ -271,3 +271,29 @@ def test_pairings_set_out_as_rows_or_in_brackets_pair_each_unit_with_its_village
 )
 def test_a_line_or_bracket_that_sets_out_no_pairing_pairs_nothing(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇有长岭村和石门村。甲市红星学院派驻的第一书记张明从甲市出发。张明终于到了长岭村。",
+        "西山县白石镇有长岭村和石门村。第一书记张明来自甲市红星学院。张明终于到了长岭村。",
+        f"甲市红星学院派驻的第一书记张明从甲市出发。他终于抵达{PLACE}。",
+    ],
+)
+def test_a_first_secretary_a_unit_sends_who_goes_to_a_village_serves_there(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("甲市红星学院", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a unit's leader going to a village on no business of help
+        "西山县白石镇有长岭村和石门村。甲市红星学院党委书记张明从甲市出发。张明终于到了长岭村。",
+        # a first secretary going to another village to learn from it
+        f"甲市红星学院派驻的第一书记张明在{PLACE}工作。张明到石门村学习经验。",
+    ],
+)
+def test_a_leader_or_a_secretary_going_elsewhere_links_no_other_village(extractor: Extractor, text: str) -> None:
+    assert ("甲市红星学院", SHIMEN) not in _links(extractor, text)
+    assert len(_links(extractor, text)) <= 1
