@@ -640,6 +640,11 @@ UNIT_PEOPLE_OPENINGS = ("帮扶干部", "驻村干部", "驻村工作队", "帮�
 # A time phrase that may open such a sentence before the subject or the verb (2022年以来，…; 近年来，…).
 OPENING_TIME_RE = r"(?:[^，,。；]{0,12}?(?:以来|年|月|期间|之后|后|来|日)[，,]?)?"
 
+# A report told by a cadre a unit stationed in a village (a 驻村手记, signed 文/某局 张三): 我 / 我们 opening a clause
+# with a word of stationing and a village are the writer and their unit, named in the credits.
+NARRATOR_PRONOUNS = ("我们", "我")
+NARRATOR_STATIONED_WORDS = ("驻村", "驻扎", "进驻", "入驻", "派驻", "扎根", "第一书记", "工作队", "蹲点", "住村")
+
 # A table of pairings written as lines (序号 帮扶单位 帮扶村 / 1 某局 某村, 某局：某村): a line holding only units,
 # villages (with their addresses), numbers and separators is a row; it pairs where a line above it names the pairing.
 ROW_FILLER_RE = r"[\s\d序号.．、:：\-—–|/（）()，,；;]*"

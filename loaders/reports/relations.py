@@ -30,6 +30,8 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
+    NARRATOR_PRONOUNS,
+    NARRATOR_STATIONED_WORDS,
     ORG_SUFFIXES,
     PAIR_RE,
     ROW_FILLER_RE,
@@ -114,6 +116,9 @@ def relations(
     helpers += unit_references(text, sent_no, orgs + offices, doc.uid)
     helpers.sort(key=lambda m: m.start)
     groups = group_references(text, sent_no, helpers)
+    # the one unit the credits name (文/某局 张三): the writer's, for a report told as 我 / 我们
+    credited = {m.uid: m for m in orgs if m.kind == "organization" and inside(credits, m.start, m.end)}
+    narrator = next(iter(credited.values())) if len(credited) == 1 else None
     recipients = [
         m
         for m in places
@@ -156,6 +161,8 @@ def relations(
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         both = None
         rows = listed_pairs_in_rows(text, sent, helpers_in, recips_in, names_in(sent), triggers)
+        if narrator is not None and not helpers_in:
+            rows += [(narrator, r, "pairing_the_writers_unit", 0.5) for r in recips_in if _narrator_stationed(text, r)]
         if rows:
             facts.extend(_pairing_facts(doc.text, sent, rows, [(sent.start, sent.start, "帮扶单位")], ev))
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
@@ -420,6 +427,28 @@ def _lines_back(text: str, line_start: int, n: int) -> int:
 
 
 _ROW_FILLER = re.compile(ROW_FILLER_RE)
+
+
+def _narrator_stationed(text: str, r: Mention) -> bool:
+    """我们到达某村驻村不久 / 我被派驻到某村: the clause opens with the writer (not 我们村, not in quoted words) and
+    says they are stationed in the village."""
+    if r.kind != "village" or "refers_to" in r.extra:
+        return False
+    start = max((0, *(text.rfind(c, 0, r.start) + 1 for c in "，,。；;！!？?\n")))
+    end = min((i for i in (text.find(c, r.end) for c in "，,。；;！!？?\n") if i >= 0), default=len(text))
+    head = _NARRATOR_OPENING.match(text, start)
+    before = text[:start]
+    return (
+        head is not None
+        and head.end() <= r.start
+        and before.count("“") <= before.count("”")
+        and any(w in text[start:end] for w in NARRATOR_STATIONED_WORDS)
+    )
+
+
+_NARRATOR_OPENING = re.compile(
+    r"\s*(?:[^，,。；;\n]{0,10}?(?:年|月|日|以来|后|时)[，,]?)?(?:" + "|".join(NARRATOR_PRONOUNS) + ")(?![村们])"
+)
 
 
 def stationed_teams(helpers: list[Mention], recipients: list[Mention]) -> list[Trigger]:

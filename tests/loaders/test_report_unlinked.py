@@ -297,3 +297,29 @@ def test_a_first_secretary_a_unit_sends_who_goes_to_a_village_serves_there(extra
 def test_a_leader_or_a_secretary_going_elsewhere_links_no_other_village(extractor: Extractor, text: str) -> None:
     assert ("甲市红星学院", SHIMEN) not in _links(extractor, text)
     assert len(_links(extractor, text)) <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "驻村手记\n文/市交通局 张明\n我们到达西山县白石镇长岭村驻村不久，就开展了走访。",
+        "驻村手记\n作者：市交通局 张明\n2021年，我被派驻到西山县白石镇长岭村担任第一书记。",
+    ],
+)
+def test_a_report_told_by_a_stationed_cadre_links_the_unit_its_credits_name(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 我们 in a villager's quoted words
+        "驻村手记\n文/市交通局 张明\n“我们西山县白石镇长岭村驻村干部很辛苦。”村民说。",
+        # the writer visits to learn
+        "驻村手记\n文/市交通局 张明\n我们到达西山县白石镇长岭村参观学习。",
+        # 我们村: a village speaking of itself
+        "驻村手记\n文/市交通局 张明\n我们村在西山县白石镇长岭村旁边，驻村干部常来。",
+    ],
+)
+def test_we_not_the_stationed_writer_links_no_unit(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == set()
