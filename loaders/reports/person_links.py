@@ -216,6 +216,10 @@ def _village_of_clause(
     stop = min((i for i in (text.find(c, name_end) for c in _SENTENCE_STOP) if i >= 0), default=len(text))
     village = next((v for v in villages if name_end <= v.start < stop and v.start - name_end <= 20), None)
     if village is None:
+        later = _later_clause_village(text, name_end, stop, villages)
+        if later is not None:
+            return [later]
+    if village is None:
         return _the_one_village(text, name_end, villages)
     home_uids = {h.uid for h in homes}
     if any(name_end <= u.start < village.start and u.uid not in home_uids for u in units):
@@ -235,6 +239,29 @@ def _village_of_clause(
         if sent or any(w in text[name_end:sentence_end] for w in PERSON_VISIT_HELP_WORDS):
             return listed
     return []
+
+
+def _later_clause_village(text: str, name_end: int, stop: int, villages: list[Mention]) -> Mention | None:
+    """…张三带领考察团到某县调研…，并与某村贫困户结对认亲: a later clause of the person's sentence going on with them
+    (并, 还, 同时) and pairing with or helping a village there."""
+    for found in _GOES_ON_CLAUSE.finditer(text, name_end, stop):
+        end = min((i for i in (text.find(c, found.end()) for c in _STOP) if i >= 0), default=len(text))
+        clause = text[found.end() : end]
+        village = next((v for v in villages if found.end() <= v.start < end), None)
+        if village is None:
+            continue
+        # another leader in the clause (not a role read across the village's address: 白石镇长岭村)
+        roles = [
+            m for m in _ROLE_IN.finditer(text, found.end(), end) if not village.start - 6 <= m.start() < village.end
+        ]
+        if any(w in clause for w in PERSON_HELP_WORDS) and not roles:
+            if not any(w in text[name_end:end] for w in SPEECH_VERBS):
+                return village
+    return None
+
+
+# A later clause with the same subject: 并 / 还 / 同时 right after a comma.
+_GOES_ON_CLAUSE = re.compile("[，,](?:并|还|同时|随后)")
 
 
 def _the_one_village(text: str, name_end: int, villages: list[Mention]) -> list[Mention]:

@@ -323,3 +323,24 @@ def test_a_report_told_by_a_stationed_cadre_links_the_unit_its_credits_name(extr
 )
 def test_we_not_the_stationed_writer_links_no_unit(extractor: Extractor, text: str) -> None:
     assert _links(extractor, text) == set()
+
+
+def test_a_leaders_later_clause_going_on_with_them_pairs_their_region_with_a_village(extractor: Extractor) -> None:
+    text = (
+        "5月25日，甲市东湖区委书记张明带领区属部门负责人深入西山县调研对口帮扶工作，详细了解产业发展情况，"
+        "并与白石镇长岭村贫困户结对认亲。"
+    )
+    assert _links(extractor, text) == {("东湖区", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the leader says they will do
+        "5月25日，甲市东湖区委书记张明深入西山县调研，详细了解产业发展情况，并表示将与白石镇长岭村结对帮扶。",
+        # the later clause is another leader's
+        "5月25日，甲市东湖区委书记张明深入西山县调研，详细了解产业发展情况，并看望了白石镇长岭村党支部书记王刚结对帮扶的农户。",
+    ],
+)
+def test_a_later_clause_that_is_speech_or_another_leaders_pairs_no_region(extractor: Extractor, text: str) -> None:
+    assert ("东湖区", CHANGLING) not in _links(extractor, text)
