@@ -427,6 +427,8 @@ ROLE_OPEN_ENDINGS = "师长员监达官授"
 POST_VERBS = ("作为", "担任", "系", "现任", "原任", "曾任", "时任", "兼任", "上任", "现为", "挂职", "出任", "当选", "任")
 # A speaker giving their own role in what they say (张三说：“作为村党支部书记，我…”).
 SPEECH_VERBS = ("表示", "说", "介绍", "坦言", "感慨", "告诉记者", "谈到")
+# A village's own people quoted after what they say (“…帮我们修了路。”某村村民王某说): 我们 in their words is the village.
+VILLAGERS_WHO_SPEAK = ("村民", "脱贫户", "贫困户", "农户", "群众", "老党员", "村干部")
 SELF_ROLE_WORDS = ("作为", "我是", "身为")
 # Roles too loose to stand alone before a name: a member of what?
 ROLE_CORES_NEEDING_PREFIX = ("委员", "成员", "常委", "执委")

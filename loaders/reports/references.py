@@ -38,6 +38,7 @@ from loaders.reports.lexicon import (
     UNIT_REFERENCE_RE,
     VILLAGE_REFERENCES,
     VILLAGE_ROLE_NOUNS_RE,
+    VILLAGERS_WHO_SPEAK,
     WEAK_VILLAGE_REFERENCES,
 )
 from loaders.reports.model import Mention, Sentence
@@ -128,9 +129,11 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
 # The speaker's own village in their quoted words (我们村, 我村, 我们 as a party to the relation).
 _SPEAKERS_OWN_RE = re.compile("我们村|我村|我们(?![的都也要将会还一])")
 _QUOTE_RE = re.compile("“([^“”]{4,300})”")
-# After the quote: the village, a post there (村党支部书记, 村委会主任, 支书), a name, a word of speech.
+# After the quote: the village, a post there (村党支部书记, 村委会主任, 支书) or one of its people (村民, 脱贫户:
+# `VILLAGERS_WHO_SPEAK`), a name, a word of speech.
 _SPEAKER_AFTER_RE = re.compile(
-    f"[{CJK}]{{0,3}}?(?:党支部|党总支|村委会|村民委员会)?(?:第一书记|副书记|书记|主任|支书|村长)[{CJK}]{{2,4}}?"
+    f"[{CJK}]{{0,3}}?(?:(?:党支部|党总支|村委会|村民委员会)?(?:第一书记|副书记|书记|主任|支书|村长)"
+    f"|{'|'.join(VILLAGERS_WHO_SPEAK)})[{CJK}]{{2,4}}?"
     "(?:" + "|".join(SPEECH_VERBS) + ")"
 )
 

@@ -344,3 +344,19 @@ def test_a_leaders_later_clause_going_on_with_them_pairs_their_region_with_a_vil
 )
 def test_a_later_clause_that_is_speech_or_another_leaders_pairs_no_region(extractor: Extractor, text: str) -> None:
     assert ("东湖区", CHANGLING) not in _links(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"“多亏了市交通局帮我们修了路。”{PLACE}村民王大爷说。",
+        f"“市交通局为我们捐了2万元。”{PLACE}脱贫户李大妈说。",
+    ],
+)
+def test_we_in_a_villagers_quoted_words_is_their_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("市交通局", CHANGLING)}
+
+
+def test_we_in_a_visitors_quoted_words_is_no_village(extractor: Extractor) -> None:
+    text = f"“市交通局帮我们做了很多事。”市水利局干部王某在{PLACE}说。"
+    assert ("市交通局", CHANGLING) not in _links(extractor, text)
