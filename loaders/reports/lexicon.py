@@ -489,6 +489,13 @@ SENT_BY_UNIT_RE = (
 # Organs that assign first secretaries from all units (市委组织部选派张三…): where they send someone, the person's
 # own unit is not named, so they are never taken for it.
 ASSIGNING_ORGAN_ENDINGS = ("组织部",)
+# A unit named as the sender of first secretaries (某学院省派第一书记, 某局派驻的第一书记, 某公司选派干部担任第一书记): where
+# the report names one such unit, 第一书记 written bare (在第一书记的帮助下，某村…) is one of its secretaries.
+SENDS_SECRETARIES_RE = r"(?:(?:省|市|县|区)派|选派|派驻|下派|委派)?(?:的)?(?:驻村)?第一书记|选派[^，。；]{0,8}?担任第一书记"
+# What stands right before 第一书记 written bare (a boundary or 的), not a village or unit it belongs to.
+BARE_SECRETARY_AFTER = "在，,。“\n的与和及由"
+# Words of what a secretary does for a village, in the sentence naming both.
+SECRETARY_HELP_WORDS = ("帮助", "帮扶", "带领", "协调", "争取", "支持", "推动", "引进", "领办")
 # Words of a region sending its cadres to aid another (某区援派干部, 援藏干部): a verb, never a name's end.
 AID_SENDING_WORDS = ("援派", "援藏", "援疆", "援青", "援外", "挂职")
 # The role whose holder's home unit helps their village (see ``secretaries``).

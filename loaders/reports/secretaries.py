@@ -19,7 +19,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from loaders.reports.lexicon import ASSIGNING_ORGAN_ENDINGS, FIRST_SECRETARY_ROLE, HOME_UNIT_LEAD_RE, SENT_BY_UNIT_RE
+from loaders.reports.lexicon import (
+    ASSIGNING_ORGAN_ENDINGS,
+    BARE_SECRETARY_AFTER,
+    FIRST_SECRETARY_ROLE,
+    HOME_UNIT_LEAD_RE,
+    SECRETARY_HELP_WORDS,
+    SENDS_SECRETARIES_RE,
+    SENT_BY_UNIT_RE,
+)
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
 from loaders.reports.people import ONE_ROLE
@@ -89,6 +97,39 @@ def home_unit_pairs(
         if sent_by:
             posts.setdefault(person.surface, []).extend(u for u in sent_by if u not in posts[person.surface])
     pairs += person_link_pairs(text, persons, posts, places, units)
+    pairs += _bare_secretaries(text, units, places)
+    return pairs
+
+
+_SENDS_SECRETARIES = re.compile(SENDS_SECRETARIES_RE)
+
+
+def _bare_secretaries(text: str, units: list[Mention], places: Sequence[Mention]) -> list[Pair]:
+    """某学院省派第一书记…。在第一书记的帮助下，某村成立了合作社: where the report names one unit as the sender of
+    first secretaries, a village helped by 第一书记 written bare in its sentence, no other unit there, is that unit's."""
+    senders = {
+        u.uid: u
+        for u in units
+        if u.kind == "organization"
+        and _SENDS_SECRETARIES.match(text, u.end)
+        and not u.surface.endswith(ASSIGNING_ORGAN_ENDINGS)
+    }
+    if len(senders) != 1:
+        return []
+    sender = next(iter(senders.values()))
+    villages = [p for p in places if p.kind == "village" and p.place is not None]
+    pairs: list[Pair] = []
+    for found in re.finditer(FIRST_SECRETARY_ROLE, text):
+        start = found.start()
+        if start and text[start - 1] not in BARE_SECRETARY_AFTER:
+            continue
+        lo = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
+        hi = min((i for i in (text.find(c, start) for c in "。！!？?\n") if i >= 0), default=len(text))
+        if not any(w in text[lo:hi] for w in SECRETARY_HELP_WORDS):
+            continue
+        if any(lo <= u.start < hi and u.uid != sender.uid for u in units if u.kind == "organization"):
+            continue
+        pairs += [(sender, v, "pairing_the_reports_secretaries", 0.45) for v in villages if lo <= v.start < hi]
     return pairs
 
 

@@ -360,3 +360,30 @@ def test_we_in_a_villagers_quoted_words_is_their_village(extractor: Extractor, t
 def test_we_in_a_visitors_quoted_words_is_no_village(extractor: Extractor) -> None:
     text = f"“市交通局帮我们做了很多事。”市水利局干部王某在{PLACE}说。"
     assert ("市交通局", CHANGLING) not in _links(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "甲市红星学院省派第一书记交出亮眼答卷\n在第一书记的帮助下，西山县白石镇长岭村成立了合作社，村集体收入增加了。",
+        "甲市红星学院选派干部担任第一书记已有十年。\n第一书记带领西山县白石镇长岭村群众种植花椒。",
+    ],
+)
+def test_a_bare_first_secretary_in_a_report_naming_one_sender_is_that_units(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("甲市红星学院", CHANGLING)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the organ that assigns secretaries from every unit
+        "市委组织部召开第一书记座谈会\n在第一书记的帮助下，西山县白石镇长岭村成立了合作社。",
+        # two units send secretaries: which one's is not said
+        "甲市红星学院和市交通局派驻第一书记\n在第一书记的帮助下，西山县白石镇长岭村成立了合作社。",
+        # the village's own secretary, named by the village
+        "甲市红星学院省派第一书记交出亮眼答卷\n西山县白石镇石门村第一书记带领群众修路。",
+    ],
+)
+def test_a_bare_first_secretary_without_one_sender_is_no_units(extractor: Extractor, text: str) -> None:
+    assert ("甲市红星学院", CHANGLING) not in _links(extractor, text)
+    assert ("甲市红星学院", SHIMEN) not in _links(extractor, text)
