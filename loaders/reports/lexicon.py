@@ -266,11 +266,37 @@ AWARD_VERBS = ("授予", "表彰", "命名", "颁发", "评为", "评定")
 # Teams that inspect the help (市委组织部考核组到某村检查驻村工作): the organ checks on the helpers. Not 调研组 or 评估组:
 # a helper's own team visits its village so (某局调研组到结对村调研).
 INSPECTING_TEAMS = ("考核组", "督导组", "督查组", "检查组", "巡查组", "验收组", "暗访组", "巡视组")
+# Verbs of overseeing the help (县委组织部副部长到某村督导驻村帮扶工作, 检查某工作队帮扶工作): a trigger in what is
+# overseen names the helpers' work as the object, not a relation of the one who oversees. A helper does not inspect
+# its own work so, and these hold for every unit.
+OVERSIGHT_VERBS = ("督导", "督查", "督促", "考核", "巡查", "暗访", "验收", "评估")
+# Verbs of visiting or checking that oversee only where the visitor is the village's own county or town (县乡村振兴局
+# 局长到某村调研帮扶工作, 县委书记看望驻村帮扶干部); a helper's own leader visits its village, checks its projects
+# (某局领导到某村检查帮扶项目进展) and sees its sent cadres so too. Not 指导下 (在某局指导下, read elsewhere).
+LOCAL_VISIT_VERBS = ("调研", "看望", "慰问", "了解", "听取", "查看", "检查", "指导")
+# The triggers such a local visit oversees: the stationed work (调研驻村帮扶工作, 看望驻村第一书记). A county unit that
+# looks at its own pairing (县交通局调研组到某村调研结对帮扶工作) or projects keeps its link.
+STATIONED_WORK_TRIGGERS = ("驻村", "派驻", "住村", "第一书记", "工作队")
+# What is overseen, after the trigger (驻村帮扶工作, 驻村第一书记, 帮扶成效, 工作队履职情况).
+OVERSEEN_NOUNS = ("工作", "情况", "成效", "成果", "进展", "干部", "工作队", "第一书记", "队员", "人员", "履职", "汇报")
+# The bare level words a unit of the village's own county or town opens with (县乡村振兴局, 镇党委, 旗委组织部): in a
+# report about a village, a unit named so is of the county or town that governs it. Not 区 or 市: a district or
+# city named so is often the helper of another region's villages (东西部协作).
+LOCAL_LEVEL_PREFIXES = ("县", "旗", "乡", "镇", "苏木")
 # A unit that only passes a gift on (某集团捐赠的物资由县民政局转交某村): the giver helps.
 PASSING_ON_VERBS = ("转交", "转赠", "转送", "代为发放", "代转")
 # Verbs by which a helper brings in another unit's service (某工作队协调县农商行为某村发放贷款): the unit brought in
 # serves the helper; it is not the village's helper.
 BROUGHT_IN_BEFORE = ("协调", "联系", "争取", "对接")
+# What follows a unit brought in that makes it a side of the pairing itself (某部协调某集团与某村结对, 协调某公司结对帮扶
+# 某村): the unit pairs, and the one that coordinates only arranges it.
+PAIRS_ITSELF_AFTER = ("与", "同", "跟", "结对", "结成", "结亲", "帮扶", "包扶", "挂钩", "共建", "联建")
+# Public funds named by the organ that grants them (省财政厅衔接资金, 某委的以工代赈资金): the organ is the source of the
+# money a helper or the village spends, not a helper. Not 帮扶资金 or 捐赠资金: a helper's own gift is named so.
+PUBLIC_FUNDS = ("衔接资金", "专项资金", "财政资金", "财政专项", "项目资金", "以工代赈", "奖补资金", "补助资金", "配套资金",
+                "专项债", "彩票公益金", "转移支付")
+# Verbs of asking an organ for money (向省发改委争取资金, 从某厅申请项目): the organ after 向 / 从 grants, the subject helps.
+ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑来")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")

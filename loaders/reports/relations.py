@@ -30,9 +30,14 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
+    LOCAL_LEVEL_PREFIXES,
+    LOCAL_VISIT_VERBS,
+    OVERSEEN_NOUNS,
+    OVERSIGHT_VERBS,
     PAIR_RE,
     SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
+    STATIONED_WORK_TRIGGERS,
     STREET_OFFICE_WORDS,
     TALK_VERBS,
     TOWN_GOVERNMENT_WORDS,
@@ -135,6 +140,9 @@ def relations(
         helpers_in = [h for h in helpers if sent.start <= h.start < sent.end]
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
+        local = _all_local(
+            [h for h in helpers_in if not is_companion(text, h)], [r for r in recips_in if r.kind == "village"], places
+        )
         # A trigger inside a name is part of the name (专业合作社, 某援建指挥部): not a relation.
         triggers = [
             (m.start(), m.end(), m.group())
@@ -142,6 +150,7 @@ def relations(
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
             and not in_event_slogan(text, m.start(), m.end())
             and not talked_about(text, m.start(), m.end())
+            and not overseen(text, m.start(), m.end(), local)
         ]
         triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
@@ -185,6 +194,7 @@ def relations(
             and "\n" not in text[last_subject.start : sent.start]
             else None
         )
+        helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
         facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
@@ -551,3 +561,79 @@ def talked_about(text: str, start: int, end: int) -> bool:
 _TALK_AFTER_RE = re.compile(
     "[^，,。；;！？!?\n]{0,24}?(?:进行|展开|开展)了?(?:深入|充分|广泛|热烈|友好)?的?(?:" + "|".join(TALK_VERBS) + ")"
 )
+
+
+_OVERSEEN_AFTER_RE = re.compile(f"[^{CLAUSE_BREAK}]{{0,6}}?(?:" + "|".join(OVERSEEN_NOUNS) + ")")
+
+
+def overseen(text: str, start: int, end: int, local: bool) -> bool:
+    """县委组织部副部长到某村督导驻村帮扶工作: the trigger names the work a unit oversees, not its relation.
+
+    A verb of oversight (``OVERSIGHT_VERBS``; for the village's own county or town also a visit's verb,
+    ``LOCAL_VISIT_VERBS``, where the trigger names the stationed work) stands earlier in the trigger's clause, and a noun of what is overseen (工作, 干部, 成效)
+    closes the object after it.
+    """
+    opened = start
+    while opened > max(0, start - 16) and text[opened - 1] not in CLAUSE_BREAK:
+        opened -= 1
+    before = text[opened:start]
+    local = local and any(w in text[max(0, start - 16) : end] for w in STATIONED_WORK_TRIGGERS)
+    verbs = OVERSIGHT_VERBS + (LOCAL_VISIT_VERBS if local else ())
+    if not any(re.search(f"{v}(?![下组])", before) for v in verbs):
+        return False
+    return _OVERSEEN_AFTER_RE.match(text, end) is not None or text.startswith(OVERSEEN_NOUNS, end)
+
+
+def is_local(h: Mention, villages: list[Mention], places: list[Mention]) -> bool:
+    """县乡村振兴局, 镇党委, 西山县委组织部: a unit of the county or town that governs the sentence's villages.
+
+    A bare level word (``LOCAL_LEVEL_PREFIXES``) where no place of the table opens the name (乡村振兴局 is no 乡),
+    or a county or town of the table opening it that holds one of the villages.
+    """
+    opening = [p for p in places if p.start == h.start and p.place is not None]
+    if opening:
+        codes = [v.place.code for v in villages if v.place is not None]
+        return any(
+            p.kind in ("district", "town") and any(c.startswith(p.place.code) for c in codes)
+            for p in opening
+            if p.place
+        )
+    if h.surface.startswith("乡村"):
+        return False
+    return h.surface.startswith(LOCAL_LEVEL_PREFIXES)
+
+
+def _all_local(actors: list[Mention], villages: list[Mention], places: list[Mention]) -> bool:
+    return bool(actors) and bool(villages) and all(is_local(h, villages, places) for h in actors)
+
+
+# A unit named by its leader or its people (县交通局局长张三, 县委组织部相关负责人), and a visit to the village.
+_LEADER_AFTER_RE = re.compile(
+    "(?:常务)?副?(?:局长|部长|书记|主任|县长|乡长|镇长|负责人|相关负责人|主要负责人|领导|党组书记)"
+)
+_VISIT_RE = re.compile("来到|深入|走进|前往|赴|到")
+
+
+def _outside_helpers_first(
+    text: str,
+    sent: Sentence,
+    helpers: list[Mention],
+    groups: list[list[Mention]],
+    recipients: list[Mention],
+    places: list[Mention],
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """某集团党委书记张三一行与县委组织部副部长李四、县交通局负责人来到某村…: where a sentence names a unit from
+    outside beside the village's own county or town organs, the outside unit is the helper and the local organs
+    host, guide or go along. Not in a 分别 sentence, which gives each unit its own village."""
+    villages = [r for r in recipients if r.kind == "village"]
+    if not villages or "分别" in text[sent.start : sent.end]:
+        return helpers, groups
+    actors = [h for h in helpers if h.kind == "organization" and not is_companion(text, h)]
+    local = [h for h in actors if is_local(h, villages, places) and _LEADER_AFTER_RE.match(text, h.end)]
+    if not _VISIT_RE.search(text, sent.start, sent.end):
+        return helpers, groups
+    if not local or len(local) == len(actors):
+        return helpers, groups
+    dropped = {id(h) for h in local}
+    kept_groups = [[m for m in g if id(m) not in dropped] for g in groups]
+    return [h for h in helpers if id(h) not in dropped], [g for g in kept_groups if g]

@@ -15,6 +15,7 @@ import re
 
 from loaders.reports.lexicon import (
     ACCOMPANY_WORD,
+    ASKING_FOR_FUNDS_VERBS,
     AWARD_VERBS,
     BROUGHT_IN_BEFORE,
     CJK,
@@ -24,9 +25,11 @@ from loaders.reports.lexicon import (
     ISSUE_VERBS,
     LEARNING_VISIT_VERBS,
     LEARNING_VISIT_WORDS,
+    PAIRS_ITSELF_AFTER,
     PARENT_OF_AFTER,
     PASSING_ON_VERBS,
     PRESS_AFTER,
+    PUBLIC_FUNDS,
     QUALITY_NOUNS,
     SUBJECTLESS_OPENINGS,
     SUPPORT_MANNERS,
@@ -145,9 +148,13 @@ def awards(text: str, h: Mention) -> bool:
     return _AWARD_AFTER_RE.match(text, h.end) is not None
 
 
+# 甲、乙联合督查组: every organ of the list that sends the team inspects.
+_INSPECTING_AFTER_RE = re.compile(_LISTED_AFTER + _JOINTLY + "(?:" + "|".join(INSPECTING_TEAMS) + ")")
+
+
 def inspects(text: str, h: Mention) -> bool:
     """市委组织部考核组到某村检查…: the inspecting team's organ checks on the helpers."""
-    return text.startswith(INSPECTING_TEAMS, h.end)
+    return _INSPECTING_AFTER_RE.match(text, h.end) is not None
 
 
 def passes_a_gift_on(text: str, h: Mention) -> bool:
@@ -160,10 +167,29 @@ def brought_in(text: str, h: Mention) -> bool:
     """某工作队协调县农商行为某村发放贷款: the unit brought in serves the helper of the clause before it."""
     if text[max(0, h.start - 2) : h.start] not in BROUGHT_IN_BEFORE:
         return False
+    if text.startswith(PAIRS_ITSELF_AFTER, h.end):
+        return False  # 协调某集团与某村结对: the unit brought in is the village's pair
     # the helper that brings it in stands earlier in the clause (a name ending before the verb)
     clause = text[max(0, h.start - _ROLE_WORD_WINDOW) : h.start - 2]
     clause = re.split(f"[{_CLAUSE_BREAKS}]", clause)[-1]
     return len(clause) >= 2
+
+
+_FUNDS_AFTER_RE = re.compile(_LISTED_AFTER + "的?(?:" + "|".join(PUBLIC_FUNDS) + ")")
+_ASKED_AFTER_RE = re.compile(_LISTED_AFTER + f"[^{_CLAUSE_BREAKS}]{{0,4}}?(?:" + "|".join(ASKING_FOR_FUNDS_VERBS) + ")")
+
+# 向甲、乙争取: every organ of the list that 向 / 从 opens is asked, not the first only.
+_ASKED_LIST_RE = re.compile(f"[向从](?:[{CJK}]{{2,12}}、)+$")
+
+
+def grants_funds(text: str, h: Mention) -> bool:
+    """利用省财政厅衔接资金…, 向省发改委争取资金: the organ is the source of public money, not a helper."""
+    if _FUNDS_AFTER_RE.match(text, h.end) is not None:
+        return True
+    asked = text[max(0, h.start - 1) : h.start] in ("向", "从") or _ASKED_LIST_RE.search(
+        text, max(0, h.start - 24), h.start
+    )
+    return bool(asked) and _ASKED_AFTER_RE.match(text, h.end) is not None
 
 
 def names_a_parent(text: str, h: Mention) -> bool:
@@ -197,6 +223,7 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or brought_in(text, h)
         or names_a_parent(text, h)
         or praised_for(text, h)
+        or grants_funds(text, h)
     )
 
 

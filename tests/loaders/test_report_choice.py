@@ -1,0 +1,118 @@
+"""Which of several units named beside a village helps it: the one that oversees, grants money, arranges the
+pairing or hosts a visit is not the helper.
+
+Over the made-up code table of ``test_report_mechanisms``; no sentence names a real unit, village or article.
+Each family has several phrasings (the other party must not link) and the near forms that keep their link.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.places import PlaceIndex
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES
+
+CHANGLING = "910102101203"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+def _helpers(extractor: Extractor, text: str) -> set[str]:
+    return {h for h, c in _links(extractor, text) if c == CHANGLING}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团结对帮扶西山县白石镇长岭村。县委组织部副部长张某某一行到长岭村督导驻村帮扶工作。",
+        "远航集团结对帮扶西山县白石镇长岭村。县乡村振兴局局长张某某到长岭村调研驻村帮扶工作。",
+        "远航集团结对帮扶西山县白石镇长岭村。西山县委书记张某某到长岭村看望驻村帮扶干部。",
+        "远航集团结对帮扶西山县白石镇长岭村。市委组织部干部李某某到长岭村考核驻村第一书记履职情况。",
+    ],
+)
+def test_the_unit_that_oversees_the_stationed_work_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("远航集团党委书记张某某到西山县白石镇长岭村调研结对帮扶工作。", "远航集团"),
+        ("远航集团党委书记张某某到西山县白石镇长岭村看望集团驻村帮扶干部。", "远航集团"),
+        ("县交通局局长张某某到西山县白石镇长岭村调研结对帮扶工作。", "县交通局"),
+    ],
+)
+def test_a_helpers_own_leader_visiting_its_work_keeps_the_link(extractor: Extractor, text: str, helper: str) -> None:
+    assert _helpers(extractor, text) == {helper}
+
+
+def test_an_inspecting_team_of_several_organs_is_no_helper(extractor: Extractor) -> None:
+    text = "西山县委组织部、县乡村振兴局联合督查组到白石镇长岭村检查远航集团驻村工作队帮扶工作。"
+    assert not _helpers(extractor, text) & {"西山县委组织部", "县乡村振兴局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县交通局积极向省发改委争取资金，帮扶西山县白石镇长岭村建成产业园。",
+        "县交通局从省交通运输厅申请项目资金，帮扶西山县白石镇长岭村修建道路。",
+        "县交通局多方向省财政厅、省农业农村厅争取资金，帮扶西山县白石镇长岭村发展产业。",
+    ],
+)
+def test_the_organ_asked_for_money_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"县交通局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇长岭村利用省财政厅衔接资金和远航集团帮扶资金建成冷库。",
+        "远航集团结对帮扶西山县白石镇长岭村，整合省农业农村厅项目资金和集团帮扶资金建成冷库。",
+    ],
+)
+def test_the_organ_of_public_funds_is_no_helper_and_the_giver_of_help_funds_is(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委统战部协调远航集团与西山县白石镇长岭村结成对子。",
+        "县委统战部协调远航集团结对帮扶西山县白石镇长岭村。",
+        "县工商联积极联系远航集团与西山县白石镇长岭村开展村企共建。",
+    ],
+)
+def test_the_unit_brought_in_to_pair_is_the_helper_not_the_coordinator(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+def test_a_unit_brought_in_to_serve_the_helper_still_is_no_helper(extractor: Extractor) -> None:
+    text = "远航集团驻西山县白石镇长岭村工作队协调县农商行为村民发放贷款。"
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团党委书记张某某一行与县委组织部副部长李某某、县交通局相关负责人深入结对帮扶村西山县白石镇长岭村调研。",
+        "远航集团党委书记张某某，县委常委、组织部部长李某某，县交通局局长王某某一行来到西山县白石镇长岭村，看望慰问结对帮扶户。",
+    ],
+)
+def test_the_county_organs_hosting_an_outside_helpers_visit_are_no_helpers(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县交通局、远航集团分别结对帮扶西山县白石镇长岭村、石门村。",
+        "县交通局与西山县白石镇长岭村结对帮扶，远航集团也来到长岭村捐赠物资。",
+    ],
+)
+def test_a_county_organ_that_pairs_itself_keeps_its_link(extractor: Extractor, text: str) -> None:
+    assert "县交通局" in _helpers(extractor, text)
