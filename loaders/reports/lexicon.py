@@ -386,6 +386,8 @@ GENERIC_TEAM_RE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|首轮|新一批|新一轮|新一届|上一批|上一轮|"
     r"下一批|下一轮|这批|本批|"
     r"该批|历批|各批|这次|新)?"
+    # a team named by the place it is stationed in (驻某县某村工作队): the unit before it sends it
+    r"(?:驻[^，。；、\s]{1,16}?(?:村|社区|嘎查|乡|镇))?"
     r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).

@@ -394,6 +394,10 @@ def _over_longer_ending(text: str, end: int, stop: int) -> int:
     return end
 
 
+# 联合 then a name of two characters or more before the further ending: a second unit joined to the first.
+_JOINT_PARTNER_RE = re.compile(f"联合[{CJK}]{{2,}}")
+
+
 def _continue_name(text: str, end: int, stop: int) -> int:
     """Extend a unit's name over a further ending with nothing between that a name cannot hold.
 
@@ -415,6 +419,8 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             for i in range(len(between) - 1)
         ):
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
+        if _JOINT_PARTNER_RE.match(between):
+            break  # 某集团联合山海公司: 联合 joins a second named unit (not 联合会, 联合社: the ending right after)
         if any(v in between for v in SENDING_VERBS):
             break  # 某师派出工作队: what the unit sends is no part of its name
         if text[max(0, end - 4) : end].endswith(DESCRIBED_BY_PARENT):

@@ -116,3 +116,30 @@ def test_the_county_organs_hosting_an_outside_helpers_visit_are_no_helpers(extra
 )
 def test_a_county_organ_that_pairs_itself_keeps_its_link(extractor: Extractor, text: str) -> None:
     assert "县交通局" in _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团驻西山县白石镇长岭村工作队积极协调县交通局，为长岭村修通道路。",
+        "远航集团驻白石镇长岭村工作队积极对接县水利局，为西山县白石镇长岭村解决饮水难题。",
+    ],
+)
+def test_a_team_named_by_its_village_is_no_second_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团联合山海公司为西山县白石镇长岭村捐赠物资。",
+        "远航集团联合山海公司走进西山县白石镇长岭村开展帮扶慰问。",
+    ],
+)
+def test_a_unit_joined_by_lianhe_is_named_apart(extractor: Extractor, text: str) -> None:
+    assert "远航集团联合山海公司" not in _helpers(extractor, text)
+    assert "远航集团" in _helpers(extractor, text)
+
+
+def test_a_federation_keeps_lianhe_in_its_name(extractor: Extractor) -> None:
+    assert _helpers(extractor, "县妇女联合会与西山县白石镇长岭村结对帮扶。") == {"县妇女联合会"}
