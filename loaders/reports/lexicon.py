@@ -304,6 +304,8 @@ LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
 # Words after a unit that name it as another unit's parent (某物流公司作为某集团全资子公司…, 某集团的下属企业): the
 # parent describes the unit that acts; it is not the helper. A "name" ending so (某集团全资子公司) is a description.
 DESCRIBED_BY_PARENT = ("全资子公司", "控股子公司", "子公司")
+# Words between a parent and the unit it owns (某集团所属某公司, 某集团旗下某公司): two units, never one name.
+OWNED_BY_BEFORE = ("所属", "旗下", "下属")
 PARENT_OF_AFTER = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属公司", "下属单位", "旗下企业", "旗下公司",
                    "成员单位", "成员企业", "会员单位", "会员企业")
 # Qualities a closing clause praises a unit for (…，彰显了某集团的社会责任与担当): the unit is named as whose quality
@@ -388,6 +390,8 @@ GENERIC_TEAM_RE = re.compile(
     r"该批|历批|各批|这次|新)?"
     # a team named by the place it is stationed in (驻某县某村工作队): the unit before it sends it
     r"(?:驻[^，。；、\s]{1,16}?(?:村|社区|嘎查|乡|镇))?"
+    # a team named by the verb that forms or sends it (某局党委任命工作队进驻…): the unit before the verb sends it
+    r"(?:任命|组建|成立|派出|选派|抽调|组成|委派)?"
     r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).

@@ -143,3 +143,25 @@ def test_a_unit_joined_by_lianhe_is_named_apart(extractor: Extractor, text: str)
 
 def test_a_federation_keeps_lianhe_in_its_name(extractor: Extractor) -> None:
     assert _helpers(extractor, "县妇女联合会与西山县白石镇长岭村结对帮扶。") == {"县妇女联合会"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团党委任命工作队进驻西山县白石镇长岭村开展帮扶。",
+        "远航集团党委组建工作队进驻西山县白石镇长岭村开展帮扶。",
+    ],
+)
+def test_a_team_named_by_the_verb_that_forms_it_is_no_unit(extractor: Extractor, text: str) -> None:
+    assert not any(h.endswith("工作队") for h in _helpers(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团所属山海公司与西山县白石镇长岭村签订帮扶协议。",
+        "远航集团旗下山海公司结对帮扶西山县白石镇长岭村。",
+    ],
+)
+def test_a_parent_and_the_unit_it_owns_are_two_names(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"山海公司"}
