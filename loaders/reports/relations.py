@@ -196,6 +196,7 @@ def relations(
         )
         helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
+        pairs = _stationed_senders_only(text, pairs, helpers_in)
         facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
         if not paired_amounts:
@@ -377,8 +378,15 @@ def _mark_town_governments(helpers: list[Mention], places: list[Mention]) -> Non
             h.extra["own_town"] = town.place.code
 
 
+_TOWN_LEVELS = ("镇", "乡", "苏木")
+
+
 def _own_town_government(helper: Mention, recipient: Mention) -> bool:
     """好水乡政府要帮助水磨村…: a town's government and one of the town's own villages are no pair."""
+    if recipient.kind == "village" and any(
+        helper.surface == level + w for level in _TOWN_LEVELS for w in TOWN_GOVERNMENT_WORDS
+    ):
+        return True  # 镇政府, 乡党委 named by the level alone: the village's own town, in a report about the village
     town = helper.extra.get("own_town")
     place = referent(recipient).place
     return isinstance(town, str) and place is not None and place.code.startswith(town)
@@ -637,3 +645,47 @@ def _outside_helpers_first(
     dropped = {id(h) for h in local}
     kept_groups = [[m for m in g if id(m) not in dropped] for g in groups]
     return [h for h in helpers if id(h) not in dropped], [g for g in kept_groups if g]
+
+
+# 驻 and the village (with its address), then the team or post it names: 某局驻某村工作队, 某局驻某县某村第一书记.
+_STATIONED_NAMING_RE = re.compile(
+    f"驻([^{CLAUSE_BREAK}。！？]{{1,20}}?)(?:“访惠聚”|访惠聚|帮扶)?(?:工作队|工作组|第一书记)"
+)
+
+
+def _stationed_senders_only(text: str, pairs: list[Pair], helpers: list[Mention]) -> list[Pair]:
+    """某局副主任张三、某电厂总会计师李四，带领某局驻某村工作队进驻某村: where the sentence names the village's
+    stationed team or first secretary by the unit that sent it, that unit (with the units listed right before it)
+    is the village's helper there; another unit whose people go along is not."""
+    senders: dict[str | None, list[Mention]] = {}
+    for h in helpers:
+        named = _STATIONED_NAMING_RE.search(h.surface) or _STATIONED_NAMING_RE.match(text, h.end)
+        if named is None:
+            continue
+        place = named.group(1)
+        for _, r, _, _ in pairs:
+            name = referent(r).surface
+            if len(name) >= 2 and name in place:
+                senders.setdefault(entity_uid(r), []).append(h)
+    if not senders:
+        return pairs
+    kept: list[Pair] = []
+    for pair in pairs:
+        h, r = pair[0], pair[1]
+        named_by = senders.get(entity_uid(r))
+        if named_by is None or any(h is s or _listed_right_before(text, h, s, helpers) for s in named_by):
+            kept.append(pair)
+    return kept
+
+
+def _listed_right_before(text: str, h: Mention, sender: Mention, helpers: list[Mention]) -> bool:
+    """甲局、乙局驻某村工作队: 甲局 stands in the list that ends with the sender, joined by 、 / 和 / 与 / 及 only."""
+    if h.end > sender.start:
+        return False
+    between = [m for m in helpers if h.end <= m.start and m.end <= sender.start]
+    pos = h.end
+    for m in sorted(between, key=lambda m: m.start):
+        if not re.fullmatch("[、和与及]?", text[pos : m.start]):
+            return False
+        pos = m.end
+    return re.fullmatch("[、和与及]", text[pos : sender.start]) is not None

@@ -165,3 +165,32 @@ def test_a_team_named_by_the_verb_that_forms_it_is_no_unit(extractor: Extractor,
 )
 def test_a_parent_and_the_unit_it_owns_are_two_names(extractor: Extractor, text: str) -> None:
     assert _helpers(extractor, text) == {"山海公司"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7月26日，市委编办副主任张某某、山海电厂总会计师李某某，带领市委编办驻长岭村工作队正式进驻西山县白石镇长岭村开展工作。",
+        "县档案局局长张某某、山海电厂副厂长李某某带领县档案局驻长岭村第一书记王某某来到西山县白石镇长岭村。",
+    ],
+)
+def test_the_unit_whose_stationed_team_is_named_is_the_villages_helper(extractor: Extractor, text: str) -> None:
+    assert "山海电厂" not in _helpers(extractor, text)
+    assert any(h.startswith(("市委编办", "县档案局")) for h in _helpers(extractor, text))
+
+
+def test_units_listed_before_the_stationed_team_send_it_together(extractor: Extractor) -> None:
+    text = "县人防办、县新华书店驻长岭村工作队进驻西山县白石镇长岭村开展帮扶。"
+    assert {"县人防办", "县新华书店"} <= _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "白石镇党委、镇政府与远航集团驻村工作队在长岭村召开帮扶座谈会。西山县白石镇长岭村是远航集团的帮扶村。",
+        "远航集团结对帮扶西山县白石镇长岭村，乡党委与远航集团工作队共同帮助长岭村发展产业。",
+    ],
+)
+def test_a_town_organ_named_by_its_level_alone_is_no_helper_of_a_village(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"镇政府", "乡党委"}
+    assert "远航集团" in _helpers(extractor, text)
