@@ -295,8 +295,8 @@ PAIRS_ITSELF_AFTER = ("与", "同", "跟", "结对", "结成", "结亲", "帮扶
 # money a helper or the village spends, not a helper. Not 帮扶资金 or 捐赠资金: a helper's own gift is named so.
 PUBLIC_FUNDS = ("衔接资金", "专项资金", "财政资金", "财政专项", "项目资金", "以工代赈", "奖补资金", "补助资金", "配套资金",
                 "专项债", "彩票公益金", "转移支付")
-# Verbs of asking an organ for money (向省发改委争取资金, 从某厅申请项目): the organ after 向 / 从 grants, the subject helps.
-ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑来")
+# Verbs of asking an organ for money (向省发改委争取资金, 从某厅申请项目, 从某中心募款): the organ after 向 / 从 grants, the subject helps.
+ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑来", "募款", "募集", "筹集", "筹款", "募捐")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")

@@ -194,3 +194,14 @@ def test_units_listed_before_the_stationed_team_send_it_together(extractor: Extr
 def test_a_town_organ_named_by_its_level_alone_is_no_helper_of_a_village(extractor: Extractor, text: str) -> None:
     assert not _helpers(extractor, text) & {"镇政府", "乡党委"}
     assert "远航集团" in _helpers(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团驻西山县白石镇长岭村工作队队员黄某某入户走访。为了支持长岭村，黄某某从山海医保中心募款，为村里的学校配备了电脑。",
+        "远航集团驻西山县白石镇长岭村工作队队员黄某某入户走访。为了支持长岭村，黄某某向山海基金会募集资金，为村里修建广场。",
+    ],
+)
+def test_the_unit_money_is_raised_from_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
