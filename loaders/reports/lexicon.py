@@ -297,6 +297,9 @@ PUBLIC_FUNDS = ("衔接资金", "专项资金", "财政资金", "财政专项", 
                 "专项债", "彩票公益金", "转移支付")
 # Verbs of asking an organ for money (向省发改委争取资金, 从某厅申请项目, 从某中心募款): the organ after 向 / 从 grants, the subject helps.
 ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑来", "募款", "募集", "筹集", "筹款", "募捐")
+# Leaders' posts that no unit's name holds (副部长张三送某集团…, 某县委书记): a "name" holding one is a person's post
+# run into the words after it, or the post alone, never a helper. Not 书记处 (a secretariat) nor 主任委员.
+POSTS_NO_NAME_HOLDS_RE = re.compile("(?:书记(?!处)|部长|局长|县长|乡长|镇长|区长|市长|厅长|处长|院长|校长|主任(?!委员))")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")

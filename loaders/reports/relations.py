@@ -35,6 +35,7 @@ from loaders.reports.lexicon import (
     OVERSEEN_NOUNS,
     OVERSIGHT_VERBS,
     PAIR_RE,
+    POSTS_NO_NAME_HOLDS_RE,
     SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
     STATIONED_WORK_TRIGGERS,
@@ -475,7 +476,7 @@ def _nearest_trigger(triggers: list[Trigger], m: Mention) -> str:
 
 def is_helper(m: Mention) -> bool:
     if m.kind == "organization":
-        return True
+        return POSTS_NO_NAME_HOLDS_RE.search(m.surface) is None
     return m.kind == "party_org" and m.extra.get("owner") is None
 
 

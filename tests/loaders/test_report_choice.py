@@ -205,3 +205,14 @@ def test_a_town_organ_named_by_its_level_alone_is_no_helper_of_a_village(extract
 )
 def test_the_unit_money_is_raised_from_is_no_helper(extractor: Extractor, text: str) -> None:
     assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县委组织部副部长张某某送远航集团驻村工作队进驻西山县白石镇长岭村。",
+        "县委组织部副部长张某某送远航集团驻长岭村工作队进驻西山县白石镇长岭村。",
+    ],
+)
+def test_a_name_holding_a_leaders_post_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not any("部长" in h for h in _helpers(extractor, text))
