@@ -300,6 +300,17 @@ ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑
 # Leaders' posts that no unit's name holds (副部长张三送某集团…, 某县委书记): a "name" holding one is a person's post
 # run into the words after it, or the post alone, never a helper. Not 书记处 (a secretariat) nor 主任委员.
 POSTS_NO_NAME_HOLDS_RE = re.compile("(?:书记(?!处)|部长|局长|县长|乡长|镇长|区长|市长|厅长|处长|院长|校长|主任(?!委员))")
+# The organs that select and send first secretaries for the whole county or province (县委组织部向某村选派第一书记):
+# they organise the sending, the unit the secretary comes from helps. Not where the organ's own cadre is stationed
+# (某组织部驻某村第一书记: no verb of selecting).
+SELECTING_ORGANS = ("组织部", "组织部门")
+SELECTING_VERBS = ("选派", "选拔", "选调", "下派", "统筹", "轮换", "召回", "调整")
+# Words of reporting to a unit (第一书记向县委组织部汇报工作): the unit after 向 receives the report.
+REPORTED_TO_VERBS = ("汇报", "报告", "请示", "述职", "反映", "递交", "提交")
+# The bare level words of the village's own county or town opening a unit's name (县委组织部, 镇党委), and the people
+# of a unit that attend an event (县委组织部相关负责人出席签约仪式): such a local organ is a guest of the help.
+LOCAL_GUEST_PREFIXES = ("县", "旗", "乡", "镇", "苏木")
+GUEST_PEOPLE = ("主要负责人", "相关负责人", "有关负责人", "负责人", "主要领导", "相关领导", "有关领导", "领导", "负责同志")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")

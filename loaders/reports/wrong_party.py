@@ -20,17 +20,22 @@ from loaders.reports.lexicon import (
     BROUGHT_IN_BEFORE,
     CJK,
     DOCUMENT_NOUNS,
+    GUEST_PEOPLE,
     HOST_VERBS,
     INSPECTING_TEAMS,
     ISSUE_VERBS,
     LEARNING_VISIT_VERBS,
     LEARNING_VISIT_WORDS,
+    LOCAL_GUEST_PREFIXES,
     PAIRS_ITSELF_AFTER,
     PARENT_OF_AFTER,
     PASSING_ON_VERBS,
     PRESS_AFTER,
     PUBLIC_FUNDS,
     QUALITY_NOUNS,
+    REPORTED_TO_VERBS,
+    SELECTING_ORGANS,
+    SELECTING_VERBS,
     SUBJECTLESS_OPENINGS,
     SUPPORT_MANNERS,
     SUPPORT_WORDS,
@@ -192,6 +197,37 @@ def grants_funds(text: str, h: Mention) -> bool:
     return bool(asked) and _ASKED_AFTER_RE.match(text, h.end) is not None
 
 
+_SELECTING_AFTER_RE = re.compile(_LISTED_AFTER + f"[^{_CLAUSE_BREAKS}]{{0,14}}?(?:" + "|".join(SELECTING_VERBS) + ")")
+_REPORTED_TO_AFTER_RE = re.compile(f"[^{_CLAUSE_BREAKS}]{{0,6}}?(?:" + "|".join(REPORTED_TO_VERBS) + ")")
+
+
+def selects_secretaries(text: str, h: Mention) -> bool:
+    """县委组织部向某村选派第一书记: the organ that selects for the whole county organises the sending."""
+    return h.surface.endswith(SELECTING_ORGANS) and _SELECTING_AFTER_RE.match(text, h.end) is not None
+
+
+def is_reported_to(text: str, h: Mention) -> bool:
+    """第一书记向县委组织部汇报工作: the unit receives a report; it is not the reporter's helper."""
+    return text[max(0, h.start - 1) : h.start] == "向" and _REPORTED_TO_AFTER_RE.match(text, h.end) is not None
+
+
+_GUEST_AFTER_RE = re.compile(
+    _LISTED_AFTER
+    + "的?(?:"
+    + "|".join(GUEST_PEOPLE)
+    + f")?(?:等)?(?:出席|列席|应邀出席|参加了?[^{_CLAUSE_BREAKS}]{{0,10}}?(?:仪式|会议|座谈会|大会|活动))"
+)
+
+
+def local_guest(text: str, h: Mention) -> bool:
+    """县委组织部、镇党委有关负责人出席签约仪式: the village's own county or town organs attend the help as guests."""
+    if h.surface.startswith("乡村") or not h.surface.startswith(LOCAL_GUEST_PREFIXES):
+        return False
+    guest = _GUEST_AFTER_RE.match(text, h.end)
+    # 县交通局与某村党支部出席了结对共建签约仪式: the village is listed with the unit, the two sides of the pairing
+    return guest is not None and not re.search("村|社区|嘎查", guest.group())
+
+
 def names_a_parent(text: str, h: Mention) -> bool:
     """某物流公司作为某集团全资子公司 / 某集团的下属企业: the unit is named as the parent of the one that acts; a
     "name" that is such a description (某集团全资子公司) names no unit either."""
@@ -224,6 +260,9 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or names_a_parent(text, h)
         or praised_for(text, h)
         or grants_funds(text, h)
+        or selects_secretaries(text, h)
+        or is_reported_to(text, h)
+        or local_guest(text, h)
     )
 
 

@@ -216,3 +216,47 @@ def test_the_unit_money_is_raised_from_is_no_helper(extractor: Extractor, text: 
 )
 def test_a_name_holding_a_leaders_post_is_no_helper(extractor: Extractor, text: str) -> None:
     assert not any("部长" in h for h in _helpers(extractor, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县委组织部向白石镇长岭村选派第一书记张某某，帮助村里发展产业。",
+        "今年以来，西山县委组织部为白石镇长岭村等12个村选派了驻村第一书记。",
+        "市委组织部统筹选派远航集团干部张某某到西山县白石镇长岭村担任第一书记。",
+    ],
+)
+def test_the_organization_department_that_selects_secretaries_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not any(h.endswith("组织部") for h in _helpers(extractor, text))
+
+
+def test_an_organization_departments_own_secretary_keeps_its_link(extractor: Extractor) -> None:
+    text = "市委组织部驻西山县白石镇长岭村第一书记张某某带领村民修路。"
+    assert _helpers(extractor, text) == {"市委组织部"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇长岭村驻村第一书记张某某（远航集团派驻）向县委组织部汇报工作。",
+        "西山县白石镇长岭村第一书记张某某向县乡村振兴局报告帮扶项目进展。",
+    ],
+)
+def test_the_unit_reported_to_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"县委组织部", "县乡村振兴局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县白石镇长岭村党支部与远航集团党委结对共建。县委组织部相关负责人出席签约仪式。",
+        "远航集团向西山县白石镇长岭村捐赠物资，县民政局、镇党委有关负责人出席捐赠仪式。",
+        "远航集团结对帮扶西山县白石镇长岭村，县乡村振兴局领导参加了签约仪式。",
+    ],
+)
+def test_local_organs_attending_as_guests_are_no_helpers(extractor: Extractor, text: str) -> None:
+    assert not _helpers(extractor, text) & {"县委组织部", "县民政局", "镇党委", "县乡村振兴局"}
+
+
+def test_a_county_unit_taking_part_in_pairing_keeps_its_link(extractor: Extractor) -> None:
+    assert _helpers(extractor, "县交通局参加结对帮扶西山县白石镇长岭村。") == {"县交通局"}
