@@ -197,6 +197,9 @@ ORG_LEAD_WORDS = (
     "截至目前", "结对单位", "帮扶单位", "共建单位", "挂钩单位", "单位", "结对的", "帮扶的", "由", "经", "通过", "组织",
     "协调", "推动", "邀请", "依托", "联合", "包括", "特别是", "第一站", "第二站", "第三站", "首站", "最后一站", "随后",
     "接着", "据", "当年", "当时", "此后", "今后", "近期", "日前", "近日", "上周", "本周", "下一步", "担任", "现任", "曾任",
+    # a verb that brings a unit in or a word of thanks for it, and 与 that joins it to the clause before
+    # (引进某公司在某村建厂, 更得益于某局, ，与某公司驻某村第一书记…): no name starts with them
+    "引进", "引入", "招引", "得益于", "得益於", "更得益于", "更得益於", "最终", "与",
 )
 # Names that are a kind of unit, not a unit (公司, 该公司, 党群服务中心).
 GENERIC_ORG = frozenset({
@@ -311,6 +314,12 @@ REPORTED_TO_VERBS = ("汇报", "报告", "请示", "述职", "反映", "递交",
 # of a unit that attend an event (县委组织部相关负责人出席签约仪式): such a local organ is a guest of the help.
 LOCAL_GUEST_PREFIXES = ("县", "旗", "乡", "镇", "苏木")
 GUEST_PEOPLE = ("主要负责人", "相关负责人", "有关负责人", "负责人", "主要领导", "相关领导", "有关领导", "领导", "负责同志")
+# Words that name a village as where another place lies (与某村相邻, 距某村3公里): such a village is a landmark, not a
+# recipient of the clause's help.
+NEIGHBOUR_AFTER = ("相邻", "毗邻", "接壤", "交界", "相连", "相接", "隔河相望", "相距")
+NEIGHBOUR_BEFORE = ("距离", "距", "离", "紧邻", "毗邻", "邻近", "靠近", "紧靠")
+# Working at a unit (村民在某公司的扶贫车间就业): the unit is where villagers work, not a helper of the village.
+WORK_AT_VERBS = ("就业", "务工", "上班", "打工", "就近就业", "稳定就业")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")

@@ -32,6 +32,8 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     LOCAL_LEVEL_PREFIXES,
     LOCAL_VISIT_VERBS,
+    NEIGHBOUR_AFTER,
+    NEIGHBOUR_BEFORE,
     OVERSEEN_NOUNS,
     OVERSIGHT_VERBS,
     PAIR_RE,
@@ -121,6 +123,7 @@ def relations(
         and not is_chain_prefix(m, places, text)
         and not is_street_office(m, places, text)
         and not visited_to_learn(text, m)
+        and not a_landmark(text, m)
     ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
@@ -690,3 +693,13 @@ def _listed_right_before(text: str, h: Mention, sender: Mention, helpers: list[M
             return False
         pos = m.end
     return re.fullmatch("[、和与及]", text[pos : sender.start]) is not None
+
+
+def a_landmark(text: str, village: Mention) -> bool:
+    """某村，与长岭村相邻 / 距长岭村3公里: the village says where another place lies; it receives nothing there."""
+    if village.kind != "village":
+        return False
+    before = text[max(0, village.start - 3) : village.start]
+    if re.search("[与和同][^，,。；;]{0,0}$", before) and text.startswith(NEIGHBOUR_AFTER, village.end):
+        return True
+    return before.endswith(NEIGHBOUR_BEFORE)

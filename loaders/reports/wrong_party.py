@@ -41,6 +41,7 @@ from loaders.reports.lexicon import (
     SUPPORT_WORDS,
     THANKS_WORDS,
     TRIGGER_RE,
+    WORK_AT_VERBS,
 )
 from loaders.reports.model import Mention
 
@@ -228,6 +229,16 @@ def local_guest(text: str, h: Mention) -> bool:
     return guest is not None and not re.search("村|社区|嘎查", guest.group())
 
 
+_WORK_AT_AFTER_RE = re.compile(f"[^{_CLAUSE_BREAKS}]{{0,10}}?(?:" + "|".join(WORK_AT_VERBS) + ")")
+
+
+def is_a_workplace(text: str, h: Mention) -> bool:
+    """村民在某公司的扶贫车间就业: the unit after 在 is where villagers work; 在某公司的帮扶下 is another frame."""
+    if text[max(0, h.start - 1) : h.start] not in ("在", "到", "进"):
+        return False
+    return _WORK_AT_AFTER_RE.match(text, h.end) is not None
+
+
 def names_a_parent(text: str, h: Mention) -> bool:
     """某物流公司作为某集团全资子公司 / 某集团的下属企业: the unit is named as the parent of the one that acts; a
     "name" that is such a description (某集团全资子公司) names no unit either."""
@@ -263,6 +274,7 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or selects_secretaries(text, h)
         or is_reported_to(text, h)
         or local_guest(text, h)
+        or is_a_workplace(text, h)
     )
 
 

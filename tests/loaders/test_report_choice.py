@@ -260,3 +260,37 @@ def test_local_organs_attending_as_guests_are_no_helpers(extractor: Extractor, t
 
 def test_a_county_unit_taking_part_in_pairing_keeps_its_link(extractor: Extractor) -> None:
     assert _helpers(extractor, "县交通局参加结对帮扶西山县白石镇长岭村。") == {"县交通局"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团结对帮扶西山县白石镇长岭村。山海公司结对帮扶石门村，与长岭村相邻。",
+        "远航集团结对帮扶西山县白石镇长岭村。山海公司结对帮扶石门村，距长岭村3公里。",
+        "远航集团结对帮扶西山县白石镇长岭村。山海公司结对帮扶石门村，毗邻长岭村。",
+    ],
+)
+def test_a_village_named_as_a_landmark_is_no_recipient(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团结对帮扶西山县白石镇长岭村。长岭村的村民在山海公司的扶贫车间就业。",
+        "远航集团结对帮扶西山县白石镇长岭村。长岭村有30名村民到山海公司务工。",
+    ],
+)
+def test_the_unit_villagers_work_at_is_no_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团驻西山县白石镇长岭村第一书记张某某，与山海公司驻石门村第一书记李某某一起交流经验。",
+        "远航集团结对帮扶西山县白石镇长岭村，引进山海公司在长岭村建设扶贫车间。",
+    ],
+)
+def test_no_name_starts_with_yu_or_a_verb_that_brings_a_unit_in(extractor: Extractor, text: str) -> None:
+    assert not any(h.startswith(("与", "引进")) for h, _ in _links(extractor, text))
