@@ -138,6 +138,7 @@ def relations(
         return [n for n in named if sent.start <= n.start < sent.end]
 
     facts: list[Fact] = []
+    summaries: set[int] = set()  # pairings of a sentence that names several helpers and several villages at once
     last_subject: Mention | None = None
     topic_of = topics(text, sents, places, orgs, recipients)
     for k, sent in enumerate(sents):
@@ -201,13 +202,16 @@ def relations(
         helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
         pairs = _stationed_senders_only(text, pairs, helpers_in)
-        facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
+        made = _pairing_facts(doc.text, sent, pairs, triggers, ev)
+        if _many_to_many(made) and _SUMMARY_COUNT_RE.search(text, sent.start, sent.end):
+            summaries.update(id(f) for f in made)
+        facts.extend(made)
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
         if not paired_amounts:
             paired_amounts = loose_amounts(doc, text, sent, subject, recips_in, ev)
         facts.extend(paired_amounts)
         last_subject = _subject_carried(text, actors) or last_subject
-    return dedupe_amounts(facts)
+    return _assigned_after_summary(dedupe_amounts(facts), summaries)
 
 
 def _subject_carried(text: str, actors: list[Mention]) -> Mention | None:
@@ -703,3 +707,52 @@ def a_landmark(text: str, village: Mention) -> bool:
     if re.search("[与和同][^，,。；;]{0,0}$", before) and text.startswith(NEIGHBOUR_AFTER, village.end):
         return True
     return before.endswith(NEIGHBOUR_BEFORE)
+
+
+# …等15家单位, …等12个村: a sentence that sums up units or villages by 等 and a count.
+_SUMMARY_COUNT_RE = re.compile(
+    "等(?:[0-9一二三四五六七八九十百余多]+[家个所名])?(?:帮扶单位|单位|企业|部门|机关|行政村|贫困村|重点村|村)"
+)
+
+
+def _village_links(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "pairing" and f.data.get("recipient_level") == "village"]
+
+
+def _many_to_many(made: list[Fact]) -> bool:
+    """甲、乙、丙等15家单位结对帮扶A村、B村等15个村: several helpers and several villages, some helper given
+    more than one of them — with 等 and a count (``_SUMMARY_COUNT_RE``), a summary, not a statement of who helps
+    which village."""
+    links = _village_links(made)
+    helpers = {f.data["helper_uid"] for f in links}
+    villages = {f.data["recipient_uid"] for f in links}
+    if len(helpers) < 2 or len(villages) < 2:
+        return False
+    return any(sum(1 for f in links if f.data["helper_uid"] == h) > 1 for h in helpers)
+
+
+def _assigned_after_summary(facts: list[Fact], summaries: set[int]) -> list[Fact]:
+    """…等15家单位结对帮扶A村、B村等15个村。其中，甲帮扶A村，乙帮扶B村: where another sentence gives a helper of
+    the summary its own village among the summary's villages, the summary's other villages are not that helper's."""
+    if not summaries:
+        return facts
+    links = _village_links(facts)
+    own: dict[str, set[str]] = {}
+    for f in links:
+        if id(f) not in summaries:
+            own.setdefault(f.data["helper_uid"], set()).add(f.data["recipient_uid"])
+    summary_villages = {f.data["recipient_uid"] for f in links if id(f) in summaries}
+    dropped: set[int] = set()
+    for f in links:
+        if id(f) not in summaries:
+            continue
+        assigned = own.get(f.data["helper_uid"], set()) & summary_villages
+        if assigned and f.data["recipient_uid"] not in assigned:
+            dropped.add(id(f))
+        elif not assigned and any(own.get(g.data["helper_uid"]) for g in links if id(g) in summaries):
+            # a helper the later sentences give no village of the summary, while others get theirs: its links
+            # stay only for villages nobody else is given
+            taken = {v for vs in own.values() for v in vs}
+            if f.data["recipient_uid"] in taken:
+                dropped.add(id(f))
+    return [f for f in facts if id(f) not in dropped]

@@ -294,3 +294,22 @@ def test_the_unit_villagers_work_at_is_no_helper(extractor: Extractor, text: str
 )
 def test_no_name_starts_with_yu_or_a_verb_that_brings_a_unit_in(extractor: Extractor, text: str) -> None:
     assert not any(h.startswith(("与", "引进")) for h, _ in _links(extractor, text))
+
+
+SHIMEN = "910102101204"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团、山海公司、县交通局等15家单位结对帮扶西山县白石镇长岭村、石门村等15个村。其中，远航集团帮扶长岭村，山海公司帮扶石门村。",
+        "远航集团、山海公司等单位结对帮扶西山县白石镇长岭村、石门村等村。远航集团驻长岭村，山海公司驻石门村。",
+    ],
+)
+def test_a_summary_of_helpers_and_villages_yields_to_each_ones_own_village(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, text) == {("远航集团", CHANGLING), ("山海公司", SHIMEN)}
+
+
+def test_two_units_visiting_two_villages_together_help_both(extractor: Extractor) -> None:
+    text = "市住建局、市档案局一行来到西山县白石镇长岭村和石门村，开展结对帮扶慰问活动。市住建局为长岭村捐赠物资。"
+    assert {("市档案局", CHANGLING), ("市档案局", SHIMEN), ("市住建局", SHIMEN)} <= _links(extractor, text)
