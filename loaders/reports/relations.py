@@ -201,7 +201,7 @@ def relations(
         )
         helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
-        pairs = _stationed_senders_only(text, pairs, helpers_in)
+        pairs = _without_repeated_references(text, _stationed_senders_only(text, pairs, helpers_in))
         made = _pairing_facts(doc.text, sent, pairs, triggers, ev)
         if _many_to_many(made) and _SUMMARY_COUNT_RE.search(text, sent.start, sent.end):
             summaries.update(id(f) for f in made)
@@ -756,3 +756,28 @@ def _assigned_after_summary(facts: list[Fact], summaries: set[int]) -> list[Fact
             if f.data["recipient_uid"] in taken:
                 dropped.add(id(f))
     return [f for f in facts if id(f) not in dropped]
+
+
+def _without_repeated_references(text: str, pairs: list[Pair]) -> list[Pair]:
+    """甲局帮扶A村、乙局帮扶B村以来，两村面貌一新: a reference (两村, 该村) back to a village the same sentence has
+    named and paired with another helper, in a clause that states no help of its own, adds no pairing. The
+    reference stays where its own clause gives help (山海公司也为该村捐赠) and where the named villages found no
+    helper in the sentence (某行包挂A村、B村，该行在两村选出贫困户…结对帮扶)."""
+
+    def repeated(h: Mention, r: Mention) -> bool:
+        if "refers_to" not in r.extra:
+            return False
+        if not any(
+            q.start < r.start and entity_uid(q) == entity_uid(r) and g.uid != h.uid
+            for g, q, _, _ in pairs
+            if "refers_to" not in q.extra
+        ):
+            return False
+        start, end = r.start, r.end
+        while start > 0 and text[start - 1] not in CLAUSE_BREAK + "。！？!?\n":
+            start -= 1
+        while end < len(text) and text[end] not in CLAUSE_BREAK + "。！？!?\n":
+            end += 1
+        return TRIGGER_RE.search(text, start, end) is None and text[r.start - 1 : r.start] not in "为给向对帮"
+
+    return [p for p in pairs if not repeated(p[0], p[1])]

@@ -313,3 +313,19 @@ def test_a_summary_of_helpers_and_villages_yields_to_each_ones_own_village(extra
 def test_two_units_visiting_two_villages_together_help_both(extractor: Extractor) -> None:
     text = "市住建局、市档案局一行来到西山县白石镇长岭村和石门村，开展结对帮扶慰问活动。市住建局为长岭村捐赠物资。"
     assert {("市档案局", CHANGLING), ("市档案局", SHIMEN), ("市住建局", SHIMEN)} <= _links(extractor, text)
+
+
+def test_a_reference_back_to_villages_already_named_adds_no_recipient(extractor: Extractor) -> None:
+    text = "远航集团帮扶长岭村、山海公司帮扶石门村以来，西山县白石镇两村面貌焕然一新。"
+    assert _links(extractor, text) == {("远航集团", CHANGLING), ("山海公司", SHIMEN)}
+
+
+def test_a_reference_in_a_clause_of_its_own_help_stays(extractor: Extractor) -> None:
+    text = "远航集团结对帮扶西山县白石镇长岭村，山海公司也为该村捐赠了物资。"
+    assert _helpers(extractor, text) == {"远航集团", "山海公司"}
+
+
+def test_a_reference_stays_where_the_named_villages_have_no_helper_yet(extractor: Extractor) -> None:
+    text = "山海农商银行联系西山县白石镇长岭村、石门村，该行在两村选出贫困户各20户，结对帮扶。"
+    found = _links(extractor, text)
+    assert ("山海农商银行", CHANGLING) in found and ("山海农商银行", SHIMEN) in found
