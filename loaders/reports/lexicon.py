@@ -415,6 +415,9 @@ GENERIC_TEAM_RE = re.compile(
     r"(?:驻[^，。；、\s]{1,16}?(?:村|社区|嘎查|乡|镇))?"
     # a team named by the verb that forms or sends it (某局党委任命工作队进驻…): the unit before the verb sends it
     r"(?:任命|组建|成立|派出|选派|抽调|组成|委派)?"
+    # a team named by its unit's bare kind (集团驻村工作队, 学校工作队): the team of the unit the report names so,
+    # which 集团 / 学校 alone stands for; no unit of its own
+    r"(?:集团|公司|学校|学院|大学|医院|银行|分行|局|厅|委|中心)?"
     r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).

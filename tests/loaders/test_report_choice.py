@@ -329,3 +329,15 @@ def test_a_reference_stays_where_the_named_villages_have_no_helper_yet(extractor
     text = "山海农商银行联系西山县白石镇长岭村、石门村，该行在两村选出贫困户各20户，结对帮扶。"
     found = _links(extractor, text)
     assert ("山海农商银行", CHANGLING) in found and ("山海农商银行", SHIMEN) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("远航集团董事长张某某到西山县白石镇视察。集团驻村工作队为长岭村修建了道路。", "远航集团"),
+        ("远航集团结对帮扶西山县白石镇长岭村。集团工作队为长岭村修建了道路。", "远航集团"),
+        ("山海大学结对帮扶西山县白石镇长岭村。学校工作队为长岭村修建了道路。", "山海大学"),
+    ],
+)
+def test_a_team_named_by_its_units_bare_kind_is_that_units(extractor: Extractor, text: str, helper: str) -> None:
+    assert _helpers(extractor, text) == {helper}
