@@ -219,9 +219,10 @@ GENERIC_ORG = frozenset({
     # document's full names down to it
     "管理局", "管理处",
 })
-# Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
+# Words of means before a unit (某公司通过某基金会向某村捐赠, 某集团依托某公司的渠道帮助某村): the unit after them is
+# the channel or the resource, the subject
 # before them is the helper; they also start the channel's name.
-NAME_AFTER_MEANS = ("通过", "借助", "经由")
+NAME_AFTER_MEANS = ("通过", "借助", "经由", "依托")
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据", *NAME_AFTER_MEANS,
                     # a unit whose call the helper answers (响应某办号召): it asks, it does not act

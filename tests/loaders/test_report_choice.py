@@ -341,3 +341,14 @@ def test_a_reference_stays_where_the_named_villages_have_no_helper_yet(extractor
 )
 def test_a_team_named_by_its_units_bare_kind_is_that_units(extractor: Extractor, text: str, helper: str) -> None:
     assert _helpers(extractor, text) == {helper}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "远航集团依托山海公司的销售渠道，帮助西山县白石镇长岭村销售农产品。",
+        "远航集团依托山海公司的冷链物流，帮助西山县白石镇长岭村把蔬菜卖到城里。",
+    ],
+)
+def test_the_unit_a_helper_relies_on_is_its_resource_not_a_helper(extractor: Extractor, text: str) -> None:
+    assert _helpers(extractor, text) == {"远航集团"}
