@@ -197,6 +197,9 @@ ORG_LEAD_WORDS = (
     "截至目前", "结对单位", "帮扶单位", "共建单位", "挂钩单位", "单位", "结对的", "帮扶的", "由", "经", "通过", "组织",
     "协调", "推动", "邀请", "依托", "联合", "包括", "特别是", "第一站", "第二站", "第三站", "首站", "最后一站", "随后",
     "接着", "据", "当年", "当时", "此后", "今后", "近期", "日前", "近日", "上周", "本周", "下一步", "担任", "现任", "曾任",
+    # a verb that brings a unit in or a word of thanks for it, and 与 that joins it to the clause before
+    # (引进某公司在某村建厂, 更得益于某局, ，与某公司驻某村第一书记…): no name starts with them
+    "引进", "引入", "招引", "得益于", "得益於", "更得益于", "更得益於", "最终", "与",
 )
 # Names that are a kind of unit, not a unit (公司, 该公司, 党群服务中心).
 GENERIC_ORG = frozenset({
@@ -216,9 +219,10 @@ GENERIC_ORG = frozenset({
     # document's full names down to it
     "管理局", "管理处",
 })
-# Words of means before a unit (某公司通过某基金会向某村捐赠): the unit after them is the channel, the subject
+# Words of means before a unit (某公司通过某基金会向某村捐赠, 某集团依托某公司的渠道帮助某村): the unit after them is
+# the channel or the resource, the subject
 # before them is the helper; they also start the channel's name.
-NAME_AFTER_MEANS = ("通过", "借助", "经由")
+NAME_AFTER_MEANS = ("通过", "借助", "经由", "依托")
 # Words that introduce a unit's companions, not the acting unit (会同某局的负责人): such a unit is not the helper.
 COMPANION_BEFORE = ("会同", "陪同", "邀请", "按照", "根据", *NAME_AFTER_MEANS,
                     # a unit whose call the helper answers (响应某办号召): it asks, it does not act
@@ -272,11 +276,57 @@ AWARD_VERBS = ("授予", "表彰", "命名", "颁发", "评为", "评定")
 # Teams that inspect the help (市委组织部考核组到某村检查驻村工作): the organ checks on the helpers. Not 调研组 or 评估组:
 # a helper's own team visits its village so (某局调研组到结对村调研).
 INSPECTING_TEAMS = ("考核组", "督导组", "督查组", "检查组", "巡查组", "验收组", "暗访组", "巡视组")
+# Verbs of overseeing the help (县委组织部副部长到某村督导驻村帮扶工作, 检查某工作队帮扶工作): a trigger in what is
+# overseen names the helpers' work as the object, not a relation of the one who oversees. A helper does not inspect
+# its own work so, and these hold for every unit.
+OVERSIGHT_VERBS = ("督导", "督查", "督促", "考核", "巡查", "暗访", "验收", "评估")
+# Verbs of visiting or checking that oversee only where the visitor is the village's own county or town (县乡村振兴局
+# 局长到某村调研帮扶工作, 县委书记看望驻村帮扶干部); a helper's own leader visits its village, checks its projects
+# (某局领导到某村检查帮扶项目进展) and sees its sent cadres so too. Not 指导下 (在某局指导下, read elsewhere).
+LOCAL_VISIT_VERBS = ("调研", "看望", "慰问", "了解", "听取", "查看", "检查", "指导")
+# The triggers such a local visit oversees: the stationed work (调研驻村帮扶工作, 看望驻村第一书记). A county unit that
+# looks at its own pairing (县交通局调研组到某村调研结对帮扶工作) or projects keeps its link.
+STATIONED_WORK_TRIGGERS = ("驻村", "派驻", "住村", "第一书记", "工作队")
+# What is overseen, after the trigger (驻村帮扶工作, 驻村第一书记, 帮扶成效, 工作队履职情况).
+OVERSEEN_NOUNS = ("工作", "情况", "成效", "成果", "进展", "干部", "工作队", "第一书记", "队员", "人员", "履职", "汇报")
+# The bare level words a unit of the village's own county or town opens with (县乡村振兴局, 镇党委, 旗委组织部): in a
+# report about a village, a unit named so is of the county or town that governs it. Not 区 or 市: a district or
+# city named so is often the helper of another region's villages (东西部协作).
+LOCAL_LEVEL_PREFIXES = ("县", "旗", "乡", "镇", "苏木")
 # A unit that only passes a gift on (某集团捐赠的物资由县民政局转交某村): the giver helps.
 PASSING_ON_VERBS = ("转交", "转赠", "转送", "代为发放", "代转")
 # Verbs by which a helper brings in another unit's service (某工作队协调县农商行为某村发放贷款): the unit brought in
 # serves the helper; it is not the village's helper.
 BROUGHT_IN_BEFORE = ("协调", "联系", "争取", "对接")
+# What follows a unit brought in that makes it a side of the pairing itself (某部协调某集团与某村结对, 协调某公司结对帮扶
+# 某村): the unit pairs, and the one that coordinates only arranges it.
+PAIRS_ITSELF_AFTER = ("与", "同", "跟", "结对", "结成", "结亲", "帮扶", "包扶", "挂钩", "共建", "联建")
+# Public funds named by the organ that grants them (省财政厅衔接资金, 某委的以工代赈资金): the organ is the source of the
+# money a helper or the village spends, not a helper. Not 帮扶资金 or 捐赠资金: a helper's own gift is named so.
+PUBLIC_FUNDS = ("衔接资金", "专项资金", "财政资金", "财政专项", "项目资金", "以工代赈", "奖补资金", "补助资金", "配套资金",
+                "专项债", "彩票公益金", "转移支付")
+# Verbs of asking an organ for money (向省发改委争取资金, 从某厅申请项目, 从某中心募款): the organ after 向 / 从 grants, the subject helps.
+ASKING_FOR_FUNDS_VERBS = ("争取", "申请", "申报", "筹措", "要来", "跑来", "募款", "募集", "筹集", "筹款", "募捐")
+# Leaders' posts that no unit's name holds (副部长张三送某集团…, 某县委书记): a "name" holding one is a person's post
+# run into the words after it, or the post alone, never a helper. Not 书记处 (a secretariat) nor 主任委员.
+POSTS_NO_NAME_HOLDS_RE = re.compile("(?:书记(?!处)|部长|局长|县长|乡长|镇长|区长|市长|厅长|处长|院长|校长|主任(?!委员))")
+# The organs that select and send first secretaries for the whole county or province (县委组织部向某村选派第一书记):
+# they organise the sending, the unit the secretary comes from helps. Not where the organ's own cadre is stationed
+# (某组织部驻某村第一书记: no verb of selecting).
+SELECTING_ORGANS = ("组织部", "组织部门")
+SELECTING_VERBS = ("选派", "选拔", "选调", "下派", "统筹", "轮换", "召回", "调整")
+# Words of reporting to a unit (第一书记向县委组织部汇报工作): the unit after 向 receives the report.
+REPORTED_TO_VERBS = ("汇报", "报告", "请示", "述职", "反映", "递交", "提交")
+# The bare level words of the village's own county or town opening a unit's name (县委组织部, 镇党委), and the people
+# of a unit that attend an event (县委组织部相关负责人出席签约仪式): such a local organ is a guest of the help.
+LOCAL_GUEST_PREFIXES = ("县", "旗", "乡", "镇", "苏木")
+GUEST_PEOPLE = ("主要负责人", "相关负责人", "有关负责人", "负责人", "主要领导", "相关领导", "有关领导", "领导", "负责同志")
+# Words that name a village as where another place lies (与某村相邻, 距某村3公里): such a village is a landmark, not a
+# recipient of the clause's help.
+NEIGHBOUR_AFTER = ("相邻", "毗邻", "接壤", "交界", "相连", "相接", "隔河相望", "相距")
+NEIGHBOUR_BEFORE = ("距离", "距", "离", "紧邻", "毗邻", "邻近", "靠近", "紧靠")
+# Working at a unit (村民在某公司的扶贫车间就业): the unit is where villagers work, not a helper of the village.
+WORK_AT_VERBS = ("就业", "务工", "上班", "打工", "就近就业", "稳定就业")
 # Going to a village to learn from it (带领村民到某村学习经验, 赴某村参观学习): that village is the model, not a
 # recipient of the one who comes. Not 考察 or 参观 alone: a helper visits its own village so.
 LEARNING_VISIT_WORDS = ("学习", "观摩", "取经")
@@ -284,6 +334,8 @@ LEARNING_VISIT_VERBS = ("到", "赴", "前往", "去", "走进", "来到")
 # Words after a unit that name it as another unit's parent (某物流公司作为某集团全资子公司…, 某集团的下属企业): the
 # parent describes the unit that acts; it is not the helper. A "name" ending so (某集团全资子公司) is a description.
 DESCRIBED_BY_PARENT = ("全资子公司", "控股子公司", "子公司")
+# Words between a parent and the unit it owns (某集团所属某公司, 某集团旗下某公司): two units, never one name.
+OWNED_BY_BEFORE = ("所属", "旗下", "下属")
 PARENT_OF_AFTER = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属公司", "下属单位", "旗下企业", "旗下公司",
                    "成员单位", "成员企业", "会员单位", "会员企业")
 # Qualities a closing clause praises a unit for (…，彰显了某集团的社会责任与担当): the unit is named as whose quality
@@ -366,6 +418,13 @@ GENERIC_TEAM_RE = re.compile(
     r"^(?:第[一二三四五六七八九十\d]{1,3}(?:批|轮|届)|前[两二三四五六七八九十\d]{1,3}批|首批|首轮|新一批|新一轮|新一届|上一批|上一轮|"
     r"下一批|下一轮|这批|本批|"
     r"该批|历批|各批|这次|新)?"
+    # a team named by the place it is stationed in (驻某县某村工作队): the unit before it sends it
+    r"(?:驻[^，。；、\s]{1,16}?(?:村|社区|嘎查|乡|镇))?"
+    # a team named by the verb that forms or sends it (某局党委任命工作队进驻…): the unit before the verb sends it
+    r"(?:任命|组建|成立|派出|选派|抽调|组成|委派)?"
+    # a team named by its unit's bare kind (集团驻村工作队, 学校工作队): the team of the unit the report names so,
+    # which 集团 / 学校 alone stands for; no unit of its own
+    r"(?:集团|公司|学校|学院|大学|医院|银行|分行|局|厅|委|中心)?"
     r"(?:驻村|村|扶贫|帮扶|精准扶贫|乡村振兴|强基惠民|访惠聚|驻村帮扶|援藏|援疆|援青)*(?:工作队|工作组)$"
 )
 # A unit ending and the character after it that make an ordinary word instead (回报社会).

@@ -49,6 +49,7 @@ from loaders.reports.lexicon import (
     NUMERALS,
     ORG_LEAD_WORDS,
     ORG_SUFFIXES,
+    OWNED_BY_BEFORE,
     PAIR_RE,
     PARTY_INFIX,
     PARTY_SUFFIXES,
@@ -242,6 +243,9 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
                 if lead:  # 派出单位某局: what the unit is to the village, then its name
                     left += lead.end()
                     surface = text[left:end]
+            if surface.startswith(OWNED_BY_BEFORE) and len(surface) > 4:
+                left += 2  # 某集团所属某公司: the owned unit's name starts after the word that ties it to its parent
+                surface = text[left:end]
             post = _POST_VERB_INSIDE_RE.search(surface)
             if post:  # 张三现任某局副局长: the person and the verb of holding a post stand before the name
                 left += post.end()
@@ -394,6 +398,10 @@ def _over_longer_ending(text: str, end: int, stop: int) -> int:
     return end
 
 
+# 联合 then a name of two characters or more before the further ending: a second unit joined to the first.
+_JOINT_PARTNER_RE = re.compile(f"联合[{CJK}]{{2,}}")
+
+
 def _continue_name(text: str, end: int, stop: int) -> int:
     """Extend a unit's name over a further ending with nothing between that a name cannot hold.
 
@@ -415,8 +423,12 @@ def _continue_name(text: str, end: int, stop: int) -> int:
             for i in range(len(between) - 1)
         ):
             break  # 某局联合县某局: a verb, even one names hold (联合会), before another organ's prefix
+        if _JOINT_PARTNER_RE.match(between):
+            break  # 某集团联合山海公司: 联合 joins a second named unit (not 联合会, 联合社: the ending right after)
         if any(v in between for v in SENDING_VERBS):
             break  # 某师派出工作队: what the unit sends is no part of its name
+        if between.startswith(OWNED_BY_BEFORE):
+            break  # 某集团所属某公司: the parent, then the unit it owns
         if text[max(0, end - 4) : end].endswith(DESCRIBED_BY_PARENT):
             break  # 某集团子公司某某公司: the description ends, the unit's own name follows
         if any(a in between for a in ADVERBS_END_NAMES):

@@ -30,16 +30,24 @@ from loaders.reports.lexicon import (
     BOUNDARY_CHARS,
     FIRST_SECRETARY_ROLE,
     LEFT_VERBS,
+    LOCAL_LEVEL_PREFIXES,
+    LOCAL_VISIT_VERBS,
     NARRATOR_PRONOUNS,
     NARRATOR_STATIONED_WORDS,
+    NEIGHBOUR_AFTER,
+    NEIGHBOUR_BEFORE,
     ORG_SUFFIXES,
+    OVERSEEN_NOUNS,
+    OVERSIGHT_VERBS,
     PAIR_RE,
+    POSTS_NO_NAME_HOLDS_RE,
     ROW_FILLER_RE,
     ROW_HEADER_LINES,
     ROW_HEADER_WORDS,
     SLOGAN_NAMES_AFTER,
     STATIONED_BEFORE_VILLAGE,
     STATIONED_TEAM_ENDINGS,
+    STATIONED_WORK_TRIGGERS,
     STREET_OFFICE_WORDS,
     TALK_VERBS,
     TOWN_GOVERNMENT_WORDS,
@@ -126,6 +134,7 @@ def relations(
         and not is_chain_prefix(m, places, text)
         and not is_street_office(m, places, text)
         and not visited_to_learn(text, m)
+        and not a_landmark(text, m)
     ]
     # A village's party organization stands for the village, where the text names it.
     recipients += [_standing_for_owner(m) for m in orgs if m.extra.get("owner") is not None]
@@ -140,12 +149,16 @@ def relations(
         return [n for n in named if sent.start <= n.start < sent.end]
 
     facts: list[Fact] = []
+    summaries: set[int] = set()  # pairings of a sentence that names several helpers and several villages at once
     last_subject: Mention | None = None
     topic_of = topics(text, sents, places, orgs, recipients)
     for k, sent in enumerate(sents):
         helpers_in = [h for h in helpers if sent.start <= h.start < sent.end]
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
+        local = _all_local(
+            [h for h in helpers_in if not is_companion(text, h)], [r for r in recips_in if r.kind == "village"], places
+        )
         # A trigger inside a name is part of the name (专业合作社, 某援建指挥部): not a relation.
         triggers = [
             (m.start(), m.end(), m.group())
@@ -153,6 +166,7 @@ def relations(
             if not any(n.start <= m.start() < n.end for n in names_in(sent))
             and not in_event_slogan(text, m.start(), m.end())
             and not talked_about(text, m.start(), m.end())
+            and not overseen(text, m.start(), m.end(), local)
         ]
         triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
@@ -202,14 +216,19 @@ def relations(
             and ("\n" not in text[last_subject.start : sent.start] or heads_its_line(text, last_subject))
             else None
         )
+        helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
-        facts.extend(_pairing_facts(doc.text, sent, pairs, triggers, ev))
+        pairs = _without_repeated_references(text, _stationed_senders_only(text, pairs, helpers_in))
+        made = _pairing_facts(doc.text, sent, pairs, triggers, ev)
+        if _many_to_many(made) and _SUMMARY_COUNT_RE.search(text, sent.start, sent.end):
+            summaries.update(id(f) for f in made)
+        facts.extend(made)
         paired_amounts = amounts_after_recipients(doc, text, sent, pairs, ev)
         if not paired_amounts:
             paired_amounts = loose_amounts(doc, text, sent, subject, recips_in, ev)
         facts.extend(paired_amounts)
         last_subject = _subject_carried(text, actors) or last_subject
-    return dedupe_amounts(facts)
+    return _assigned_after_summary(dedupe_amounts(facts), summaries)
 
 
 def _subject_carried(text: str, actors: list[Mention]) -> Mention | None:
@@ -484,8 +503,15 @@ def _mark_town_governments(helpers: list[Mention], places: list[Mention]) -> Non
             h.extra["own_town"] = town.place.code
 
 
+_TOWN_LEVELS = ("镇", "乡", "苏木")
+
+
 def _own_town_government(helper: Mention, recipient: Mention) -> bool:
     """好水乡政府要帮助水磨村…: a town's government and one of the town's own villages are no pair."""
+    if recipient.kind == "village" and any(
+        helper.surface == level + w for level in _TOWN_LEVELS for w in TOWN_GOVERNMENT_WORDS
+    ):
+        return True  # 镇政府, 乡党委 named by the level alone: the village's own town, in a report about the village
     town = helper.extra.get("own_town")
     place = referent(recipient).place
     return isinstance(town, str) and place is not None and place.code.startswith(town)
@@ -574,7 +600,7 @@ def _nearest_trigger(triggers: list[Trigger], m: Mention) -> str:
 
 def is_helper(m: Mention) -> bool:
     if m.kind == "organization":
-        return True
+        return POSTS_NO_NAME_HOLDS_RE.search(m.surface) is None
     return m.kind == "party_org" and m.extra.get("owner") is None
 
 
@@ -668,3 +694,207 @@ def talked_about(text: str, start: int, end: int) -> bool:
 _TALK_AFTER_RE = re.compile(
     "[^，,。；;！？!?\n]{0,24}?(?:进行|展开|开展)了?(?:深入|充分|广泛|热烈|友好)?的?(?:" + "|".join(TALK_VERBS) + ")"
 )
+
+
+_OVERSEEN_AFTER_RE = re.compile(f"[^{CLAUSE_BREAK}]{{0,6}}?(?:" + "|".join(OVERSEEN_NOUNS) + ")")
+
+
+def overseen(text: str, start: int, end: int, local: bool) -> bool:
+    """县委组织部副部长到某村督导驻村帮扶工作: the trigger names the work a unit oversees, not its relation.
+
+    A verb of oversight (``OVERSIGHT_VERBS``; for the village's own county or town also a visit's verb,
+    ``LOCAL_VISIT_VERBS``, where the trigger names the stationed work) stands earlier in the trigger's clause, and a noun of what is overseen (工作, 干部, 成效)
+    closes the object after it.
+    """
+    opened = start
+    while opened > max(0, start - 16) and text[opened - 1] not in CLAUSE_BREAK:
+        opened -= 1
+    before = text[opened:start]
+    local = local and any(w in text[max(0, start - 16) : end] for w in STATIONED_WORK_TRIGGERS)
+    verbs = OVERSIGHT_VERBS + (LOCAL_VISIT_VERBS if local else ())
+    if not any(re.search(f"{v}(?![下组])", before) for v in verbs):
+        return False
+    return _OVERSEEN_AFTER_RE.match(text, end) is not None or text.startswith(OVERSEEN_NOUNS, end)
+
+
+def is_local(h: Mention, villages: list[Mention], places: list[Mention]) -> bool:
+    """县乡村振兴局, 镇党委, 西山县委组织部: a unit of the county or town that governs the sentence's villages.
+
+    A bare level word (``LOCAL_LEVEL_PREFIXES``) where no place of the table opens the name (乡村振兴局 is no 乡),
+    or a county or town of the table opening it that holds one of the villages.
+    """
+    opening = [p for p in places if p.start == h.start and p.place is not None]
+    if opening:
+        codes = [v.place.code for v in villages if v.place is not None]
+        return any(
+            p.kind in ("district", "town") and any(c.startswith(p.place.code) for c in codes)
+            for p in opening
+            if p.place
+        )
+    if h.surface.startswith("乡村"):
+        return False
+    return h.surface.startswith(LOCAL_LEVEL_PREFIXES)
+
+
+def _all_local(actors: list[Mention], villages: list[Mention], places: list[Mention]) -> bool:
+    return bool(actors) and bool(villages) and all(is_local(h, villages, places) for h in actors)
+
+
+# A unit named by its leader or its people (县交通局局长张三, 县委组织部相关负责人), and a visit to the village.
+_LEADER_AFTER_RE = re.compile(
+    "(?:常务)?副?(?:局长|部长|书记|主任|县长|乡长|镇长|负责人|相关负责人|主要负责人|领导|党组书记)"
+)
+_VISIT_RE = re.compile("来到|深入|走进|前往|赴|到")
+
+
+def _outside_helpers_first(
+    text: str,
+    sent: Sentence,
+    helpers: list[Mention],
+    groups: list[list[Mention]],
+    recipients: list[Mention],
+    places: list[Mention],
+) -> tuple[list[Mention], list[list[Mention]]]:
+    """某集团党委书记张三一行与县委组织部副部长李四、县交通局负责人来到某村…: where a sentence names a unit from
+    outside beside the village's own county or town organs, the outside unit is the helper and the local organs
+    host, guide or go along. Not in a 分别 sentence, which gives each unit its own village."""
+    villages = [r for r in recipients if r.kind == "village"]
+    if not villages or "分别" in text[sent.start : sent.end]:
+        return helpers, groups
+    actors = [h for h in helpers if h.kind == "organization" and not is_companion(text, h)]
+    local = [h for h in actors if is_local(h, villages, places) and _LEADER_AFTER_RE.match(text, h.end)]
+    if not _VISIT_RE.search(text, sent.start, sent.end):
+        return helpers, groups
+    if not local or len(local) == len(actors):
+        return helpers, groups
+    dropped = {id(h) for h in local}
+    kept_groups = [[m for m in g if id(m) not in dropped] for g in groups]
+    return [h for h in helpers if id(h) not in dropped], [g for g in kept_groups if g]
+
+
+# 驻 and the village (with its address), then the team or post it names: 某局驻某村工作队, 某局驻某县某村第一书记.
+_STATIONED_NAMING_RE = re.compile(
+    f"驻([^{CLAUSE_BREAK}。！？]{{1,20}}?)(?:“访惠聚”|访惠聚|帮扶)?(?:工作队|工作组|第一书记)"
+)
+
+
+def _stationed_senders_only(text: str, pairs: list[Pair], helpers: list[Mention]) -> list[Pair]:
+    """某局副主任张三、某电厂总会计师李四，带领某局驻某村工作队进驻某村: where the sentence names the village's
+    stationed team or first secretary by the unit that sent it, that unit (with the units listed right before it)
+    is the village's helper there; another unit whose people go along is not."""
+    senders: dict[str | None, list[Mention]] = {}
+    for h in helpers:
+        named = _STATIONED_NAMING_RE.search(h.surface) or _STATIONED_NAMING_RE.match(text, h.end)
+        if named is None:
+            continue
+        place = named.group(1)
+        for _, r, _, _ in pairs:
+            name = referent(r).surface
+            if len(name) >= 2 and name in place:
+                senders.setdefault(entity_uid(r), []).append(h)
+    if not senders:
+        return pairs
+    kept: list[Pair] = []
+    for pair in pairs:
+        h, r = pair[0], pair[1]
+        named_by = senders.get(entity_uid(r))
+        if named_by is None or any(h is s or _listed_right_before(text, h, s, helpers) for s in named_by):
+            kept.append(pair)
+    return kept
+
+
+def _listed_right_before(text: str, h: Mention, sender: Mention, helpers: list[Mention]) -> bool:
+    """甲局、乙局驻某村工作队: 甲局 stands in the list that ends with the sender, joined by 、 / 和 / 与 / 及 only."""
+    if h.end > sender.start:
+        return False
+    between = [m for m in helpers if h.end <= m.start and m.end <= sender.start]
+    pos = h.end
+    for m in sorted(between, key=lambda m: m.start):
+        if not re.fullmatch("[、和与及]?", text[pos : m.start]):
+            return False
+        pos = m.end
+    return re.fullmatch("[、和与及]", text[pos : sender.start]) is not None
+
+
+def a_landmark(text: str, village: Mention) -> bool:
+    """某村，与长岭村相邻 / 距长岭村3公里: the village says where another place lies; it receives nothing there."""
+    if village.kind != "village":
+        return False
+    before = text[max(0, village.start - 3) : village.start]
+    if re.search("[与和同][^，,。；;]{0,0}$", before) and text.startswith(NEIGHBOUR_AFTER, village.end):
+        return True
+    return before.endswith(NEIGHBOUR_BEFORE)
+
+
+# …等15家单位, …等12个村: a sentence that sums up units or villages by 等 and a count.
+_SUMMARY_COUNT_RE = re.compile(
+    "等(?:[0-9一二三四五六七八九十百余多]+[家个所名])?(?:帮扶单位|单位|企业|部门|机关|行政村|贫困村|重点村|村)"
+)
+
+
+def _village_links(facts: list[Fact]) -> list[Fact]:
+    return [f for f in facts if f.kind == "pairing" and f.data.get("recipient_level") == "village"]
+
+
+def _many_to_many(made: list[Fact]) -> bool:
+    """甲、乙、丙等15家单位结对帮扶A村、B村等15个村: several helpers and several villages, some helper given
+    more than one of them — with 等 and a count (``_SUMMARY_COUNT_RE``), a summary, not a statement of who helps
+    which village."""
+    links = _village_links(made)
+    helpers = {f.data["helper_uid"] for f in links}
+    villages = {f.data["recipient_uid"] for f in links}
+    if len(helpers) < 2 or len(villages) < 2:
+        return False
+    return any(sum(1 for f in links if f.data["helper_uid"] == h) > 1 for h in helpers)
+
+
+def _assigned_after_summary(facts: list[Fact], summaries: set[int]) -> list[Fact]:
+    """…等15家单位结对帮扶A村、B村等15个村。其中，甲帮扶A村，乙帮扶B村: where another sentence gives a helper of
+    the summary its own village among the summary's villages, the summary's other villages are not that helper's."""
+    if not summaries:
+        return facts
+    links = _village_links(facts)
+    own: dict[str, set[str]] = {}
+    for f in links:
+        if id(f) not in summaries:
+            own.setdefault(f.data["helper_uid"], set()).add(f.data["recipient_uid"])
+    summary_villages = {f.data["recipient_uid"] for f in links if id(f) in summaries}
+    dropped: set[int] = set()
+    for f in links:
+        if id(f) not in summaries:
+            continue
+        assigned = own.get(f.data["helper_uid"], set()) & summary_villages
+        if assigned and f.data["recipient_uid"] not in assigned:
+            dropped.add(id(f))
+        elif not assigned and any(own.get(g.data["helper_uid"]) for g in links if id(g) in summaries):
+            # a helper the later sentences give no village of the summary, while others get theirs: its links
+            # stay only for villages nobody else is given
+            taken = {v for vs in own.values() for v in vs}
+            if f.data["recipient_uid"] in taken:
+                dropped.add(id(f))
+    return [f for f in facts if id(f) not in dropped]
+
+
+def _without_repeated_references(text: str, pairs: list[Pair]) -> list[Pair]:
+    """甲局帮扶A村、乙局帮扶B村以来，两村面貌一新: a reference (两村, 该村) back to a village the same sentence has
+    named and paired with another helper, in a clause that states no help of its own, adds no pairing. The
+    reference stays where its own clause gives help (山海公司也为该村捐赠) and where the named villages found no
+    helper in the sentence (某行包挂A村、B村，该行在两村选出贫困户…结对帮扶)."""
+
+    def repeated(h: Mention, r: Mention) -> bool:
+        if "refers_to" not in r.extra:
+            return False
+        if not any(
+            q.start < r.start and entity_uid(q) == entity_uid(r) and g.uid != h.uid
+            for g, q, _, _ in pairs
+            if "refers_to" not in q.extra
+        ):
+            return False
+        start, end = r.start, r.end
+        while start > 0 and text[start - 1] not in CLAUSE_BREAK + "。！？!?\n":
+            start -= 1
+        while end < len(text) and text[end] not in CLAUSE_BREAK + "。！？!?\n":
+            end += 1
+        return TRIGGER_RE.search(text, start, end) is None and text[r.start - 1 : r.start] not in "为给向对帮"
+
+    return [p for p in pairs if not repeated(p[0], p[1])]

@@ -15,24 +15,33 @@ import re
 
 from loaders.reports.lexicon import (
     ACCOMPANY_WORD,
+    ASKING_FOR_FUNDS_VERBS,
     AWARD_VERBS,
     BROUGHT_IN_BEFORE,
     CJK,
     DOCUMENT_NOUNS,
+    GUEST_PEOPLE,
     HOST_VERBS,
     INSPECTING_TEAMS,
     ISSUE_VERBS,
     LEARNING_VISIT_VERBS,
     LEARNING_VISIT_WORDS,
+    LOCAL_GUEST_PREFIXES,
+    PAIRS_ITSELF_AFTER,
     PARENT_OF_AFTER,
     PASSING_ON_VERBS,
     PRESS_AFTER,
+    PUBLIC_FUNDS,
     QUALITY_NOUNS,
+    REPORTED_TO_VERBS,
+    SELECTING_ORGANS,
+    SELECTING_VERBS,
     SUBJECTLESS_OPENINGS,
     SUPPORT_MANNERS,
     SUPPORT_WORDS,
     THANKS_WORDS,
     TRIGGER_RE,
+    WORK_AT_VERBS,
 )
 from loaders.reports.model import Mention
 
@@ -145,9 +154,13 @@ def awards(text: str, h: Mention) -> bool:
     return _AWARD_AFTER_RE.match(text, h.end) is not None
 
 
+# 甲、乙联合督查组: every organ of the list that sends the team inspects.
+_INSPECTING_AFTER_RE = re.compile(_LISTED_AFTER + _JOINTLY + "(?:" + "|".join(INSPECTING_TEAMS) + ")")
+
+
 def inspects(text: str, h: Mention) -> bool:
     """市委组织部考核组到某村检查…: the inspecting team's organ checks on the helpers."""
-    return text.startswith(INSPECTING_TEAMS, h.end)
+    return _INSPECTING_AFTER_RE.match(text, h.end) is not None
 
 
 def passes_a_gift_on(text: str, h: Mention) -> bool:
@@ -160,10 +173,70 @@ def brought_in(text: str, h: Mention) -> bool:
     """某工作队协调县农商行为某村发放贷款: the unit brought in serves the helper of the clause before it."""
     if text[max(0, h.start - 2) : h.start] not in BROUGHT_IN_BEFORE:
         return False
+    if text.startswith(PAIRS_ITSELF_AFTER, h.end):
+        return False  # 协调某集团与某村结对: the unit brought in is the village's pair
     # the helper that brings it in stands earlier in the clause (a name ending before the verb)
     clause = text[max(0, h.start - _ROLE_WORD_WINDOW) : h.start - 2]
     clause = re.split(f"[{_CLAUSE_BREAKS}]", clause)[-1]
     return len(clause) >= 2
+
+
+_FUNDS_AFTER_RE = re.compile(_LISTED_AFTER + "的?(?:" + "|".join(PUBLIC_FUNDS) + ")")
+_ASKED_AFTER_RE = re.compile(_LISTED_AFTER + f"[^{_CLAUSE_BREAKS}]{{0,4}}?(?:" + "|".join(ASKING_FOR_FUNDS_VERBS) + ")")
+
+# 向甲、乙争取: every organ of the list that 向 / 从 opens is asked, not the first only.
+_ASKED_LIST_RE = re.compile(f"[向从](?:[{CJK}]{{2,12}}、)+$")
+
+
+def grants_funds(text: str, h: Mention) -> bool:
+    """利用省财政厅衔接资金…, 向省发改委争取资金: the organ is the source of public money, not a helper."""
+    if _FUNDS_AFTER_RE.match(text, h.end) is not None:
+        return True
+    asked = text[max(0, h.start - 1) : h.start] in ("向", "从") or _ASKED_LIST_RE.search(
+        text, max(0, h.start - 24), h.start
+    )
+    return bool(asked) and _ASKED_AFTER_RE.match(text, h.end) is not None
+
+
+_SELECTING_AFTER_RE = re.compile(_LISTED_AFTER + f"[^{_CLAUSE_BREAKS}]{{0,14}}?(?:" + "|".join(SELECTING_VERBS) + ")")
+_REPORTED_TO_AFTER_RE = re.compile(f"[^{_CLAUSE_BREAKS}]{{0,6}}?(?:" + "|".join(REPORTED_TO_VERBS) + ")")
+
+
+def selects_secretaries(text: str, h: Mention) -> bool:
+    """县委组织部向某村选派第一书记: the organ that selects for the whole county organises the sending."""
+    return h.surface.endswith(SELECTING_ORGANS) and _SELECTING_AFTER_RE.match(text, h.end) is not None
+
+
+def is_reported_to(text: str, h: Mention) -> bool:
+    """第一书记向县委组织部汇报工作: the unit receives a report; it is not the reporter's helper."""
+    return text[max(0, h.start - 1) : h.start] == "向" and _REPORTED_TO_AFTER_RE.match(text, h.end) is not None
+
+
+_GUEST_AFTER_RE = re.compile(
+    _LISTED_AFTER
+    + "的?(?:"
+    + "|".join(GUEST_PEOPLE)
+    + f")?(?:等)?(?:出席|列席|应邀出席|参加了?[^{_CLAUSE_BREAKS}]{{0,10}}?(?:仪式|会议|座谈会|大会|活动))"
+)
+
+
+def local_guest(text: str, h: Mention) -> bool:
+    """县委组织部、镇党委有关负责人出席签约仪式: the village's own county or town organs attend the help as guests."""
+    if h.surface.startswith("乡村") or not h.surface.startswith(LOCAL_GUEST_PREFIXES):
+        return False
+    guest = _GUEST_AFTER_RE.match(text, h.end)
+    # 县交通局与某村党支部出席了结对共建签约仪式: the village is listed with the unit, the two sides of the pairing
+    return guest is not None and not re.search("村|社区|嘎查", guest.group())
+
+
+_WORK_AT_AFTER_RE = re.compile(f"[^{_CLAUSE_BREAKS}]{{0,10}}?(?:" + "|".join(WORK_AT_VERBS) + ")")
+
+
+def is_a_workplace(text: str, h: Mention) -> bool:
+    """村民在某公司的扶贫车间就业: the unit after 在 is where villagers work; 在某公司的帮扶下 is another frame."""
+    if text[max(0, h.start - 1) : h.start] not in ("在", "到", "进"):
+        return False
+    return _WORK_AT_AFTER_RE.match(text, h.end) is not None
 
 
 def names_a_parent(text: str, h: Mention) -> bool:
@@ -197,6 +270,11 @@ def plays_another_part(text: str, h: Mention) -> bool:
         or brought_in(text, h)
         or names_a_parent(text, h)
         or praised_for(text, h)
+        or grants_funds(text, h)
+        or selects_secretaries(text, h)
+        or is_reported_to(text, h)
+        or local_guest(text, h)
+        or is_a_workplace(text, h)
     )
 
 
