@@ -1280,10 +1280,10 @@ def test_a_village_listed_with_its_towns_villages_the_table_lacks_is_kept_withou
 ) -> None:
     # 竹溪村 is no village of the table; listed right after a village read under 白石镇, it is that town's
     # village all the same: a link with no code, for review.
-    text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
+    text = f"西山县召开会议。县审计局与{listed}共同开展结对帮扶。"
     assert ("县审计局", None) in _links(extractor, text)
     kept = [f for f in _facts(extractor, text, "place") if f.data.get("name") == "竹溪村"]
-    assert kept and all(f.data.get("code") is None for f in kept)
+    assert kept and all(f.data.get("code") is None and f.data.get("part_of") == "910102101" for f in kept)
 
 
 def test_a_name_listed_after_no_village_of_its_town_is_not_kept(extractor: Extractor) -> None:
