@@ -682,6 +682,7 @@ class VillageFinder:
                 # taken only where its count says how many names it holds.
                 if len(items) > 1 and "、" not in match.group(1) and _list_count(match.group(2) or "") != len(items):
                     continue
+            read: list[tuple[int, str, int, int, Resolution, str, dict[str, str]]] = []
             for i, item in enumerate(items):
                 item_start = text.index(item, pos)
                 end = item_start + len(item)
@@ -699,8 +700,23 @@ class VillageFinder:
                     )
                     if res is not None and res.status != "unknown":
                         break
-                if res is None or (res.status == "unknown" and not self._count_matches(match, items, counted_before)):
-                    continue  # an item of a list counted as villages (行政村共三个：…) is one even where the table lacks it
+                if res is None or (res.status == "unknown" and not whole):
+                    continue
+                read.append((i, name, start, end, res, how, ctx))
+            # An item the table lacks is still a village where the list says so: counted before (行政村共三个：…), or
+            # one of the last N names before a count N and 村 (与甲、乙两个村: 与 may join the list to its unit)
+            # where one of those N is the table's village.
+            count = None if match in counted_before or "等" in match.group() else _list_count(match.group(2) or "")
+            last_n = {i for i in range(len(items) - count, len(items))} if count and count <= len(items) else set()
+            counted_after = any(r[4].status == "resolved" for r in read if r[0] in last_n)
+            for i, name, start, end, res, how, ctx in read:
+                if res.status == "unknown" and (
+                    len(name) < 2
+                    or not (
+                        self._count_matches(match, items, counted_before) or (counted_after and i in last_n and i > 0)
+                    )
+                ):
+                    continue
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
                 if mention.place is None:

@@ -1356,3 +1356,26 @@ def test_a_town_made_a_street_is_found_by_its_former_name() -> None:
     ex = Extractor(table, model=False)
     for town in ("石桥镇", "石桥乡"):
         assert _links(ex, f"县审计局与东湖区{town}柳湾村签订结对帮扶协议。") == {("县审计局", "910101002201")}
+
+
+@pytest.mark.parametrize("listed", ["长岭、竹溪两个村", "竹溪、长岭两个村", "长岭、石门和竹溪三个村"])
+def test_a_counted_list_keeps_the_names_the_table_lacks_without_a_code(extractor: Extractor, listed: str) -> None:
+    # The count is the number of names and one of them is the table's village: 竹溪 is a village too, given no code.
+    text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
+    assert ("县审计局", None) in _links(extractor, text)
+    kept = {
+        f.data["recipient_full_name"] for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] is None
+    }
+    assert kept == {"竹溪村"}
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "竹溪、松林两个村",  # none of the names is the table's: nothing says these are villages rather than words
+        "长岭、竹溪等3个村",  # 等: the count is not the number of names
+    ],
+)
+def test_a_list_not_counted_name_by_name_keeps_no_name_the_table_lacks(extractor: Extractor, listed: str) -> None:
+    text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
+    assert ("县审计局", None) not in _links(extractor, text)
