@@ -698,6 +698,14 @@ class VillageFinder:
                     res, how, ctx = self._resolve_village(
                         name + "村", self._village_contexts(start, sent, admin, region)
                     )
+                    if (res is None or res.status == "unknown") and whole and len(name) == 2 and name[1] == "村":
+                        # 石磨、陆村、白泥等村委会: a one-character name keeps its 村 where the others drop it;
+                        # taken only as the table has it, exactly, in the list's context.
+                        res, how, ctx = self._resolve_village(
+                            name, self._village_contexts(start, sent, admin, region), fuzzy=False
+                        )
+                        if res is None or res.status != "resolved":
+                            res = None
                     if res is not None and res.status != "unknown":
                         break
                 if res is None or (res.status == "unknown" and not whole):

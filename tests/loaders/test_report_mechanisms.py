@@ -1379,3 +1379,12 @@ def test_a_counted_list_keeps_the_names_the_table_lacks_without_a_code(extractor
 def test_a_list_not_counted_name_by_name_keeps_no_name_the_table_lacks(extractor: Extractor, listed: str) -> None:
     text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
     assert ("县审计局", None) not in _links(extractor, text)
+
+
+def test_a_one_character_village_keeps_its_ending_in_a_list_of_names_without_it(extractor: Extractor) -> None:
+    # 下村 is a one-character name: written without 村 it would be no name, so the list keeps it whole.
+    text = "西山县卫河镇召开会议。县审计局挂钩的小山、下村等村委会修通了道路。"
+    assert _links(extractor, text) == {("县审计局", "910102103202"), ("县审计局", "910102103201")}
+    # Taken only as the table has it: 上村 is none of its villages.
+    text = "西山县卫河镇召开会议。县审计局挂钩的小山、上村等村委会修通了道路。"
+    assert _links(extractor, text) == {("县审计局", "910102103202")}
