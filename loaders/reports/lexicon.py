@@ -88,6 +88,8 @@ STATION_WORDS_BEFORE_VILLAGE = ("驻",)
 # a link on held-out text the wrong way: 任 and 挂职 follow many a phrase ending in 村.)
 UNLISTED_VILLAGE_FOLLOWERS = ("第一书记", "驻村第一书记", "工作队", "驻村工作队", "扶贫工作队", "帮扶工作队", "驻村工作组",
                               "工作组", "结对", "签订", "签约", "签署", "结成", "缔结")
+# The words that pair a village with the partner it is joined to by 与/和 in one clause (某村与某公司签订结对协议).
+PAIRED_CLAUSE_WORDS = ("结对", "共建", "联建", "签约", "签订", "结成", "缔结")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
 # Characters a village's name drops when spoken or written short in the north and west (双山则村 → 双山村,
 # 王家庄村 → 王庄村): one of them missing inside a name its town lacks still points at the table's name.

@@ -27,6 +27,7 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NOT_VILLAGE_AFTER_CUN,
     NUMERALS,
+    PAIRED_CLAUSE_WORDS,
     POSTS_AFTER_STATIONED,
     SENDING_VERBS,
     STATION_WORDS_BEFORE_VILLAGE,
@@ -46,6 +47,8 @@ from loaders.units import name_key
 GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$")
 # What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
+# The rest of a clause that joins a village to its partner and pairs them (与某公司签订结对协议).
+_PAIRED_CLAUSE_RE = re.compile("[与和同跟][^，,。；;！!？?\n]{2,20}?(?:" + "|".join(PAIRED_CLAUSE_WORDS) + ")")
 # The same words inside a name the table lacks (一个小村, 所有村): a description, not a name.
 DESCRIBED_NAME_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个|所有|一些)|.*所有")
 # Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
@@ -524,6 +527,8 @@ class VillageFinder:
             or (after_verb and followed[:1] in ("的", "、", "，", ",", "。"))
             # 甲村第一书记, 甲村工作队, 与甲村结对, 到甲村任第一书记: what a pairing says right after the village
             or text.startswith(UNLISTED_VILLAGE_FOLLOWERS, end)
+            # 甲村与某公司签订结对协议, 甲村和某企业结对共建: joined to its partner in a clause that pairs them
+            or (followed[:1] in "与和同跟" and _PAIRED_CLAUSE_RE.match(text, end) is not None)
         )
         # 沿河湾镇的玉家河村是…: a town named just before in the clause, the name set off on both sides.
         town_before = next(

@@ -1388,3 +1388,22 @@ def test_a_one_character_village_keeps_its_ending_in_a_list_of_names_without_it(
     # Taken only as the table has it: 上村 is none of its villages.
     text = "西山县卫河镇召开会议。县审计局挂钩的小山、上村等村委会修通了道路。"
     assert _links(extractor, text) == {("县审计局", "910102103202")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "helper"),
+    [
+        ("竹溪村与县审计局签订结对帮扶协议。", "县审计局"),
+        ("竹溪村和青河电厂结对共建。", "青河电厂"),
+        ("竹溪村同县审计局缔结友好村。", "县审计局"),
+    ],
+)
+def test_a_village_the_table_lacks_joined_to_its_partner_in_a_pairing_clause_is_kept(
+    extractor: Extractor, sentence: str, helper: str
+) -> None:
+    assert _links(extractor, "西山县召开会议。" + sentence) == {(helper, None)}
+
+
+def test_a_village_the_table_lacks_joined_to_another_without_a_pairing_is_not_kept(extractor: Extractor) -> None:
+    text = "西山县召开会议。竹溪村和松林村的群众一起劳动。"
+    assert [f for f in _facts(extractor, text, "place") if f.data.get("level") == "village"] == []
