@@ -417,6 +417,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review.method.region_others": ("报告提到的其他区县", "the report's other districts"),
     "review.method.document_city": ("报告提到的城市", "a city the report names"),
     "review.method.town_moved": ("同县另一乡镇（乡镇撤并）", "another town of the county (towns merged or split)"),
+    "review.method.listed_in_town": (
+        "与同一乡镇的村并列列出（代码表没有）",
+        "listed with the villages of the town named before (not in the table)",
+    ),
     "review.method.other": ("自动识别", "automatic"),
     "review.method.confidence": ("{method} · 可信度 {confidence}", "{method} · {confidence}"),
     # Sources and kinds

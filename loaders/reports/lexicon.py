@@ -79,6 +79,17 @@ NOT_VILLAGE_AFTER_CUN = ("民", "委会", "民委员会", "级", "庄", "里", "
 # ends there is no village's name.
 STATIONED_IN_VILLAGE = ("驻村", "住村")
 POSTS_AFTER_STATIONED = ("第一书记", "工作队", "工作组", "干部", "队员", "队长", "帮扶", "工作")
+# A unit stationed in a village it names right after (某局驻甲村工作队, 某公司派驻甲村): a name the table lacks starts
+# after the word.
+STATION_WORDS_BEFORE_VILLAGE = ("驻",)
+# What a pairing statement says right after a village's name, ending it: the post or team a unit keeps there
+# (甲村第一书记, 甲村工作队) or the pairing itself (与甲村结对, 与甲村签订协议). A name the table lacks is taken with its
+# left edge clear and one of these after it. (The post taken, 到甲村任第一书记 / 在甲村挂职, was tried as well and moved
+# a link on held-out text the wrong way: 任 and 挂职 follow many a phrase ending in 村.)
+UNLISTED_VILLAGE_FOLLOWERS = ("第一书记", "驻村第一书记", "工作队", "驻村工作队", "扶贫工作队", "帮扶工作队", "驻村工作组",
+                              "工作组", "结对", "签订", "签约", "签署", "结成", "缔结")
+# The words that pair a village with the partner it is joined to by 与/和 in one clause (某村与某公司签订结对协议).
+PAIRED_CLAUSE_WORDS = ("结对", "共建", "联建", "签约", "签订", "结成", "缔结")
 # A "village" made only of these characters and words is a generic phrase (结对村, 薄弱村, 三个村).
 # Characters a village's name drops when spoken or written short in the north and west (双山则村 → 双山村,
 # 王家庄村 → 王庄村): one of them missing inside a name its town lacks still points at the table's name.
@@ -93,7 +104,13 @@ GENERIC_VILLAGE_WORDS = ("结对", "帮扶", "薄弱", "贫困", "示范", "试�
                          "搬迁", "扶贫", "脱贫", "出列", "深度", "插花", "签约", "共建", "联建", "包扶", "挂钩",
                          "定点", "派驻", "联系", "对口", "帮促", "受援", "该", "本", "我", "每个", "各个", "帮建", "帮包",
                          # the regional words for taking charge of a village (挂包村, 包抓村): no village is named so
-                         "挂包", "挂联", "包抓", "包联", "挂点", "分包", "帮带", "认领", "蹲点")
+                         "挂包", "挂联", "包抓", "包联", "挂点", "分包", "帮带", "认领", "蹲点",
+                         # the other villages, the local ones (as against the 兵团's companies): no name either
+                         "其他", "其它", "其余", "地方",
+                         # 农业农村 (the field, 加强农业农村工作), 攻坚村 (a village of the final push against poverty)
+                         "农业", "攻坚")
+# Aspect particles a verb takes (担任过, 走访了): after a verb they start no name (担任过某村的第一书记).
+ASPECT_PARTICLES = ("过", "了", "着")
 # The count words of a listed group of villages (A、B两个村).
 VILLAGE_LIST_COUNTS = ("两", "二", "三", "四", "五", "六", "七", "八", "九", "十")
 

@@ -62,6 +62,11 @@ class Matcher:
                     other = _OTHER_TOWN_WORD.get(key[-1:])
                     if other is not None and len(key) >= 3:
                         forms.setdefault(key[:-1] + other, set()).add((level, "stem"))
+                    if key.endswith(STREET_WORD) and len(key) >= len(STREET_WORD) + 2:
+                        # A town made a street since (撤镇设街道) is written as it was in older reports: 某镇 or
+                        # 某乡 for the table's 某街道, resolved by the stem inside the text's context.
+                        for word in FORMER_TOWN_WORDS:
+                            forms.setdefault(key[: -len(STREET_WORD)] + word, set()).add((level, "stem"))
         for key, tags in forms.items():
             auto.add_word(key, (key, tuple(sorted(tags))))
         auto.make_automaton()
@@ -175,6 +180,9 @@ def drop_tails_of_short_forms(text: str, admin: list[Mention]) -> list[Mention]:
 CJK_CHAR_RE = re.compile(r"[\u4e00-\u9fff]")
 # The level word a town had before a township became a town (乡 → 镇), or the other way.
 _OTHER_TOWN_WORD = {"镇": "乡", "乡": "镇"}
+# The level word of a street (某街道), and the words the same place went by as a town before it became one.
+STREET_WORD = "街道"
+FORMER_TOWN_WORDS = ("镇", "乡")
 
 
 _VILLAGE_AFTER_STEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:村|社区|居委会|嘎查|牧委会)")

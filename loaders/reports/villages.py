@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from loaders.places import ETHNIC_VILLAGE_RE, PlaceIndex, Resolution, _stem_normal, resolve
 from loaders.reports.lexicon import (
+    ASPECT_PARTICLES,
     BOUNDARY_CHARS,
     CJK,
     GENERIC_VILLAGE_CHARS,
@@ -26,9 +27,12 @@ from loaders.reports.lexicon import (
     LEFT_VERBS,
     NOT_VILLAGE_AFTER_CUN,
     NUMERALS,
+    PAIRED_CLAUSE_WORDS,
     POSTS_AFTER_STATIONED,
     SENDING_VERBS,
+    STATION_WORDS_BEFORE_VILLAGE,
     STATIONED_IN_VILLAGE,
+    UNLISTED_VILLAGE_FOLLOWERS,
     URBAN_COMMUNITY_ENDINGS,
     VILLAGE_ACTION_WORDS,
     VILLAGE_ENDINGS,
@@ -43,6 +47,10 @@ from loaders.units import name_key
 GENERIC_VILLAGE_RE = re.compile(r"^(?:[" + GENERIC_VILLAGE_CHARS + r"\d]|" + "|".join(GENERIC_VILLAGE_WORDS) + ")+村$")
 # What stands before a description of a village (一个偏远的小山村, 这个美丽的村), not before its name.
 DESCRIBED_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个)[^，,。、；;]{0,6}$")
+# The rest of a clause that joins a village to its partner and pairs them (与某公司签订结对协议).
+_PAIRED_CLAUSE_RE = re.compile("[与和同跟][^，,。；;！!？?\n]{2,20}?(?:" + "|".join(PAIRED_CLAUSE_WORDS) + ")")
+# The same words inside a name the table lacks (一个小村, 所有村): a description, not a name.
+DESCRIBED_NAME_RE = re.compile(r"(?:一个|一座|这个|那个|这座|每个|各个|所有|一些)|.*所有")
 # Function characters that also start village names (同发村, 和平村, 向阳村, 为民村).
 NAME_FUNCTION_STARTS = frozenset("和同向为与")
 # The longest village name tried at every start (村 included), and the longest tried at its clear left edge only
@@ -274,7 +282,7 @@ class VillageFinder:
                     seen = numbered_seen[text[numbered.start() : end]]
                     best = dataclasses.replace(seen, start=numbered.start(), end=end, extra=dict(seen.extra))
             if best is None:
-                best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region)
+                best = self._unknown_village(text, left, end, sent, admin, admin_by_end, region, out)
                 if (
                     best is not None
                     and best.place is None
@@ -467,13 +475,21 @@ class VillageFinder:
         admin: list[Mention],
         admin_by_end: dict[int, Mention],
         region: list[str],
+        found: list[Mention] | None = None,
     ) -> Mention | None:
         """A village name the code table lacks: only taken when its boundaries are clear."""
         suffix_len = 1 if text[end - 1] == "村" else 2 if text[end - 2 : end] in ("社区", "嘎查") else 3
         name_start = left
+        # 某局驻甲村工作队: the unit, the word that stations it and the village run together; the name starts
+        # after the station word when what follows it is a name's length.
+        station = max(text.rfind(word, left, end - suffix_len) + len(word) for word in STATION_WORDS_BEFORE_VILLAGE)
+        after_station = station > left and end - suffix_len - station >= 2
+        if after_station:
+            name_start = station
         if end - suffix_len - name_start < 2:
             return None
         surface = text[name_start:end]
+        sibling_town = _town_of_list_sibling(text, name_start, sent, admin, found or [])
         if end - suffix_len - name_start > 4:
             # A longer name the table lacks is kept only right after its town, as one of the town's villages
             # spelt one character off (a transliteration: 阿某格某村 for the table's 阿某克某村).
@@ -488,10 +504,31 @@ class VillageFinder:
             return None
         chain = admin_by_end.get(name_start)
         followed = text[end : end + 3]
-        clear_left = chain is not None or name_start == sent.start or text[name_start - 1] in BOUNDARY_CHARS
         after_verb = text[name_start - 2 : name_start] in LEFT_VERBS
-        clear_right = followed.startswith(("党支部", "党总支", "党委", "村委", "居委", "两委")) or (
-            after_verb and followed[:1] in ("的", "、", "，", ",", "。")
+        stem = surface[:-suffix_len]
+        if GENERIC_VILLAGE_RE.match(stem + "村") or "村" in stem[:-1] or DESCRIBED_NAME_RE.match(stem):
+            # 后进社区, 政村企村 (a slogan), 一个小村, 所有村: words about villages, no name the table lacks
+            return None
+        if any(m.end() == end for m in _LIST_VILLAGES_RE.finditer(text, max(sent.start, end - 30), end)):
+            return None  # 甲、乙两村: the count and 村 close a list of names (the list's finder reads them)
+        if after_verb and surface.startswith(ASPECT_PARTICLES):
+            return None  # 担任过某村的…: the particle is the verb's, and what is left is too short to be sure of
+        # A verb names never start after (结对帮扶甲村), or the word stationing a unit there, ends the name's left
+        # as a boundary character does.
+        clear_left = (
+            chain is not None
+            or name_start == sent.start
+            or text[name_start - 1] in BOUNDARY_CHARS
+            or after_verb
+            or after_station
+        )
+        clear_right = (
+            followed.startswith(("党支部", "党总支", "党委", "村委", "居委", "两委"))
+            or (after_verb and followed[:1] in ("的", "、", "，", ",", "。"))
+            # 甲村第一书记, 甲村工作队, 与甲村结对, 到甲村任第一书记: what a pairing says right after the village
+            or text.startswith(UNLISTED_VILLAGE_FOLLOWERS, end)
+            # 甲村与某公司签订结对协议, 甲村和某企业结对共建: joined to its partner in a clause that pairs them
+            or (followed[:1] in "与和同跟" and _PAIRED_CLAUSE_RE.match(text, end) is not None)
         )
         # 沿河湾镇的玉家河村是…: a town named just before in the clause, the name set off on both sides.
         town_before = next(
@@ -508,6 +545,21 @@ class VillageFinder:
         )
         if town_before is not None and text[name_start - 1 : name_start] == "的" and followed[:1] in "是的、，,。与和":
             clear_right = True
+        if sibling_town is not None and chain is None and not (clear_left and clear_right):
+            # 某镇甲村、乙村: listed right after a village read under its town, the name is that town's village
+            # even where the table lacks it — kept without a code, for review, never looked up beyond the town.
+            in_town = resolve(self.index, surface, "village", fuzzy=False, town=sibling_town)
+            if in_town.status == "resolved":
+                return None  # the finder before had its chance at the name; a second reading is not this one's
+            kept = Resolution(
+                "unknown",
+                None,
+                (),
+                in_town.method,
+                0.0,
+                "listed with villages of the town named before it; not in the table",
+            )
+            return self._village_mention(surface, name_start, end, kept, "listed_in_town", {"town": sibling_town})
         if not (chain is not None or (clear_left and clear_right)):
             return None
         contexts = self._village_contexts(name_start, sent, admin, region)
@@ -635,6 +687,7 @@ class VillageFinder:
                 # taken only where its count says how many names it holds.
                 if len(items) > 1 and "、" not in match.group(1) and _list_count(match.group(2) or "") != len(items):
                     continue
+            read: list[tuple[int, str, int, int, Resolution, str, dict[str, str]]] = []
             for i, item in enumerate(items):
                 item_start = text.index(item, pos)
                 end = item_start + len(item)
@@ -650,12 +703,39 @@ class VillageFinder:
                     res, how, ctx = self._resolve_village(
                         name + "村", self._village_contexts(start, sent, admin, region)
                     )
+                    if (res is None or res.status == "unknown") and whole and len(name) == 2 and name[1] == "村":
+                        # 石磨、陆村、白泥等村委会: a one-character name keeps its 村 where the others drop it;
+                        # taken only as the table has it, exactly, in the list's context.
+                        res, how, ctx = self._resolve_village(
+                            name, self._village_contexts(start, sent, admin, region), fuzzy=False
+                        )
+                        if res is None or res.status != "resolved":
+                            res = None
                     if res is not None and res.status != "unknown":
                         break
-                if res is None or (res.status == "unknown" and not self._count_matches(match, items, counted_before)):
-                    continue  # an item of a list counted as villages (行政村共三个：…) is one even where the table lacks it
+                if res is None or (res.status == "unknown" and not whole):
+                    continue
+                read.append((i, name, start, end, res, how, ctx))
+            # An item the table lacks is still a village where the list says so: counted before (行政村共三个：…), or
+            # one of the last N names before a count N and 村 (与甲、乙两个村: 与 may join the list to its unit)
+            # where one of those N is the table's village.
+            count = None if match in counted_before or "等" in match.group() else _list_count(match.group(2) or "")
+            last_n = {i for i in range(len(items) - count, len(items))} if count and count <= len(items) else set()
+            counted_after = any(r[4].status == "resolved" for r in read if r[0] in last_n)
+            for i, name, start, end, res, how, ctx in read:
+                if res.status == "unknown" and (
+                    len(name) < 2
+                    or not (
+                        self._count_matches(match, items, counted_before) or (counted_after and i in last_n and i > 0)
+                    )
+                ):
+                    continue
                 mention = self._village_mention(name, start, end, res, how, ctx)
                 mention.method = f"village_list_{res.method}+{how}"
+                if mention.place is None:
+                    # Not in the table: the village is still named as the list names it (甲、乙两村 → 甲村), so
+                    # a planner reviewing it reads a village's name.
+                    mention.extra["expanded"] = name + "村"
                 out.append(mention)
         out += self._listed_after_town(text, admin, taken)
         return out
@@ -792,6 +872,25 @@ def _resolved_list_sibling(text: str, start: int, found: list[Mention]) -> str |
     if prev is None or prev.place is None or len(prev.place.code) != 12:
         return None
     return prev.place.code
+
+
+def _town_of_list_sibling(
+    text: str, start: int, sent: Sentence, admin: list[Mention], found: list[Mention]
+) -> str | None:
+    """The town code of a list ``某镇甲村、乙村`` that the name at ``start`` goes on: the village right before it
+    (after 、/和/及/与) is the table's village of that town, and the list runs from the town's name, village after
+    village, up to ``start``."""
+    if start < 1 or text[start - 1] not in "、和及与" or not _listed_after_town(text, start, sent, admin):
+        return None
+    prev = next((m for m in reversed(found) if m.end == start - 1 and m.kind == "village"), None)
+    if prev is None:
+        return None
+    town = next(m for m in reversed(admin) if sent.start <= m.end <= start and m.place is not None and m.kind == "town")
+    assert town.place is not None
+    # The village before must be the table's, in that town: an unknown one may stand under a namesake town
+    # of another county (a longer town name the table lacks, read by a shorter one inside it).
+    code = prev.place.parent_code if prev.place is not None else None
+    return town.place.code if code == town.place.code else None
 
 
 def _listed_after_town(text: str, start: int, sent: Sentence, admin: list[Mention]) -> bool:

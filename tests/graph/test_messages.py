@@ -50,6 +50,7 @@ def test_a_plain_error_keeps_its_text_and_has_no_code() -> None:
     [
         ("gazetteer_exact+document_city", "地名：全名一致+报告提到的城市"),
         ("village_stem+town_moved", "村名：去掉“村”等后缀一致+同县另一乡镇（乡镇撤并）"),
+        ("village_none+listed_in_town", "村名：未找到+与同一乡镇的村并列列出（代码表没有）"),
     ],
 )
 def test_the_place_contexts_of_the_report_loader_read_in_chinese_in_review(method: str, words: str) -> None:

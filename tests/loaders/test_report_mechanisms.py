@@ -1265,3 +1265,145 @@ def test_a_first_secretarys_former_post_in_the_next_sentence_names_the_home_unit
         "西山县召开会议。今年35岁的白石镇长岭村第一书记王五画了一张地图。\n从县审计局副局长到扎根一线，他走遍了全村。"
     )
     assert _links(extractor, text) == set()
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "白石镇长岭村、竹溪村",
+        "白石镇长岭村和竹溪村",
+        "白石镇长岭村、石门村及竹溪村",
+    ],
+)
+def test_a_village_listed_with_its_towns_villages_the_table_lacks_is_kept_without_a_code(
+    extractor: Extractor, listed: str
+) -> None:
+    # 竹溪村 is no village of the table; listed right after a village read under 白石镇, it is that town's
+    # village all the same: a link with no code, for review.
+    text = f"西山县召开会议。县审计局与{listed}共同开展结对帮扶。"
+    assert ("县审计局", None) in _links(extractor, text)
+    kept = [f for f in _facts(extractor, text, "place") if f.data.get("name") == "竹溪村"]
+    assert kept and all(f.data.get("code") is None and f.data.get("part_of") == "910102101" for f in kept)
+
+
+def test_a_name_listed_after_no_village_of_its_town_is_not_kept(extractor: Extractor) -> None:
+    # Without a town before the list there is no town to keep the unknown name under.
+    text = "西山县召开会议。县审计局到长岭村、竹溪村开展调研。"
+    assert ("县审计局", None) not in _links(extractor, text)
+    # Nor after a village the table lacks: the town may be a namesake read inside a longer name.
+    text = "西山县召开会议。县审计局到白石镇松林村、竹溪村开展调研。"
+    assert [f.data["name"] for f in _facts(extractor, text, "place") if f.data.get("name") == "竹溪村"] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县审计局驻竹溪村工作队为村民办实事。",
+        "县审计局与竹溪村结对共建。",
+        "县审计局与竹溪村签订结对帮扶协议。",
+        "县审计局结对帮扶竹溪村，修通了道路。",
+        "县审计局派驻竹溪村第一书记张三说。",
+        "县审计局定点帮扶竹溪村。",
+    ],
+)
+def test_a_village_the_table_lacks_is_kept_where_the_pairing_sets_its_name_off(
+    extractor: Extractor, sentence: str
+) -> None:
+    # 竹溪村 is in no town of the table. Its name set off on the left (a boundary, a verb, 驻) and on the right (a
+    # post or team kept there, the pairing word, punctuation after a verb), the link is kept without a code.
+    assert _links(extractor, "西山县召开会议。" + sentence) == {("县审计局", None)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县审计局干部张三担任过竹溪村的第一书记。",  # 过 is the verb's, not the name's
+        "县审计局带动其他村第一书记共同开展销售。",  # the other villages
+        "兵团各师驻地方村工作队继续落实政策。",  # the local villages, as against the 兵团's
+        "县审计局加强农业农村、规划资源等机关党建。",  # the field of work
+        "组织多家企业挂钩攻坚贫困村，发扬致富思源精神。",  # a kind of village
+        "各家企业要各自结对帮扶一个村，通过资金支持。",  # a count, no name
+        "县审计局帮扶所有村第一书记开展培训。",
+        "县审计局开展政村企村结对帮扶。",  # a slogan
+        "县审计局第一书记带动后进社区、村庄发展。",  # a description of a community
+    ],
+)
+def test_words_before_a_village_ending_that_name_no_village_are_not_kept(extractor: Extractor, sentence: str) -> None:
+    text = "西山县召开会议。" + sentence
+    assert not any(code is None for _, code in _links(extractor, text))
+    assert [f.data["name"] for f in _facts(extractor, text, "place") if f.data.get("level") == "village"] == []
+
+
+def test_a_listed_village_without_a_code_is_named_with_its_ending(extractor: Extractor) -> None:
+    # 五联 is a village of two towns of the county: listed without 村 and given no code, it is still 五联村 in review.
+    text = "西山县召开会议。县审计局与长岭、五联两个村签订结对帮扶协议。"
+    names = {f.data["recipient_full_name"]: f.data["recipient_code"] for f in _facts(extractor, text, "pairing")}
+    assert names == {"长岭村": "910102101203", "五联村": None}
+
+
+def test_a_town_made_a_street_is_found_by_its_former_name() -> None:
+    # The table names the place 石桥街道; older reports still call it 石桥镇 (or 石桥乡).
+    table = PlaceIndex.from_places(
+        [
+            *PLACES,
+            Place("town", "910101002", "石桥街道", "石桥街道", "910101", "street"),
+            Place("village", "910101002201", "柳湾村", "柳湾村村委会", "910101002", "village"),
+            # a namesake in another street of the district: only the town tells which
+            Place("town", "910101003", "莲塘街道", "莲塘街道", "910101", "street"),
+            Place("village", "910101003201", "柳湾村", "柳湾村村委会", "910101003", "village"),
+        ]
+    )
+    ex = Extractor(table, model=False)
+    for town in ("石桥镇", "石桥乡"):
+        assert _links(ex, f"县审计局与东湖区{town}柳湾村签订结对帮扶协议。") == {("县审计局", "910101002201")}
+
+
+@pytest.mark.parametrize("listed", ["长岭、竹溪两个村", "竹溪、长岭两个村", "长岭、石门和竹溪三个村"])
+def test_a_counted_list_keeps_the_names_the_table_lacks_without_a_code(extractor: Extractor, listed: str) -> None:
+    # The count is the number of names and one of them is the table's village: 竹溪 is a village too, given no code.
+    text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
+    assert ("县审计局", None) in _links(extractor, text)
+    kept = {
+        f.data["recipient_full_name"] for f in _facts(extractor, text, "pairing") if f.data["recipient_code"] is None
+    }
+    assert kept == {"竹溪村"}
+
+
+@pytest.mark.parametrize(
+    "listed",
+    [
+        "竹溪、松林两个村",  # none of the names is the table's: nothing says these are villages rather than words
+        "长岭、竹溪等3个村",  # 等: the count is not the number of names
+    ],
+)
+def test_a_list_not_counted_name_by_name_keeps_no_name_the_table_lacks(extractor: Extractor, listed: str) -> None:
+    text = f"西山县召开会议。县审计局与{listed}签订结对帮扶协议。"
+    assert ("县审计局", None) not in _links(extractor, text)
+
+
+def test_a_one_character_village_keeps_its_ending_in_a_list_of_names_without_it(extractor: Extractor) -> None:
+    # 下村 is a one-character name: written without 村 it would be no name, so the list keeps it whole.
+    text = "西山县卫河镇召开会议。县审计局挂钩的小山、下村等村委会修通了道路。"
+    assert _links(extractor, text) == {("县审计局", "910102103202"), ("县审计局", "910102103201")}
+    # Taken only as the table has it: 上村 is none of its villages.
+    text = "西山县卫河镇召开会议。县审计局挂钩的小山、上村等村委会修通了道路。"
+    assert _links(extractor, text) == {("县审计局", "910102103202")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "helper"),
+    [
+        ("竹溪村与县审计局签订结对帮扶协议。", "县审计局"),
+        ("竹溪村和青河电厂结对共建。", "青河电厂"),
+        ("竹溪村同县审计局缔结友好村。", "县审计局"),
+    ],
+)
+def test_a_village_the_table_lacks_joined_to_its_partner_in_a_pairing_clause_is_kept(
+    extractor: Extractor, sentence: str, helper: str
+) -> None:
+    assert _links(extractor, "西山县召开会议。" + sentence) == {(helper, None)}
+
+
+def test_a_village_the_table_lacks_joined_to_another_without_a_pairing_is_not_kept(extractor: Extractor) -> None:
+    text = "西山县召开会议。竹溪村和松林村的群众一起劳动。"
+    assert [f for f in _facts(extractor, text, "place") if f.data.get("level") == "village"] == []
