@@ -130,6 +130,9 @@ ORG_SUFFIXES = (
     # districts, governments (东西部协作 pairs an eastern 区人民政府 with a village)
     "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队",
     "军分区", "人民政府",
+    # working committees of the party for a sector or a group of organs (县直机关工委, 市委教育工委, 两新工委); the
+    # party ending 党工委 of a street or a zone is tried as a party organization first
+    "工委",
 )
 # Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
 #书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
@@ -183,6 +186,9 @@ NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", 
                     "展厅", "门厅", "舞厅", "歌厅", "议事厅", "会议厅", "宴会厅", "音乐厅", "服务厅", "营业厅")
 # Facilities, not units (党群服务中心, 村活动中心): these endings after a short or generic name.
 FACILITY_ENDINGS = ("服务中心", "活动中心", "邻里中心", "党建中心")
+# What follows only a unit, never a building (后勤服务中心党委书记, 某服务中心主任, 某服务中心一行): after a short name in
+# ``FACILITY_ENDINGS`` its own party organization, a leader's post or a delegation shows the centre is a unit.
+UNIT_ONLY_AFTER_FACILITY_NAME = ("党委", "党总支", "党支部", "主任", "副主任", "书记", "副书记", "负责人", "一行")
 FACILITY_NAME_WORDS = ("党群", "便民", "社区", "村", "镇", "乡", "综合", "文化", "活动", "党员", "为民", "文明实践",
                        "党建", "邻里", "养老", "日间照料", "老年")
 # A character right after a party ending that shows it is another word (支部建设, 党委员, 党组织).
@@ -353,6 +359,9 @@ GENERIC_UNIT_RE = re.compile(
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
+# Bodies that serve a whole group of organs and are one unit although named by the group (县直机关工委, 市直机关党工委,
+# 省直机关工会, 区直机关事务管理局): after a kind of unit matched by ``GENERIC_UNIT_RE``, these make a name.
+BODIES_OF_A_GROUP_OF_ORGANS = ("工委", "党工委", "工会", "事务管理局", "事务服务中心")
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
 # unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it. 村工作队 is
 # what is left of 驻村工作队 where 派驻 before it is read as the verb (选派驻村工作队员).

@@ -1,0 +1,91 @@
+"""Helpers written without a standard head (issue 19, round 9): organ committees, service centres, brands.
+
+Sentences written for the test on the made-up code table of ``test_report_mechanisms``; every name is made up.
+Each test shows one family of ways the genre names such a helper, several variants of it, and what stays no unit.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.reports import Extractor
+from tests.loaders.report_sentences import facts as _facts
+from tests.loaders.report_sentences import links as _links
+from tests.loaders.test_report_mechanisms import PLACES, PlaceIndex
+
+LONGLING = "910102101203"
+OPENING = "西山县白石镇地处山区。"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES))
+
+
+@pytest.fixture(scope="module")
+def rules_only(extractor: Extractor) -> Extractor:
+    return Extractor(PlaceIndex.from_places(PLACES), matcher=extractor.matcher, model=False)
+
+
+def _units(extractor: Extractor, text: str) -> set[str]:
+    return {f.data["name"] for f in _facts(extractor, OPENING + text, "organization")}
+
+
+# --- bodies that serve a group of organs ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("县直机关工委一行来到长岭村，给结对帮扶的困难家庭送去慰问品。", "县直机关工委"),
+        ("市直机关工委与长岭村结成帮扶对子。", "市直机关工委"),
+        ("区直机关事务管理局派出工作队进驻长岭村。", "区直机关事务管理局"),
+        ("市委教育工委组织干部到长岭村结对帮扶。", "市委教育工委"),
+    ],
+)
+def test_a_body_named_by_the_group_of_organs_it_serves_is_a_unit(rules_only: Extractor, text: str, helper: str) -> None:
+    assert (helper, LONGLING) in _links(rules_only, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["县直机关单位与长岭村结对帮扶。", "县直各单位干部到长岭村开展结对帮扶。", "市直部门与长岭村结对帮扶。"],
+)
+def test_the_group_of_organs_itself_stays_no_unit(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, OPENING + text) == set()
+
+
+def test_a_party_working_committee_of_a_street_stays_its_party_organization(rules_only: Extractor) -> None:
+    units = {
+        f.data["name"] for f in _facts(rules_only, OPENING + "凌波路街道党工委与长岭村党支部结对共建。", "party_org")
+    }
+    assert "凌波路街道党工委" in units
+
+
+# --- service centres named by their service alone ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("后勤服务中心党委书记带队前往长岭村，签订党建共建协议。", "后勤服务中心"),
+        ("人才服务中心主任张三带队来到长岭村，开展结对帮扶。", "人才服务中心"),
+        ("游客服务中心一行到长岭村开展结对帮扶活动。", "游客服务中心"),
+    ],
+)
+def test_a_service_centre_with_its_own_party_body_leader_or_delegation_is_a_unit(
+    rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert (helper, LONGLING) in _links(rules_only, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在便民服务中心，长岭村第一书记李四为结对帮扶户办理业务。",
+        "长岭村党群服务中心主任王五介绍了结对帮扶情况。",
+        "村民来到服务中心，与长岭村结对帮扶干部座谈。",
+    ],
+)
+def test_a_service_centre_as_a_building_stays_no_unit(extractor: Extractor, text: str) -> None:
+    assert not any("服务中心" in name for name in _units(extractor, text))
