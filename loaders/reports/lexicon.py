@@ -342,6 +342,15 @@ PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
 # 作为 to one of these is an appositive saying what its subject is; the units in it do not act, the subject does.
 SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
                            "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
+# An enterprise's chief posts (某某董事长张三, 某某总经理李四): a name right before one, then the holder's name, is
+# the enterprise, though written by its brand alone (某某农牧, 某某恒瑞) without 公司.
+ENTERPRISE_CHIEF_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
+# Words before such a post that say when or how the post is held, not whose it is (新任董事长, 原总经理, 兼总经理).
+NOT_A_UNIT_BEFORE_CHIEF = ("新任", "原任", "现任", "时任", "首任", "历任", "曾任", "担任", "兼任", "原", "前", "兼",
+                           "创始人", "创办人", "常务", "执行")
+# Verbs of giving right after a two-character name the model reads as a unit (某某捐赠某村…, 某某出资…): the brand
+# a firm goes by, known as a unit only by what it does. The model's shorter proposals stand only before these.
+VERBS_AFTER_A_BRAND = ("捐赠", "捐资", "捐款", "捐建", "出资", "投资", "援建", "资助")
 # Verbs that end a list of village–unit pairs (甲村和某饮品、乙社区和某磁电进行了试点): the last unit's name stops before.
 # What stands between the village–unit pairs of such a list (甲村和某饮品、乙社区和某磁电).
 PAIR_LIST_SEPARATORS = ("、", "，", ",", "；", ";")

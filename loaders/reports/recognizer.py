@@ -39,6 +39,10 @@ MODEL_SENTENCE_MAX = 160
 # A unit the model proposes is at least this long (民建 alone is a party's short name, not a helper).
 MODEL_UNIT_MIN = 3
 MODEL_UNIT_MAX = 24
+# …except a firm's two-character brand where it gives (某某捐赠某村…: ``_brand_acts``).
+MODEL_BRAND_LEN = 2
+# What stands right before a name that opens its clause.
+_CLAUSE_OPENERS = '，,。；;：:“"\n（('
 # How far after a role the model reads to find where the name ends.
 NAME_WINDOW = 12
 # How much of the role before it the model sees (its context: a role word makes the next word a name).
@@ -237,7 +241,11 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], orgs: list[Mention]) -> bool:
     """The rules' checks on a unit the model proposes (the common ones follow in ``org_from_surface``)."""
     surface = text[start:end]
-    if not MODEL_UNIT_MIN <= len(surface) <= MODEL_UNIT_MAX or not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
+    if len(surface) == MODEL_BRAND_LEN and _brand_acts(text, start, end):
+        pass  # 某某捐赠某村…: a firm by its two-character brand, opening its clause with a verb of giving
+    elif not MODEL_UNIT_MIN <= len(surface) <= MODEL_UNIT_MAX:
+        return False
+    if not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
         return False
     if surface in GENERIC_ORG or surface.endswith(_PLACE_ENDINGS):
         return False  # a bare place (某县, 某村) is resolved by the gazetteer, not proposed as a unit
@@ -251,6 +259,14 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
     if any(p.start == start and p.end == end for p in places):
         return False
     return not any(o.start < end and start < o.end for o in orgs)  # the rules already read a unit here
+
+
+def _brand_acts(text: str, start: int, end: int) -> bool:
+    """A two-character unit the model reads opens its clause and gives at once (某某捐赠, 某某出资); a bare head
+    (人大, 政协, 团委) is no brand, and the rules leave it to its place."""
+    opens = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+    heads = lexicon.ORG_SUFFIXES + tuple(p for p, _ in lexicon.PARTY_SUFFIXES) + lexicon.JURISDICTION_BODY_WORDS
+    return opens and text.startswith(lexicon.VERBS_AFTER_A_BRAND, end) and not text[start:end].endswith(heads)
 
 
 def person_proposal_holds(name: str) -> bool:

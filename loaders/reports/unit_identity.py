@@ -20,10 +20,12 @@ from loaders.reports.lexicon import (
     CJK,
     CROSS_REGION_HELP_AFTER,
     CROSS_REGION_HELP_PHRASE_RE,
+    ENTERPRISE_CHIEF_POSTS,
     GENERIC_ORG,
     LEFT_VERBS,
     LEVEL_SHORT_FORM_HEADS,
     NON_NAME_START,
+    NOT_A_UNIT_BEFORE_CHIEF,
     NOT_NAME_BEFORE_YU,
     NOT_PLACE_SIDE_AFTER,
     ORG_LEAD_WORDS,
@@ -35,6 +37,7 @@ from loaders.reports.lexicon import (
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     SUBSIDIARY_DESCRIPTIONS,
+    SURNAMES,
     UNIT_BY_ROLE_AFTER,
 )
 from loaders.reports.model import Mention
@@ -216,6 +219,55 @@ def units_described_as_subsidiaries(text: str, units: list[Mention], places: lis
 _PAIR_ITEM_RE = re.compile(
     f"[和与]([{CJK}]{{2,8}}?)(?=[、，,；;]|" + "|".join(sorted(PAIR_LIST_VERBS, key=len, reverse=True)) + ")"
 )
+
+
+_CHIEF_POST_RE = re.compile(
+    "(" + "|".join(sorted(ENTERPRISE_CHIEF_POSTS, key=len, reverse=True)) + ")(?=[" + "".join(sorted(SURNAMES)) + "])"
+)
+# How far before a chief's post the enterprise's name may start; a longer run shows no clear left edge.
+_CHIEF_UNIT_MAX = 8
+_PLACE_KINDS = ("province", "city", "district", "town")
+
+
+def units_named_by_their_chief(text: str, taken: list[Mention]) -> list[Mention]:
+    """``某某农牧董事长张三一行来到某村``: the name right before an enterprise's chief post, with the holder's name
+    after it, is the enterprise although it has no unit's ending (a firm by its brand). Its left edge must be clear:
+    a boundary, the start of the text or a verb before it (邀请某某总经理…)."""
+    out: list[Mention] = []
+    for match in _CHIEF_POST_RE.finditer(text):
+        end = match.start()
+        start = end
+        while (
+            start > 0
+            and end - start <= _CHIEF_UNIT_MAX
+            and CJK_RE.match(text[start - 1])
+            and (text[start - 1] not in BOUNDARY_CHARS)
+        ):
+            start -= 1
+        if end - start > _CHIEF_UNIT_MAX:
+            continue  # no boundary in reach: where the name starts cannot be told
+        lead = next((w for w in ORG_LEAD_WORDS if text.startswith(w, start) and len(w) < end - start - 1), "")
+        if lead:
+            start += len(lead)  # 目前某某董事长…: the word that opens the clause is no part of the name
+        # 邀请某某总经理, 公司邀请某某董事长: the name starts after the last verb before it
+        start = max([start] + [i + 2 for i in range(start, end - 1) if text[i : i + 2] in LEFT_VERBS])
+        surface = text[start:end]
+        if (
+            len(surface) < 2
+            or surface[:1] in NON_NAME_START
+            or surface in GENERIC_ORG
+            or surface.startswith(NOT_A_UNIT_BEFORE_CHIEF)
+            or surface.endswith(NOT_A_UNIT_BEFORE_CHIEF)
+            or any(
+                m.start < end
+                and start < m.end
+                and not (m.kind in _PLACE_KINDS and m.start == start and m.end <= end - 2)
+                for m in taken + out
+            )
+        ):
+            continue  # read already — but a place may open the firm's name (某市某某董事长)
+        out.append(_unit_without_ending(surface, start, end, "unit_named_by_chief"))
+    return out
 
 
 def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:

@@ -89,3 +89,63 @@ def test_a_service_centre_with_its_own_party_body_leader_or_delegation_is_a_unit
 )
 def test_a_service_centre_as_a_building_stays_no_unit(extractor: Extractor, text: str) -> None:
     assert not any("服务中心" in name for name in _units(extractor, text))
+
+
+# --- a firm named by its brand before its chief's post -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("甲市恒瑞董事长刘强一行来到长岭村，捐赠化肥。", "甲市恒瑞"),
+        ("近日，绿源农牧总经理张伟带队到结对帮扶的长岭村，捐赠化肥200吨。", "绿源农牧"),
+        ("公司邀请金禾董事长王刚到长岭村考察结对帮扶项目。", "金禾"),
+        ("青岚科技副总裁周敏来到结对帮扶的长岭村。", "青岚科技"),
+    ],
+)
+def test_a_firm_named_by_its_brand_before_its_chief_and_the_chiefs_name_is_a_unit(
+    rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert (helper, LONGLING) in _links(rules_only, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王刚董事长一行来到长岭村，开展结对帮扶。",  # a chief called by name and post
+        "新任董事长李明到长岭村开展结对帮扶。",
+        "集团党委书记、董事长陈红到长岭村开展结对帮扶。",
+        "该企业董事长赵四来到结对帮扶的长岭村。",
+        "创始人兼董事长钱七来到结对帮扶的长岭村。",
+    ],
+)
+def test_no_unit_is_read_before_a_chiefs_post_without_a_name_of_a_firm(rules_only: Extractor, text: str) -> None:
+    assert not any(
+        f.evidence.method == "unit_named_by_chief" for f in _facts(rules_only, OPENING + text, "organization")
+    )
+
+
+# --- a firm by its two-character brand, giving -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [("金禾捐赠长岭村化肥200吨。", "金禾"), ("此外，华润出资50万元，帮助长岭村修建道路。", "华润")],
+)
+def test_a_two_character_brand_the_model_reads_is_a_unit_where_it_opens_its_clause_and_gives(
+    extractor: Extractor, rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert _links(rules_only, OPENING + text) == set()
+    assert (helper, LONGLING) in _links(extractor, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政协捐赠长岭村图书，开展结对帮扶。",  # a bare organ, left to its place
+        "中央捐赠长岭村化肥，开展帮扶。",
+        "由金禾为长岭村捐赠化肥，开展帮扶。",  # not opening its clause
+    ],
+)
+def test_no_two_character_unit_is_proposed_without_a_brand_opening_its_clause(extractor: Extractor, text: str) -> None:
+    assert not any(len(name) == 2 for name, _ in _links(extractor, OPENING + text))
