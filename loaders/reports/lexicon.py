@@ -133,6 +133,11 @@ ORG_SUFFIXES = (
     # working committees of the party for a sector or a group of organs (县直机关工委, 市委教育工委, 两新工委); the
     # party ending 党工委 of a street or a zone is tried as a party organization first
     "工委",
+    # field stations, depots and state farms of the agricultural, forestry and water services (县种子站, 某水文站,
+    # 某粮库, 国有某林场): each a unit with its own head (站长, 场长); 站 and 场 alone end too many words (车站, 市场).
+    # Not 农场 (家庭农场, 生态农场: what the help builds) nor 粮站 (原粮站旧址: a building).
+    "农技站", "推广站", "种子站", "水文站", "气象站", "林业站", "林业工作站", "畜牧站", "兽医站", "畜牧兽医站", "水利站",
+    "水保站", "农机站", "农经站", "植保站", "防疫站", "粮库", "储备库", "林场", "良种场", "种畜场",
 )
 # Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
 #书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.

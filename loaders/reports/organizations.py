@@ -639,7 +639,8 @@ def org_from_surface(
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level
-        and text[unit_end : unit_end + 1] in UNIT_ENDING_CONTINUES
+        and unit_end < len(text)  # a name closing the text (来源：某局 as its last line) is whole
+        and text[unit_end] in UNIT_ENDING_CONTINUES
         and not text.startswith(_VERBS_STARTING_WITH_ENDING_CONTINUATION, unit_end)
     ):
         return out

@@ -149,3 +149,39 @@ def test_a_two_character_brand_the_model_reads_is_a_unit_where_it_opens_its_clau
 )
 def test_no_two_character_unit_is_proposed_without_a_brand_opening_its_clause(extractor: Extractor, text: str) -> None:
     assert not any(len(name) == 2 for name, _ in _links(extractor, OPENING + text))
+
+
+# --- field stations, depots and state forest farms ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("县种子站为长岭村捐赠资金，开展帮扶。", "县种子站"),
+        ("西山县林场与长岭村结对帮扶。", "西山县林场"),
+        ("县农技推广站与长岭村结对帮扶。", "县农技推广站"),
+        ("长岭村与军粮库结对共建，企业以资金反哺乡村。", "军粮库"),
+    ],
+)
+def test_a_field_station_depot_or_forest_farm_is_a_unit(rules_only: Extractor, text: str, helper: str) -> None:
+    assert (helper, LONGLING) in _links(rules_only, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "东湖区财政局帮助长岭村建设生态农场，开展帮扶。",
+        "东湖区财政局帮扶长岭村，村里的家庭农场发展起来了。",
+        "东湖区财政局结对帮扶长岭村，在原粮站旧址建起扶贫车间。",
+    ],
+)
+def test_a_farm_or_building_the_help_makes_is_no_unit(rules_only: Extractor, text: str) -> None:
+    assert _units(rules_only, text) == {"东湖区财政局"}
+
+
+# --- the publisher named on the text's last line -----------------------------------------------------
+
+
+def test_a_unit_closing_the_text_is_read_so_the_publisher_on_the_last_line_is_known(rules_only: Extractor) -> None:
+    text = OPENING + "我局驻长岭村工作队组织村民开展培训。\n来源：东湖区财政局"
+    assert ("东湖区财政局", LONGLING) in _links(rules_only, text)
