@@ -170,6 +170,11 @@ LIAISON_OFFICE_ENDINGS = ("办事处", "联络处", "办")
 # Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
 # there, the name would be the bare ending.
 VERBS_BEFORE_ENDING = frozenset({"推广"})
+# A team named by the party committee that sends it and where it is stationed (省委驻某县帮扶工作队, 市委驻某县帮扶
+#工作队): the committee is no unit by itself, so the whole name is the team's; its task word (帮扶, a verb elsewhere)
+# belongs to it there. Elsewhere (某局帮扶工作队) the team is read as the unit that sends it.
+TEAM_TASK_WORDS = ("帮扶",)
+TEAM_SENT_BY_A_COMMITTEE_RE = re.compile("(?:省委|市委|县委|区委|州委|旗委|自治区党委)驻")
 # Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
 NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
 # The government departments whose official names join two fields with 和 (县发展和改革局, 州文化和旅游局,

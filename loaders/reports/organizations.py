@@ -58,6 +58,8 @@ from loaders.reports.lexicon import (
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
     SURNAMES,
+    TEAM_SENT_BY_A_COMMITTEE_RE,
+    TEAM_TASK_WORDS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
@@ -364,6 +366,12 @@ def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
         left = left_limit(
             text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
         )
+    if left - 2 >= floor and text[left:end] == "工作队" and verb in TEAM_TASK_WORDS:
+        wider = left_limit(
+            text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
+        )
+        if TEAM_SENT_BY_A_COMMITTEE_RE.match(text, wider):
+            left = wider  # 省委驻某县帮扶工作队: the team of a committee, named by where it is stationed
     while left - 1 > floor and text[left - 1] == "和" and _fields_joined_by_he(text, left - 1):
         room = max_len - (end - left + 1)
         if room <= 0:

@@ -185,3 +185,25 @@ def test_a_farm_or_building_the_help_makes_is_no_unit(rules_only: Extractor, tex
 def test_a_unit_closing_the_text_is_read_so_the_publisher_on_the_last_line_is_known(rules_only: Extractor) -> None:
     text = OPENING + "我局驻长岭村工作队组织村民开展培训。\n来源：东湖区财政局"
     assert ("东湖区财政局", LONGLING) in _links(rules_only, text)
+
+
+# --- a team named by the committee that sends it and where it is stationed ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("7月10日，省委驻西山县帮扶工作队邀请甲市青禾农业有限公司专家到长岭村培训村民。", "省委驻西山县帮扶工作队"),
+        ("市委驻西山县帮扶工作队协调资金50万元，帮助长岭村修建道路。", "市委驻西山县帮扶工作队"),
+        ("省委驻西山县扶贫工作队协调资金50万元，帮助长岭村修建道路。", "省委驻西山县扶贫工作队"),
+    ],
+)
+def test_a_team_named_by_its_committee_and_station_keeps_its_task_word(
+    rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert (helper, LONGLING) in _links(rules_only, OPENING + text)
+
+
+def test_a_units_own_aid_team_is_still_read_as_the_unit(rules_only: Extractor) -> None:
+    text = OPENING + "东湖区财政局帮扶工作队协调资金50万元，帮助长岭村修建道路。"
+    assert _links(rules_only, text) == {("东湖区财政局", LONGLING)}
