@@ -130,9 +130,9 @@ ORG_SUFFIXES = (
     # districts, governments (东西部协作 pairs an eastern 区人民政府 with a village)
     "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队",
     "军分区", "人民政府",
-    # working committees of the party for a sector or a group of organs (县直机关工委, 市委教育工委, 两新工委); the
-    # party ending 党工委 of a street or a zone is tried as a party organization first
-    "工委",
+    # working committees of the party for a group of organs or a sector (县直机关工委, 市委教育工委, 两新工委); not 工委
+    # alone, which would cut 某园区党工委管委会 (a party ending, then the unit's own ending) at 党工委
+    "机关工委", "教育工委", "企业工委", "两新工委", "农工委",
     # field stations, depots and state farms of the agricultural, forestry and water services (县种子站, 某水文站,
     # 某粮库, 国有某林场): each a unit with its own head (站长, 场长); 站 and 场 alone end too many words (车站, 市场).
     # Not 农场 (家庭农场, 生态农场: what the help builds) nor 粮站 (原粮站旧址: a building).
@@ -333,6 +333,14 @@ CROSS_REGION_HELP_PHRASE_RE = re.compile(
     r"的?(?:大力|直接|倾力|全力|鼎力|无私|精准)?(?:对口)?(?:帮扶|支持|援助|帮助|支援|资助|援建)"
     r"(?:[和与、]?(?:帮扶|支持|援助|帮助|支援|资助|援建))?下"
 )
+# Aid named by the region that gives it (某区帮扶资金, 来自某市的东西部协作资金, 某市援建的某某): the region is a helper of
+# the village its sentence names, as where it opens a clause of giving.
+REGION_AID_RE = re.compile(
+    r"的?(?:东西部扶贫协作|东西部协作|扶贫协作|对口帮扶|对口支援|对口协作|帮扶|援建|援助|捐赠)"
+    r"(?:资金|款项|物资|项目|的)"
+)
+# Verbs before the region an aid comes from, written by its short name (来自广州的帮扶资金, 利用苏州帮扶资金).
+AID_SOURCE_VERBS = ("来自", "利用", "使用", "争取", "获得", "通过", "投入")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")

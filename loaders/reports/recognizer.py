@@ -229,7 +229,20 @@ def relation_window(
     start = _clause_start(text, sent.start, first)
     start = _clause_start(text, sent.start, start - 1) if start > sent.start else start
     end = max(p.end for p in unhelped)
+    if text.startswith(_PARTNER_JOINERS, end):
+        # 某村与某某结对: the partner joined after the village is the helper; read on to the clause's end
+        end = _clause_end(text, end, sent.end)
     return max(start, end - MODEL_SENTENCE_MAX), end
+
+
+# Words joining a partner right after a village (某村与某某结对, 某村同某某签约).
+_PARTNER_JOINERS = ("与", "和", "同", "跟")
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    while pos < ceiling and text[pos] not in _CLAUSE_BREAKS:
+        pos += 1
+    return pos
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
+    AID_SOURCE_VERBS,
     BARE_LEVEL_PREFIXES,
     BOUNDARY_CHARS,
     CJK,
@@ -36,6 +37,7 @@ from loaders.reports.lexicon import (
     PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
+    REGION_AID_RE,
     SUBSIDIARY_DESCRIPTIONS,
     SURNAMES,
     UNIT_BY_ROLE_AFTER,
@@ -65,6 +67,22 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             found = [q for level in ("province", "city", "district") for q in index.lookup(match.group(1), level)]
             if len(found) == 1:
                 sides.append((start, end, found[0]))
+        for aid in REGION_AID_RE.finditer(text):
+            end = aid.start()
+            for start in (end - 2, end - 3):
+                if start < 0 or not re.fullmatch(f"[{CJK}]+", text[start:end]):
+                    continue
+                if (
+                    start > 0
+                    and CJK_RE.match(text[start - 1])
+                    and text[start - 1] not in BOUNDARY_CHARS
+                    and text[start - 2 : start] not in AID_SOURCE_VERBS
+                ):
+                    continue
+                found = [q for level in ("province", "city", "district") for q in index.lookup(text[start:end], level)]
+                if len(found) == 1 and not any(p.start < end and start < p.end for p in places):
+                    sides.append((start, end, found[0]))  # 来自广州的帮扶资金: a city by its short name, giving
+                    break
     seen: set[int] = set()
     for start, end, place in sides:
         if start in seen:
@@ -76,6 +94,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             (helps and _opens_clause(text, first))
             or (text[first - 1 : first] == "在" and CROSS_REGION_HELP_PHRASE_RE.match(text, end))
             or (_opens_clause(text, first) and _acts_on_a_village(text, end))
+            or (REGION_AID_RE.match(text, end) and _village_in_sentence(text, first, places))
         ):
             # 某区对口帮扶某县 / 某市援藏干部为某村… / 某区某镇与某村结对: the place helps as a whole, named as
             # it is written; a town by its county too, since town names repeat across China
@@ -133,6 +152,17 @@ def _acts_on_a_village(text: str, end: int) -> bool:
     """某区某镇与某村结对 / 某区投入资金为某村…: right after the place, a word of pairing or giving, and a
     village later in the same clause or in the next one, which says where the help went (…，在某村建设…)."""
     return _PLACE_ACTS_RE.match(text, end) is not None
+
+
+_SENTENCE_ENDS = "。！!？?\n"
+
+
+def _village_in_sentence(text: str, pos: int, places: list[Mention]) -> bool:
+    """A village named in the sentence that holds ``pos`` (某区帮扶资金…用于某村): where the region's aid went."""
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return any(p.kind == "village" and start <= p.start < end for p in places)
 
 
 def _opens_clause(text: str, start: int) -> bool:

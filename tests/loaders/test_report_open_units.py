@@ -14,6 +14,7 @@ from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES, PlaceIndex
 
 LONGLING = "910102101203"
+SHIMEN = "910102101204"  # 长岭村 has a namesake in 丙市南山区, whose aid the tests below name
 OPENING = "西山县白石镇地处山区。"
 
 
@@ -60,6 +61,11 @@ def test_a_party_working_committee_of_a_street_stays_its_party_organization(rule
         f.data["name"] for f in _facts(rules_only, OPENING + "凌波路街道党工委与长岭村党支部结对共建。", "party_org")
     }
     assert "凌波路街道党工委" in units
+
+
+def test_a_zones_party_working_committee_and_administration_stay_one_name(rules_only: Extractor) -> None:
+    text = OPENING + "甲市高新区党工委管委会与长岭村结对帮扶。"
+    assert ("甲市高新区党工委管委会", LONGLING) in _links(rules_only, text)
 
 
 # --- service centres named by their service alone ---------------------------------------------------
@@ -207,3 +213,56 @@ def test_a_team_named_by_its_committee_and_station_keeps_its_task_word(
 def test_a_units_own_aid_team_is_still_read_as_the_unit(rules_only: Extractor) -> None:
     text = OPENING + "东湖区财政局帮扶工作队协调资金50万元，帮助长岭村修建道路。"
     assert _links(rules_only, text) == {("东湖区财政局", LONGLING)}
+
+
+# --- a region named by the aid it gives ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("利用丙市南山区帮扶资金200万元，石门村建起了冷库。", "丙市南山区"),
+        ("来自丙市的东西部协作资金建起了石门村的扶贫车间。", "丙市"),
+        ("南山区援建的石门村冷库今年投入使用。", "南山区"),
+        ("乙省对口支援资金300万元用于石门村修建道路。", "乙省"),
+    ],
+)
+def test_a_region_of_another_province_named_by_its_aid_helps_the_village_of_the_sentence(
+    rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert (helper, SHIMEN) in _links(rules_only, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "西山县帮扶资金200万元用于石门村修建道路。",  # the village's own county
+        "白石镇帮扶资金200万元用于石门村修建道路。",
+        "中央帮扶资金、社会帮扶资金共200万元用于石门村修建道路。",
+        "丙市南山区帮扶资金200万元用于产业发展。",  # no village in the sentence
+    ],
+)
+def test_no_region_helps_by_aid_its_own_village_or_no_village(rules_only: Extractor, text: str) -> None:
+    assert _links(rules_only, OPENING + text) == set()
+
+
+# --- a partner joined after the village --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("长岭村与绿源农牧结对共建，发展养殖产业。", "绿源农牧"),
+        ("长岭村同青岚蓝天农牧签订结对帮扶协议。", "青岚蓝天农牧"),
+    ],
+)
+def test_the_model_reads_a_partner_joined_after_the_village(
+    extractor: Extractor, rules_only: Extractor, text: str, helper: str
+) -> None:
+    assert _links(rules_only, OPENING + text) == set()
+    assert (helper, LONGLING) in _links(extractor, OPENING + text)
+
+
+@pytest.mark.parametrize("text", ["长岭村与种植大户李强签订结对帮扶协议。", "长岭村和周边村庄结对共建，共同发展。"])
+def test_a_person_or_neighbours_joined_after_the_village_are_no_unit(extractor: Extractor, text: str) -> None:
+    assert _links(extractor, OPENING + text) == set()
