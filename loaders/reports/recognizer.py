@@ -185,11 +185,14 @@ class Recognizer:
 
 
 def _joined(text: str, spans: list[Span]) -> list[Span]:
-    """Adjacent spans of one tag are one name (民建 + 某市委, 阿卜杜· + 热合曼)."""
+    """Adjacent spans of one tag are one name (民建 + 某市委, 阿卜杜· + 热合曼), and so are a place and the unit right
+    after it (甲市 + 某某: a firm written with its city before its brand)."""
     out: list[Span] = []
     for start, end, tag in spans:
         if out and out[-1][2] == tag and out[-1][1] == start and tag in ("ORG", "PER"):
             out[-1] = (out[-1][0], end, tag)
+        elif out and out[-1][2] == "LOC" and out[-1][1] == start and tag == "ORG":
+            out[-1] = (out[-1][0], end, tag)  # 抚州 + 某某: a firm named with its city before its brand
         else:
             out.append((start, end, tag))
     return out

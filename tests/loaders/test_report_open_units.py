@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.reports import Extractor
+from loaders.reports.recognizer import Recognizer
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES, PlaceIndex
@@ -266,3 +267,20 @@ def test_the_model_reads_a_partner_joined_after_the_village(
 @pytest.mark.parametrize("text", ["长岭村与种植大户李强签订结对帮扶协议。", "长岭村和周边村庄结对共建，共同发展。"])
 def test_a_person_or_neighbours_joined_after_the_village_are_no_unit(extractor: Extractor, text: str) -> None:
     assert _links(extractor, OPENING + text) == set()
+
+
+# --- a firm written with its city before its brand -------------------------------------------------------
+
+
+def test_a_place_the_model_reads_right_before_a_unit_is_part_of_its_name() -> None:
+    words = [("近年来", "TIME"), ("，", "w"), ("甲市", "LOC"), ("青禾", "ORG"), ("以", "p"), ("党建", "n")]
+    text = "".join(w for w, _ in words)
+    spans = Recognizer(tagger=lambda _: words).tag(text, 0, len(text))
+    assert [(text[s:e], tag) for s, e, tag in spans] == [("甲市青禾", "ORG")]
+
+
+def test_a_place_the_model_reads_before_a_person_stays_a_place() -> None:
+    words = [("甲市", "LOC"), ("张三", "PER"), ("来到", "v")]
+    text = "".join(w for w, _ in words)
+    spans = Recognizer(tagger=lambda _: words).tag(text, 0, len(text))
+    assert [(text[s:e], tag) for s, e, tag in spans] == [("甲市", "LOC"), ("张三", "PER")]
