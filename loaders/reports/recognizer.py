@@ -232,7 +232,7 @@ def relation_window(
     start = _clause_start(text, sent.start, first)
     start = _clause_start(text, sent.start, start - 1) if start > sent.start else start
     end = max(p.end for p in unhelped)
-    if text.startswith(_PARTNER_JOINERS, end):
+    if any(p.kind == "village" and p.end == end for p in unhelped) and text.startswith(_PARTNER_JOINERS, end):
         # 某村与某某结对: the partner joined after the village is the helper; read on to the clause's end
         end = _clause_end(text, end, sent.end)
     return max(start, end - MODEL_SENTENCE_MAX), end
@@ -263,6 +263,8 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
         return False
     if not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
         return False
+    if _inside_quotes(text, start):
+        return False  # “…崇尚新时代”结对共建活动: a slogan or a title in quotes, not a unit
     if surface in GENERIC_ORG or surface.endswith(_PLACE_ENDINGS):
         return False  # a bare place (某县, 某村) is resolved by the gazetteer, not proposed as a unit
     if surface.endswith(lexicon.SENDING_VERBS + lexicon.AID_SENDING_WORDS):
@@ -275,6 +277,13 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
     if any(p.start == start and p.end == end for p in places):
         return False
     return not any(o.start < end and start < o.end for o in orgs)  # the rules already read a unit here
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation or a title opened earlier in its sentence (“…”, 《…》)."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 
 def _brand_acts(text: str, start: int, end: int) -> bool:

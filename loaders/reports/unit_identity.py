@@ -38,6 +38,7 @@ from loaders.reports.lexicon import (
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
     REGION_AID_RE,
+    SENDING_VERBS,
     SUBSIDIARY_DESCRIPTIONS,
     SURNAMES,
     UNIT_BY_ROLE_AFTER,
@@ -281,11 +282,14 @@ def units_named_by_their_chief(text: str, taken: list[Mention]) -> list[Mention]
             start += len(lead)  # 目前某某董事长…: the word that opens the clause is no part of the name
         # 邀请某某总经理, 公司邀请某某董事长: the name starts after the last verb before it
         start = max([start] + [i + 2 for i in range(start, end - 1) if text[i : i + 2] in LEFT_VERBS])
+        sent_by = [i + len(v) for v in SENDING_VERBS for i in range(start, end) if text.startswith(v, i)]
+        start = max([start, *sent_by])  # 选派某某总经理: the sender and its verb stand before
         surface = text[start:end]
         if (
             len(surface) < 2
             or surface[:1] in NON_NAME_START
             or surface in GENERIC_ORG
+            or surface.endswith(ORG_SUFFIXES)  # 集团公司总经理: a unit's ending, which the rules read or refuse
             or surface.startswith(NOT_A_UNIT_BEFORE_CHIEF)
             or surface.endswith(NOT_A_UNIT_BEFORE_CHIEF)
             or any(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.reports import Extractor
-from loaders.reports.recognizer import Recognizer
+from loaders.reports.recognizer import Recognizer, unit_proposal_holds
 from tests.loaders.report_sentences import facts as _facts
 from tests.loaders.report_sentences import links as _links
 from tests.loaders.test_report_mechanisms import PLACES, PlaceIndex
@@ -284,3 +284,21 @@ def test_a_place_the_model_reads_before_a_person_stays_a_place() -> None:
     text = "".join(w for w, _ in words)
     spans = Recognizer(tagger=lambda _: words).tag(text, 0, len(text))
     assert [(text[s:e], tag) for s, e, tag in spans] == [("甲市", "LOC"), ("张三", "PER")]
+
+
+def test_a_generic_unit_or_a_sender_before_a_chiefs_post_is_no_brand(rules_only: Extractor) -> None:
+    text = OPENING + "青岚酒业集团与长岭村结对，并选派集团公司总经理朱强担任长岭村党支部副书记。"
+    assert not any(f.evidence.method == "unit_named_by_chief" for f in _facts(rules_only, text, "organization"))
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("长岭村开展“青葱心向党、崇尚新时代”结对共建活动。", False),  # a slogan in quotes
+        ("长岭村学习《崇尚新时代》结对共建读本。", False),  # a title
+        ("长岭村与崇尚新时代结对共建。", True),
+    ],
+)
+def test_a_slogan_or_title_in_quotes_is_no_unit_the_model_proposes(text: str, holds: bool) -> None:
+    start = text.index("崇尚新时代")
+    assert unit_proposal_holds(text, start, start + 5, [], []) is holds
