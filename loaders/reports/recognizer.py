@@ -156,11 +156,14 @@ class Recognizer:
         out: list[Mention] = []
         for sent in sents:
             window = relation_window(text, sent, places, orgs)
+            item_only = window is None
+            if window is None:
+                window = list_window(text, sent, orgs)
             if window is None:
                 continue
             for start, end, tag in self.tag(text, *window):
-                if tag != "ORG":
-                    continue
+                if tag != "ORG" or (item_only and start != window[0]):
+                    continue  # in a list, only the item right after the list mark
                 end = _continue_over_endings(text, end, sent.end, _continue_name)
                 if not unit_proposal_holds(text, start, end, places, orgs + out):
                     continue
@@ -238,6 +241,20 @@ def relation_window(
     return max(start, end - MODEL_SENTENCE_MAX), end
 
 
+def list_window(text: str, sent: Sentence, orgs: list[Mention]) -> tuple[int, int] | None:
+    """In a relation sentence, the item after a unit the rules found and a list mark (某局、某某结对帮扶某村), where
+    the rules read no unit: a helper listed with units, of a kind the rules do not know. Up to the clause's end."""
+    if TRIGGER_RE.search(text, sent.start, sent.end) is None:
+        return None
+    units = [o for o in orgs if sent.start <= o.start < sent.end and o.kind == "organization"]
+    for o in units:
+        if text[o.end : o.end + 1] in _LIST_MARKS and not any(u.start == o.end + 1 for u in units):
+            return o.end + 1, _clause_end(text, o.end + 1, sent.end)
+    return None
+
+
+# What joins the items of a list of helpers (某局、某某).
+_LIST_MARKS = ("、",)
 # Words joining a partner right after a village (某村与某某结对, 某村同某某签约).
 _PARTNER_JOINERS = ("与", "和", "同", "跟")
 

@@ -302,3 +302,24 @@ def test_a_generic_unit_or_a_sender_before_a_chiefs_post_is_no_brand(rules_only:
 def test_a_slogan_or_title_in_quotes_is_no_unit_the_model_proposes(text: str, holds: bool) -> None:
     start = text.index("崇尚新时代")
     assert unit_proposal_holds(text, start, start + 5, [], []) is holds
+
+
+# --- a helper listed with units the rules read ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["东湖区财政局、东湖区林业局、绿源农牧结对帮扶长岭村。", "东湖区财政局、绿源农牧、东湖区林业局结对帮扶长岭村。"],
+)
+def test_the_model_reads_a_helper_listed_with_units_the_rules_read(
+    extractor: Extractor, rules_only: Extractor, text: str
+) -> None:
+    assert ("绿源农牧", LONGLING) not in _links(rules_only, OPENING + text)
+    assert ("绿源农牧", LONGLING) in _links(extractor, OPENING + text)
+
+
+@pytest.mark.parametrize(
+    "text", ["东湖区财政局、张三等到长岭村开展结对帮扶。", "东湖区财政局、东湖区林业局干部职工到长岭村开展结对帮扶。"]
+)
+def test_a_person_or_staff_listed_after_a_unit_is_no_unit(extractor: Extractor, text: str) -> None:
+    assert {name for name, _ in _links(extractor, OPENING + text)} <= {"东湖区财政局", "东湖区林业局"}
