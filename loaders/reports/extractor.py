@@ -47,6 +47,7 @@ from loaders.reports.unit_identity import (
     unify_variants,
     units_described_as_subsidiaries,
     units_named_by_role,
+    units_named_by_their_chief,
     units_named_in_pairs,
 )
 from loaders.reports.villages import VillageFinder, shortened_village_names
@@ -150,6 +151,7 @@ class Extractor:
         orgs += short_forms(text, orgs, places, place_prefix)
         orgs += units_named_by_role(text, orgs + places)
         orgs += units_named_in_pairs(text, orgs, places)
+        orgs += units_named_by_their_chief(text, orgs + places)
         if self.recognizer is not None:  # after every rule, so it reads only where they found no unit
             orgs = self.recognizer.headless_units_hold(text, orgs)
             orgs = sorted(orgs + self.recognizer.units(text, sents, places, orgs), key=lambda m: m.start)

@@ -147,6 +147,14 @@ ORG_SUFFIXES = (
     # districts, governments (东西部协作 pairs an eastern 区人民政府 with a village)
     "海关", "保健院", "图书馆", "博物馆", "档案馆", "文化馆", "科技馆", "总会", "支队", "救援大队", "交警大队",
     "军分区", "人民政府",
+    # working committees of the party for a group of organs or a sector (县直机关工委, 市委教育工委, 两新工委); not 工委
+    # alone, which would cut 某园区党工委管委会 (a party ending, then the unit's own ending) at 党工委
+    "机关工委", "教育工委", "企业工委", "两新工委", "农工委",
+    # field stations, depots and state farms of the agricultural, forestry and water services (县种子站, 某水文站,
+    # 某粮库, 国有某林场): each a unit with its own head (站长, 场长); 站 and 场 alone end too many words (车站, 市场).
+    # Not 农场 (家庭农场, 生态农场: what the help builds) nor 粮站 (原粮站旧址: a building).
+    "农技站", "推广站", "种子站", "水文站", "气象站", "林业站", "林业工作站", "畜牧站", "兽医站", "畜牧兽医站", "水利站",
+    "水保站", "农机站", "农经站", "植保站", "防疫站", "粮库", "储备库", "林场", "良种场", "种畜场",
 )
 # Ministries and commissions of the State Council, the central units of 定点帮扶 (某部定点帮扶某县, 某部驻某村第一
 #书记): named alone, with no prefix before them, they are units; 部门 after one is the generic word.
@@ -179,6 +187,11 @@ LIAISON_OFFICE_ENDINGS = ("办事处", "联络处", "办")
 # Verbs that may stand right before a unit's ending inside its name (某技术推广总站, 某农技推广中心): cut
 # there, the name would be the bare ending.
 VERBS_BEFORE_ENDING = frozenset({"推广"})
+# A team named by the party committee that sends it and where it is stationed (省委驻某县帮扶工作队, 市委驻某县帮扶
+#工作队): the committee is no unit by itself, so the whole name is the team's; its task word (帮扶, a verb elsewhere)
+# belongs to it there. Elsewhere (某局帮扶工作队) the team is read as the unit that sends it.
+TEAM_TASK_WORDS = ("帮扶",)
+TEAM_SENT_BY_A_COMMITTEE_RE = re.compile("(?:省委|市委|县委|区委|州委|旗委|自治区党委)驻")
 # Words that may stand inside a unit's name although they are verbs elsewhere (燕东建设有限公司).
 NAME_SAFE_VERBS = frozenset({"建设", "发展", "服务", "开发", "联合"})
 # The government departments whose official names join two fields with 和 (县发展和改革局, 州文化和旅游局,
@@ -200,6 +213,9 @@ NOT_UNIT_ENDINGS = ("格局", "布局", "大局", "全局", "结局", "开局", 
                     "展厅", "门厅", "舞厅", "歌厅", "议事厅", "会议厅", "宴会厅", "音乐厅", "服务厅", "营业厅")
 # Facilities, not units (党群服务中心, 村活动中心): these endings after a short or generic name.
 FACILITY_ENDINGS = ("服务中心", "活动中心", "邻里中心", "党建中心")
+# What follows only a unit, never a building (后勤服务中心党委书记, 某服务中心主任, 某服务中心一行): after a short name in
+# ``FACILITY_ENDINGS`` its own party organization, a leader's post or a delegation shows the centre is a unit.
+UNIT_ONLY_AFTER_FACILITY_NAME = ("党委", "党总支", "党支部", "主任", "副主任", "书记", "副书记", "负责人", "一行")
 FACILITY_NAME_WORDS = ("党群", "便民", "社区", "村", "镇", "乡", "综合", "文化", "活动", "党员", "为民", "文明实践",
                        "党建", "邻里", "养老", "日间照料", "老年")
 # A character right after a party ending that shows it is another word (支部建设, 党委员, 党组织).
@@ -392,6 +408,14 @@ CROSS_REGION_HELP_PHRASE_RE = re.compile(
     r"的?(?:大力|直接|倾力|全力|鼎力|无私|精准)?(?:对口)?(?:帮扶|支持|援助|帮助|支援|资助|援建)"
     r"(?:[和与、]?(?:帮扶|支持|援助|帮助|支援|资助|援建))?下"
 )
+# Aid named by the region that gives it (某区帮扶资金, 来自某市的东西部协作资金, 某市援建的某某): the region is a helper of
+# the village its sentence names, as where it opens a clause of giving.
+REGION_AID_RE = re.compile(
+    r"的?(?:东西部扶贫协作|东西部协作|扶贫协作|对口帮扶|对口支援|对口协作|帮扶|援建|援助|捐赠)"
+    r"(?:资金|款项|物资|项目|的)"
+)
+# Verbs before the region an aid comes from, written by its short name (来自广州的帮扶资金, 利用苏州帮扶资金).
+AID_SOURCE_VERBS = ("来自", "利用", "使用", "争取", "获得", "通过", "投入")
 # Verbs after which a bare name (no unit ending) is the helper: 由某某负责包扶, 由某某协助帮扶.
 UNIT_BY_ROLE_AFTER = ("协助帮扶", "负责包扶", "负责帮扶", "负责包保", "包扶", "包保", "挂钩帮扶", "对口帮扶", "帮扶",
                       "结对帮扶")
@@ -411,6 +435,15 @@ PEOPLES_IN_OFFICIAL_NAME = ("检察院", "法院", "政府")
 # 作为 to one of these is an appositive saying what its subject is; the units in it do not act, the subject does.
 SUBSIDIARY_DESCRIPTIONS = ("全资子公司", "控股子公司", "子公司", "下属企业", "下属单位", "下属公司", "旗下企业", "旗下公司",
                            "成员企业", "成员单位", "二级企业", "二级单位", "所属企业", "所属单位")
+# An enterprise's chief posts (某某董事长张三, 某某总经理李四): a name right before one, then the holder's name, is
+# the enterprise, though written by its brand alone (某某农牧, 某某恒瑞) without 公司.
+ENTERPRISE_CHIEF_POSTS = ("副董事长", "董事长", "副总经理", "总经理", "副总裁", "总裁", "执行董事")
+# Words before such a post that say when or how the post is held, not whose it is (新任董事长, 原总经理, 兼总经理).
+NOT_A_UNIT_BEFORE_CHIEF = ("新任", "原任", "现任", "时任", "首任", "历任", "曾任", "担任", "兼任", "原", "前", "兼",
+                           "创始人", "创办人", "常务", "执行")
+# Verbs of giving right after a two-character name the model reads as a unit (某某捐赠某村…, 某某出资…): the brand
+# a firm goes by, known as a unit only by what it does. The model's shorter proposals stand only before these.
+VERBS_AFTER_A_BRAND = ("捐赠", "捐资", "捐款", "捐建", "出资", "投资", "援建", "资助")
 # Verbs that end a list of village–unit pairs (甲村和某饮品、乙社区和某磁电进行了试点): the last unit's name stops before.
 # What stands between the village–unit pairs of such a list (甲村和某饮品、乙社区和某磁电).
 PAIR_LIST_SEPARATORS = ("、", "，", ",", "；", ";")
@@ -428,6 +461,9 @@ GENERIC_UNIT_RE = re.compile(
     # not one unit. Two levels alone start names (省市场监管局, 县乡村振兴局): they need 、 or a count.
     r"|[省市县区乡镇]{3,4}|[省市县区乡镇](?:、[省市县区乡镇])+|[省市县区乡镇]{2}[两三四五]级)"
 )
+# Bodies that serve a whole group of organs and are one unit although named by the group (县直机关工委, 市直机关党工委,
+# 省直机关工会, 区直机关事务管理局): after a kind of unit matched by ``GENERIC_UNIT_RE``, these make a name.
+BODIES_OF_A_GROUP_OF_ORGANS = ("工委", "党工委", "工会", "事务管理局", "事务服务中心")
 # A team named only by its batch and its task (第三批驻村工作队, 前两批驻村工作队, 首批援藏工作队, 驻村扶贫工作队): no
 # unit sent it by name, so it helps no village as one; 某局第三批驻村工作队 is read as 某局, which sent it. 村工作队 is
 # what is left of 驻村工作队 where 派驻 before it is read as the verb (选派驻村工作队员).

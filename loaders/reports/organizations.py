@@ -18,6 +18,7 @@ from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
     ADVERBS_BEFORE_VERB,
     ADVERBS_END_NAMES,
+    BODIES_OF_A_GROUP_OF_ORGANS,
     BOUNDARY_CHARS,
     BRANCH_ENDINGS,
     CAPTION_IN_BRACKETS_RE,
@@ -58,10 +59,13 @@ from loaders.reports.lexicon import (
     SENDING_VERBS,
     STREET_OFFICE_WORDS,
     SURNAMES,
+    TEAM_SENT_BY_A_COMMITTEE_RE,
+    TEAM_TASK_WORDS,
     UNIT_ENDING_CONTINUES,
     UNIT_LEADING_VERBS,
     UNIT_LIST_NOUNS,
     UNIT_NAME_CONTINUES_MAX,
+    UNIT_ONLY_AFTER_FACILITY_NAME,
     VERBS_AFTER_WEI,
     VERBS_BEFORE_ENDING,
     VILLAGE_ENDINGS,
@@ -272,6 +276,7 @@ def org_mentions(text: str, sents: list[Sentence], places: list[Mention]) -> lis
         if (
             len(surface) < 2
             or surface in GENERIC_ORG
+            or _generic_unit(surface)  # 市直部门与某村结对: a kind of unit, the organs of a level
             or surface in ADVERBS_BEFORE_VERB
             or surface in VILLAGE_ENDINGS  # 社区与某村结对: the community the report is about, not a unit
             or surface[:1] in NON_NAME_START
@@ -365,6 +370,12 @@ def unit_left_limit(text: str, end: int, floor: int, max_len: int) -> int:
         left = left_limit(
             text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
         )
+    if left - 2 >= floor and text[left:end] == "工作队" and verb in TEAM_TASK_WORDS:
+        wider = left_limit(
+            text, end, floor, max_len, boundary=_UNIT_NAME_BOUNDARY, words_inside=NAME_SAFE_VERBS | {verb}
+        )
+        if TEAM_SENT_BY_A_COMMITTEE_RE.match(text, wider):
+            left = wider  # 省委驻某县帮扶工作队: the team of a committee, named by where it is stationed
     while left - 1 > floor and text[left - 1] == "和" and _fields_joined_by_he(text, left - 1):
         room = max_len - (end - left + 1)
         if room <= 0:
@@ -627,7 +638,11 @@ def org_from_surface(
     facility = next((e for e in FACILITY_ENDINGS if unit_surface.endswith(e)), None)
     if facility is not None:
         prefix = unit_surface[: -len(facility)]
-        if any(w in prefix for w in FACILITY_NAME_WORDS) or (len(prefix) <= 2 and not _listed_after_unit(text, start)):
+        if any(w in prefix for w in FACILITY_NAME_WORDS) or (
+            len(prefix) <= 2
+            and not _listed_after_unit(text, start)
+            and not text.startswith(UNIT_ONLY_AFTER_FACILITY_NAME, unit_end)
+        ):
             return out  # 党群服务中心, 紫岭村党群服务中心: a building, not a unit
     if unit_surface.endswith(NOT_UNIT_ENDINGS) or _starts_like_no_name(text, start, unit_surface):
         return out
@@ -644,7 +659,8 @@ def org_from_surface(
     # 局面, 中心村, 中心组: the suffix is the start of another word.
     if (
         not level
-        and text[unit_end : unit_end + 1] in UNIT_ENDING_CONTINUES
+        and unit_end < len(text)  # a name closing the text (来源：某局 as its last line) is whole
+        and text[unit_end] in UNIT_ENDING_CONTINUES
         and not text.startswith(_VERBS_STARTING_WITH_ENDING_CONTINUATION, unit_end)
     ):
         return out
@@ -655,7 +671,7 @@ def org_from_surface(
     ):
         return out  # 29余家机关: a count of units, not a unit
     if (
-        GENERIC_UNIT_RE.match(unit_surface)
+        _generic_unit(unit_surface)
         or GENERIC_TEAM_RE.match(unit_surface)
         or text[unit_end - 1 : unit_end + 1] in WORDS_ACROSS_ENDING
     ):
@@ -694,6 +710,12 @@ def org_from_surface(
             )
         )
     return out
+
+
+def _generic_unit(name: str) -> bool:
+    """区级机关, 市直单位: a kind of unit — but not 县直机关工委, the one body that serves that group of organs."""
+    match = GENERIC_UNIT_RE.match(name)
+    return match is not None and name[match.end() :] not in BODIES_OF_A_GROUP_OF_ORGANS
 
 
 # 某局组织…: a verb after the ending, not the word 局组 / 中心组.

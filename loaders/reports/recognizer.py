@@ -39,6 +39,10 @@ MODEL_SENTENCE_MAX = 160
 # A unit the model proposes is at least this long (民建 alone is a party's short name, not a helper).
 MODEL_UNIT_MIN = 3
 MODEL_UNIT_MAX = 24
+# …except a firm's two-character brand where it gives (某某捐赠某村…: ``_brand_acts``).
+MODEL_BRAND_LEN = 2
+# What stands right before a name that opens its clause.
+_CLAUSE_OPENERS = '，,。；;：:“"\n（('
 # How far after a role the model reads to find where the name ends.
 NAME_WINDOW = 12
 # How much of the role before it the model sees (its context: a role word makes the next word a name).
@@ -152,11 +156,14 @@ class Recognizer:
         out: list[Mention] = []
         for sent in sents:
             window = relation_window(text, sent, places, orgs)
+            item_only = window is None
+            if window is None:
+                window = list_window(text, sent, orgs)
             if window is None:
                 continue
             for start, end, tag in self.tag(text, *window):
-                if tag != "ORG":
-                    continue
+                if tag != "ORG" or (item_only and start != window[0]):
+                    continue  # in a list, only the item right after the list mark
                 end = _continue_over_endings(text, end, sent.end, _continue_name)
                 if not unit_proposal_holds(text, start, end, places, orgs + out):
                     continue
@@ -181,11 +188,14 @@ class Recognizer:
 
 
 def _joined(text: str, spans: list[Span]) -> list[Span]:
-    """Adjacent spans of one tag are one name (民建 + 某市委, 阿卜杜· + 热合曼)."""
+    """Adjacent spans of one tag are one name (民建 + 某市委, 阿卜杜· + 热合曼), and so are a place and the unit right
+    after it (甲市 + 某某: a firm written with its city before its brand)."""
     out: list[Span] = []
     for start, end, tag in spans:
         if out and out[-1][2] == tag and out[-1][1] == start and tag in ("ORG", "PER"):
             out[-1] = (out[-1][0], end, tag)
+        elif out and out[-1][2] == "LOC" and out[-1][1] == start and tag == "ORG":
+            out[-1] = (out[-1][0], end, tag)  # 抚州 + 某某: a firm named with its city before its brand
         else:
             out.append((start, end, tag))
     return out
@@ -225,7 +235,34 @@ def relation_window(
     start = _clause_start(text, sent.start, first)
     start = _clause_start(text, sent.start, start - 1) if start > sent.start else start
     end = max(p.end for p in unhelped)
+    if any(p.kind == "village" and p.end == end for p in unhelped) and text.startswith(_PARTNER_JOINERS, end):
+        # 某村与某某结对: the partner joined after the village is the helper; read on to the clause's end
+        end = _clause_end(text, end, sent.end)
     return max(start, end - MODEL_SENTENCE_MAX), end
+
+
+def list_window(text: str, sent: Sentence, orgs: list[Mention]) -> tuple[int, int] | None:
+    """In a relation sentence, the item after a unit the rules found and a list mark (某局、某某结对帮扶某村), where
+    the rules read no unit: a helper listed with units, of a kind the rules do not know. Up to the clause's end."""
+    if TRIGGER_RE.search(text, sent.start, sent.end) is None:
+        return None
+    units = [o for o in orgs if sent.start <= o.start < sent.end and o.kind == "organization"]
+    for o in units:
+        if text[o.end : o.end + 1] in _LIST_MARKS and not any(u.start == o.end + 1 for u in units):
+            return o.end + 1, _clause_end(text, o.end + 1, sent.end)
+    return None
+
+
+# What joins the items of a list of helpers (某局、某某).
+_LIST_MARKS = ("、",)
+# Words joining a partner right after a village (某村与某某结对, 某村同某某签约).
+_PARTNER_JOINERS = ("与", "和", "同", "跟")
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    while pos < ceiling and text[pos] not in _CLAUSE_BREAKS:
+        pos += 1
+    return pos
 
 
 def _clause_start(text: str, floor: int, pos: int) -> int:
@@ -237,8 +274,14 @@ def _clause_start(text: str, floor: int, pos: int) -> int:
 def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], orgs: list[Mention]) -> bool:
     """The rules' checks on a unit the model proposes (the common ones follow in ``org_from_surface``)."""
     surface = text[start:end]
-    if not MODEL_UNIT_MIN <= len(surface) <= MODEL_UNIT_MAX or not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
+    if len(surface) == MODEL_BRAND_LEN and _brand_acts(text, start, end):
+        pass  # 某某捐赠某村…: a firm by its two-character brand, opening its clause with a verb of giving
+    elif not MODEL_UNIT_MIN <= len(surface) <= MODEL_UNIT_MAX:
         return False
+    if not re.fullmatch(f"[{CJK}A-Za-z0-9()（）]+", surface):
+        return False
+    if _inside_quotes(text, start):
+        return False  # “…崇尚新时代”结对共建活动: a slogan or a title in quotes, not a unit
     if surface in GENERIC_ORG or surface.endswith(_PLACE_ENDINGS):
         return False  # a bare place (某县, 某村) is resolved by the gazetteer, not proposed as a unit
     if surface.endswith(lexicon.SENDING_VERBS + lexicon.AID_SENDING_WORDS):
@@ -251,6 +294,21 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
     if any(p.start == start and p.end == end for p in places):
         return False
     return not any(o.start < end and start < o.end for o in orgs)  # the rules already read a unit here
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside a quotation or a title opened earlier in its sentence (“…”, 《…》)."""
+    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
+    before = text[start:pos]
+    return before.count("“") > before.count("”") or before.count("《") > before.count("》")
+
+
+def _brand_acts(text: str, start: int, end: int) -> bool:
+    """A two-character unit the model reads opens its clause and gives at once (某某捐赠, 某某出资); a bare head
+    (人大, 政协, 团委) is no brand, and the rules leave it to its place."""
+    opens = start == 0 or text[start - 1] in _CLAUSE_OPENERS
+    heads = lexicon.ORG_SUFFIXES + tuple(p for p, _ in lexicon.PARTY_SUFFIXES) + lexicon.JURISDICTION_BODY_WORDS
+    return opens and text.startswith(lexicon.VERBS_AFTER_A_BRAND, end) and not text[start:end].endswith(heads)
 
 
 def person_proposal_holds(name: str) -> bool:

@@ -15,15 +15,18 @@ from functools import lru_cache
 
 from loaders.places import PlaceIndex
 from loaders.reports.lexicon import (
+    AID_SOURCE_VERBS,
     BARE_LEVEL_PREFIXES,
     BOUNDARY_CHARS,
     CJK,
     CROSS_REGION_HELP_AFTER,
     CROSS_REGION_HELP_PHRASE_RE,
+    ENTERPRISE_CHIEF_POSTS,
     GENERIC_ORG,
     LEFT_VERBS,
     LEVEL_SHORT_FORM_HEADS,
     NON_NAME_START,
+    NOT_A_UNIT_BEFORE_CHIEF,
     NOT_NAME_BEFORE_YU,
     NOT_PLACE_SIDE_AFTER,
     ORG_LEAD_WORDS,
@@ -34,7 +37,10 @@ from loaders.reports.lexicon import (
     PEOPLES_IN_OFFICIAL_NAME,
     PLACE_ACTS_ON_VILLAGE,
     PLACE_SIDE_WORD,
+    REGION_AID_RE,
+    SENDING_VERBS,
     SUBSIDIARY_DESCRIPTIONS,
+    SURNAMES,
     UNIT_BY_ROLE_AFTER,
 )
 from loaders.reports.model import Mention
@@ -62,6 +68,22 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             found = [q for level in ("province", "city", "district") for q in index.lookup(match.group(1), level)]
             if len(found) == 1:
                 sides.append((start, end, found[0]))
+        for aid in REGION_AID_RE.finditer(text):
+            end = aid.start()
+            for start in (end - 2, end - 3):
+                if start < 0 or not re.fullmatch(f"[{CJK}]+", text[start:end]):
+                    continue
+                if (
+                    start > 0
+                    and CJK_RE.match(text[start - 1])
+                    and text[start - 1] not in BOUNDARY_CHARS
+                    and text[start - 2 : start] not in AID_SOURCE_VERBS
+                ):
+                    continue
+                found = [q for level in ("province", "city", "district") for q in index.lookup(text[start:end], level)]
+                if len(found) == 1 and not any(p.start < end and start < p.end for p in places):
+                    sides.append((start, end, found[0]))  # 来自广州的帮扶资金: a city by its short name, giving
+                    break
     seen: set[int] = set()
     for start, end, place in sides:
         if start in seen:
@@ -73,6 +95,7 @@ def place_sides(text: str, places: list[Mention], index: PlaceIndex | None = Non
             (helps and _opens_clause(text, first))
             or (text[first - 1 : first] == "在" and CROSS_REGION_HELP_PHRASE_RE.match(text, end))
             or (_opens_clause(text, first) and _acts_on_a_village(text, end))
+            or (REGION_AID_RE.match(text, end) and _village_in_sentence(text, first, places))
         ):
             # 某区对口帮扶某县 / 某市援藏干部为某村… / 某区某镇与某村结对: the place helps as a whole, named as
             # it is written; a town by its county too, since town names repeat across China
@@ -130,6 +153,17 @@ def _acts_on_a_village(text: str, end: int) -> bool:
     """某区某镇与某村结对 / 某区投入资金为某村…: right after the place, a word of pairing or giving, and a
     village later in the same clause or in the next one, which says where the help went (…，在某村建设…)."""
     return _PLACE_ACTS_RE.match(text, end) is not None
+
+
+_SENTENCE_ENDS = "。！!？?\n"
+
+
+def _village_in_sentence(text: str, pos: int, places: list[Mention]) -> bool:
+    """A village named in the sentence that holds ``pos`` (某区帮扶资金…用于某村): where the region's aid went."""
+    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) if ends else len(text)
+    return any(p.kind == "village" and start <= p.start < end for p in places)
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -216,6 +250,58 @@ def units_described_as_subsidiaries(text: str, units: list[Mention], places: lis
 _PAIR_ITEM_RE = re.compile(
     f"[和与]([{CJK}]{{2,8}}?)(?=[、，,；;]|" + "|".join(sorted(PAIR_LIST_VERBS, key=len, reverse=True)) + ")"
 )
+
+
+_CHIEF_POST_RE = re.compile(
+    "(" + "|".join(sorted(ENTERPRISE_CHIEF_POSTS, key=len, reverse=True)) + ")(?=[" + "".join(sorted(SURNAMES)) + "])"
+)
+# How far before a chief's post the enterprise's name may start; a longer run shows no clear left edge.
+_CHIEF_UNIT_MAX = 8
+_PLACE_KINDS = ("province", "city", "district", "town")
+
+
+def units_named_by_their_chief(text: str, taken: list[Mention]) -> list[Mention]:
+    """``某某农牧董事长张三一行来到某村``: the name right before an enterprise's chief post, with the holder's name
+    after it, is the enterprise although it has no unit's ending (a firm by its brand). Its left edge must be clear:
+    a boundary, the start of the text or a verb before it (邀请某某总经理…)."""
+    out: list[Mention] = []
+    for match in _CHIEF_POST_RE.finditer(text):
+        end = match.start()
+        start = end
+        while (
+            start > 0
+            and end - start <= _CHIEF_UNIT_MAX
+            and CJK_RE.match(text[start - 1])
+            and (text[start - 1] not in BOUNDARY_CHARS)
+        ):
+            start -= 1
+        if end - start > _CHIEF_UNIT_MAX:
+            continue  # no boundary in reach: where the name starts cannot be told
+        lead = next((w for w in ORG_LEAD_WORDS if text.startswith(w, start) and len(w) < end - start - 1), "")
+        if lead:
+            start += len(lead)  # 目前某某董事长…: the word that opens the clause is no part of the name
+        # 邀请某某总经理, 公司邀请某某董事长: the name starts after the last verb before it
+        start = max([start] + [i + 2 for i in range(start, end - 1) if text[i : i + 2] in LEFT_VERBS])
+        sent_by = [i + len(v) for v in SENDING_VERBS for i in range(start, end) if text.startswith(v, i)]
+        start = max([start, *sent_by])  # 选派某某总经理: the sender and its verb stand before
+        surface = text[start:end]
+        if (
+            len(surface) < 2
+            or surface[:1] in NON_NAME_START
+            or surface in GENERIC_ORG
+            or surface.endswith(ORG_SUFFIXES)  # 集团公司总经理: a unit's ending, which the rules read or refuse
+            or surface.startswith(NOT_A_UNIT_BEFORE_CHIEF)
+            or surface.endswith(NOT_A_UNIT_BEFORE_CHIEF)
+            or any(
+                m.start < end
+                and start < m.end
+                and not (m.kind in _PLACE_KINDS and m.start == start and m.end <= end - 2)
+                for m in taken + out
+            )
+        ):
+            continue  # read already — but a place may open the firm's name (某市某某董事长)
+        out.append(_unit_without_ending(surface, start, end, "unit_named_by_chief"))
+    return out
 
 
 def units_named_in_pairs(text: str, units: list[Mention], places: list[Mention]) -> list[Mention]:
