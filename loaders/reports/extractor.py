@@ -215,7 +215,7 @@ class Extractor:
             if m.kind == "organization":
                 data = {
                     "uid": m.uid,
-                    "name": doc.text[m.start : m.end],
+                    "name": text[m.start : m.end],
                     "org_kind": m.extra.get("org_kind"),
                     "district_code": district_near(m, places),
                 }
@@ -224,7 +224,7 @@ class Extractor:
                 owner: Mention | None = m.extra.get("owner")
                 data = {
                     "uid": m.uid,
-                    "name": doc.text[m.start : m.end],
+                    "name": text[m.start : m.end],
                     "level": m.extra.get("party_level"),
                     "belongs_to": (owner.uid if owner is not None else m.extra.get("unit_uid")),
                     "belongs_to_kind": (owner.kind if owner is not None else "organization"),
@@ -251,7 +251,7 @@ class Extractor:
             }
             facts.append(Fact("person", data, ev(person.start, person.end, person.method, person.confidence)))
         facts.extend(relations(doc, text, sents, places, orgs, ev))
-        facts.extend(home_unit_facts(doc.text, sent_of, persons, orgs, facts, ev, text, places))
+        facts.extend(home_unit_facts(sent_of, persons, orgs, facts, ev, text, places))
         facts.extend(claims(doc, text, sents, region, ev))
         return without_units_beside_their_party(facts)
 

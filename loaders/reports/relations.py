@@ -178,16 +178,16 @@ def relations(
         if narrator is not None and not helpers_in:
             rows += [(narrator, r, "pairing_the_writers_unit", 0.5) for r in recips_in if _narrator_stationed(text, r)]
         if rows:
-            facts.extend(_pairing_facts(doc.text, sent, rows, [(sent.start, sent.start, "帮扶单位")], ev))
+            facts.extend(_pairing_facts(text, sent, rows, [(sent.start, sent.start, "帮扶单位")], ev))
         if triggers and not recips_in and not helpers_in and any(t[2] in PAIRING for t in triggers):
             both = both_sides(text, sent, last_subject, recipients)
             if both is not None:
-                facts.extend(_pairing_facts(doc.text, sent, [both], triggers, ev))
+                facts.extend(_pairing_facts(text, sent, [both], triggers, ev))
         topic = topic_of[k]
         if triggers and not recips_in and both is None and topic is not None:
             facts.extend(
                 _pairing_facts(
-                    doc.text,
+                    text,
                     sent,
                     _topic_pairs(
                         text,
@@ -219,7 +219,7 @@ def relations(
         helpers_in, groups_in = _outside_helpers_first(text, sent, helpers_in, groups_in, recips_in, places)
         pairs = pairs_in_sentence(text, sent, helpers_in, groups_in, recips_in, triggers, last_subject, passage_subject)
         pairs = _without_repeated_references(text, _stationed_senders_only(text, pairs, helpers_in))
-        made = _pairing_facts(doc.text, sent, pairs, triggers, ev)
+        made = _pairing_facts(text, sent, pairs, triggers, ev)
         if _many_to_many(made) and _SUMMARY_COUNT_RE.search(text, sent.start, sent.end):
             summaries.update(id(f) for f in made)
         facts.extend(made)
@@ -245,7 +245,6 @@ _VISITED_RE = re.compile("(?:" + "|".join(sorted(VISITED_BEFORE, key=len, revers
 
 
 def home_unit_facts(
-    original: str,
     sent_of: Callable[[int], Sentence],
     persons: list[tuple[Mention, str, Mention | None, bool]],
     orgs: list[Mention],
@@ -264,7 +263,7 @@ def home_unit_facts(
             continue
         word = FIRST_SECRETARY_ROLE if method == "pairing_first_secretary_home_unit" else "驻村"
         trigger = (village.start, village.end, word)
-        out.extend(_pairing_facts(original, sent_of(village.start), [(unit, village, method, conf)], [trigger], ev))
+        out.extend(_pairing_facts(text, sent_of(village.start), [(unit, village, method, conf)], [trigger], ev))
     return out
 
 
@@ -545,10 +544,9 @@ def _standing_for_owner(party: Mention) -> Mention:
     )
 
 
-def _pairing_facts(
-    original: str, sent: Sentence, pairs: list[Pair], triggers: list[Trigger], ev: EvidenceAt
-) -> list[Fact]:
-    """Pairing facts; names are taken as written in the document (``original``), not as matched."""
+def _pairing_facts(text: str, sent: Sentence, pairs: list[Pair], triggers: list[Trigger], ev: EvidenceAt) -> list[Fact]:
+    """Pairing facts. Names are taken as matched (``text``: simplified characters, full-width forms folded), as
+    people's and places' are, so one unit written in either script is one name; the evidence keeps them as written."""
     facts: list[Fact] = []
     done: set[tuple[str | None, str | None]] = set()
     for helper, recipient, method, conf in pairs:
@@ -564,10 +562,10 @@ def _pairing_facts(
         if helper.extra.get("needs_name"):
             conf = min(conf, 0.45)  # 我校 with no school named: a person must say which unit it is
         named = referent(helper)
-        as_written = original[named.start : named.end]
+        in_text = text[named.start : named.end]
         helper_name = named.extra.get("full_name", named.surface)
         if helper_name == named.surface:
-            helper_name = as_written
+            helper_name = in_text
         owner = named.extra.get("owner")
         if owner is not None and "expanded" in owner.extra:
             helper_name = owner.extra["expanded"] + named.surface[len(owner.surface) :]
@@ -579,7 +577,7 @@ def _pairing_facts(
             "helper_district_code": helper.extra.get("district_code"),
             "helper_place_code": owner.place.code if owner is not None and owner.place else None,
             "recipient_uid": entity_uid(recipient),
-            "recipient_name": original[referent(recipient).start : referent(recipient).end],
+            "recipient_name": text[referent(recipient).start : referent(recipient).end],
             "recipient_full_name": recipient.extra.get(
                 "expanded", recipient.place.name if recipient.place else referent(recipient).surface
             ),

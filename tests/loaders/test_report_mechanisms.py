@@ -1009,7 +1009,12 @@ def test_a_variant_character_opencc_leaves_alone_reads_as_the_tables_form() -> N
 
 def test_traditional_characters_half_width_punctuation_and_no_paragraph_breaks(extractor: Extractor) -> None:
     text = "來源:甲市日報 時間:2024-03-01 瀏覽量:2301 西山縣白石鎮長嶺村地處山區,縣發改局與長嶺村結對以來,修通了道路."
-    assert _links(extractor, text) == {("縣發改局", "910102101203")}
+    # Units are named in simplified characters, as people and places are (one unit, whichever script a page uses);
+    # the evidence keeps the page's own characters.
+    assert _links(extractor, text) == {("县发改局", "910102101203")}
+    (pairing,) = _facts(extractor, text, "pairing")
+    assert "縣發改局" in pairing.evidence.surface
+    assert {f.data["name"] for f in _facts(extractor, text, "organization")} == {"县发改局"}
 
 
 @pytest.mark.parametrize(
