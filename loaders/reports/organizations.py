@@ -394,13 +394,18 @@ def _fields_joined_by_he(text: str, at: int) -> bool:
 
 
 _ENDINGS_BY_LENGTH = sorted(ORG_SUFFIXES, key=len, reverse=True)
+# The same, by first character: a name's end is checked against the endings that can start there only.
+_ENDINGS_BY_FIRST: dict[str, list[str]] = {}
+for _ending in _ENDINGS_BY_LENGTH:
+    _ENDINGS_BY_FIRST.setdefault(_ending[0], []).append(_ending)
 
 
 def _over_longer_ending(text: str, end: int, stop: int) -> int:
     """州委办公室, 县政府办公室: the short ending found first (委办, 政府办) is the start of a longer one
     (办公室) that overlaps it; the name runs to the longer one's end."""
     for back in (1, 2):
-        for ending in _ENDINGS_BY_LENGTH:
+        at = end - back
+        for ending in _ENDINGS_BY_FIRST.get(text[at], ()) if at >= 0 else _ENDINGS_BY_LENGTH:
             longer_end = end - back + len(ending)
             if longer_end > end and longer_end <= stop and text.startswith(ending, end - back):
                 if ending.endswith("委") and text[longer_end : longer_end + 1] in VERBS_AFTER_WEI:

@@ -19,6 +19,7 @@ village; otherwise the first named is taken as the helper, and either side may b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -156,14 +157,15 @@ def relations(
         helpers_in = [h for h in helpers if sent.start <= h.start < sent.end]
         groups_in = [g for g in groups if sent.start <= g[0].start < sent.end]
         recips_in = [r for r in recipients if sent.start <= r.start < sent.end]
-        local = _all_local(
-            [h for h in helpers_in if not is_companion(text, h)], [r for r in recips_in if r.kind == "village"], places
-        )
+        actors = [h for h in helpers_in if not is_companion(text, h)]
+        villages_in = [r for r in recips_in if r.kind == "village"]
+        local = functools.partial(_all_local, actors, villages_in, places)
+        sent_names = names_in(sent)
         # A trigger inside a name is part of the name (专业合作社, 某援建指挥部): not a relation.
         triggers = [
             (m.start(), m.end(), m.group())
             for m in TRIGGER_RE.finditer(text, sent.start, sent.end)
-            if not any(n.start <= m.start() < n.end for n in names_in(sent))
+            if not any(n.start <= m.start() < n.end for n in sent_names)
             and not in_event_slogan(text, m.start(), m.end())
             and not talked_about(text, m.start(), m.end())
             and not overseen(text, m.start(), m.end(), local)
@@ -171,10 +173,9 @@ def relations(
         triggers += stationed(text, recips_in, places)
         triggers += benefactive(text, recips_in, helpers_in, places)
         triggers += stationed_teams(helpers_in, recips_in)
-        actors = [h for h in helpers_in if not is_companion(text, h)]
         subject = actors[0] if actors else (last_subject if clause_subjectless(text, sent) else None)
         both = None
-        rows = listed_pairs_in_rows(text, sent, helpers_in, recips_in, names_in(sent), triggers)
+        rows = listed_pairs_in_rows(text, sent, helpers_in, recips_in, sent_names, triggers)
         if narrator is not None and not helpers_in:
             rows += [(narrator, r, "pairing_the_writers_unit", 0.5) for r in recips_in if _narrator_stationed(text, r)]
         if rows:
@@ -694,10 +695,13 @@ _TALK_AFTER_RE = re.compile(
 )
 
 
+# A verb of oversight not opening another word (督导 but not 督导组, 检查 but not 检查下).
+_OVERSIGHT_RE = re.compile("(?:" + "|".join(OVERSIGHT_VERBS) + ")(?![下组])")
+_LOCAL_VISIT_RE = re.compile("(?:" + "|".join(LOCAL_VISIT_VERBS) + ")(?![下组])")
 _OVERSEEN_AFTER_RE = re.compile(f"[^{CLAUSE_BREAK}]{{0,6}}?(?:" + "|".join(OVERSEEN_NOUNS) + ")")
 
 
-def overseen(text: str, start: int, end: int, local: bool) -> bool:
+def overseen(text: str, start: int, end: int, local: Callable[[], bool]) -> bool:
     """县委组织部副部长到某村督导驻村帮扶工作: the trigger names the work a unit oversees, not its relation.
 
     A verb of oversight (``OVERSIGHT_VERBS``; for the village's own county or town also a visit's verb,
@@ -708,10 +712,10 @@ def overseen(text: str, start: int, end: int, local: bool) -> bool:
     while opened > max(0, start - 16) and text[opened - 1] not in CLAUSE_BREAK:
         opened -= 1
     before = text[opened:start]
-    local = local and any(w in text[max(0, start - 16) : end] for w in STATIONED_WORK_TRIGGERS)
-    verbs = OVERSIGHT_VERBS + (LOCAL_VISIT_VERBS if local else ())
-    if not any(re.search(f"{v}(?![下组])", before) for v in verbs):
-        return False
+    if not _OVERSIGHT_RE.search(before):
+        stationed_work = any(w in text[max(0, start - 16) : end] for w in STATIONED_WORK_TRIGGERS)
+        if not (stationed_work and _LOCAL_VISIT_RE.search(before) and local()):
+            return False
     return _OVERSEEN_AFTER_RE.match(text, end) is not None or text.startswith(OVERSEEN_NOUNS, end)
 
 
