@@ -157,27 +157,15 @@ def pairs_in_sentence(
         if not chosen and last_subject is not None and not helpers and clause_subjectless(text, sent):
             chosen = [last_subject]
             method, conf = "pairing_helper_from_previous_sentence", 0.55
-        if (
-            not chosen
-            and passage_subject is not None
-            and not helpers
-            and not groups
-            and _their_people_go_on(text, sent, passage_subject)
-        ):
-            # 某局干部踊跃参与。他们为某村修建了道路。: the unit's people go on as the subject
-            chosen = [passage_subject]
-            method, conf = "pairing_helper_of_their_people", 0.5
-        if (
-            not chosen
-            and passage_subject is not None
-            and not helpers
-            and not groups
-            and "refers_to" not in r.extra
-            and _goes_on_with_the_unit(text, sent, r, passage_subject)
-        ):
-            # 某局高度重视帮扶工作。帮扶干部为某村… / 2022年以来，累计为某村投入…: the unit of the sentence before
-            chosen = [passage_subject]
-            method, conf = "pairing_helper_of_the_sentence_before", 0.5
+        if not chosen and passage_subject is not None and not helpers and not groups:
+            if _their_people_go_on(text, sent, passage_subject):
+                # 某局干部踊跃参与。他们为某村修建了道路。: the unit's people go on as the subject
+                chosen = [passage_subject]
+                method, conf = "pairing_helper_of_their_people", 0.5
+            elif "refers_to" not in r.extra and _goes_on_with_the_unit(text, sent, r, passage_subject):
+                # 某局高度重视帮扶工作。帮扶干部为某村… / 2022年以来，累计为某村投入…: the unit of the sentence before
+                chosen = [passage_subject]
+                method, conf = "pairing_helper_of_the_sentence_before", 0.5
         if (
             not chosen
             and passage_subject is not None
