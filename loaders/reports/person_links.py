@@ -33,6 +33,7 @@ from loaders.reports.lexicon import (
 from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair, same_sentence
 from loaders.reports.people import ONE_ROLE, ROLE_CORE
+from loaders.reports.reading import span_end
 from loaders.reports.wrong_party import visited_to_learn
 from loaders.units import org_uid
 
@@ -245,7 +246,7 @@ def _later_clause_village(text: str, name_end: int, stop: int, villages: list[Me
     """…张三带领考察团到某县调研…，并与某村贫困户结对认亲: a later clause of the person's sentence going on with them
     (并, 还, 同时) and pairing with or helping a village there."""
     for found in _GOES_ON_CLAUSE.finditer(text, name_end, stop):
-        end = min((i for i in (text.find(c, found.end()) for c in _STOP) if i >= 0), default=len(text))
+        end = span_end(text, found.end(), _STOP)
         clause = text[found.end() : end]
         village = next((v for v in villages if found.end() <= v.start < end), None)
         if village is None:

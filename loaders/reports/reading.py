@@ -256,6 +256,28 @@ def parts(text: str, max_chars: int) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
+# What ends a sentence for the stages that look at one around a position (a full stop, !, ?, a line's end).
+SENTENCE_STOPS = "。！!？?\n"
+
+
+def span_start(text: str, pos: int, stops: str) -> int:
+    """Where the stretch holding ``pos`` starts: right after the last of ``stops`` before it, or at 0.
+
+    >>> span_start("甲乙。丙丁", 4, "。")
+    3
+    """
+    return max(text.rfind(c, 0, pos) for c in stops) + 1
+
+
+def span_end(text: str, pos: int, stops: str) -> int:
+    """Where the stretch holding ``pos`` ends: at the first of ``stops`` from ``pos`` on, or at the text's end.
+
+    >>> span_end("甲乙。丙丁", 0, "。"), span_end("甲乙。丙丁", 3, "。")
+    (2, 5)
+    """
+    return min((i for i in (text.find(c, pos) for c in stops) if i >= 0), default=len(text))
+
+
 def sentence_lookup(sents: list[Sentence], n: int) -> Callable[[int], Sentence]:
     """A function from a character offset to the sentence it is in (the whole text before the first)."""
     import bisect

@@ -31,6 +31,7 @@ from loaders.reports import lexicon
 from loaders.reports.lexicon import CJK, GENERIC_ORG, TRIGGER_RE
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.people import starts_like_a_western_name
+from loaders.reports.reading import SENTENCE_STOPS, span_start
 
 Span = tuple[int, int, str]  # start, end, tag (offsets in the text given)
 
@@ -298,8 +299,7 @@ def unit_proposal_holds(text: str, start: int, end: int, places: list[Mention], 
 
 def _inside_quotes(text: str, pos: int) -> bool:
     """Whether ``pos`` stands inside a quotation or a title opened earlier in its sentence (“…”, 《…》)."""
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
-    before = text[start:pos]
+    before = text[span_start(text, pos, SENTENCE_STOPS) : pos]
     return before.count("“") > before.count("”") or before.count("《") > before.count("》")
 
 

@@ -43,6 +43,7 @@ from loaders.reports.lexicon import (
 )
 from loaders.reports.model import Mention, Sentence
 from loaders.reports.publisher import source_field
+from loaders.reports.reading import span_end, span_start
 from loaders.units import org_uid, unit_kind
 
 _VILLAGE_REFERENCE_RE = re.compile("|".join(sorted(VILLAGE_REFERENCES, key=len, reverse=True)))
@@ -57,7 +58,8 @@ _COUNTED_VILLAGES_RE = re.compile(COUNTED_VILLAGE_REFERENCE_RE)
 _PLURAL_VILLAGES_RE = re.compile(PLURAL_VILLAGE_REFERENCE_RE)
 _LINE_BREAKS_RE = re.compile(r"\n(?:\s*\n)*")  # a paragraph break, blank lines and all
 _COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CLAUSE_END_RE = re.compile("[，,。；;！!？?\n]")
+# What ends a clause for a reference (and for the writer's own clause in ``relations``).
+CLAUSE_STOPS = "，,。；;！!？?\n"
 _CJK_RE = re.compile(f"[{CJK}]")
 
 
@@ -106,10 +108,9 @@ def village_references(text: str, sent_no: SentenceIndex, villages: list[Mention
         if any(q_start <= start < q_end for (q_start, q_end), _ in spoken):
             continue  # 我们村 in a village cadre's quoted words: taken above
         if word in WEAK_VILLAGE_REFERENCES:
-            clause_end = _clause_end(text, end)
-            clause_start = _clause_start(text, start)
+            clause = text[clause_start(text, start) : clause_end(text, end)]
             stationed_at = text[max(0, start - 3) : start].endswith(STATIONED_AT_WEAK_REFERENCE)
-            if not stationed_at and not re.search(VILLAGE_ROLE_NOUNS_RE, text[clause_start:clause_end]):
+            if not stationed_at and not re.search(VILLAGE_ROLE_NOUNS_RE, clause):
                 continue
         i = bisect.bisect_right(ends, start) - 1
         if i < 0:
@@ -213,13 +214,12 @@ def plural_village_references(text: str, sent_no: SentenceIndex, places: list[Me
     return out
 
 
-def _clause_end(text: str, pos: int) -> int:
-    m = _CLAUSE_END_RE.search(text, pos)
-    return m.start() if m else len(text)
+def clause_end(text: str, pos: int) -> int:
+    return span_end(text, pos, CLAUSE_STOPS)
 
 
-def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in "，,。；;！!？?\n") + 1
+def clause_start(text: str, pos: int) -> int:
+    return span_start(text, pos, CLAUSE_STOPS)
 
 
 def _fits_head(name: str, head: str) -> bool:

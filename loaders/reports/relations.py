@@ -73,6 +73,8 @@ from loaders.reports.pairing import (
 from loaders.reports.places import address_start, address_starts
 from loaders.reports.references import (
     SentenceIndex,
+    clause_end,
+    clause_start,
     counted_village_references,
     group_references,
     plural_village_references,
@@ -453,8 +455,7 @@ def _narrator_stationed(text: str, r: Mention) -> bool:
     says they are stationed in the village."""
     if r.kind != "village" or "refers_to" in r.extra:
         return False
-    start = max((0, *(text.rfind(c, 0, r.start) + 1 for c in "，,。；;！!？?\n")))
-    end = min((i for i in (text.find(c, r.end) for c in "，,。；;！!？?\n") if i >= 0), default=len(text))
+    start, end = clause_start(text, r.start), clause_end(text, r.end)
     head = _NARRATOR_OPENING.match(text, start)
     before = text[:start]
     return (

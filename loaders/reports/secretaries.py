@@ -32,6 +32,7 @@ from loaders.reports.model import Mention
 from loaders.reports.pairing import Pair
 from loaders.reports.people import ONE_ROLE
 from loaders.reports.person_links import own_body, person_link_pairs, pronouns_after, units_of_people
+from loaders.reports.reading import SENTENCE_STOPS, span_end, span_start
 
 _CLAUSE_END = re.compile("[。；;！!？?\n]")
 _SENTENCE_END = re.compile("[。！!？?\n]")
@@ -123,8 +124,7 @@ def _bare_secretaries(text: str, units: list[Mention], places: Sequence[Mention]
         start = found.start()
         if start and text[start - 1] not in BARE_SECRETARY_AFTER:
             continue
-        lo = max(text.rfind(c, 0, start) for c in "。！!？?\n") + 1
-        hi = min((i for i in (text.find(c, start) for c in "。！!？?\n") if i >= 0), default=len(text))
+        lo, hi = span_start(text, start, SENTENCE_STOPS), span_end(text, start, SENTENCE_STOPS)
         if not any(w in text[lo:hi] for w in SECRETARY_HELP_WORDS):
             continue
         if any(lo <= u.start < hi and u.uid != sender.uid for u in units if u.kind == "organization"):

@@ -45,7 +45,7 @@ from loaders.reports.lexicon import (
 )
 from loaders.reports.model import Mention
 from loaders.reports.places import address_start, address_starts
-from loaders.reports.reading import CJK_RE
+from loaders.reports.reading import CJK_RE, SENTENCE_STOPS, span_end, span_start
 from loaders.units import org_uid, unit_kind
 
 
@@ -155,14 +155,9 @@ def _acts_on_a_village(text: str, end: int) -> bool:
     return _PLACE_ACTS_RE.match(text, end) is not None
 
 
-_SENTENCE_ENDS = "。！!？?\n"
-
-
 def _village_in_sentence(text: str, pos: int, places: list[Mention]) -> bool:
     """A village named in the sentence that holds ``pos`` (某区帮扶资金…用于某村): where the region's aid went."""
-    start = max(text.rfind(ch, 0, pos) for ch in _SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(ch, pos) for ch in _SENTENCE_ENDS) if i >= 0]
-    end = min(ends) if ends else len(text)
+    start, end = span_start(text, pos, SENTENCE_STOPS), span_end(text, pos, SENTENCE_STOPS)
     return any(p.kind == "village" and start <= p.start < end for p in places)
 
 
